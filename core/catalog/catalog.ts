@@ -1,0 +1,50 @@
+/** The catalog as read from the store's tabs, ready for rules and metrics. */
+import type { Row } from '../layout/columns';
+import { settingNumber, type Settings } from '../settings';
+import { UnitRegistry } from '../units/registry';
+import type { UnitDef } from '../units/types';
+import { validateCatalog } from '../validation/catalog-rules';
+import type { ValidationIssue } from '../validation/issue';
+import { decodePlans, decodeSettings, decodeTasks, decodeUnits, type Located } from './codec';
+import type { Plan, Task } from './model';
+
+export interface Catalog {
+  plans: Plan[];
+  tasks: Located<Task>[];
+  units: UnitDef[];
+  settings: Settings;
+  registry: UnitRegistry;
+  /** The year used where a plan or a deadline names none. */
+  defaultYear: number;
+  /** Cells that did not fit their column (a date that is not a date …). */
+  decodeIssues: ValidationIssue[];
+}
+
+export function catalogFromTables(tables: Record<string, readonly Row[] | undefined>): Catalog {
+  const { plans, issues: planIssues } = decodePlans(tables['plans'] ?? []);
+  const { tasks, issues: taskIssues } = decodeTasks(tables['tasks'] ?? []);
+  const units = decodeUnits(tables['units'] ?? []);
+  const settings = decodeSettings(tables['settings'] ?? []);
+  return {
+    plans,
+    tasks,
+    units,
+    settings,
+    registry: UnitRegistry.withStandard(units),
+    defaultYear: settingNumber(settings, 'planYear', 2026),
+    decodeIssues: [...planIssues, ...taskIssues],
+  };
+}
+
+/** Every issue in the catalog: cells of the wrong type first, then the rules. */
+export function validateTasksTab(catalog: Catalog): ValidationIssue[] {
+  return [
+    ...catalog.decodeIssues,
+    ...validateCatalog({
+      tasks: catalog.tasks,
+      plans: catalog.plans,
+      registry: catalog.registry,
+      defaultYear: catalog.defaultYear,
+    }),
+  ];
+}

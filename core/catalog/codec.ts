@@ -1,0 +1,107 @@
+/** Typed records for the catalog tabs, decoded from and encoded to rows. */
+import type { Row } from '../layout/columns';
+import { decodeRows, encodeRows, num, str } from '../layout/codec';
+import { PLANS_TAB, SETTINGS_TAB, TASKS_TAB, UNITS_TAB } from '../layout/tabs';
+import { defaultSettings, SETTING_SPECS, type Settings } from '../settings';
+import { UNIT_KIND_LABELS, unitKindFromLabel } from '../units/labels';
+import type { UnitDef } from '../units/types';
+import type { ValidationIssue } from '../validation/issue';
+import type { Plan, Task } from './model';
+
+export interface Located<T> {
+  item: T;
+  /** Sheet row number. */
+  row: number;
+}
+
+export function decodeTasks(rows: readonly Row[]): { tasks: Located<Task>[]; issues: ValidationIssue[] } {
+  const { records, rowNumbers, issues } = decodeRows(TASKS_TAB, rows);
+  const tasks = records.map((r, i) => ({
+    row: rowNumbers[i]!,
+    item: {
+      id: str(r, 'id'),
+      plan: str(r, 'plan'),
+      section: str(r, 'section'),
+      sectionTitle: str(r, 'sectionTitle'),
+      stt: str(r, 'stt'),
+      title: str(r, 'title'),
+      target: str(r, 'target'),
+      lead: str(r, 'lead'),
+      support: str(r, 'support'),
+      product: str(r, 'product'),
+      deadline: str(r, 'deadline'),
+      status: str(r, 'status'),
+      progress: num(r, 'progress'),
+      completedOn: (r['completedOn'] as string | null) ?? null,
+      evidence: str(r, 'evidence'),
+      note: str(r, 'note'),
+    },
+  }));
+  return { tasks, issues };
+}
+
+/** `due` is derived from the deadline text; pass it in so the sheet shows it. */
+export function encodeTasks(tasks: readonly Task[], dueOf: (task: Task) => string | null): Row[] {
+  return encodeRows(
+    TASKS_TAB,
+    tasks.map((t) => ({ ...t, due: dueOf(t) })),
+  );
+}
+
+export function decodePlans(rows: readonly Row[]): { plans: Plan[]; issues: ValidationIssue[] } {
+  const { records, issues } = decodeRows(PLANS_TAB, rows);
+  const plans = records.map((r) => ({
+    code: str(r, 'code'),
+    title: str(r, 'title'),
+    date: (r['date'] as string | null) ?? null,
+    ward: str(r, 'ward'),
+    year: num(r, 'year') ?? 0,
+  }));
+  return { plans, issues };
+}
+
+export function encodePlans(plans: readonly Plan[]): Row[] {
+  return encodeRows(PLANS_TAB, plans);
+}
+
+export function decodeUnits(rows: readonly Row[]): UnitDef[] {
+  return decodeRows(UNITS_TAB, rows)
+    .records.filter((r) => str(r, 'id') !== '' || str(r, 'name') !== '')
+    .map((r) => {
+      const email = str(r, 'email');
+      return {
+        id: str(r, 'id') || str(r, 'name'),
+        name: str(r, 'name') || str(r, 'id'),
+        kind: unitKindFromLabel(str(r, 'kind')),
+        aliases: str(r, 'aliases')
+          .split(/[;\n]/)
+          .map((a) => a.trim())
+          .filter((a) => a !== ''),
+        ...(email ? { email } : {}),
+      };
+    });
+}
+
+export function encodeUnits(units: readonly UnitDef[]): Row[] {
+  return encodeRows(
+    UNITS_TAB,
+    units.map((u) => ({ ...u, kind: UNIT_KIND_LABELS[u.kind], aliases: u.aliases.join('; '), email: u.email ?? '' })),
+  );
+}
+
+export function decodeSettings(rows: readonly Row[]): Settings {
+  const settings = defaultSettings();
+  for (const r of decodeRows(SETTINGS_TAB, rows).records) {
+    const key = str(r, 'key');
+    if (key !== '') settings[key] = str(r, 'value');
+  }
+  return settings;
+}
+
+export function encodeSettings(settings: Settings): Row[] {
+  const known = new Set(SETTING_SPECS.map((s) => s.key));
+  const rows = SETTING_SPECS.map((s) => ({ label: s.label, value: settings[s.key] ?? s.defaultValue, key: s.key }));
+  // Keys a later feature added keep their rows even if this build does not know their label.
+  for (const [key, value] of Object.entries(settings)) if (!known.has(key)) rows.push({ label: key, value, key });
+  return encodeRows(SETTINGS_TAB, rows);
+}

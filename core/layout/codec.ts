@@ -1,0 +1,117 @@
+/**
+ * Rows ↔ records. Officials type anything into a sheet, so decoding is lenient:
+ * a value that does not fit its column becomes null plus an issue that says which
+ * cell to fix, never an exception.
+ */
+import { format, isValid } from 'date-fns';
+import { nfcMultiline } from '../text/vietnamese';
+import type { ValidationIssue } from '../validation/issue';
+import type { CellValue, ColumnSpec, Row, TabSpec } from './columns';
+
+/** Adapters put the sheet row number here when reading, for issue locations. */
+export const ROW_NUMBER = '_row';
+
+export type Decoded = Record<string, string | number | null>;
+
+export function parseNumber(value: CellValue): number | null | undefined {
+  if (value === null || value === '') return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'boolean') return undefined;
+  const text = value.replace(/[\s\u00a0%]/g, '');
+  if (text === '') return null;
+  // Vietnamese writes decimals with a comma ("1,5"); thousands rarely appear in these cells.
+  const n = Number(/^-?\d+,\d+$/.test(text) ? text.replace(',', '.') : text);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** ISO date from an ISO string or a "dd/mm/yyyy" text; undefined when unreadable. */
+export function parseDateText(value: CellValue): string | null | undefined {
+  if (value === null || value === '') return null;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  const isoMatch = text.match(/^(\d{4})-(\d{2})-(\d{2})/);
+  const vnMatch = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/);
+  const [y, m, d] = isoMatch
+    ? [Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3])]
+    : vnMatch
+      ? [Number(vnMatch[3]), Number(vnMatch[2]), Number(vnMatch[1])]
+      : [NaN, NaN, NaN];
+  const date = new Date(y, m - 1, d);
+  if (!isValid(date) || date.getMonth() !== m - 1 || date.getDate() !== d) return undefined;
+  return format(date, 'yyyy-MM-dd');
+}
+
+function decodeCell(value: CellValue | undefined, column: ColumnSpec): { value: string | number | null; ok: boolean } {
+  const v = value ?? null;
+  switch (column.type) {
+    case 'text':
+      return { value: v === null ? '' : nfcMultiline(String(v)), ok: true };
+    case 'number': {
+      const n = parseNumber(v);
+      return n === undefined ? { value: null, ok: false } : { value: n, ok: true };
+    }
+    case 'date': {
+      const d = parseDateText(v);
+      return d === undefined ? { value: null, ok: false } : { value: d, ok: true };
+    }
+  }
+}
+
+export function rowNumberOf(row: Row, index: number, tab: TabSpec): number {
+  const n = row[ROW_NUMBER];
+  return typeof n === 'number' ? n : index + tab.frozenRows + 1;
+}
+
+/** Decodes a tab's rows, skipping blank ones, and reports cells of the wrong type. */
+export function decodeRows(tab: TabSpec, rows: readonly Row[]): { records: Decoded[]; rowNumbers: number[]; issues: ValidationIssue[] } {
+  const records: Decoded[] = [];
+  const rowNumbers: number[] = [];
+  const issues: ValidationIssue[] = [];
+  rows.forEach((row, index) => {
+    if (tab.columns.every((c) => row[c.key] === null || row[c.key] === undefined || row[c.key] === '')) return;
+    const rowNumber = rowNumberOf(row, index, tab);
+    const record: Decoded = {};
+    for (const column of tab.columns) {
+      const { value, ok } = decodeCell(row[column.key], column);
+      record[column.key] = value;
+      if (!ok) {
+        issues.push({
+          tab: tab.key,
+          row: rowNumber,
+          column: column.key,
+          code: column.type === 'date' ? 'DATE_INVALID' : 'NUMBER_INVALID',
+          severity: 'error',
+          message:
+            column.type === 'date'
+              ? `Cột "${column.header}": "${String(row[column.key])}" không phải ngày hợp lệ. Nhập ngày dạng dd/mm/yyyy.`
+              : `Cột "${column.header}": "${String(row[column.key])}" không phải số. Nhập một số, ví dụ 50.`,
+        });
+      }
+    }
+    records.push(record);
+    rowNumbers.push(rowNumber);
+  });
+  return { records, rowNumbers, issues };
+}
+
+/** Encodes records as rows in column order; unknown keys are dropped. */
+export function encodeRows(tab: TabSpec, records: readonly Record<string, unknown>[]): Row[] {
+  return records.map((record) => {
+    const row: Row = {};
+    for (const column of tab.columns) {
+      const v = record[column.key];
+      row[column.key] = v === undefined ? null : (v as CellValue);
+    }
+    return row;
+  });
+}
+
+export function str(record: Decoded, key: string): string {
+  const v = record[key];
+  return v === null || v === undefined ? '' : String(v);
+}
+
+export function num(record: Decoded, key: string): number | null {
+  const v = record[key];
+  return typeof v === 'number' ? v : null;
+}

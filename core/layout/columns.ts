@@ -1,0 +1,65 @@
+/**
+ * The shared sheet's layout, described once: every adapter (local xlsx store,
+ * Sheets API store, Apps Script handlers) lays out and reads tabs from these specs.
+ */
+
+/** A cell as adapters exchange it: dates travel as ISO `yyyy-MM-dd` strings. */
+export type CellValue = string | number | boolean | null;
+export type Row = Record<string, CellValue>;
+
+export type ColumnType = 'text' | 'number' | 'date';
+
+/**
+ * Who owns a column: `catalog` columns come from the plan's appendix (imports
+ * update them), `tracking` columns are the officials' (never overwritten), and
+ * `computed` columns are derived and rewritten freely.
+ */
+export type ColumnOwner = 'catalog' | 'tracking' | 'computed' | 'key';
+
+export interface ColumnSpec {
+  key: string;
+  /** Vietnamese header officials see. */
+  header: string;
+  type: ColumnType;
+  owner: ColumnOwner;
+  /** Column width in characters, for xlsx and Sheets layouts. */
+  width: number;
+  /** Allowed values, shown as a dropdown. */
+  choices?: readonly string[];
+  /** Dropdown filled from another tab's column (e.g. unit names). */
+  choicesFrom?: { tab: string; column: string };
+  /** Long text: wrap in the sheet. */
+  wrap?: boolean;
+}
+
+export interface TabSpec {
+  key: string;
+  /** Tab name officials see. */
+  name: string;
+  columns: readonly ColumnSpec[];
+  /** Rows frozen at the top (the header). */
+  frozenRows: number;
+}
+
+export function col(
+  key: string,
+  header: string,
+  type: ColumnType,
+  owner: ColumnOwner,
+  width: number,
+  extra: Partial<Pick<ColumnSpec, 'choices' | 'choicesFrom' | 'wrap'>> = {},
+): ColumnSpec {
+  return { key, header, type, owner, width, ...extra };
+}
+
+/** Column letter(s) for a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}

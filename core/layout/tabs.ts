@@ -1,0 +1,75 @@
+/** The tabs of the shared sheet (and of the local workbook that mirrors it). */
+import { TASK_STATUSES } from '../catalog/model';
+import { UNIT_KIND_LABELS } from '../units/labels';
+import { col, type TabSpec } from './columns';
+
+export const PLANS_TAB: TabSpec = {
+  key: 'plans',
+  name: 'Kế hoạch',
+  frozenRows: 1,
+  columns: [
+    col('code', 'Số kế hoạch', 'text', 'key', 18),
+    col('title', 'Tên kế hoạch', 'text', 'catalog', 60, { wrap: true }),
+    col('date', 'Ngày ban hành', 'date', 'catalog', 14),
+    col('ward', 'Phường/xã', 'text', 'catalog', 20),
+    col('year', 'Năm', 'number', 'catalog', 8),
+  ],
+};
+
+export const TASKS_TAB: TabSpec = {
+  key: 'tasks',
+  name: 'Nhiệm vụ',
+  frozenRows: 1,
+  columns: [
+    col('id', 'Mã nhiệm vụ', 'text', 'key', 14),
+    col('plan', 'Kế hoạch', 'text', 'catalog', 14),
+    col('section', 'Mục', 'text', 'catalog', 6),
+    col('sectionTitle', 'Lĩnh vực', 'text', 'catalog', 24, { wrap: true }),
+    col('stt', 'STT', 'text', 'catalog', 6),
+    col('title', 'Nội dung nhiệm vụ', 'text', 'catalog', 60, { wrap: true }),
+    col('target', 'Yêu cầu', 'text', 'catalog', 30, { wrap: true }),
+    col('lead', 'Cơ quan chủ trì', 'text', 'catalog', 28, { wrap: true, choicesFrom: { tab: 'units', column: 'name' } }),
+    col('support', 'Cơ quan phối hợp', 'text', 'catalog', 28, { wrap: true }),
+    col('product', 'Sản phẩm', 'text', 'catalog', 28, { wrap: true }),
+    col('deadline', 'Thời gian hoàn thành', 'text', 'catalog', 22, { wrap: true }),
+    col('due', 'Hạn (tự tính)', 'date', 'computed', 13),
+    col('status', 'Trạng thái', 'text', 'tracking', 18, { choices: TASK_STATUSES }),
+    col('progress', 'Tiến độ (%)', 'number', 'tracking', 10),
+    col('completedOn', 'Ngày hoàn thành', 'date', 'tracking', 14),
+    col('evidence', 'Minh chứng', 'text', 'tracking', 30, { wrap: true }),
+    col('note', 'Ghi chú', 'text', 'tracking', 30, { wrap: true }),
+  ],
+};
+
+export const UNITS_TAB: TabSpec = {
+  key: 'units',
+  name: 'Đơn vị',
+  frozenRows: 1,
+  columns: [
+    col('id', 'Mã đơn vị', 'text', 'key', 14),
+    col('name', 'Tên đơn vị', 'text', 'tracking', 40),
+    col('kind', 'Loại', 'text', 'tracking', 16, { choices: Object.values(UNIT_KIND_LABELS) }),
+    col('aliases', 'Tên gọi khác (cách nhau bởi dấu ;)', 'text', 'tracking', 50, { wrap: true }),
+    col('email', 'Email nhắc việc', 'text', 'tracking', 30),
+  ],
+};
+
+export const SETTINGS_TAB: TabSpec = {
+  key: 'settings',
+  name: 'Cài đặt',
+  frozenRows: 1,
+  columns: [
+    col('label', 'Mục cài đặt', 'text', 'computed', 50, { wrap: true }),
+    col('value', 'Giá trị', 'text', 'tracking', 30),
+    col('key', 'Mã', 'text', 'key', 22),
+  ],
+};
+
+/** Every tab, in the order they appear in the workbook. Later features append theirs. */
+export const TABS: readonly TabSpec[] = [TASKS_TAB, PLANS_TAB, UNITS_TAB, SETTINGS_TAB];
+
+export function tabByKey(key: string): TabSpec {
+  const tab = TABS.find((t) => t.key === key);
+  if (!tab) throw new Error(`Unknown tab key: ${key}`);
+  return tab;
+}

@@ -1,0 +1,145 @@
+/**
+ * The unit registry: resolves the unit names officials write in "Cơ quan chủ trì"
+ * and "Cơ quan phối hợp" cells to stable ids, tolerating abbreviations, old tone
+ * marks, NFD text, a trailing "phường"/"xã" and one-letter typos.
+ */
+import { editDistance, matchKey, nfc } from '../text/vietnamese';
+import { STANDARD_UNITS } from './standard-units';
+import type { UnitDef, UnitRef } from './types';
+
+/** Words that only say which tier the unit belongs to ("Phòng VHXH phường"). */
+const TIER_WORDS = new Set(['phường', 'xã', 'thị trấn', 'phuong', 'xa'].map(matchKey));
+
+function unitKey(text: string): string {
+  const words = matchKey(text.replace(/\([^)]*\)\s*$/, ' ')).split(' ');
+  while (words.length > 1 && TIER_WORDS.has(words[words.length - 1]!)) words.pop();
+  return words.join(' ');
+}
+
+/** Splits on "," and " và " while keeping the separators, so pieces can be re-joined as written. */
+const SOFT_SEPARATOR = /(\s*,\s*|\s+và\s+|\s+&\s+)/iu;
+const HARD_SEPARATOR = /[;\n+]/u;
+
+const SEGMENT_COST = 0.01;
+const TYPO_COST = 0.5;
+const UNKNOWN_COST = 1;
+
+export class UnitRegistry {
+  private readonly byId = new Map<string, UnitDef>();
+  private readonly byKey = new Map<string, UnitDef>();
+  private readonly cache = new Map<string, UnitRef[]>();
+
+  constructor(units: readonly UnitDef[]) {
+    for (const unit of units) {
+      const previous = this.byId.get(unit.id);
+      // A ward's own row for a standard id refines it: its name wins, aliases add up.
+      const merged: UnitDef = previous
+        ? { ...previous, ...unit, aliases: [...previous.aliases, ...unit.aliases, previous.name] }
+        : unit;
+      this.byId.set(unit.id, merged);
+    }
+    for (const unit of this.byId.values()) {
+      for (const name of [unit.id, unit.name, ...unit.aliases]) {
+        const key = unitKey(name);
+        if (key !== '' && !this.byKey.has(key)) this.byKey.set(key, unit);
+      }
+    }
+  }
+
+  /** The standard ward/commune units plus the ward's own. */
+  static withStandard(own: readonly UnitDef[] = []): UnitRegistry {
+    return new UnitRegistry([...STANDARD_UNITS, ...own]);
+  }
+
+  get(id: string): UnitDef | undefined {
+    return this.byId.get(id);
+  }
+
+  all(): UnitDef[] {
+    return [...this.byId.values()];
+  }
+
+  /** Resolves one unit name. */
+  lookup(name: string): UnitRef {
+    const text = nfc(name);
+    const key = unitKey(text);
+    const exact = this.byKey.get(key);
+    if (exact) return ref(text, exact, 'exact');
+    const [closest, distance] = this.closest(key);
+    if (closest && isTypo(key, distance)) return { ...ref(text, closest, 'typo'), suggestion: closest.name };
+    const suggest = closest && distance <= Math.max(3, Math.floor(key.length * 0.4)) ? closest.name : null;
+    return { text, unit: null, name: null, kind: null, match: 'none', suggestion: suggest };
+  }
+
+  /**
+   * Resolves a whole cell, which may name several units separated by ";", ",",
+   * "và" or new lines — separators that also occur inside unit names ("Phòng
+   * Kinh tế, Hạ tầng và Đô thị"). Picks the split with the most known names.
+   */
+  parseList(cell: string | null | undefined): UnitRef[] {
+    const text = nfc(cell ?? '');
+    if (text === '') return [];
+    const cached = this.cache.get(text);
+    if (cached) return cached;
+    const refs = (cell ?? '')
+      .normalize('NFC')
+      .split(HARD_SEPARATOR)
+      .map((part) => nfc(part).replace(/^[-–•.]\s*/, '').replace(/[.,;]+$/, ''))
+      .filter((part) => part !== '')
+      .flatMap((part) => this.splitPart(part));
+    this.cache.set(text, refs);
+    return refs;
+  }
+
+  private splitPart(part: string): UnitRef[] {
+    const tokens = part.split(SOFT_SEPARATOR);
+    // tokens alternate piece, separator, piece …; pieces sit at even indexes.
+    const pieces = tokens.filter((_, i) => i % 2 === 0);
+    const joined = (from: number, to: number): string => tokens.slice(from * 2, to * 2 - 1).join('');
+    const n = pieces.length;
+    const best: { cost: number; refs: UnitRef[] }[] = [{ cost: 0, refs: [] }];
+    for (let end = 1; end <= n; end++) {
+      let choice: { cost: number; refs: UnitRef[] } | null = null;
+      for (let start = 0; start < end; start++) {
+        const prev = best[start]!;
+        const text = nfc(joined(start, end));
+        const exact = this.byKey.get(unitKey(text));
+        // Fuzzy look-ups only for single pieces or the whole part, to stay linear in practice.
+        const r = exact
+          ? ref(text, exact, 'exact')
+          : end - start === 1 || (start === 0 && end === n)
+            ? this.lookup(text)
+            : null;
+        if (!r) continue;
+        const cost =
+          prev.cost + SEGMENT_COST + (r.match === 'exact' ? 0 : r.match === 'typo' ? TYPO_COST : UNKNOWN_COST);
+        if (!choice || cost < choice.cost) choice = { cost, refs: [...prev.refs, r] };
+      }
+      best.push(choice!);
+    }
+    return best[n]!.refs;
+  }
+
+  private closest(key: string): [UnitDef | null, number] {
+    let bestUnit: UnitDef | null = null;
+    let bestDistance = Infinity;
+    for (const [candidate, unit] of this.byKey) {
+      if (Math.abs(candidate.length - key.length) >= bestDistance) continue;
+      const d = editDistance(key, candidate);
+      if (d < bestDistance) {
+        bestDistance = d;
+        bestUnit = unit;
+      }
+    }
+    return [bestUnit, bestDistance];
+  }
+}
+
+/** One slip of the keyboard in a name long enough not to collide with another abbreviation. */
+function isTypo(key: string, distance: number): boolean {
+  return (distance === 1 && key.length >= 6) || (distance === 2 && key.length >= 14);
+}
+
+function ref(text: string, unit: UnitDef, match: UnitRef['match']): UnitRef {
+  return { text, unit: unit.id, name: unit.name, kind: unit.kind, match, suggestion: null };
+}

@@ -1,0 +1,151 @@
+/**
+ * Validation rules for the task catalog. Each issue carries a stable English code
+ * and a Vietnamese message that tells the official what to change.
+ */
+import type { Located } from '../catalog/codec';
+import { DONE_STATUSES, isTaskStatus, TASK_STATUSES, type Plan, type Task, type TaskStatus } from '../catalog/model';
+import { makeResolver, type ResolvedTask } from '../catalog/resolve';
+import { matchKey } from '../text/vietnamese';
+import type { UnitRegistry } from '../units/registry';
+import type { UnitRef } from '../units/types';
+import type { ValidationIssue } from './issue';
+
+export interface CatalogInput {
+  tasks: readonly Located<Task>[];
+  plans: readonly Plan[];
+  registry: UnitRegistry;
+  defaultYear: number;
+}
+
+type Emit = (column: string, code: string, severity: ValidationIssue['severity'], message: string) => void;
+
+function checkUnits(refs: readonly UnitRef[], column: string, label: string, emit: Emit): void {
+  for (const ref of refs) {
+    if (ref.match === 'typo') {
+      emit(column, 'UNIT_TYPO', 'warning', `${label}: "${ref.text}" có thể viết sai, đã hiểu là "${ref.name}". Sửa lại tên cho đúng.`);
+    } else if (ref.match === 'none') {
+      const hint = ref.suggestion
+        ? ` Có phải là "${ref.suggestion}"?`
+        : ' Kiểm tra chính tả hoặc thêm đơn vị này vào bảng "Đơn vị".';
+      emit(column, 'UNIT_UNKNOWN', 'warning', `${label}: không nhận ra đơn vị "${ref.text}".${hint}`);
+    }
+  }
+}
+
+function checkLead(r: ResolvedTask, emit: Emit): void {
+  if (r.lead.length === 0) {
+    emit('lead', 'LEAD_MISSING', 'error', 'Chưa có cơ quan chủ trì. Ghi một đơn vị chủ trì cho nhiệm vụ.');
+    return;
+  }
+  if (r.lead.length > 1) {
+    emit(
+      'lead',
+      'LEAD_MULTIPLE',
+      'warning',
+      `Có ${r.lead.length} cơ quan chủ trì (${r.lead.map((u) => u.text).join('; ')}). Một việc một đầu mối chủ trì: giữ một đơn vị, chuyển các đơn vị khác sang cột phối hợp.`,
+    );
+  } else if (r.lead[0]!.kind === 'group') {
+    emit(
+      'lead',
+      'LEAD_IS_GROUP',
+      'warning',
+      `"${r.lead[0]!.text}" là một nhóm đơn vị. Một việc một đầu mối chủ trì: ghi rõ một đơn vị chủ trì.`,
+    );
+  }
+  checkUnits(r.lead, 'lead', 'Cơ quan chủ trì', emit);
+}
+
+function checkDeadline(r: ResolvedTask, emit: Emit): void {
+  const d = r.deadline;
+  if (d.text === '') {
+    emit('deadline', 'DEADLINE_MISSING', 'warning', 'Chưa có thời gian hoàn thành. Ghi thời hạn, ví dụ "Quý II/2026" hoặc "Trước 30/6/2026".');
+  } else if (d.kind === 'unknown') {
+    emit(
+      'deadline',
+      'DEADLINE_UNPARSED',
+      'warning',
+      `Không hiểu thời gian "${d.text}". Ghi theo mẫu: "Quý I/2026", "Tháng 3/2026", "Trước 15/01/2026", "Năm 2026", "Thường xuyên".`,
+    );
+  } else if (d.due && d.kind !== 'recurring' && Number(d.due.slice(0, 4)) !== r.planYear) {
+    emit(
+      'deadline',
+      'DEADLINE_OUTSIDE_PLAN_YEAR',
+      'warning',
+      `Thời hạn "${d.text}" (${formatVn(d.due)}) nằm ngoài năm kế hoạch ${r.planYear}. Kiểm tra lại năm.`,
+    );
+  }
+}
+
+function checkTracking(r: ResolvedTask, emit: Emit): void {
+  const t = r.task;
+  const status = t.status;
+  if (status !== '' && !isTaskStatus(status)) {
+    emit('status', 'STATUS_INVALID', 'error', `Trạng thái "${status}" không hợp lệ. Chọn một trong: ${TASK_STATUSES.join(', ')}.`);
+  }
+  const done = isTaskStatus(status) && DONE_STATUSES.includes(status as TaskStatus);
+  if (t.progress !== null && (t.progress < 0 || t.progress > 100)) {
+    emit('progress', 'PROGRESS_OUT_OF_RANGE', 'error', `Tiến độ ${t.progress}% không hợp lệ. Nhập số từ 0 đến 100.`);
+  } else if (t.progress === 100 && !done) {
+    emit('status', 'PROGRESS_STATUS_MISMATCH', 'error', 'Tiến độ 100% nhưng trạng thái chưa phải "Hoàn thành". Sửa trạng thái hoặc tiến độ.');
+  } else if (done && t.progress !== null && t.progress !== 100) {
+    emit('progress', 'PROGRESS_STATUS_MISMATCH', 'error', `Trạng thái "${status}" nhưng tiến độ ${t.progress}%. Nhiệm vụ hoàn thành thì tiến độ là 100%.`);
+  }
+  if (done && !t.completedOn) {
+    emit('completedOn', 'COMPLETION_DATE_MISSING', 'error', 'Nhiệm vụ đã hoàn thành nhưng chưa có ngày hoàn thành. Nhập ngày hoàn thành (dd/mm/yyyy).');
+  }
+  if (!done && t.completedOn) {
+    emit('completedOn', 'COMPLETION_DATE_NOT_DONE', 'warning', `Có ngày hoàn thành nhưng trạng thái là "${status || 'trống'}". Cập nhật trạng thái "Hoàn thành".`);
+  }
+  const due = r.deadline.due;
+  if (done && t.completedOn && due && r.deadline.kind !== 'recurring') {
+    const late = t.completedOn > due;
+    if (late && status === 'Hoàn thành') {
+      emit('status', 'DONE_LATE_STATUS', 'warning', `Hoàn thành ngày ${formatVn(t.completedOn)}, sau hạn ${formatVn(due)}. Chọn trạng thái "Hoàn thành quá hạn".`);
+    } else if (!late && status === 'Hoàn thành quá hạn') {
+      emit('status', 'DONE_LATE_STATUS', 'warning', `Hoàn thành ngày ${formatVn(t.completedOn)}, đúng hạn ${formatVn(due)}. Chọn trạng thái "Hoàn thành".`);
+    }
+  }
+}
+
+export function formatVn(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** Validates every task of the catalog; one pass, memoised unit and deadline parsing. */
+export function validateCatalog(input: CatalogInput): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const resolve = makeResolver({ registry: input.registry, defaultYear: input.defaultYear, plans: input.plans });
+  const knownPlans = new Set(input.plans.map((p) => p.code));
+  const seenStt = new Map<string, number>();
+  const seenTitle = new Map<string, number>();
+
+  for (const { item: task, row } of input.tasks) {
+    const emit: Emit = (column, code, severity, message) => issues.push({ tab: 'tasks', row, column, code, severity, message });
+    const r = resolve(task);
+
+    if (task.title === '') emit('title', 'TITLE_REQUIRED', 'error', 'Thiếu nội dung nhiệm vụ. Nhập tên nhiệm vụ.');
+    if (knownPlans.size > 0 && !knownPlans.has(task.plan)) {
+      emit('plan', 'PLAN_UNKNOWN', 'warning', `Kế hoạch "${task.plan}" chưa có trong bảng "Kế hoạch". Thêm kế hoạch hoặc sửa số kế hoạch.`);
+    }
+    checkLead(r, emit);
+    checkUnits(r.support, 'support', 'Cơ quan phối hợp', emit);
+    if (task.product === '') emit('product', 'PRODUCT_MISSING', 'warning', 'Chưa có sản phẩm đầu ra. Ghi sản phẩm, ví dụ "Kế hoạch", "Báo cáo".');
+    checkDeadline(r, emit);
+    checkTracking(r, emit);
+
+    if (task.stt !== '') {
+      const key = `${task.plan}\u0000${task.stt}`;
+      const first = seenStt.get(key);
+      if (first !== undefined) emit('stt', 'STT_DUPLICATE', 'error', `STT "${task.stt}" trùng với dòng ${first}. Đánh lại số thứ tự.`);
+      else seenStt.set(key, row);
+    }
+    if (task.title !== '') {
+      const key = `${task.plan}\u0000${matchKey(task.title)}`;
+      const first = seenTitle.get(key);
+      if (first !== undefined) emit('title', 'TASK_DUPLICATE', 'warning', `Nhiệm vụ trùng nội dung với dòng ${first}. Xóa dòng trùng hoặc ghi rõ khác biệt.`);
+      else seenTitle.set(key, row);
+    }
+  }
+  return issues;
+}

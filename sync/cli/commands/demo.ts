@@ -1,0 +1,23 @@
+/**
+ * `cchc demo` (what `npm start` runs): builds a local workbook from the bundled
+ * sample appendices, reads it back through the store and prints the summary.
+ */
+import { rm } from 'node:fs/promises';
+import { catalogFromTables, validateTasksTab } from '../../../core/index';
+import { sampleTables } from '../../catalog/sample';
+import { EXIT } from '../../errors';
+import { XlsxStore } from '../../store/xlsx-store';
+import { catalogSummary } from '../summary';
+
+export const DEMO_STORE = 'data/demo/cchc-demo.xlsx';
+
+export async function demoCommand(): Promise<number> {
+  const store = new XlsxStore(DEMO_STORE);
+  await rm(DEMO_STORE, { force: true });
+  await store.create(await sampleTables());
+  const catalog = catalogFromTables(await store.read());
+  console.log(`cchc-sheets — chạy thử với dữ liệu mẫu, sổ dữ liệu: ${store.location}\n`);
+  console.log(catalogSummary(catalog, validateTasksTab(catalog)));
+  console.log(`\nXem chi tiết: npx cchc validate --store ${DEMO_STORE}`);
+  return EXIT.ok;
+}

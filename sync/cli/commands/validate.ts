@@ -1,0 +1,28 @@
+/** `cchc validate`: checks the whole catalog with the core rules. */
+import { catalogFromTables, countBySeverity, validateTasksTab, type ValidationIssue } from '../../../core/index';
+import { EXIT } from '../../errors';
+import { openStore, type StoreOptions } from '../../store/open-store';
+import { formatIssue, issueSummary } from '../format';
+
+export interface ValidateOptions extends StoreOptions {
+  json?: boolean;
+}
+
+export async function validateCommand(options: ValidateOptions): Promise<number> {
+  const store = openStore(options);
+  const catalog = catalogFromTables(await store.read());
+  const issues = validateTasksTab(catalog);
+  const { errors } = countBySeverity(issues);
+  if (options.json) {
+    console.log(JSON.stringify({ store: store.location, tasks: catalog.tasks.length, ...countBySeverity(issues), issues }, null, 2));
+  } else {
+    console.log(`Kiểm tra ${store.location}: ${catalog.tasks.length} nhiệm vụ — ${issueSummary(issues)}.`);
+    for (const issue of sortIssues(issues)) console.log(formatIssue(issue));
+  }
+  return errors > 0 ? EXIT.dataErrors : EXIT.ok;
+}
+
+function sortIssues(issues: ValidationIssue[]): ValidationIssue[] {
+  const rank = (i: ValidationIssue): number => (i.severity === 'error' ? 0 : 1);
+  return [...issues].sort((a, b) => rank(a) - rank(b) || a.row - b.row);
+}

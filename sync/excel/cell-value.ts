@@ -1,0 +1,34 @@
+/**
+ * exceljs cell values → plain cell values. Cells pasted from Word arrive as rich
+ * text, formulas carry cached results, dates are Date objects at UTC midnight.
+ */
+import type { CellValue as ExcelValue } from 'exceljs';
+import type { CellValue } from '../../core/index';
+
+function isoFromUtc(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function plainValue(value: ExcelValue | undefined): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : isoFromUtc(value);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) {
+      return plainValue((value as { result?: ExcelValue }).result as ExcelValue);
+    }
+    // A link cell: keep the address, which is what evidence columns need.
+    if ('hyperlink' in value) return value.hyperlink || plainText(value.text);
+    if ('error' in value) return null;
+  }
+  return null;
+}
+
+function plainText(text: unknown): string {
+  if (typeof text === 'string') return text;
+  if (text && typeof text === 'object' && 'richText' in text) {
+    return (text as { richText: { text: string }[] }).richText.map((p) => p.text).join('');
+  }
+  return '';
+}
