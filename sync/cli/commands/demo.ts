@@ -5,8 +5,10 @@
 import { rm } from 'node:fs/promises';
 import { catalogFromTables, validateTasksTab } from '../../../core/index';
 import { sampleTables } from '../../catalog/sample';
+import type { Command } from 'commander';
 import { EXIT } from '../../errors';
 import { XlsxStore } from '../../store/xlsx-store';
+import { run } from '../program';
 import { catalogSummary } from '../summary';
 
 export const DEMO_STORE = 'data/demo/cchc-demo.xlsx';
@@ -20,4 +22,13 @@ export async function demoCommand(): Promise<number> {
   console.log(catalogSummary(catalog, validateTasksTab(catalog)));
   console.log(`\nXem chi tiết: npx cchc validate --store ${DEMO_STORE}`);
   return EXIT.ok;
+}
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo', { isDefault: true })
+    .description('Chạy thử với dữ liệu mẫu (run on the bundled sample appendices)')
+    .action(async () => {
+      run.exitCode = await demoCommand();
+    });
 }

@@ -1,7 +1,9 @@
 /** `cchc init`: creates a new local workbook laid out like the shared sheet. */
+import type { Command } from 'commander';
 import { CchcError, EXIT } from '../../errors';
 import { initialTables } from '../../store/initial-tables';
 import { openStore, type StoreOptions } from '../../store/open-store';
+import { run, storeOption } from '../program';
 
 export interface InitOptions extends StoreOptions {
   ward?: string;
@@ -22,4 +24,16 @@ export async function initCommand(options: InitOptions): Promise<number> {
   await store.create(initialTables(overrides));
   console.log(`Đã tạo sổ dữ liệu ${store.location} (các bảng: Nhiệm vụ, Kế hoạch, Đơn vị, Cài đặt).`);
   return EXIT.ok;
+}
+
+export function registerInit(program: Command): void {
+  program
+    .command('init')
+    .description('Tạo sổ dữ liệu mới (create a new local workbook with every tab)')
+    .addOption(storeOption())
+    .option('--ward <name>', 'tên phường/xã (ward name)')
+    .option('--year <year>', 'năm kế hoạch (plan year)')
+    .action(async (opts: InitOptions) => {
+      run.exitCode = await initCommand(opts);
+    });
 }

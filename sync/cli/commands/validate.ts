@@ -1,8 +1,10 @@
 /** `cchc validate`: checks the whole catalog with the core rules. */
 import { catalogFromTables, countBySeverity, validateTasksTab, type ValidationIssue } from '../../../core/index';
+import type { Command } from 'commander';
 import { EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
 import { formatIssue, issueSummary } from '../format';
+import { run, storeOption } from '../program';
 
 export interface ValidateOptions extends StoreOptions {
   json?: boolean;
@@ -25,4 +27,15 @@ export async function validateCommand(options: ValidateOptions): Promise<number>
 function sortIssues(issues: ValidationIssue[]): ValidationIssue[] {
   const rank = (i: ValidationIssue): number => (i.severity === 'error' ? 0 : 1);
   return [...issues].sort((a, b) => rank(a) - rank(b) || a.row - b.row);
+}
+
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('Kiểm tra dữ liệu nhiệm vụ (validate the catalog); exit 1 when errors are found')
+    .addOption(storeOption())
+    .option('--json', 'machine-readable output')
+    .action(async (opts: ValidateOptions) => {
+      run.exitCode = await validateCommand(opts);
+    });
 }
