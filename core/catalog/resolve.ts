@@ -22,13 +22,21 @@ export interface ResolveContext {
 
 export function makeResolver(ctx: ResolveContext): (task: Task) => ResolvedTask {
   const yearByPlan = new Map((ctx.plans ?? []).map((p) => [p.code, p.year]));
+  // A catalog repeats a few dozen deadline phrases across thousands of rows.
+  const deadlines = new Map<string, Deadline>();
   return (task) => {
     const planYear = yearByPlan.get(task.plan) || ctx.defaultYear;
+    const memoKey = `${planYear}|${task.deadline}`;
+    let deadline = deadlines.get(memoKey);
+    if (!deadline) {
+      deadline = parseDeadline(task.deadline, planYear);
+      deadlines.set(memoKey, deadline);
+    }
     return {
       task,
       lead: ctx.registry.parseList(task.lead),
       support: ctx.registry.parseList(task.support),
-      deadline: parseDeadline(task.deadline, planYear),
+      deadline,
       planYear,
     };
   };

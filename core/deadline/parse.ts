@@ -8,7 +8,6 @@ import {
   endOfMonth,
   endOfQuarter,
   endOfYear,
-  format,
   isValid,
   startOfMonth,
   startOfQuarter,
@@ -21,7 +20,9 @@ import type { Deadline, DeadlineKind, Recurrence } from './types';
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
-const iso = (d: Date): string => format(d, 'yyyy-MM-dd');
+const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
+// date-fns' format() parses its pattern on every call; this runs for every deadline cell.
+const iso = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 interface Period {
   kind: Exclude<DeadlineKind, 'conditional' | 'recurring' | 'unknown'>;
@@ -45,7 +46,11 @@ function yearOf(text: string | undefined, fallback: number): number {
   return text.length === 2 ? 2000 + y : y;
 }
 
-/** Finds the period a (folded) phrase names; the last mention wins ("Quý I - Quý II/2026"). */
+/**
+ * Finds the period a (folded) phrase names; the last mention wins ("Quý I - Quý II/2026").
+ * A malformed date or quarter ("31/02/2026", "Quý V") names none: guessing the year
+ * from it would hide the typo.
+ */
 function findPeriod(t: string, planYear: number): Period | null {
   // A full date: dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy, or "ngày 15 tháng 01 năm 2026".
   const dates = [
@@ -56,9 +61,10 @@ function findPeriod(t: string, planYear: number): Period | null {
     const m = dates.sort((a, b) => (a.index ?? 0) - (b.index ?? 0))[dates.length - 1]!;
     const d = validDate(yearOf(m[3], planYear), Number(m[2]), Number(m[1]));
     // "3/2026" alone is a month, handled below; only accept a date with a plausible day/month.
-    if (d && !/thang\s*$/.test(t.slice(0, m.index))) return { kind: 'date', start: d, end: d };
+    return d ? { kind: 'date', start: d, end: d } : null;
   }
   const quarters = [...t.matchAll(/quy\s*(iv|iii|ii|i|[1-4])\b(?:\s*(?:\/|-|nam)\s*(\d{4}))?/g)];
+  if (quarters.length === 0 && /\bquy\s*[a-z0-9]/.test(t)) return null;
   if (quarters.length > 0) {
     const m = quarters[quarters.length - 1]!;
     const q = ROMAN[m[1]!] ?? Number(m[1]);
@@ -121,7 +127,7 @@ export function parseDeadline(input: string | Date | null | undefined, planYear:
     if (!isValid(input)) return result('', 'unknown');
     // Spreadsheet date cells are midnight UTC; read the calendar day they show.
     const d = new Date(input.getUTCFullYear(), input.getUTCMonth(), input.getUTCDate());
-    return result(format(d, 'dd/MM/yyyy'), 'date', { due: iso(d), start: iso(d) });
+    return result(`${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`, 'date', { due: iso(d), start: iso(d) });
   }
   const text = nfc(input ?? '');
   if (text === '') return result('', 'unknown');

@@ -5,7 +5,7 @@
 export function foldAccents(text: string): string {
   return text
     .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[\u0110\u0111\u00d0\u00f0]/g, 'd')
     .toLowerCase()
     .replace(/[\u00a0\u2000-\u200b\u202f\u3000\s]+/g, ' ')

@@ -6,18 +6,21 @@
  * is what we compare.
  */
 
-/** Combining marks that carry a syllable's tone (huyền, sắc, ngã, hỏi, nặng). */
-const TONE_MARKS: Record<string, string> = {
-  '\u0300': '2', // huyền
-  '\u0301': '1', // sắc
-  '\u0303': '4', // ngã
-  '\u0309': '3', // hỏi
-  '\u0323': '5', // nặng
+/** Combining marks that carry a syllable's tone (sắc, huyền, hỏi, ngã, nặng) → a digit. */
+const TONE_DIGITS: Record<string, string> = {
+  '\u0301': '1',
+  '\u0300': '2',
+  '\u0309': '3',
+  '\u0303': '4',
+  '\u0323': '5',
 };
-const TONE_RE = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 /** Unicode NFC with non-breaking and odd spaces folded to one plain space, trimmed. */
+const ODD_SPACE = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\t\r\n]| {2}/;
+
 export function nfc(text: string): string {
+  // Most cells are already clean: skip the rewriting passes (this runs on every cell read).
+  if (!ODD_SPACE.test(text)) return text.normalize('NFC').trim();
   return text
     .normalize('NFC')
     .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\t\r\n]+/g, ' ')
@@ -30,6 +33,7 @@ export function nfc(text: string): string {
  * folded, but line breaks kept.
  */
 export function nfcMultiline(text: string): string {
+  if (!text.includes('\n')) return nfc(text);
   return text
     .normalize('NFC')
     .split(/\r?\n/)
@@ -39,36 +43,27 @@ export function nfcMultiline(text: string): string {
     .trim();
 }
 
-/**
- * Move each syllable's tone mark out of the way so that old and new placements
- * ("hoá"/"hóa", "uỷ"/"ủy") and NFD input give the same key: the tone becomes a
- * digit at the end of the syllable.
- */
-function toneKey(syllable: string): string {
-  const decomposed = syllable.normalize('NFD');
-  let tone = '';
-  const base = decomposed.replace(TONE_RE, (mark) => {
-    tone = TONE_MARKS[mark] ?? '';
-    return '';
-  });
-  return base.normalize('NFC') + tone;
-}
+/** After NFKD, Vietnamese is Latin letters, đ and combining marks; anything else separates words. */
+const NON_WORD = /[^a-z0-9\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]+/g;
+/** A tone mark and the rest of its syllable. */
+const TONE_IN_SYLLABLE = /([\u0300\u0301\u0303\u0309\u0323])([^ ]*)/g;
 
 /**
- * A comparison key for names: NFKC, Ð→Đ, lower case, punctuation to spaces,
- * "&" read as "và", tone marks canonicalised, spaces folded.
+ * A comparison key for names: compatibility-decomposed, Ð→Đ, lower case,
+ * punctuation to spaces, "&" read as "và", spaces folded, and each syllable's tone
+ * mark moved to a digit at its end, so old and new placements ("hoá"/"hóa",
+ * "uỷ"/"ủy") and NFD input give the same key. Whole-string regex passes only:
+ * this runs on every title of every validation.
  */
 export function matchKey(text: string): string {
-  const folded = text
-    .normalize('NFKC')
-    .replace(/[\u0110\u00d0\u00f0]/g, 'đ')
-    .replace(/\u0111/g, 'đ')
-    .toLowerCase()
+  return text
     .replace(/&/g, ' và ')
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
-    .trim();
-  if (folded === '') return '';
-  return folded.split(' ').map(toneKey).join(' ');
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[\u00d0\u00f0]/g, '\u0111')
+    .replace(NON_WORD, ' ')
+    .trim()
+    .replace(TONE_IN_SYLLABLE, (_, mark: string, rest: string) => rest + TONE_DIGITS[mark]);
 }
 
 /** Levenshtein distance, used to suggest the closest known name for a typo. */

@@ -143,6 +143,10 @@ function writeTab(ws: ExcelJS.Worksheet, tab: TabSpec, rows: readonly Row[]): vo
     const row = ws.getRow(first + i);
     for (const c of tab.columns) row.getCell(columns.get(c.key)!).value = toExcel(r[c.key] ?? null, c.type === 'date');
   });
-  const surplus = ws.rowCount - (first + rows.length) + 1;
-  if (surplus > 0) ws.spliceRows(first + rows.length, surplus);
+  // Rows the new data no longer fills are emptied (exceljs' spliceRows cannot remove trailing rows).
+  for (let r = first + rows.length; r <= ws.rowCount; r++) {
+    ws.getRow(r).eachCell({ includeEmpty: false }, (cell) => {
+      cell.value = null;
+    });
+  }
 }

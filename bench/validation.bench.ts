@@ -1,0 +1,44 @@
+/**
+ * Validation of a 10,000-task catalog (goal: under 200 ms on a 2-core machine)
+ * and deadline-parsing throughput. Input is generated from the sample appendices,
+ * so unit and deadline phrases are the real ones.
+ */
+import { performance } from 'node:perf_hooks';
+import { catalogFromTables, parseDeadline, validateTasksTab, type Row } from '../core/index';
+import { sampleTables } from '../sync/catalog/sample';
+
+const TASKS = 10_000;
+const tables = await sampleTables();
+const sample = tables['tasks']!;
+const rows: Row[] = Array.from({ length: TASKS }, (_, i) => {
+  const base = sample[i % sample.length]!;
+  return { ...base, id: `NV-${i}`, stt: String(i + 1), title: `${String(base['title'])} (${i})` };
+});
+
+function time(label: string, runs: number, fn: () => void): number {
+  fn(); // warm-up: JIT and caches
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  console.log(`${label}: median ${median.toFixed(1)} ms over ${runs} runs (min ${times[0]!.toFixed(1)} ms)`);
+  return median;
+}
+
+let issues = 0;
+// A fresh decode each run, so the unit registry's cache starts cold, as it does per command.
+time(`decode + validate ${TASKS.toLocaleString('en')} tasks`, 10, () => {
+  issues = validateTasksTab(catalogFromTables({ ...tables, tasks: rows })).length;
+});
+console.log(`  (${issues} issues found)`);
+
+const phrases = sample.map((r) => String(r['deadline']));
+const PARSES = 100_000;
+const ms = time(`parse ${PARSES.toLocaleString('en')} deadline phrases`, 5, () => {
+  for (let i = 0; i < PARSES; i++) parseDeadline(phrases[i % phrases.length]!, 2026);
+});
+console.log(`  ≈ ${Math.round(PARSES / (ms / 1000)).toLocaleString('en')} phrases/s`);
