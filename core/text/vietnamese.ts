@@ -46,7 +46,7 @@ export function nfcMultiline(text: string): string {
 /** After NFKD, Vietnamese is Latin letters, đ and combining marks; anything else separates words. */
 const NON_WORD = /[^a-z0-9\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]+/g;
 /** A tone mark and the rest of its syllable. */
-const TONE_IN_SYLLABLE = /([\u0300\u0301\u0303\u0309\u0323])([^ ]*)/g;
+const TONE_IN_SYLLABLE = /(\u0300|\u0301|\u0303|\u0309|\u0323)([^ ]*)/g;
 
 /**
  * A comparison key for names: compatibility-decomposed, Ð→Đ, lower case,
