@@ -6,14 +6,17 @@
  * is what we compare.
  */
 
-/** Combining marks that carry a syllable's tone (sắc, huyền, hỏi, ngã, nặng) → a digit. */
-const TONE_DIGITS: Record<string, string> = {
-  '\u0301': '1',
-  '\u0300': '2',
-  '\u0309': '3',
-  '\u0303': '4',
-  '\u0323': '5',
-};
+/**
+ * Each tone mark (sắc, huyền, hỏi, ngã, nặng) and the rest of its syllable → the
+ * rest followed by a digit. Five plain replaces beat one replace with a callback.
+ */
+const TONE_TO_DIGIT: readonly [RegExp, string][] = [
+  [/\u0301([^ ]*)/g, '$11'],
+  [/\u0300([^ ]*)/g, '$12'],
+  [/\u0309([^ ]*)/g, '$13'],
+  [/\u0303([^ ]*)/g, '$14'],
+  [/\u0323([^ ]*)/g, '$15'],
+];
 
 /** Unicode NFC with non-breaking and odd spaces folded to one plain space, trimmed. */
 const ODD_SPACE = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\t\r\n]| {2}/;
@@ -44,10 +47,8 @@ export function nfcMultiline(text: string): string {
 }
 
 /** After NFKD, Vietnamese is Latin letters, đ and combining marks; anything else separates words. */
-// eslint-disable-next-line no-misleading-character-class -- decomposed marks are matched one by one on purpose
-const NON_WORD = /[^a-z0-9\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]+/g;
-/** A tone mark and the rest of its syllable. */
-const TONE_IN_SYLLABLE = /(\u0300|\u0301|\u0303|\u0309|\u0323)([^ ]*)/g;
+/** Word separators: spaces, ASCII and Latin-1 punctuation, dashes, quotes and other general punctuation. */
+const SEPARATORS = /[\s!-/:-@[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f]+/g;
 
 /**
  * A comparison key for names: compatibility-decomposed, Ð→Đ, lower case,
@@ -57,14 +58,15 @@ const TONE_IN_SYLLABLE = /(\u0300|\u0301|\u0303|\u0309|\u0323)([^ ]*)/g;
  * this runs on every title of every validation.
  */
 export function matchKey(text: string): string {
-  return text
+  let key = text
     .replace(/&/g, ' và ')
     .normalize('NFKD')
     .toLowerCase()
     .replace(/[\u00d0\u00f0]/g, '\u0111')
-    .replace(NON_WORD, ' ')
-    .trim()
-    .replace(TONE_IN_SYLLABLE, (_, mark: string, rest: string) => rest + TONE_DIGITS[mark]);
+    .replace(SEPARATORS, ' ')
+    .trim();
+  for (const [mark, digit] of TONE_TO_DIGIT) key = key.replace(mark, digit);
+  return key;
 }
 
 /** Levenshtein distance, used to suggest the closest known name for a typo. */
