@@ -18,3 +18,6 @@ export * from './settings';
 export * from './validation/issue';
 export * from './validation/catalog-rules';
 export * from './catalog/catalog';
+export * from './appendix/headers';
+export * from './appendix/parse-appendix';
+export * from './catalog/merge-import';

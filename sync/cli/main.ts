@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { CchcError, EXIT } from '../errors';
 import { registerDemo } from './commands/demo';
+import { registerImport } from './commands/import';
 import { registerInit } from './commands/init';
 import { registerValidate } from './commands/validate';
 import { run } from './program';
@@ -17,6 +18,7 @@ const program = new Command('cchc')
 
 registerInit(program);
 registerValidate(program);
+registerImport(program);
 registerDemo(program);
 
 try {

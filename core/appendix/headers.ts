@@ -1,0 +1,76 @@
+/**
+ * Recognises an appendix's header row: the column names plans use vary
+ * ("STT"/"Số TT", "Nội dung công việc"/"Tên nhiệm vụ", "Thời gian"/"Thời hạn" …)
+ * and come in any order, sometimes as a two-row header under a merged group cell
+ * ("Phân công nhiệm vụ" over "Cơ quan chủ trì thực hiện" / "Cơ quan phối hợp").
+ */
+import { matchKey } from '../text/vietnamese';
+
+export type AppendixField = 'stt' | 'title' | 'target' | 'lead' | 'support' | 'product' | 'deadline' | 'points' | 'evidence';
+
+/** Header phrases per field, most specific first; a header matches when its key starts with one. */
+const SYNONYMS: readonly [AppendixField, readonly string[]][] = [
+  ['stt', ['STT', 'Số TT', 'Số thứ tự', 'TT', 'Mã tiêu chí', 'Mã số']],
+  ['support', ['Cơ quan phối hợp', 'Đơn vị phối hợp', 'Phối hợp']],
+  ['lead', ['Cơ quan chủ trì', 'Đơn vị chủ trì', 'Chủ trì', 'Cơ quan thực hiện', 'Đơn vị thực hiện', 'Đơn vị phụ trách', 'Cơ quan, đơn vị chủ trì']],
+  ['target', ['Yêu cầu', 'Chỉ tiêu', 'Mục tiêu']],
+  ['product', ['Sản phẩm', 'Kết quả', 'Hình thức văn bản']],
+  ['deadline', ['Thời gian', 'Thời hạn', 'Tiến độ', 'Hạn hoàn thành']],
+  ['points', ['Điểm tối đa', 'Điểm chuẩn', 'Thang điểm', 'Điểm']],
+  ['evidence', ['Tài liệu kiểm chứng', 'Minh chứng']],
+  ['title', ['Nội dung', 'Tên nhiệm vụ', 'Nhiệm vụ', 'Lĩnh vực', 'Tiêu chí', 'Tên tiêu chí', 'Công việc']],
+];
+
+const KEYED = SYNONYMS.map(([field, names]) => [field, names.map(matchKey)] as const);
+
+export function headerField(text: string): AppendixField | null {
+  const key = matchKey(text);
+  if (key === '') return null;
+  for (const [field, names] of KEYED) {
+    if (names.some((name) => key === name || key.startsWith(`${name} `))) return field;
+  }
+  return null;
+}
+
+/** A row that reads like (part of) a header: several header names and no task number. */
+export function isHeaderLike(cells: readonly string[]): boolean {
+  let names = 0;
+  for (const cell of cells) {
+    if (/^\d+([.]\d+)*$/.test(cell)) return false;
+    if (headerField(cell)) names++;
+  }
+  return names >= 2;
+}
+
+function fieldsOf(row: readonly string[], into: Map<AppendixField, number>): void {
+  row.forEach((text, c) => {
+    const field = headerField(text);
+    if (field && !into.has(field) && ![...into.values()].includes(c)) into.set(field, c);
+  });
+}
+
+/**
+ * Column index per field for a header row, completed by the row below when that
+ * row is the lower half of a two-row header. Null when `top` is no task-table header.
+ */
+export function detectHeader(
+  top: readonly string[],
+  below?: readonly string[],
+): { fields: Map<AppendixField, number>; rows: 1 | 2 } | null {
+  const fields = new Map<AppendixField, number>();
+  let rows: 1 | 2 = 1;
+  if (below && isHeaderLike(below)) {
+    // Under a merged group cell the lower row names the column; read it first.
+    const lower = new Map<AppendixField, number>();
+    fieldsOf(below, lower);
+    const upper = new Map<AppendixField, number>();
+    fieldsOf(top, upper);
+    // Only a row that is itself a header ("STT", "Nội dung", a group cell …) has a lower half.
+    if (upper.size >= 2 && [...lower.keys()].some((f) => !upper.has(f))) {
+      for (const [f, c] of lower) fields.set(f, c);
+      rows = 2;
+    }
+  }
+  fieldsOf(top, fields);
+  return fields.has('stt') && fields.has('title') && fields.size >= 3 ? { fields, rows } : null;
+}

@@ -1,0 +1,156 @@
+/**
+ * Turns an appendix table, as a grid of plain cell texts, into tasks. The grid
+ * comes from Excel (sync/excel) or from a sheet (Apps Script); this part is pure.
+ *
+ * Handles what Word-to-Excel pastes produce: title rows above the table, the
+ * header repeated at page breaks, a task split over two rows (the second with an
+ * empty STT, possibly after a repeated header), Roman-numbered section rows and
+ * group rows in hierarchical numbering that are not tasks.
+ */
+import { matchKey, nfc } from '../text/vietnamese';
+import { detectHeader, headerField, type AppendixField } from './headers';
+
+export interface GridRow {
+  /** Row number as the official sees it (1-based). */
+  row: number;
+  cells: string[];
+  bold: boolean;
+}
+
+export interface AppendixTask {
+  stt: string;
+  section: string;
+  sectionTitle: string;
+  title: string;
+  target: string;
+  lead: string;
+  support: string;
+  product: string;
+  deadline: string;
+  points: string;
+  evidence: string;
+  sourceRows: number[];
+}
+
+export interface AppendixGroup {
+  stt: string;
+  title: string;
+  row: number;
+}
+
+export interface ParsedAppendix {
+  headerRow: number;
+  columns: Map<AppendixField, number>;
+  /** Text of the rows above the table ("PHỤ LỤC", "(Kèm theo Kế hoạch số …)"). */
+  titleLines: string[];
+  planCode: string | null;
+  planDate: string | null;
+  planYear: number | null;
+  ward: string | null;
+  tasks: AppendixTask[];
+  groups: AppendixGroup[];
+}
+
+const TEXT_FIELDS = ['title', 'target', 'lead', 'support', 'product', 'deadline', 'points', 'evidence'] as const;
+const ROMAN = /^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.?$/;
+const TASK_NUMBER = /^\d+(?:\.\d+)*\.?$/;
+
+const join = (a: string, b: string): string => (a === '' ? b : b === '' ? a : `${a} ${b}`);
+
+/** Plan number, date, year and ward from the title rows. */
+function planFromTitle(lines: readonly string[]): Pick<ParsedAppendix, 'planCode' | 'planDate' | 'planYear' | 'ward'> {
+  const text = nfc(lines.join(' '));
+  const code = text.match(/Kế hoạch số:?\s*(\d+\s*\/\s*[\p{L}\d-]+)/iu)?.[1]?.replace(/\s+/g, '') ?? null;
+  const date = text.match(/ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/);
+  const planDate = date ? `${date[3]}-${date[2]!.padStart(2, '0')}-${date[1]!.padStart(2, '0')}` : null;
+  const year = planDate ? Number(planDate.slice(0, 4)) : Number(text.match(/năm\s+(20\d{2})/)?.[1] ?? NaN);
+  const ward = text.match(/(?:UBND|Ủy ban nhân dân)\s+(?:phường|xã)\s+([^)(,]+?)\s*\)/iu)?.[1] ?? null;
+  return { planCode: code, planDate, planYear: Number.isFinite(year) ? year : null, ward };
+}
+
+function cell(row: GridRow, column: number | undefined): string {
+  return column === undefined ? '' : (row.cells[column] ?? '');
+}
+
+/** Finds the header and reads the table below it; null when no task-table header is found. */
+export function parseAppendix(grid: readonly GridRow[]): ParsedAppendix | null {
+  let headerIndex = -1;
+  let header: ReturnType<typeof detectHeader> = null;
+  for (let i = 0; i < grid.length && !header; i++) {
+    header = detectHeader(grid[i]!.cells, grid[i + 1]?.cells);
+    if (header) headerIndex = i;
+  }
+  if (!header) return null;
+  const { fields } = header;
+  const sttCol = fields.get('stt')!;
+  const titleCol = fields.get('title')!;
+  const isRepeatedHeader = (row: GridRow): boolean =>
+    headerField(cell(row, sttCol)) === 'stt' || headerField(cell(row, titleCol)) === 'title';
+
+  const tasks: AppendixTask[] = [];
+  const groups: AppendixGroup[] = [];
+  let section = { code: '', title: '' };
+  let last: AppendixTask | null = null;
+
+  for (const row of grid.slice(headerIndex + header.rows)) {
+    if (row.cells.every((c) => c === '')) continue;
+    if (isRepeatedHeader(row) || (matchKey(row.cells.join(' ')) !== '' && row.cells.every((c) => c === '' || headerField(c)))) continue;
+    const stt = cell(row, sttCol).replace(/\s+/g, '');
+    const title = cell(row, titleCol);
+    const others = TEXT_FIELDS.filter((f) => f !== 'title').some((f) => cell(row, fields.get(f)) !== '');
+
+    if (ROMAN.test(stt) && title !== '' && !others) {
+      section = { code: stt.replace(/\.$/, ''), title };
+      last = null;
+      continue;
+    }
+    if (stt === '') {
+      if (last) {
+        // The rest of a task a page break cut in two.
+        for (const f of TEXT_FIELDS) last[f] = join(last[f], cell(row, fields.get(f)));
+        last.sourceRows.push(row.row);
+      } else if (title !== '' && row.bold && !others) {
+        section = { code: '', title };
+      }
+      continue;
+    }
+    const task: AppendixTask = {
+      stt: stt.replace(/\.$/, ''),
+      section: section.code,
+      sectionTitle: section.title,
+      title,
+      target: '',
+      lead: '',
+      support: '',
+      product: '',
+      deadline: '',
+      points: '',
+      evidence: '',
+      sourceRows: [row.row],
+    };
+    for (const f of TEXT_FIELDS) task[f] = cell(row, fields.get(f));
+    if (!TASK_NUMBER.test(stt) && !/^[a-zđ]\)?$/i.test(stt)) {
+      // Not a number ("*", "Ghi chú"): keep it as a task only if it has a title.
+      if (title === '') continue;
+    }
+    tasks.push(task);
+    last = task;
+  }
+
+  // A numbered row is a group, not a task, when the next row's number extends it ("2.1" → "2.1.1").
+  const kept: AppendixTask[] = [];
+  tasks.forEach((task, i) => {
+    const next = tasks[i + 1];
+    if (next && next.stt.startsWith(`${task.stt}.`)) {
+      groups.push({ stt: task.stt, title: task.title, row: task.sourceRows[0]! });
+    } else {
+      kept.push(task);
+    }
+  });
+
+  const titleLines = grid
+    .slice(0, headerIndex)
+    .map((r) => r.cells.filter((c) => c !== '').join(' '))
+    .filter((t) => t !== '');
+  return { headerRow: grid[headerIndex]!.row, columns: fields, titleLines, ...planFromTitle(titleLines), tasks: kept, groups };
+}

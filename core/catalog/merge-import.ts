@@ -1,0 +1,74 @@
+/**
+ * Merges a (re-)imported appendix into the stored catalog. Catalog fields follow
+ * the appendix; tracking fields (status, progress, completion date, evidence,
+ * note) stay as officials set them. A task is the same task when its stable id
+ * matches (same plan, same wording), else when the plan and STT match (reworded).
+ * Tasks gone from the appendix are dropped only if nobody tracked them; tracked ones
+ * are kept and reported, so no official's work disappears silently.
+ */
+import { CATALOG_FIELDS, TRACKING_FIELDS, type Task } from './model';
+import { taskId } from './task-id';
+
+export type ImportedTask = Pick<Task, (typeof CATALOG_FIELDS)[number]>;
+
+export interface MergeResult {
+  tasks: Task[];
+  added: Task[];
+  changed: { task: Task; fields: string[] }[];
+  unchanged: number;
+  /** No longer in the appendix and untracked: removed. */
+  removed: Task[];
+  /** No longer in the appendix but tracked by officials: kept. */
+  kept: Task[];
+}
+
+function isTracked(task: Task): boolean {
+  return (
+    (task.status !== '' && task.status !== 'Chưa thực hiện') ||
+    (task.progress ?? 0) > 0 ||
+    task.completedOn !== null ||
+    task.evidence !== '' ||
+    task.note !== ''
+  );
+}
+
+export function mergeImport(existing: readonly Task[], planCode: string, imported: readonly ImportedTask[]): MergeResult {
+  const others = existing.filter((t) => t.plan !== planCode);
+  const current = existing.filter((t) => t.plan === planCode);
+  const byId = new Map(current.map((t) => [t.id, t]));
+  const bySttKey = new Map(current.map((t) => [t.stt, t]));
+  const taken = new Set(existing.map((t) => t.id));
+  const matched = new Set<Task>();
+  const result: MergeResult = { tasks: [], added: [], changed: [], unchanged: 0, removed: [], kept: [] };
+  const merged: Task[] = [];
+
+  for (const item of imported) {
+    const id = taskId(planCode, item.title);
+    const previous = [byId.get(id), bySttKey.get(item.stt)].find((t) => t && !matched.has(t));
+    if (previous) {
+      matched.add(previous);
+      const fields = CATALOG_FIELDS.filter((f) => previous[f] !== item[f]);
+      const next: Task = { ...previous, ...item };
+      for (const f of TRACKING_FIELDS) (next as Record<string, unknown>)[f] = previous[f];
+      if (fields.length > 0) result.changed.push({ task: next, fields });
+      else result.unchanged++;
+      merged.push(next);
+    } else {
+      const fresh: Task = { id: taken.has(id) ? taskId(planCode, item.title, taken) : id, ...item, status: '', progress: null, completedOn: null, evidence: '', note: '' };
+      taken.add(fresh.id);
+      result.added.push(fresh);
+      merged.push(fresh);
+    }
+  }
+  for (const t of current) {
+    if (matched.has(t)) continue;
+    if (isTracked(t)) {
+      result.kept.push(t);
+      merged.push(t);
+    } else {
+      result.removed.push(t);
+    }
+  }
+  result.tasks = [...others, ...merged];
+  return result;
+}

@@ -1,0 +1,57 @@
+/**
+ * Opens an .xlsx an official hands us, and says in Vietnamese what is wrong when it
+ * cannot be read: not a file, too big, empty, an old .xls or a password-protected
+ * file (both OLE containers), not a zip, or a truncated zip.
+ */
+import { open, stat } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { CchcError } from '../errors';
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+async function head(path: string, bytes: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+const startsWith = (buffer: Buffer, magic: number[]): boolean => magic.every((b, i) => buffer[i] === b);
+
+export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  const info = await stat(path).catch(() => null);
+  if (!info || !info.isFile()) {
+    throw new CchcError('FILE_NOT_FOUND', `Không tìm thấy tệp "${path}". Kiểm tra lại đường dẫn.`);
+  }
+  if (info.size === 0) throw new CchcError('FILE_EMPTY', `Tệp "${path}" rỗng (0 byte). Lưu lại phụ lục từ Excel rồi nhập lại.`);
+  if (info.size > MAX_IMPORT_BYTES) {
+    throw new CchcError(
+      'FILE_TOO_LARGE',
+      `Tệp "${path}" lớn ${(info.size / 1024 / 1024).toFixed(1)} MB, vượt giới hạn 20 MB. Xóa các trang tính, hình ảnh không cần thiết rồi lưu lại.`,
+    );
+  }
+  const magic = await head(path, 8);
+  if (startsWith(magic, OLE_MAGIC)) {
+    throw new CchcError(
+      'FILE_ENCRYPTED',
+      `Tệp "${path}" có mật khẩu hoặc là định dạng Excel cũ (.xls). Mở bằng Excel, bỏ mật khẩu và lưu dạng "Excel Workbook (.xlsx)".`,
+    );
+  }
+  if (!startsWith(magic, ZIP_MAGIC)) {
+    throw new CchcError('FILE_NOT_XLSX', `Tệp "${path}" không phải tệp Excel .xlsx. Mở bằng Excel và lưu dạng "Excel Workbook (.xlsx)".`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch {
+    throw new CchcError('FILE_TRUNCATED', `Tệp "${path}" bị hỏng hoặc tải về chưa hết. Tải lại hoặc lưu lại tệp từ Excel rồi nhập lại.`);
+  }
+  return workbook;
+}
