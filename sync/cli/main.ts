@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { CchcError, EXIT } from '../errors';
 import { registerDemo } from './commands/demo';
+import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerInit } from './commands/init';
 import { registerValidate } from './commands/validate';
@@ -19,6 +20,7 @@ const program = new Command('cchc')
 registerInit(program);
 registerValidate(program);
 registerImport(program);
+registerExport(program);
 registerDemo(program);
 
 try {

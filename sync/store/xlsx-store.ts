@@ -3,12 +3,12 @@
  * without Google (and every test) has the whole product. Writes go to a temp file
  * that replaces the workbook atomically; the previous file is kept as `.bak`.
  */
-import { access, copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { access, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { matchKey, ROW_NUMBER, TABS, type CellValue, type Row, type TabSpec } from '../../core/index';
 import { CchcError } from '../errors';
 import { plainValue } from '../excel/cell-value';
+import { writeWorkbookAtomic } from '../excel/atomic-write';
 import { addTabSheet } from '../excel/tab-sheet';
 import type { Store, Tables } from './store';
 
@@ -92,17 +92,7 @@ export class XlsxStore implements Store {
   }
 
   private async commit(workbook: ExcelJS.Workbook): Promise<void> {
-    await mkdir(dirname(this.location), { recursive: true });
-    const temp = `${this.location}.tmp-${process.pid}`;
-    try {
-      await workbook.xlsx.writeFile(temp);
-      if (await this.exists()) await copyFile(this.location, `${this.location}.bak`);
-      await rename(temp, this.location);
-    } catch (error) {
-      await rm(temp, { force: true });
-      const detail = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
-      throw new CchcError('STORE_WRITE_FAILED', `Không ghi được sổ dữ liệu "${this.location}"${detail}. Dữ liệu cũ vẫn giữ nguyên.`);
-    }
+    await writeWorkbookAtomic(workbook, this.location, { backup: true });
   }
 
   /** Size in bytes, for benchmarks and messages. */

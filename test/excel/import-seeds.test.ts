@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAppendix } from '../../sync/excel/appendix-reader';
-import { linesFromSeed, writeAppendix } from '../fixtures/appendix-xlsx';
+import { linesFromSeed, buildAppendixFile } from '../fixtures/appendix-xlsx';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
 
 async function seedFile(name: string): Promise<string> {
   const path = join(await tempDir(), name.replace('.tsv', '.xlsx'));
-  await writeAppendix(path, linesFromSeed(name));
+  await buildAppendixFile(path, linesFromSeed(name));
   return path;
 }
 
