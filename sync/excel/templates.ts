@@ -1,0 +1,146 @@
+/**
+ * Blank workbooks officials fill in by hand: the task appendix and the meeting and
+ * digitisation logs, each with Vietnamese headers, dropdowns and a "Hướng dẫn"
+ * (instructions) sheet. `npm run templates` writes them into templates/.
+ */
+import ExcelJS from 'exceljs';
+import { columnLetter, STANDARD_UNITS, TASK_STATUSES } from '../../core/index';
+import { OFFICIAL_FONT, officialPageSetup, THIN_BORDER } from './official-style';
+
+interface TemplateColumn {
+  header: string;
+  width: number;
+  choices?: readonly string[];
+  /** Dropdown of unit names from the "Đơn vị" sheet. */
+  units?: boolean;
+  date?: boolean;
+}
+
+export interface TemplateSpec {
+  file: string;
+  sheet: string;
+  columns: readonly TemplateColumn[];
+  instructions: readonly string[];
+}
+
+const YES_NO = ['Có', 'Không'] as const;
+
+export const TEMPLATES: readonly TemplateSpec[] = [
+  {
+    file: 'phu-luc-nhiem-vu.xlsx',
+    sheet: 'Phụ lục',
+    columns: [
+      { header: 'STT', width: 6 },
+      { header: 'Nội dung công việc', width: 50 },
+      { header: 'Yêu cầu', width: 24 },
+      { header: 'Cơ quan chủ trì', width: 24, units: true },
+      { header: 'Cơ quan phối hợp', width: 24, units: true },
+      { header: 'Sản phẩm', width: 22 },
+      { header: 'Thời gian hoàn thành', width: 18 },
+      { header: 'Trạng thái', width: 16, choices: TASK_STATUSES },
+      { header: 'Tiến độ (%)', width: 10 },
+      { header: 'Ngày hoàn thành', width: 13, date: true },
+      { header: 'Minh chứng', width: 28 },
+    ],
+    instructions: [
+      'Mỗi dòng là một nhiệm vụ; cột STT ghi số thứ tự (1, 2 … hoặc 1.1, 2.1.1).',
+      'Dòng mục lớn: ghi số La Mã (I, II …) ở cột STT và tên mục ở cột "Nội dung công việc", các cột khác để trống.',
+      'Mỗi nhiệm vụ chỉ một cơ quan chủ trì (một việc một đầu mối); nhiều cơ quan phối hợp cách nhau bằng dấu ";".',
+      'Thời gian hoàn thành ghi như trong kế hoạch: "Quý I/2026", "Tháng 3/2026", "Trước 15/01/2026", "Năm 2026", "Thường xuyên".',
+      'Trạng thái chọn trong danh sách; hoàn thành thì tiến độ 100% và ghi ngày hoàn thành.',
+      'Nhập vào hệ thống bằng lệnh: cchc import TỆP.xlsx --plan SỐ_KẾ_HOẠCH',
+    ],
+  },
+  {
+    file: 'so-hoi-nghi.xlsx',
+    sheet: 'Hội nghị',
+    columns: [
+      { header: 'Ngày', width: 12, date: true },
+      { header: 'Đơn vị tổ chức', width: 26, units: true },
+      { header: 'Tên hội nghị/cuộc họp', width: 44 },
+      { header: 'Loại', width: 22, choices: ['Quán triệt', 'Chuyên môn', 'Quan trọng có thảo luận', 'Khác'] },
+      { header: 'Phạm vi toàn xã/phường', width: 14, choices: YES_NO },
+      { header: 'Hình thức', width: 14, choices: ['Trực tiếp', 'Trực tuyến', 'Kết hợp'] },
+      { header: 'Thời lượng (ngày)', width: 12 },
+      { header: 'Không giấy', width: 11, choices: YES_NO },
+      { header: 'Ghi chú', width: 28 },
+    ],
+    instructions: [
+      'Mỗi dòng là một hội nghị, cuộc họp đã tổ chức.',
+      'Thời lượng ghi theo ngày: 0,5 là nửa ngày; 1,5 là một ngày rưỡi.',
+      'Giới hạn: quán triệt không quá 1/2 ngày, chuyên môn không quá 1 ngày, quan trọng có thảo luận không quá 1,5 ngày.',
+      'Chỉ tiêu 2026: hội nghị trực tuyến từ 60% trở lên; số hội nghị giảm ít nhất 10% so với năm trước; hội nghị toàn xã/phường không quá 3 cuộc/năm.',
+    ],
+  },
+  {
+    file: 'so-lieu-so-hoa.xlsx',
+    sheet: 'Số hóa',
+    columns: [
+      { header: 'Kỳ', width: 10 },
+      { header: 'Đơn vị', width: 24, units: true },
+      ...[
+        'Hồ sơ tiếp nhận',
+        'Hồ sơ trực tuyến',
+        'Hồ sơ trực tuyến toàn trình',
+        'Hồ sơ giải quyết đúng hạn',
+        'Hồ sơ đã giải quyết',
+        'Hồ sơ được số hóa',
+        'Kết quả điện tử',
+        'Kết quả được tái sử dụng',
+        'TTHC có thu phí',
+        'TTHC cho phép thanh toán trực tuyến',
+        'TTHC có giao dịch thanh toán',
+        'Hồ sơ thanh toán trực tuyến',
+        'Văn bản xử lý trên mạng',
+        'Tổng văn bản',
+        'Cuộc kiểm tra qua hệ thống số',
+        'Tổng cuộc kiểm tra',
+      ].map((header) => ({ header, width: 14 })),
+    ],
+    instructions: [
+      'Mỗi dòng là số liệu một kỳ (ví dụ 2026-Q1 cho quý I, 2026-03 cho tháng 3) của một đơn vị, lấy từ Hệ thống thông tin giải quyết TTHC của tỉnh.',
+      'Ghi số lượng (không ghi tỷ lệ); hệ thống tự tính tỷ lệ và so với chỉ tiêu.',
+      'Chỉ tiêu 2026: xử lý hồ sơ trên môi trường số và số hóa từ 95%; hồ sơ đúng hạn từ 95%; kết quả điện tử 100%; tái sử dụng kết quả số hóa từ 90%.',
+    ],
+  },
+];
+
+function addUnitsSheet(workbook: ExcelJS.Workbook): void {
+  const ws = workbook.addWorksheet('Đơn vị');
+  ws.columns = [{ header: 'Tên đơn vị', width: 44 }];
+  ws.getRow(1).font = { ...OFFICIAL_FONT, bold: true };
+  for (const unit of STANDARD_UNITS) ws.addRow([unit.name]);
+}
+
+export function templateWorkbook(spec: TemplateSpec): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'cchc-sheets';
+  const ws = workbook.addWorksheet(spec.sheet);
+  ws.columns = spec.columns.map((c) => ({
+    header: c.header,
+    width: c.width,
+    style: { font: OFFICIAL_FONT, alignment: { vertical: 'top', wrapText: true }, ...(c.date ? { numFmt: 'dd/mm/yyyy' } : {}) },
+  }));
+  ws.getRow(1).eachCell((cell) => {
+    cell.font = { ...OFFICIAL_FONT, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = THIN_BORDER;
+  });
+  const validations = (ws as ExcelJS.Worksheet & { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
+  spec.columns.forEach((c, i) => {
+    const range = `${columnLetter(i)}2:${columnLetter(i)}1000`;
+    if (c.choices) {
+      validations.add(range, { type: 'list', allowBlank: true, formulae: [`"${c.choices.join(',')}"`], showErrorMessage: true, error: `Chọn: ${c.choices.join(', ')}` });
+    } else if (c.units) {
+      validations.add(range, { type: 'list', allowBlank: true, formulae: [`'Đơn vị'!$A$2:$A$200`], showErrorMessage: false });
+    }
+  });
+  officialPageSetup(ws, 1);
+  if (spec.columns.some((c) => c.units)) addUnitsSheet(workbook);
+  const guide = workbook.addWorksheet('Hướng dẫn');
+  guide.columns = [{ width: 110, style: { font: OFFICIAL_FONT, alignment: { wrapText: true, vertical: 'top' } } }];
+  guide.addRow(['HƯỚNG DẪN ĐIỀN BIỂU MẪU']).font = { ...OFFICIAL_FONT, bold: true };
+  spec.instructions.forEach((line, i) => guide.addRow([`${i + 1}. ${line}`]));
+  return workbook;
+}
