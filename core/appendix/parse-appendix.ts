@@ -7,7 +7,7 @@
  * empty STT, possibly after a repeated header), Roman-numbered section rows and
  * group rows in hierarchical numbering that are not tasks.
  */
-import { matchKey, nfc } from '../text/vietnamese';
+import { nfc } from '../text/vietnamese';
 import { detectHeader, headerField, type AppendixField } from './headers';
 
 export interface GridRow {
@@ -84,8 +84,13 @@ export function parseAppendix(grid: readonly GridRow[]): ParsedAppendix | null {
   const { fields } = header;
   const sttCol = fields.get('stt')!;
   const titleCol = fields.get('title')!;
-  const isRepeatedHeader = (row: GridRow): boolean =>
-    headerField(cell(row, sttCol)) === 'stt' || headerField(cell(row, titleCol)) === 'title';
+  // The header again at a page break (either half of a two-row header). Task rows,
+  // which carry a number, skip this check: it runs a name match on every cell.
+  const isRepeatedHeader = (row: GridRow, stt: string): boolean =>
+    !TASK_NUMBER.test(stt) &&
+    (headerField(stt) === 'stt' ||
+      headerField(cell(row, titleCol)) === 'title' ||
+      row.cells.every((c) => c === '' || headerField(c) !== null));
 
   const tasks: AppendixTask[] = [];
   const groups: AppendixGroup[] = [];
@@ -94,12 +99,12 @@ export function parseAppendix(grid: readonly GridRow[]): ParsedAppendix | null {
 
   for (const row of grid.slice(headerIndex + header.rows)) {
     if (row.cells.every((c) => c === '')) continue;
-    if (isRepeatedHeader(row) || (matchKey(row.cells.join(' ')) !== '' && row.cells.every((c) => c === '' || headerField(c)))) continue;
     const stt = cell(row, sttCol).replace(/\s+/g, '');
+    if (isRepeatedHeader(row, stt)) continue;
     const title = cell(row, titleCol);
-    const others = TEXT_FIELDS.filter((f) => f !== 'title').some((f) => cell(row, fields.get(f)) !== '');
+    const others = TEXT_FIELDS.some((f) => f !== 'title' && cell(row, fields.get(f)) !== '');
 
-    if (ROMAN.test(stt) && title !== '' && !others) {
+    if (ROMAN.test(stt) && !others) {
       section = { code: stt.replace(/\.$/, ''), title };
       last = null;
       continue;

@@ -20,14 +20,15 @@ function cellText(cell: ExcelJS.Cell): string {
   return nfcMultiline(String(value));
 }
 
+/** Section rows are bold from their first cells; looking only there keeps the scan cheap. */
 function isBold(row: ExcelJS.Row): boolean {
-  let bold = false;
-  row.eachCell((cell) => {
-    if (cell.font?.bold) bold = true;
+  for (let c = 1; c <= 3; c++) {
+    const cell = row.getCell(c);
+    if (cell.font?.bold) return true;
     const v = cell.value;
-    if (v && typeof v === 'object' && 'richText' in v && v.richText.some((p) => p.font?.bold)) bold = true;
-  });
-  return bold;
+    if (v && typeof v === 'object' && 'richText' in v && v.richText.some((p) => p.font?.bold)) return true;
+  }
+  return false;
 }
 
 export function worksheetGrid(ws: ExcelJS.Worksheet): GridRow[] {

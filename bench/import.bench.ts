@@ -1,0 +1,58 @@
+/**
+ * Importing a 10,000-task appendix: time relative to exceljs merely loading the
+ * same file (goal ≤ 1.5×), and peak memory.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import ExcelJS from 'exceljs';
+import { catalogFromTables, UnitRegistry, validateCatalog, type Task } from '../core/index';
+import { sampleTables } from '../sync/catalog/sample';
+import { readAppendix } from '../sync/excel/appendix-reader';
+import { writeAppendix } from '../sync/excel/appendix-writer';
+
+const TASKS = 10_000;
+const dir = await mkdtemp(join(tmpdir(), 'cchc-bench-'));
+const path = join(dir, 'phu-luc-10000.xlsx');
+const sample = catalogFromTables(await sampleTables());
+const base = sample.tasks.map((t) => t.item);
+const tasks: Task[] = Array.from({ length: TASKS }, (_, i) => {
+  const t = base[i % base.length]!;
+  return { ...t, id: `NV-${i}`, stt: String(i + 1), title: `${t.title} (${i + 1})`, section: `${['I', 'II', 'III', 'IV'][Math.floor(i / 2500)]}` };
+});
+await writeAppendix(path, { code: '99/KH-UBND', title: 'Kế hoạch thử', date: '2026-01-05', ward: 'Thử', year: 2026 }, tasks);
+
+async function median(runs: number, fn: () => Promise<void>): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+const load = await median(5, async () => {
+  await new ExcelJS.Workbook().xlsx.readFile(path);
+});
+const read = await median(5, async () => {
+  await readAppendix(path);
+});
+let found = 0;
+const full = await median(5, async () => {
+  const appendix = await readAppendix(path);
+  const located = appendix.tasks.map((t, i) => ({
+    row: t.sourceRows[0]!,
+    item: { ...t, id: `NV-${i}`, plan: '99/KH-UBND', status: '', progress: null, completedOn: null, evidence: '', note: '' },
+  }));
+  validateCatalog({ tasks: located, plans: [], registry: UnitRegistry.withStandard(), defaultYear: 2026 });
+  found = appendix.tasks.length;
+});
+console.log(`exceljs load only: median ${load.toFixed(0)} ms`);
+console.log(`read + parse appendix: median ${read.toFixed(0)} ms (${(read / load).toFixed(2)}× load)`);
+console.log(`full import (load + parse + resolve + validate) of ${found.toLocaleString('en')} tasks: median ${full.toFixed(0)} ms`);
+console.log(`ratio: ${(full / load).toFixed(2)}× (goal ≤ 1.5×)`);
+console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+await rm(dir, { recursive: true, force: true });
