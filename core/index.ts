@@ -21,3 +21,8 @@ export * from './catalog/catalog';
 export * from './appendix/headers';
 export * from './appendix/parse-appendix';
 export * from './catalog/merge-import';
+export * from './periods/period';
+export * from './metrics/score';
+export * from './metrics/task-progress';
+export * from './metrics/meetings';
+export * from './metrics/compute';

@@ -65,8 +65,29 @@ export const SETTINGS_TAB: TabSpec = {
   ],
 };
 
+export const MEETING_KINDS = ['Quán triệt', 'Chuyên môn', 'Quan trọng có thảo luận', 'Khác'] as const;
+export const MEETING_FORMATS = ['Trực tiếp', 'Trực tuyến', 'Kết hợp'] as const;
+export const YES_NO = ['Có', 'Không'] as const;
+
+export const MEETINGS_TAB: TabSpec = {
+  key: 'meetings',
+  name: 'Hội nghị',
+  frozenRows: 1,
+  columns: [
+    col('date', 'Ngày', 'date', 'tracking', 12),
+    col('unit', 'Đơn vị tổ chức', 'text', 'tracking', 26, { choicesFrom: { tab: 'units', column: 'name' } }),
+    col('title', 'Tên hội nghị/cuộc họp', 'text', 'tracking', 44, { wrap: true }),
+    col('kind', 'Loại', 'text', 'tracking', 22, { choices: MEETING_KINDS }),
+    col('communeWide', 'Phạm vi toàn xã/phường', 'text', 'tracking', 14, { choices: YES_NO }),
+    col('format', 'Hình thức', 'text', 'tracking', 14, { choices: MEETING_FORMATS }),
+    col('length', 'Thời lượng (ngày)', 'text', 'tracking', 12),
+    col('paperless', 'Không giấy', 'text', 'tracking', 11, { choices: YES_NO }),
+    col('note', 'Ghi chú', 'text', 'tracking', 28, { wrap: true }),
+  ],
+};
+
 /** Every tab, in the order they appear in the workbook. Later features append theirs. */
-export const TABS: readonly TabSpec[] = [TASKS_TAB, PLANS_TAB, UNITS_TAB, SETTINGS_TAB];
+export const TABS: readonly TabSpec[] = [TASKS_TAB, PLANS_TAB, UNITS_TAB, SETTINGS_TAB, MEETINGS_TAB];
 
 export function tabByKey(key: string): TabSpec {
   const tab = TABS.find((t) => t.key === key);

@@ -8,6 +8,7 @@ import { CchcError, EXIT } from '../errors';
 import { registerDemo } from './commands/demo';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
+import { registerMetrics } from './commands/metrics';
 import { registerInit } from './commands/init';
 import { registerValidate } from './commands/validate';
 import { run } from './program';
@@ -21,6 +22,7 @@ registerInit(program);
 registerValidate(program);
 registerImport(program);
 registerExport(program);
+registerMetrics(program);
 registerDemo(program);
 
 try {

@@ -1,0 +1,136 @@
+/**
+ * Task progress on a given day: done, done late, in progress, not started,
+ * overdue and due soon, overall, per lead unit and per section. "Thường xuyên"
+ * tasks have no due date and are never overdue; conditional tasks are not
+ * counted overdue while their condition ("sau khi …") may not have been met.
+ */
+import { addDays, format, parseISO } from 'date-fns';
+import type { Catalog } from '../catalog/catalog';
+import { makeResolver, type ResolvedTask } from '../catalog/resolve';
+import { settingNumber } from '../settings';
+
+export type TaskState = 'done' | 'doneLate' | 'inProgress' | 'notStarted' | 'dropped';
+
+export interface ProgressCounts {
+  total: number;
+  done: number;
+  doneLate: number;
+  inProgress: number;
+  notStarted: number;
+  dropped: number;
+  overdue: number;
+  dueSoon: number;
+  /** Conditional tasks waiting for their condition, not counted overdue. */
+  waiting: number;
+  /** Share of tasks done (on time or late), percent; null with no tasks. */
+  doneShare: number | null;
+}
+
+export interface TaskAlert {
+  id: string;
+  plan: string;
+  stt: string;
+  title: string;
+  lead: string;
+  leadUnit: string | null;
+  due: string;
+  daysLate: number;
+}
+
+export interface TaskProgress {
+  today: string;
+  soonDays: number;
+  overall: ProgressCounts;
+  byUnit: Record<string, ProgressCounts>;
+  bySection: Record<string, ProgressCounts>;
+  overdue: TaskAlert[];
+  dueSoon: TaskAlert[];
+}
+
+export function taskState(status: string, completedOn: string | null, due: string | null): TaskState {
+  switch (status) {
+    case 'Hoàn thành':
+      return due && completedOn && completedOn > due ? 'doneLate' : 'done';
+    case 'Hoàn thành quá hạn':
+      return 'doneLate';
+    case 'Đang thực hiện':
+      return 'inProgress';
+    case 'Không thực hiện':
+      return 'dropped';
+    default:
+      return 'notStarted';
+  }
+}
+
+const empty = (): ProgressCounts => ({
+  total: 0,
+  done: 0,
+  doneLate: 0,
+  inProgress: 0,
+  notStarted: 0,
+  dropped: 0,
+  overdue: 0,
+  dueSoon: 0,
+  waiting: 0,
+  doneShare: null,
+});
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((parseISO(to).getTime() - parseISO(from).getTime()) / 86_400_000);
+}
+
+/** Lead unit key for grouping: the registry id, else the text as written. */
+export function leadKey(r: ResolvedTask): string {
+  const first = r.lead[0];
+  return first ? (first.unit ?? first.text) : '(chưa có)';
+}
+
+export function taskProgress(catalog: Catalog, today: string, filter: (r: ResolvedTask) => boolean = () => true): TaskProgress {
+  const soonDays = settingNumber(catalog.settings, 'soonDays', 14);
+  const soonLimit = format(addDays(parseISO(today), soonDays), 'yyyy-MM-dd');
+  const resolve = makeResolver(catalog);
+  const result: TaskProgress = { today, soonDays, overall: empty(), byUnit: {}, bySection: {}, overdue: [], dueSoon: [] };
+
+  for (const { item } of catalog.tasks) {
+    const r = resolve(item);
+    if (!filter(r)) continue;
+    const due = r.deadline.due;
+    const state = taskState(item.status, item.completedOn, due);
+    const open = state === 'inProgress' || state === 'notStarted';
+    const conditional = r.deadline.kind === 'conditional';
+    const overdue = open && !conditional && due !== null && due < today;
+    const soon = open && !conditional && due !== null && due >= today && due <= soonLimit;
+    const unit = leadKey(r);
+    const section = item.section || item.sectionTitle || '(không có mục)';
+    for (const counts of [
+      result.overall,
+      (result.byUnit[unit] ??= empty()),
+      (result.bySection[`${item.plan} ${section}`.trim()] ??= empty()),
+    ]) {
+      counts.total++;
+      counts[state]++;
+      if (overdue) counts.overdue++;
+      if (soon) counts.dueSoon++;
+      if (open && conditional) counts.waiting++;
+    }
+    if (overdue || soon) {
+      const alert: TaskAlert = {
+        id: item.id,
+        plan: item.plan,
+        stt: item.stt,
+        title: item.title,
+        lead: item.lead,
+        leadUnit: r.lead[0]?.unit ?? null,
+        due: due!,
+        daysLate: overdue ? daysBetween(due!, today) : -daysBetween(today, due!),
+      };
+      (overdue ? result.overdue : result.dueSoon).push(alert);
+    }
+  }
+  for (const counts of [result.overall, ...Object.values(result.byUnit), ...Object.values(result.bySection)]) {
+    counts.doneShare = counts.total === 0 ? null : Math.round(((counts.done + counts.doneLate) / counts.total) * 1000) / 10;
+  }
+  result.overdue.sort((a, b) => a.due.localeCompare(b.due));
+  result.dueSoon.sort((a, b) => a.due.localeCompare(b.due));
+  return result;
+}

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import {
+  computeMetrics,
+  encodeSettings,
+  defaultSettings,
+  parseLengthDays,
+  parsePeriod,
+  ratio,
+  type Row,
+} from '../../core/index';
+
+const meeting = (date: string, format: string, extra: Partial<Record<string, string>> = {}): Row => ({
+  date,
+  unit: 'Văn phòng HĐND và UBND',
+  title: `Họp ${date}`,
+  kind: 'Chuyên môn',
+  communeWide: 'Không',
+  format,
+  length: '0,5',
+  paperless: 'Không',
+  ...extra,
+});
+
+function tables(meetings: Row[], settings: Record<string, string> = {}, tasks: Row[] = []): Record<string, Row[]> {
+  return { meetings, settings: encodeSettings({ ...defaultSettings(), ...settings }), tasks, plans: [], units: [] };
+}
+
+const Y2026 = parsePeriod('2026')!;
+
+describe('periods (data cut-off calendar)', () => {
+  it.each([
+    ['2026', '2025-12-15', '2026-12-14'],
+    ['2026-Q1', '2025-12-15', '2026-03-14'],
+    ['2026-Q2', '2026-03-15', '2026-06-14'],
+    ['2026-H1', '2025-12-15', '2026-06-14'],
+    ['2026-Q3', '2026-06-15', '2026-09-14'],
+    ['2026-H2', '2026-06-15', '2026-12-14'],
+    ['2026-09', '2026-09-01', '2026-09-30'],
+  ])('%s runs %s – %s', (text, from, to) => {
+    expect(parsePeriod(text)).toMatchObject({ from, to });
+  });
+
+  it('offers calendar periods as an option and rejects nonsense', () => {
+    expect(parsePeriod('2026-Q1', 'calendar')).toMatchObject({ from: '2026-01-01', to: '2026-03-31' });
+    expect(parsePeriod('2026-H1', 'calendar')).toMatchObject({ from: '2026-01-01', to: '2026-06-30' });
+    expect(parsePeriod('2026-13')).toBeNull();
+    expect(parsePeriod('Q1')).toBeNull();
+  });
+
+  it('puts the 14th in the closing period and the 15th in the next (cut-off days)', () => {
+    const m = computeMetrics(tables([meeting('2026-03-14', 'Trực tuyến'), meeting('2026-03-15', 'Trực tiếp')]), {
+      period: parsePeriod('2026-Q1')!,
+      today: '2026-03-20',
+    });
+    expect(m.meetings.total).toBe(1);
+    expect(m.meetings.online).toBe(1);
+    const q2 = computeMetrics(tables([meeting('2026-03-14', 'Trực tuyến'), meeting('2026-03-15', 'Trực tiếp')]), {
+      period: parsePeriod('2026-Q2')!,
+      today: '2026-03-20',
+    });
+    expect(q2.meetings.total).toBe(1);
+    expect(q2.meetings.inPerson).toBe(1);
+  });
+});
+
+describe('ratios scored like the 766 dashboard', () => {
+  it('passes at exactly the target and scores proportionally below it', () => {
+    expect(ratio(60, 100, 60)).toMatchObject({ value: 60, pass: true, score: 100, gap: 'Đạt' });
+    expect(ratio(3, 5, 60)).toMatchObject({ value: 60, pass: true });
+    expect(ratio(45, 100, 60)).toMatchObject({ value: 45, pass: false, score: 75 });
+    expect(ratio(45, 100, 60).gap).toBe('Còn thiếu 15 điểm % so với chỉ tiêu 60%');
+  });
+
+  it('calls a zero denominator "không áp dụng", not 0%', () => {
+    expect(ratio(0, 0, 95)).toMatchObject({ value: null, pass: null, score: null, gap: 'Không áp dụng' });
+  });
+});
+
+describe('meeting metrics', () => {
+  it('online share with and without hybrid meetings, hand-computed', () => {
+    // 10 meetings: 5 online, 2 hybrid, 3 in person → 50% online, 70% with hybrids.
+    const rows = [
+      ...Array.from({ length: 5 }, (_, i) => meeting(`2026-02-0${i + 1}`, 'Trực tuyến')),
+      ...Array.from({ length: 2 }, (_, i) => meeting(`2026-04-0${i + 1}`, 'Kết hợp')),
+      ...Array.from({ length: 3 }, (_, i) => meeting(`2026-05-0${i + 1}`, 'Trực tiếp')),
+    ];
+    const m = computeMetrics(tables(rows), { period: Y2026, today: '2026-11-23' }).meetings;
+    expect(m).toMatchObject({ total: 10, online: 5, hybrid: 2, inPerson: 3 });
+    expect(m.onlineShare).toMatchObject({ numerator: 5, denominator: 10, value: 50, pass: false });
+    expect(m.onlineShareWithHybrid).toMatchObject({ numerator: 7, denominator: 10, value: 70, pass: true });
+  });
+
+  it('change against last year: exactly −10% passes, −9% does not', () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => meeting(`2026-0${(i % 9) + 1}-10`, 'Trực tuyến'));
+    const at = computeMetrics(tables(rows(90), { meetingsBaseline: '100' }), { period: Y2026, today: '2026-11-23' }).meetings.change;
+    expect(at).toMatchObject({ baseline: 100, value: -10, target: -10, pass: true });
+    const short = computeMetrics(tables(rows(91), { meetingsBaseline: '100' }), { period: Y2026, today: '2026-11-23' }).meetings.change;
+    expect(short).toMatchObject({ value: -9, pass: false });
+    expect(short.gap).toBe('Cần giảm thêm 1 hội nghị để đạt mức giảm 10%');
+    const quarter = computeMetrics(tables(rows(10), { meetingsBaseline: '100' }), { period: parsePeriod('2026-Q2')!, today: '2026-11-23' });
+    expect(quarter.meetings.change.pass).toBeNull();
+  });
+
+  it('commune-wide conferences at most 3 a year', () => {
+    const rows = Array.from({ length: 4 }, (_, i) => meeting(`2026-0${i + 2}-01`, 'Trực tiếp', { communeWide: 'Có' }));
+    const m = computeMetrics(tables(rows), { period: Y2026, today: '2026-11-23' }).meetings;
+    expect(m.communeWide).toMatchObject({ count: 4, max: 3, pass: false });
+    const three = computeMetrics(tables(rows.slice(0, 3)), { period: Y2026, today: '2026-11-23' }).meetings;
+    expect(three.communeWide.pass).toBe(true);
+  });
+
+  it('length limits per kind: a dissemination meeting of exactly ½ day is within its limit', () => {
+    const rows = [
+      meeting('2026-02-01', 'Trực tiếp', { kind: 'Quán triệt', length: '1/2 ngày' }),
+      meeting('2026-02-02', 'Trực tiếp', { kind: 'Quán triệt', length: '1' }),
+      meeting('2026-02-03', 'Trực tiếp', { kind: 'Chuyên môn', length: '8 giờ' }),
+      meeting('2026-02-04', 'Trực tiếp', { kind: 'Quan trọng có thảo luận', length: '2' }),
+      meeting('2026-02-05', 'Trực tiếp', { kind: 'Khác', length: '3' }),
+    ];
+    const m = computeMetrics(tables(rows), { period: Y2026, today: '2026-11-23' }).meetings;
+    expect(m.overLength.count).toBe(2);
+    expect(m.overLength.meetings.map((x) => [x.kind, x.lengthDays, x.limit])).toEqual([
+      ['Quán triệt', 1, 0.5],
+      ['Quan trọng có thảo luận', 2, 1.5],
+    ]);
+    expect(parseLengthDays('0,5')).toBe(0.5);
+    expect(parseLengthDays('4 giờ')).toBe(0.5);
+    expect(parseLengthDays('nửa ngày')).toBe(0.5);
+  });
+
+  it('paperless share and unreadable lengths reported', () => {
+    const rows = [meeting('2026-02-01', 'Trực tuyến', { paperless: 'Có' }), meeting('2026-02-02', 'Trực tiếp', { length: 'cả buổi sáng và chiều??' })];
+    const m = computeMetrics(tables(rows), { period: Y2026, today: '2026-11-23' });
+    expect(m.meetings.paperless).toEqual({ count: 1, share: 50 });
+    expect(m.issues).toMatchObject([{ tab: 'meetings', row: 3, column: 'length', code: 'MEETING_LENGTH_INVALID' }]);
+  });
+});
+
+describe('task progress', () => {
+  const task = (stt: string, deadline: string, status = 'Chưa thực hiện', extra: Partial<Record<string, string | number>> = {}): Row => ({
+    id: `NV-${stt}`,
+    plan: '1/KH',
+    stt,
+    title: `Việc ${stt}`,
+    lead: 'Phòng VHXH',
+    deadline,
+    status,
+    ...extra,
+  });
+  const rows = [
+    task('1', 'Quý I/2026', 'Hoàn thành', { progress: 100, completedOn: '2026-03-20' }),
+    task('2', 'Quý I/2026', 'Hoàn thành', { progress: 100, completedOn: '2026-04-02' }), // done late
+    task('3', 'Quý II/2026', 'Đang thực hiện'), // overdue on 2026-07-01
+    task('4', 'Trước 15/07/2026'), // due 14/07: within 14 days of 01/07
+    task('5', 'Trước 16/07/2026'), // due 15/07: the 14th day after 01/07 — still "due soon"
+    task('6', 'Trước 17/07/2026'), // due 16/07: beyond the window
+    task('7', 'Thường xuyên'), // never overdue
+    task('8', 'Quý II/2026 (sau khi UBND tỉnh ban hành)'), // waits for its condition
+    task('9', 'Năm 2026', 'Không thực hiện'),
+  ];
+
+  it('counts states, overdue and due-within-14-days on a given day', () => {
+    const t = computeMetrics(tables([], {}, rows), { period: Y2026, today: '2026-07-01' }).tasks;
+    expect(t.overall).toMatchObject({
+      total: 9,
+      done: 1,
+      doneLate: 1,
+      inProgress: 1,
+      notStarted: 5,
+      dropped: 1,
+      overdue: 1,
+      dueSoon: 2,
+      waiting: 1,
+      doneShare: 22.2,
+    });
+    expect(t.overdue.map((a) => [a.stt, a.daysLate])).toEqual([['3', 1]]);
+    expect(t.dueSoon.map((a) => a.stt)).toEqual(['4', '5']);
+    expect(t.byUnit['VHXH']!.total).toBe(9);
+  });
+
+  it('restricts to one lead unit with --unit', () => {
+    const mixed = [...rows, task('10', 'Quý I/2026', 'Chưa thực hiện', { lead: 'Văn phòng HĐND và UBND' })];
+    const t = computeMetrics(tables([], {}, mixed), { period: Y2026, today: '2026-07-01', unit: 'VP' }).tasks;
+    expect(t.overall).toMatchObject({ total: 1, overdue: 1 });
+  });
+});
