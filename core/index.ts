@@ -26,3 +26,7 @@ export * from './metrics/score';
 export * from './metrics/task-progress';
 export * from './metrics/meetings';
 export * from './metrics/compute';
+export * from './metrics/documents';
+export * from './metrics/digitisation';
+export * from './metrics/period-counts';
+export * from './periods/reporting';

@@ -16,6 +16,21 @@ export const SETTING_SPECS: SettingSpec[] = [
   { key: 'onlineShareTarget', label: 'Chỉ tiêu tỷ lệ hội nghị trực tuyến (%)', defaultValue: '60' },
   { key: 'meetingReductionTarget', label: 'Chỉ tiêu giảm số hội nghị so với năm trước (%)', defaultValue: '10' },
   { key: 'communeWideMax', label: 'Số hội nghị toàn xã/phường tối đa mỗi năm', defaultValue: '3' },
+  { key: 'documentReductionTarget', label: 'Chỉ tiêu giảm văn bản hành chính so với năm trước (%)', defaultValue: '15' },
+  { key: 'electronicExchangeTarget', label: 'Chỉ tiêu văn bản không mật gửi, nhận điện tử (%)', defaultValue: '100' },
+  { key: 'onlineHandlingTarget', label: 'Chỉ tiêu hồ sơ TTHC xử lý trên môi trường số (%)', defaultValue: '95' },
+  { key: 'onTimeTarget', label: 'Chỉ tiêu hồ sơ giải quyết đúng hạn (%)', defaultValue: '95' },
+  { key: 'digitisedTarget', label: 'Chỉ tiêu số hóa hồ sơ, văn bản (%)', defaultValue: '95' },
+  { key: 'eResultsTarget', label: 'Chỉ tiêu cấp kết quả điện tử (%)', defaultValue: '100' },
+  { key: 'reuseTarget', label: 'Chỉ tiêu tái sử dụng kết quả số hóa (%)', defaultValue: '90' },
+  { key: 'paymentEnabledTarget', label: 'Chỉ tiêu TTHC có thu phí cho phép thanh toán trực tuyến (%)', defaultValue: '100' },
+  { key: 'paymentUsedTarget', label: 'Chỉ tiêu TTHC có phát sinh giao dịch thanh toán trực tuyến (%)', defaultValue: '70' },
+  { key: 'paidOnlineTarget', label: 'Chỉ tiêu hồ sơ thanh toán trực tuyến (%)', defaultValue: '90' },
+  { key: 'docsOnNetworkTarget', label: 'Chỉ tiêu văn bản xử lý trên mạng (%)', defaultValue: '70' },
+  { key: 'inspectionsDigitalTarget', label: 'Chỉ tiêu hoạt động kiểm tra qua môi trường số (%)', defaultValue: '70' },
+  { key: 'reportQuarterDay', label: 'Hạn nộp báo cáo quý: ngày trong tháng cuối quý', defaultValue: '15' },
+  { key: 'reportHalfDate', label: 'Hạn nộp báo cáo 6 tháng (dd/mm)', defaultValue: '15/06' },
+  { key: 'reportYearDate', label: 'Hạn nộp báo cáo năm (dd/mm)', defaultValue: '15/12' },
 ];
 
 export type Settings = Record<string, string>;

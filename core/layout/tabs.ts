@@ -86,8 +86,55 @@ export const MEETINGS_TAB: TabSpec = {
   ],
 };
 
+export const DOCUMENTS_TAB: TabSpec = {
+  key: 'documents',
+  name: 'Văn bản',
+  frozenRows: 1,
+  columns: [
+    col('period', 'Kỳ', 'text', 'tracking', 10),
+    col('unit', 'Đơn vị', 'text', 'tracking', 26, { choicesFrom: { tab: 'units', column: 'name' } }),
+    col('issued', 'Văn bản hành chính ban hành', 'number', 'tracking', 16),
+    col('baseline', 'Cùng kỳ năm trước', 'number', 'tracking', 14),
+    col('exchanged', 'Văn bản đi, đến không mật', 'number', 'tracking', 16),
+    col('electronic', 'Gửi, nhận điện tử', 'number', 'tracking', 14),
+    col('note', 'Ghi chú', 'text', 'tracking', 28, { wrap: true }),
+  ],
+};
+
+/** Counts from the province's procedure system, per period (and optionally per unit). */
+export const DIGITISATION_TAB: TabSpec = {
+  key: 'digitisation',
+  name: 'Số hóa',
+  frozenRows: 1,
+  columns: [
+    col('period', 'Kỳ', 'text', 'tracking', 10),
+    col('unit', 'Đơn vị', 'text', 'tracking', 24, { choicesFrom: { tab: 'units', column: 'name' } }),
+    ...(
+      [
+        ['received', 'Hồ sơ tiếp nhận'],
+        ['online', 'Hồ sơ trực tuyến'],
+        ['endToEnd', 'Hồ sơ trực tuyến toàn trình'],
+        ['onTime', 'Hồ sơ giải quyết đúng hạn'],
+        ['resolved', 'Hồ sơ đã giải quyết'],
+        ['digitised', 'Hồ sơ được số hóa'],
+        ['eResults', 'Kết quả điện tử'],
+        ['reused', 'Kết quả được tái sử dụng'],
+        ['feeProcedures', 'TTHC có thu phí'],
+        ['paymentEnabled', 'TTHC cho phép thanh toán trực tuyến'],
+        ['paymentUsed', 'TTHC có giao dịch thanh toán'],
+        ['feeDossiers', 'Hồ sơ có thu phí'],
+        ['paidOnline', 'Hồ sơ thanh toán trực tuyến'],
+        ['docsOnNetwork', 'Văn bản xử lý trên mạng'],
+        ['docsTotal', 'Tổng văn bản'],
+        ['inspectionsDigital', 'Cuộc kiểm tra qua hệ thống số'],
+        ['inspectionsTotal', 'Tổng cuộc kiểm tra'],
+      ] as const
+    ).map(([key, header]) => col(key, header, 'number', 'tracking', 14)),
+  ],
+};
+
 /** Every tab, in the order they appear in the workbook. Later features append theirs. */
-export const TABS: readonly TabSpec[] = [TASKS_TAB, PLANS_TAB, UNITS_TAB, SETTINGS_TAB, MEETINGS_TAB];
+export const TABS: readonly TabSpec[] = [TASKS_TAB, PLANS_TAB, UNITS_TAB, SETTINGS_TAB, MEETINGS_TAB, DOCUMENTS_TAB, DIGITISATION_TAB];
 
 export function tabByKey(key: string): TabSpec {
   const tab = TABS.find((t) => t.key === key);

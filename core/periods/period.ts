@@ -71,3 +71,10 @@ export function periodName(period: Period): string {
       return `Tháng ${Number(period.label.slice(5))}/${period.year}`;
   }
 }
+
+/** Whether a log row's own period ("2026-Q1", "2026-03", "2026") lies within the period asked for (calendar terms). */
+export function periodWithin(rowPeriod: string, period: Period): boolean {
+  const row = parsePeriod(rowPeriod, 'calendar');
+  const outer = parsePeriod(period.label, 'calendar');
+  return row !== null && outer !== null && row.from >= outer.from && row.to <= outer.to;
+}

@@ -4,7 +4,7 @@
  * (instructions) sheet. `npm run templates` writes them into templates/.
  */
 import ExcelJS from 'exceljs';
-import { columnLetter, STANDARD_UNITS, TASK_STATUSES } from '../../core/index';
+import { columnLetter, DIGITISATION_TAB, MEETINGS_TAB, STANDARD_UNITS, TASK_STATUSES, type TabSpec } from '../../core/index';
 import { OFFICIAL_FONT, officialPageSetup, THIN_BORDER } from './official-style';
 
 interface TemplateColumn {
@@ -23,7 +23,16 @@ export interface TemplateSpec {
   instructions: readonly string[];
 }
 
-const YES_NO = ['Có', 'Không'] as const;
+/** Log templates share their columns with the store's tabs, so what officials fill in imports as is. */
+function fromTab(tab: TabSpec): TemplateColumn[] {
+  return tab.columns.map((c) => ({
+    header: c.header,
+    width: c.width,
+    ...(c.choices ? { choices: c.choices } : {}),
+    ...(c.choicesFrom ? { units: true } : {}),
+    ...(c.type === 'date' ? { date: true } : {}),
+  }));
+}
 
 export const TEMPLATES: readonly TemplateSpec[] = [
   {
@@ -53,50 +62,19 @@ export const TEMPLATES: readonly TemplateSpec[] = [
   },
   {
     file: 'so-hoi-nghi.xlsx',
-    sheet: 'Hội nghị',
-    columns: [
-      { header: 'Ngày', width: 12, date: true },
-      { header: 'Đơn vị tổ chức', width: 26, units: true },
-      { header: 'Tên hội nghị/cuộc họp', width: 44 },
-      { header: 'Loại', width: 22, choices: ['Quán triệt', 'Chuyên môn', 'Quan trọng có thảo luận', 'Khác'] },
-      { header: 'Phạm vi toàn xã/phường', width: 14, choices: YES_NO },
-      { header: 'Hình thức', width: 14, choices: ['Trực tiếp', 'Trực tuyến', 'Kết hợp'] },
-      { header: 'Thời lượng (ngày)', width: 12 },
-      { header: 'Không giấy', width: 11, choices: YES_NO },
-      { header: 'Ghi chú', width: 28 },
-    ],
+    sheet: MEETINGS_TAB.name,
+    columns: fromTab(MEETINGS_TAB),
     instructions: [
       'Mỗi dòng là một hội nghị, cuộc họp đã tổ chức.',
-      'Thời lượng ghi theo ngày: 0,5 là nửa ngày; 1,5 là một ngày rưỡi.',
+      'Thời lượng ghi theo ngày: 0,5 là nửa ngày; 1,5 là một ngày rưỡi (hoặc ghi số giờ, ví dụ "4 giờ").',
       'Giới hạn: quán triệt không quá 1/2 ngày, chuyên môn không quá 1 ngày, quan trọng có thảo luận không quá 1,5 ngày.',
       'Chỉ tiêu 2026: hội nghị trực tuyến từ 60% trở lên; số hội nghị giảm ít nhất 10% so với năm trước; hội nghị toàn xã/phường không quá 3 cuộc/năm.',
     ],
   },
   {
     file: 'so-lieu-so-hoa.xlsx',
-    sheet: 'Số hóa',
-    columns: [
-      { header: 'Kỳ', width: 10 },
-      { header: 'Đơn vị', width: 24, units: true },
-      ...[
-        'Hồ sơ tiếp nhận',
-        'Hồ sơ trực tuyến',
-        'Hồ sơ trực tuyến toàn trình',
-        'Hồ sơ giải quyết đúng hạn',
-        'Hồ sơ đã giải quyết',
-        'Hồ sơ được số hóa',
-        'Kết quả điện tử',
-        'Kết quả được tái sử dụng',
-        'TTHC có thu phí',
-        'TTHC cho phép thanh toán trực tuyến',
-        'TTHC có giao dịch thanh toán',
-        'Hồ sơ thanh toán trực tuyến',
-        'Văn bản xử lý trên mạng',
-        'Tổng văn bản',
-        'Cuộc kiểm tra qua hệ thống số',
-        'Tổng cuộc kiểm tra',
-      ].map((header) => ({ header, width: 14 })),
-    ],
+    sheet: DIGITISATION_TAB.name,
+    columns: fromTab(DIGITISATION_TAB),
     instructions: [
       'Mỗi dòng là số liệu một kỳ (ví dụ 2026-Q1 cho quý I, 2026-03 cho tháng 3) của một đơn vị, lấy từ Hệ thống thông tin giải quyết TTHC của tỉnh.',
       'Ghi số lượng (không ghi tỷ lệ); hệ thống tự tính tỷ lệ và so với chỉ tiêu.',

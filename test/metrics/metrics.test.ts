@@ -129,7 +129,7 @@ describe('meeting metrics', () => {
   });
 
   it('paperless share and unreadable lengths reported', () => {
-    const rows = [meeting('2026-02-01', 'Trực tuyến', { paperless: 'Có' }), meeting('2026-02-02', 'Trực tiếp', { length: 'cả buổi sáng và chiều??' })];
+    const rows = [meeting('2026-02-01', 'Trực tuyến', { paperless: 'Có' }), meeting('2026-02-02', 'Trực tiếp', { length: 'khoảng vài tiếng' })];
     const m = computeMetrics(tables(rows), { period: Y2026, today: '2026-11-23' });
     expect(m.meetings.paperless).toEqual({ count: 1, share: 50 });
     expect(m.issues).toMatchObject([{ tab: 'meetings', row: 3, column: 'length', code: 'MEETING_LENGTH_INVALID' }]);
@@ -182,5 +182,71 @@ describe('task progress', () => {
     const mixed = [...rows, task('10', 'Quý I/2026', 'Chưa thực hiện', { lead: 'Văn phòng HĐND và UBND' })];
     const t = computeMetrics(tables([], {}, mixed), { period: Y2026, today: '2026-07-01', unit: 'VP' }).tasks;
     expect(t.overall).toMatchObject({ total: 1, overdue: 1 });
+  });
+});
+
+describe('documents and digitisation', () => {
+  const docs = (period: string, issued: number, baseline: number, exchanged: number, electronic: number): Row => ({
+    period,
+    unit: 'Văn phòng HĐND và UBND',
+    issued,
+    baseline,
+    exchanged,
+    electronic,
+  });
+
+  it('document reduction against last year (−15%) and electronic exchange of non-secret documents (100%)', () => {
+    const t = { ...tables([]), documents: [docs('2026-Q1', 40, 50, 100, 100), docs('2026-Q2', 45, 50, 80, 78), docs('2025-Q4', 99, 1, 1, 1)] };
+    const d = computeMetrics(t, { period: Y2026, today: '2026-11-23' }).documents;
+    // 85 issued against 100 last year: exactly −15%; 178 of 180 exchanged electronically.
+    expect(d).toMatchObject({ issued: 85, baseline: 100, change: { value: -15, pass: true } });
+    expect(d.electronicShare).toMatchObject({ numerator: 178, denominator: 180, value: 98.9, pass: false });
+    const h1 = computeMetrics(t, { period: parsePeriod('2026-Q1')!, today: '2026-11-23' }).documents;
+    expect(h1.change).toMatchObject({ value: -20, pass: true });
+  });
+
+  it('every digitisation ratio with numerator, denominator, "không áp dụng" and the 766 score', () => {
+    const row: Row = {
+      period: '2026-Q1',
+      unit: 'Trung tâm Phục vụ hành chính công',
+      received: 200,
+      online: 190, // 95% → pass at the boundary
+      endToEnd: 120,
+      onTime: 180,
+      resolved: 200, // 90% on time → 90 × 100 / 95 = 94.7
+      digitised: 200,
+      eResults: 200,
+      reused: 150, // 75% of 90% → 83.3
+      feeProcedures: 0, // payment ratios not applicable
+      paymentEnabled: 0,
+      paymentUsed: 0,
+      feeDossiers: 0,
+      paidOnline: 0,
+      docsOnNetwork: 70,
+      docsTotal: 100,
+      inspectionsDigital: 0,
+      inspectionsTotal: 0,
+    };
+    const d = computeMetrics({ ...tables([]), digitisation: [row] }, { period: Y2026, today: '2026-11-23' }).digitisation;
+    const by = Object.fromEntries(d.indicators.map((i) => [i.key, i]));
+    expect(by['onlineHandling']).toMatchObject({ numerator: 190, denominator: 200, value: 95, pass: true, score: 100 });
+    expect(by['onTime']).toMatchObject({ value: 90, pass: false, score: 94.7 });
+    expect(by['reuse']).toMatchObject({ value: 75, score: 83.3 });
+    expect(by['paymentEnabled']).toMatchObject({ value: null, gap: 'Không áp dụng', score: null });
+    expect(by['docsOnNetwork']).toMatchObject({ value: 70, pass: true });
+    // Mean of the 6 applicable scores: (100 + 94.7 + 100 + 100 + 83.3 + 100) / 6.
+    expect(d.score).toBe(96.3);
+  });
+});
+
+describe('next report due', () => {
+  it('follows the ward submission dates', () => {
+    const at = (today: string, settings: Record<string, string> = {}) =>
+      computeMetrics(tables([], settings), { period: Y2026, today }).nextReport;
+    expect(at('2026-11-23')).toMatchObject({ label: '2026', due: '2026-12-15', daysLeft: 22, name: 'Báo cáo năm 2026' });
+    expect(at('2026-03-15')).toMatchObject({ label: '2026-Q1', due: '2026-03-15', daysLeft: 0 });
+    expect(at('2026-03-16')).toMatchObject({ label: '2026-H1', due: '2026-06-15', name: 'Báo cáo 6 tháng đầu năm 2026' });
+    expect(at('2026-06-11', { reportHalfDate: '10/06' })).toMatchObject({ label: '2026-Q3', due: '2026-09-15' });
+    expect(at('2026-12-16')).toMatchObject({ label: '2027-Q1', due: '2027-03-15' });
   });
 });
