@@ -10,6 +10,15 @@ import { initialTables } from '../store/initial-tables';
 import type { Tables } from '../store/store';
 
 export const SAMPLE_CATALOG = fileURLToPath(new URL('../../templates/samples/sample-catalog.json', import.meta.url));
+/** Plausible 2026 meeting, document and digitisation logs for one ward. */
+export const SAMPLE_LOGS = fileURLToPath(new URL('../../templates/samples/sample-logs.json', import.meta.url));
+
+const LogsSchema = z.object({
+  meetings: z.array(z.record(z.string(), z.string())),
+  documents: z.array(z.record(z.string(), z.union([z.string(), z.number()]))),
+  digitisation: z.array(z.record(z.string(), z.union([z.string(), z.number()]))),
+  settings: z.record(z.string(), z.string()),
+});
 
 const SampleSchema = z.object({
   plans: z.array(PlanSchema),
@@ -25,8 +34,12 @@ export async function sampleTables(): Promise<Tables> {
     return { id, ...t };
   });
   const yearOf = new Map(sample.plans.map((p) => [p.code, p.year]));
+  const logs = LogsSchema.parse(JSON.parse(await readFile(SAMPLE_LOGS, 'utf8')));
   return {
-    ...initialTables({ ward: 'Mẫu (3 phường)', planYear: '2026' }),
+    ...initialTables({ ward: 'Mẫu (3 phường)', planYear: '2026', ...logs.settings }),
+    meetings: logs.meetings,
+    documents: logs.documents,
+    digitisation: logs.digitisation,
     plans: encodePlans(sample.plans),
     tasks: encodeTasks(tasks, (t) => parseDeadline(t.deadline, yearOf.get(t.plan) ?? 2026).due),
   };

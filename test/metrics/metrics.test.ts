@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   computeMetrics,
@@ -8,6 +9,12 @@ import {
   ratio,
   type Row,
 } from '../../core/index';
+import { sampleTables } from '../../sync/catalog/sample';
+import { XlsxStore } from '../../sync/store/xlsx-store';
+import { cchc } from '../helpers/cli';
+import { useTempDir } from '../helpers/tmp';
+
+const tempDir = useTempDir();
 
 const meeting = (date: string, format: string, extra: Partial<Record<string, string>> = {}): Row => ({
   date,
@@ -248,5 +255,22 @@ describe('next report due', () => {
     expect(at('2026-03-16')).toMatchObject({ label: '2026-H1', due: '2026-06-15', name: 'Báo cáo 6 tháng đầu năm 2026' });
     expect(at('2026-06-11', { reportHalfDate: '10/06' })).toMatchObject({ label: '2026-Q3', due: '2026-09-15' });
     expect(at('2026-12-16')).toMatchObject({ label: '2027-Q1', due: '2027-03-15' });
+  });
+});
+
+describe('cchc metrics --json', () => {
+  it('prints numbers, not strings, in the documented shape', async () => {
+    const store = new XlsxStore(join(await tempDir(), 'cchc.xlsx'));
+    await store.create(await sampleTables());
+    const result = cchc(['metrics', '--store', store.location, '--period', '2026-H1', '--today', '2026-06-14', '--json']);
+    expect(result.code).toBe(0);
+    const m = JSON.parse(result.stdout);
+    expect(m.period).toEqual({ label: '2026-H1', from: '2025-12-15', to: '2026-06-14' });
+    expect(typeof m.meetings.total).toBe('number');
+    expect(typeof m.meetings.onlineShare.value).toBe('number');
+    expect(m.digitisation.indicators).toHaveLength(10);
+    expect(m.tasks.overall.total).toBe(74);
+    expect(m.nextReport).toMatchObject({ label: '2026-H1', due: '2026-06-15', daysLeft: 1 });
+    expect(cchc(['metrics', '--store', store.location, '--period', '2026-Q5']).code).toBe(2);
   });
 });

@@ -3,13 +3,14 @@
  * sample appendices, reads it back through the store and prints the summary.
  */
 import { rm } from 'node:fs/promises';
-import { catalogFromTables, validateTasksTab } from '../../../core/index';
+import { catalogFromTables, computeMetrics, parsePeriod, validateTasksTab } from '../../../core/index';
 import { sampleTables } from '../../catalog/sample';
 import type { Command } from 'commander';
 import { EXIT } from '../../errors';
 import { XlsxStore } from '../../store/xlsx-store';
 import { run } from '../program';
 import { catalogSummary } from '../summary';
+import { metricsText, todayInVietnam } from './metrics';
 
 export const DEMO_STORE = 'data/demo/cchc-demo.xlsx';
 
@@ -17,9 +18,13 @@ export async function demoCommand(): Promise<number> {
   const store = new XlsxStore(DEMO_STORE);
   await rm(DEMO_STORE, { force: true });
   await store.create(await sampleTables());
-  const catalog = catalogFromTables(await store.read());
+  const tables = await store.read();
+  const catalog = catalogFromTables(tables);
   console.log(`cchc-sheets — chạy thử với dữ liệu mẫu, sổ dữ liệu: ${store.location}\n`);
   console.log(catalogSummary(catalog, validateTasksTab(catalog)));
+  const today = todayInVietnam();
+  const period = parsePeriod(today.slice(0, 4))!;
+  console.log(`\n${metricsText(computeMetrics(tables, { period, today }), `năm ${period.year}`)}`);
   console.log(`\nXem chi tiết: npx cchc validate --store ${DEMO_STORE}`);
   return EXIT.ok;
 }

@@ -37,12 +37,25 @@ export function metricsText(m: MetricsReport, label: string): string {
       ['Tỷ lệ trực tuyến (kể cả kết hợp)', ratioLine(m.meetings.onlineShareWithHybrid)],
       [
         'So với năm trước',
-        m.meetings.change.value === null ? 'không áp dụng' : `${m.meetings.change.value}% (chỉ tiêu ${m.meetings.change.target}%) — ${m.meetings.change.gap}`,
+        m.meetings.change.value === null ? 'không áp dụng' : `${formatPercent(m.meetings.change.value)} (chỉ tiêu ${m.meetings.change.target}%) — ${m.meetings.change.gap}`,
       ],
       ['Hội nghị toàn xã/phường', `${m.meetings.communeWide.count}/${m.meetings.communeWide.max} — ${m.meetings.communeWide.gap}`],
       ['Quá thời lượng quy định', m.meetings.overLength.count],
       ['Họp không giấy', m.meetings.paperless.share === null ? 'không áp dụng' : formatPercent(m.meetings.paperless.share)],
     ]),
+    '',
+    'Văn bản hành chính:',
+    table([
+      ['Ban hành', `${m.documents.issued} (cùng kỳ năm trước ${m.documents.baseline})`],
+      [
+        'So với năm trước',
+        m.documents.change.value === null ? 'không áp dụng' : `${formatPercent(m.documents.change.value)} (chỉ tiêu ${m.documents.change.target}%) — ${m.documents.change.gap}`,
+      ],
+      ['Gửi, nhận điện tử (không mật)', ratioLine(m.documents.electronicShare)],
+    ]),
+    '',
+    `Chuyển đổi số, giải quyết TTHC (điểm theo cách tính 766: ${m.digitisation.score === null ? 'không áp dụng' : m.digitisation.score.toLocaleString('vi-VN')}/100):`,
+    table(m.digitisation.indicators.map((i) => [i.name, ratioLine(i)])),
     '',
     'Nhiệm vụ:',
     table([
@@ -56,6 +69,7 @@ export function metricsText(m: MetricsReport, label: string): string {
       ['Chờ điều kiện', t.waiting],
     ]),
   ];
+  lines.push('', `Báo cáo sắp đến hạn: ${m.nextReport.name}, hạn nộp ${formatVn(m.nextReport.due)} (còn ${m.nextReport.daysLeft} ngày).`);
   if (m.tasks.overdue.length > 0) {
     lines.push('', 'Nhiệm vụ quá hạn:');
     for (const a of m.tasks.overdue.slice(0, 10)) lines.push(`  ${a.plan} STT ${a.stt} (hạn ${formatVn(a.due)}, ${a.lead}): ${a.title}`);
