@@ -3,7 +3,6 @@
  * a value that does not fit its column becomes null plus an issue that says which
  * cell to fix, never an exception.
  */
-import { format, isValid } from 'date-fns';
 import { nfcMultiline } from '../text/vietnamese';
 import type { ValidationIssue } from '../validation/issue';
 import type { CellValue, ColumnSpec, Row, TabSpec } from './columns';
@@ -24,21 +23,23 @@ export function parseNumber(value: CellValue): number | null | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
 /** ISO date from an ISO string or a "dd/mm/yyyy" text; undefined when unreadable. */
 export function parseDateText(value: CellValue): string | null | undefined {
   if (value === null || value === '') return null;
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   const isoMatch = text.match(/^(\d{4})-(\d{2})-(\d{2})/);
-  const vnMatch = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/);
+  const vnMatch = isoMatch ? null : text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/);
+  if (!isoMatch && !vnMatch) return undefined;
   const [y, m, d] = isoMatch
     ? [Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3])]
-    : vnMatch
-      ? [Number(vnMatch[3]), Number(vnMatch[2]), Number(vnMatch[1])]
-      : [NaN, NaN, NaN];
+    : [Number(vnMatch![3]), Number(vnMatch![2]), Number(vnMatch![1])];
+  // Rejects 31/02 and the like: the Date rolls over into another month.
   const date = new Date(y, m - 1, d);
-  if (!isValid(date) || date.getMonth() !== m - 1 || date.getDate() !== d) return undefined;
-  return format(date, 'yyyy-MM-dd');
+  if (date.getMonth() !== m - 1 || date.getDate() !== d) return undefined;
+  return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
 function decodeCell(value: CellValue | undefined, column: ColumnSpec): { value: string | number | null; ok: boolean } {
@@ -67,12 +68,25 @@ export function decodeRows(tab: TabSpec, rows: readonly Row[]): { records: Decod
   const records: Decoded[] = [];
   const rowNumbers: number[] = [];
   const issues: ValidationIssue[] = [];
+  // Logs repeat short values (units, kinds, dates) across thousands of rows: decode each once per column.
+  const caches = tab.columns.map(() => new Map<string, { value: string | number | null; ok: boolean }>());
+  const decode = (value: CellValue | undefined, column: ColumnSpec, c: number) => {
+    if (typeof value !== 'string' || value.length > 64) return decodeCell(value, column);
+    const cache = caches[c]!;
+    let hit = cache.get(value);
+    if (!hit) {
+      hit = decodeCell(value, column);
+      cache.set(value, hit);
+    }
+    return hit;
+  };
   rows.forEach((row, index) => {
     if (tab.columns.every((c) => row[c.key] === null || row[c.key] === undefined || row[c.key] === '')) return;
     const rowNumber = rowNumberOf(row, index, tab);
     const record: Decoded = {};
-    for (const column of tab.columns) {
-      const { value, ok } = decodeCell(row[column.key], column);
+    for (let c = 0; c < tab.columns.length; c++) {
+      const column = tab.columns[c]!;
+      const { value, ok } = decode(row[column.key], column, c);
       record[column.key] = value;
       if (!ok) {
         issues.push({

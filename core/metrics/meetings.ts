@@ -56,11 +56,23 @@ function format(text: string): Meeting['format'] {
 
 const yes = (text: string): boolean => /^(co|x|yes|1)$/.test(foldAccents(text));
 
+/** Logs repeat a handful of values ("Trực tuyến", "Có", "0,5") across thousands of rows. */
+function memo<T>(fn: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    if (!cache.has(text)) cache.set(text, fn(text));
+    return cache.get(text)!;
+  };
+}
+
 export function decodeMeetings(rows: readonly Row[]): { meetings: Meeting[]; issues: ValidationIssue[] } {
   const { records, rowNumbers, issues } = decodeRows(MEETINGS_TAB, rows);
+  const lengthOf = memo(parseLengthDays);
+  const formatOf = memo(format);
+  const isYes = memo(yes);
   const meetings = records.map((r: Decoded, i) => {
     const lengthText = str(r, 'length');
-    const lengthDays = parseLengthDays(lengthText);
+    const lengthDays = lengthOf(lengthText);
     if (lengthText !== '' && lengthDays === null) {
       issues.push({
         tab: 'meetings',
@@ -77,10 +89,10 @@ export function decodeMeetings(rows: readonly Row[]): { meetings: Meeting[]; iss
       unit: str(r, 'unit'),
       title: str(r, 'title'),
       kind: str(r, 'kind'),
-      communeWide: yes(str(r, 'communeWide')),
-      format: format(str(r, 'format')),
+      communeWide: isYes(str(r, 'communeWide')),
+      format: formatOf(str(r, 'format')),
       lengthDays,
-      paperless: yes(str(r, 'paperless')),
+      paperless: isYes(str(r, 'paperless')),
     };
   });
   return { meetings, issues };
