@@ -9,6 +9,7 @@ import { registerDemo } from './commands/demo';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerMetrics } from './commands/metrics';
+import { registerReport } from './commands/report';
 import { registerInit } from './commands/init';
 import { registerValidate } from './commands/validate';
 import { run } from './program';
@@ -23,6 +24,7 @@ registerValidate(program);
 registerImport(program);
 registerExport(program);
 registerMetrics(program);
+registerReport(program);
 registerDemo(program);
 
 try {

@@ -1,0 +1,45 @@
+/** `cchc report --period 2026-H1 --out FILE.xlsx`: the periodic report workbook. */
+import type { Command } from 'commander';
+import { catalogFromTables, computeMetrics, decodeMeetings } from '../../../core/index';
+import { writeWorkbookAtomic } from '../../excel/atomic-write';
+import { EXIT } from '../../errors';
+import { reportWorkbook } from '../../report/report-workbook';
+import { openStore } from '../../store/open-store';
+import { run, storeOption } from '../program';
+import { periodOptions, type MetricsCliOptions } from './metrics';
+
+export interface ReportOptions extends MetricsCliOptions {
+  out: string;
+}
+
+export async function reportCommand(options: ReportOptions): Promise<number> {
+  const { period, today } = periodOptions(options);
+  const tables = await openStore(options).read();
+  const catalog = catalogFromTables(tables);
+  const metrics = computeMetrics(tables, { period, today, unit: options.unit });
+  const workbook = reportWorkbook({
+    metrics,
+    period,
+    settings: catalog.settings,
+    meetings: decodeMeetings(tables['meetings'] ?? []).meetings,
+    unitName: (id) => catalog.registry.get(id)?.name ?? id,
+  });
+  await writeWorkbookAtomic(workbook, options.out);
+  console.log(`Đã lập báo cáo ${metrics.period.label} ra ${options.out}.`);
+  return EXIT.ok;
+}
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('Lập báo cáo định kỳ ra Excel (periodic report workbook)')
+    .requiredOption('--out <file>', 'tệp .xlsx cần ghi')
+    .addOption(storeOption())
+    .option('--period <period>', 'kỳ: 2026 | 2026-H1 | 2026-Q3 | 2026-09 (default: this year)')
+    .option('--calendar', 'dùng kỳ theo lịch thay vì kỳ chốt số liệu')
+    .option('--today <date>', 'ngày lập báo cáo, YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)')
+    .option('--unit <id>', 'chỉ một đơn vị chủ trì (registry id)')
+    .action(async (opts: ReportOptions) => {
+      run.exitCode = await reportCommand(opts);
+    });
+}
