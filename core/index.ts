@@ -30,3 +30,4 @@ export * from './metrics/documents';
 export * from './metrics/digitisation';
 export * from './metrics/period-counts';
 export * from './periods/reporting';
+export * from './metrics/province-stats';

@@ -8,6 +8,7 @@ import { CchcError, EXIT } from '../errors';
 import { registerDemo } from './commands/demo';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
+import { registerImportStats } from './commands/import-stats';
 import { registerMetrics } from './commands/metrics';
 import { registerReport } from './commands/report';
 import { registerInit } from './commands/init';
@@ -22,6 +23,7 @@ const program = new Command('cchc')
 registerInit(program);
 registerValidate(program);
 registerImport(program);
+registerImportStats(program);
 registerExport(program);
 registerMetrics(program);
 registerReport(program);

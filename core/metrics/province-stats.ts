@@ -1,0 +1,72 @@
+/**
+ * Maps the province procedure system's statistics export onto the "Số hóa" tab.
+ * Its column names differ from ours ("Tổng số hồ sơ tiếp nhận", "Tiếp nhận trực
+ * tuyến", "Giải quyết đúng hạn" …), so headers are matched by synonyms.
+ */
+import { DIGITISATION_TAB } from '../layout/tabs';
+import { matchKey } from '../text/vietnamese';
+
+/** Column key → header phrases seen in province exports (our own header first). */
+const SYNONYMS: Record<string, readonly string[]> = {
+  period: ['Kỳ', 'Kỳ báo cáo', 'Thời gian', 'Tháng', 'Quý'],
+  unit: ['Đơn vị', 'Cơ quan', 'Tên đơn vị'],
+  received: ['Hồ sơ tiếp nhận', 'Tổng số hồ sơ tiếp nhận', 'Tổng hồ sơ tiếp nhận', 'Số hồ sơ tiếp nhận', 'Tiếp nhận'],
+  online: ['Hồ sơ trực tuyến', 'Tiếp nhận trực tuyến', 'Hồ sơ tiếp nhận trực tuyến', 'Trực tuyến'],
+  endToEnd: ['Hồ sơ trực tuyến toàn trình', 'Trực tuyến toàn trình', 'Toàn trình'],
+  onTime: ['Hồ sơ giải quyết đúng hạn', 'Giải quyết đúng hạn', 'Đúng hạn', 'Trước và đúng hạn'],
+  resolved: ['Hồ sơ đã giải quyết', 'Đã giải quyết', 'Tổng số hồ sơ đã giải quyết', 'Số hồ sơ giải quyết'],
+  digitised: ['Hồ sơ được số hóa', 'Số hóa hồ sơ', 'Hồ sơ số hóa', 'Đã số hóa'],
+  eResults: ['Kết quả điện tử', 'Cấp kết quả điện tử', 'Trả kết quả điện tử'],
+  reused: ['Kết quả được tái sử dụng', 'Tái sử dụng', 'Khai thác, sử dụng lại'],
+  feeProcedures: ['TTHC có thu phí', 'TTHC có phí, lệ phí', 'Thủ tục có thu phí'],
+  paymentEnabled: ['TTHC cho phép thanh toán trực tuyến', 'TTHC triển khai thanh toán trực tuyến'],
+  paymentUsed: ['TTHC có giao dịch thanh toán', 'TTHC phát sinh thanh toán trực tuyến'],
+  feeDossiers: ['Hồ sơ có thu phí', 'Hồ sơ phải nộp phí'],
+  paidOnline: ['Hồ sơ thanh toán trực tuyến', 'Thanh toán trực tuyến'],
+  docsOnNetwork: ['Văn bản xử lý trên mạng', 'Văn bản điện tử'],
+  docsTotal: ['Tổng văn bản', 'Tổng số văn bản'],
+  inspectionsDigital: ['Cuộc kiểm tra qua hệ thống số', 'Kiểm tra qua môi trường số'],
+  inspectionsTotal: ['Tổng cuộc kiểm tra', 'Tổng số cuộc kiểm tra'],
+};
+
+const KEYED = Object.entries(SYNONYMS).map(([key, names]) => [key, names.map(matchKey)] as const);
+
+/** The column each of our keys sits in, for a header row; exact names win over prefixes. */
+export function provinceColumns(header: readonly string[]): Map<string, number> {
+  const found = new Map<string, number>();
+  const keys = header.map(matchKey);
+  for (const exact of [true, false]) {
+    for (const [key, names] of KEYED) {
+      if (found.has(key)) continue;
+      const c = keys.findIndex(
+        (k, i) => ![...found.values()].includes(i) && names.some((n) => (exact ? k === n : k.startsWith(`${n} `) || k.endsWith(` ${n}`))),
+      );
+      if (c >= 0) found.set(key, c);
+    }
+  }
+  return found;
+}
+
+/** Finds the header row and turns the rows below it into "Số hóa" tab rows. */
+export function provinceStatsRows(grid: readonly (readonly string[])[], defaultPeriod?: string): { rows: Record<string, string | number | null>[]; columns: Map<string, number> } | null {
+  for (let h = 0; h < grid.length; h++) {
+    const columns = provinceColumns(grid[h]!);
+    if (!columns.has('received') || columns.size < 3) continue;
+    const rows = grid
+      .slice(h + 1)
+      .filter((cells) => cells.some((c) => c !== ''))
+      .map((cells) => {
+        const row: Record<string, string | number | null> = {};
+        for (const col of DIGITISATION_TAB.columns) {
+          const c = columns.get(col.key);
+          const raw = c === undefined ? '' : (cells[c] ?? '');
+          row[col.key] = col.type === 'number' ? (raw === '' ? null : Number(raw.replace(/[.\s]/g, '').replace(',', '.'))) : raw;
+        }
+        if (!row['period'] && defaultPeriod) row['period'] = defaultPeriod;
+        return row;
+      })
+      .filter((row) => !/^(tổng|cộng)/i.test(String(row['unit'] ?? '')));
+    return { rows, columns };
+  }
+  return null;
+}
