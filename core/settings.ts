@@ -13,6 +13,16 @@ export const SETTING_SPECS: SettingSpec[] = [
   { key: 'planYear', label: 'Năm kế hoạch', defaultValue: '2026' },
   { key: 'soonDays', label: 'Số ngày báo trước hạn (sắp đến hạn)', defaultValue: '14' },
   { key: 'meetingsBaseline', label: 'Tổng số hội nghị năm trước (khi không có sổ năm trước)', defaultValue: '' },
+  { key: 'reportQuarterDay', label: 'Hạn nộp báo cáo quý: ngày trong tháng cuối quý', defaultValue: '15' },
+  { key: 'reportHalfDate', label: 'Hạn nộp báo cáo 6 tháng (dd/mm)', defaultValue: '15/06' },
+  { key: 'reportYearDate', label: 'Hạn nộp báo cáo năm (dd/mm)', defaultValue: '15/12' },
+];
+
+/**
+ * The 2026 targets the plans set (domain notes), kept in their own "Chỉ tiêu" tab
+ * in the same label / value / key layout, so each ward can change them.
+ */
+export const TARGET_SPECS: SettingSpec[] = [
   { key: 'onlineShareTarget', label: 'Chỉ tiêu tỷ lệ hội nghị trực tuyến (%)', defaultValue: '60' },
   { key: 'meetingReductionTarget', label: 'Chỉ tiêu giảm số hội nghị so với năm trước (%)', defaultValue: '10' },
   { key: 'communeWideMax', label: 'Số hội nghị toàn xã/phường tối đa mỗi năm', defaultValue: '3' },
@@ -28,15 +38,17 @@ export const SETTING_SPECS: SettingSpec[] = [
   { key: 'paidOnlineTarget', label: 'Chỉ tiêu hồ sơ thanh toán trực tuyến (%)', defaultValue: '90' },
   { key: 'docsOnNetworkTarget', label: 'Chỉ tiêu văn bản xử lý trên mạng (%)', defaultValue: '70' },
   { key: 'inspectionsDigitalTarget', label: 'Chỉ tiêu hoạt động kiểm tra qua môi trường số (%)', defaultValue: '70' },
-  { key: 'reportQuarterDay', label: 'Hạn nộp báo cáo quý: ngày trong tháng cuối quý', defaultValue: '15' },
-  { key: 'reportHalfDate', label: 'Hạn nộp báo cáo 6 tháng (dd/mm)', defaultValue: '15/06' },
-  { key: 'reportYearDate', label: 'Hạn nộp báo cáo năm (dd/mm)', defaultValue: '15/12' },
+  { key: 'docsOnNetworkUnitTarget', label: 'Chỉ tiêu văn bản xử lý trên mạng của mỗi đơn vị (%)', defaultValue: '90' },
+  { key: 'satisfactionTarget', label: 'Chỉ tiêu mức độ hài lòng với dịch vụ y tế, giáo dục công lập (%)', defaultValue: '90' },
+  { key: 'disbursementTarget', label: 'Chỉ tiêu giải ngân vốn đầu tư công (%)', defaultValue: '90' },
+  { key: 'inspectedUnitsTarget', label: 'Chỉ tiêu tỷ lệ cơ quan, đơn vị được kiểm tra CCHC (%)', defaultValue: '20' },
 ];
 
 export type Settings = Record<string, string>;
 
+/** Settings and targets with their defaults: code reads both through one Settings map. */
 export function defaultSettings(): Settings {
-  return Object.fromEntries(SETTING_SPECS.map((s) => [s.key, s.defaultValue]));
+  return Object.fromEntries([...SETTING_SPECS, ...TARGET_SPECS].map((s) => [s.key, s.defaultValue]));
 }
 
 export function settingNumber(settings: Settings, key: string, fallback: number): number {

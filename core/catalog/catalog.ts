@@ -24,7 +24,7 @@ export function catalogFromTables(tables: Record<string, readonly Row[] | undefi
   const { plans, issues: planIssues } = decodePlans(tables['plans'] ?? []);
   const { tasks, issues: taskIssues } = decodeTasks(tables['tasks'] ?? []);
   const units = decodeUnits(tables['units'] ?? []);
-  const settings = decodeSettings(tables['settings'] ?? []);
+  const settings = decodeSettings([...(tables['settings'] ?? []), ...(tables['targets'] ?? [])]);
   return {
     plans,
     tasks,

@@ -2,7 +2,7 @@
 import type { Row } from '../layout/columns';
 import { decodeRows, encodeRows, num, str } from '../layout/codec';
 import { PLANS_TAB, SETTINGS_TAB, TASKS_TAB, UNITS_TAB } from '../layout/tabs';
-import { defaultSettings, SETTING_SPECS, type Settings } from '../settings';
+import { defaultSettings, SETTING_SPECS, TARGET_SPECS, type SettingSpec, type Settings } from '../settings';
 import { UNIT_KIND_LABELS, unitKindFromLabel } from '../units/labels';
 import type { UnitDef } from '../units/types';
 import type { ValidationIssue } from '../validation/issue';
@@ -98,10 +98,22 @@ export function decodeSettings(rows: readonly Row[]): Settings {
   return settings;
 }
 
-export function encodeSettings(settings: Settings): Row[] {
-  const known = new Set(SETTING_SPECS.map((s) => s.key));
-  const rows = SETTING_SPECS.map((s) => ({ label: s.label, value: settings[s.key] ?? s.defaultValue, key: s.key }));
+function encodeSpecs(specs: readonly SettingSpec[], settings: Settings, others: (key: string) => boolean): Row[] {
+  const known = new Set(specs.map((s) => s.key));
+  const rows = specs.map((s) => ({ label: s.label, value: settings[s.key] ?? s.defaultValue, key: s.key }));
   // Keys a later feature added keep their rows even if this build does not know their label.
-  for (const [key, value] of Object.entries(settings)) if (!known.has(key)) rows.push({ label: key, value, key });
+  for (const [key, value] of Object.entries(settings)) if (!known.has(key) && others(key)) rows.push({ label: key, value, key });
   return encodeRows(SETTINGS_TAB, rows);
+}
+
+const TARGET_KEYS = new Set(TARGET_SPECS.map((s) => s.key));
+
+/** Rows of the "Cài đặt" tab. */
+export function encodeSettings(settings: Settings): Row[] {
+  return encodeSpecs(SETTING_SPECS, settings, (key) => !TARGET_KEYS.has(key));
+}
+
+/** Rows of the "Chỉ tiêu" tab. */
+export function encodeTargets(settings: Settings): Row[] {
+  return encodeSpecs(TARGET_SPECS, settings, () => false);
 }

@@ -65,6 +65,9 @@ export const SETTINGS_TAB: TabSpec = {
   ],
 };
 
+/** The targets, editable per ward; same columns as the settings tab. */
+export const TARGETS_TAB: TabSpec = { ...SETTINGS_TAB, key: 'targets', name: 'Chỉ tiêu' };
+
 export const MEETING_KINDS = ['Quán triệt', 'Chuyên môn', 'Quan trọng có thảo luận', 'Khác'] as const;
 export const MEETING_FORMATS = ['Trực tiếp', 'Trực tuyến', 'Kết hợp'] as const;
 export const YES_NO = ['Có', 'Không'] as const;
@@ -134,7 +137,16 @@ export const DIGITISATION_TAB: TabSpec = {
 };
 
 /** Every tab, in the order they appear in the workbook. Later features append theirs. */
-export const TABS: readonly TabSpec[] = [TASKS_TAB, PLANS_TAB, UNITS_TAB, SETTINGS_TAB, MEETINGS_TAB, DOCUMENTS_TAB, DIGITISATION_TAB];
+export const TABS: readonly TabSpec[] = [
+  TASKS_TAB,
+  PLANS_TAB,
+  UNITS_TAB,
+  SETTINGS_TAB,
+  TARGETS_TAB,
+  MEETINGS_TAB,
+  DOCUMENTS_TAB,
+  DIGITISATION_TAB,
+];
 
 export function tabByKey(key: string): TabSpec {
   const tab = TABS.find((t) => t.key === key);

@@ -4,7 +4,7 @@
  * (instructions) sheet. `npm run templates` writes them into templates/.
  */
 import ExcelJS from 'exceljs';
-import { columnLetter, DIGITISATION_TAB, MEETINGS_TAB, STANDARD_UNITS, TASK_STATUSES, type TabSpec } from '../../core/index';
+import { columnLetter, DIGITISATION_TAB, DOCUMENTS_TAB, MEETINGS_TAB, STANDARD_UNITS, TASK_STATUSES, type TabSpec } from '../../core/index';
 import { OFFICIAL_FONT, officialPageSetup, THIN_BORDER } from './official-style';
 
 interface TemplateColumn {
@@ -69,6 +69,17 @@ export const TEMPLATES: readonly TemplateSpec[] = [
       'Thời lượng ghi theo ngày: 0,5 là nửa ngày; 1,5 là một ngày rưỡi (hoặc ghi số giờ, ví dụ "4 giờ").',
       'Giới hạn: quán triệt không quá 1/2 ngày, chuyên môn không quá 1 ngày, quan trọng có thảo luận không quá 1,5 ngày.',
       'Chỉ tiêu 2026: hội nghị trực tuyến từ 60% trở lên; số hội nghị giảm ít nhất 10% so với năm trước; hội nghị toàn xã/phường không quá 3 cuộc/năm.',
+    ],
+  },
+  {
+    file: 'so-van-ban.xlsx',
+    sheet: DOCUMENTS_TAB.name,
+    columns: fromTab(DOCUMENTS_TAB),
+    instructions: [
+      'Mỗi dòng là số văn bản của một đơn vị trong một kỳ (ví dụ 2026-Q1).',
+      'Cột "Cùng kỳ năm trước": số văn bản hành chính đã ban hành cùng kỳ năm 2025, để tính mức giảm.',
+      'Không tính văn bản mật vào cột "Văn bản đi, đến không mật" và "Gửi, nhận điện tử".',
+      'Chỉ tiêu 2026: giảm ít nhất 15% văn bản hành chính so với năm trước; 100% văn bản không mật gửi, nhận điện tử.',
     ],
   },
   {

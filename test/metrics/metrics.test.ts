@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   computeMetrics,
   encodeSettings,
+  encodeTargets,
   defaultSettings,
   parseLengthDays,
   parsePeriod,
@@ -272,5 +273,15 @@ describe('cchc metrics --json', () => {
     expect(m.tasks.overall.total).toBe(74);
     expect(m.nextReport).toMatchObject({ label: '2026-H1', due: '2026-06-15', daysLeft: 1 });
     expect(cchc(['metrics', '--store', store.location, '--period', '2026-Q5']).code).toBe(2);
+  });
+});
+
+describe('targets tab (Chỉ tiêu)', () => {
+  it('a ward can change a target and the pass/fail follows', () => {
+    const rows = [meeting('2026-02-01', 'Trực tuyến'), meeting('2026-02-02', 'Trực tiếp')];
+    const base = tables(rows);
+    expect(computeMetrics(base, { period: Y2026, today: '2026-11-23' }).meetings.onlineShare.pass).toBe(false);
+    const edited = { ...base, targets: encodeTargets({ ...defaultSettings(), onlineShareTarget: '50' }) };
+    expect(computeMetrics(edited, { period: Y2026, today: '2026-11-23' }).meetings.onlineShare).toMatchObject({ target: 50, pass: true });
   });
 });
