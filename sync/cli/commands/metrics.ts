@@ -95,15 +95,18 @@ export async function metricsCommand(options: MetricsCliOptions): Promise<number
   return EXIT.ok;
 }
 
-export function registerMetrics(program: Command): void {
-  program
-    .command('metrics')
-    .description('Tính chỉ số theo kỳ: hội nghị, tiến độ nhiệm vụ (metrics for a period)')
+/** The store, period, calendar, day and unit options that metrics and report share. */
+export function withPeriodOptions(command: Command): Command {
+  return command
     .addOption(storeOption())
     .option('--period <period>', 'kỳ: 2026 | 2026-H1 | 2026-Q3 | 2026-09 (default: this year)')
     .option('--calendar', 'dùng kỳ theo lịch thay vì kỳ chốt số liệu (calendar periods instead of data cut-off)')
-    .option('--today <date>', 'ngày tính quá hạn, YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)')
-    .option('--unit <id>', 'chỉ một đơn vị chủ trì (registry id, e.g. VHXH)')
+    .option('--today <date>', 'ngày tính, YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)')
+    .option('--unit <id>', 'chỉ một đơn vị chủ trì (registry id, e.g. VHXH)');
+}
+
+export function registerMetrics(program: Command): void {
+  withPeriodOptions(program.command('metrics').description('Tính chỉ số theo kỳ: hội nghị, văn bản, số hóa, tiến độ nhiệm vụ (metrics for a period)'))
     .option('--json', 'machine-readable output')
     .action(async (opts: MetricsCliOptions) => {
       run.exitCode = await metricsCommand(opts);

@@ -5,8 +5,8 @@ import { writeWorkbookAtomic } from '../../excel/atomic-write';
 import { EXIT } from '../../errors';
 import { reportWorkbook } from '../../report/report-workbook';
 import { openStore } from '../../store/open-store';
-import { run, storeOption } from '../program';
-import { periodOptions, type MetricsCliOptions } from './metrics';
+import { run } from '../program';
+import { periodOptions, withPeriodOptions, type MetricsCliOptions } from './metrics';
 
 export interface ReportOptions extends MetricsCliOptions {
   out: string;
@@ -30,15 +30,8 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
 }
 
 export function registerReport(program: Command): void {
-  program
-    .command('report')
-    .description('Lập báo cáo định kỳ ra Excel (periodic report workbook)')
+  withPeriodOptions(program.command('report').description('Lập báo cáo định kỳ ra Excel (periodic report workbook)'))
     .requiredOption('--out <file>', 'tệp .xlsx cần ghi')
-    .addOption(storeOption())
-    .option('--period <period>', 'kỳ: 2026 | 2026-H1 | 2026-Q3 | 2026-09 (default: this year)')
-    .option('--calendar', 'dùng kỳ theo lịch thay vì kỳ chốt số liệu')
-    .option('--today <date>', 'ngày lập báo cáo, YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)')
-    .option('--unit <id>', 'chỉ một đơn vị chủ trì (registry id)')
     .action(async (opts: ReportOptions) => {
       run.exitCode = await reportCommand(opts);
     });
