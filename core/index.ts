@@ -31,3 +31,4 @@ export * from './metrics/digitisation';
 export * from './metrics/period-counts';
 export * from './periods/reporting';
 export * from './metrics/province-stats';
+export * from './par-index/scoring';

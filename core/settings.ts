@@ -13,6 +13,10 @@ export const SETTING_SPECS: SettingSpec[] = [
   { key: 'planYear', label: 'Năm kế hoạch', defaultValue: '2026' },
   { key: 'soonDays', label: 'Số ngày báo trước hạn (sắp đến hạn)', defaultValue: '14' },
   { key: 'meetingsBaseline', label: 'Tổng số hội nghị năm trước (khi không có sổ năm trước)', defaultValue: '' },
+  { key: 'indexLastYear', label: 'Điểm Chỉ số CCHC năm trước', defaultValue: '' },
+  { key: 'indexScoreStep', label: 'Bước điểm tự chấm Chỉ số CCHC (ví dụ 0,25)', defaultValue: '0.25' },
+  { key: 'indexDeadlineH1', label: 'Hạn gửi tự chấm điểm 6 tháng (dd/mm/yyyy)', defaultValue: '21/06/2026' },
+  { key: 'indexDeadlineYear', label: 'Hạn gửi tự chấm điểm năm (dd/mm/yyyy)', defaultValue: '01/12/2026' },
   { key: 'reportQuarterDay', label: 'Hạn nộp báo cáo quý: ngày trong tháng cuối quý', defaultValue: '15' },
   { key: 'reportHalfDate', label: 'Hạn nộp báo cáo 6 tháng (dd/mm)', defaultValue: '15/06' },
   { key: 'reportYearDate', label: 'Hạn nộp báo cáo năm (dd/mm)', defaultValue: '15/12' },
@@ -41,6 +45,7 @@ export const TARGET_SPECS: SettingSpec[] = [
   { key: 'docsOnNetworkUnitTarget', label: 'Chỉ tiêu văn bản xử lý trên mạng của mỗi đơn vị (%)', defaultValue: '90' },
   { key: 'satisfactionTarget', label: 'Chỉ tiêu mức độ hài lòng với dịch vụ y tế, giáo dục công lập (%)', defaultValue: '90' },
   { key: 'disbursementTarget', label: 'Chỉ tiêu giải ngân vốn đầu tư công (%)', defaultValue: '90' },
+  { key: 'indexTarget', label: 'Chỉ tiêu điểm Chỉ số CCHC', defaultValue: '90' },
   { key: 'inspectedUnitsTarget', label: 'Chỉ tiêu tỷ lệ cơ quan, đơn vị được kiểm tra CCHC (%)', defaultValue: '20' },
 ];
 

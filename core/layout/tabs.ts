@@ -136,6 +136,27 @@ export const DIGITISATION_TAB: TabSpec = {
   ],
 };
 
+/** The CCHC index (Chỉ số CCHC) criteria, their points, evidence and self-scores. */
+export const CRITERIA_TAB: TabSpec = {
+  key: 'criteria',
+  name: 'Chỉ số CCHC',
+  frozenRows: 1,
+  columns: [
+    col('code', 'Mã tiêu chí', 'text', 'catalog', 9),
+    col('title', 'Lĩnh vực, tiêu chí', 'text', 'catalog', 50, { wrap: true }),
+    col('maxPoints', 'Điểm tối đa', 'number', 'catalog', 9),
+    col('requirement', 'Yêu cầu năm 2026', 'text', 'catalog', 30, { wrap: true }),
+    col('lead', 'Cơ quan chủ trì thực hiện', 'text', 'catalog', 24, { wrap: true, choicesFrom: { tab: 'units', column: 'name' } }),
+    col('support', 'Cơ quan phối hợp', 'text', 'catalog', 24, { wrap: true }),
+    col('evidence', 'Tài liệu kiểm chứng (mỗi dòng một liên kết)', 'text', 'tracking', 36, { wrap: true }),
+    col('scoreH1', 'Tự chấm 6 tháng', 'number', 'tracking', 9),
+    col('scoreYear', 'Tự chấm năm', 'number', 'tracking', 9),
+    col('explanation', 'Giải trình khi thiếu tài liệu kiểm chứng', 'text', 'tracking', 30, { wrap: true }),
+    col('appraised', 'Điểm thẩm định', 'number', 'tracking', 9),
+    col('note', 'Ghi chú', 'text', 'tracking', 24, { wrap: true }),
+  ],
+};
+
 /** Every tab, in the order they appear in the workbook. Later features append theirs. */
 export const TABS: readonly TabSpec[] = [
   TASKS_TAB,
@@ -146,6 +167,7 @@ export const TABS: readonly TabSpec[] = [
   MEETINGS_TAB,
   DOCUMENTS_TAB,
   DIGITISATION_TAB,
+  CRITERIA_TAB,
 ];
 
 export function tabByKey(key: string): TabSpec {

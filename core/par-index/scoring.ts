@@ -1,0 +1,169 @@
+/**
+ * CCHC index (Chỉ số CCHC / PAR Index) self-scoring. Criteria come as a tree by
+ * their codes as written ("1" area → "1.1" group or criterion → "1.1.1"); leaves
+ * carry the points, areas and groups their sub-totals. A self-score above a
+ * criterion's maximum is an error and counts only up to the maximum.
+ */
+import { decodeRows, num, parseDateText, str } from '../layout/codec';
+import type { Row } from '../layout/columns';
+import { CRITERIA_TAB } from '../layout/tabs';
+import type { Period } from '../periods/period';
+import { settingNumber, type Settings } from '../settings';
+import type { UnitRegistry } from '../units/registry';
+import type { ValidationIssue } from '../validation/issue';
+
+export interface Criterion {
+  row: number;
+  code: string;
+  title: string;
+  maxPoints: number | null;
+  requirement: string;
+  lead: string;
+  support: string;
+  evidence: string[];
+  scoreH1: number | null;
+  scoreYear: number | null;
+  explanation: string;
+  appraised: number | null;
+  /** Has children: its points are the sum of theirs. */
+  group: boolean;
+  /** The top-level area code ("1" for "1.2.3"). */
+  area: string;
+}
+
+export function decodeCriteria(rows: readonly Row[]): { criteria: Criterion[]; issues: ValidationIssue[] } {
+  const { records, rowNumbers, issues } = decodeRows(CRITERIA_TAB, rows);
+  const criteria = records.map((r, i) => {
+    const code = str(r, 'code').replace(/\.$/, '');
+    return {
+      row: rowNumbers[i]!,
+      code,
+      title: str(r, 'title'),
+      maxPoints: num(r, 'maxPoints'),
+      requirement: str(r, 'requirement'),
+      lead: str(r, 'lead'),
+      support: str(r, 'support'),
+      evidence: str(r, 'evidence')
+        .split(/[\n;]+/)
+        .map((e) => e.trim())
+        .filter((e) => e !== ''),
+      scoreH1: num(r, 'scoreH1'),
+      scoreYear: num(r, 'scoreYear'),
+      explanation: str(r, 'explanation'),
+      appraised: num(r, 'appraised'),
+      group: false,
+      area: code.split('.')[0]!,
+    };
+  });
+  const codes = criteria.map((c) => c.code);
+  for (const c of criteria) c.group = codes.some((other) => other.startsWith(`${c.code}.`));
+  return { criteria, issues };
+}
+
+export interface IndexTotals {
+  max: number;
+  score: number;
+  /** Points lost: max − score. */
+  lost: number;
+}
+
+export interface IndexSummary {
+  period: string;
+  /** Which self-score column this period uses. */
+  scoreColumn: 'scoreH1' | 'scoreYear';
+  total: IndexTotals;
+  areas: { code: string; title: string; totals: IndexTotals }[];
+  units: { unit: string; name: string; totals: IndexTotals }[];
+  /** Criteria that lost points, most first. */
+  lost: { code: string; title: string; lead: string; max: number; score: number; lost: number }[];
+  missingEvidence: { code: string; title: string; lead: string }[];
+  lastYear: number | null;
+  target: number;
+  deadline: string | null;
+  daysLeft: number | null;
+  issues: ValidationIssue[];
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** Validates the criteria and totals the self-scores of the period (H1 uses "Tự chấm 6 tháng"). */
+export function indexSummary(
+  rows: readonly Row[],
+  options: { period: Period; today: string; settings: Settings; registry: UnitRegistry },
+): IndexSummary {
+  const { criteria, issues } = decodeCriteria(rows);
+  const scoreColumn = options.period.kind === 'half' && options.period.label.endsWith('H1') ? 'scoreH1' : 'scoreYear';
+  const step = settingNumber(options.settings, 'indexScoreStep', 0.25);
+  const emit = (c: Criterion, column: string, code: string, severity: ValidationIssue['severity'], message: string) =>
+    issues.push({ tab: 'criteria', row: c.row, column, code, severity, message });
+
+  const byCode = new Map(criteria.map((c) => [c.code, c]));
+  const leaves = criteria.filter((c) => !c.group);
+  const leafScore = (c: Criterion): number => Math.min(Math.max(c[scoreColumn] ?? 0, 0), c.maxPoints ?? 0);
+  const subtotal = (code: string): { max: number; score: number } =>
+    leaves
+      .filter((l) => l.code === code || l.code.startsWith(`${code}.`))
+      .reduce((t, l) => ({ max: t.max + (l.maxPoints ?? 0), score: t.score + leafScore(l) }), { max: 0, score: 0 });
+
+  for (const c of criteria) {
+    if (c.group) {
+      const sum = subtotal(c.code).max;
+      if (c.maxPoints !== null && round2(c.maxPoints) !== round2(sum)) {
+        emit(c, 'maxPoints', 'SUBTOTAL_MISMATCH', 'error', `Điểm tối đa của nhóm ${c.code} là ${c.maxPoints} nhưng tổng các tiêu chí con là ${round2(sum)}. Sửa lại cho khớp.`);
+      }
+      continue;
+    }
+    if (c.maxPoints === null) emit(c, 'maxPoints', 'MAX_POINTS_MISSING', 'error', `Tiêu chí ${c.code} chưa có điểm tối đa.`);
+    const score = c[scoreColumn];
+    if (score !== null) {
+      if (score < 0 || (c.maxPoints !== null && score > c.maxPoints)) {
+        emit(c, scoreColumn, 'SCORE_OUT_OF_RANGE', 'error', `Điểm tự chấm ${score} của tiêu chí ${c.code} phải từ 0 đến ${c.maxPoints ?? 0}; khi tính tổng chỉ tính tối đa ${c.maxPoints ?? 0}.`);
+      } else if (step > 0 && Math.abs(score / step - Math.round(score / step)) > 1e-9) {
+        emit(c, scoreColumn, 'SCORE_STEP', 'error', `Điểm ${score} không đúng bước chấm ${step}. Làm tròn theo bước ${step}.`);
+      }
+      if (score > 0 && c.evidence.length === 0 && c.explanation === '') {
+        emit(c, 'evidence', 'EVIDENCE_MISSING', 'error', `Tiêu chí ${c.code} được chấm ${score} điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình. Thêm liên kết tài liệu hoặc ghi giải trình.`);
+      }
+    }
+    const leads = options.registry.parseList(c.lead);
+    if (leads.length !== 1) {
+      emit(c, 'lead', leads.length === 0 ? 'LEAD_MISSING' : 'LEAD_MULTIPLE', 'error', `Tiêu chí ${c.code} cần đúng một cơ quan chủ trì (hiện có ${leads.length}).`);
+    }
+  }
+  const total = leaves.reduce((t, l) => ({ max: t.max + (l.maxPoints ?? 0), score: t.score + leafScore(l) }), { max: 0, score: 0 });
+  if (leaves.length > 0 && round2(total.max) !== 100) {
+    issues.push({ tab: 'criteria', row: criteria[0]!.row, column: 'maxPoints', code: 'TOTAL_NOT_100', severity: 'error', message: `Tổng điểm tối đa là ${round2(total.max)}, phải là 100. Kiểm tra điểm các tiêu chí.` });
+  }
+  const totals = (t: { max: number; score: number }): IndexTotals => ({ max: round2(t.max), score: round2(t.score), lost: round2(t.max - t.score) });
+
+  const areaCodes = [...new Set(criteria.map((c) => c.area))];
+  const unitTotals = new Map<string, { name: string; max: number; score: number }>();
+  for (const l of leaves) {
+    const ref = options.registry.parseList(l.lead)[0];
+    const key = ref?.unit ?? ref?.text ?? '(chưa phân công)';
+    const entry = unitTotals.get(key) ?? { name: ref?.name ?? ref?.text ?? '(chưa phân công)', max: 0, score: 0 };
+    entry.max += l.maxPoints ?? 0;
+    entry.score += leafScore(l);
+    unitTotals.set(key, entry);
+  }
+  const deadlineText = options.settings[scoreColumn === 'scoreH1' ? 'indexDeadlineH1' : 'indexDeadlineYear'] ?? '';
+  const deadline = parseDateText(deadlineText) ?? null;
+  const lastYearText = options.settings['indexLastYear'] ?? '';
+  return {
+    period: options.period.label,
+    scoreColumn,
+    total: totals(total),
+    areas: areaCodes.map((code) => ({ code, title: byCode.get(code)?.title ?? '', totals: totals(subtotal(code)) })),
+    units: [...unitTotals].map(([unit, t]) => ({ unit, name: t.name, totals: totals(t) })),
+    lost: leaves
+      .map((l) => ({ code: l.code, title: l.title, lead: l.lead, max: l.maxPoints ?? 0, score: leafScore(l), lost: round2((l.maxPoints ?? 0) - leafScore(l)) }))
+      .filter((l) => l.lost > 0)
+      .sort((a, b) => b.lost - a.lost),
+    missingEvidence: leaves.filter((l) => l.evidence.length === 0).map((l) => ({ code: l.code, title: l.title, lead: l.lead })),
+    lastYear: lastYearText === '' ? null : Number(lastYearText),
+    target: settingNumber(options.settings, 'indexTarget', 90),
+    deadline,
+    daysLeft: deadline ? Math.round((Date.parse(deadline) - Date.parse(options.today)) / 86_400_000) : null,
+    issues,
+  };
+}

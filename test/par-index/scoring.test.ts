@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, indexSummary, parsePeriod, UnitRegistry, type Row } from '../../core/index';
+
+const c = (code: string, title: string, maxPoints: number | null, extra: Partial<Record<string, string | number | null>> = {}): Row => ({
+  code,
+  title,
+  maxPoints,
+  lead: 'Phòng Văn hóa - Xã hội',
+  ...extra,
+});
+
+// 100 points: area 1 (30) with a group 1.2 of two criteria; area 2 (70) as one criterion.
+const rows: Row[] = [
+  c('1', 'Công tác chỉ đạo, điều hành CCHC', 30, { lead: '' }),
+  c('1.1', 'Kế hoạch CCHC năm', 10, { scoreYear: 10, evidence: 'https://drive.google.com/kh' }),
+  c('1.2', 'Báo cáo CCHC', 20, { lead: '' }),
+  c('1.2.1', 'Báo cáo quý đúng hạn', 12, { scoreYear: 15, evidence: 'https://drive.google.com/bc' }), // above its maximum
+  c('1.2.2', 'Báo cáo năm', 8, { scoreYear: 6, explanation: 'Chờ số liệu tháng 12', lead: 'Văn phòng HĐND và UBND' }),
+  c('2', 'Cải cách thủ tục hành chính', 70, { scoreYear: 50, lead: 'Trung tâm Phục vụ hành chính công' }), // no evidence, no explanation
+];
+
+const summary = (r: Row[] = rows, settings: Record<string, string> = {}, period = '2026', today = '2026-11-23') =>
+  indexSummary(r, {
+    period: parsePeriod(period)!,
+    today,
+    settings: { ...defaultSettings(), indexLastYear: '87', ...settings },
+    registry: UnitRegistry.withStandard(),
+  });
+
+describe('CCHC index self-scoring', () => {
+  it('totals with hand-computed figures: a score above its maximum counts only up to it', () => {
+    const s = summary();
+    // 10 + min(15, 12) + 6 + 50 = 78 of 100.
+    expect(s.total).toEqual({ max: 100, score: 78, lost: 22 });
+    expect(s.areas).toEqual([
+      { code: '1', title: 'Công tác chỉ đạo, điều hành CCHC', totals: { max: 30, score: 28, lost: 2 } },
+      { code: '2', title: 'Cải cách thủ tục hành chính', totals: { max: 70, score: 50, lost: 20 } },
+    ]);
+    expect(s.units.find((u) => u.unit === 'VHXH')!.totals).toEqual({ max: 22, score: 22, lost: 0 });
+    expect(s.lost.map((l) => [l.code, l.lost])).toEqual([['2', 20], ['1.2.2', 2]]);
+    expect(s).toMatchObject({ lastYear: 87, target: 90, deadline: '2026-12-01', daysLeft: 8 });
+  });
+
+  it('flags a score above the maximum, a score without evidence, and keeps group rows out of the leaves', () => {
+    const codes = summary().issues.map((i) => [i.code, i.row]);
+    expect(codes).toEqual([
+      ['SCORE_OUT_OF_RANGE', 5],
+      ['EVIDENCE_MISSING', 7],
+    ]);
+    expect(summary().missingEvidence.map((m) => m.code)).toEqual(['1.2.2', '2']);
+  });
+
+  it('checks sub-totals, the total of 100, score steps and one responsible unit', () => {
+    const broken = [
+      c('1', 'Lĩnh vực 1', 25),
+      c('1.1', 'Tiêu chí', 10, { scoreYear: 3.3, evidence: 'x' }),
+      c('1.2', 'Tiêu chí', 20, { lead: 'Phòng VHXH; Văn phòng HĐND và UBND' }),
+    ];
+    const codes = summary(broken).issues.map((i) => i.code);
+    expect(codes).toEqual(['SUBTOTAL_MISMATCH', 'SCORE_STEP', 'LEAD_MULTIPLE', 'TOTAL_NOT_100']);
+    expect(summary([c('1', 'x', 100, { scoreYear: 0.5, evidence: 'x' })], { indexScoreStep: '0.5' }).issues).toEqual([]);
+  });
+
+  it('uses the six-month column and deadline for 2026-H1', () => {
+    const s = summary([c('1', 'x', 100, { scoreH1: 40, scoreYear: 90, evidence: 'x' })], {}, '2026-H1', '2026-06-01');
+    expect(s).toMatchObject({ scoreColumn: 'scoreH1', total: { score: 40 }, deadline: '2026-06-21', daysLeft: 20 });
+  });
+});
