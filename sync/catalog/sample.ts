@@ -13,6 +13,9 @@ export const SAMPLE_CATALOG = fileURLToPath(new URL('../../templates/samples/sam
 /** Plausible 2026 meeting, document and digitisation logs for one ward. */
 export const SAMPLE_LOGS = fileURLToPath(new URL('../../templates/samples/sample-logs.json', import.meta.url));
 
+/** A ward's CCHC-index criteria (100 points) with its six-month self-scores. */
+export const SAMPLE_CRITERIA = fileURLToPath(new URL('../../templates/samples/sample-criteria.json', import.meta.url));
+
 const LogsSchema = z.object({
   meetings: z.array(z.record(z.string(), z.string())),
   documents: z.array(z.record(z.string(), z.union([z.string(), z.number()]))),
@@ -36,10 +39,11 @@ export async function sampleTables(): Promise<Tables> {
   const yearOf = new Map(sample.plans.map((p) => [p.code, p.year]));
   const logs = LogsSchema.parse(JSON.parse(await readFile(SAMPLE_LOGS, 'utf8')));
   return {
-    ...initialTables({ ward: 'Mẫu (3 phường)', planYear: '2026', ...logs.settings }),
+    ...initialTables({ ward: 'Mẫu (3 phường)', planYear: '2026', indexLastYear: '87', ...logs.settings }),
     meetings: logs.meetings,
     documents: logs.documents,
     digitisation: logs.digitisation,
+    criteria: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))).parse(JSON.parse(await readFile(SAMPLE_CRITERIA, 'utf8'))),
     plans: encodePlans(sample.plans),
     tasks: encodeTasks(tasks, (t) => parseDeadline(t.deadline, yearOf.get(t.plan) ?? 2026).due),
   };

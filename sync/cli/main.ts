@@ -10,6 +10,7 @@ import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerImportStats } from './commands/import-stats';
 import { registerMetrics } from './commands/metrics';
+import { registerIndex } from './commands/par-index';
 import { registerReport } from './commands/report';
 import { registerInit } from './commands/init';
 import { registerValidate } from './commands/validate';
@@ -27,6 +28,7 @@ registerImportStats(program);
 registerExport(program);
 registerMetrics(program);
 registerReport(program);
+registerIndex(program);
 registerDemo(program);
 
 try {

@@ -3,7 +3,7 @@
  * sample appendices, reads it back through the store and prints the summary.
  */
 import { rm } from 'node:fs/promises';
-import { catalogFromTables, computeMetrics, parsePeriod, validateTasksTab } from '../../../core/index';
+import { catalogFromTables, computeMetrics, indexSummary, parsePeriod, validateTasksTab } from '../../../core/index';
 import { sampleTables } from '../../catalog/sample';
 import type { Command } from 'commander';
 import { EXIT } from '../../errors';
@@ -11,6 +11,7 @@ import { XlsxStore } from '../../store/xlsx-store';
 import { run } from '../program';
 import { catalogSummary } from '../summary';
 import { metricsText, todayInVietnam } from './metrics';
+import { indexText } from './par-index';
 
 export const DEMO_STORE = 'data/demo/cchc-demo.xlsx';
 
@@ -25,6 +26,9 @@ export async function demoCommand(): Promise<number> {
   const today = todayInVietnam();
   const period = parsePeriod(today.slice(0, 4))!;
   console.log(`\n${metricsText(computeMetrics(tables, { period, today }), `năm ${period.year}`)}`);
+  const h1 = parsePeriod(`${period.year}-H1`)!;
+  const index = indexSummary(tables['criteria'] ?? [], { period: h1, today, settings: catalog.settings, registry: catalog.registry });
+  console.log(`\n${indexText(index, '6 tháng đầu năm')}`);
   console.log(`\nXem chi tiết: npx cchc validate --store ${DEMO_STORE}`);
   return EXIT.ok;
 }
