@@ -32,3 +32,4 @@ export * from './metrics/period-counts';
 export * from './periods/reporting';
 export * from './metrics/province-stats';
 export * from './par-index/scoring';
+export * from './par-index/criteria-import';

@@ -36,6 +36,8 @@ export interface AppendixGroup {
   stt: string;
   title: string;
   row: number;
+  /** Sub-total points, in criteria tables. */
+  points: string;
 }
 
 export interface ParsedAppendix {
@@ -147,7 +149,7 @@ export function parseAppendix(grid: readonly GridRow[]): ParsedAppendix | null {
   tasks.forEach((task, i) => {
     const next = tasks[i + 1];
     if (next && next.stt.startsWith(`${task.stt}.`)) {
-      groups.push({ stt: task.stt, title: task.title, row: task.sourceRows[0]! });
+      groups.push({ stt: task.stt, title: task.title, row: task.sourceRows[0]!, points: task.points });
     } else {
       kept.push(task);
     }

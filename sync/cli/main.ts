@@ -10,6 +10,7 @@ import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerImportStats } from './commands/import-stats';
 import { registerMetrics } from './commands/metrics';
+import { registerIndexImport } from './commands/index-import';
 import { registerIndex } from './commands/par-index';
 import { registerReport } from './commands/report';
 import { registerInit } from './commands/init';
@@ -29,6 +30,7 @@ registerExport(program);
 registerMetrics(program);
 registerReport(program);
 registerIndex(program);
+registerIndexImport(program);
 registerDemo(program);
 
 try {

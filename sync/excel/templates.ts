@@ -4,7 +4,7 @@
  * (instructions) sheet. `npm run templates` writes them into templates/.
  */
 import ExcelJS from 'exceljs';
-import { columnLetter, DIGITISATION_TAB, DOCUMENTS_TAB, MEETINGS_TAB, STANDARD_UNITS, TASK_STATUSES, type TabSpec } from '../../core/index';
+import { columnLetter, CRITERIA_TAB, DIGITISATION_TAB, DOCUMENTS_TAB, MEETINGS_TAB, STANDARD_UNITS, TASK_STATUSES, type TabSpec } from '../../core/index';
 import { OFFICIAL_FONT, officialPageSetup, THIN_BORDER } from './official-style';
 
 interface TemplateColumn {
@@ -69,6 +69,18 @@ export const TEMPLATES: readonly TemplateSpec[] = [
       'Thời lượng ghi theo ngày: 0,5 là nửa ngày; 1,5 là một ngày rưỡi (hoặc ghi số giờ, ví dụ "4 giờ").',
       'Giới hạn: quán triệt không quá 1/2 ngày, chuyên môn không quá 1 ngày, quan trọng có thảo luận không quá 1,5 ngày.',
       'Chỉ tiêu 2026: hội nghị trực tuyến từ 60% trở lên; số hội nghị giảm ít nhất 10% so với năm trước; hội nghị toàn xã/phường không quá 3 cuộc/năm.',
+    ],
+  },
+  {
+    file: 'bieu-chi-so-cchc.xlsx',
+    sheet: CRITERIA_TAB.name,
+    columns: fromTab(CRITERIA_TAB),
+    instructions: [
+      'Mỗi dòng là một lĩnh vực, nhóm hoặc tiêu chí; mã ghi như trong Bộ tiêu chí của tỉnh (1, 1.1, 2.1.1).',
+      'Dòng lĩnh vực, nhóm: để trống điểm tự chấm; điểm tối đa (nếu ghi) phải bằng tổng các tiêu chí con.',
+      'Tổng điểm tối đa các tiêu chí là 100. Mỗi tiêu chí chỉ một cơ quan chủ trì.',
+      'Tài liệu kiểm chứng: mỗi dòng một liên kết (ví dụ thư mục Google Drive). Chấm điểm lớn hơn 0 mà chưa có tài liệu thì ghi giải trình.',
+      'Nhập vào hệ thống bằng lệnh: cchc index-import TỆP.xlsx',
     ],
   },
   {

@@ -1,0 +1,28 @@
+/** `cchc index-import FILE.xlsx`: a criteria set or assignment table into the "Chỉ số CCHC" tab. */
+import type { Command } from 'commander';
+import { criteriaFromAppendix, mergeCriteria } from '../../../core/index';
+import { readAppendix } from '../../excel/appendix-reader';
+import { EXIT } from '../../errors';
+import { openStore, type StoreOptions } from '../../store/open-store';
+import { run, storeOption } from '../program';
+
+export async function indexImportCommand(file: string, options: StoreOptions): Promise<number> {
+  const parsed = await readAppendix(file);
+  const store = openStore(options);
+  const tables = await store.read();
+  const { rows, carried } = mergeCriteria(tables['criteria'] ?? [], criteriaFromAppendix(parsed));
+  await store.write({ criteria: rows });
+  console.log(`Đã nhập ${rows.length} dòng tiêu chí từ "${file}" vào bảng "Chỉ số CCHC"; giữ nguyên điểm tự chấm, tài liệu kiểm chứng của ${carried} tiêu chí đã có.`);
+  return EXIT.ok;
+}
+
+export function registerIndexImport(program: Command): void {
+  program
+    .command('index-import')
+    .description('Nhập bộ tiêu chí, bảng phân công Chỉ số CCHC từ Excel (import CCHC-index criteria)')
+    .argument('<file>', 'tệp .xlsx')
+    .addOption(storeOption())
+    .action(async (file: string, opts: StoreOptions) => {
+      run.exitCode = await indexImportCommand(file, opts);
+    });
+}
