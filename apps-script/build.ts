@@ -1,0 +1,36 @@
+/**
+ * `npm run build:gas`: bundles the handlers and the core into apps-script/dist/Code.js
+ * (one IIFE; Apps Script has no modules) and exposes each handler as a top-level
+ * function so menus and triggers can name it. Vietnamese stays readable (UTF-8).
+ */
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const dist = `${root}dist`;
+export const HANDLERS = ['onOpen', 'cchcValidate', 'cchcClearMarks', 'cchcUpdateDeadlines', 'cchcIndex'] as const;
+
+export async function buildBundle(): Promise<string> {
+  const result = await build({
+    entryPoints: [`${root}src/main.ts`],
+    bundle: true,
+    format: 'iife',
+    globalName: 'CCHC',
+    target: 'es2020',
+    charset: 'utf8',
+    write: false,
+    legalComments: 'none',
+  });
+  const wrappers = HANDLERS.map((name) => `function ${name}(e) { return CCHC.${name}(e); }`).join('\n');
+  const code = `${result.outputFiles[0]!.text}\n${wrappers}\n`;
+  await mkdir(dist, { recursive: true });
+  await writeFile(`${dist}/Code.js`, code, 'utf8');
+  await copyFile(`${root}appsscript.json`, `${dist}/appsscript.json`);
+  return code;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const code = await buildBundle();
+  console.log(`apps-script/dist/Code.js: ${(code.length / 1024).toFixed(0)} KB`);
+}

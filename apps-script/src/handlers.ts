@@ -1,0 +1,182 @@
+/**
+ * The CCHC menu's handlers. Each reads every range it needs once and writes once,
+ * using the same core rules and metrics as the `cchc` command line.
+ */
+import {
+  catalogFromTables,
+  columnLetter,
+  formatVn,
+  indexSummary,
+  makeResolver,
+  parsePeriod,
+  settingNumber,
+  TASKS_TAB,
+  taskState,
+  validateTasksTab,
+  type ValidationIssue,
+} from '../../core/index';
+import { readTab, readTables, todayIso } from './sheet-io';
+
+export const COLOURS = { error: '#f4cccc', warning: '#fff2cc', overdue: '#ea9999', soon: '#ffe599' } as const;
+/** Notes validation writes start with this, so "Xóa đánh dấu" can tell them from officials' notes. */
+export const NOTE_PREFIX = '[CCHC] ';
+const MARKS_KEY = 'cchc.validationMarks';
+
+/** What validation changed, to undo exactly that: [row, column, previous background, previous note]. */
+type Marks = { sheet: string; cells: [number, number, string, string][] };
+
+function ui(): GoogleAppsScript.Base.Ui {
+  return SpreadsheetApp.getUi();
+}
+
+export function onOpen(): void {
+  ui()
+    .createMenu('CCHC')
+    .addItem('Kiểm tra dữ liệu', 'cchcValidate')
+    .addItem('Xóa đánh dấu', 'cchcClearMarks')
+    .addSeparator()
+    .addItem('Cập nhật hạn & quá hạn', 'cchcUpdateDeadlines')
+    .addItem('Tự chấm điểm chỉ số CCHC', 'cchcIndex')
+    .addToUi();
+}
+
+/** Undoes validation marks on the given grid (in memory); returns how many cells were restored. */
+function undoMarks(marks: Marks | null, bgs: string[][], notes: string[][], firstRow: number): number {
+  let restored = 0;
+  for (const [row, col, bg, note] of marks?.cells ?? []) {
+    const r = row - firstRow;
+    if (!bgs[r] || bgs[r]![col - 1] === undefined) continue;
+    // Only cells still showing our mark: an official may have recoloured or re-noted since.
+    if ((notes[r]![col - 1] ?? '').startsWith(NOTE_PREFIX)) {
+      bgs[r]![col - 1] = bg;
+      notes[r]![col - 1] = note;
+      restored++;
+    }
+  }
+  return restored;
+}
+
+function loadMarks(props: GoogleAppsScript.Properties.Properties): Marks | null {
+  const text = props.getProperty(MARKS_KEY);
+  return text ? (JSON.parse(text) as Marks) : null;
+}
+
+export function cchcValidate(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const { tables, tabs } = readTables(spreadsheet);
+  const data = tabs.get('tasks');
+  if (!data) {
+    ui().alert(`Chưa có trang "${TASKS_TAB.name}". Tạo trang nhiệm vụ trước khi kiểm tra.`);
+    return;
+  }
+  const issues = validateTasksTab(catalogFromTables(tables)).filter((i) => (i.tab ?? 'tasks') === 'tasks');
+  const rows = Math.max(1, data.rows.length);
+  const range = data.sheet.getRange(2, 1, rows, Math.max(1, data.width));
+  const bgs = range.getBackgrounds();
+  const notes = range.getNotes();
+  const props = PropertiesService.getDocumentProperties();
+  undoMarks(loadMarks(props), bgs, notes, 2);
+
+  const marks: Marks = { sheet: TASKS_TAB.name, cells: [] };
+  const byCell = new Map<string, ValidationIssue[]>();
+  for (const issue of issues) {
+    const col = data.columns.get(issue.column) ?? 1;
+    const key = `${issue.row}:${col}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), issue]);
+  }
+  for (const [key, list] of byCell) {
+    const [row, col] = key.split(':').map(Number) as [number, number];
+    const r = row - 2;
+    if (!bgs[r]) continue;
+    marks.cells.push([row, col, bgs[r]![col - 1]!, notes[r]![col - 1]!]);
+    bgs[r]![col - 1] = list.some((i) => i.severity === 'error') ? COLOURS.error : COLOURS.warning;
+    notes[r]![col - 1] = NOTE_PREFIX + list.map((i) => `${i.message} (${i.code})`).join('\n');
+  }
+  range.setBackgrounds(bgs);
+  range.setNotes(notes);
+  props.setProperty(MARKS_KEY, JSON.stringify(marks));
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const lines = issues
+    .slice(0, 15)
+    .map((i) => `Dòng ${i.row}, ${columnLetter((data.columns.get(i.column) ?? 1) - 1)}: ${i.message}`);
+  ui().alert(
+    `Kiểm tra dữ liệu: ${errors} lỗi, ${issues.length - errors} cảnh báo.` +
+      (lines.length ? `\n\n${lines.join('\n')}${issues.length > 15 ? `\n… và ${issues.length - 15} vấn đề khác (xem ghi chú trong ô tô màu).` : ''}` : ''),
+  );
+}
+
+export function cchcClearMarks(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const data = readTab(spreadsheet, TASKS_TAB);
+  const props = PropertiesService.getDocumentProperties();
+  const marks = loadMarks(props);
+  if (!data || !marks) {
+    ui().alert('Không có đánh dấu kiểm tra nào cần xóa.');
+    return;
+  }
+  const range = data.sheet.getRange(2, 1, Math.max(1, data.rows.length), Math.max(1, data.width));
+  const bgs = range.getBackgrounds();
+  const notes = range.getNotes();
+  const restored = undoMarks(marks, bgs, notes, 2);
+  range.setBackgrounds(bgs);
+  range.setNotes(notes);
+  props.deleteProperty(MARKS_KEY);
+  ui().alert(`Đã xóa đánh dấu ở ${restored} ô.`);
+}
+
+export function cchcUpdateDeadlines(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const { tables, tabs } = readTables(spreadsheet);
+  const data = tabs.get('tasks');
+  const dueCol = data?.columns.get('due');
+  if (!data || !dueCol) {
+    ui().alert(`Trang "${TASKS_TAB.name}" cần cột "Hạn (tự tính)".`);
+    return;
+  }
+  const catalog = catalogFromTables(tables);
+  const resolve = makeResolver(catalog);
+  const today = todayIso();
+  const soon = settingNumber(catalog.settings, 'soonDays', 14);
+  const limit = Utilities.formatDate(new Date(Date.now() + soon * 86_400_000), 'Asia/Ho_Chi_Minh', 'yyyy-MM-dd');
+  const byRow = new Map(catalog.tasks.map((t) => [t.row, t.item]));
+  const values: (Date | string)[][] = [];
+  const colours: (string | null)[][] = [];
+  let overdue = 0;
+  let dueSoon = 0;
+  for (let i = 0; i < data.rows.length; i++) {
+    const task = byRow.get(i + 2);
+    const r = task ? resolve(task) : null;
+    const due = r?.deadline.due ?? null;
+    const state = task ? taskState(task.status, task.completedOn, due) : 'done';
+    const open = state === 'inProgress' || state === 'notStarted';
+    const waiting = r?.deadline.kind === 'conditional';
+    const isOverdue = open && !waiting && due !== null && due < today;
+    const isSoon = open && !waiting && due !== null && due >= today && due <= limit;
+    if (isOverdue) overdue++;
+    if (isSoon) dueSoon++;
+    values.push([due ? new Date(Number(due.slice(0, 4)), Number(due.slice(5, 7)) - 1, Number(due.slice(8, 10))) : '']);
+    colours.push([isOverdue ? COLOURS.overdue : isSoon ? COLOURS.soon : null]);
+  }
+  if (values.length > 0) {
+    const range = data.sheet.getRange(2, dueCol, values.length, 1);
+    range.setValues(values);
+    range.setBackgrounds(colours);
+  }
+  ui().alert(`Đã cập nhật hạn ${values.length} nhiệm vụ: ${overdue} quá hạn, ${dueSoon} đến hạn trong ${soon} ngày (tính đến ${formatVn(today)}).`);
+}
+
+export function cchcIndex(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const { tables } = readTables(spreadsheet);
+  const catalog = catalogFromTables(tables);
+  const today = todayIso();
+  const period = parsePeriod(today <= `${today.slice(0, 4)}-06-30` ? `${today.slice(0, 4)}-H1` : today.slice(0, 4))!;
+  const s = indexSummary(tables['criteria'] ?? [], { period, today, settings: catalog.settings, registry: catalog.registry });
+  const areas = s.areas.map((a) => `${a.code}. ${a.title}: ${a.totals.score}/${a.totals.max}`).join('\n');
+  ui().alert(
+    `Chỉ số CCHC (${period.label}): ${s.total.score}/${s.total.max} điểm; chỉ tiêu ${s.target}; năm trước ${s.lastYear ?? 'chưa nhập'}.\n` +
+      (s.deadline ? `Hạn gửi: ${formatVn(s.deadline)} (còn ${s.daysLeft} ngày).\n` : '') +
+      `\n${areas}\n\nChưa có tài liệu kiểm chứng: ${s.missingEvidence.map((m) => m.code).join(', ') || 'không'}.` +
+      (s.issues.length ? `\nCó ${s.issues.length} vấn đề cần sửa (chạy lệnh cchc index để xem chi tiết).` : ''),
+  );
+}

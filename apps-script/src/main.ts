@@ -1,0 +1,2 @@
+/** Bundle entry: the handlers Apps Script calls by name (menu items, triggers). */
+export { cchcClearMarks, cchcIndex, cchcUpdateDeadlines, cchcValidate, onOpen } from './handlers';

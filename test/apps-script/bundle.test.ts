@@ -1,0 +1,113 @@
+import vm from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle, HANDLERS } from '../../apps-script/build';
+import { TASKS_TAB } from '../../core/index';
+import { fakeServices, type Cell } from './fakes';
+
+let code = '';
+beforeAll(async () => {
+  code = await buildBundle();
+}, 60_000);
+
+/** Loads the built bundle as Apps Script would: one global scope, services as globals. */
+function load(tabs: Record<string, Cell[][]>) {
+  const services = fakeServices(tabs);
+  const context = vm.createContext({ ...services.globals });
+  vm.runInContext(code, context);
+  const call = (name: string) => (context as Record<string, (...a: unknown[]) => unknown>)[name]!();
+  return { ...services, context, call };
+}
+
+const HEADER = TASKS_TAB.columns.map((c) => c.header);
+const col = (key: string) => TASKS_TAB.columns.findIndex((c) => c.key === key);
+
+function taskRow(i: number, overrides: Partial<Record<string, Cell>> = {}): Cell[] {
+  const values: Record<string, Cell> = {
+    id: `NV-${i}`,
+    plan: '1/KH',
+    stt: String(i),
+    title: `Nhiệm vụ ${i}`,
+    lead: 'Phòng VHXH',
+    product: 'Báo cáo',
+    deadline: 'Quý II/2026',
+    status: 'Chưa thực hiện',
+    ...overrides,
+  };
+  return TASKS_TAB.columns.map((c) => values[c.key] ?? '');
+}
+
+function tasksTab(n: number, bad = true): Cell[][] {
+  const rows = Array.from({ length: n }, (_, i) => taskRow(i + 1));
+  if (bad) {
+    rows[0] = taskRow(1, { progress: 150 }); // error
+    rows[1] = taskRow(2, { lead: 'Phòng VHXXH' }); // warning
+  }
+  return [HEADER, ...rows];
+}
+
+describe('Apps Script bundle, as built', () => {
+  it('is one script with no import/export, readable Vietnamese, and a top-level function per handler', () => {
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    expect(code).toContain('Kiểm tra dữ liệu');
+    expect(code).not.toContain('\\u1EC3');
+    for (const name of HANDLERS) expect(code).toContain(`function ${name}(e)`);
+  });
+
+  it('onOpen builds the CCHC menu and every item names a global function that exists', () => {
+    const gas = load({});
+    gas.call('onOpen');
+    expect(gas.menus).toHaveLength(1);
+    expect(gas.menus[0]!.name).toBe('CCHC');
+    expect(gas.menus[0]!.items.map(([label]) => label)).toEqual([
+      'Kiểm tra dữ liệu',
+      'Xóa đánh dấu',
+      'Cập nhật hạn & quá hạn',
+      'Tự chấm điểm chỉ số CCHC',
+    ]);
+    for (const [, fn] of gas.menus[0]!.items) expect(typeof (gas.context as Record<string, unknown>)[fn]).toBe('function');
+  });
+
+  it('Kiểm tra dữ liệu colours bad cells, notes the Vietnamese message, and Xóa đánh dấu restores exactly what was there', () => {
+    const gas = load({ 'Nhiệm vụ': tasksTab(5) });
+    const sheet = gas.sheet('Nhiệm vụ')!;
+    sheet.backgrounds[2]![col('lead')] = '#00ff00'; // an official's own colour on the row with the typo
+    sheet.notes[1]![col('title')] = 'Ghi chú của chị Lan';
+    gas.call('cchcValidate');
+    expect(sheet.backgrounds[1]![col('progress')]).toBe('#f4cccc');
+    expect(sheet.notes[1]![col('progress')]).toContain('[CCHC] Tiến độ 150% không hợp lệ');
+    expect(sheet.backgrounds[2]![col('lead')]).toBe('#fff2cc');
+    expect(sheet.notes[2]![col('lead')]).toContain('(UNIT_TYPO)');
+    expect(sheet.notes[1]![col('title')]).toBe('Ghi chú của chị Lan');
+    expect(gas.alerts[0]).toMatch(/^Kiểm tra dữ liệu: 1 lỗi, 1 cảnh báo\./);
+
+    gas.call('cchcClearMarks');
+    expect(sheet.backgrounds[1]![col('progress')]).toBe('#ffffff');
+    expect(sheet.notes[1]![col('progress')]).toBe('');
+    expect(sheet.backgrounds[2]![col('lead')]).toBe('#00ff00');
+    expect(sheet.notes[1]![col('title')]).toBe('Ghi chú của chị Lan');
+    expect(gas.properties.size).toBe(0);
+  });
+
+  it('makes the same number of spreadsheet calls for 10 and 10,000 rows', () => {
+    const counts = [10, 10_000].map((n) => {
+      const gas = load({ 'Nhiệm vụ': tasksTab(n) });
+      gas.call('cchcValidate');
+      const validate = gas.log.length;
+      gas.log.length = 0;
+      gas.call('cchcUpdateDeadlines');
+      return [validate, gas.log.length];
+    });
+    expect(counts[0]).toEqual(counts[1]);
+  }, 60_000);
+
+  it('Cập nhật hạn & quá hạn writes due dates and colours overdue tasks', () => {
+    const gas = load({ 'Nhiệm vụ': [HEADER, taskRow(1, { deadline: 'Quý I/2020' }), taskRow(2, { deadline: 'Thường xuyên' })] });
+    gas.call('cchcUpdateDeadlines');
+    const sheet = gas.sheet('Nhiệm vụ')!;
+    const due = sheet.values[1]![col('due')] as Date;
+    expect([due.getFullYear(), due.getMonth() + 1, due.getDate()]).toEqual([2020, 3, 31]);
+    expect(sheet.backgrounds[1]![col('due')]).toBe('#ea9999');
+    expect(sheet.values[2]![col('due')]).toBe('');
+    expect(gas.alerts[0]).toContain('1 quá hạn');
+  });
+});

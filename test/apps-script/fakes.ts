@@ -1,0 +1,131 @@
+/**
+ * In-repo fakes of the Apps Script services the handlers use, recording every call,
+ * so tests can assert what a handler did to the sheet and how many calls it took.
+ */
+export type Cell = string | number | boolean | Date;
+
+export class FakeSheet {
+  backgrounds: string[][] = [];
+  notes: string[][] = [];
+  constructor(
+    readonly name: string,
+    public values: Cell[][],
+    private readonly log: string[],
+  ) {
+    this.backgrounds = values.map((r) => r.map(() => '#ffffff'));
+    this.notes = values.map((r) => r.map(() => ''));
+  }
+  getName(): string {
+    return this.name;
+  }
+  private ensure(rows: number, cols: number): void {
+    while (this.values.length < rows) this.values.push([]);
+    for (const grid of [this.values, this.backgrounds, this.notes]) {
+      while (grid.length < rows) grid.push([]);
+      for (const row of grid) while (row.length < cols) row.push(grid === this.backgrounds ? '#ffffff' : '');
+    }
+  }
+  getDataRange(): FakeRange {
+    this.log.push(`${this.name}.getDataRange`);
+    const width = Math.max(0, ...this.values.map((r) => r.length));
+    return new FakeRange(this, 1, 1, this.values.length, width, this.log);
+  }
+  getRange(row: number, col: number, rows = 1, cols = 1): FakeRange {
+    this.log.push(`${this.name}.getRange`);
+    this.ensure(row + rows - 1, col + cols - 1);
+    return new FakeRange(this, row, col, rows, cols, this.log);
+  }
+}
+
+export class FakeRange {
+  constructor(
+    private readonly sheet: FakeSheet,
+    private readonly row: number,
+    private readonly col: number,
+    private readonly rows: number,
+    private readonly cols: number,
+    private readonly log: string[],
+  ) {}
+  private slice<T>(grid: T[][]): T[][] {
+    return grid.slice(this.row - 1, this.row - 1 + this.rows).map((r) => r.slice(this.col - 1, this.col - 1 + this.cols));
+  }
+  private put<T>(grid: T[][], values: T[][]): void {
+    values.forEach((r, i) => r.forEach((v, j) => (grid[this.row - 1 + i]![this.col - 1 + j] = v)));
+  }
+  getValues(): Cell[][] {
+    this.log.push('getValues');
+    return this.slice(this.sheet.values);
+  }
+  setValues(values: Cell[][]): void {
+    this.log.push('setValues');
+    this.put(this.sheet.values, values);
+  }
+  getBackgrounds(): string[][] {
+    this.log.push('getBackgrounds');
+    return this.slice(this.sheet.backgrounds);
+  }
+  setBackgrounds(values: (string | null)[][]): void {
+    this.log.push('setBackgrounds');
+    this.put(this.sheet.backgrounds, values.map((r) => r.map((v) => v ?? '#ffffff')));
+  }
+  getNotes(): string[][] {
+    this.log.push('getNotes');
+    return this.slice(this.sheet.notes);
+  }
+  setNotes(values: string[][]): void {
+    this.log.push('setNotes');
+    this.put(this.sheet.notes, values);
+  }
+}
+
+export interface FakeServices {
+  globals: Record<string, unknown>;
+  log: string[];
+  menus: { name: string; items: [string, string][] }[];
+  alerts: string[];
+  sheet(name: string): FakeSheet | undefined;
+  properties: Map<string, string>;
+}
+
+/** A spreadsheet holding the given tabs, and the Apps Script globals around it. */
+export function fakeServices(tabs: Record<string, Cell[][]>): FakeServices {
+  const log: string[] = [];
+  const menus: FakeServices['menus'] = [];
+  const alerts: string[] = [];
+  const properties = new Map<string, string>();
+  const sheets = new Map(Object.entries(tabs).map(([name, values]) => [name, new FakeSheet(name, values, log)]));
+  const spreadsheet = {
+    getSheetByName: (name: string) => {
+      log.push('getSheetByName');
+      return sheets.get(name) ?? null;
+    },
+  };
+  const ui = {
+    createMenu(name: string) {
+      const menu = { name, items: [] as [string, string][] };
+      const builder = {
+        addItem: (label: string, fn: string) => (menu.items.push([label, fn]), builder),
+        addSeparator: () => builder,
+        addToUi: () => void menus.push(menu),
+      };
+      return builder;
+    },
+    alert: (text: string) => void alerts.push(text),
+  };
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const globals = {
+    SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet, getUi: () => ui },
+    PropertiesService: {
+      getDocumentProperties: () => ({
+        getProperty: (k: string) => properties.get(k) ?? null,
+        setProperty: (k: string, v: string) => void properties.set(k, v),
+        deleteProperty: (k: string) => void properties.delete(k),
+      }),
+    },
+    Utilities: {
+      // The fakes run in UTC; enough for tests that pin their dates.
+      formatDate: (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+    },
+  };
+  return { globals, log, menus, alerts, sheet: (name) => sheets.get(name), properties };
+}
