@@ -167,16 +167,32 @@ export function cchcUpdateDeadlines(): void {
 
 export function cchcIndex(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const { tables } = readTables(spreadsheet);
+  const { tables, tabs } = readTables(spreadsheet);
   const catalog = catalogFromTables(tables);
   const today = todayIso();
   const period = parsePeriod(today <= `${today.slice(0, 4)}-06-30` ? `${today.slice(0, 4)}-H1` : today.slice(0, 4))!;
   const s = indexSummary(tables['criteria'] ?? [], { period, today, settings: catalog.settings, registry: catalog.registry });
+
+  // Highlight the evidence cell of every criterion still without evidence; clear it once evidence arrives.
+  const data = tabs.get('criteria');
+  const evidenceCol = data?.columns.get('evidence');
+  if (data && evidenceCol && data.rows.length > 0) {
+    const missing = new Set(s.missingEvidence.map((m) => m.code));
+    const range = data.sheet.getRange(2, evidenceCol, data.rows.length, 1);
+    const current = range.getBackgrounds();
+    range.setBackgrounds(
+      data.rows.map((row, i) => {
+        const before = current[i]![0]!;
+        if (missing.has(String(row['code'] ?? ''))) return [COLOURS.warning];
+        return [before === COLOURS.warning ? null : before];
+      }),
+    );
+  }
   const areas = s.areas.map((a) => `${a.code}. ${a.title}: ${a.totals.score}/${a.totals.max}`).join('\n');
   ui().alert(
     `Chỉ số CCHC (${period.label}): ${s.total.score}/${s.total.max} điểm; chỉ tiêu ${s.target}; năm trước ${s.lastYear ?? 'chưa nhập'}.\n` +
       (s.deadline ? `Hạn gửi: ${formatVn(s.deadline)} (còn ${s.daysLeft} ngày).\n` : '') +
-      `\n${areas}\n\nChưa có tài liệu kiểm chứng: ${s.missingEvidence.map((m) => m.code).join(', ') || 'không'}.` +
+      `\n${areas}\n\nChưa có tài liệu kiểm chứng (tô vàng): ${s.missingEvidence.map((m) => m.code).join(', ') || 'không'}.` +
       (s.issues.length ? `\nCó ${s.issues.length} vấn đề cần sửa (chạy lệnh cchc index để xem chi tiết).` : ''),
   );
 }

@@ -1,7 +1,8 @@
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, HANDLERS } from '../../apps-script/build';
-import { TASKS_TAB } from '../../core/index';
+import { catalogFromTables, CRITERIA_TAB, indexSummary, parsePeriod, TASKS_TAB } from '../../core/index';
+import { sampleTables } from '../../sync/catalog/sample';
 import { fakeServices, type Cell } from './fakes';
 
 let code = '';
@@ -109,5 +110,25 @@ describe('Apps Script bundle, as built', () => {
     expect(sheet.backgrounds[1]![col('due')]).toBe('#ea9999');
     expect(sheet.values[2]![col('due')]).toBe('');
     expect(gas.alerts[0]).toContain('1 quá hạn');
+  });
+});
+
+describe('Tự chấm điểm chỉ số CCHC', () => {
+  it('shows the same totals as cchc index and highlights criteria without evidence', async () => {
+    const criteria = (await sampleTables())['criteria']!;
+    const grid: Cell[][] = [
+      CRITERIA_TAB.columns.map((c) => c.header),
+      ...criteria.map((r) => CRITERIA_TAB.columns.map((c) => (r[c.key] ?? '') as Cell)),
+    ];
+    const gas = load({ 'Chỉ số CCHC': grid });
+    gas.call('cchcIndex');
+    const today = new Date().toISOString().slice(0, 10);
+    const period = parsePeriod(today <= `${today.slice(0, 4)}-06-30` ? `${today.slice(0, 4)}-H1` : today.slice(0, 4))!;
+    const cli = indexSummary(criteria, { period, today, settings: catalogFromTables({}).settings, registry: catalogFromTables({}).registry });
+    expect(gas.alerts[0]).toContain(`${cli.total.score}/${cli.total.max} điểm`);
+    const evidence = CRITERIA_TAB.columns.findIndex((c) => c.key === 'evidence');
+    const sheet = gas.sheet('Chỉ số CCHC')!;
+    const yellow = criteria.map((r, i) => [String(r['code']), sheet.backgrounds[i + 1]![evidence]]).filter(([, bg]) => bg === '#fff2cc');
+    expect(yellow.map(([code]) => code)).toEqual(cli.missingEvidence.map((m) => m.code));
   });
 });
