@@ -32,6 +32,7 @@ function ui(): GoogleAppsScript.Base.Ui {
 export function onOpen(): void {
   ui()
     .createMenu('CCHC')
+    .addItem('Khởi tạo bảng tính', 'cchcSetup')
     .addItem('Kiểm tra dữ liệu', 'cchcValidate')
     .addItem('Xóa đánh dấu', 'cchcClearMarks')
     .addSeparator()

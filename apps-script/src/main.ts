@@ -1,2 +1,3 @@
 /** Bundle entry: the handlers Apps Script calls by name (menu items, triggers). */
 export { cchcClearMarks, cchcIndex, cchcUpdateDeadlines, cchcValidate, onOpen } from './handlers';
+export { cchcSetup } from './setup-sheet';

@@ -1,7 +1,7 @@
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, HANDLERS } from '../../apps-script/build';
-import { catalogFromTables, CRITERIA_TAB, indexSummary, parsePeriod, TASKS_TAB } from '../../core/index';
+import { catalogFromTables, CRITERIA_TAB, indexSummary, parsePeriod, TABS, TASKS_TAB } from '../../core/index';
 import { sampleTables } from '../../sync/catalog/sample';
 import { fakeServices, type Cell } from './fakes';
 
@@ -60,6 +60,7 @@ describe('Apps Script bundle, as built', () => {
     expect(gas.menus).toHaveLength(1);
     expect(gas.menus[0]!.name).toBe('CCHC');
     expect(gas.menus[0]!.items.map(([label]) => label)).toEqual([
+      'Khởi tạo bảng tính',
       'Kiểm tra dữ liệu',
       'Xóa đánh dấu',
       'Cập nhật hạn & quá hạn',
@@ -130,5 +131,28 @@ describe('Tự chấm điểm chỉ số CCHC', () => {
     const sheet = gas.sheet('Chỉ số CCHC')!;
     const yellow = criteria.map((r, i) => [String(r['code']), sheet.backgrounds[i + 1]![evidence]]).filter(([, bg]) => bg === '#fff2cc');
     expect(yellow.map(([code]) => code)).toEqual(cli.missingEvidence.map((m) => m.code));
+  });
+});
+
+describe('Khởi tạo bảng tính', () => {
+  it('creates only the missing tabs, with headers, frozen rows, dropdowns, protection and overdue colouring', () => {
+    const existing: Cell[][] = [['Số kế hoạch', 'Tên kế hoạch'], ['158/KH-UBND', 'Dữ liệu của phường']];
+    const gas = load({ 'Kế hoạch': existing });
+    gas.call('cchcSetup');
+    expect(gas.sheetNames().sort()).toEqual(TABS.map((t) => t.name).sort());
+    expect(gas.sheet('Kế hoạch')!.values).toEqual([['Số kế hoạch', 'Tên kế hoạch'], ['158/KH-UBND', 'Dữ liệu của phường']]);
+    const tasks = gas.sheet('Nhiệm vụ')!;
+    expect(tasks.values[0]).toEqual(TASKS_TAB.columns.map((c) => c.header));
+    expect(tasks.frozenRows).toBe(1);
+    const statusRule = tasks.validations.find((v) => v.column === col('status') + 1)!.rule;
+    expect(statusRule['requireValueInList']).toEqual([['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Hoàn thành quá hạn', 'Không thực hiện'], true]);
+    const leadRule = tasks.validations.find((v) => v.column === col('lead') + 1)!.rule;
+    expect(leadRule['setAllowInvalid']).toBe(true);
+    expect(tasks.protections).toEqual([{ column: col('due') + 1, warningOnly: true, description: 'Cột "Hạn (tự tính)" do hệ thống tự tính' }]);
+    expect(String(tasks.conditionalRules[0]!['whenFormulaSatisfied'])).toContain('<TODAY()');
+    expect(gas.alerts[0]).toContain('Các trang đã có được giữ nguyên');
+
+    gas.call('cchcSetup');
+    expect(gas.alerts[1]).toBe('Bảng tính đã có đủ các trang; không thay đổi gì.');
   });
 });

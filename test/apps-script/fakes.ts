@@ -4,9 +4,35 @@
  */
 export type Cell = string | number | boolean | Date;
 
+/** What a data-validation or conditional-format builder was told, kept for assertions. */
+export type Built = Record<string, unknown>;
+
+function builder(into: Built = {}): Record<string, unknown> {
+  const self: Record<string, unknown> = new Proxy(
+    {},
+    {
+      get: (_t, prop: string) =>
+        prop === 'build' ? () => into : (...args: unknown[]) => ((into[prop] = args.length === 1 ? args[0] : args), self),
+    },
+  );
+  return self;
+}
+
 export class FakeSheet {
   backgrounds: string[][] = [];
   notes: string[][] = [];
+  frozenRows = 0;
+  validations: { column: number; rule: Built }[] = [];
+  protections: { column: number; warningOnly: boolean; description: string }[] = [];
+  conditionalRules: Built[] = [];
+  setFrozenRows(n: number): void {
+    this.log.push('setFrozenRows');
+    this.frozenRows = n;
+  }
+  setConditionalFormatRules(rules: Built[]): void {
+    this.log.push('setConditionalFormatRules');
+    this.conditionalRules = rules;
+  }
   constructor(
     readonly name: string,
     public values: Cell[][],
@@ -76,6 +102,30 @@ export class FakeRange {
     this.log.push('setNotes');
     this.put(this.sheet.notes, values);
   }
+  setFontWeight(_weight: string): FakeRange {
+    this.log.push('setFontWeight');
+    return this;
+  }
+  setBackground(colour: string): FakeRange {
+    this.log.push('setBackground');
+    this.put(this.sheet.backgrounds, Array.from({ length: this.rows }, () => Array.from({ length: this.cols }, () => colour)));
+    return this;
+  }
+  setDataValidation(rule: Built): FakeRange {
+    this.log.push('setDataValidation');
+    this.sheet.validations.push({ column: this.col, rule });
+    return this;
+  }
+  protect() {
+    this.log.push('protect');
+    const protection = { column: this.col, warningOnly: false, description: '' };
+    this.sheet.protections.push(protection);
+    const handle = {
+      setDescription: (d: string) => ((protection.description = d), handle),
+      setWarningOnly: (w: boolean) => ((protection.warningOnly = w), handle),
+    };
+    return handle;
+  }
 }
 
 export interface FakeServices {
@@ -84,6 +134,7 @@ export interface FakeServices {
   menus: { name: string; items: [string, string][] }[];
   alerts: string[];
   sheet(name: string): FakeSheet | undefined;
+  sheetNames(): string[];
   properties: Map<string, string>;
 }
 
@@ -99,6 +150,13 @@ export function fakeServices(tabs: Record<string, Cell[][]>): FakeServices {
       log.push('getSheetByName');
       return sheets.get(name) ?? null;
     },
+    insertSheet: (name: string) => {
+      log.push('insertSheet');
+      const sheet = new FakeSheet(name, [], log);
+      sheets.set(name, sheet);
+      return sheet;
+    },
+    getRange: (a1: string) => ({ a1 }),
   };
   const ui = {
     createMenu(name: string) {
@@ -114,7 +172,12 @@ export function fakeServices(tabs: Record<string, Cell[][]>): FakeServices {
   };
   const pad = (n: number) => String(n).padStart(2, '0');
   const globals = {
-    SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet, getUi: () => ui },
+    SpreadsheetApp: {
+      getActiveSpreadsheet: () => spreadsheet,
+      getUi: () => ui,
+      newDataValidation: () => builder(),
+      newConditionalFormatRule: () => builder(),
+    },
     PropertiesService: {
       getDocumentProperties: () => ({
         getProperty: (k: string) => properties.get(k) ?? null,
@@ -127,5 +190,5 @@ export function fakeServices(tabs: Record<string, Cell[][]>): FakeServices {
       formatDate: (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
     },
   };
-  return { globals, log, menus, alerts, sheet: (name) => sheets.get(name), properties };
+  return { globals, log, menus, alerts, sheet: (name) => sheets.get(name), sheetNames: () => [...sheets.keys()], properties };
 }
