@@ -37,6 +37,7 @@ export function onOpen(): void {
     .addItem('Xóa đánh dấu', 'cchcClearMarks')
     .addSeparator()
     .addItem('Cập nhật hạn & quá hạn', 'cchcUpdateDeadlines')
+    .addItem('Tính chỉ số', 'cchcDashboard')
     .addItem('Tự chấm điểm chỉ số CCHC', 'cchcIndex')
     .addToUi();
 }

@@ -1,3 +1,4 @@
 /** Bundle entry: the handlers Apps Script calls by name (menu items, triggers). */
 export { cchcClearMarks, cchcIndex, cchcUpdateDeadlines, cchcValidate, onOpen } from './handlers';
 export { cchcSetup } from './setup-sheet';
+export { cchcDashboard } from './dashboard';

@@ -1,7 +1,7 @@
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, HANDLERS } from '../../apps-script/build';
-import { catalogFromTables, CRITERIA_TAB, indexSummary, parsePeriod, TABS, TASKS_TAB } from '../../core/index';
+import { catalogFromTables, computeMetrics, CRITERIA_TAB, indexSummary, parsePeriod, TABS, TASKS_TAB } from '../../core/index';
 import { sampleTables } from '../../sync/catalog/sample';
 import { fakeServices, type Cell } from './fakes';
 
@@ -64,6 +64,7 @@ describe('Apps Script bundle, as built', () => {
       'Kiểm tra dữ liệu',
       'Xóa đánh dấu',
       'Cập nhật hạn & quá hạn',
+      'Tính chỉ số',
       'Tự chấm điểm chỉ số CCHC',
     ]);
     for (const [, fn] of gas.menus[0]!.items) expect(typeof (gas.context as Record<string, unknown>)[fn]).toBe('function');
@@ -154,5 +155,36 @@ describe('Khởi tạo bảng tính', () => {
 
     gas.call('cchcSetup');
     expect(gas.alerts[1]).toBe('Bảng tính đã có đủ các trang; không thay đổi gì.');
+  });
+});
+
+describe('Tính chỉ số', () => {
+  it('writes the dashboard with the same numbers as cchc metrics --json, pass/fail colours and two charts', async () => {
+    const tables = await sampleTables();
+    const grids = Object.fromEntries(
+      TABS.map((tab) => [tab.name, [tab.columns.map((c) => c.header), ...(tables[tab.key] ?? []).map((r) => tab.columns.map((c) => (r[c.key] ?? '') as Cell))]]),
+    );
+    const gas = load(grids);
+    gas.call('cchcDashboard');
+    const today = new Date().toISOString().slice(0, 10);
+    const expected = computeMetrics(tables, { period: parsePeriod(today.slice(0, 4))!, today });
+    const sheet = gas.sheet('Tổng hợp')!;
+    const find = (label: string) => sheet.values.findIndex((r) => r[0] === label);
+    const online = find('Hội nghị trực tuyến');
+    expect(sheet.values[online]!.slice(1, 4)).toEqual([expected.meetings.onlineShare.value, 60, expected.meetings.onlineShare.pass ? 'Đạt' : 'Chưa đạt']);
+    expect(sheet.backgrounds[online]![3]).toBe(expected.meetings.onlineShare.pass ? '#c6efce' : '#ffc7ce');
+    const withHybrid = find('Hội nghị trực tuyến, kể cả kết hợp');
+    expect(sheet.values[withHybrid]![1]).toBe(expected.meetings.onlineShareWithHybrid.value);
+    for (const i of expected.digitisation.indicators) expect(sheet.values[find(i.name)]![1]).toBe(i.value ?? 'Không áp dụng');
+    const all = find('Toàn bộ');
+    expect(sheet.values[all]!.slice(1)).toEqual([
+      expected.tasks.overall.total,
+      expected.tasks.overall.done + expected.tasks.overall.doneLate,
+      expected.tasks.overall.overdue,
+      expected.tasks.overall.doneShare,
+    ]);
+    expect(sheet.charts).toHaveLength(2);
+    gas.call('cchcDashboard'); // rewriting replaces, never piles up charts
+    expect(gas.sheet('Tổng hợp')!.charts).toHaveLength(2);
   });
 });

@@ -29,6 +29,26 @@ export class FakeSheet {
     this.log.push('setFrozenRows');
     this.frozenRows = n;
   }
+  charts: Built[] = [];
+  clear(): void {
+    this.log.push('clear');
+    this.values = [];
+    this.backgrounds = [];
+    this.notes = [];
+  }
+  getCharts(): Built[] {
+    return this.charts;
+  }
+  removeChart(chart: Built): void {
+    this.charts = this.charts.filter((c) => c !== chart);
+  }
+  newChart(): Record<string, unknown> {
+    return builder();
+  }
+  insertChart(chart: Built): void {
+    this.log.push('insertChart');
+    this.charts.push(chart);
+  }
   setConditionalFormatRules(rules: Built[]): void {
     this.log.push('setConditionalFormatRules');
     this.conditionalRules = rules;
@@ -178,6 +198,7 @@ export function fakeServices(tabs: Record<string, Cell[][]>): FakeServices {
       newDataValidation: () => builder(),
       newConditionalFormatRule: () => builder(),
     },
+    Charts: { ChartType: { BAR: 'BAR', PIE: 'PIE' } },
     PropertiesService: {
       getDocumentProperties: () => ({
         getProperty: (k: string) => properties.get(k) ?? null,
