@@ -6,7 +6,7 @@
 import { decodeRows, str, type Decoded } from '../layout/codec';
 import type { Row } from '../layout/columns';
 import { MEETINGS_TAB } from '../layout/tabs';
-import { inPeriod, type Period } from '../periods/period';
+import { inPeriod, parsePeriod, type Period } from '../periods/period';
 import { settingNumber, type Settings } from '../settings';
 import { foldAccents } from '../text/fold';
 import type { ValidationIssue } from '../validation/issue';
@@ -123,8 +123,11 @@ export function meetingMetrics(meetings: readonly Meeting[], period: Period, set
   const shareTarget = settingNumber(settings, 'onlineShareTarget', 60);
 
   const reduction = settingNumber(settings, 'meetingReductionTarget', 10);
+  // Last year's log, when the tab holds it, is the baseline; the setting stands in when it does not.
+  const lastYear = parsePeriod(String(period.year - 1));
+  const logged = lastYear ? meetings.filter((m) => inPeriod(m.date, lastYear)).length : 0;
   const baselineText = settings['meetingsBaseline'] ?? '';
-  const baseline = baselineText === '' ? null : Number(baselineText);
+  const baseline = logged > 0 ? logged : baselineText === '' ? null : Number(baselineText);
   let change: MeetingMetrics['change'] = { baseline, value: null, target: -reduction, pass: null, gap: 'Không áp dụng' };
   if (period.kind === 'year' && baseline && !perUnit) {
     const value = Math.round(((total - baseline) / baseline) * 1000) / 10;

@@ -285,3 +285,16 @@ describe('targets tab (Chỉ tiêu)', () => {
     expect(computeMetrics(edited, { period: Y2026, today: '2026-11-23' }).meetings.onlineShare).toMatchObject({ target: 50, pass: true });
   });
 });
+
+describe('meeting baseline from last year\'s log', () => {
+  it('counts last year\'s meetings in the log before falling back to the setting', () => {
+    // 2025 cut-off year: 15/12/2024 – 14/12/2025; 20 meetings logged then, 18 in 2026 → −10%.
+    const rows = [
+      ...Array.from({ length: 20 }, (_, i) => meeting(`2025-0${(i % 9) + 1}-10`, 'Trực tiếp')),
+      ...Array.from({ length: 18 }, (_, i) => meeting(`2026-0${(i % 9) + 1}-10`, 'Trực tuyến')),
+    ];
+    const m = computeMetrics(tables(rows, { meetingsBaseline: '100' }), { period: Y2026, today: '2026-11-23' }).meetings;
+    expect(m.total).toBe(18);
+    expect(m.change).toMatchObject({ baseline: 20, value: -10, pass: true });
+  });
+});
