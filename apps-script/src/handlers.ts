@@ -58,7 +58,7 @@ function undoMarks(marks: Marks | null, bgs: string[][], notes: string[][], firs
   return restored;
 }
 
-function loadMarks(props: GoogleAppsScript.Properties.Properties): Marks | null {
+export function loadMarks(props: GoogleAppsScript.Properties.Properties): Marks | null {
   const text = props.getProperty(MARKS_KEY);
   return text ? (JSON.parse(text) as Marks) : null;
 }

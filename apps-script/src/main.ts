@@ -2,3 +2,4 @@
 export { cchcClearMarks, cchcIndex, cchcUpdateDeadlines, cchcValidate, onOpen } from './handlers';
 export { cchcSetup } from './setup-sheet';
 export { cchcDashboard } from './dashboard';
+export { onEdit } from './on-edit';

@@ -15,7 +15,7 @@ function load(tabs: Record<string, Cell[][]>) {
   const services = fakeServices(tabs);
   const context = vm.createContext({ ...services.globals });
   vm.runInContext(code, context);
-  const call = (name: string) => (context as Record<string, (...a: unknown[]) => unknown>)[name]!();
+  const call = (name: string, ...args: unknown[]) => (context as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);
   return { ...services, context, call };
 }
 
@@ -186,5 +186,26 @@ describe('Tính chỉ số', () => {
     expect(sheet.charts).toHaveLength(2);
     gas.call('cchcDashboard'); // rewriting replaces, never piles up charts
     expect(gas.sheet('Tổng hợp')!.charts).toHaveLength(2);
+  });
+});
+
+describe('onEdit', () => {
+  it('re-checks only the edited row: marks a new problem, clears it once fixed, leaves officials\' notes', () => {
+    const gas = load({ 'Nhiệm vụ': tasksTab(3, false) });
+    const sheet = gas.sheet('Nhiệm vụ')!;
+    const edit = (row: number) => gas.call('onEdit', { source: gas.spreadsheet, range: { getSheet: () => sheet, getRow: () => row } });
+    sheet.notes[2]![col('title')] = 'Ghi chú của anh Nam';
+    sheet.values[2]![col('progress')] = 150;
+    edit(3);
+    expect(sheet.backgrounds[2]![col('progress')]).toBe('#f4cccc');
+    expect(sheet.notes[2]![col('progress')]).toContain('[CCHC] Tiến độ 150% không hợp lệ');
+    expect(sheet.notes[1]![col('progress')]).toBe(''); // other rows untouched
+    const calls = gas.log.length;
+    sheet.values[2]![col('progress')] = 50;
+    edit(3);
+    expect(sheet.backgrounds[2]![col('progress')]).toBe('#ffffff');
+    expect(sheet.notes[2]![col('progress')]).toBe('');
+    expect(sheet.notes[2]![col('title')]).toBe('Ghi chú của anh Nam');
+    expect(gas.log.length - calls).toBe(calls); // the same calls each edit
   });
 });

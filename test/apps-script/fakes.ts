@@ -64,6 +64,9 @@ export class FakeSheet {
   getName(): string {
     return this.name;
   }
+  getLastColumn(): number {
+    return Math.max(0, ...this.values.map((r) => r.length));
+  }
   private ensure(rows: number, cols: number): void {
     while (this.values.length < rows) this.values.push([]);
     for (const grid of [this.values, this.backgrounds, this.notes]) {
@@ -150,6 +153,7 @@ export class FakeRange {
 
 export interface FakeServices {
   globals: Record<string, unknown>;
+  spreadsheet: unknown;
   log: string[];
   menus: { name: string; items: [string, string][] }[];
   alerts: string[];
@@ -211,5 +215,5 @@ export function fakeServices(tabs: Record<string, Cell[][]>): FakeServices {
       formatDate: (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
     },
   };
-  return { globals, log, menus, alerts, sheet: (name) => sheets.get(name), sheetNames: () => [...sheets.keys()], properties };
+  return { globals, spreadsheet, log, menus, alerts, sheet: (name) => sheets.get(name), sheetNames: () => [...sheets.keys()], properties };
 }
