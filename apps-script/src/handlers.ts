@@ -38,6 +38,10 @@ export function onOpen(): void {
     .addSeparator()
     .addItem('Cập nhật hạn & quá hạn', 'cchcUpdateDeadlines')
     .addItem('Tính chỉ số', 'cchcDashboard')
+    .addSeparator()
+    .addItem('Gửi nhắc việc', 'cchcReminders')
+    .addItem('Bật nhắc việc hằng ngày', 'cchcEnableDailyReminders')
+    .addSeparator()
     .addItem('Tự chấm điểm chỉ số CCHC', 'cchcIndex')
     .addToUi();
 }

@@ -3,3 +3,4 @@ export { cchcClearMarks, cchcIndex, cchcUpdateDeadlines, cchcValidate, onOpen } 
 export { cchcSetup } from './setup-sheet';
 export { cchcDashboard } from './dashboard';
 export { onEdit } from './on-edit';
+export { cchcDailyReminders, cchcEnableDailyReminders, cchcReminders } from './reminders';

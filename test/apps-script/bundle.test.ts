@@ -1,7 +1,7 @@
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, HANDLERS } from '../../apps-script/build';
-import { catalogFromTables, computeMetrics, CRITERIA_TAB, indexSummary, parsePeriod, TABS, TASKS_TAB } from '../../core/index';
+import { catalogFromTables, computeMetrics, CRITERIA_TAB, indexSummary, parsePeriod, TABS, TASKS_TAB, UNITS_TAB } from '../../core/index';
 import { sampleTables } from '../../sync/catalog/sample';
 import { fakeServices, type Cell } from './fakes';
 
@@ -65,6 +65,8 @@ describe('Apps Script bundle, as built', () => {
       'Xóa đánh dấu',
       'Cập nhật hạn & quá hạn',
       'Tính chỉ số',
+      'Gửi nhắc việc',
+      'Bật nhắc việc hằng ngày',
       'Tự chấm điểm chỉ số CCHC',
     ]);
     for (const [, fn] of gas.menus[0]!.items) expect(typeof (gas.context as Record<string, unknown>)[fn]).toBe('function');
@@ -207,5 +209,43 @@ describe('onEdit', () => {
     expect(sheet.notes[2]![col('progress')]).toBe('');
     expect(sheet.notes[2]![col('title')]).toBe('Ghi chú của anh Nam');
     expect(gas.log.length - calls).toBe(calls); // the same calls each edit
+  });
+});
+
+describe('Gửi nhắc việc', () => {
+  const units: Cell[][] = [
+    UNITS_TAB.columns.map((c) => c.header),
+    ['VHXH', 'Phòng Văn hóa - Xã hội', 'Đơn vị', '', 'vhxh@phuong.gov.vn'],
+    ['VP', 'Văn phòng HĐND và UBND', 'Đơn vị', '', 'vp@phuong.gov.vn'],
+  ];
+  const tasks = (): Cell[][] => [
+    HEADER,
+    taskRow(1, { deadline: 'Quý I/2020' }),
+    taskRow(2, { deadline: 'Quý I/2020', lead: 'Văn phòng HĐND và UBND' }),
+    taskRow(3, { deadline: 'Quý I/2020', lead: 'Trạm Y tế' }),
+    taskRow(4, { deadline: 'Thường xuyên' }),
+  ];
+
+  it('previews, sends one email per lead unit within the daily quota, and says how many remain', () => {
+    const gas = load({ 'Nhiệm vụ': tasks(), 'Đơn vị': units });
+    gas.mail.quota = 1;
+    gas.call('cchcReminders');
+    expect(gas.alerts[0]).toContain('Xem trước nhắc việc');
+    expect(gas.alerts[0]).toContain('Phòng Văn hóa - Xã hội <vhxh@phuong.gov.vn>: 1 quá hạn, 0 sắp đến hạn');
+    expect(gas.alerts[0]).toContain('Trạm Y tế <chưa có email>');
+    expect(gas.mail.sent).toHaveLength(1);
+    expect(gas.mail.sent[0]!.to).toBe('vhxh@phuong.gov.vn');
+    expect(gas.mail.sent[0]!.body).toContain('[Quá hạn] 1/KH STT 1: Nhiệm vụ 1 (hạn 31/03/2020)');
+    expect(gas.alerts[1]).toBe(
+      'Đã gửi 1 thư nhắc việc. 1 đơn vị chưa có email trong trang "Đơn vị". 1 thư chưa gửi vì hết hạn mức hôm nay; chạy lại vào ngày mai. Hạn mức còn lại: 0.',
+    );
+  });
+
+  it('installs one daily trigger, never a duplicate', () => {
+    const gas = load({});
+    gas.call('cchcEnableDailyReminders');
+    gas.call('cchcEnableDailyReminders');
+    expect(gas.triggers).toEqual([{ handler: 'cchcDailyReminders' }]);
+    expect(gas.alerts[1]).toBe('Nhắc việc hằng ngày đã được bật từ trước.');
   });
 });

@@ -154,6 +154,8 @@ export class FakeRange {
 export interface FakeServices {
   globals: Record<string, unknown>;
   spreadsheet: unknown;
+  mail: { quota: number; sent: { to: string; subject: string; body: string }[] };
+  triggers: { handler: string }[];
   log: string[];
   menus: { name: string; items: [string, string][] }[];
   alerts: string[];
@@ -192,8 +194,15 @@ export function fakeServices(tabs: Record<string, Cell[][]>): FakeServices {
       };
       return builder;
     },
-    alert: (text: string) => void alerts.push(text),
+    alert: (title: string, text?: string) => {
+      alerts.push(text === undefined ? title : `${title}\n${text}`);
+      return 'YES';
+    },
+    ButtonSet: { YES_NO: 'YES_NO' },
+    Button: { YES: 'YES', NO: 'NO' },
   };
+  const mail = { quota: 100, sent: [] as { to: string; subject: string; body: string }[] };
+  const triggers: { handler: string }[] = [];
   const pad = (n: number) => String(n).padStart(2, '0');
   const globals = {
     SpreadsheetApp: {
@@ -203,6 +212,20 @@ export function fakeServices(tabs: Record<string, Cell[][]>): FakeServices {
       newConditionalFormatRule: () => builder(),
     },
     Charts: { ChartType: { BAR: 'BAR', PIE: 'PIE' } },
+    MailApp: {
+      getRemainingDailyQuota: () => mail.quota,
+      sendEmail: (to: string, subject: string, body: string) => {
+        mail.sent.push({ to, subject, body });
+        mail.quota--;
+      },
+    },
+    ScriptApp: {
+      getProjectTriggers: () => triggers.map((t) => ({ getHandlerFunction: () => t.handler })),
+      newTrigger: (handler: string) => {
+        const b = { timeBased: () => b, everyDays: () => b, atHour: () => b, create: () => void triggers.push({ handler }) };
+        return b;
+      },
+    },
     PropertiesService: {
       getDocumentProperties: () => ({
         getProperty: (k: string) => properties.get(k) ?? null,
@@ -215,5 +238,5 @@ export function fakeServices(tabs: Record<string, Cell[][]>): FakeServices {
       formatDate: (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
     },
   };
-  return { globals, spreadsheet, log, menus, alerts, sheet: (name) => sheets.get(name), sheetNames: () => [...sheets.keys()], properties };
+  return { globals, spreadsheet, mail, triggers, log, menus, alerts, sheet: (name) => sheets.get(name), sheetNames: () => [...sheets.keys()], properties };
 }
