@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const dist = `${root}dist`;
-export const HANDLERS = ['onOpen', 'onEdit', 'cchcSetup', 'cchcValidate', 'cchcClearMarks', 'cchcUpdateDeadlines', 'cchcDashboard', 'cchcReminders', 'cchcEnableDailyReminders', 'cchcDailyReminders', 'cchcIndex'] as const;
+export const HANDLERS = ['onOpen', 'onEdit', 'cchcSetup', 'cchcValidate', 'cchcClearMarks', 'cchcUpdateDeadlines', 'cchcDashboard', 'cchcReminders', 'cchcEnableDailyReminders', 'cchcDailyReminders', 'cchcIndex', 'cchcSelectCell'] as const;
 
 export async function buildBundle(): Promise<string> {
   const result = await build({
@@ -21,8 +21,9 @@ export async function buildBundle(): Promise<string> {
     charset: 'utf8',
     write: false,
     legalComments: 'none',
+    loader: { '.html': 'text' },
   });
-  const wrappers = HANDLERS.map((name) => `function ${name}(e) { return CCHC.${name}(e); }`).join('\n');
+  const wrappers = HANDLERS.map((name) => `function ${name}(a, b) { return CCHC.${name}(a, b); }`).join('\n');
   const code = `${result.outputFiles[0]!.text}\n${wrappers}\n`;
   await mkdir(dist, { recursive: true });
   await writeFile(`${dist}/Code.js`, code, 'utf8');

@@ -33,3 +33,4 @@ export * from './periods/reporting';
 export * from './metrics/province-stats';
 export * from './par-index/scoring';
 export * from './par-index/criteria-import';
+export * from './validation/labels';

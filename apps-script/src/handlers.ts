@@ -4,7 +4,6 @@
  */
 import {
   catalogFromTables,
-  columnLetter,
   formatVn,
   indexSummary,
   makeResolver,
@@ -16,6 +15,7 @@ import {
   type ValidationIssue,
 } from '../../core/index';
 import { readTab, readTables, todayIso } from './sheet-io';
+import { showSidebar } from './sidebar';
 
 export const COLOURS = { error: '#f4cccc', warning: '#fff2cc', overdue: '#ea9999', soon: '#ffe599' } as const;
 /** Notes validation writes start with this, so "Xóa đánh dấu" can tell them from officials' notes. */
@@ -101,14 +101,7 @@ export function cchcValidate(): void {
   range.setBackgrounds(bgs);
   range.setNotes(notes);
   props.setProperty(MARKS_KEY, JSON.stringify(marks));
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  const lines = issues
-    .slice(0, 15)
-    .map((i) => `Dòng ${i.row}, ${columnLetter((data.columns.get(i.column) ?? 1) - 1)}: ${i.message}`);
-  ui().alert(
-    `Kiểm tra dữ liệu: ${errors} lỗi, ${issues.length - errors} cảnh báo.` +
-      (lines.length ? `\n\n${lines.join('\n')}${issues.length > 15 ? `\n… và ${issues.length - 15} vấn đề khác (xem ghi chú trong ô tô màu).` : ''}` : ''),
-  );
+  showSidebar(issues, (key) => data.columns.get(key) ?? 1);
 }
 
 export function cchcClearMarks(): void {

@@ -4,3 +4,4 @@ export { cchcSetup } from './setup-sheet';
 export { cchcDashboard } from './dashboard';
 export { onEdit } from './on-edit';
 export { cchcDailyReminders, cchcEnableDailyReminders, cchcReminders } from './reminders';
+export { cchcSelectCell } from './sidebar';

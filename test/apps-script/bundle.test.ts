@@ -51,7 +51,7 @@ describe('Apps Script bundle, as built', () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     expect(code).toContain('Kiểm tra dữ liệu');
     expect(code).not.toContain('\\u1EC3');
-    for (const name of HANDLERS) expect(code).toContain(`function ${name}(e)`);
+    for (const name of HANDLERS) expect(code).toContain(`function ${name}(a, b)`);
   });
 
   it('onOpen builds the CCHC menu and every item names a global function that exists', () => {
@@ -83,7 +83,8 @@ describe('Apps Script bundle, as built', () => {
     expect(sheet.backgrounds[2]![col('lead')]).toBe('#fff2cc');
     expect(sheet.notes[2]![col('lead')]).toContain('(UNIT_TYPO)');
     expect(sheet.notes[1]![col('title')]).toBe('Ghi chú của chị Lan');
-    expect(gas.alerts[0]).toMatch(/^Kiểm tra dữ liệu: 1 lỗi, 1 cảnh báo\./);
+    expect(gas.sidebars[0]!.title).toBe('Kết quả kiểm tra dữ liệu');
+    expect(gas.sidebars[0]!.html).toContain('"code":"PROGRESS_OUT_OF_RANGE"');
 
     gas.call('cchcClearMarks');
     expect(sheet.backgrounds[1]![col('progress')]).toBe('#ffffff');

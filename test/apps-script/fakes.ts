@@ -125,6 +125,10 @@ export class FakeRange {
     this.log.push('setNotes');
     this.put(this.sheet.notes, values);
   }
+  activate(): FakeRange {
+    this.log.push(`activate ${this.row},${this.col}`);
+    return this;
+  }
   setFontWeight(_weight: string): FakeRange {
     this.log.push('setFontWeight');
     return this;
@@ -154,6 +158,7 @@ export class FakeRange {
 export interface FakeServices {
   globals: Record<string, unknown>;
   spreadsheet: unknown;
+  sidebars: { title: string; html: string }[];
   mail: { quota: number; sent: { to: string; subject: string; body: string }[] };
   triggers: { handler: string }[];
   log: string[];
@@ -198,9 +203,11 @@ export function fakeServices(tabs: Record<string, Cell[][]>): FakeServices {
       alerts.push(text === undefined ? title : `${title}\n${text}`);
       return 'YES';
     },
+    showSidebar: (output: { getContent(): string; title: string }) => void sidebars.push({ title: output.title, html: output.getContent() }),
     ButtonSet: { YES_NO: 'YES_NO' },
     Button: { YES: 'YES', NO: 'NO' },
   };
+  const sidebars: { title: string; html: string }[] = [];
   const mail = { quota: 100, sent: [] as { to: string; subject: string; body: string }[] };
   const triggers: { handler: string }[] = [];
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -212,6 +219,12 @@ export function fakeServices(tabs: Record<string, Cell[][]>): FakeServices {
       newConditionalFormatRule: () => builder(),
     },
     Charts: { ChartType: { BAR: 'BAR', PIE: 'PIE' } },
+    HtmlService: {
+      createHtmlOutput: (html: string) => {
+        const output = { title: '', getContent: () => html, setTitle: (t: string) => ((output.title = t), output) };
+        return output;
+      },
+    },
     MailApp: {
       getRemainingDailyQuota: () => mail.quota,
       sendEmail: (to: string, subject: string, body: string) => {
@@ -238,5 +251,5 @@ export function fakeServices(tabs: Record<string, Cell[][]>): FakeServices {
       formatDate: (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
     },
   };
-  return { globals, spreadsheet, mail, triggers, log, menus, alerts, sheet: (name) => sheets.get(name), sheetNames: () => [...sheets.keys()], properties };
+  return { globals, spreadsheet, sidebars, mail, triggers, log, menus, alerts, sheet: (name) => sheets.get(name), sheetNames: () => [...sheets.keys()], properties };
 }

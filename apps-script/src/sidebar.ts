@@ -1,0 +1,30 @@
+/** The validation sidebar: issues grouped by kind, each a link that selects its cell. */
+import { columnLetter, issueLabel, TASKS_TAB, type ValidationIssue } from '../../core/index';
+import template from './sidebar.html';
+
+export interface SidebarIssue extends ValidationIssue {
+  col: number;
+  /** "M12": where the official finds it. */
+  cell: string;
+  /** Vietnamese name of the issue's kind, the sidebar's group heading. */
+  kind: string;
+}
+
+export function sidebarHtml(issues: readonly SidebarIssue[]): string {
+  // "<" escaped so no message can close the script element.
+  return template.replace('/*ISSUES*/[]', JSON.stringify(issues).replace(/</g, '\\u003c'));
+}
+
+export function showSidebar(issues: readonly ValidationIssue[], columnOf: (key: string) => number): void {
+  const located = issues.map((i) => {
+    const col = columnOf(i.column);
+    return { ...i, col, cell: `${columnLetter(col - 1)}${i.row}`, kind: issueLabel(i.code) };
+  });
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(sidebarHtml(located)).setTitle('Kết quả kiểm tra dữ liệu'));
+}
+
+/** Called from the sidebar: selects the cell an issue points at. */
+export function cchcSelectCell(row: number, col: number): void {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(TASKS_TAB.name);
+  if (sheet) sheet.getRange(row, col).activate();
+}

@@ -1,0 +1,28 @@
+/** Vietnamese names for issue kinds, for grouping issues where officials read them (sidebar, reports). */
+export const ISSUE_LABELS: Record<string, string> = {
+  TITLE_REQUIRED: 'Thiếu nội dung nhiệm vụ',
+  LEAD_MISSING: 'Thiếu cơ quan chủ trì',
+  LEAD_MULTIPLE: 'Nhiều cơ quan chủ trì',
+  LEAD_IS_GROUP: 'Chủ trì là một nhóm đơn vị',
+  UNIT_UNKNOWN: 'Đơn vị không có trong danh sách',
+  UNIT_TYPO: 'Tên đơn vị viết sai',
+  PRODUCT_MISSING: 'Thiếu sản phẩm',
+  DEADLINE_MISSING: 'Thiếu thời hạn',
+  DEADLINE_UNPARSED: 'Thời hạn không đọc được',
+  DEADLINE_OUTSIDE_PLAN_YEAR: 'Thời hạn ngoài năm kế hoạch',
+  STT_DUPLICATE: 'Trùng số thứ tự',
+  TASK_DUPLICATE: 'Nhiệm vụ trùng lặp',
+  STATUS_INVALID: 'Trạng thái không hợp lệ',
+  PROGRESS_OUT_OF_RANGE: 'Tiến độ ngoài khoảng 0–100%',
+  PROGRESS_STATUS_MISMATCH: 'Tiến độ và trạng thái không khớp',
+  COMPLETION_DATE_MISSING: 'Thiếu ngày hoàn thành',
+  COMPLETION_DATE_NOT_DONE: 'Có ngày hoàn thành nhưng chưa hoàn thành',
+  DONE_LATE_STATUS: 'Trạng thái đúng hạn / quá hạn chưa đúng',
+  DATE_INVALID: 'Ngày không hợp lệ',
+  NUMBER_INVALID: 'Số không hợp lệ',
+  PLAN_UNKNOWN: 'Kế hoạch chưa có trong danh sách',
+};
+
+export function issueLabel(code: string): string {
+  return ISSUE_LABELS[code] ?? code;
+}

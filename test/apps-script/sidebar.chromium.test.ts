@@ -1,0 +1,56 @@
+/**
+ * The validation sidebar rendered in headless Chromium (Debian's, installed by
+ * .ci/run) with a stand-in for google.script.run: the issues show, grouped by kind,
+ * and clicking one asks the script to select its cell.
+ */
+import { mkdir } from 'node:fs/promises';
+import vm from 'node:vm';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle } from '../../apps-script/build';
+import { TASKS_TAB } from '../../core/index';
+import { fakeServices, type Cell } from './fakes';
+
+let browser: Browser;
+let html = '';
+
+beforeAll(async () => {
+  const code = await buildBundle();
+  const header = TASKS_TAB.columns.map((c) => c.header);
+  const row = (i: number, extra: Record<string, Cell>): Cell[] => {
+    const v: Record<string, Cell> = { id: `NV-${i}`, plan: '1/KH', stt: String(i), title: `Nhiệm vụ ${i}`, lead: 'Phòng VHXH', product: 'Báo cáo', deadline: 'Quý II/2026', ...extra };
+    return TASKS_TAB.columns.map((c) => v[c.key] ?? '');
+  };
+  const services = fakeServices({ 'Nhiệm vụ': [header, row(1, { progress: 150 }), row(2, { lead: 'Phòng VHXXH' }), row(3, { product: '' })] });
+  const context = vm.createContext({ ...services.globals });
+  vm.runInContext(code, context);
+  (context as Record<string, () => void>)['cchcValidate']!();
+  html = services.sidebars[0]!.html;
+  browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('validation sidebar in Chromium', () => {
+  it('lists the issues by kind and clicking one selects its cell', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 600 } });
+    // The stand-in for google.script.run records what the sidebar asks the script to do.
+    const stub = '<script>window.__calls = []; window.google = { script: { run: { cchcSelectCell: function (r, c) { window.__calls.push([r, c]); } } } };</script>';
+    await page.setContent(html.replace('<head>', `<head>${stub}`));
+    await expect.poll(() => page.textContent('#summary')).toBe('1 lỗi, 2 cảnh báo');
+    expect(await page.locator('h3').allTextContents()).toEqual(['Tiến độ ngoài khoảng 0–100% (1)', 'Tên đơn vị viết sai (1)', 'Thiếu sản phẩm (1)']);
+    const link = page.locator('a', { hasText: 'Tiến độ 150%' });
+    const progressCol = TASKS_TAB.columns.findIndex((c) => c.key === 'progress') + 1;
+    expect(await link.textContent()).toMatch(/^N2: Tiến độ 150% không hợp lệ/);
+    await link.click();
+    expect(await page.evaluate('window.__calls')).toEqual([[2, progressCol]]);
+    await mkdir('docs/img', { recursive: true });
+    await page.screenshot({ path: 'docs/img/sidebar.png' });
+    await page.close();
+  });
+});
