@@ -23,7 +23,7 @@ export async function buildBundle(): Promise<string> {
     legalComments: 'none',
     loader: { '.html': 'text' },
   });
-  const wrappers = HANDLERS.map((name) => `function ${name}(a, b) { return CCHC.${name}(a, b); }`).join('\n');
+  const wrappers = HANDLERS.map((name) => `function ${name}(a, b, c) { return CCHC.${name}(a, b, c); }`).join('\n');
   const code = `${result.outputFiles[0]!.text}\n${wrappers}\n`;
   await mkdir(dist, { recursive: true });
   await writeFile(`${dist}/Code.js`, code, 'utf8');

@@ -4,11 +4,13 @@
  */
 import {
   catalogFromTables,
+  computeMetrics,
   formatVn,
   indexSummary,
   makeResolver,
   parsePeriod,
   settingNumber,
+  tabByKey,
   TASKS_TAB,
   taskState,
   validateTasksTab,
@@ -22,8 +24,8 @@ export const COLOURS = { error: '#f4cccc', warning: '#fff2cc', overdue: '#ea9999
 export const NOTE_PREFIX = '[CCHC] ';
 const MARKS_KEY = 'cchc.validationMarks';
 
-/** What validation changed, to undo exactly that: [row, column, previous background, previous note]. */
-type Marks = { sheet: string; cells: [number, number, string, string][] };
+/** What validation changed, to undo exactly that: [sheet, row, column, previous background, previous note]. */
+type Marks = { cells: [string, number, number, string, string][] };
 
 function ui(): GoogleAppsScript.Base.Ui {
   return SpreadsheetApp.getUi();
@@ -46,12 +48,12 @@ export function onOpen(): void {
     .addToUi();
 }
 
-/** Undoes validation marks on the given grid (in memory); returns how many cells were restored. */
-function undoMarks(marks: Marks | null, bgs: string[][], notes: string[][], firstRow: number): number {
+/** Undoes validation marks on one sheet's grid (in memory); returns how many cells were restored. */
+function undoMarks(marks: Marks | null, sheet: string, bgs: string[][], notes: string[][], firstRow: number): number {
   let restored = 0;
-  for (const [row, col, bg, note] of marks?.cells ?? []) {
+  for (const [name, row, col, bg, note] of marks?.cells ?? []) {
     const r = row - firstRow;
-    if (!bgs[r] || bgs[r]![col - 1] === undefined) continue;
+    if (name !== sheet || !bgs[r] || bgs[r]![col - 1] === undefined) continue;
     // Only cells still showing our mark: an official may have recoloured or re-noted since.
     if ((notes[r]![col - 1] ?? '').startsWith(NOTE_PREFIX)) {
       bgs[r]![col - 1] = bg;
@@ -67,58 +69,75 @@ export function loadMarks(props: GoogleAppsScript.Properties.Properties): Marks 
   return text ? (JSON.parse(text) as Marks) : null;
 }
 
+/** The tabs validation checks and marks: the catalog and the logs metrics read. */
+const CHECKED = ['tasks', 'plans', 'meetings', 'documents', 'digitisation'];
+
 export function cchcValidate(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { tables, tabs } = readTables(spreadsheet);
-  const data = tabs.get('tasks');
-  if (!data) {
+  if (!tabs.get('tasks')) {
     ui().alert(`Chưa có trang "${TASKS_TAB.name}". Tạo trang nhiệm vụ trước khi kiểm tra.`);
     return;
   }
-  const issues = validateTasksTab(catalogFromTables(tables)).filter((i) => (i.tab ?? 'tasks') === 'tasks');
-  const rows = Math.max(1, data.rows.length);
-  const range = data.sheet.getRange(2, 1, rows, Math.max(1, data.width));
-  const bgs = range.getBackgrounds();
-  const notes = range.getNotes();
+  const today = todayIso();
+  const issues = [
+    ...validateTasksTab(catalogFromTables(tables)),
+    // The logs' unreadable cells, found the way the metrics read them.
+    ...computeMetrics(tables, { period: parsePeriod(today.slice(0, 4))!, today }).issues,
+  ];
   const props = PropertiesService.getDocumentProperties();
-  undoMarks(loadMarks(props), bgs, notes, 2);
-
-  const marks: Marks = { sheet: TASKS_TAB.name, cells: [] };
-  const byCell = new Map<string, ValidationIssue[]>();
-  for (const issue of issues) {
-    const col = data.columns.get(issue.column) ?? 1;
-    const key = `${issue.row}:${col}`;
-    byCell.set(key, [...(byCell.get(key) ?? []), issue]);
+  const previous = loadMarks(props);
+  const marks: Marks = { cells: [] };
+  for (const key of CHECKED) {
+    const data = tabs.get(key);
+    if (!data || data.rows.length === 0) continue;
+    const name = data.sheet.getName();
+    const range = data.sheet.getRange(2, 1, data.rows.length, Math.max(1, data.width));
+    const bgs = range.getBackgrounds();
+    const notes = range.getNotes();
+    undoMarks(previous, name, bgs, notes, 2);
+    const byCell = new Map<string, ValidationIssue[]>();
+    for (const issue of issues.filter((i) => (i.tab ?? 'tasks') === key)) {
+      const cell = `${issue.row}:${data.columns.get(issue.column) ?? 1}`;
+      byCell.set(cell, [...(byCell.get(cell) ?? []), issue]);
+    }
+    for (const [cell, list] of byCell) {
+      const [row, col] = cell.split(':').map(Number) as [number, number];
+      const r = row - 2;
+      if (!bgs[r]) continue;
+      marks.cells.push([name, row, col, bgs[r]![col - 1]!, notes[r]![col - 1]!]);
+      bgs[r]![col - 1] = list.some((i) => i.severity === 'error') ? COLOURS.error : COLOURS.warning;
+      notes[r]![col - 1] = NOTE_PREFIX + list.map((i) => `${i.message} (${i.code})`).join('\n');
+    }
+    range.setBackgrounds(bgs);
+    range.setNotes(notes);
   }
-  for (const [key, list] of byCell) {
-    const [row, col] = key.split(':').map(Number) as [number, number];
-    const r = row - 2;
-    if (!bgs[r]) continue;
-    marks.cells.push([row, col, bgs[r]![col - 1]!, notes[r]![col - 1]!]);
-    bgs[r]![col - 1] = list.some((i) => i.severity === 'error') ? COLOURS.error : COLOURS.warning;
-    notes[r]![col - 1] = NOTE_PREFIX + list.map((i) => `${i.message} (${i.code})`).join('\n');
-  }
-  range.setBackgrounds(bgs);
-  range.setNotes(notes);
   props.setProperty(MARKS_KEY, JSON.stringify(marks));
-  showSidebar(issues, (key) => data.columns.get(key) ?? 1);
+  showSidebar(issues, (tab, column) => {
+    const data = tabs.get(tab);
+    return { sheet: data?.sheet.getName() ?? TASKS_TAB.name, col: data?.columns.get(column) ?? 1 };
+  });
 }
 
 export function cchcClearMarks(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const data = readTab(spreadsheet, TASKS_TAB);
   const props = PropertiesService.getDocumentProperties();
   const marks = loadMarks(props);
-  if (!data || !marks) {
+  if (!marks) {
     ui().alert('Không có đánh dấu kiểm tra nào cần xóa.');
     return;
   }
-  const range = data.sheet.getRange(2, 1, Math.max(1, data.rows.length), Math.max(1, data.width));
-  const bgs = range.getBackgrounds();
-  const notes = range.getNotes();
-  const restored = undoMarks(marks, bgs, notes, 2);
-  range.setBackgrounds(bgs);
-  range.setNotes(notes);
+  let restored = 0;
+  for (const key of CHECKED) {
+    const data = readTab(spreadsheet, tabByKey(key));
+    if (!data || data.rows.length === 0 || !marks.cells.some(([name]) => name === data.sheet.getName())) continue;
+    const range = data.sheet.getRange(2, 1, data.rows.length, Math.max(1, data.width));
+    const bgs = range.getBackgrounds();
+    const notes = range.getNotes();
+    restored += undoMarks(marks, data.sheet.getName(), bgs, notes, 2);
+    range.setBackgrounds(bgs);
+    range.setNotes(notes);
+  }
   props.deleteProperty(MARKS_KEY);
   ui().alert(`Đã xóa đánh dấu ở ${restored} ô.`);
 }

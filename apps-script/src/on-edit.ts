@@ -31,7 +31,7 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const bgs = range.getBackgrounds();
   const notes = range.getNotes();
   // Drop this row's earlier marks (restoring what "Kiểm tra dữ liệu" recorded), then mark what is still wrong.
-  const recorded = new Map((loadMarks(PropertiesService.getDocumentProperties())?.cells ?? []).filter(([r]) => r === row).map(([, c, bg, note]) => [c - 1, [bg, note]] as const));
+  const recorded = new Map((loadMarks(PropertiesService.getDocumentProperties())?.cells ?? []).filter(([name, r]) => name === TASKS_TAB.name && r === row).map(([, , c, bg, note]) => [c - 1, [bg, note]] as const));
   notes[0]!.forEach((note, i) => {
     if (!note.startsWith(NOTE_PREFIX)) return;
     const [bg, previous] = recorded.get(i) ?? [null, ''];

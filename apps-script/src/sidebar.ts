@@ -3,6 +3,8 @@ import { columnLetter, issueLabel, TASKS_TAB, type ValidationIssue } from '../..
 import template from './sidebar.html';
 
 export interface SidebarIssue extends ValidationIssue {
+  /** Sheet and column number the issue points at. */
+  sheet: string;
   col: number;
   /** "M12": where the official finds it. */
   cell: string;
@@ -15,16 +17,17 @@ export function sidebarHtml(issues: readonly SidebarIssue[]): string {
   return template.replace('/*ISSUES*/[]', JSON.stringify(issues).replace(/</g, '\\u003c'));
 }
 
-export function showSidebar(issues: readonly ValidationIssue[], columnOf: (key: string) => number): void {
+export function showSidebar(issues: readonly ValidationIssue[], locate: (tab: string, column: string) => { sheet: string; col: number }): void {
   const located = issues.map((i) => {
-    const col = columnOf(i.column);
-    return { ...i, col, cell: `${columnLetter(col - 1)}${i.row}`, kind: issueLabel(i.code) };
+    const { sheet, col } = locate(i.tab ?? 'tasks', i.column);
+    const cell = `${sheet === TASKS_TAB.name ? '' : `${sheet}!`}${columnLetter(col - 1)}${i.row}`;
+    return { ...i, sheet, col, cell, kind: issueLabel(i.code) };
   });
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(sidebarHtml(located)).setTitle('Kết quả kiểm tra dữ liệu'));
 }
 
 /** Called from the sidebar: selects the cell an issue points at. */
-export function cchcSelectCell(row: number, col: number): void {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(TASKS_TAB.name);
+export function cchcSelectCell(row: number, col: number, sheetName: string = TASKS_TAB.name): void {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
   if (sheet) sheet.getRange(row, col).activate();
 }

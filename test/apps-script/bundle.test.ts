@@ -1,7 +1,7 @@
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, HANDLERS } from '../../apps-script/build';
-import { catalogFromTables, computeMetrics, CRITERIA_TAB, indexSummary, parsePeriod, TABS, TASKS_TAB, UNITS_TAB } from '../../core/index';
+import { catalogFromTables, computeMetrics, CRITERIA_TAB, indexSummary, MEETINGS_TAB, parsePeriod, TABS, TASKS_TAB, UNITS_TAB } from '../../core/index';
 import { sampleTables } from '../../sync/catalog/sample';
 import { fakeServices, type Cell } from './fakes';
 
@@ -51,7 +51,7 @@ describe('Apps Script bundle, as built', () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     expect(code).toContain('Kiểm tra dữ liệu');
     expect(code).not.toContain('\\u1EC3');
-    for (const name of HANDLERS) expect(code).toContain(`function ${name}(a, b)`);
+    for (const name of HANDLERS) expect(code).toContain(`function ${name}(a, b, c)`);
   });
 
   it('onOpen builds the CCHC menu and every item names a global function that exists', () => {
@@ -249,4 +249,36 @@ describe('Gửi nhắc việc', () => {
     expect(gas.triggers).toEqual([{ handler: 'cchcDailyReminders' }]);
     expect(gas.alerts[1]).toBe('Nhắc việc hằng ngày đã được bật từ trước.');
   });
+});
+
+describe('Kiểm tra dữ liệu on the logs', () => {
+  it('marks unreadable cells of the meeting log too, and Xóa đánh dấu restores them', () => {
+    const meetings: Cell[][] = [
+      MEETINGS_TAB.columns.map((c) => c.header),
+      ['2026-03-02', 'Văn phòng HĐND và UBND', 'Họp giao ban', 'Chuyên môn', 'Không', 'Trực tuyến', 'khoảng vài tiếng', 'Có', ''],
+    ];
+    const gas = load({ 'Nhiệm vụ': tasksTab(3, false), 'Hội nghị': meetings });
+    gas.call('cchcValidate');
+    const sheet = gas.sheet('Hội nghị')!;
+    const length = MEETINGS_TAB.columns.findIndex((c) => c.key === 'length');
+    expect(sheet.backgrounds[1]![length]).toBe('#f4cccc');
+    expect(sheet.notes[1]![length]).toContain('(MEETING_LENGTH_INVALID)');
+    expect(gas.sidebars[0]!.html).toContain('"sheet":"Hội nghị"');
+    gas.call('cchcClearMarks');
+    expect(sheet.backgrounds[1]![length]).toBe('#ffffff');
+    expect(sheet.notes[1]![length]).toBe('');
+  });
+
+  it('every sheet handler makes the same number of spreadsheet calls for 10 and 10,000 rows', () => {
+    const counts = [10, 10_000].map((n) =>
+      ['cchcValidate', 'cchcClearMarks', 'cchcUpdateDeadlines', 'cchcDashboard', 'cchcIndex', 'cchcReminders'].map((handler) => {
+        const gas = load({ 'Nhiệm vụ': tasksTab(n), 'Đơn vị': [UNITS_TAB.columns.map((c) => c.header)] });
+        if (handler === 'cchcClearMarks') gas.call('cchcValidate');
+        gas.log.length = 0;
+        gas.call(handler);
+        return gas.log.length;
+      }),
+    );
+    expect(counts[0]).toEqual(counts[1]);
+  }, 120_000);
 });

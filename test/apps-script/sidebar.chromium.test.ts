@@ -40,7 +40,7 @@ describe('validation sidebar in Chromium', () => {
   it('lists the issues by kind and clicking one selects its cell', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 600 } });
     // The stand-in for google.script.run records what the sidebar asks the script to do.
-    const stub = '<script>window.__calls = []; window.google = { script: { run: { cchcSelectCell: function (r, c) { window.__calls.push([r, c]); } } } };</script>';
+    const stub = '<script>window.__calls = []; window.google = { script: { run: { cchcSelectCell: function (r, c, s) { window.__calls.push([r, c, s]); } } } };</script>';
     await page.setContent(html.replace('<head>', `<head>${stub}`));
     await expect.poll(() => page.textContent('#summary')).toBe('1 lỗi, 2 cảnh báo');
     expect(await page.locator('h3').allTextContents()).toEqual(['Tiến độ ngoài khoảng 0–100% (1)', 'Tên đơn vị viết sai (1)', 'Thiếu sản phẩm (1)']);
@@ -48,7 +48,7 @@ describe('validation sidebar in Chromium', () => {
     const progressCol = TASKS_TAB.columns.findIndex((c) => c.key === 'progress') + 1;
     expect(await link.textContent()).toMatch(/^N2: Tiến độ 150% không hợp lệ/);
     await link.click();
-    expect(await page.evaluate('window.__calls')).toEqual([[2, progressCol]]);
+    expect(await page.evaluate('window.__calls')).toEqual([[2, progressCol, 'Nhiệm vụ']]);
     await mkdir('docs/img', { recursive: true });
     await page.screenshot({ path: 'docs/img/sidebar.png' });
     await page.close();
