@@ -3,5 +3,5 @@ export { cchcClearMarks, cchcIndex, cchcUpdateDeadlines, cchcValidate, onOpen } 
 export { cchcSetup } from './setup-sheet';
 export { cchcDashboard } from './dashboard';
 export { onEdit } from './on-edit';
-export { cchcDailyReminders, cchcEnableDailyReminders, cchcReminders } from './reminders';
+export { cchcContinueReminders, cchcDailyReminders, cchcEnableDailyReminders, cchcReminders } from './reminders';
 export { cchcSelectCell } from './sidebar';

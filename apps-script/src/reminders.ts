@@ -52,21 +52,50 @@ export function reminders(catalog: Catalog, today: string): Reminder[] {
   });
 }
 
-function send(list: readonly Reminder[]): { sent: number; noEmail: number; overQuota: number } {
+/** Apps Script stops a run at 6 minutes: a run sends at most this many emails or runs this long, then continues from a trigger. */
+export const PER_RUN = { emails: 50, millis: 4.5 * 60 * 1000 };
+const PENDING_KEY = 'cchc.pendingReminders';
+const CONTINUE = 'cchcContinueReminders';
+
+interface SendResult {
+  sent: number;
+  noEmail: number;
+  overQuota: number;
+  /** Left for the continuation trigger. */
+  continued: number;
+}
+
+function send(list: readonly Reminder[]): SendResult {
+  const started = Date.now();
   let quota = MailApp.getRemainingDailyQuota();
-  let sent = 0;
-  let noEmail = 0;
-  let overQuota = 0;
+  const result: SendResult = { sent: 0, noEmail: 0, overQuota: 0, continued: 0 };
+  const rest: Reminder[] = [];
   for (const r of list) {
-    if (!r.email) noEmail++;
-    else if (quota <= 0) overQuota++;
+    if (!r.email) result.noEmail++;
+    else if (quota <= 0) result.overQuota++;
+    else if (result.sent >= PER_RUN.emails || Date.now() - started > PER_RUN.millis) rest.push(r);
     else {
       MailApp.sendEmail(r.email, r.subject, r.body);
-      sent++;
+      result.sent++;
       quota--;
     }
   }
-  return { sent, noEmail, overQuota };
+  const props = PropertiesService.getDocumentProperties();
+  if (rest.length > 0) {
+    props.setProperty(PENDING_KEY, JSON.stringify(rest));
+    ScriptApp.newTrigger(CONTINUE).timeBased().after(60 * 1000).create();
+    result.continued = rest.length;
+  } else {
+    props.deleteProperty(PENDING_KEY);
+  }
+  return result;
+}
+
+/** The one-off continuation trigger's target: sends what the previous run left, and removes itself. */
+export function cchcContinueReminders(): void {
+  for (const t of ScriptApp.getProjectTriggers()) if (t.getHandlerFunction() === CONTINUE) ScriptApp.deleteTrigger(t);
+  const pending = PropertiesService.getDocumentProperties().getProperty(PENDING_KEY);
+  if (pending) send(JSON.parse(pending) as Reminder[]);
 }
 
 function current(): Reminder[] {
@@ -94,6 +123,7 @@ export function cchcReminders(): void {
     `Đã gửi ${result.sent} thư nhắc việc.` +
       (result.noEmail ? ` ${result.noEmail} đơn vị chưa có email trong trang "Đơn vị".` : '') +
       (result.overQuota ? ` ${result.overQuota} thư chưa gửi vì hết hạn mức hôm nay; chạy lại vào ngày mai.` : '') +
+      (result.continued ? ` ${result.continued} thư còn lại sẽ tự động gửi tiếp sau 1 phút (tránh giới hạn 6 phút của Apps Script).` : '') +
       ` Hạn mức còn lại: ${MailApp.getRemainingDailyQuota()}.`,
   );
 }

@@ -282,3 +282,24 @@ describe('Kiểm tra dữ liệu on the logs', () => {
     expect(counts[0]).toEqual(counts[1]);
   }, 120_000);
 });
+
+describe('long runs continue from a trigger', () => {
+  it('sends at most 50 reminders a run, says so, and a one-off trigger sends the rest', () => {
+    const units: Cell[][] = [UNITS_TAB.columns.map((c) => c.header)];
+    const rows: Cell[][] = [HEADER];
+    for (let i = 1; i <= 60; i++) {
+      units.push([`U${i}`, `Tổ dân phố số ${i}`, 'Đơn vị', '', `to${i}@phuong.gov.vn`]);
+      rows.push(taskRow(i, { deadline: 'Quý I/2020', lead: `Tổ dân phố số ${i}` }));
+    }
+    const gas = load({ 'Nhiệm vụ': rows, 'Đơn vị': units });
+    gas.call('cchcReminders');
+    expect(gas.mail.sent).toHaveLength(50);
+    expect(gas.alerts[1]).toContain('10 thư còn lại sẽ tự động gửi tiếp sau 1 phút');
+    expect(gas.triggers).toEqual([{ handler: 'cchcContinueReminders' }]);
+    gas.call('cchcContinueReminders');
+    expect(gas.mail.sent).toHaveLength(60);
+    expect(new Set(gas.mail.sent.map((m) => m.to)).size).toBe(60);
+    expect(gas.triggers).toEqual([]);
+    expect(gas.properties.size).toBe(0);
+  });
+});

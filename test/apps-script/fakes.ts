@@ -233,9 +233,10 @@ export function fakeServices(tabs: Record<string, Cell[][]>): FakeServices {
       },
     },
     ScriptApp: {
-      getProjectTriggers: () => triggers.map((t) => ({ getHandlerFunction: () => t.handler })),
+      getProjectTriggers: () => triggers.map((t) => ({ trigger: t, getHandlerFunction: () => t.handler })),
+      deleteTrigger: (t: { trigger: { handler: string } }) => void triggers.splice(triggers.indexOf(t.trigger), 1),
       newTrigger: (handler: string) => {
-        const b = { timeBased: () => b, everyDays: () => b, atHour: () => b, create: () => void triggers.push({ handler }) };
+        const b = { timeBased: () => b, everyDays: () => b, atHour: () => b, after: () => b, create: () => void triggers.push({ handler }) };
         return b;
       },
     },
