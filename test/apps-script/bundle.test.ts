@@ -1,10 +1,15 @@
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, HANDLERS } from '../../apps-script/build';
-import { catalogFromTables, computeMetrics, CRITERIA_TAB, indexSummary, MEETINGS_TAB, parsePeriod, TABS, TASKS_TAB, UNITS_TAB } from '../../core/index';
+import { join } from 'node:path';
+import { catalogFromTables, computeMetrics, CRITERIA_TAB, indexSummary, MEETINGS_TAB, parsePeriod, TABS, TASKS_TAB, UNITS_TAB, type MetricsReport } from '../../core/index';
+import { XlsxStore } from '../../sync/store/xlsx-store';
+import { cchc } from '../helpers/cli';
+import { useTempDir } from '../helpers/tmp';
 import { sampleTables } from '../../sync/catalog/sample';
 import { fakeServices, type Cell } from './fakes';
 
+const tempDir = useTempDir();
 let code = '';
 beforeAll(async () => {
   code = await buildBundle();
@@ -170,7 +175,12 @@ describe('Tính chỉ số', () => {
     const gas = load(grids);
     gas.call('cchcDashboard');
     const today = new Date().toISOString().slice(0, 10);
-    const expected = computeMetrics(tables, { period: parsePeriod(today.slice(0, 4))!, today });
+    // What the command line prints for the same data.
+    const store = new XlsxStore(join(await tempDir(), 'cchc.xlsx'));
+    await store.create(tables);
+    const cli = cchc(['metrics', '--store', store.location, '--period', today.slice(0, 4), '--today', today, '--json']);
+    const expected = JSON.parse(cli.stdout) as MetricsReport;
+    expect(expected).toEqual(computeMetrics(tables, { period: parsePeriod(today.slice(0, 4))!, today }));
     const sheet = gas.sheet('Tổng hợp')!;
     const find = (label: string) => sheet.values.findIndex((r) => r[0] === label);
     const online = find('Hội nghị trực tuyến');
