@@ -5,6 +5,7 @@
 import {
   catalogFromTables,
   computeMetrics,
+  deadlineFlags,
   formatVn,
   indexSummary,
   makeResolver,
@@ -12,7 +13,6 @@ import {
   settingNumber,
   tabByKey,
   TASKS_TAB,
-  taskState,
   validateTasksTab,
   type ValidationIssue,
 } from '../../core/index';
@@ -165,11 +165,9 @@ export function cchcUpdateDeadlines(): void {
     const task = byRow.get(i + 2);
     const r = task ? resolve(task) : null;
     const due = r?.deadline.due ?? null;
-    const state = task ? taskState(task.status, task.completedOn, due) : 'done';
-    const open = state === 'inProgress' || state === 'notStarted';
-    const waiting = r?.deadline.kind === 'conditional';
-    const isOverdue = open && !waiting && due !== null && due < today;
-    const isSoon = open && !waiting && due !== null && due >= today && due <= limit;
+    const flags = r ? deadlineFlags(r, today, limit) : null;
+    const isOverdue = flags?.overdue ?? false;
+    const isSoon = flags?.dueSoon ?? false;
     if (isOverdue) overdue++;
     if (isSoon) dueSoon++;
     values.push([due ? new Date(Number(due.slice(0, 4)), Number(due.slice(5, 7)) - 1, Number(due.slice(8, 10))) : '']);

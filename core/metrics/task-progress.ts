@@ -62,6 +62,26 @@ export function taskState(status: string, completedOn: string | null, due: strin
   }
 }
 
+export interface DeadlineFlags {
+  state: TaskState;
+  /** Still to be done: in progress or not started. */
+  open: boolean;
+  overdue: boolean;
+  dueSoon: boolean;
+  /** Open and waiting for its condition ("sau khi …"), so never overdue. */
+  waiting: boolean;
+}
+
+/** Where a task stands against its deadline on `today`; `soonLimit` ends the "due soon" window. */
+export function deadlineFlags(r: ResolvedTask, today: string, soonLimit: string): DeadlineFlags {
+  const due = r.deadline.due;
+  const state = taskState(r.task.status, r.task.completedOn, due);
+  const open = state === 'inProgress' || state === 'notStarted';
+  const waiting = open && r.deadline.kind === 'conditional';
+  const dated = open && !waiting && due !== null;
+  return { state, open, overdue: dated && due! < today, dueSoon: dated && due! >= today && due! <= soonLimit, waiting };
+}
+
 const empty = (): ProgressCounts => ({
   total: 0,
   done: 0,
@@ -95,11 +115,7 @@ export function taskProgress(catalog: Catalog, today: string, filter: (r: Resolv
     const r = resolve(item);
     if (!filter(r)) continue;
     const due = r.deadline.due;
-    const state = taskState(item.status, item.completedOn, due);
-    const open = state === 'inProgress' || state === 'notStarted';
-    const conditional = r.deadline.kind === 'conditional';
-    const overdue = open && !conditional && due !== null && due < today;
-    const soon = open && !conditional && due !== null && due >= today && due <= soonLimit;
+    const { state, overdue, dueSoon: soon, waiting } = deadlineFlags(r, today, soonLimit);
     const unit = leadKey(r);
     const section = item.section || item.sectionTitle || '(không có mục)';
     for (const counts of [
@@ -111,7 +127,7 @@ export function taskProgress(catalog: Catalog, today: string, filter: (r: Resolv
       counts[state]++;
       if (overdue) counts.overdue++;
       if (soon) counts.dueSoon++;
-      if (open && conditional) counts.waiting++;
+      if (waiting) counts.waiting++;
     }
     if (overdue || soon) {
       const alert: TaskAlert = {
