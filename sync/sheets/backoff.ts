@@ -1,0 +1,71 @@
+/**
+ * Retries for the Sheets API. Google's client retries only GET/PUT, for about two
+ * seconds, never POST (batchUpdate); the sync job turns that off and owns the
+ * backoff: 429 and 5xx are retried after min(2^n s + jitter, 64 s), or after the
+ * server's Retry-After when it sends one, then it gives up with a clear message.
+ */
+import { CchcError } from '../errors';
+
+export interface BackoffOptions {
+  /** Attempts in all, the first included. */
+  attempts?: number;
+  maxDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+/** What the client's errors carry (gaxios' GaxiosError shape). */
+interface HttpError {
+  status?: number;
+  response?: { status?: number; headers?: Record<string, string | undefined> | { get(name: string): string | null } };
+}
+
+function statusOf(error: unknown): number | undefined {
+  const e = error as HttpError;
+  return e?.status ?? e?.response?.status;
+}
+
+function retryAfterMs(error: unknown): number | null {
+  const headers = (error as HttpError)?.response?.headers;
+  if (!headers) return null;
+  const value = typeof (headers as { get?: unknown }).get === 'function'
+    ? (headers as { get(name: string): string | null }).get('retry-after')
+    : (headers as Record<string, string | undefined>)['retry-after'];
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : null;
+}
+
+export const isRetryable = (error: unknown): boolean => {
+  const status = statusOf(error);
+  return status === 429 || (status !== undefined && status >= 500 && status < 600);
+};
+
+/** The wait before retry `n` (0-based): the server's Retry-After if any, else min(2^n s + jitter up to 1 s, max). */
+export function delayFor(n: number, error: unknown, options: Pick<BackoffOptions, 'maxDelayMs' | 'random'> = {}): number {
+  const max = options.maxDelayMs ?? 64_000;
+  const asked = retryAfterMs(error);
+  if (asked !== null) return Math.min(asked, max);
+  return Math.min(2 ** n * 1000 + Math.floor((options.random ?? Math.random)() * 1000), max);
+}
+
+export async function withBackoff<T>(what: string, call: () => Promise<T>, options: BackoffOptions = {}): Promise<T> {
+  const attempts = options.attempts ?? 6;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  for (let n = 0; ; n++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!isRetryable(error)) throw error;
+      if (n + 1 >= attempts) {
+        throw new CchcError(
+          'SHEETS_UNAVAILABLE',
+          `Google Sheets đang quá tải hoặc tạm lỗi (mã ${statusOf(error)}) khi ${what}; đã thử lại ${attempts} lần. Chưa ghi gì thêm vào bảng tính. Chờ vài phút rồi chạy lại lệnh.`,
+        );
+      }
+      await sleep(delayFor(n, error, options));
+    }
+  }
+}
