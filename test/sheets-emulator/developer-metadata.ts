@@ -1,0 +1,155 @@
+// Developer metadata: creation with the API's validation, DataFilter matching (used by
+// developerMetadata:search, update/deleteDeveloperMetadata and batchGetByDataFilter).
+
+import { invalidArgument } from './errors';
+import { type DeveloperMetadata, type DimensionRange, type GridRange, nextId, resolveRange, sheetById, type SpreadsheetModel } from './model';
+
+export interface MetadataLocationInput {
+  spreadsheet?: boolean | null;
+  sheetId?: number | null;
+  dimensionRange?: Partial<DimensionRange> | null;
+  locationType?: string | null;
+}
+
+export interface DeveloperMetadataInput {
+  metadataId?: number | null;
+  metadataKey?: string | null;
+  metadataValue?: string | null;
+  location?: MetadataLocationInput | null;
+  visibility?: string | null;
+}
+
+export interface DataFilter {
+  developerMetadataLookup?: (Omit<DeveloperMetadataInput, 'location'> & {
+    locationType?: string | null;
+    metadataLocation?: MetadataLocationInput | null;
+    locationMatchingStrategy?: string | null;
+  }) | null;
+  a1Range?: string | null;
+  gridRange?: GridRange | null;
+}
+
+/** Validates a location and returns it in the shape the API echoes (with locationType). */
+export function normaliseLocation(model: SpreadsheetModel, input: MetadataLocationInput | null | undefined): DeveloperMetadata['location'] {
+  const set = [input?.spreadsheet ? 'spreadsheet' : '', input?.sheetId != null ? 'sheetId' : '', input?.dimensionRange ? 'dimensionRange' : ''].filter(Boolean);
+  if (set.length !== 1) throw invalidArgument('Exactly one of spreadsheet, sheetId or dimensionRange must be set in the metadata location.');
+  if (input!.spreadsheet) return { locationType: 'SPREADSHEET', spreadsheet: true };
+  if (input!.sheetId != null) {
+    if (!sheetById(model, input!.sheetId)) throw invalidArgument(`No grid with id: ${input!.sheetId}`);
+    return { locationType: 'SHEET', sheetId: input!.sheetId };
+  }
+  const range = input!.dimensionRange!;
+  const sheet = sheetById(model, range.sheetId);
+  if (!sheet) throw invalidArgument(`No grid with id: ${range.sheetId ?? 0}`);
+  if (range.dimension !== 'ROWS' && range.dimension !== 'COLUMNS') throw invalidArgument('Dimension must be ROWS or COLUMNS.');
+  const start = range.startIndex ?? 0;
+  const end = range.endIndex;
+  if (end === undefined || end - start !== 1) {
+    throw invalidArgument('Developer metadata may only be associated with a single row or column (startIndex and endIndex must be exactly one apart).');
+  }
+  const limit = range.dimension === 'ROWS' ? sheet.properties.gridProperties.rowCount : sheet.properties.gridProperties.columnCount;
+  if (end > limit) throw invalidArgument(`Dimension range end index ${end} exceeds the grid limit of ${limit}.`);
+  return {
+    locationType: range.dimension === 'ROWS' ? 'ROW' : 'COLUMN',
+    dimensionRange: { sheetId: sheet.properties.sheetId, dimension: range.dimension, startIndex: start, endIndex: end },
+  };
+}
+
+export function createMetadata(model: SpreadsheetModel, input: DeveloperMetadataInput | null | undefined): DeveloperMetadata {
+  if (!input?.metadataKey) throw invalidArgument('Developer metadata must have a key.');
+  if (input.visibility !== 'DOCUMENT' && input.visibility !== 'PROJECT') throw invalidArgument('Developer metadata visibility must be DOCUMENT or PROJECT.');
+  if (input.metadataId != null) {
+    if (!Number.isInteger(input.metadataId) || input.metadataId <= 0) throw invalidArgument('Developer metadata ID must be positive.');
+    if (model.developerMetadata.some((m) => m.metadataId === input.metadataId)) {
+      throw invalidArgument(`Developer metadata with ID ${input.metadataId} already exists.`);
+    }
+  }
+  let metadataId = input.metadataId ?? nextId(model);
+  while (model.developerMetadata.some((m) => m.metadataId === metadataId)) metadataId = nextId(model);
+  const metadata: DeveloperMetadata = {
+    metadataId,
+    metadataKey: input.metadataKey,
+    ...(input.metadataValue != null ? { metadataValue: input.metadataValue } : {}),
+    location: normaliseLocation(model, input.location),
+    visibility: input.visibility,
+  };
+  model.developerMetadata.push(metadata);
+  return metadata;
+}
+
+function sameLocation(a: DeveloperMetadata['location'], b: DeveloperMetadata['location'], intersecting: boolean): boolean {
+  if (a.locationType === 'SPREADSHEET' || b.locationType === 'SPREADSHEET') return intersecting || a.locationType === b.locationType;
+  const sheetOf = (l: DeveloperMetadata['location']): number | undefined => l.sheetId ?? l.dimensionRange?.sheetId;
+  if (sheetOf(a) !== sheetOf(b)) return false;
+  if (a.dimensionRange && b.dimensionRange) {
+    const [x, y] = [a.dimensionRange, b.dimensionRange];
+    if (x.dimension !== y.dimension) return intersecting;
+    return intersecting ? x.startIndex < y.endIndex && y.startIndex < x.endIndex : x.startIndex === y.startIndex && x.endIndex === y.endIndex;
+  }
+  return intersecting || a.locationType === b.locationType;
+}
+
+/** Whether metadata sits on a location intersecting a grid range (a1Range / gridRange filters). */
+function inGridRange(m: DeveloperMetadata, range: Required<Pick<GridRange, 'sheetId'>> & GridRange): boolean {
+  const loc = m.location;
+  const sheetId = loc.sheetId ?? loc.dimensionRange?.sheetId;
+  if (sheetId !== range.sheetId) return false;
+  const d = loc.dimensionRange;
+  if (!d) return true;
+  const [start, end] = d.dimension === 'ROWS' ? [range.startRowIndex, range.endRowIndex] : [range.startColumnIndex, range.endColumnIndex];
+  return d.startIndex < (end ?? Infinity) && (start ?? 0) < d.endIndex;
+}
+
+export function matchesFilter(model: SpreadsheetModel, m: DeveloperMetadata, filter: DataFilter): boolean {
+  if (filter.a1Range) {
+    const { sheet, area } = resolveRange(model, filter.a1Range);
+    return inGridRange(m, {
+      sheetId: sheet.properties.sheetId,
+      startRowIndex: area.startRow,
+      endRowIndex: area.endRow,
+      startColumnIndex: area.startCol,
+      endColumnIndex: area.endCol,
+    });
+  }
+  if (filter.gridRange) return inGridRange(m, { ...filter.gridRange, sheetId: filter.gridRange.sheetId ?? 0 });
+  const lookup = filter.developerMetadataLookup;
+  if (!lookup) throw invalidArgument('Data filter must specify developerMetadataLookup, a1Range or gridRange.');
+  if (lookup.metadataId != null && lookup.metadataId !== m.metadataId) return false;
+  if (lookup.metadataKey != null && lookup.metadataKey !== m.metadataKey) return false;
+  if (lookup.metadataValue != null && lookup.metadataValue !== (m.metadataValue ?? '')) return false;
+  if (lookup.visibility != null && lookup.visibility !== 'DEVELOPER_METADATA_VISIBILITY_UNSPECIFIED' && lookup.visibility !== m.visibility) return false;
+  if (lookup.locationType != null && lookup.locationType !== 'DEVELOPER_METADATA_LOCATION_TYPE_UNSPECIFIED' && lookup.locationType !== m.location.locationType) return false;
+  if (lookup.metadataLocation) {
+    const intersecting = lookup.locationMatchingStrategy === 'INTERSECTING_LOCATION';
+    if (!sameLocation(normaliseLookupLocation(lookup.metadataLocation), m.location, intersecting)) return false;
+  }
+  return true;
+}
+
+/** Lookup locations may be multi-row ranges (for intersection), so they skip creation's checks. */
+function normaliseLookupLocation(input: MetadataLocationInput): DeveloperMetadata['location'] {
+  if (input.spreadsheet) return { locationType: 'SPREADSHEET', spreadsheet: true };
+  if (input.sheetId != null) return { locationType: 'SHEET', sheetId: input.sheetId };
+  const d = input.dimensionRange;
+  if (!d) throw invalidArgument('metadataLocation must set spreadsheet, sheetId or dimensionRange.');
+  return {
+    locationType: d.dimension === 'COLUMNS' ? 'COLUMN' : 'ROW',
+    dimensionRange: { sheetId: d.sheetId ?? 0, dimension: d.dimension === 'COLUMNS' ? 'COLUMNS' : 'ROWS', startIndex: d.startIndex ?? 0, endIndex: d.endIndex ?? Infinity },
+  };
+}
+
+export interface MatchedDeveloperMetadata {
+  developerMetadata: DeveloperMetadata;
+  dataFilters: DataFilter[];
+}
+
+/** developerMetadata:search semantics: metadata matching any filter, with the filters it matched. */
+export function searchMetadata(model: SpreadsheetModel, filters: DataFilter[] | null | undefined): MatchedDeveloperMetadata[] {
+  if (!filters?.length) throw invalidArgument('At least one data filter must be specified.');
+  const out: MatchedDeveloperMetadata[] = [];
+  for (const m of model.developerMetadata) {
+    const matched = filters.filter((f) => matchesFilter(model, m, f));
+    if (matched.length) out.push({ developerMetadata: structuredClone(m), dataFilters: matched });
+  }
+  return out;
+}
