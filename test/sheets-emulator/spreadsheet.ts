@@ -1,0 +1,97 @@
+// The Spreadsheet resource as spreadsheets.get / create return it: a projection of the model in the
+// API's shape (empty lists omitted, sheets in tab order, row metadata only inside grid data).
+
+import { effectiveValue, formattedValue } from './cells';
+import type { FormulaEvaluator } from './formula';
+import { clipToGrid, type DeveloperMetadata, type Json, resolveRange, type SheetModel, sortedSheets, type SpreadsheetModel } from './model';
+import type { Area } from './a1';
+
+const DEFAULT_ROW_PX = 21;
+const DEFAULT_COLUMN_PX = 100;
+
+export interface GetOptions {
+  includeGridData?: boolean;
+  ranges?: string[];
+  evaluate: FormulaEvaluator;
+}
+
+const nonEmpty = <T>(key: string, list: T[]): Record<string, T[]> => (list.length ? { [key]: structuredClone(list) } : {});
+
+export function spreadsheetUrl(id: string): string {
+  return `https://docs.google.com/spreadsheets/d/${id}/edit`;
+}
+
+export function toResource(model: SpreadsheetModel, opts: GetOptions): Json {
+  const rangesBySheet = new Map<SheetModel, Required<Area>[]>();
+  for (const text of opts.ranges ?? []) {
+    const { sheet, area } = resolveRange(model, text);
+    rangesBySheet.set(sheet, [...(rangesBySheet.get(sheet) ?? []), clipToGrid(sheet, area)]);
+  }
+  // With `ranges`, only the sheets those ranges touch are returned.
+  const sheets = sortedSheets(model).filter((s) => !opts.ranges?.length || rangesBySheet.has(s));
+  const located = (type: DeveloperMetadata['location']['locationType'], sheetId?: number): DeveloperMetadata[] =>
+    model.developerMetadata.filter((m) => m.location.locationType === type && (sheetId === undefined || m.location.sheetId === sheetId));
+  return {
+    spreadsheetId: model.spreadsheetId,
+    properties: structuredClone(model.properties),
+    sheets: sheets.map((sheet) => ({
+      properties: structuredClone(sheet.properties),
+      ...(opts.includeGridData ? { data: gridData(model, sheet, rangesBySheet.get(sheet) ?? [clipToGrid(sheet, { startRow: 0, startCol: 0 })], opts.evaluate) } : {}),
+      ...nonEmpty('merges', sheet.merges),
+      ...nonEmpty('conditionalFormats', sheet.conditionalFormats),
+      ...nonEmpty('protectedRanges', sheet.protectedRanges),
+      ...nonEmpty('developerMetadata', located('SHEET', sheet.properties.sheetId)),
+    })),
+    ...nonEmpty('developerMetadata', located('SPREADSHEET')),
+    spreadsheetUrl: spreadsheetUrl(model.spreadsheetId),
+  };
+}
+
+function gridData(model: SpreadsheetModel, sheet: SheetModel, areas: Required<Area>[], evaluate: FormulaEvaluator): Json[] {
+  const sheetId = sheet.properties.sheetId;
+  const dimensionMetadata = (dimension: 'ROWS' | 'COLUMNS', index: number): Json => {
+    const list = model.developerMetadata.filter((m) => {
+      const d = m.location.dimensionRange;
+      return d?.sheetId === sheetId && d.dimension === dimension && d.startIndex === index;
+    });
+    return list.length ? { developerMetadata: structuredClone(list) } : {};
+  };
+  return areas.map((area) => {
+    const rowData: Json[] = [];
+    for (let r = area.startRow; r < Math.min(area.endRow, sheet.rows.length); r++) {
+      const values: Json[] = [];
+      for (let c = area.startCol; c < area.endCol; c++) values.push(cellData(sheet.rows[r]?.[c], evaluate));
+      while (values.length && Object.keys(values[values.length - 1]!).length === 0) values.pop();
+      rowData.push(values.length ? { values } : {});
+    }
+    while (rowData.length && Object.keys(rowData[rowData.length - 1]!).length === 0) rowData.pop();
+    const rowMetadata = [...Array(area.endRow - area.startRow).keys()].map((i) => ({
+      pixelSize: DEFAULT_ROW_PX,
+      ...sheet.rowMetadata[area.startRow + i],
+      ...dimensionMetadata('ROWS', area.startRow + i),
+    }));
+    const columnMetadata = [...Array(area.endCol - area.startCol).keys()].map((i) => ({
+      pixelSize: DEFAULT_COLUMN_PX,
+      ...sheet.columnMetadata[area.startCol + i],
+      ...dimensionMetadata('COLUMNS', area.startCol + i),
+    }));
+    return {
+      ...(area.startRow ? { startRow: area.startRow } : {}),
+      ...(area.startCol ? { startColumn: area.startCol } : {}),
+      ...(rowData.length ? { rowData } : {}),
+      rowMetadata,
+      columnMetadata,
+    };
+  });
+}
+
+function cellData(cell: SheetModel['rows'][number][number], evaluate: FormulaEvaluator): Json {
+  if (!cell) return {};
+  const out: Json = structuredClone(cell);
+  const effective = effectiveValue(cell, evaluate);
+  if (effective) {
+    out.effectiveValue = structuredClone(effective);
+    out.formattedValue = formattedValue(cell, evaluate);
+  }
+  return out;
+}
