@@ -7,7 +7,12 @@ export interface Area {
   startCol: number;
   endRow?: number;
   endCol?: number;
+  /** Written as one cell ("B2"): writes may spill past it, reads return just that cell. */
+  anchor?: true;
 }
+
+/** An area with every edge known (after clipping to a grid). */
+export type Bounds = Required<Omit<Area, 'anchor'>>;
 
 export interface ParsedRange {
   /** Sheet title when the range names one (quotes removed, '' unescaped). */
@@ -60,7 +65,7 @@ export function parseArea(text: string): Area | undefined {
   if (parts.length === 1) {
     // A single reference must be a full cell (A1); "A" or "1" alone are not ranges.
     if (a.col === undefined || a.row === undefined) return undefined;
-    return { startRow: a.row, startCol: a.col, endRow: a.row + 1, endCol: a.col + 1 };
+    return { startRow: a.row, startCol: a.col, endRow: a.row + 1, endCol: a.col + 1, anchor: true };
   }
   const b = parseRef(parts[1]!);
   if (!b) return undefined;
@@ -125,12 +130,12 @@ export function quoteTitle(title: string): string {
 }
 
 /** Formats a bounded area: "A1" for one cell, "A1:Z1000" otherwise. */
-export function formatArea(area: Required<Area>): string {
+export function formatArea(area: Bounds): string {
   const start = `${columnLetters(area.startCol)}${area.startRow + 1}`;
   const end = `${columnLetters(area.endCol - 1)}${area.endRow}`;
   return area.endRow - area.startRow === 1 && area.endCol - area.startCol === 1 ? start : `${start}:${end}`;
 }
 
-export function formatRange(title: string, area: Required<Area>): string {
+export function formatRange(title: string, area: Bounds): string {
   return `${quoteTitle(title)}!${formatArea(area)}`;
 }

@@ -2,7 +2,7 @@
 // DeveloperMetadata) so responses are mostly projections of it, and tests can assert on it directly.
 
 import { randomBytes } from 'node:crypto';
-import { type Area, formatArea, parseRange } from './a1';
+import { type Area, type Bounds, formatArea, parseRange } from './a1';
 import { ApiError, invalidArgument } from './errors';
 
 /** Any JSON object stored opaquely (formats, validation rules, borders...). */
@@ -187,7 +187,7 @@ export function resolveRange(model: SpreadsheetModel, text: string): ResolvedRan
 }
 
 /** Closes open ends at the grid edge and clips to it; a range starting outside the grid is an error. */
-export function clipToGrid(sheet: SheetModel, area: Area): Required<Area> {
+export function clipToGrid(sheet: SheetModel, area: Area): Bounds {
   const { rowCount, columnCount } = sheet.properties.gridProperties;
   if (area.startRow >= rowCount || area.startCol >= columnCount) throw exceedsGrid(sheet, area);
   return {
@@ -215,7 +215,7 @@ export function cellAt(sheet: SheetModel, row: number, col: number): Cell {
   return (cells[col] ??= {});
 }
 
-export function gridRangeToArea(sheet: SheetModel, range: GridRange): Required<Area> {
+export function gridRangeToArea(sheet: SheetModel, range: GridRange): Bounds {
   const { rowCount, columnCount } = sheet.properties.gridProperties;
   return {
     startRow: range.startRowIndex ?? 0,
@@ -225,7 +225,7 @@ export function gridRangeToArea(sheet: SheetModel, range: GridRange): Required<A
   };
 }
 
-export function gridRangeOf(sheet: SheetModel, area: Required<Area>): Required<GridRange> {
+export function gridRangeOf(sheet: SheetModel, area: Bounds): Required<GridRange> {
   return {
     sheetId: sheet.properties.sheetId,
     startRowIndex: area.startRow,

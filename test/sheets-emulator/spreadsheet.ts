@@ -4,7 +4,7 @@
 import { effectiveValue, formattedValue } from './cells';
 import type { FormulaEvaluator } from './formula';
 import { clipToGrid, type DeveloperMetadata, type Json, resolveRange, type SheetModel, sortedSheets, type SpreadsheetModel } from './model';
-import type { Area } from './a1';
+import type { Bounds } from './a1';
 
 const DEFAULT_ROW_PX = 21;
 const DEFAULT_COLUMN_PX = 100;
@@ -22,7 +22,7 @@ export function spreadsheetUrl(id: string): string {
 }
 
 export function toResource(model: SpreadsheetModel, opts: GetOptions): Json {
-  const rangesBySheet = new Map<SheetModel, Required<Area>[]>();
+  const rangesBySheet = new Map<SheetModel, Bounds[]>();
   for (const text of opts.ranges ?? []) {
     const { sheet, area } = resolveRange(model, text);
     rangesBySheet.set(sheet, [...(rangesBySheet.get(sheet) ?? []), clipToGrid(sheet, area)]);
@@ -47,7 +47,7 @@ export function toResource(model: SpreadsheetModel, opts: GetOptions): Json {
   };
 }
 
-function gridData(model: SpreadsheetModel, sheet: SheetModel, areas: Required<Area>[], evaluate: FormulaEvaluator): Json[] {
+function gridData(model: SpreadsheetModel, sheet: SheetModel, areas: Bounds[], evaluate: FormulaEvaluator): Json[] {
   const sheetId = sheet.properties.sheetId;
   const dimensionMetadata = (dimension: 'ROWS' | 'COLUMNS', index: number): Json => {
     const list = model.developerMetadata.filter((m) => {

@@ -114,16 +114,17 @@ function writeAt(model: SpreadsheetModel, sheet: SheetModel, start: { row: numbe
 
 function checkFits(sheet: SheetModel, rangeText: string, area: Area, rows: unknown[][]): void {
   const width = Math.max(0, ...rows.map((r) => r.length));
-  if (area.endRow !== undefined && area.startRow + rows.length > area.endRow) {
+  const limit = area.anchor ? { ...area, endRow: undefined, endCol: undefined } : area;
+  if (limit.endRow !== undefined && area.startRow + rows.length > limit.endRow) {
     throw invalidArgument(`Requested writing within range [${rangeText}], but tried writing to row [${area.startRow + rows.length}]`);
   }
-  if (area.endCol !== undefined && area.startCol + width > area.endCol) {
+  if (limit.endCol !== undefined && area.startCol + width > limit.endCol) {
     throw invalidArgument(`Requested writing within range [${rangeText}], but tried writing to column [${columnLetters(area.startCol + width - 1)}]`);
   }
   const { rowCount, columnCount } = sheet.properties.gridProperties;
   const endRow = area.startRow + Math.max(1, rows.length);
   const endCol = area.startCol + Math.max(1, width);
-  if (endRow > rowCount || endCol > columnCount) throw exceedsGrid(sheet, { ...area, endRow, endCol });
+  if (endRow > rowCount || endCol > columnCount) throw exceedsGrid(sheet, { startRow: area.startRow, startCol: area.startCol, endRow, endCol });
 }
 
 export function updateRange(
