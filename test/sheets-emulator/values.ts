@@ -173,7 +173,8 @@ export function appendRange(
 ): AppendResponse {
   const insert = enumOf('insert_data_option', ['OVERWRITE', 'INSERT_ROWS'], insertDataOption, 'OVERWRITE') === 'INSERT_ROWS';
   const { sheet, area } = resolveRange(model, rangeText);
-  const bounded = clipToGrid(sheet, area);
+  // A single-cell range ("Tab!A1") means "the table starting here", so the search is open-ended.
+  const bounded = clipToGrid(sheet, area.anchor ? { startRow: area.startRow, startCol: area.startCol } : area);
   const rows = rowMajor(body);
   const nonEmpty = (r: number): number[] => {
     const cols: number[] = [];
