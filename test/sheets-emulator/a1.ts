@@ -1,6 +1,8 @@
 // A1 notation: parsing what clients send ('Tab name'!A1:D, Tab!A:Z, Tab, 2:5, A1) and formatting
 // ranges back the way Sheets API v4 echoes them ('Nhiệm vụ'!A1:Z1000). Pure string work, no model.
 
+import { columnLetter } from '../../core/layout/columns';
+
 /** A parsed area, 0-based, end-exclusive like a GridRange; a missing end means "to the edge of the grid". */
 export interface Area {
   startRow: number;
@@ -21,17 +23,6 @@ export interface ParsedRange {
   area?: Area;
   /** A bare string without "!" may be a sheet title or a cell range; the resolver decides. */
   bare?: string;
-}
-
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 export function columnIndex(letters: string): number {
@@ -131,8 +122,8 @@ export function quoteTitle(title: string): string {
 
 /** Formats a bounded area: "A1" for one cell, "A1:Z1000" otherwise. */
 export function formatArea(area: Bounds): string {
-  const start = `${columnLetters(area.startCol)}${area.startRow + 1}`;
-  const end = `${columnLetters(area.endCol - 1)}${area.endRow}`;
+  const start = `${columnLetter(area.startCol)}${area.startRow + 1}`;
+  const end = `${columnLetter(area.endCol - 1)}${area.endRow}`;
   return area.endRow - area.startRow === 1 && area.endCol - area.startCol === 1 ? start : `${start}:${end}`;
 }
 

@@ -6,4 +6,4 @@ export type { FailureMatch, FailureRule, QuotaOptions, RequestInfo, RequestLogEn
 export type { Cell, DeveloperMetadata, ExtendedValue, GridRange, NewSheet, SheetModel, SpreadsheetModel } from './model';
 export type { RenderedValue, ValueInputOption, ValueRenderOption } from './cells';
 export type { FormulaEvaluator } from './formula';
-export { columnLetters, parseRange, quoteTitle } from './a1';
+export { parseRange, quoteTitle } from './a1';

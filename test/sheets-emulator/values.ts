@@ -1,7 +1,8 @@
 // spreadsheets.values.*: reading (ragged, trimmed, normalised ranges) and writing (RAW /
 // USER_ENTERED, grid limits, append's table detection) on the model.
 
-import { type Area, columnLetters, formatRange } from './a1';
+import { columnLetter } from '../../core/layout/columns';
+import { type Area, formatRange } from './a1';
 import { applyInput, type DateTimeRenderOption, parseInput, renderCell, type RenderedValue, type ValueInputOption, type ValueRenderOption } from './cells';
 import { insertDimension } from './dimensions';
 import { invalidArgument } from './errors';
@@ -119,7 +120,7 @@ function checkFits(sheet: SheetModel, rangeText: string, area: Area, rows: unkno
     throw invalidArgument(`Requested writing within range [${rangeText}], but tried writing to row [${area.startRow + rows.length}]`);
   }
   if (limit.endCol !== undefined && area.startCol + width > limit.endCol) {
-    throw invalidArgument(`Requested writing within range [${rangeText}], but tried writing to column [${columnLetters(area.startCol + width - 1)}]`);
+    throw invalidArgument(`Requested writing within range [${rangeText}], but tried writing to column [${columnLetter(area.startCol + width - 1)}]`);
   }
   const { rowCount, columnCount } = sheet.properties.gridProperties;
   const endRow = area.startRow + Math.max(1, rows.length);
