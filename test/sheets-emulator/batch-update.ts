@@ -21,6 +21,7 @@ import {
   sortedSheets,
   type SpreadsheetModel,
 } from './model';
+import { sheetProperties } from './spreadsheet';
 
 type Handler = (model: SpreadsheetModel, request: Json) => Json | undefined;
 
@@ -114,7 +115,7 @@ const handlers: Record<string, Handler> = {
     });
     model.sheets.push(sheet);
     reindex(model, sheet, (props.index as number | undefined) ?? model.sheets.length);
-    return { addSheet: { properties: structuredClone(sheet.properties) } };
+    return { addSheet: { properties: sheetProperties(sheet) } };
   },
 
   deleteSheet(model, req) {

@@ -1,4 +1,4 @@
-import { sheets, type sheets_v4 } from '@googleapis/sheets';
+import { auth as googleAuth, sheets, sheets_v4 } from '@googleapis/sheets';
 import { OAuth2Client } from 'google-auth-library';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withBackoff } from '../../sync/sheets/backoff';
@@ -54,6 +54,14 @@ describe('spreadsheets.create / get', () => {
     const got = await api.spreadsheets.get({ spreadsheetId: data.spreadsheetId! });
     expect(got.data.spreadsheetUrl).toContain(data.spreadsheetId);
     expect(emu.counts()).toMatchObject({ reads: 1, writes: 1, byOperation: { 'spreadsheets.create': 1, 'spreadsheets.get': 1 } });
+  });
+
+  it('works with new sheets_v4.Sheets({ rootUrl, auth }) and the OAuth2 client re-exported by @googleapis/sheets', async () => {
+    const id = emu.createSpreadsheet('Sổ');
+    const oauth = new googleAuth.OAuth2();
+    oauth.setCredentials({ access_token: 'other-token' });
+    const direct = new sheets_v4.Sheets({ rootUrl: `${emu.url}/`, auth: oauth });
+    expect((await direct.spreadsheets.get({ spreadsheetId: id })).data.properties!.title).toBe('Sổ');
   });
 
   it('honours the fields partial-response parameter', async () => {

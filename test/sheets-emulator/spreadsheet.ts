@@ -17,6 +17,15 @@ export interface GetOptions {
 
 const nonEmpty = <T>(key: string, list: T[]): Record<string, T[]> => (list.length ? { [key]: structuredClone(list) } : {});
 
+/** Sheet properties as the API returns them: false flags and zero frozen counts are left out. */
+export function sheetProperties(sheet: SheetModel): Json {
+  const props = structuredClone(sheet.properties) as Json & SheetModel['properties'];
+  if (!props.hidden) delete props.hidden;
+  if (!props.gridProperties.frozenRowCount) delete props.gridProperties.frozenRowCount;
+  if (!props.gridProperties.frozenColumnCount) delete props.gridProperties.frozenColumnCount;
+  return props;
+}
+
 export function spreadsheetUrl(id: string): string {
   return `https://docs.google.com/spreadsheets/d/${id}/edit`;
 }
@@ -35,7 +44,7 @@ export function toResource(model: SpreadsheetModel, opts: GetOptions): Json {
     spreadsheetId: model.spreadsheetId,
     properties: structuredClone(model.properties),
     sheets: sheets.map((sheet) => ({
-      properties: structuredClone(sheet.properties),
+      properties: sheetProperties(sheet),
       ...(opts.includeGridData ? { data: gridData(model, sheet, rangesBySheet.get(sheet) ?? [clipToGrid(sheet, { startRow: 0, startCol: 0 })], opts.evaluate) } : {}),
       ...nonEmpty('merges', sheet.merges),
       ...nonEmpty('conditionalFormats', sheet.conditionalFormats),
