@@ -305,6 +305,41 @@ describe('developer metadata', () => {
   });
 });
 
+describe('reading rows by metadata', () => {
+  it('append with INSERT_ROWS pushes later rows (and their metadata) down; batchGetByDataFilter reads a row by its metadata', async () => {
+    const id = emu.createSpreadsheet('Sổ', ['Nhiệm vụ']);
+    emu.setValues(id, "'Nhiệm vụ'!A1:B4", [['Mã', 'Tên'], ['NV-1', 'Một'], ['', ''], ['Ghi chú', 'cuối']]);
+    emu.batchUpdate(id, [
+      {
+        createDeveloperMetadata: {
+          developerMetadata: { metadataKey: 'note', metadataValue: 'footer', visibility: 'DOCUMENT', location: { dimensionRange: { sheetId: 0, dimension: 'ROWS', startIndex: 3, endIndex: 4 } } },
+        },
+      },
+    ]);
+    const { data } = await api.spreadsheets.values.append({
+      spreadsheetId: id,
+      range: "'Nhiệm vụ'!A1",
+      valueInputOption: 'RAW',
+      insertDataOption: 'INSERT_ROWS',
+      includeValuesInResponse: true,
+      requestBody: { values: [['NV-2', 'Hai']] },
+    });
+    expect(data.tableRange).toBe("'Nhiệm vụ'!A1:B2");
+    expect(data.updates).toMatchObject({ updatedRange: "'Nhiệm vụ'!A3:B3", updatedData: { range: "'Nhiệm vụ'!A3:B3", values: [['NV-2', 'Hai']] } });
+    expect(emu.getValues(id, "'Nhiệm vụ'")).toEqual([['Mã', 'Tên'], ['NV-1', 'Một'], ['NV-2', 'Hai'], [], ['Ghi chú', 'cuối']]);
+    const byFilter = await api.spreadsheets.values.batchGetByDataFilter({
+      spreadsheetId: id,
+      requestBody: { dataFilters: [{ developerMetadataLookup: { metadataKey: 'note', metadataValue: 'footer' } }], valueRenderOption: 'UNFORMATTED_VALUE' },
+    });
+    expect(byFilter.data.valueRanges).toEqual([
+      {
+        valueRange: { range: "'Nhiệm vụ'!A5:Z5", majorDimension: 'ROWS', values: [['Ghi chú', 'cuối']] },
+        dataFilters: [{ developerMetadataLookup: { metadataKey: 'note', metadataValue: 'footer' } }],
+      },
+    ]);
+  });
+});
+
 describe('auth, failures and limits', () => {
   it('answers 401 UNAUTHENTICATED without a bearer token, and for tokens outside the accepted set', async () => {
     const id = emu.createSpreadsheet('Sổ');
