@@ -8,8 +8,7 @@ export type ErrorStatus =
   | 'PERMISSION_DENIED'
   | 'RESOURCE_EXHAUSTED'
   | 'INTERNAL'
-  | 'UNAVAILABLE'
-  | 'FAILED_PRECONDITION';
+  | 'UNAVAILABLE';
 
 export class ApiError extends Error {
   constructor(

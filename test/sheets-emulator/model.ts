@@ -224,13 +224,3 @@ export function gridRangeToArea(sheet: SheetModel, range: GridRange): Bounds {
     endCol: range.endColumnIndex ?? columnCount,
   };
 }
-
-export function gridRangeOf(sheet: SheetModel, area: Bounds): Required<GridRange> {
-  return {
-    sheetId: sheet.properties.sheetId,
-    startRowIndex: area.startRow,
-    endRowIndex: area.endRow,
-    startColumnIndex: area.startCol,
-    endColumnIndex: area.endCol,
-  };
-}
