@@ -34,3 +34,6 @@ export * from './metrics/province-stats';
 export * from './par-index/scoring';
 export * from './par-index/criteria-import';
 export * from './validation/labels';
+export * from './sync/row-identity';
+export * from './sync/three-way-merge';
+export * from './sync/conflict-text';

@@ -39,6 +39,11 @@ export interface TabSpec {
   columns: readonly ColumnSpec[];
   /** Rows frozen at the top (the header). */
   frozenRows: number;
+  /**
+   * What makes two rows the same row when syncing, for tabs without a `key`
+   * column (logs): e.g. a documents row is one unit's counts for one period.
+   */
+  identity?: readonly string[];
 }
 
 export function col(

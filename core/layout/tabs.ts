@@ -76,6 +76,7 @@ export const MEETINGS_TAB: TabSpec = {
   key: 'meetings',
   name: 'Hội nghị',
   frozenRows: 1,
+  identity: ['date', 'unit', 'title'],
   columns: [
     col('date', 'Ngày', 'date', 'tracking', 12),
     col('unit', 'Đơn vị tổ chức', 'text', 'tracking', 26, { choicesFrom: { tab: 'units', column: 'name' } }),
@@ -93,6 +94,7 @@ export const DOCUMENTS_TAB: TabSpec = {
   key: 'documents',
   name: 'Văn bản',
   frozenRows: 1,
+  identity: ['period', 'unit'],
   columns: [
     col('period', 'Kỳ', 'text', 'tracking', 10),
     col('unit', 'Đơn vị', 'text', 'tracking', 26, { choicesFrom: { tab: 'units', column: 'name' } }),
@@ -109,6 +111,7 @@ export const DIGITISATION_TAB: TabSpec = {
   key: 'digitisation',
   name: 'Số hóa',
   frozenRows: 1,
+  identity: ['period', 'unit'],
   columns: [
     col('period', 'Kỳ', 'text', 'tracking', 10),
     col('unit', 'Đơn vị', 'text', 'tracking', 24, { choicesFrom: { tab: 'units', column: 'name' } }),
@@ -141,6 +144,7 @@ export const CRITERIA_TAB: TabSpec = {
   key: 'criteria',
   name: 'Chỉ số CCHC',
   frozenRows: 1,
+  identity: ['code'],
   columns: [
     col('code', 'Mã tiêu chí', 'text', 'catalog', 9),
     col('title', 'Lĩnh vực, tiêu chí', 'text', 'catalog', 50, { wrap: true }),

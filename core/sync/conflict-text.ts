@@ -1,0 +1,21 @@
+/** Conflicts as officials read them: which tab, which row, which column, who holds what. */
+import type { CellValue, TabSpec } from '../layout/columns';
+import type { MergeConflict } from './three-way-merge';
+
+const shown = (v: CellValue | undefined): string => (v === null || v === undefined || v === '' ? '(trống)' : `"${String(v)}"`);
+
+/**
+ * `destination` / `source` name the two sides in the official's words, e.g.
+ * "trên bảng tính" / "trong sổ cục bộ".
+ */
+export function describeConflict(tab: TabSpec, conflict: MergeConflict, destination: string, source: string): string {
+  const where = `Trang "${tab.name}", dòng ${conflict.key}`;
+  if (conflict.column === null) {
+    return `${where}: đã bị xóa ${destination} nhưng vẫn được sửa ${source}. Không thêm lại; nếu cần giữ, hãy thêm lại dòng này ${destination}.`;
+  }
+  const header = tab.columns.find((c) => c.key === conflict.column)?.header ?? conflict.column;
+  return (
+    `${where}, cột "${header}": ${destination} là ${shown(conflict.target)}, ${source} là ${shown(conflict.source)}` +
+    ` (lần đồng bộ trước: ${shown(conflict.base)}). Đã giữ nguyên giá trị ${destination}; thống nhất giá trị đúng rồi chạy lại.`
+  );
+}
