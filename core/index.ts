@@ -37,3 +37,4 @@ export * from './validation/labels';
 export * from './sync/row-identity';
 export * from './sync/three-way-merge';
 export * from './sync/conflict-text';
+export * from './layout/sheet-rules';

@@ -4,9 +4,7 @@
  * computed columns protected with a warning, overdue tasks coloured). Tabs that
  * already exist are left exactly as they are.
  */
-import { columnLetter, TABS, TASKS_TAB, tabByKey, type TabSpec } from '../../core/index';
-
-const ROWS = 2000;
+import { dropdownFor, HEADER_BACKGROUND, LAYOUT_ROWS, OVERDUE_BACKGROUND, overdueFormula, protectedSpans, TABS, type TabSpec } from '../../core/index';
 
 function layOut(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: TabSpec): void {
   const sheet = spreadsheet.insertSheet(tab.name);
@@ -14,34 +12,25 @@ function layOut(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: TabS
   const header = sheet.getRange(1, 1, 1, width);
   header.setValues([tab.columns.map((c) => c.header)]);
   header.setFontWeight('bold');
-  header.setBackground('#ddebf7');
+  header.setBackground(HEADER_BACKGROUND);
   sheet.setFrozenRows(tab.frozenRows);
+  const dataRange = (column: number, columns = 1) => sheet.getRange(tab.frozenRows + 1, column, LAYOUT_ROWS, columns);
   tab.columns.forEach((c, i) => {
-    const column = sheet.getRange(2, i + 1, ROWS, 1);
-    if (c.choices) {
-      column.setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList([...c.choices], true).setAllowInvalid(false).build());
-    } else if (c.choicesFrom) {
-      const source = tabByKey(c.choicesFrom.tab);
-      const letter = columnLetter(source.columns.findIndex((s) => s.key === c.choicesFrom!.column));
-      // Several units may share a cell: the list helps, it does not forbid.
-      column.setDataValidation(
-        SpreadsheetApp.newDataValidation()
-          .requireValueInRange(spreadsheet.getRange(`'${source.name}'!${letter}2:${letter}${ROWS}`), true)
-          .setAllowInvalid(true)
-          .build(),
-      );
-    }
-    if (c.owner === 'computed' && tab.key === TASKS_TAB.key) {
-      column.protect().setDescription(`Cột "${c.header}" do hệ thống tự tính`).setWarningOnly(true);
-    }
+    const dropdown = dropdownFor(c);
+    if (!dropdown) return;
+    const rule =
+      dropdown.kind === 'list'
+        ? SpreadsheetApp.newDataValidation().requireValueInList([...dropdown.values], true).setAllowInvalid(false)
+        : SpreadsheetApp.newDataValidation().requireValueInRange(spreadsheet.getRange(dropdown.a1), true).setAllowInvalid(true);
+    dataRange(i + 1).setDataValidation(rule.build());
   });
-  if (tab.key === TASKS_TAB.key) {
-    const due = columnLetter(tab.columns.findIndex((c) => c.key === 'due'));
-    const status = columnLetter(tab.columns.findIndex((c) => c.key === 'status'));
+  for (const p of protectedSpans(tab)) dataRange(p.start + 1, p.end - p.start).protect().setDescription(p.description).setWarningOnly(true);
+  const formula = overdueFormula(tab);
+  if (formula) {
     const rule = SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(`=AND($${due}2<>"", $${due}2<TODAY(), LEFT($${status}2, 10)<>"Hoàn thành", $${status}2<>"Không thực hiện")`)
-      .setBackground('#ea9999')
-      .setRanges([sheet.getRange(2, 1, ROWS, tab.columns.length)])
+      .whenFormulaSatisfied(formula)
+      .setBackground(OVERDUE_BACKGROUND)
+      .setRanges([sheet.getRange(tab.frozenRows + 1, 1, LAYOUT_ROWS, width)])
       .build();
     sheet.setConditionalFormatRules([rule]);
   }

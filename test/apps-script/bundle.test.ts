@@ -157,7 +157,10 @@ describe('Khởi tạo bảng tính', () => {
     expect(statusRule['requireValueInList']).toEqual([['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Hoàn thành quá hạn', 'Không thực hiện'], true]);
     const leadRule = tasks.validations.find((v) => v.column === col('lead') + 1)!.rule;
     expect(leadRule['setAllowInvalid']).toBe(true);
-    expect(tasks.protections).toEqual([{ column: col('due') + 1, warningOnly: true, description: 'Cột "Hạn (tự tính)" do hệ thống tự tính' }]);
+    expect(tasks.protections).toEqual([
+      { column: col('plan') + 1, warningOnly: true, description: 'Các cột "Kế hoạch" đến "Thời gian hoàn thành" lấy từ phụ lục kế hoạch; sửa trong phụ lục rồi nhập lại' },
+      { column: col('due') + 1, warningOnly: true, description: 'Cột "Hạn (tự tính)" do hệ thống tự tính' },
+    ]);
     expect(String(tasks.conditionalRules[0]!['whenFormulaSatisfied'])).toContain('<TODAY()');
     expect(gas.alerts[0]).toContain('Các trang đã có được giữ nguyên');
 

@@ -1,0 +1,61 @@
+/**
+ * Every call to the Sheets API goes through here: retried with backoff, and any
+ * failure turned into a Vietnamese message with a stable code. Google's error
+ * text is kept (it names the range or request at fault); request headers, and so
+ * tokens, never are.
+ */
+import { CchcError } from '../errors';
+import { withBackoff, type BackoffOptions } from './backoff';
+
+interface ApiError {
+  status?: number;
+  response?: { status?: number; data?: { error?: { message?: string } } };
+}
+
+function describe(error: unknown): { status: number | undefined; message: string } {
+  const e = error as ApiError;
+  const status = e?.status ?? e?.response?.status;
+  return { status, message: e?.response?.data?.error?.message ?? '' };
+}
+
+export function sheetsError(error: unknown, spreadsheetId: string, what: string): CchcError {
+  if (error instanceof CchcError) return error;
+  const { status, message } = describe(error);
+  const google = message ? ` Google trả lời: "${message}".` : '';
+  switch (status) {
+    case 401:
+      return new CchcError(
+        'AUTH_REJECTED',
+        `Google từ chối thông tin đăng nhập khi ${what} (hết hạn hoặc không hợp lệ). Lấy lại mã truy cập hoặc kiểm tra tệp khóa; xem docs/huong-dan-ket-noi-google-sheet.md.`,
+      );
+    case 403:
+      return new CchcError(
+        'SHEETS_FORBIDDEN',
+        `Không có quyền ${what} bảng tính ${spreadsheetId}. Chia sẻ bảng tính (quyền Người chỉnh sửa) với tài khoản đang dùng, hoặc bật Google Sheets API cho dự án.${google}`,
+      );
+    case 404:
+      return new CchcError(
+        'SHEETS_NOT_FOUND',
+        `Không tìm thấy bảng tính ${spreadsheetId}. Kiểm tra mã bảng tính (phần giữa /d/ và /edit trong địa chỉ) ở --sheet hoặc CCHC_SHEET_ID.`,
+      );
+    case 400:
+    case 413:
+      return new CchcError('SHEETS_REJECTED', `Google Sheets không nhận yêu cầu khi ${what}; bảng tính không bị thay đổi.${google}`);
+    default: {
+      const reason = status ? `mã ${status}` : 'không kết nối được';
+      return new CchcError(
+        'SHEETS_REQUEST_FAILED',
+        `Không ${what} được (${reason}). Kiểm tra kết nối mạng và CCHC_SHEETS_API_URL rồi chạy lại.${google}`,
+      );
+    }
+  }
+}
+
+/** One API call with retries; `what` says in Vietnamese what was being done ("đọc bảng tính"). */
+export async function callSheets<T>(spreadsheetId: string, what: string, call: () => Promise<T>, backoff?: BackoffOptions): Promise<T> {
+  try {
+    return await withBackoff(what, call, backoff);
+  } catch (error) {
+    throw sheetsError(error, spreadsheetId, what);
+  }
+}
