@@ -14,6 +14,7 @@ import { registerIndexImport } from './commands/index-import';
 import { registerIndex } from './commands/par-index';
 import { registerReport } from './commands/report';
 import { registerInit } from './commands/init';
+import { registerSync } from './commands/sync';
 import { registerValidate } from './commands/validate';
 import { run } from './program';
 
@@ -31,6 +32,7 @@ registerMetrics(program);
 registerReport(program);
 registerIndex(program);
 registerIndexImport(program);
+registerSync(program);
 registerDemo(program);
 
 try {

@@ -1,11 +1,24 @@
 /** Shared pieces of the `cchc` command definitions. */
 import { Option } from 'commander';
 import { DEFAULT_STORE_PATH } from '../store/open-store';
+import type { WriteOutcome } from '../store/store';
+import { EXIT } from '../errors';
 
 export const storeOption = (): Option =>
   new Option('--store <path>', `sổ dữ liệu .xlsx (workbook path; env CCHC_STORE, default ${DEFAULT_STORE_PATH})`);
+
+/** Every command works on the shared sheet as on the local workbook. */
+export const sheetOption = (): Option => new Option('--sheet <id>', 'mã bảng tính Google dùng chung (spreadsheet id; env CCHC_SHEET_ID)');
 
 /** Commands report their exit code here (0 ok, 1 data errors, 2 unusable input). */
 export const run = {
   exitCode: 0,
 };
+
+/** Lists the cells a shared store left alone because an official changed them too; exit 1 when any. */
+export function reportConflicts(outcome: WriteOutcome): number {
+  if (outcome.conflicts.length === 0) return EXIT.ok;
+  console.log(`\n${outcome.conflicts.length} ô không ghi vì đã được sửa khác trên bảng tính (xung đột):`);
+  for (const line of outcome.conflicts) console.log(`  - ${line}`);
+  return EXIT.dataErrors;
+}

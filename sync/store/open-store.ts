@@ -1,4 +1,11 @@
-/** Picks the store a command works on: `--store PATH` (or CCHC_STORE), default data/cchc.xlsx. */
+/**
+ * Picks the store a command works on: the shared Google Sheet with `--sheet ID`
+ * (or CCHC_SHEET_ID), else the local workbook `--store PATH` (or CCHC_STORE,
+ * default data/cchc.xlsx). An explicit option beats an environment variable.
+ */
+import { sheetsAuth } from '../sheets/auth';
+import { sheetsApi } from '../sheets/client';
+import { SheetsStore } from '../sheets/sheets-store';
 import type { Store } from './store';
 import { XlsxStore } from './xlsx-store';
 
@@ -6,8 +13,24 @@ export const DEFAULT_STORE_PATH = 'data/cchc.xlsx';
 
 export interface StoreOptions {
   store?: string;
+  sheet?: string;
+}
+
+export function localStorePath(options: StoreOptions): string {
+  return options.store ?? process.env['CCHC_STORE'] ?? DEFAULT_STORE_PATH;
+}
+
+/** The spreadsheet id to use, if any: `--sheet`, else CCHC_SHEET_ID unless `--store` was given. */
+export function sheetId(options: StoreOptions): string | undefined {
+  if (options.sheet) return options.sheet;
+  return options.store ? undefined : process.env['CCHC_SHEET_ID'] || undefined;
+}
+
+export function openSheet(spreadsheetId: string): SheetsStore {
+  return new SheetsStore(spreadsheetId, async () => sheetsApi(await sheetsAuth()));
 }
 
 export function openStore(options: StoreOptions): Store {
-  return new XlsxStore(options.store ?? process.env['CCHC_STORE'] ?? DEFAULT_STORE_PATH);
+  const id = sheetId(options);
+  return id ? openSheet(id) : new XlsxStore(localStorePath(options));
 }

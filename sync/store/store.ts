@@ -12,10 +12,21 @@ export interface Store {
   /** Where the data is, for messages ("data/cchc.xlsx"). */
   readonly location: string;
   exists(): Promise<boolean>;
-  /** Creates an empty store laid out from the tab specs, with these starting rows. */
-  create(initial: Tables): Promise<void>;
+  /**
+   * Lays out a new store from the tab specs with these starting rows, and says
+   * which tabs it created (a shared sheet keeps the tabs it already has).
+   */
+  create(initial: Tables): Promise<string[]>;
   /** Reads every known tab in one go. Missing tabs come back empty. */
   read(): Promise<Tables>;
-  /** Replaces the given tabs' rows in one atomic write; other tabs are untouched. */
-  write(tables: Tables): Promise<void>;
+  /**
+   * Writes the given tabs' rows in one atomic write; other tabs are untouched.
+   * A shared store merges instead of replacing and reports the cells it left alone.
+   */
+  write(tables: Tables): Promise<WriteOutcome>;
+}
+
+export interface WriteOutcome {
+  /** Cells both sides changed differently, left as the store holds them (Vietnamese, one line each). */
+  conflicts: string[];
 }

@@ -10,7 +10,7 @@ import { CchcError } from '../errors';
 import { plainValue } from '../excel/cell-value';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
 import { addTabSheet } from '../excel/tab-sheet';
-import type { Store, Tables } from './store';
+import type { Store, Tables, WriteOutcome } from './store';
 
 /** Maps a worksheet's header cells to column keys, so officials may reorder or add columns. */
 function headerMap(ws: ExcelJS.Worksheet, tab: TabSpec): Map<string, number> {
@@ -39,12 +39,19 @@ export class XlsxStore implements Store {
     );
   }
 
-  async create(initial: Tables): Promise<void> {
+  async create(initial: Tables): Promise<string[]> {
+    if (await this.exists()) {
+      throw new CchcError(
+        'STORE_EXISTS',
+        `Sổ dữ liệu "${this.location}" đã có, không tạo lại để tránh mất dữ liệu. Dùng --store để chọn tệp khác.`,
+      );
+    }
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'cchc-sheets';
     for (const tab of TABS) addTabSheet(workbook, tab);
     this.fill(workbook, initial);
     await this.commit(workbook);
+    return TABS.map((t) => t.name);
   }
 
   async read(): Promise<Tables> {
@@ -57,10 +64,11 @@ export class XlsxStore implements Store {
     return tables;
   }
 
-  async write(tables: Tables): Promise<void> {
+  async write(tables: Tables): Promise<WriteOutcome> {
     const workbook = await this.load();
     this.fill(workbook, tables);
     await this.commit(workbook);
+    return { conflicts: [] };
   }
 
   private fill(workbook: ExcelJS.Workbook, tables: Tables): void {

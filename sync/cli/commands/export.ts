@@ -4,7 +4,7 @@ import { catalogFromTables } from '../../../core/index';
 import { writeAppendix } from '../../excel/appendix-writer';
 import { CchcError, EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
-import { run, storeOption } from '../program';
+import { run, sheetOption, storeOption } from '../program';
 
 export interface ExportOptions extends StoreOptions {
   out: string;
@@ -35,6 +35,7 @@ export function registerExport(program: Command): void {
     .description('Xuất phụ lục nhiệm vụ ra Excel theo mẫu (export a plan appendix .xlsx)')
     .requiredOption('--out <file>', 'tệp .xlsx cần ghi')
     .addOption(storeOption())
+    .addOption(sheetOption())
     .option('--plan <code>', 'số kế hoạch (required when the store holds several plans)')
     .option('--with-progress', 'thêm cột trạng thái, tiến độ, ngày hoàn thành, minh chứng')
     .action(async (opts: ExportOptions) => {

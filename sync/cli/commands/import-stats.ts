@@ -7,9 +7,9 @@ import type { Command } from 'commander';
 import { parsePeriod, provinceStatsRows } from '../../../core/index';
 import { readWorkbook } from '../../excel/read-workbook';
 import { worksheetGrid } from '../../excel/worksheet-grid';
-import { CchcError, EXIT } from '../../errors';
+import { CchcError } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
-import { run, storeOption } from '../program';
+import { reportConflicts, run, sheetOption, storeOption } from '../program';
 
 export interface ImportStatsOptions extends StoreOptions {
   period?: string;
@@ -37,9 +37,9 @@ export async function importStatsCommand(file: string, options: ImportStatsOptio
   const key = (r: Record<string, unknown>) => `${String(r['period'] ?? '')}\u0000${String(r['unit'] ?? '')}`;
   const incoming = new Set(found.rows.map(key));
   const kept = (tables['digitisation'] ?? []).filter((r) => !incoming.has(key(r)));
-  await store.write({ digitisation: [...kept, ...found.rows] });
+  const outcome = await store.write({ digitisation: [...kept, ...found.rows] });
   console.log(`Đã nhập ${found.rows.length} dòng số liệu số hóa từ "${file}" (thay ${(tables['digitisation'] ?? []).length - kept.length} dòng cũ cùng kỳ, cùng đơn vị).`);
-  return EXIT.ok;
+  return reportConflicts(outcome);
 }
 
 export function registerImportStats(program: Command): void {
@@ -48,6 +48,7 @@ export function registerImportStats(program: Command): void {
     .description('Nhập số liệu từ Hệ thống giải quyết TTHC của tỉnh (import the province statistics export into "Số hóa")')
     .argument('<file>', 'tệp .xlsx xuất từ hệ thống của tỉnh')
     .addOption(storeOption())
+    .addOption(sheetOption())
     .option('--period <period>', 'kỳ của số liệu khi tệp không có cột "Kỳ", ví dụ 2026-Q1')
     .action(async (file: string, opts: ImportStatsOptions) => {
       run.exitCode = await importStatsCommand(file, opts);

@@ -17,9 +17,11 @@ import {
   type Task,
 } from '../../../core/index';
 import { readAppendix, type AppendixFile } from '../../excel/appendix-reader';
-import { CchcError, EXIT } from '../../errors';
+import { CchcError } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
-import { run, storeOption } from '../program';
+import { reportConflicts, run, sheetOption, storeOption } from '../program';
+import { SheetsStore } from '../../sheets/sheets-store';
+import type { WriteOutcome } from '../../store/store';
 
 export interface ImportOptions extends StoreOptions {
   plan?: string;
@@ -71,10 +73,11 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   );
 
   const merge = mergeImport(catalog.tasks.map((t) => t.item), plan.code, imported);
+  let outcome: WriteOutcome = { conflicts: [] };
   if (!options.dryRun) {
     const resolve = makeResolver({ registry: catalog.registry, defaultYear: catalog.defaultYear, plans: [...catalog.plans, plan] });
     const plans = [...catalog.plans.filter((p) => p.code !== plan.code), plan];
-    await store.write({ plans: encodePlans(plans), tasks: encodeTasks(merge.tasks, (t) => resolve(t).deadline.due) });
+    outcome = await store.write({ plans: encodePlans(plans), tasks: encodeTasks(merge.tasks, (t) => resolve(t).deadline.due) });
   }
 
   if (options.json) {
@@ -118,8 +121,11 @@ export async function importCommand(file: string, options: ImportOptions): Promi
     for (const t of merge.kept) console.log(`  Giữ lại (đã có theo dõi) STT ${t.stt}: ${t.title}`);
     const errors = issues.filter((i) => i.severity === 'error').length;
     console.log(`Kiểm tra: ${errors} lỗi, ${issues.length - errors} cảnh báo.${options.dryRun ? ' (Chạy thử: chưa ghi vào sổ dữ liệu.)' : ` Đã ghi vào ${store.location}.`}`);
+    if (store instanceof SheetsStore && merge.removed.length > 0) {
+      console.log(`  ${merge.removed.length} nhiệm vụ không còn trong phụ lục vẫn nằm trên bảng tính (đồng bộ không xóa dòng); xóa tay nếu không cần.`);
+    }
   }
-  return EXIT.ok;
+  return reportConflicts(outcome);
 }
 
 export function registerImport(program: Command): void {
@@ -128,6 +134,7 @@ export function registerImport(program: Command): void {
     .description('Nhập phụ lục nhiệm vụ từ Excel (import a plan appendix .xlsx into the store)')
     .argument('<file>', 'tệp .xlsx phụ lục')
     .addOption(storeOption())
+    .addOption(sheetOption())
     .option('--plan <code>', 'số kế hoạch, ví dụ 158/KH-UBND (plan code when the appendix has none)')
     .option('--dry-run', 'chỉ đọc và kiểm tra, không ghi (read and check only)')
     .option('--json', 'machine-readable output')

@@ -2,18 +2,17 @@
 import type { Command } from 'commander';
 import { criteriaFromAppendix, mergeCriteria } from '../../../core/index';
 import { readAppendix } from '../../excel/appendix-reader';
-import { EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
-import { run, storeOption } from '../program';
+import { reportConflicts, run, sheetOption, storeOption } from '../program';
 
 export async function indexImportCommand(file: string, options: StoreOptions): Promise<number> {
   const parsed = await readAppendix(file);
   const store = openStore(options);
   const tables = await store.read();
   const { rows, carried } = mergeCriteria(tables['criteria'] ?? [], criteriaFromAppendix(parsed));
-  await store.write({ criteria: rows });
+  const outcome = await store.write({ criteria: rows });
   console.log(`Đã nhập ${rows.length} dòng tiêu chí từ "${file}" vào bảng "Chỉ số CCHC"; giữ nguyên điểm tự chấm, tài liệu kiểm chứng của ${carried} tiêu chí đã có.`);
-  return EXIT.ok;
+  return reportConflicts(outcome);
 }
 
 export function registerIndexImport(program: Command): void {
@@ -22,6 +21,7 @@ export function registerIndexImport(program: Command): void {
     .description('Nhập bộ tiêu chí, bảng phân công Chỉ số CCHC từ Excel (import CCHC-index criteria)')
     .argument('<file>', 'tệp .xlsx')
     .addOption(storeOption())
+    .addOption(sheetOption())
     .action(async (file: string, opts: StoreOptions) => {
       run.exitCode = await indexImportCommand(file, opts);
     });

@@ -1,9 +1,13 @@
-/** `cchc init`: creates a new local workbook laid out like the shared sheet. */
+/**
+ * `cchc init`: creates a new local workbook laid out like the shared sheet, or
+ * with `--sheet`, lays out the tabs an existing Google Sheet lacks (tabs it has
+ * are left exactly as they are).
+ */
 import type { Command } from 'commander';
-import { CchcError, EXIT } from '../../errors';
+import { EXIT } from '../../errors';
 import { initialTables } from '../../store/initial-tables';
-import { openStore, type StoreOptions } from '../../store/open-store';
-import { run, storeOption } from '../program';
+import { openStore, sheetId, type StoreOptions } from '../../store/open-store';
+import { run, sheetOption, storeOption } from '../program';
 
 export interface InitOptions extends StoreOptions {
   ward?: string;
@@ -12,25 +16,22 @@ export interface InitOptions extends StoreOptions {
 
 export async function initCommand(options: InitOptions): Promise<number> {
   const store = openStore(options);
-  if (await store.exists()) {
-    throw new CchcError(
-      'STORE_EXISTS',
-      `Sổ dữ liệu "${store.location}" đã có, không tạo lại để tránh mất dữ liệu. Dùng --store để chọn tệp khác.`,
-    );
-  }
   const overrides: Record<string, string> = {};
   if (options.ward) overrides['ward'] = options.ward;
   if (options.year) overrides['planYear'] = options.year;
-  await store.create(initialTables(overrides));
-  console.log(`Đã tạo sổ dữ liệu ${store.location} (các bảng: Nhiệm vụ, Kế hoạch, Đơn vị, Cài đặt).`);
+  const created = await store.create(initialTables(overrides));
+  if (!sheetId(options)) console.log(`Đã tạo sổ dữ liệu ${store.location} (các bảng: ${created.join(', ')}).`);
+  else if (created.length === 0) console.log(`${store.location} đã có đủ các trang; không thay đổi gì.`);
+  else console.log(`Đã tạo ${created.length} trang trên ${store.location}: ${created.join(', ')}. Các trang đã có được giữ nguyên.`);
   return EXIT.ok;
 }
 
 export function registerInit(program: Command): void {
   program
     .command('init')
-    .description('Tạo sổ dữ liệu mới (create a new local workbook with every tab)')
+    .description('Tạo sổ dữ liệu mới, hoặc trang còn thiếu trên bảng tính Google (create a workbook, or lay out a Google Sheet)')
     .addOption(storeOption())
+    .addOption(sheetOption())
     .option('--ward <name>', 'tên phường/xã (ward name)')
     .option('--year <year>', 'năm kế hoạch (plan year)')
     .action(async (opts: InitOptions) => {

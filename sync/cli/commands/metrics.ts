@@ -7,7 +7,7 @@ import { computeMetrics, formatPercent, formatVn, parsePeriod, periodName, type 
 import { CchcError, EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
 import { table } from '../format';
-import { run, storeOption } from '../program';
+import { run, sheetOption, storeOption } from '../program';
 
 export interface MetricsCliOptions extends StoreOptions {
   period?: string;
@@ -99,6 +99,7 @@ export async function metricsCommand(options: MetricsCliOptions): Promise<number
 export function withPeriodOptions(command: Command): Command {
   return command
     .addOption(storeOption())
+    .addOption(sheetOption())
     .option('--period <period>', 'kỳ: 2026 | 2026-H1 | 2026-Q3 | 2026-09 (default: this year)')
     .option('--calendar', 'dùng kỳ theo lịch thay vì kỳ chốt số liệu (calendar periods instead of data cut-off)')
     .option('--today <date>', 'ngày tính, YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)')

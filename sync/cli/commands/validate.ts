@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
 import { formatIssue, issueSummary } from '../format';
-import { run, storeOption } from '../program';
+import { run, sheetOption, storeOption } from '../program';
 
 export interface ValidateOptions extends StoreOptions {
   json?: boolean;
@@ -34,6 +34,7 @@ export function registerValidate(program: Command): void {
     .command('validate')
     .description('Kiểm tra dữ liệu nhiệm vụ (validate the catalog); exit 1 when errors are found')
     .addOption(storeOption())
+    .addOption(sheetOption())
     .option('--json', 'machine-readable output')
     .action(async (opts: ValidateOptions) => {
       run.exitCode = await validateCommand(opts);

@@ -1,0 +1,97 @@
+/**
+ * `cchc init --sheet`: the batchUpdate requests that add a missing tab laid out
+ * like the local workbook and the Apps Script setup (core/layout/sheet-rules):
+ * bold coloured header, frozen header row, column widths, wrapping, date format,
+ * dropdowns for units and status, overdue colouring, warning-only protection of
+ * the appendix's columns. Existing tabs are never touched.
+ */
+import type { sheets_v4 } from '@googleapis/sheets';
+import { dropdownFor, HEADER_BACKGROUND, LAYOUT_ROWS, OVERDUE_BACKGROUND, overdueFormula, protectedSpans, type TabSpec } from '../../core/index';
+import { DATE_FORMAT } from './grid-values';
+
+type Request = sheets_v4.Schema$Request;
+
+function color(hex: string): sheets_v4.Schema$Color {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return { red: ((n >> 16) & 255) / 255, green: ((n >> 8) & 255) / 255, blue: (n & 255) / 255 };
+}
+
+/** Pixels per character of a column's width, roughly Excel's. */
+const PX_PER_CHAR = 7;
+
+export function addTabRequests(tab: TabSpec, sheetId: number, index: number): Request[] {
+  const width = tab.columns.length;
+  const dataRows = { sheetId, startRowIndex: tab.frozenRows, endRowIndex: tab.frozenRows + LAYOUT_ROWS };
+  const columnRange = (i: number): sheets_v4.Schema$GridRange => ({ ...dataRows, startColumnIndex: i, endColumnIndex: i + 1 });
+  const requests: Request[] = [
+    {
+      addSheet: {
+        properties: {
+          sheetId,
+          title: tab.name,
+          index,
+          gridProperties: { rowCount: tab.frozenRows + LAYOUT_ROWS, columnCount: width, frozenRowCount: tab.frozenRows },
+        },
+      },
+    },
+    {
+      updateCells: {
+        start: { sheetId, rowIndex: 0, columnIndex: 0 },
+        rows: [
+          {
+            values: tab.columns.map((c) => ({
+              userEnteredValue: { stringValue: c.header },
+              userEnteredFormat: { textFormat: { bold: true }, backgroundColor: color(HEADER_BACKGROUND), wrapStrategy: 'WRAP', verticalAlignment: 'MIDDLE' },
+            })),
+          },
+        ],
+        fields: 'userEnteredValue,userEnteredFormat(textFormat,backgroundColor,wrapStrategy,verticalAlignment)',
+      },
+    },
+  ];
+  tab.columns.forEach((c, i) => {
+    requests.push({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
+        properties: { pixelSize: c.width * PX_PER_CHAR },
+        fields: 'pixelSize',
+      },
+    });
+    if (c.wrap) requests.push({ repeatCell: { range: columnRange(i), cell: { userEnteredFormat: { wrapStrategy: 'WRAP' } }, fields: 'userEnteredFormat.wrapStrategy' } });
+    if (c.type === 'date') {
+      requests.push({ repeatCell: { range: columnRange(i), cell: { userEnteredFormat: { numberFormat: DATE_FORMAT } }, fields: 'userEnteredFormat.numberFormat' } });
+    }
+    const dropdown = dropdownFor(c);
+    if (dropdown) {
+      const condition: sheets_v4.Schema$BooleanCondition =
+        dropdown.kind === 'list'
+          ? { type: 'ONE_OF_LIST', values: dropdown.values.map((v) => ({ userEnteredValue: v })) }
+          : { type: 'ONE_OF_RANGE', values: [{ userEnteredValue: `=${dropdown.a1}` }] };
+      requests.push({ setDataValidation: { range: columnRange(i), rule: { condition, strict: dropdown.kind === 'list', showCustomUi: true } } });
+    }
+  });
+  const formula = overdueFormula(tab);
+  if (formula) {
+    requests.push({
+      addConditionalFormatRule: {
+        index: 0,
+        rule: {
+          ranges: [{ ...dataRows, startColumnIndex: 0, endColumnIndex: width }],
+          booleanRule: { condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: formula }] }, format: { backgroundColor: color(OVERDUE_BACKGROUND) } },
+        },
+      },
+    });
+  }
+  for (const span of protectedSpans(tab)) {
+    requests.push({
+      addProtectedRange: {
+        protectedRange: {
+          range: { sheetId, startRowIndex: tab.frozenRows, startColumnIndex: span.start, endColumnIndex: span.end },
+          description: span.description,
+          warningOnly: true,
+        },
+      },
+    });
+  }
+  return requests;
+}

@@ -1,0 +1,231 @@
+/**
+ * Turns merged changes into spreadsheets.batchUpdate requests and sends them.
+ * Changed cells are written one run of adjacent cells at a time; new rows are
+ * inserted after the last filled row (never written over blank-looking rows an
+ * official may be typing into) and tagged with row developer metadata. Requests
+ * are packed into as few batches as the API's 2 MB body limit allows, usually
+ * one; each batch is atomic and holds whole rows, so a failure never leaves half
+ * a row, and a re-run finishes what an interrupted large push started.
+ */
+import type { sheets_v4 } from '@googleapis/sheets';
+import { identityColumns, LAYOUT_ROWS, ROW_KEY, TABS, type Row, type TabMerge, type TabSpec } from '../../core/index';
+import { CchcError } from '../errors';
+import { callSheets } from './api-errors';
+import type { BackoffOptions } from './backoff';
+import type { SheetsApi } from './client';
+import { cellFromPlain } from './grid-values';
+import { addTabRequests } from './layout';
+import { ROW_METADATA_KEY, type SheetState, type TabState } from './sheet-reader';
+
+type Request = sheets_v4.Schema$Request;
+
+/** Google rejects bodies over 2 MB; keep room for the envelope. */
+export const MAX_BATCH_BYTES = 1_900_000;
+/** New rows per insert group, so one group stays well under a batch. */
+const INSERT_GROUP_BYTES = 600_000;
+
+export interface WritePlan {
+  /** Each inner list is one atomic batchUpdate. */
+  batches: Request[][];
+  updatedCells: number;
+  insertedRows: number;
+  createdTabs: string[];
+}
+
+const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
+
+/** A tab the batch creates: laid out in spec order, empty below the header. */
+function newTabState(spec: TabSpec, sheetId: number): TabState {
+  return {
+    spec,
+    sheetId,
+    title: spec.name,
+    rowCount: spec.frozenRows + LAYOUT_ROWS,
+    columnCount: spec.columns.length,
+    columns: new Map(spec.columns.map((c, i) => [c.key, i])),
+    rows: [],
+    rowIndex: new Map(),
+    dataEnd: spec.frozenRows,
+    headerWidth: spec.columns.length,
+  };
+}
+
+/** Header cells for layout columns an official's copy of the tab lacks, added after the last header cell. */
+function missingColumns(tab: TabState): Request[] {
+  const missing = tab.spec.columns.filter((c) => !tab.columns.has(c.key));
+  if (missing.length === 0) return [];
+  const start = tab.headerWidth;
+  const requests: Request[] = [];
+  const needed = start + missing.length - tab.columnCount;
+  if (needed > 0) requests.push({ appendDimension: { sheetId: tab.sheetId, dimension: 'COLUMNS', length: needed } });
+  requests.push({
+    updateCells: {
+      start: { sheetId: tab.sheetId, rowIndex: 0, columnIndex: start },
+      rows: [{ values: missing.map((c) => ({ userEnteredValue: { stringValue: c.header }, userEnteredFormat: { textFormat: { bold: true } } })) }],
+      fields: 'userEnteredValue,userEnteredFormat.textFormat',
+    },
+  });
+  missing.forEach((c, i) => tab.columns.set(c.key, start + i));
+  tab.headerWidth = start + missing.length;
+  return requests;
+}
+
+function cellFields(hasDate: boolean): string {
+  return hasDate ? 'userEnteredValue,userEnteredFormat.numberFormat' : 'userEnteredValue';
+}
+
+/** Changed cells of existing rows, one updateCells per run of adjacent columns of the same kind. */
+function updateRequests(tab: TabState, merge: TabMerge): Request[] {
+  const byRow = new Map<number, { index: number; key: string; value: Row[string] }[]>();
+  for (const u of merge.updates) {
+    const row = tab.rowIndex.get(u.key);
+    if (row === undefined) continue;
+    const list = byRow.get(row) ?? [];
+    list.push({ index: tab.columns.get(u.column)!, key: u.column, value: u.value });
+    byRow.set(row, list);
+  }
+  const specOf = new Map(tab.spec.columns.map((c) => [c.key, c]));
+  const requests: Request[] = [];
+  for (const [rowIndex, cells] of byRow) {
+    cells.sort((a, b) => a.index - b.index);
+    let run: typeof cells = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      const isDate = specOf.get(run[0]!.key)!.type === 'date';
+      requests.push({
+        updateCells: {
+          start: { sheetId: tab.sheetId, rowIndex, columnIndex: run[0]!.index },
+          rows: [{ values: run.map((c) => cellFromPlain(c.value, specOf.get(c.key)!)) }],
+          fields: cellFields(isDate),
+        },
+      });
+      run = [];
+    };
+    for (const cell of cells) {
+      const last = run[run.length - 1];
+      const sameKind = last && (specOf.get(last.key)!.type === 'date') === (specOf.get(cell.key)!.type === 'date');
+      if (last && (last.index + 1 !== cell.index || !sameKind)) flush();
+      run.push(cell);
+    }
+    flush();
+  }
+  return requests;
+}
+
+/** New rows in groups: insert the rows, fill them, tag each with its identity. */
+function insertGroups(tab: TabState, rows: readonly Row[]): Request[][] {
+  const width = Math.max(...tab.columns.values()) + 1;
+  const at = new Map([...tab.columns].map(([key, index]) => [index, tab.spec.columns.find((c) => c.key === key)!]));
+  const keyed = identityColumns(tab.spec).length > 0 && tab.spec.identity === undefined;
+  const groups: Request[][] = [];
+  let start = tab.dataEnd;
+  let pending: { cells: sheets_v4.Schema$RowData; key: string }[] = [];
+  let size = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    const range = { sheetId: tab.sheetId, dimension: 'ROWS', startIndex: start, endIndex: start + pending.length };
+    const group: Request[] = [
+      { insertDimension: { range, inheritFromBefore: start > tab.spec.frozenRows } },
+      { updateCells: { start: { sheetId: tab.sheetId, rowIndex: start, columnIndex: 0 }, rows: pending.map((p) => p.cells), fields: cellFields(true) } },
+    ];
+    if (keyed) {
+      pending.forEach((p, i) =>
+        group.push({
+          createDeveloperMetadata: {
+            developerMetadata: {
+              metadataKey: ROW_METADATA_KEY,
+              metadataValue: p.key,
+              visibility: 'DOCUMENT',
+              location: { dimensionRange: { sheetId: tab.sheetId, dimension: 'ROWS', startIndex: start + i, endIndex: start + i + 1 } },
+            },
+          },
+        }),
+      );
+    }
+    groups.push(group);
+    start += pending.length;
+    pending = [];
+    size = 0;
+  };
+  for (const row of rows) {
+    const values = Array.from({ length: width }, (_, i) => {
+      const column = at.get(i);
+      return column ? cellFromPlain(row[column.key], column) : {};
+    });
+    const cells = { values };
+    pending.push({ cells, key: String(row[ROW_KEY] ?? '') });
+    size += bytes(cells);
+    if (size > INSERT_GROUP_BYTES) flush();
+  }
+  flush();
+  tab.dataEnd = start;
+  return groups;
+}
+
+/**
+ * `layout`: tabs to create even without rows (init). Tabs the merges write to
+ * and the sheet lacks are created too.
+ */
+export function planWrite(state: SheetState, merges: ReadonlyMap<string, TabMerge>, layout: readonly TabSpec[] = []): WritePlan {
+  const plan: WritePlan = { batches: [], updatedCells: 0, insertedRows: 0, createdTabs: [] };
+  const structure: Request[] = [];
+  const groups: Request[][] = [];
+  let nextSheetId = Math.max(0, ...state.sheetIds) + 1;
+  const writes = (key: string) => {
+    const m = merges.get(key);
+    return m !== undefined && (m.updates.length > 0 || m.inserts.length > 0);
+  };
+  // Units first: the other tabs' dropdowns point at its names.
+  const order = [...TABS].sort((a, b) => Number(b.key === 'units') - Number(a.key === 'units'));
+  const tabs = new Map<string, TabState>();
+  for (const spec of order) {
+    const existing = state.tabs.get(spec.key);
+    if (existing) {
+      if (writes(spec.key)) structure.push(...missingColumns(existing));
+      tabs.set(spec.key, existing);
+    } else if (writes(spec.key) || layout.some((t) => t.key === spec.key)) {
+      const created = newTabState(spec, nextSheetId++);
+      structure.push(...addTabRequests(spec, created.sheetId, TABS.indexOf(spec)));
+      plan.createdTabs.push(spec.name);
+      tabs.set(spec.key, created);
+    }
+  }
+  for (const spec of TABS) {
+    const merge = merges.get(spec.key);
+    const tab = tabs.get(spec.key);
+    if (!merge || !tab) continue;
+    const updates = updateRequests(tab, merge);
+    if (updates.length > 0) groups.push(updates);
+    groups.push(...insertGroups(tab, merge.inserts));
+    plan.updatedCells += merge.updates.length;
+    plan.insertedRows += merge.inserts.length;
+  }
+  let lastSize = 0;
+  for (const group of structure.length > 0 ? [structure, ...groups] : groups) {
+    const size = bytes(group);
+    const last = plan.batches[plan.batches.length - 1];
+    if (last && lastSize + size <= MAX_BATCH_BYTES) {
+      last.push(...group);
+      lastSize += size;
+    } else {
+      plan.batches.push([...group]);
+      lastSize = size;
+    }
+  }
+  return plan;
+}
+
+export async function sendPlan(api: SheetsApi, spreadsheetId: string, plan: WritePlan, backoff?: BackoffOptions): Promise<void> {
+  for (const [i, requests] of plan.batches.entries()) {
+    try {
+      await callSheets(spreadsheetId, 'ghi vào bảng tính', () => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }), backoff);
+    } catch (error) {
+      if (i === 0 || !(error instanceof CchcError)) throw error;
+      throw new CchcError(
+        'SHEETS_PARTIAL_WRITE',
+        `${error.messageVi} Đã ghi trọn ${i}/${plan.batches.length} phần (mỗi phần gồm các dòng đầy đủ, không có dòng ghi dở). Chạy lại lệnh để ghi tiếp; phần đã ghi không bị ghi lặp.`,
+        error.exitCode,
+      );
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The store backed by the shared Google Sheet. One request reads everything;
+ * a write re-reads just before writing (Sheets has no conditional write), merges
+ * three ways against what this process last read (or, for `cchc sync push`, what
+ * was last synced) and sends only the changed cells and new rows, in one
+ * batchUpdate unless the 2 MB limit forces more.
+ */
+import { applyMerge, describeConflict, indexRows, mergeTab, TABS, type MergeConflict, type Row, type TabMerge, type TabSpec } from '../../core/index';
+import type { Store, Tables, WriteOutcome } from '../store/store';
+import type { BackoffOptions } from './backoff';
+import type { SheetsApi } from './client';
+import { readSheet, type SheetState } from './sheet-reader';
+import { planWrite, sendPlan, type WritePlan } from './sheet-writer';
+import type { SyncBase } from './sync-state';
+
+export interface ApplyResult {
+  plan: WritePlan;
+  conflicts: MergeConflict[];
+  /** Conflicts in Vietnamese, one line each. */
+  conflictText: string[];
+  /** The sheet's rows after the write, per tab written. */
+  sheetAfter: Tables;
+}
+
+export function tablesOf(state: SheetState): Tables {
+  return Object.fromEntries(TABS.map((t) => [t.key, state.tabs.get(t.key)?.rows ?? []]));
+}
+
+export function baseOf(tables: Tables): SyncBase {
+  return new Map(TABS.map((t) => [t.key, indexRows(t, tables[t.key] ?? [])]));
+}
+
+export class SheetsStore implements Store {
+  readonly location: string;
+  /** What read() returned: the base when this process writes back. */
+  private seen: SyncBase = new Map();
+  private apiPromise: Promise<SheetsApi> | undefined;
+
+  constructor(
+    readonly spreadsheetId: string,
+    private readonly connect: () => Promise<SheetsApi>,
+    private readonly backoff?: BackoffOptions,
+  ) {
+    this.location = `bảng tính Google ${spreadsheetId}`;
+  }
+
+  private api(): Promise<SheetsApi> {
+    return (this.apiPromise ??= this.connect());
+  }
+
+  async state(): Promise<SheetState> {
+    return readSheet(await this.api(), this.spreadsheetId, this.backoff);
+  }
+
+  async exists(): Promise<boolean> {
+    return (await this.state()).tabs.has('tasks');
+  }
+
+  /** Lays out the tabs the sheet lacks; starting rows go only into tabs that are new or empty. */
+  async create(initial: Tables): Promise<string[]> {
+    const state = await this.state();
+    const empty = Object.fromEntries(Object.entries(initial).filter(([key]) => (state.tabs.get(key)?.rows.length ?? 0) === 0));
+    const result = await this.applyTo(state, empty, new Map(), TABS);
+    return result.plan.createdTabs;
+  }
+
+  async read(): Promise<Tables> {
+    const tables = tablesOf(await this.state());
+    this.seen = baseOf(tables);
+    return tables;
+  }
+
+  async write(tables: Tables): Promise<WriteOutcome> {
+    const result = await this.apply(tables, this.seen);
+    return { conflicts: result.conflictText };
+  }
+
+  /** Merges `tables` into the sheet as it is now, against `base`, and writes the result. */
+  async apply(tables: Tables, base: SyncBase): Promise<ApplyResult> {
+    return this.applyTo(await this.state(), tables, base, []);
+  }
+
+  private async applyTo(state: SheetState, tables: Tables, base: SyncBase, layout: readonly TabSpec[]): Promise<ApplyResult> {
+    const merges = new Map<string, TabMerge>();
+    const sheetAfter: Tables = {};
+    for (const tab of TABS) {
+      const source = tables[tab.key];
+      if (!source) continue;
+      const target: Row[] = state.tabs.get(tab.key)?.rows ?? [];
+      const merge = mergeTab(tab, { base: base.get(tab.key) ?? new Map(), target, source });
+      merges.set(tab.key, merge);
+      sheetAfter[tab.key] = applyMerge(tab, target, merge);
+    }
+    const plan = planWrite(state, merges, layout);
+    if (plan.batches.length > 0) await sendPlan(await this.api(), this.spreadsheetId, plan, this.backoff);
+    const conflicts = [...merges.values()].flatMap((m) => m.conflicts);
+    const conflictText = conflicts.map((c) => describeConflict(TABS.find((t) => t.key === c.tab)!, c, 'trên bảng tính', 'bản ghi lên'));
+    return { plan, conflicts, conflictText, sheetAfter };
+  }
+}

@@ -1,0 +1,31 @@
+/** A Sheets API emulator plus what production code needs to reach it, as the CLI would (env variables). */
+import { afterEach } from 'vitest';
+import { sheetsAuth } from '../../sync/sheets/auth';
+import { sheetsApi } from '../../sync/sheets/client';
+import { SheetsStore } from '../../sync/sheets/sheets-store';
+import { startSheetsEmulator, type SheetsEmulator } from '../sheets-emulator';
+
+export interface EmulatedSheets {
+  emu: SheetsEmulator;
+  env: Record<string, string>;
+  /** A store on spreadsheet `id`; retries wait no real time, the waits are recorded in `slept`. */
+  store(id: string): SheetsStore;
+  slept: number[];
+}
+
+export function useSheetsEmulator(): () => Promise<EmulatedSheets> {
+  const running: SheetsEmulator[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((e) => e.close()));
+  });
+  return async () => {
+    const emu = await startSheetsEmulator({ acceptedTokens: ['test-token'] });
+    running.push(emu);
+    const env = { CCHC_SHEETS_API_URL: emu.url, CCHC_GOOGLE_ACCESS_TOKEN: 'test-token' };
+    const slept: number[] = [];
+    const sleep = async (ms: number) => {
+      slept.push(ms);
+    };
+    return { emu, env, slept, store: (id) => new SheetsStore(id, async () => sheetsApi(await sheetsAuth(env), env), { sleep }) };
+  };
+}
