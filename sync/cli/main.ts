@@ -14,6 +14,7 @@ import { registerIndexImport } from './commands/index-import';
 import { registerIndex } from './commands/par-index';
 import { registerReport } from './commands/report';
 import { registerInit } from './commands/init';
+import { registerRollup } from './commands/rollup';
 import { registerSync } from './commands/sync';
 import { registerValidate } from './commands/validate';
 import { run } from './program';
@@ -33,6 +34,7 @@ registerReport(program);
 registerIndex(program);
 registerIndexImport(program);
 registerSync(program);
+registerRollup(program);
 registerDemo(program);
 
 try {

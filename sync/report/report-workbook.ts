@@ -20,17 +20,17 @@ import {
 } from '../../core/index';
 import { OFFICIAL_FONT, officialPageSetup, THIN_BORDER } from '../excel/official-style';
 
-const FILL = {
+export const FILL = {
   pass: 'FFC6EFCE',
   fail: 'FFFFC7CE',
   na: 'FFEDEDED',
   header: 'FFDDEBF7',
 } as const;
 
-const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+export const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 const bar = (percent: number | null): string => (percent === null ? '' : '█'.repeat(Math.round(percent / 5)));
 
-function tableSheet(
+export function tableSheet(
   workbook: ExcelJS.Workbook,
   name: string,
   title: string,
@@ -67,7 +67,7 @@ function verdict(pass: boolean | null): string {
   return pass === null ? 'Không áp dụng' : pass ? 'Đạt' : 'Chưa đạt';
 }
 
-function targetRows(m: MetricsReport): { row: (string | number | null)[]; pass: boolean | null }[] {
+export function targetRows(m: MetricsReport): { row: (string | number | null)[]; pass: boolean | null }[] {
   const r = (name: string, x: Ratio) => ({
     row: [name, x.value, x.numerator, x.denominator, x.target, verdict(x.pass), x.gap],
     pass: x.pass,

@@ -1,5 +1,7 @@
 /** A Sheets API emulator plus what production code needs to reach it, as the CLI would (env variables). */
 import { afterEach } from 'vitest';
+import { TABS } from '../../core/index';
+import type { Tables } from '../../sync/store/store';
 import { sheetsAuth } from '../../sync/sheets/auth';
 import { sheetsApi } from '../../sync/sheets/client';
 import { SheetsStore } from '../../sync/sheets/sheets-store';
@@ -28,4 +30,18 @@ export function useSheetsEmulator(): () => Promise<EmulatedSheets> {
     };
     return { emu, env, slept, store: (id) => new SheetsStore(id, async () => sheetsApi(await sheetsAuth(env), env), { sleep }) };
   };
+}
+
+/**
+ * A ward's sheet typed straight into the emulator (values only, no layout, not
+ * logged): quick to set up by the hundred, and read by the store like any other.
+ */
+export function seedSheet(emu: SheetsEmulator, title: string, tables: Tables): string {
+  const tabs = TABS.map((t) => ({ title: t.name, rowCount: (tables[t.key]?.length ?? 0) + 20, columnCount: t.columns.length }));
+  const id = emu.createSpreadsheet(title, tabs);
+  for (const tab of TABS) {
+    const rows = (tables[tab.key] ?? []).map((r) => tab.columns.map((c) => r[c.key] ?? ''));
+    emu.setValues(id, `'${tab.name}'!A1`, [tab.columns.map((c) => c.header), ...rows], 'RAW');
+  }
+  return id;
 }

@@ -1,0 +1,51 @@
+/**
+ * Reads many ward sheets, one request each, a few at a time and under the
+ * per-minute quota, and computes each ward's metrics with the same core as
+ * `cchc metrics`. A ward that cannot be read is reported, not fatal.
+ */
+import { computeMetrics, type MetricsOptions, type MetricsReport } from '../../core/index';
+import { CchcError } from '../errors';
+import type { BackoffOptions } from '../sheets/backoff';
+import type { SheetsApi } from '../sheets/client';
+import type { RequestRate } from '../sheets/rate-limit';
+import { readSheet } from '../sheets/sheet-reader';
+import { tablesOf } from '../sheets/sheets-store';
+import type { WardSheet } from './ward-list';
+
+export interface WardResult {
+  ward: WardSheet;
+  name: string;
+  metrics: MetricsReport | null;
+  error: string | null;
+}
+
+export interface CollectOptions {
+  concurrency: number;
+  rate: RequestRate;
+  metrics: MetricsOptions;
+  backoff?: BackoffOptions;
+  onDone?: (done: number, total: number) => void;
+}
+
+export async function collectWards(api: SheetsApi, wards: readonly WardSheet[], options: CollectOptions): Promise<WardResult[]> {
+  const results: WardResult[] = new Array(wards.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    for (let i = next++; i < wards.length; i = next++) {
+      const ward = wards[i]!;
+      try {
+        const state = await options.rate.run(() => readSheet(api, ward.id, options.backoff));
+        const metrics = computeMetrics(tablesOf(state), options.metrics);
+        const settingsWard = state.tabs.get('settings')?.rows.find((r) => r['key'] === 'ward')?.['value'];
+        results[i] = { ward, name: ward.name ?? (settingsWard ? String(settingsWard) : state.title), metrics, error: null };
+      } catch (error) {
+        if (!(error instanceof CchcError)) throw error;
+        results[i] = { ward, name: ward.name ?? ward.id, metrics: null, error: `${error.messageVi} [${error.code}]` };
+      }
+      options.onDone?.(++done, wards.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, wards.length) }, worker));
+  return results;
+}

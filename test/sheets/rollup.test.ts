@@ -1,0 +1,86 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { computeMetrics, parsePeriod } from '../../core/index';
+import { sampleTables } from '../../sync/catalog/sample';
+import { collectWards } from '../../sync/rollup/collect';
+import { parseWardList } from '../../sync/rollup/ward-list';
+import { sheetsAuth } from '../../sync/sheets/auth';
+import { sheetsApi } from '../../sync/sheets/client';
+import { RequestRate } from '../../sync/sheets/rate-limit';
+import { CchcError } from '../../sync/errors';
+import { startSheetsEmulator } from '../sheets-emulator';
+import { cchcAsync } from '../helpers/cli';
+import { useTempDir } from '../helpers/tmp';
+import { seedSheet, useSheetsEmulator } from './emulated-sheet';
+
+const tempDir = useTempDir();
+const emulated = useSheetsEmulator();
+
+describe('province roll-up', () => {
+  it('reads 100 ward sheets, one request each, into one comparison workbook; an unreadable sheet is listed (exit 1)', async () => {
+    const sheets = await emulated();
+    const sample = await sampleTables();
+    const ids: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const settings = sample['settings']!.map((r) => (r['key'] === 'ward' ? { ...r, value: `Phường số ${i + 1}` } : r));
+      // Wards differ: each holds fewer meetings than the one before.
+      ids.push(seedSheet(sheets.emu, `CCHC ${i}`, { ...sample, settings, meetings: sample['meetings']!.slice(i % 7) }));
+    }
+    const missing = 'x'.repeat(44);
+    const list = join(await tempDir(), 'phuong.txt');
+    await writeFile(list, `# Danh sách bảng tính\n${ids.map((id) => `https://docs.google.com/spreadsheets/d/${id}/edit`).join('\n')}\n${missing}, Phường không có\n`);
+    sheets.emu.resetCounts();
+    const out = join(await tempDir(), 'tong-hop.xlsx');
+    const result = await cchcAsync(['rollup', '--sheets', list, '--out', out, '--period', '2026', '--today', '2026-11-23', '--concurrency', '8', '--per-minute', '1000'], {
+      env: sheets.env,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Đã tổng hợp 100/101 phường, xã');
+    expect(result.stdout).toContain('Không đọc được Phường không có (dòng 102)');
+    expect(sheets.emu.counts()).toMatchObject({ reads: 101, writes: 0, byOperation: { 'spreadsheets.get': 101 } });
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const ws = workbook.getWorksheet('So sánh')!;
+    const header = (ws.getRow(3).values as unknown[]).slice(1).map(String);
+    const online = header.indexOf('Tỷ lệ hội nghị trực tuyến (%)') + 1;
+    const period = parsePeriod('2026', 'cutoff')!;
+    for (const i of [0, 3, 99]) {
+      const expected = computeMetrics({ ...sample, meetings: sample['meetings']!.slice(i % 7) }, { period, today: '2026-11-23' });
+      expect(ws.getRow(4 + i).getCell(2).value).toBe(`Phường số ${i + 1}`);
+      expect(ws.getRow(4 + i).getCell(online).value).toBe(expected.meetings.onlineShare.value);
+    }
+    expect(String(ws.getRow(104).getCell(header.length).value)).toContain('[SHEETS_NOT_FOUND]');
+  }, 180_000);
+
+  it('stays under the per-minute read quota: the emulator enforcing 10 reads a minute never answers 429', async () => {
+    let now = 0;
+    const emu = await startSheetsEmulator({ quota: { readsPerMinute: 10 }, clock: () => now });
+    try {
+      const ids = Array.from({ length: 25 }, (_, i) => emu.createSpreadsheet(`Phường ${i}`));
+      const env = { CCHC_SHEETS_API_URL: emu.url, CCHC_GOOGLE_ACCESS_TOKEN: 't' };
+      const api = sheetsApi(await sheetsAuth(env), env);
+      const rate = new RequestRate(10, { now: () => now, sleep: async (ms) => void (now += ms) });
+      const results = await collectWards(api, parseWardList(ids.join('\n'), 'list'), {
+        concurrency: 4,
+        rate,
+        metrics: { period: parsePeriod('2026', 'cutoff')!, today: '2026-11-23' },
+      });
+      expect(results.every((r) => r.error === null)).toBe(true);
+      expect(emu.requestLog.map((r) => r.status)).toEqual(Array(25).fill(200));
+      expect(now).toBeGreaterThanOrEqual(120_000); // 25 reads at 10 a minute: two full minutes of waiting
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('rejects a list line that is neither a sheet id nor a sheet address', () => {
+    expect(() => parseWardList('1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms Phường A\nbảng tính của xã B\n', 'ds.txt')).toThrow(CchcError);
+    expect(parseWardList('https://docs.google.com/spreadsheets/d/1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms/edit#gid=0, Phường A', 'x')).toEqual([
+      { id: '1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms', name: 'Phường A', line: 1 },
+    ]);
+  });
+});
