@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { CchcError, EXIT } from '../errors';
+import { registerAuth } from './commands/auth';
 import { registerDemo } from './commands/demo';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
@@ -35,6 +36,7 @@ registerIndex(program);
 registerIndexImport(program);
 registerSync(program);
 registerRollup(program);
+registerAuth(program);
 registerDemo(program);
 
 try {

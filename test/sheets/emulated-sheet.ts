@@ -28,7 +28,7 @@ export function useSheetsEmulator(): () => Promise<EmulatedSheets> {
     const sleep = async (ms: number) => {
       slept.push(ms);
     };
-    return { emu, env, slept, store: (id) => new SheetsStore(id, async () => sheetsApi(await sheetsAuth(env), env), { sleep }) };
+    return { emu, env, slept, store: (id) => new SheetsStore(id, async () => sheetsApi(await sheetsAuth({ env }), env), { sleep }) };
   };
 }
 

@@ -62,7 +62,7 @@ describe('province roll-up', () => {
     try {
       const ids = Array.from({ length: 25 }, (_, i) => emu.createSpreadsheet(`Phường ${i}`));
       const env = { CCHC_SHEETS_API_URL: emu.url, CCHC_GOOGLE_ACCESS_TOKEN: 't' };
-      const api = sheetsApi(await sheetsAuth(env), env);
+      const api = sheetsApi(await sheetsAuth({ env }), env);
       const rate = new RequestRate(10, { now: () => now, sleep: async (ms) => void (now += ms) });
       const results = await collectWards(api, parseWardList(ids.join('\n'), 'list'), {
         concurrency: 4,

@@ -1,0 +1,21 @@
+/** `cchc auth login`: sign in once with a Google account through an OAuth desktop client. */
+import type { Command } from 'commander';
+import { CchcError, EXIT } from '../../errors';
+import { loginDesktop } from '../../sheets/oauth-login';
+import { run } from '../program';
+
+export function registerAuth(program: Command): void {
+  program
+    .command('auth')
+    .description('Đăng nhập Google (sign in)')
+    .command('login')
+    .description('Đăng nhập một lần bằng tài khoản Google qua ứng dụng OAuth "Desktop app"; mã được lưu riêng cho người dùng (mode 0600)')
+    .option('--client <file>', 'tệp JSON của ứng dụng OAuth Desktop (env CCHC_GOOGLE_KEY_FILE)')
+    .action(async (opts: { client?: string }) => {
+      const file = opts.client ?? process.env['CCHC_GOOGLE_KEY_FILE'];
+      if (!file) throw new CchcError('AUTH_CLIENT_REQUIRED', 'Ghi tệp ứng dụng OAuth Desktop bằng --client TỆP.json (tải từ Google Cloud Console).');
+      const path = await loginDesktop(file);
+      console.log(`Đã đăng nhập; mã truy cập được lưu ở ${path} (chỉ người dùng này đọc được).`);
+      run.exitCode = EXIT.ok;
+    });
+}
