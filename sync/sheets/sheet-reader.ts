@@ -40,13 +40,13 @@ export interface SheetState {
   sheetIds: Set<number>;
 }
 
-const FIELDS =
+export const READ_FIELDS =
   'properties(title),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),' +
   `data(rowData(values(effectiveValue)),rowMetadata(developerMetadata(metadataKey,metadataValue))))`;
 
 export async function readSheet(api: SheetsApi, spreadsheetId: string, backoff?: BackoffOptions): Promise<SheetState> {
   const response = await callSheets(spreadsheetId, 'đọc bảng tính', () =>
-    api.spreadsheets.get({ spreadsheetId, includeGridData: true, fields: FIELDS }),
+    api.spreadsheets.get({ spreadsheetId, includeGridData: true, fields: READ_FIELDS }),
   backoff);
   return sheetState(spreadsheetId, response.data);
 }
