@@ -55,6 +55,24 @@ describe('Sheets store limits', () => {
     expect((await sheets.store(id).read())['tasks']).toHaveLength(5_000);
   }, 120_000);
 
+  it('a large push cut off between batches says so, and a re-run finishes it without writing a row twice', async () => {
+    const sheets = await emulated();
+    const tasks = manyTasks((await sampleTables())['tasks']!, 5_000);
+    const id = sheets.emu.createSpreadsheet('CCHC');
+    let writes = 0;
+    sheets.emu.injectFailures([{ match: (r) => r.operation === 'spreadsheets.batchUpdate' && ++writes >= 3, status: 503, times: 100 }]);
+    const error = await sheets.store(id).apply({ tasks }, new Map()).catch((e: unknown) => e);
+    expect((error as CchcError).code).toBe('SHEETS_PARTIAL_WRITE');
+    expect((error as CchcError).messageVi).toContain('Đã ghi trọn 2/');
+    const partial = (await sheets.store(id).read())['tasks']!;
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.length).toBeLessThan(5_000);
+    sheets.emu.clearFailures();
+    await sheets.store(id).apply({ tasks }, new Map());
+    const ids = (await sheets.store(id).read())['tasks']!.map((t) => t['id']);
+    expect(ids).toEqual(tasks.map((t) => t['id']));
+  }, 120_000);
+
   it('retries 429 and 503 with backoff, honouring Retry-After, then writes once', async () => {
     const sheets = await emulated();
     const sample = (await sampleTables())['tasks']!;
