@@ -136,6 +136,21 @@ describe('cchc with --sheet', () => {
     expect(JSON.parse(validate.stdout).tasks).toBe(19);
   });
 
+  it('metrics and index give the same results from the sheet as from the workbook it was pushed from', async () => {
+    const { emu, env } = await emulated();
+    const id = emu.createSpreadsheet('Kế hoạch CCHC');
+    const { path } = await localSample();
+    expect((await cchcAsync(['sync', 'push', '--sheet', id, '--store', path], { env })).code).toBe(0);
+    for (const args of [
+      ['metrics', '--json', '--period', '2026-H1', '--today', '2026-11-23'],
+      ['index', '--json', '--period', '2026', '--today', '2026-11-23'],
+    ]) {
+      const [local, sheet] = await Promise.all([cchcAsync([...args, '--store', path], { env }), cchcAsync([...args, '--sheet', id], { env })]);
+      expect(sheet.stderr).toBe('');
+      expect(JSON.parse(sheet.stdout), args[0]).toEqual(JSON.parse(local.stdout));
+    }
+  });
+
   it('says what to do when the sheet id is wrong or the token is refused', async () => {
     const { emu, env } = await emulated();
     const missing = await cchcAsync(['validate', '--sheet', 'khong-co-bang-tinh-nay'], { env });
