@@ -124,8 +124,14 @@ function insertGroups(tab: TabState, rows: readonly Row[]): Request[][] {
   const flush = () => {
     if (pending.length === 0) return;
     const range = { sheetId: tab.sheetId, dimension: 'ROWS', startIndex: start, endIndex: start + pending.length };
+    // Below the grid's last row there is nothing to push down: grow the grid instead.
+    const room: Request =
+      start >= tab.rowCount
+        ? { appendDimension: { sheetId: tab.sheetId, dimension: 'ROWS', length: pending.length } }
+        : { insertDimension: { range, inheritFromBefore: start > tab.spec.frozenRows } };
+    tab.rowCount += pending.length;
     const group: Request[] = [
-      { insertDimension: { range, inheritFromBefore: start > tab.spec.frozenRows } },
+      room,
       { updateCells: { start: { sheetId: tab.sheetId, rowIndex: start, columnIndex: 0 }, rows: pending.map((p) => p.cells), fields: cellFields(true) } },
     ];
     if (keyed) {

@@ -146,3 +146,18 @@ describe('Sheets store limits', () => {
     expect(sheets.emu.getValues(id, `'${TASKS_TAB.name}'!A2`)).toEqual([['Dòng cán bộ tự thêm']]);
   });
 });
+
+describe('Sheets store on a sheet an official set up by hand', () => {
+  it('fills a tab with only a header row (grid of one row), in the official\'s column order, adding missing columns at the end', async () => {
+    const sheets = await emulated();
+    const id = sheets.emu.createSpreadsheet('CCHC', [{ title: TASKS_TAB.name, rowCount: 1, columnCount: 3 }]);
+    sheets.emu.setValues(id, `'${TASKS_TAB.name}'!A1`, [['Nội dung nhiệm vụ', 'Ghi chú riêng', 'Mã nhiệm vụ']]);
+    const sample = (await sampleTables())['tasks']!.slice(0, 3);
+    await sheets.store(id).apply({ tasks: sample }, new Map());
+    const grid = sheets.emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][];
+    expect(grid[0]!.slice(0, 4)).toEqual(['Nội dung nhiệm vụ', 'Ghi chú riêng', 'Mã nhiệm vụ', 'Kế hoạch']);
+    expect(grid.slice(1).map((r) => [r[0], r[1] ?? '', r[2]])).toEqual(sample.map((t) => [t['title'], '', t['id']]));
+    const back = (await sheets.store(id).read())['tasks']!;
+    expect(back.map((t) => [t['id'], t['lead'], t['deadline']])).toEqual(sample.map((t) => [t['id'], t['lead'], t['deadline']]));
+  });
+});
