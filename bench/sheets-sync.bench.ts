@@ -5,11 +5,12 @@
  * HTTP; against Google add the network round trips (one per request).
  */
 import { performance } from 'node:perf_hooks';
-import { indexRows, TASKS_TAB } from '../core/index';
+import { indexRows, mergeTab, TASKS_TAB } from '../core/index';
 import { sampleTables } from '../sync/catalog/sample';
 import { sheetsAuth } from '../sync/sheets/auth';
 import { sheetsApi } from '../sync/sheets/client';
-import { READ_FIELDS, sheetState } from '../sync/sheets/sheet-reader';
+import { READ_FIELDS, readSheet, sheetState } from '../sync/sheets/sheet-reader';
+import { planWrite } from '../sync/sheets/sheet-writer';
 import { SheetsStore } from '../sync/sheets/sheets-store';
 import { manyTasks } from '../test/fixtures/many-tasks';
 import { startSheetsEmulator } from '../test/sheets-emulator';
@@ -44,6 +45,11 @@ try {
   const changed = tables.tasks.map((t, i) => (i === 4_321 ? { ...t, status: 'Đang thực hiện', progress: 30 } : t));
   const base = new Map([[TASKS_TAB.key, indexRows(TASKS_TAB, tables.tasks)]]);
   await measure(`push with one task changed`, () => store(id).apply({ tasks: changed }, base));
+  const state = await readSheet(api, id);
+  const mergeStart = performance.now();
+  const merge = mergeTab(TASKS_TAB, { base: base.get(TASKS_TAB.key)!, target: state.tabs.get(TASKS_TAB.key)!.rows, source: changed });
+  planWrite(state, new Map([[TASKS_TAB.key, merge]]));
+  console.log(`  of which the three-way merge and write plan on our side: ${(performance.now() - mergeStart).toFixed(0)} ms`);
   await measure(`push with nothing changed`, () => store(id).apply({ tasks: changed }, base));
 } finally {
   await emu.close();

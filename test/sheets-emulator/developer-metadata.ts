@@ -55,17 +55,29 @@ export function normaliseLocation(model: SpreadsheetModel, input: MetadataLocati
   };
 }
 
+// Ids in use per metadata list, so creating thousands of row tags in one batch stays linear.
+// A list replaced by a filter (deletions) is a new array and gets a fresh set.
+const idSets = new WeakMap<DeveloperMetadata[], Set<number>>();
+function takenIds(list: DeveloperMetadata[]): Set<number> {
+  let ids = idSets.get(list);
+  if (!ids) {
+    ids = new Set(list.map((m) => m.metadataId));
+    idSets.set(list, ids);
+  }
+  return ids;
+}
+
 export function createMetadata(model: SpreadsheetModel, input: DeveloperMetadataInput | null | undefined): DeveloperMetadata {
   if (!input?.metadataKey) throw invalidArgument('Developer metadata must have a key.');
   if (input.visibility !== 'DOCUMENT' && input.visibility !== 'PROJECT') throw invalidArgument('Developer metadata visibility must be DOCUMENT or PROJECT.');
+  const taken = takenIds(model.developerMetadata);
   if (input.metadataId != null) {
     if (!Number.isInteger(input.metadataId) || input.metadataId <= 0) throw invalidArgument('Developer metadata ID must be positive.');
-    if (model.developerMetadata.some((m) => m.metadataId === input.metadataId)) {
-      throw invalidArgument(`Developer metadata with ID ${input.metadataId} already exists.`);
-    }
+    if (taken.has(input.metadataId)) throw invalidArgument(`Developer metadata with ID ${input.metadataId} already exists.`);
   }
   let metadataId = input.metadataId ?? nextId(model);
-  while (model.developerMetadata.some((m) => m.metadataId === metadataId)) metadataId = nextId(model);
+  while (taken.has(metadataId)) metadataId = nextId(model);
+  taken.add(metadataId);
   const metadata: DeveloperMetadata = {
     metadataId,
     metadataKey: input.metadataKey,

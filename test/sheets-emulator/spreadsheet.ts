@@ -58,12 +58,17 @@ export function toResource(model: SpreadsheetModel, opts: GetOptions): Json {
 
 function gridData(model: SpreadsheetModel, sheet: SheetModel, areas: Bounds[], evaluate: FormulaEvaluator): Json[] {
   const sheetId = sheet.properties.sheetId;
+  // Indexed once: a sheet may hold thousands of rows, each with its metadata.
+  const located = new Map<string, DeveloperMetadata[]>();
+  for (const m of model.developerMetadata) {
+    const d = m.location.dimensionRange;
+    if (d?.sheetId !== sheetId) continue;
+    const key = `${d.dimension}:${d.startIndex}`;
+    located.set(key, [...(located.get(key) ?? []), m]);
+  }
   const dimensionMetadata = (dimension: 'ROWS' | 'COLUMNS', index: number): Json => {
-    const list = model.developerMetadata.filter((m) => {
-      const d = m.location.dimensionRange;
-      return d?.sheetId === sheetId && d.dimension === dimension && d.startIndex === index;
-    });
-    return list.length ? { developerMetadata: structuredClone(list) } : {};
+    const list = located.get(`${dimension}:${index}`);
+    return list ? { developerMetadata: structuredClone(list) } : {};
   };
   return areas.map((area) => {
     const rowData: Json[] = [];
