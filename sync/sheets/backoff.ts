@@ -38,9 +38,18 @@ function retryAfterMs(error: unknown): number | null {
   return Number.isFinite(date) ? Math.max(0, date - Date.now()) : null;
 }
 
+/** Connection failures that a moment's wait usually cures (not "refused" or "unknown host": those are settings). */
+const TRANSIENT_NETWORK = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
+
+const networkCode = (error: unknown): string | undefined => {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : undefined;
+};
+
 export const isRetryable = (error: unknown): boolean => {
   const status = statusOf(error);
-  return status === 429 || (status !== undefined && status >= 500 && status < 600);
+  if (status === undefined) return TRANSIENT_NETWORK.has(networkCode(error) ?? '');
+  return status === 429 || (status >= 500 && status < 600);
 };
 
 /** The wait before retry `n` (0-based): the server's Retry-After if any, else min(2^n s + jitter up to 1 s, max). */
@@ -62,7 +71,7 @@ export async function withBackoff<T>(what: string, call: () => Promise<T>, optio
       if (n + 1 >= attempts) {
         throw new CchcError(
           'SHEETS_UNAVAILABLE',
-          `Google Sheets đang quá tải hoặc tạm lỗi (mã ${statusOf(error)}) khi ${what}; đã thử lại ${attempts} lần. Chưa ghi gì thêm vào bảng tính. Chờ vài phút rồi chạy lại lệnh.`,
+          `Google Sheets đang quá tải hoặc tạm lỗi (mã ${statusOf(error) ?? networkCode(error)}) khi ${what}; đã thử lại ${attempts} lần. Chưa ghi gì thêm vào bảng tính. Chờ vài phút rồi chạy lại lệnh.`,
         );
       }
       await sleep(delayFor(n, error, options));

@@ -4,12 +4,17 @@
  * leaving the sheet as it was, text never turned into formulas, rows found by
  * identity after officials insert rows.
  */
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { sheetsAuth } from '../../sync/sheets/auth';
+import { sheetsApi } from '../../sync/sheets/client';
+import { SheetsStore } from '../../sync/sheets/sheets-store';
 import { TASKS_TAB, type Row } from '../../core/index';
 import { sampleTables } from '../../sync/catalog/sample';
 import { CchcError } from '../../sync/errors';
 import { manyTasks } from '../fixtures/many-tasks';
-import { useSheetsEmulator, type EmulatedSheets } from './emulated-sheet';
+import { seedSheet, useSheetsEmulator, type EmulatedSheets } from './emulated-sheet';
 
 const emulated = useSheetsEmulator();
 const TWO_MB = 2 * 1024 * 1024;
@@ -91,6 +96,33 @@ describe('Sheets store limits', () => {
     const statuses = sheets.emu.requestLog.filter((r) => r.kind === 'write').map((r) => r.status);
     expect(statuses).toEqual([429, 429, 200]);
     expect((await store.read())['tasks']).toHaveLength(4);
+  });
+
+  it('retries a dropped connection (ECONNRESET) as the real client reports it', async () => {
+    const sheets = await emulated();
+    const id = seedSheet(sheets.emu, 'CCHC', { tasks: (await sampleTables())['tasks']!.slice(0, 2) });
+    // A proxy in front of the emulator that hangs up on the first request, as a flaky network does.
+    let dropped = 0;
+    const target = new URL(sheets.emu.url);
+    const proxy = createServer((req, res) => {
+      if (dropped++ === 0) return req.socket.destroy();
+      const upstream = httpRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const env = { ...sheets.env, CCHC_SHEETS_API_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` };
+      const slept: number[] = [];
+      const store = new SheetsStore(id, async () => sheetsApi(await sheetsAuth({ env }), env), { sleep: async (ms) => void slept.push(ms) });
+      expect((await store.read())['tasks']).toHaveLength(2);
+      expect(slept).toHaveLength(1);
+      expect(sheets.emu.counts().reads).toBe(1);
+    } finally {
+      proxy.close();
+    }
   });
 
   it('gives up after the last retry with a Vietnamese message, leaving the sheet exactly as it was', async () => {
