@@ -26,8 +26,11 @@ export function tablesOf(state: SheetState): Tables {
   return Object.fromEntries(TABS.map((t) => [t.key, state.tabs.get(t.key)?.rows ?? []]));
 }
 
+/** Tables as a merge base: rows by identity, holding only the layout's columns (no sheet row numbers). */
 export function baseOf(tables: Tables): SyncBase {
-  return new Map(TABS.map((t) => [t.key, indexRows(t, tables[t.key] ?? [])]));
+  return new Map(
+    TABS.map((t) => [t.key, new Map([...indexRows(t, tables[t.key] ?? [])].map(([key, row]) => [key, Object.fromEntries(t.columns.map((c) => [c.key, row[c.key] ?? null]))]))]),
+  );
 }
 
 export class SheetsStore implements Store {
