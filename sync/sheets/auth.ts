@@ -2,7 +2,8 @@
  * Google credentials for the Sheets API, with the narrowest scope that works
  * (`spreadsheets`: a service account cannot reach an existing sheet under
  * drive.file). Sources, first found wins:
- *   1. CCHC_GOOGLE_ACCESS_TOKEN: a bearer token used as is (gcloud, proxies, tests);
+ *   1. CCHC_GOOGLE_ACCESS_TOKEN: a bearer token used as is (gcloud, proxies, tests),
+ *      billed to GOOGLE_CLOUD_QUOTA_PROJECT if set;
  *   2. CCHC_GOOGLE_KEY_FILE or GOOGLE_APPLICATION_CREDENTIALS: a service-account
  *      key, or an OAuth desktop client whose token `cchc auth login` cached;
  *   3. Application Default Credentials (`gcloud auth application-default login`).
@@ -90,7 +91,8 @@ export async function sheetsAuth(options: AuthOptions = {}): Promise<SheetsAuthC
   const env = options.env ?? process.env;
   const token = env['CCHC_GOOGLE_ACCESS_TOKEN'];
   if (token) {
-    const client = new auth.OAuth2();
+    // A user's token from gcloud is billed to a quota project, which the Sheets API then needs named.
+    const client = new auth.OAuth2({ quotaProjectId: env['GOOGLE_CLOUD_QUOTA_PROJECT'] || undefined });
     client.setCredentials({ access_token: token });
     return client;
   }
@@ -118,6 +120,6 @@ export async function sheetsAuth(options: AuthOptions = {}): Promise<SheetsAuthC
     'AUTH_MISSING',
     'Chưa có thông tin đăng nhập Google. Chọn một cách: (1) đặt CCHC_GOOGLE_KEY_FILE trỏ tới tệp khóa tài khoản dịch vụ và chia sẻ bảng tính với email của tài khoản đó; ' +
       '(2) chạy "gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets,https://www.googleapis.com/auth/cloud-platform"; ' +
-      `(3) đặt CCHC_GOOGLE_ACCESS_TOKEN="$(gcloud auth print-access-token)". ${GUIDE}`,
+      `(3) đặt CCHC_GOOGLE_ACCESS_TOKEN="$(gcloud auth application-default print-access-token)". ${GUIDE}`,
   );
 }

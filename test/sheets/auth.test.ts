@@ -15,9 +15,13 @@ const mode = async (path: string) => (await stat(path)).mode & 0o777;
 const DESKTOP = { installed: { client_id: 'cid.apps.googleusercontent.com', client_secret: 'GOCSPX-bi-mat' } };
 
 describe('Google credentials', () => {
-  it('uses CCHC_GOOGLE_ACCESS_TOKEN as a bearer token', async () => {
+  it('uses CCHC_GOOGLE_ACCESS_TOKEN as a bearer token, billed to GOOGLE_CLOUD_QUOTA_PROJECT when set', async () => {
     const client = (await sheetsAuth({ env: { CCHC_GOOGLE_ACCESS_TOKEN: 'ya29.token' } })) as { getRequestHeaders(): Promise<Headers> };
-    expect((await client.getRequestHeaders()).get('authorization')).toBe('Bearer ya29.token');
+    const headers = await client.getRequestHeaders();
+    expect(headers.get('authorization')).toBe('Bearer ya29.token');
+    expect(headers.get('x-goog-user-project')).toBeNull();
+    const billed = (await sheetsAuth({ env: { CCHC_GOOGLE_ACCESS_TOKEN: 'ya29.token', GOOGLE_CLOUD_QUOTA_PROJECT: 'cchc-phuong' } })) as { getRequestHeaders(): Promise<Headers> };
+    expect((await billed.getRequestHeaders()).get('x-goog-user-project')).toBe('cchc-phuong');
   });
 
   it('loads a service-account key with only the spreadsheets scope', async () => {
@@ -96,19 +100,30 @@ describe('Google credentials', () => {
     await new Promise<void>((resolve) => google.listen(0, '127.0.0.1', resolve));
     try {
       let consent = '';
+      let forged = 0;
       const path = await loginDesktop(clientFile, {
         env: { XDG_CONFIG_HOME: dir },
         tokenUrl: `http://127.0.0.1:${(google.address() as AddressInfo).port}/token`,
         show: (url) => {
           consent = url;
-          const redirect = new URL(url).searchParams.get('redirect_uri')!;
-          void fetch(`${redirect}/?code=4/ma-dong-y&scope=x`);
+          const params = new URL(url).searchParams;
+          const redirect = params.get('redirect_uri')!;
+          // A forged redirect without the login's state is refused; Google's own is accepted.
+          void fetch(`${redirect}/?code=4/gia-mao`).then(async (r) => {
+            forged = r.status;
+            await fetch(`${redirect}/?code=4/ma-dong-y&state=${params.get('state')}&scope=x`);
+          });
         },
       });
       const url = new URL(consent);
       expect(url.searchParams.get('scope')).toBe('https://www.googleapis.com/auth/spreadsheets');
       expect(url.searchParams.get('access_type')).toBe('offline');
-      expect(new URLSearchParams(seen[0]).get('code')).toBe('4/ma-dong-y');
+      expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+      expect(forged).toBe(400);
+      expect(seen).toHaveLength(1);
+      const exchange = new URLSearchParams(seen[0]);
+      expect(exchange.get('code')).toBe('4/ma-dong-y');
+      expect(exchange.get('code_verifier')).toMatch(/^[\w.~-]{43,128}$/);
       expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ refresh_token: '1//new' });
       expect(await mode(path)).toBe(0o600);
     } finally {
