@@ -9,18 +9,26 @@ import { withBackoff, type BackoffOptions } from './backoff';
 
 interface ApiError {
   status?: number;
-  response?: { status?: number; data?: { error?: { message?: string } } };
+  response?: { status?: number; data?: { error?: { message?: string } | string } };
 }
 
-function describe(error: unknown): { status: number | undefined; message: string } {
+function describe(error: unknown): { status: number | undefined; message: string; oauth: boolean } {
   const e = error as ApiError;
   const status = e?.status ?? e?.response?.status;
-  return { status, message: e?.response?.data?.error?.message ?? '' };
+  const body = e?.response?.data?.error;
+  // Google's token endpoint answers a refused login with a plain string code ("invalid_grant").
+  return { status, message: typeof body === 'object' ? (body.message ?? '') : '', oauth: typeof body === 'string' };
 }
 
 export function sheetsError(error: unknown, spreadsheetId: string, what: string): CchcError {
   if (error instanceof CchcError) return error;
-  const { status, message } = describe(error);
+  const { status, message, oauth } = describe(error);
+  if (oauth) {
+    return new CchcError(
+      'AUTH_REJECTED',
+      `Google không gia hạn được đăng nhập khi ${what} (mã đăng nhập đã hết hạn hoặc bị thu hồi). Chạy lại "cchc auth login", hoặc tạo khóa tài khoản dịch vụ mới; xem docs/huong-dan-ket-noi-google-sheet.md.`,
+    );
+  }
   const google = message ? ` Google trả lời: "${message}".` : '';
   switch (status) {
     case 401:

@@ -60,20 +60,27 @@ export function delayFor(n: number, error: unknown, options: Pick<BackoffOptions
   return Math.min(2 ** n * 1000 + Math.floor((options.random ?? Math.random)() * 1000), max);
 }
 
+/** The message once the retries are spent; a re-run is always safe (writes match rows by id, never repeat them). */
+export function giveUp(what: string, error: unknown, attempts: number): CchcError {
+  return new CchcError(
+    'SHEETS_UNAVAILABLE',
+    `Google Sheets đang quá tải hoặc tạm lỗi (mã ${statusOf(error) ?? networkCode(error)}) khi ${what}; đã thử lại ${attempts} lần. ` +
+      'Bảng tính không có dòng nào ghi dở. Chờ vài phút rồi chạy lại lệnh; phần đã ghi (nếu có) không bị ghi lặp.',
+  );
+}
+
+export const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** For requests safe to repeat as they are (reads). Writes re-plan between attempts instead: see sheets-store. */
 export async function withBackoff<T>(what: string, call: () => Promise<T>, options: BackoffOptions = {}): Promise<T> {
   const attempts = options.attempts ?? 6;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? defaultSleep;
   for (let n = 0; ; n++) {
     try {
       return await call();
     } catch (error) {
       if (!isRetryable(error)) throw error;
-      if (n + 1 >= attempts) {
-        throw new CchcError(
-          'SHEETS_UNAVAILABLE',
-          `Google Sheets đang quá tải hoặc tạm lỗi (mã ${statusOf(error) ?? networkCode(error)}) khi ${what}; đã thử lại ${attempts} lần. Chưa ghi gì thêm vào bảng tính. Chờ vài phút rồi chạy lại lệnh.`,
-        );
-      }
+      if (n + 1 >= attempts) throw giveUp(what, error, attempts);
       await sleep(delayFor(n, error, options));
     }
   }

@@ -12,8 +12,9 @@ const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 
 export const DATE_FORMAT: sheets_v4.Schema$NumberFormat = { type: 'DATE', pattern: 'dd/mm/yyyy' };
 
+/** The day of a serial date-time: the fraction is the time of day, so 15/01/2026 14:00 is still the 15th. */
 export function isoFromSerial(serial: number): string {
-  return new Date(SERIAL_EPOCH + Math.round(serial) * DAY_MS).toISOString().slice(0, 10);
+  return new Date(SERIAL_EPOCH + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
 }
 
 export function serialFromIso(iso: string): number | null {

@@ -1,18 +1,15 @@
 /**
- * Turns merged changes into spreadsheets.batchUpdate requests and sends them.
+ * Turns merged changes into spreadsheets.batchUpdate requests.
  * Changed cells are written one run of adjacent cells at a time; new rows are
  * inserted after the last filled row (never written over blank-looking rows an
  * official may be typing into) and tagged with row developer metadata. Requests
  * are packed into as few batches as the API's 2 MB body limit allows, usually
  * one; each batch is atomic and holds whole rows, so a failure never leaves half
- * a row, and a re-run finishes what an interrupted large push started.
+ * a row. The store sends one batch at a time, re-reading and re-planning before
+ * the next, so what landed is never written twice.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { identityColumns, LAYOUT_ROWS, ROW_KEY, TABS, type Row, type TabMerge, type TabSpec } from '../../core/index';
-import { CchcError } from '../errors';
-import { callSheets } from './api-errors';
-import type { BackoffOptions } from './backoff';
-import type { SheetsApi } from './client';
 import { cellFromPlain } from './grid-values';
 import { addTabRequests } from './layout';
 import { ROW_METADATA_KEY, type SheetState, type TabState } from './sheet-reader';
@@ -21,8 +18,8 @@ type Request = sheets_v4.Schema$Request;
 
 /** Google rejects bodies over 2 MB; keep room for the envelope. */
 export const MAX_BATCH_BYTES = 1_900_000;
-/** New rows per insert group, so one group stays well under a batch. */
-const INSERT_GROUP_BYTES = 600_000;
+/** A group of requests (changed cells, or new rows) stays well under a batch. */
+const GROUP_BYTES = 600_000;
 
 export interface WritePlan {
   /** Each inner list is one atomic batchUpdate. */
@@ -74,8 +71,8 @@ function cellFields(hasDate: boolean): string {
   return hasDate ? 'userEnteredValue,userEnteredFormat.numberFormat' : 'userEnteredValue';
 }
 
-/** Changed cells of existing rows, one updateCells per run of adjacent columns of the same kind. */
-function updateRequests(tab: TabState, merge: TabMerge): Request[] {
+/** Changed cells of existing rows, one updateCells per run of adjacent columns of the same kind, in groups by size. */
+function updateGroups(tab: TabState, merge: TabMerge): Request[][] {
   const byRow = new Map<number, { index: number; key: string; value: Row[string] }[]>();
   for (const u of merge.updates) {
     const row = tab.rowIndex.get(u.key);
@@ -85,20 +82,29 @@ function updateRequests(tab: TabState, merge: TabMerge): Request[] {
     byRow.set(row, list);
   }
   const specOf = new Map(tab.spec.columns.map((c) => [c.key, c]));
-  const requests: Request[] = [];
+  const groups: Request[][] = [];
+  let requests: Request[] = [];
+  let size = 0;
   for (const [rowIndex, cells] of byRow) {
     cells.sort((a, b) => a.index - b.index);
     let run: typeof cells = [];
     const flush = () => {
       if (run.length === 0) return;
       const isDate = specOf.get(run[0]!.key)!.type === 'date';
-      requests.push({
+      const request: Request = {
         updateCells: {
           start: { sheetId: tab.sheetId, rowIndex, columnIndex: run[0]!.index },
           rows: [{ values: run.map((c) => cellFromPlain(c.value, specOf.get(c.key)!)) }],
           fields: cellFields(isDate),
         },
-      });
+      };
+      requests.push(request);
+      size += bytes(request);
+      if (size > GROUP_BYTES) {
+        groups.push(requests);
+        requests = [];
+        size = 0;
+      }
       run = [];
     };
     for (const cell of cells) {
@@ -109,7 +115,8 @@ function updateRequests(tab: TabState, merge: TabMerge): Request[] {
     }
     flush();
   }
-  return requests;
+  if (requests.length > 0) groups.push(requests);
+  return groups;
 }
 
 /** New rows in groups: insert the rows, fill them, tag each with its identity. */
@@ -161,7 +168,7 @@ function insertGroups(tab: TabState, rows: readonly Row[]): Request[][] {
     const cells = { values };
     pending.push({ cells, key: String(row[ROW_KEY] ?? '') });
     size += bytes(cells);
-    if (size > INSERT_GROUP_BYTES) flush();
+    if (size > GROUP_BYTES) flush();
   }
   flush();
   tab.dataEnd = start;
@@ -200,8 +207,7 @@ export function planWrite(state: SheetState, merges: ReadonlyMap<string, TabMerg
     const merge = merges.get(spec.key);
     const tab = tabs.get(spec.key);
     if (!merge || !tab) continue;
-    const updates = updateRequests(tab, merge);
-    if (updates.length > 0) groups.push(updates);
+    groups.push(...updateGroups(tab, merge));
     groups.push(...insertGroups(tab, merge.inserts));
     plan.updatedCells += merge.updates.length;
     plan.insertedRows += merge.inserts.length;
@@ -219,19 +225,4 @@ export function planWrite(state: SheetState, merges: ReadonlyMap<string, TabMerg
     }
   }
   return plan;
-}
-
-export async function sendPlan(api: SheetsApi, spreadsheetId: string, plan: WritePlan, backoff?: BackoffOptions): Promise<void> {
-  for (const [i, requests] of plan.batches.entries()) {
-    try {
-      await callSheets(spreadsheetId, 'ghi vào bảng tính', () => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }), backoff);
-    } catch (error) {
-      if (i === 0 || !(error instanceof CchcError)) throw error;
-      throw new CchcError(
-        'SHEETS_PARTIAL_WRITE',
-        `${error.messageVi} Đã ghi trọn ${i}/${plan.batches.length} phần (mỗi phần gồm các dòng đầy đủ, không có dòng ghi dở). Chạy lại lệnh để ghi tiếp; phần đã ghi không bị ghi lặp.`,
-        error.exitCode,
-      );
-    }
-  }
 }

@@ -7,14 +7,19 @@
  */
 import { applyMerge, describeConflict, indexRows, mergeTab, TABS, type MergeConflict, type Row, type TabMerge, type TabSpec } from '../../core/index';
 import type { Store, Tables, WriteOutcome } from '../store/store';
-import type { BackoffOptions } from './backoff';
+import { CchcError } from '../errors';
+import { sheetsError } from './api-errors';
+import { defaultSleep, delayFor, giveUp, isRetryable, type BackoffOptions } from './backoff';
 import type { SheetsApi } from './client';
 import { readSheet, type SheetState } from './sheet-reader';
-import { planWrite, sendPlan, type WritePlan } from './sheet-writer';
+import { planWrite, type WritePlan } from './sheet-writer';
 import type { SyncBase } from './sync-state';
 
 export interface ApplyResult {
+  /** The first plan: everything the command set out to write. */
   plan: WritePlan;
+  /** Requests sent to the API, reads and writes. */
+  requests: number;
   conflicts: MergeConflict[];
   /** Conflicts in Vietnamese, one line each. */
   conflictText: string[];
@@ -83,21 +88,62 @@ export class SheetsStore implements Store {
     return this.applyTo(await this.state(), tables, base, []);
   }
 
+  /**
+   * Sends one batch at a time. Before a retry, and before each further batch,
+   * the sheet is re-read and the write re-planned against the same base: a batch
+   * Google applied before its answer was lost is then seen as done, not repeated,
+   * and rows an official moved meanwhile are found where they now are.
+   */
   private async applyTo(state: SheetState, tables: Tables, base: SyncBase, layout: readonly TabSpec[]): Promise<ApplyResult> {
-    const merges = new Map<string, TabMerge>();
-    const sheetAfter: Tables = {};
-    for (const tab of TABS) {
-      const source = tables[tab.key];
-      if (!source) continue;
-      const target: Row[] = state.tabs.get(tab.key)?.rows ?? [];
-      const merge = mergeTab(tab, { base: base.get(tab.key) ?? new Map(), target, source });
-      merges.set(tab.key, merge);
-      sheetAfter[tab.key] = applyMerge(tab, target, merge);
+    const api = await this.api();
+    const attempts = this.backoff?.attempts ?? 6;
+    let first: WritePlan | undefined;
+    let requests = 1;
+    let written = 0;
+    let failures = 0;
+    for (;;) {
+      const merged = mergeAll(state, tables, base);
+      const plan = planWrite(state, merged.merges, layout);
+      first ??= plan;
+      const done = (): ApplyResult => ({ plan: first!, requests, ...merged });
+      if (plan.batches.length === 0) return done();
+      try {
+        requests++;
+        await api.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests: plan.batches[0] } });
+        written++;
+        if (plan.batches.length === 1) return done();
+      } catch (error) {
+        const retry = isRetryable(error) && ++failures < attempts;
+        if (!retry) throw this.stopped(isRetryable(error) ? giveUp('ghi vào bảng tính', error, attempts) : sheetsError(error, this.spreadsheetId, 'ghi vào bảng tính'), written);
+        await (this.backoff?.sleep ?? defaultSleep)(delayFor(failures - 1, error, this.backoff));
+      }
+      requests++;
+      state = await this.state();
     }
-    const plan = planWrite(state, merges, layout);
-    if (plan.batches.length > 0) await sendPlan(await this.api(), this.spreadsheetId, plan, this.backoff);
-    const conflicts = [...merges.values()].flatMap((m) => m.conflicts);
-    const conflictText = conflicts.map((c) => describeConflict(TABS.find((t) => t.key === c.tab)!, c, 'trên bảng tính', 'bản ghi lên'));
-    return { plan, conflicts, conflictText, sheetAfter };
   }
+
+  private stopped(error: CchcError, written: number): CchcError {
+    if (written === 0) return error;
+    return new CchcError(
+      'SHEETS_PARTIAL_WRITE',
+      `${error.messageVi} Đã ghi trọn ${written} phần (mỗi phần gồm các dòng đầy đủ, không có dòng ghi dở). Chạy lại lệnh để ghi tiếp; phần đã ghi không bị ghi lặp.`,
+      error.exitCode,
+    );
+  }
+}
+
+function mergeAll(state: SheetState, tables: Tables, base: SyncBase): Pick<ApplyResult, 'conflicts' | 'conflictText' | 'sheetAfter'> & { merges: Map<string, TabMerge> } {
+  const merges = new Map<string, TabMerge>();
+  const sheetAfter: Tables = {};
+  for (const tab of TABS) {
+    const source = tables[tab.key];
+    if (!source) continue;
+    const target: Row[] = state.tabs.get(tab.key)?.rows ?? [];
+    const merge = mergeTab(tab, { base: base.get(tab.key) ?? new Map(), target, source });
+    merges.set(tab.key, merge);
+    sheetAfter[tab.key] = applyMerge(tab, target, merge);
+  }
+  const conflicts = [...merges.values()].flatMap((m) => m.conflicts);
+  const conflictText = conflicts.map((c) => describeConflict(TABS.find((t) => t.key === c.tab)!, c, 'trên bảng tính', 'bản ghi lên'));
+  return { merges, conflicts, conflictText, sheetAfter };
 }

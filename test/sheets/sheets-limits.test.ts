@@ -68,7 +68,7 @@ describe('Sheets store limits', () => {
     sheets.emu.injectFailures([{ match: (r) => r.operation === 'spreadsheets.batchUpdate' && ++writes >= 3, status: 503, times: 100 }]);
     const error = await sheets.store(id).apply({ tasks }, new Map()).catch((e: unknown) => e);
     expect((error as CchcError).code).toBe('SHEETS_PARTIAL_WRITE');
-    expect((error as CchcError).messageVi).toContain('Đã ghi trọn 2/');
+    expect((error as CchcError).messageVi).toContain('Đã ghi trọn 2 phần');
     const partial = (await sheets.store(id).read())['tasks']!;
     expect(partial.length).toBeGreaterThan(0);
     expect(partial.length).toBeLessThan(5_000);
@@ -76,6 +76,76 @@ describe('Sheets store limits', () => {
     await sheets.store(id).apply({ tasks }, new Map());
     const ids = (await sheets.store(id).read())['tasks']!.map((t) => t['id']);
     expect(ids).toEqual(tasks.map((t) => t['id']));
+  }, 120_000);
+
+  it('a write Google applied before its answer was lost is not repeated on retry', async () => {
+    const sheets = await emulated();
+    const sample = (await sampleTables())['tasks']!;
+    const id = await sheetWith(sheets, sample.slice(0, 3));
+    const store = sheets.store(id);
+    const read = await store.read();
+    let lost = false;
+    sheets.emu.injectFailures([
+      {
+        // Google commits the batch, then the response never arrives.
+        match: (r) => {
+          if (r.operation !== 'spreadsheets.batchUpdate' || lost) return false;
+          lost = true;
+          sheets.emu.batchUpdate(id, (r.body as { requests: object[] }).requests);
+          return true;
+        },
+        status: 503,
+        times: 1,
+      },
+    ]);
+    const outcome = await store.write({ tasks: [...read['tasks']!.map((t) => ({ ...t, progress: 10 })), ...sample.slice(3, 5)] });
+    expect(outcome.conflicts).toEqual([]);
+    const after = (await store.read())['tasks']!;
+    expect(after.map((t) => t['id'])).toEqual(sample.slice(0, 5).map((t) => t['id']));
+    expect(after.slice(0, 3).map((t) => t['progress'])).toEqual([10, 10, 10]);
+  });
+
+  it('a retry writes to the row where the task now is, after an official moved it meanwhile', async () => {
+    const sheets = await emulated();
+    const sample = (await sampleTables())['tasks']!.slice(0, 3);
+    const id = await sheetWith(sheets, sample);
+    const store = sheets.store(id);
+    const read = await store.read();
+    const sheetId = sheets.emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+    let moved = false;
+    sheets.emu.injectFailures([
+      {
+        match: (r) => {
+          if (r.operation !== 'spreadsheets.batchUpdate' || moved) return false;
+          moved = true;
+          sheets.emu.batchUpdate(id, [{ moveDimension: { source: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 }, destinationIndex: 4 } }]);
+          return true;
+        },
+        status: 503,
+        times: 1,
+      },
+    ]);
+    const first = String(sample[0]!['id']);
+    await store.write({ tasks: read['tasks']!.map((t) => (t['id'] === first ? { ...t, note: 'sửa tại máy' } : t)) });
+    const after = (await store.read())['tasks']!;
+    expect(after.map((t) => t['id'])).toEqual([sample[1]!['id'], sample[2]!['id'], first]);
+    expect(after.map((t) => t['note'] || null)).toEqual([sample[1]!['note'] || null, sample[2]!['note'] || null, 'sửa tại máy']);
+  });
+
+  it('many changed cells are split under 2 MB too', async () => {
+    const sheets = await emulated();
+    const tasks = manyTasks((await sampleTables())['tasks']!, 3_000);
+    const id = await sheetWith(sheets, tasks);
+    const long = 'Đã hoàn thành, có văn bản báo cáo kèm theo. '.repeat(10);
+    const edited = tasks.map((t, i) => ({ ...t, note: `${long}${i}`, evidence: `https://drive.google.com/file/d/${'x'.repeat(40)}${i}/view` }));
+    const result = await sheets.store(id).apply({ tasks: edited }, new Map([['tasks', new Map(tasks.map((t) => [String(t['id']), t]))]]));
+    const writes = sheets.emu.requestLog.filter((r) => r.kind === 'write');
+    expect(writes.length).toBeGreaterThan(1);
+    for (const w of writes) expect(w.bodyBytes).toBeLessThan(TWO_MB);
+    expect(writes.every((w) => w.status === 200)).toBe(true);
+    expect(result.plan.updatedCells).toBe(6_000);
+    const back = (await sheets.store(id).read())['tasks']!;
+    expect(back[2_999]!['note']).toBe(`${long}2999`);
   }, 120_000);
 
   it('retries 429 and 503 with backoff, honouring Retry-After, then writes once', async () => {
@@ -137,7 +207,7 @@ describe('Sheets store limits', () => {
     const error = await store.write({ tasks: [...edited, ...sample.slice(5, 9)] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CchcError);
     expect((error as CchcError).code).toBe('SHEETS_UNAVAILABLE');
-    expect((error as CchcError).messageVi).toContain('Chưa ghi gì thêm vào bảng tính');
+    expect((error as CchcError).messageVi).toContain('Bảng tính không có dòng nào ghi dở');
     expect(sheets.slept.length).toBe(5);
     expect(sheets.emu.getSpreadsheet(id)).toEqual(before);
   });

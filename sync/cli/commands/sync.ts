@@ -79,7 +79,7 @@ export async function pushCommand(options: SyncOptions): Promise<number> {
   const result = await openSheet(id).apply(local, base);
   await saveSyncBase(statePath, id, nextBase(base, local, result.sheetAfter));
   const { plan } = result;
-  console.log(summary(`Đã đẩy ${path} lên bảng tính ${id}`, plan.insertedRows, plan.updatedCells) + ` (${1 + plan.batches.length} yêu cầu tới Google Sheets).`);
+  console.log(summary(`Đã đẩy ${path} lên bảng tính ${id}`, plan.insertedRows, plan.updatedCells) + ` (${result.requests} yêu cầu tới Google Sheets).`);
   if (plan.createdTabs.length > 0) console.log(`  Đã tạo trang: ${plan.createdTabs.join(', ')}.`);
   return reportConflicts({ conflicts: result.conflictText });
 }
