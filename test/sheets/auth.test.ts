@@ -3,7 +3,11 @@ import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { auth } from '@googleapis/sheets';
 import { describe, expect, it } from 'vitest';
+import { sheetsApi } from '../../sync/sheets/client';
+import { readSheet } from '../../sync/sheets/sheet-reader';
+import { startSheetsEmulator } from '../sheets-emulator';
 import { CchcError } from '../../sync/errors';
 import { saveTokenCache, sheetsAuth, tokenCachePath } from '../../sync/sheets/auth';
 import { loginDesktop } from '../../sync/sheets/oauth-login';
@@ -128,6 +132,28 @@ describe('Google credentials', () => {
       expect(await mode(path)).toBe(0o600);
     } finally {
       google.close();
+    }
+  });
+});
+
+describe('a login Google no longer honours', () => {
+  it('is reported as AUTH_REJECTED with what to do, not as a rejected sheet request', async () => {
+    const google = createServer((_req, res) => {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }));
+    });
+    await new Promise<void>((resolve) => google.listen(0, '127.0.0.1', resolve));
+    const emu = await startSheetsEmulator();
+    try {
+      const client = new auth.OAuth2({ clientId: 'c', clientSecret: 's', endpoints: { oauth2TokenUrl: `http://127.0.0.1:${(google.address() as AddressInfo).port}/token` } });
+      client.setCredentials({ refresh_token: '1//het-han', access_token: 'cu', expiry_date: 1 });
+      const error = await failure(readSheet(sheetsApi(client, { CCHC_SHEETS_API_URL: emu.url }), emu.createSpreadsheet('x'), { sleep: async () => {} }));
+      expect(error?.code).toBe('AUTH_REJECTED');
+      expect(error?.messageVi).toContain('cchc auth login');
+      expect(error?.messageVi).not.toContain('het-han');
+    } finally {
+      google.close();
+      await emu.close();
     }
   });
 });

@@ -91,7 +91,7 @@ describe('Sheets store limits', () => {
         match: (r) => {
           if (r.operation !== 'spreadsheets.batchUpdate' || lost) return false;
           lost = true;
-          sheets.emu.batchUpdate(id, (r.body as { requests: object[] }).requests);
+          sheets.emu.batchUpdate(id, (r.body as { requests: Parameters<typeof sheets.emu.batchUpdate>[1] }).requests);
           return true;
         },
         status: 503,
