@@ -1,5 +1,6 @@
 /** Conflicts as officials read them: which tab, which row, which column, who holds what. */
 import type { CellValue, TabSpec } from '../layout/columns';
+import { identityColumns } from './row-identity';
 import type { MergeConflict } from './three-way-merge';
 
 const shown = (v: CellValue | undefined): string => (v === null || v === undefined || v === '' ? '(trống)' : `"${String(v)}"`);
@@ -18,4 +19,10 @@ export function describeConflict(tab: TabSpec, conflict: MergeConflict, destinat
     `${where}, cột "${header}": ${destination} là ${shown(conflict.target)}, ${source} là ${shown(conflict.source)}` +
     ` (lần đồng bộ trước: ${shown(conflict.base)}). Đã giữ nguyên giá trị ${destination}; thống nhất giá trị đúng rồi chạy lại.`
   );
+}
+
+/** Rows that cannot be synced because the cells that identify them are empty. `where`: "trên bảng tính", "trong sổ cục bộ". */
+export function describeUnidentified(tab: TabSpec, rows: readonly number[], where: string): string {
+  const headers = identityColumns(tab).map((key) => `"${tab.columns.find((c) => c.key === key)!.header}"`);
+  return `Trang "${tab.name}" ${where}: ${rows.length} dòng chưa có ${headers.join(', ')} (dòng ${rows.join(', ')}) nên chưa được đồng bộ; điền vào rồi chạy lại.`;
 }

@@ -11,7 +11,8 @@
  * source changed it, which is a conflict too.
  */
 import type { CellValue, Row, TabSpec } from '../layout/columns';
-import { indexRows, ROW_KEY, sameCell } from './row-identity';
+import { rowNumberOf } from '../layout/codec';
+import { indexRows, ROW_KEY, rowIdentity, sameCell } from './row-identity';
 
 export interface CellUpdate {
   /** Row identity (see row-identity). */
@@ -31,6 +32,8 @@ export interface MergeConflict {
 }
 
 export interface TabMerge {
+  /** Source rows without an identity (e.g. a task typed without its id), by row number: not synced, to be reported. */
+  unidentified: number[];
   updates: CellUpdate[];
   /** Source rows the destination has never had, in source order, carrying their identity in ROW_KEY. */
   inserts: Row[];
@@ -47,7 +50,10 @@ const isBlank = (v: CellValue | undefined): boolean => v === null || v === undef
 
 export function mergeTab(tab: TabSpec, sides: TabSides): TabMerge {
   const target = indexRows(tab, sides.target);
-  const merge: TabMerge = { updates: [], inserts: [], conflicts: [] };
+  const merge: TabMerge = { unidentified: [], updates: [], inserts: [], conflicts: [] };
+  sides.source.forEach((row, index) => {
+    if (rowIdentity(tab, row) === null && tab.columns.some((c) => !isBlank(row[c.key]))) merge.unidentified.push(rowNumberOf(row, index, tab));
+  });
   for (const [key, source] of indexRows(tab, sides.source)) {
     const base = sides.base.get(key);
     const current = target.get(key);

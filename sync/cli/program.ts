@@ -15,10 +15,12 @@ export const run = {
   exitCode: 0,
 };
 
-/** Lists the cells a shared store left alone because an official changed them too; exit 1 when any. */
+/** Lists what a shared store left alone: cells an official changed too, rows without an id. Exit 1 when any. */
 export function reportConflicts(outcome: WriteOutcome): number {
-  if (outcome.conflicts.length === 0) return EXIT.ok;
-  console.log(`\n${outcome.conflicts.length} ô không ghi vì đã được sửa khác trên bảng tính (xung đột):`);
-  for (const line of outcome.conflicts) console.log(`  - ${line}`);
-  return EXIT.dataErrors;
+  for (const line of outcome.skipped) console.log(`Chưa đồng bộ: ${line}`);
+  if (outcome.conflicts.length > 0) {
+    console.log(`\n${outcome.conflicts.length} ô không ghi vì đã được sửa khác ở nơi nhận (xung đột):`);
+    for (const line of outcome.conflicts) console.log(`  - ${line}`);
+  }
+  return outcome.conflicts.length + outcome.skipped.length > 0 ? EXIT.dataErrors : EXIT.ok;
 }

@@ -5,7 +5,7 @@
  * was last synced) and sends only the changed cells and new rows, in one
  * batchUpdate unless the 2 MB limit forces more.
  */
-import { applyMerge, describeConflict, indexRows, mergeTab, TABS, type MergeConflict, type Row, type TabMerge, type TabSpec } from '../../core/index';
+import { applyMerge, describeConflict, describeUnidentified, indexRows, mergeTab, tabByKey, TABS, type MergeConflict, type Row, type TabMerge, type TabSpec } from '../../core/index';
 import type { Store, Tables, WriteOutcome } from '../store/store';
 import { CchcError } from '../errors';
 import { sheetsError } from './api-errors';
@@ -23,6 +23,8 @@ export interface ApplyResult {
   conflicts: MergeConflict[];
   /** Conflicts in Vietnamese, one line each. */
   conflictText: string[];
+  /** Rows not synced because they lack an id, in Vietnamese. */
+  skipped: string[];
   /** The sheet's rows after the write, per tab written. */
   sheetAfter: Tables;
 }
@@ -80,7 +82,7 @@ export class SheetsStore implements Store {
 
   async write(tables: Tables): Promise<WriteOutcome> {
     const result = await this.apply(tables, this.seen);
-    return { conflicts: result.conflictText };
+    return { conflicts: result.conflictText, skipped: result.skipped };
   }
 
   /** Merges `tables` into the sheet as it is now, against `base`, and writes the result. */
@@ -132,7 +134,7 @@ export class SheetsStore implements Store {
   }
 }
 
-function mergeAll(state: SheetState, tables: Tables, base: SyncBase): Pick<ApplyResult, 'conflicts' | 'conflictText' | 'sheetAfter'> & { merges: Map<string, TabMerge> } {
+function mergeAll(state: SheetState, tables: Tables, base: SyncBase): Pick<ApplyResult, 'conflicts' | 'conflictText' | 'skipped' | 'sheetAfter'> & { merges: Map<string, TabMerge> } {
   const merges = new Map<string, TabMerge>();
   const sheetAfter: Tables = {};
   for (const tab of TABS) {
@@ -144,6 +146,7 @@ function mergeAll(state: SheetState, tables: Tables, base: SyncBase): Pick<Apply
     sheetAfter[tab.key] = applyMerge(tab, target, merge);
   }
   const conflicts = [...merges.values()].flatMap((m) => m.conflicts);
-  const conflictText = conflicts.map((c) => describeConflict(TABS.find((t) => t.key === c.tab)!, c, 'trên bảng tính', 'bản ghi lên'));
-  return { merges, conflicts, conflictText, sheetAfter };
+  const conflictText = conflicts.map((c) => describeConflict(tabByKey(c.tab), c, 'trên bảng tính', 'bản ghi lên'));
+  const skipped = [...merges].filter(([, m]) => m.unidentified.length > 0).map(([key, m]) => describeUnidentified(tabByKey(key), m.unidentified, 'trong bản ghi lên'));
+  return { merges, conflicts, conflictText, skipped, sheetAfter };
 }

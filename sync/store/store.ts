@@ -29,4 +29,6 @@ export interface Store {
 export interface WriteOutcome {
   /** Cells both sides changed differently, left as the store holds them (Vietnamese, one line each). */
   conflicts: string[];
+  /** Rows a shared store could not take because they lack an id (Vietnamese, one line per tab). */
+  skipped: string[];
 }

@@ -68,7 +68,7 @@ export class XlsxStore implements Store {
     const workbook = await this.load();
     this.fill(workbook, tables);
     await this.commit(workbook);
-    return { conflicts: [] };
+    return { conflicts: [], skipped: [] };
   }
 
   private fill(workbook: ExcelJS.Workbook, tables: Tables): void {

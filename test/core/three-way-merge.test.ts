@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMerge, describeConflict, indexRows, MEETINGS_TAB, mergeTab, ROW_KEY, syncedBase, TASKS_TAB, type Row } from '../../core/index';
+import { applyMerge, describeConflict, describeUnidentified, indexRows, MEETINGS_TAB, mergeTab, ROW_KEY, syncedBase, TASKS_TAB, type Row } from '../../core/index';
 
 const task = (id: string, extra: Row = {}): Row => ({ id, title: `Nhiệm vụ ${id}`, lead: 'Văn phòng HĐND và UBND', status: 'Chưa thực hiện', ...extra });
 const base = (rows: Row[]) => indexRows(TASKS_TAB, rows);
@@ -56,7 +56,7 @@ describe('three-way merge of a tab', () => {
       target: [task('A', { stt: 1, completedOn: '15/01/2026', note: 'Hoa\u0300n tha\u0300nh', progress: '50' })],
       source: [task('A', { stt: '1', completedOn: '2026-01-15', note: 'Hoàn thành', progress: 50 })],
     });
-    expect(m).toEqual({ updates: [], inserts: [], conflicts: [] });
+    expect(m).toEqual({ unidentified: [], updates: [], inserts: [], conflicts: [] });
   });
 
   it('appends rows the destination never had, and does not bring back rows it deleted', () => {
@@ -78,6 +78,14 @@ describe('three-way merge of a tab', () => {
     const m = mergeTab(MEETINGS_TAB, { base: new Map(), target: [meeting('')], source: [meeting(''), meeting('lần 2')] });
     expect(m.inserts).toHaveLength(1);
     expect(m.inserts[0]![ROW_KEY]).toBe('2026-02-03 | Văn phòng HĐND và UBND | Giao ban#2');
+  });
+
+  it('reports source rows without an identity instead of dropping them silently', () => {
+    const m = mergeTab(TASKS_TAB, { base: new Map(), target: [], source: [task('A'), { _row: 7, title: 'Nhiệm vụ cán bộ tự thêm', id: '' }, { _row: 8, id: '' }] });
+    expect(m.unidentified).toEqual([7]);
+    expect(describeUnidentified(TASKS_TAB, m.unidentified, 'trên bảng tính')).toBe(
+      'Trang "Nhiệm vụ" trên bảng tính: 1 dòng chưa có "Mã nhiệm vụ" (dòng 7) nên chưa được đồng bộ; điền vào rồi chạy lại.',
+    );
   });
 
   it('records as synced only what both sides agree on', () => {

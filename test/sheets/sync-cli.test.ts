@@ -109,12 +109,18 @@ describe('cchc with --sheet', () => {
     expect(value(b!, 'progress')).toBe(80);
     expect(value(c!, 'note')).toBe('Đã trình UBND');
 
+    // An official also typed a task into the sheet without its id: reported, not lost silently.
+    const grid = emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][];
+    const title = TASKS_TAB.columns.findIndex((col) => col.key === 'title');
+    emu.setValues(id, `'${TASKS_TAB.name}'!${columnLetter(title)}${grid.length + 1}`, [['Nhiệm vụ cán bộ tự thêm']]);
+
     // Still a conflict next time: nothing was resolved behind anyone's back.
     const again = await cchcAsync(['sync', 'push', '--sheet', id, '--store', path], { env });
     expect(again.code).toBe(1);
     // A pull brings the officials' edits home and keeps the local side of the conflict.
     const pull = await cchcAsync(['sync', 'pull', '--sheet', id], { env: { ...env, CCHC_STORE: path } });
     expect(pull.code).toBe(1);
+    expect(pull.stdout).toContain(`Chưa đồng bộ: Trang "Nhiệm vụ" trên bảng tính: 1 dòng chưa có "Mã nhiệm vụ" (dòng ${grid.length + 1})`);
     const home = (await local.read())['tasks']!;
     expect(home.find((t) => t['id'] === a)).toMatchObject({ status: 'Đang thực hiện', title: 'Tên mới của nhiệm vụ A' });
     expect(home.find((t) => t['id'] === c)).toMatchObject({ note: 'Chờ ý kiến' });

@@ -73,7 +73,7 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   );
 
   const merge = mergeImport(catalog.tasks.map((t) => t.item), plan.code, imported);
-  let outcome: WriteOutcome = { conflicts: [] };
+  let outcome: WriteOutcome = { conflicts: [], skipped: [] };
   if (!options.dryRun) {
     const resolve = makeResolver({ registry: catalog.registry, defaultYear: catalog.defaultYear, plans: [...catalog.plans, plan] });
     const plans = [...catalog.plans.filter((p) => p.code !== plan.code), plan];

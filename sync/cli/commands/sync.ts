@@ -6,7 +6,7 @@
  * and left alone (exit 1).
  */
 import type { Command } from 'commander';
-import { applyMerge, describeConflict, mergeTab, syncedBase, TABS, type MergeConflict } from '../../../core/index';
+import { applyMerge, describeConflict, describeUnidentified, mergeTab, syncedBase, tabByKey, TABS, type MergeConflict } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { baseOf, tablesOf } from '../../sheets/sheets-store';
 import { loadSyncBase, saveSyncBase, syncStatePath, type SyncBase } from '../../sheets/sync-state';
@@ -52,12 +52,14 @@ export async function pullCommand(options: SyncOptions): Promise<number> {
   const current = await local.read();
   const merged: Tables = {};
   const conflicts: MergeConflict[] = [];
+  const skipped: string[] = [];
   let inserted = 0;
   let updated = 0;
   for (const tab of TABS) {
     const merge = mergeTab(tab, { base: base.get(tab.key) ?? new Map(), target: current[tab.key] ?? [], source: sheet[tab.key] ?? [] });
     merged[tab.key] = applyMerge(tab, current[tab.key] ?? [], merge);
     conflicts.push(...merge.conflicts);
+    if (merge.unidentified.length > 0) skipped.push(describeUnidentified(tab, merge.unidentified, 'trên bảng tính'));
     inserted += merge.inserts.length;
     updated += merge.updates.length;
   }
@@ -65,7 +67,8 @@ export async function pullCommand(options: SyncOptions): Promise<number> {
   await saveSyncBase(statePath, id, nextBase(base, merged, sheet));
   console.log(summary(`Đã tải bảng tính ${id} về ${path}`, inserted, updated));
   return reportConflicts({
-    conflicts: conflicts.map((c) => describeConflict(TABS.find((t) => t.key === c.tab)!, c, 'trong sổ cục bộ', 'trên bảng tính')),
+    conflicts: conflicts.map((c) => describeConflict(tabByKey(c.tab), c, 'trong sổ cục bộ', 'trên bảng tính')),
+    skipped,
   });
 }
 
@@ -81,7 +84,7 @@ export async function pushCommand(options: SyncOptions): Promise<number> {
   const { plan } = result;
   console.log(summary(`Đã đẩy ${path} lên bảng tính ${id}`, plan.insertedRows, plan.updatedCells) + ` (${result.requests} yêu cầu tới Google Sheets).`);
   if (plan.createdTabs.length > 0) console.log(`  Đã tạo trang: ${plan.createdTabs.join(', ')}.`);
-  return reportConflicts({ conflicts: result.conflictText });
+  return reportConflicts({ conflicts: result.conflictText, skipped: result.skipped });
 }
 
 export function registerSync(program: Command): void {
