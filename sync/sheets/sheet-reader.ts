@@ -38,6 +38,8 @@ export interface SheetState {
   /** By tab key; tabs the sheet does not have are absent. */
   tabs: Map<string, TabState>;
   sheetIds: Set<number>;
+  /** Characters of row developer metadata already in the spreadsheet (Google caps the total). */
+  rowMetadataChars: number;
 }
 
 export const READ_FIELDS =
@@ -52,11 +54,14 @@ export async function readSheet(api: SheetsApi, spreadsheetId: string, backoff?:
 }
 
 export function sheetState(spreadsheetId: string, data: sheets_v4.Schema$Spreadsheet): SheetState {
-  const state: SheetState = { spreadsheetId, title: data.properties?.title ?? '', tabs: new Map(), sheetIds: new Set() };
+  const state: SheetState = { spreadsheetId, title: data.properties?.title ?? '', tabs: new Map(), sheetIds: new Set(), rowMetadataChars: 0 };
   const byName = new Map(TABS.map((t) => [matchKey(t.name), t]));
   for (const sheet of data.sheets ?? []) {
     const props = sheet.properties ?? {};
     state.sheetIds.add(props.sheetId ?? 0);
+    for (const row of sheet.data?.[0]?.rowMetadata ?? []) {
+      for (const m of row.developerMetadata ?? []) state.rowMetadataChars += (m.metadataKey ?? '').length + (m.metadataValue ?? '').length;
+    }
     const spec = byName.get(matchKey(props.title ?? ''));
     if (!spec || state.tabs.has(spec.key)) continue;
     state.tabs.set(spec.key, tabState(spec, props, sheet.data?.[0]));

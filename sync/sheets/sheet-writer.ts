@@ -10,7 +10,7 @@
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { identityColumns, LAYOUT_ROWS, ROW_KEY, TABS, type Row, type TabMerge, type TabSpec } from '../../core/index';
-import { cellFromPlain } from './grid-values';
+import { cellFromPlain, DATE_FORMAT } from './grid-values';
 import { addTabRequests } from './layout';
 import { ROW_METADATA_KEY, type SheetState, type TabState } from './sheet-reader';
 
@@ -18,6 +18,14 @@ type Request = sheets_v4.Schema$Request;
 
 /** Google rejects bodies over 2 MB; keep room for the envelope. */
 export const MAX_BATCH_BYTES = 1_900_000;
+/**
+ * Google caps the developer metadata a spreadsheet (and each sheet) can hold, at
+ * some tens of thousands of characters: row tags stop at this budget, and rows
+ * past it are found by their id cell alone, which is how every row is found
+ * anyway; the tag only rescues a row whose id an official cleared.
+ */
+export const ROW_TAG_BUDGET = 20_000;
+
 /** A group of requests (changed cells, or new rows) stays well under a batch. */
 const GROUP_BYTES = 600_000;
 
@@ -120,10 +128,11 @@ function updateGroups(tab: TabState, merge: TabMerge): Request[][] {
 }
 
 /** New rows in groups: insert the rows, fill them, tag each with its identity. */
-function insertGroups(tab: TabState, rows: readonly Row[]): Request[][] {
+function insertGroups(tab: TabState, rows: readonly Row[], tags: { left: number }): Request[][] {
   const width = Math.max(...tab.columns.values()) + 1;
   const at = new Map([...tab.columns].map(([key, index]) => [index, tab.spec.columns.find((c) => c.key === key)!]));
   const keyed = identityColumns(tab.spec).length > 0 && tab.spec.identity === undefined;
+  const dateColumns = [...at].filter(([, column]) => column.type === 'date').map(([index]) => index);
   const groups: Request[][] = [];
   let start = tab.dataEnd;
   let pending: { cells: sheets_v4.Schema$RowData; key: string }[] = [];
@@ -139,10 +148,21 @@ function insertGroups(tab: TabState, rows: readonly Row[]): Request[][] {
     tab.rowCount += pending.length;
     const group: Request[] = [
       room,
-      { updateCells: { start: { sheetId: tab.sheetId, rowIndex: start, columnIndex: 0 }, rows: pending.map((p) => p.cells), fields: cellFields(true) } },
+      // Values only, so the new rows keep the formats they inherit; date columns get their date format below.
+      { updateCells: { start: { sheetId: tab.sheetId, rowIndex: start, columnIndex: 0 }, rows: pending.map((p) => p.cells), fields: cellFields(false) } },
+      ...dateColumns.map((index) => ({
+        repeatCell: {
+          range: { sheetId: tab.sheetId, startRowIndex: start, endRowIndex: start + pending.length, startColumnIndex: index, endColumnIndex: index + 1 },
+          cell: { userEnteredFormat: { numberFormat: DATE_FORMAT } },
+          fields: 'userEnteredFormat.numberFormat',
+        },
+      })),
     ];
     if (keyed) {
-      pending.forEach((p, i) =>
+      pending.forEach((p, i) => {
+        const chars = ROW_METADATA_KEY.length + p.key.length;
+        if (chars > tags.left) return;
+        tags.left -= chars;
         group.push({
           createDeveloperMetadata: {
             developerMetadata: {
@@ -152,8 +172,8 @@ function insertGroups(tab: TabState, rows: readonly Row[]): Request[][] {
               location: { dimensionRange: { sheetId: tab.sheetId, dimension: 'ROWS', startIndex: start + i, endIndex: start + i + 1 } },
             },
           },
-        }),
-      );
+        });
+      });
     }
     groups.push(group);
     start += pending.length;
@@ -163,7 +183,7 @@ function insertGroups(tab: TabState, rows: readonly Row[]): Request[][] {
   for (const row of rows) {
     const values = Array.from({ length: width }, (_, i) => {
       const column = at.get(i);
-      return column ? cellFromPlain(row[column.key], column) : {};
+      return column ? { userEnteredValue: cellFromPlain(row[column.key], column).userEnteredValue } : {};
     });
     const cells = { values };
     pending.push({ cells, key: String(row[ROW_KEY] ?? '') });
@@ -184,6 +204,7 @@ export function planWrite(state: SheetState, merges: ReadonlyMap<string, TabMerg
   const structure: Request[] = [];
   const groups: Request[][] = [];
   let nextSheetId = Math.max(0, ...state.sheetIds) + 1;
+  const tags = { left: ROW_TAG_BUDGET - state.rowMetadataChars };
   const writes = (key: string) => {
     const m = merges.get(key);
     return m !== undefined && (m.updates.length > 0 || m.inserts.length > 0);
@@ -208,7 +229,7 @@ export function planWrite(state: SheetState, merges: ReadonlyMap<string, TabMerg
     const tab = tabs.get(spec.key);
     if (!merge || !tab) continue;
     groups.push(...updateGroups(tab, merge));
-    groups.push(...insertGroups(tab, merge.inserts));
+    groups.push(...insertGroups(tab, merge.inserts, tags));
     plan.updatedCells += merge.updates.length;
     plan.insertedRows += merge.inserts.length;
   }

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { sheetsAuth } from '../../sync/sheets/auth';
 import { sheetsApi } from '../../sync/sheets/client';
+import { ROW_TAG_BUDGET } from '../../sync/sheets/sheet-writer';
 import { SheetsStore } from '../../sync/sheets/sheets-store';
 import { TASKS_TAB, type Row } from '../../core/index';
 import { sampleTables } from '../../sync/catalog/sample';
@@ -58,6 +59,12 @@ describe('Sheets store limits', () => {
     for (const w of writes) expect(w.bodyBytes).toBeLessThan(TWO_MB);
     expect(writes.every((w) => w.status === 200)).toBe(true);
     expect((await sheets.store(id).read())['tasks']).toHaveLength(5_000);
+    // Row tags stop at the metadata budget; the rest are found by their id cell.
+    const tags = sheets.emu.getSpreadsheet(id).developerMetadata;
+    const chars = tags.reduce((sum, m) => sum + m.metadataKey.length + (m.metadataValue ?? '').length, 0);
+    expect(tags.length).toBeGreaterThan(100);
+    expect(tags.length).toBeLessThan(5_000);
+    expect(chars).toBeLessThanOrEqual(ROW_TAG_BUDGET);
   }, 120_000);
 
   it('a large push cut off between batches says so, and a re-run finishes it without writing a row twice', async () => {

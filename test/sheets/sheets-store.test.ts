@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogFromTables, TABS, type Row } from '../../core/index';
+import { catalogFromTables, MEETINGS_TAB, TABS, type Row } from '../../core/index';
 import { sampleTables } from '../../sync/catalog/sample';
 import { initialTables } from '../../sync/store/initial-tables';
 import { useSheetsEmulator } from './emulated-sheet';
@@ -28,5 +28,10 @@ describe('SheetsStore against the Sheets API emulator', () => {
     await store(id).create(sample);
     const back = await store(id).read();
     for (const tab of TABS) expect(strip(back[tab.key]!), tab.key).toEqual(strip(sample[tab.key] ?? []));
+    // Dates are real dates officials can sort, shown dd/mm/yyyy.
+    const meetings = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === MEETINGS_TAB.name)!;
+    const date = meetings.rows[1]![MEETINGS_TAB.columns.findIndex((c) => c.key === 'date')]!;
+    expect(date.userEnteredValue).toEqual({ numberValue: expect.any(Number) });
+    expect(date.userEnteredFormat).toMatchObject({ numberFormat: { type: 'DATE', pattern: 'dd/mm/yyyy' } });
   });
 });
