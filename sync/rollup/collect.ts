@@ -35,7 +35,8 @@ export async function collectWards(api: SheetsApi, wards: readonly WardSheet[], 
     for (let i = next++; i < wards.length; i = next++) {
       const ward = wards[i]!;
       try {
-        const state = await options.rate.run(() => readSheet(api, ward.id, options.backoff));
+        // Every attempt, retries included, takes its place under the quota.
+        const state = await readSheet(api, ward.id, options.backoff, (send) => options.rate.run(send));
         const metrics = computeMetrics(tablesOf(state), options.metrics);
         const settingsWard = state.tabs.get('settings')?.rows.find((r) => r['key'] === 'ward')?.['value'];
         results[i] = { ward, name: ward.name ?? (settingsWard ? String(settingsWard) : state.title), metrics, error: null };

@@ -46,10 +46,16 @@ export const READ_FIELDS =
   'properties(title),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),' +
   `data(rowData(values(effectiveValue)),rowMetadata(developerMetadata(metadataKey,metadataValue))))`;
 
-export async function readSheet(api: SheetsApi, spreadsheetId: string, backoff?: BackoffOptions): Promise<SheetState> {
-  const response = await callSheets(spreadsheetId, 'đọc bảng tính', () =>
-    api.spreadsheets.get({ spreadsheetId, includeGridData: true, fields: READ_FIELDS }),
-  backoff);
+/** Wraps each request sent, retries included (e.g. a per-minute rate limit). */
+export type RequestGate = <T>(send: () => Promise<T>) => Promise<T>;
+
+export async function readSheet(api: SheetsApi, spreadsheetId: string, backoff?: BackoffOptions, gate: RequestGate = (send) => send()): Promise<SheetState> {
+  const response = await callSheets(
+    spreadsheetId,
+    'đọc bảng tính',
+    () => gate(() => api.spreadsheets.get({ spreadsheetId, includeGridData: true, fields: READ_FIELDS })),
+    backoff,
+  );
   return sheetState(spreadsheetId, response.data);
 }
 

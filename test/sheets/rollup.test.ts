@@ -56,22 +56,31 @@ describe('province roll-up', () => {
     expect(String(ws.getRow(104).getCell(header.length).value)).toContain('[SHEETS_NOT_FOUND]');
   }, 180_000);
 
-  it('stays under the per-minute read quota: the emulator enforcing 10 reads a minute never answers 429', async () => {
+  it('stays under the per-minute read quota, retries included: the emulator enforcing 10 reads a minute never answers 429', async () => {
     let now = 0;
     const emu = await startSheetsEmulator({ quota: { readsPerMinute: 10 }, clock: () => now });
     try {
       const ids = Array.from({ length: 25 }, (_, i) => emu.createSpreadsheet(`Phường ${i}`));
       const env = { CCHC_SHEETS_API_URL: emu.url, CCHC_GOOGLE_ACCESS_TOKEN: 't' };
       const api = sheetsApi(await sheetsAuth({ env }), env);
-      const rate = new RequestRate(10, { now: () => now, sleep: async (ms) => void (now += ms) });
+      const wait = async (ms: number) => void (now += ms);
+      const rate = new RequestRate(10, { now: () => now, sleep: wait });
+      emu.injectFailures([{ match: { operation: 'spreadsheets.get' }, status: 503, times: 5 }]);
       const results = await collectWards(api, parseWardList(ids.join('\n'), 'list'), {
         concurrency: 4,
         rate,
+        backoff: { sleep: wait },
         metrics: { period: parsePeriod('2026', 'cutoff')!, today: '2026-11-23' },
       });
       expect(results.every((r) => r.error === null)).toBe(true);
-      expect(emu.requestLog.map((r) => r.status)).toEqual(Array(25).fill(200));
-      expect(now).toBeGreaterThanOrEqual(120_000); // 25 reads at 10 a minute: two full minutes of waiting
+      const statuses = emu.requestLog.map((r) => r.status);
+      expect(statuses.filter((s) => s === 503)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(25);
+      expect(statuses).not.toContain(429);
+      // Failed attempts count too: no 60-second window holds more than 10 requests of any outcome.
+      const times = emu.requestLog.map((r) => r.time);
+      for (const t of times) expect(times.filter((u) => u >= t && u < t + 60_000).length).toBeLessThanOrEqual(10);
+      expect(now).toBeGreaterThanOrEqual(120_000); // 30 requests at 10 a minute: over two minutes of waiting
     } finally {
       await emu.close();
     }
