@@ -11,6 +11,9 @@ const shown = (v: CellValue | undefined): string => (v === null || v === undefin
  */
 export function describeConflict(tab: TabSpec, conflict: MergeConflict, destination: string, source: string): string {
   const where = `Trang "${tab.name}", dòng ${conflict.key}`;
+  if (conflict.column === null && conflict.deletedAt === 'source') {
+    return `${where}: đã bị xóa ${source} nhưng được sửa ${destination}. Vẫn giữ ${destination}; nếu không cần, hãy xóa dòng này ${destination}.`;
+  }
   if (conflict.column === null) {
     return `${where}: đã bị xóa ${destination} nhưng vẫn được sửa ${source}. Không thêm lại; nếu cần giữ, hãy thêm lại dòng này ${destination}.`;
   }

@@ -6,9 +6,11 @@
  * what the destination holds now, `source` is what is being moved. A cell is
  * written only when the source changed it and the target still holds the base
  * (or is blank, or is a computed column). When both changed it differently the
- * cell is left alone and reported as a conflict. Rows are appended, never
- * removed; a row deleted at the destination is not brought back unless the
- * source changed it, which is a conflict too.
+ * cell is left alone and reported as a conflict. Rows are appended; a row deleted
+ * at the destination is not brought back unless the source changed it, which is
+ * a conflict too. Rows the source deleted are removed at the destination only
+ * when asked (a pull into the local workbook; a push never deletes in the sheet)
+ * and only if the destination has not changed them since.
  */
 import type { CellValue, Row, TabSpec } from '../layout/columns';
 import { rowNumberOf } from '../layout/codec';
@@ -24,8 +26,9 @@ export interface CellUpdate {
 export interface MergeConflict {
   tab: string;
   key: string;
-  /** null: the whole row (deleted at the destination, changed at the source). */
+  /** null: the whole row, deleted on one side (`deletedAt`) and changed on the other. */
   column: string | null;
+  deletedAt?: 'target' | 'source';
   base: CellValue | undefined;
   target: CellValue | undefined;
   source: CellValue | undefined;
@@ -37,6 +40,8 @@ export interface TabMerge {
   updates: CellUpdate[];
   /** Source rows the destination has never had, in source order, carrying their identity in ROW_KEY. */
   inserts: Row[];
+  /** Destination rows to remove (only with `deletions`): the source deleted them, the destination left them as synced. */
+  deletes: string[];
   conflicts: MergeConflict[];
 }
 
@@ -44,23 +49,26 @@ export interface TabSides {
   base: ReadonlyMap<string, Row>;
   target: readonly Row[];
   source: readonly Row[];
+  /** Carry the source's deletions over to the destination. */
+  deletions?: boolean;
 }
 
 const isBlank = (v: CellValue | undefined): boolean => v === null || v === undefined || v === '';
 
 export function mergeTab(tab: TabSpec, sides: TabSides): TabMerge {
   const target = indexRows(tab, sides.target);
-  const merge: TabMerge = { unidentified: [], updates: [], inserts: [], conflicts: [] };
+  const merge: TabMerge = { unidentified: [], updates: [], inserts: [], deletes: [], conflicts: [] };
   sides.source.forEach((row, index) => {
     if (rowIdentity(tab, row) === null && tab.columns.some((c) => !isBlank(row[c.key]))) merge.unidentified.push(rowNumberOf(row, index, tab));
   });
-  for (const [key, source] of indexRows(tab, sides.source)) {
+  const sources = indexRows(tab, sides.source);
+  for (const [key, source] of sources) {
     const base = sides.base.get(key);
     const current = target.get(key);
     if (!current) {
       if (!base) merge.inserts.push({ ...source, [ROW_KEY]: key });
       else if (tab.columns.some((c) => !sameCell(c, source[c.key], base[c.key]))) {
-        merge.conflicts.push({ tab: tab.key, key, column: null, base: undefined, target: undefined, source: undefined });
+        merge.conflicts.push({ tab: tab.key, key, column: null, deletedAt: 'target', base: undefined, target: undefined, source: undefined });
       }
       continue;
     }
@@ -79,12 +87,21 @@ export function mergeTab(tab: TabSpec, sides: TabSides): TabMerge {
       }
     }
   }
+  if (sides.deletions) {
+    for (const [key, current] of target) {
+      const base = sides.base.get(key);
+      if (sources.has(key) || !base) continue;
+      if (tab.columns.every((c) => sameCell(c, current[c.key], base[c.key]))) merge.deletes.push(key);
+      else merge.conflicts.push({ tab: tab.key, key, column: null, deletedAt: 'source', base: undefined, target: undefined, source: undefined });
+    }
+  }
   return merge;
 }
 
-/** The destination's rows after the merge: updates applied in place, inserts appended. */
+/** The destination's rows after the merge: updates applied in place, deletions removed, inserts appended. */
 export function applyMerge(tab: TabSpec, target: readonly Row[], merge: TabMerge): Row[] {
   const byKey = indexRows(tab, target);
+  const removed = new Set(merge.deletes.map((key) => byKey.get(key)));
   const rowOf = new Map<Row, Row>();
   for (const update of merge.updates) {
     const original = byKey.get(update.key);
@@ -93,7 +110,7 @@ export function applyMerge(tab: TabSpec, target: readonly Row[], merge: TabMerge
     copy[update.column] = update.value;
     rowOf.set(original, copy);
   }
-  return [...target.map((row) => rowOf.get(row) ?? row), ...merge.inserts];
+  return [...target.filter((row) => !removed.has(row)).map((row) => rowOf.get(row) ?? row), ...merge.inserts];
 }
 
 /**
@@ -102,9 +119,11 @@ export function applyMerge(tab: TabSpec, target: readonly Row[], merge: TabMerge
  * old base is kept, so the next sync still knows who changed what.
  */
 export function syncedBase(tab: TabSpec, previous: ReadonlyMap<string, Row>, sideA: readonly Row[], sideB: readonly Row[]): Map<string, Row> {
+  const a = indexRows(tab, sideA);
   const b = indexRows(tab, sideB);
-  const next = new Map(previous);
-  for (const [key, rowA] of indexRows(tab, sideA)) {
+  // A row gone from both sides is gone: forget it.
+  const next = new Map([...previous].filter(([key]) => a.has(key) || b.has(key)));
+  for (const [key, rowA] of a) {
     const rowB = b.get(key);
     if (!rowB) continue;
     const old = previous.get(key);

@@ -56,7 +56,7 @@ describe('three-way merge of a tab', () => {
       target: [task('A', { stt: 1, completedOn: '15/01/2026', note: 'Hoa\u0300n tha\u0300nh', progress: '50' })],
       source: [task('A', { stt: '1', completedOn: '2026-01-15', note: 'Hoàn thành', progress: 50 })],
     });
-    expect(m).toEqual({ unidentified: [], updates: [], inserts: [], conflicts: [] });
+    expect(m).toEqual({ unidentified: [], updates: [], inserts: [], deletes: [], conflicts: [] });
   });
 
   it('appends rows the destination never had, and does not bring back rows it deleted', () => {
@@ -64,7 +64,7 @@ describe('three-way merge of a tab', () => {
     expect(m.inserts).toEqual([{ ...task('C'), [ROW_KEY]: 'C' }]);
     expect(m.conflicts).toEqual([]);
     const changed = mergeTab(TASKS_TAB, { base: base([task('A')]), target: [], source: [task('A', { note: 'mới' })] });
-    expect(changed.conflicts).toEqual([{ tab: 'tasks', key: 'A', column: null, base: undefined, target: undefined, source: undefined }]);
+    expect(changed.conflicts).toEqual([{ tab: 'tasks', key: 'A', column: null, deletedAt: 'target', base: undefined, target: undefined, source: undefined }]);
   });
 
   it('never removes destination rows the source lacks, and matches rows by identity not position', () => {
@@ -85,6 +85,18 @@ describe('three-way merge of a tab', () => {
     expect(m.unidentified).toEqual([7]);
     expect(describeUnidentified(TASKS_TAB, m.unidentified, 'trên bảng tính')).toBe(
       'Trang "Nhiệm vụ" trên bảng tính: 1 dòng chưa có "Mã nhiệm vụ" (dòng 7) nên chưa được đồng bộ; điền vào rồi chạy lại.',
+    );
+  });
+
+  it('carries deletions over only when asked, and only for rows the destination left as synced', () => {
+    const sides = { base: base([task('A'), task('B'), task('C')]), target: [task('A'), task('B', { note: 'sửa tại máy' }), task('C')], source: [task('C')] };
+    expect(mergeTab(TASKS_TAB, sides).deletes).toEqual([]);
+    const m = mergeTab(TASKS_TAB, { ...sides, deletions: true });
+    expect(m.deletes).toEqual(['A']);
+    expect(m.conflicts).toEqual([{ tab: 'tasks', key: 'B', column: null, deletedAt: 'source', base: undefined, target: undefined, source: undefined }]);
+    expect(applyMerge(TASKS_TAB, sides.target, m).map((t) => t['id'])).toEqual(['B', 'C']);
+    expect(describeConflict(TASKS_TAB, m.conflicts[0]!, 'trong sổ cục bộ', 'trên bảng tính')).toBe(
+      'Trang "Nhiệm vụ", dòng B: đã bị xóa trên bảng tính nhưng được sửa trong sổ cục bộ. Vẫn giữ trong sổ cục bộ; nếu không cần, hãy xóa dòng này trong sổ cục bộ.',
     );
   });
 

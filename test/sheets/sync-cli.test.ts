@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { columnLetter, TABS, TASKS_TAB, type Row } from '../../core/index';
+import { columnLetter, MEETINGS_TAB, TABS, TASKS_TAB, type Row } from '../../core/index';
 import { sampleTables } from '../../sync/catalog/sample';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import type { SheetsEmulator } from '../sheets-emulator';
@@ -124,6 +124,33 @@ describe('cchc with --sheet', () => {
     const home = (await local.read())['tasks']!;
     expect(home.find((t) => t['id'] === a)).toMatchObject({ status: 'Đang thực hiện', title: 'Tên mới của nhiệm vụ A' });
     expect(home.find((t) => t['id'] === c)).toMatchObject({ note: 'Chờ ý kiến' });
+  });
+
+  it('a pull takes an official\'s fix of a meeting title without keeping the old line, and drops rows deleted in the sheet', async () => {
+    const { emu, env } = await emulated();
+    const id = emu.createSpreadsheet('Kế hoạch CCHC');
+    const { path, local } = await localSample();
+    expect((await cchcAsync(['sync', 'push', '--sheet', id, '--store', path], { env })).code).toBe(0);
+    const meetings = (await local.read())['meetings']!;
+    const titleCol = columnLetter(MEETINGS_TAB.columns.findIndex((c) => c.key === 'title'));
+    emu.setValues(id, `'${MEETINGS_TAB.name}'!${titleCol}2`, [['Giao ban tháng (đã sửa tên)']]);
+    const tasksId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+    const gone = String((emu.getValues(id, `'${TASKS_TAB.name}'!A2`) as string[][])[0]![0]);
+    emu.batchUpdate(id, [{ deleteDimension: { range: { sheetId: tasksId, dimension: 'ROWS', startIndex: 1, endIndex: 2 } } }]);
+
+    const pull = await cchcAsync(['sync', 'pull', '--sheet', id, '--out', path], { env });
+    expect(pull.stderr).toBe('');
+    expect(pull.code).toBe(0);
+    expect(pull.stdout).toContain('Bỏ 2 dòng đã bị xóa trên bảng tính');
+    const after = await local.read();
+    expect(after['meetings']).toHaveLength(meetings.length);
+    expect(after['meetings']!.map((m) => m['title'])).toContain('Giao ban tháng (đã sửa tên)');
+    expect(after['tasks']!.map((t) => t['id'])).not.toContain(gone);
+    // And the next push does not bring either back.
+    emu.resetCounts();
+    const push = await cchcAsync(['sync', 'push', '--sheet', id, '--store', path], { env });
+    expect(push.code).toBe(0);
+    expect(emu.counts()).toMatchObject({ writes: 0 });
   });
 
   it('commands read and write the sheet directly: import then validate --sheet', async () => {

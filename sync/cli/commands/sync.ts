@@ -55,17 +55,20 @@ export async function pullCommand(options: SyncOptions): Promise<number> {
   const skipped: string[] = [];
   let inserted = 0;
   let updated = 0;
+  let deleted = 0;
   for (const tab of TABS) {
-    const merge = mergeTab(tab, { base: base.get(tab.key) ?? new Map(), target: current[tab.key] ?? [], source: sheet[tab.key] ?? [] });
+    // The sheet is the shared record: rows officials deleted there go locally too, unless changed here since.
+    const merge = mergeTab(tab, { base: base.get(tab.key) ?? new Map(), target: current[tab.key] ?? [], source: sheet[tab.key] ?? [], deletions: true });
     merged[tab.key] = applyMerge(tab, current[tab.key] ?? [], merge);
     conflicts.push(...merge.conflicts);
     if (merge.unidentified.length > 0) skipped.push(describeUnidentified(tab, merge.unidentified, 'trên bảng tính'));
     inserted += merge.inserts.length;
     updated += merge.updates.length;
+    deleted += merge.deletes.length;
   }
   await local.write(merged);
   await saveSyncBase(statePath, id, nextBase(base, merged, sheet));
-  console.log(summary(`Đã tải bảng tính ${id} về ${path}`, inserted, updated));
+  console.log(summary(`Đã tải bảng tính ${id} về ${path}`, inserted, updated) + (deleted ? ` Bỏ ${deleted} dòng đã bị xóa trên bảng tính.` : ''));
   return reportConflicts({
     conflicts: conflicts.map((c) => describeConflict(tabByKey(c.tab), c, 'trong sổ cục bộ', 'trên bảng tính')),
     skipped,
