@@ -25,22 +25,30 @@ export function dropdownFor(column: ColumnSpec): Dropdown | null {
   return { kind: 'range', a1: `'${source.name}'!$${letter}$${source.frozenRows + 1}:$${letter}$${LAYOUT_ROWS}` };
 }
 
+/** Why a column is guarded, by owner; officials' tracking columns are not. */
+const PROTECTED_WHY: Partial<Record<ColumnSpec['owner'], string>> = {
+  key: 'do hệ thống cấp để đồng bộ; không sửa, không xóa',
+  catalog: 'lấy từ phụ lục kế hoạch; sửa trong phụ lục rồi nhập lại',
+  computed: 'do hệ thống tự tính',
+};
+
 /**
  * Column spans officials are warned before editing (warning only: they may still
- * fix a typo): in the task catalog, the columns the appendix owns and the computed ones.
+ * fix a typo): in the task catalog, the task id the sync finds rows by, the
+ * columns the appendix owns and the computed ones.
  */
 export function protectedSpans(tab: TabSpec): { start: number; end: number; description: string }[] {
   if (tab.key !== 'tasks') return [];
   const spans: { start: number; end: number; owner: ColumnSpec['owner'] }[] = [];
   tab.columns.forEach((column, index) => {
-    if (column.owner !== 'catalog' && column.owner !== 'computed') return;
+    if (!PROTECTED_WHY[column.owner]) return;
     const last = spans[spans.length - 1];
     if (last && last.owner === column.owner && last.end === index) last.end = index + 1;
     else spans.push({ start: index, end: index + 1, owner: column.owner });
   });
   return spans.map(({ start, end, owner }) => {
     const names = end - start === 1 ? `Cột "${tab.columns[start]!.header}"` : `Các cột "${tab.columns[start]!.header}" đến "${tab.columns[end - 1]!.header}"`;
-    const why = owner === 'computed' ? 'do hệ thống tự tính' : 'lấy từ phụ lục kế hoạch; sửa trong phụ lục rồi nhập lại';
+    const why = PROTECTED_WHY[owner]!;
     return { start, end, description: `${names} ${why}` };
   });
 }

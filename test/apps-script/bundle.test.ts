@@ -158,6 +158,7 @@ describe('Khởi tạo bảng tính', () => {
     const leadRule = tasks.validations.find((v) => v.column === col('lead') + 1)!.rule;
     expect(leadRule['setAllowInvalid']).toBe(true);
     expect(tasks.protections).toEqual([
+      { column: col('id') + 1, warningOnly: true, description: 'Cột "Mã nhiệm vụ" do hệ thống cấp để đồng bộ; không sửa, không xóa' },
       { column: col('plan') + 1, warningOnly: true, description: 'Các cột "Kế hoạch" đến "Thời gian hoàn thành" lấy từ phụ lục kế hoạch; sửa trong phụ lục rồi nhập lại' },
       { column: col('due') + 1, warningOnly: true, description: 'Cột "Hạn (tự tính)" do hệ thống tự tính' },
     ]);
