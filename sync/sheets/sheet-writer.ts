@@ -39,6 +39,24 @@ export interface WritePlan {
 
 const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
 
+/** Items in order, cut into chunks of at most `limit` bytes (an item larger than that gets a chunk of its own). */
+function chunkBySize<T>(items: readonly T[], limit: number): T[][] {
+  const chunks: T[][] = [];
+  let size = 0;
+  for (const item of items) {
+    const itemSize = bytes(item);
+    const last = chunks[chunks.length - 1];
+    if (last && size + itemSize <= limit) {
+      last.push(item);
+      size += itemSize;
+    } else {
+      chunks.push([item]);
+      size = itemSize;
+    }
+  }
+  return chunks;
+}
+
 /** A tab the batch creates: laid out in spec order, empty below the header. */
 function newTabState(spec: TabSpec, sheetId: number): TabState {
   return {
@@ -90,29 +108,20 @@ function updateGroups(tab: TabState, merge: TabMerge): Request[][] {
     byRow.set(row, list);
   }
   const specOf = new Map(tab.spec.columns.map((c) => [c.key, c]));
-  const groups: Request[][] = [];
-  let requests: Request[] = [];
-  let size = 0;
+  const requests: Request[] = [];
   for (const [rowIndex, cells] of byRow) {
     cells.sort((a, b) => a.index - b.index);
     let run: typeof cells = [];
     const flush = () => {
       if (run.length === 0) return;
       const isDate = specOf.get(run[0]!.key)!.type === 'date';
-      const request: Request = {
+      requests.push({
         updateCells: {
           start: { sheetId: tab.sheetId, rowIndex, columnIndex: run[0]!.index },
           rows: [{ values: run.map((c) => cellFromPlain(c.value, specOf.get(c.key)!)) }],
           fields: cellFields(isDate),
         },
-      };
-      requests.push(request);
-      size += bytes(request);
-      if (size > GROUP_BYTES) {
-        groups.push(requests);
-        requests = [];
-        size = 0;
-      }
+      });
       run = [];
     };
     for (const cell of cells) {
@@ -123,8 +132,7 @@ function updateGroups(tab: TabState, merge: TabMerge): Request[][] {
     }
     flush();
   }
-  if (requests.length > 0) groups.push(requests);
-  return groups;
+  return chunkBySize(requests, GROUP_BYTES);
 }
 
 /** New rows in groups: insert the rows, fill them, tag each with its identity. */
@@ -133,12 +141,17 @@ function insertGroups(tab: TabState, rows: readonly Row[], tags: { left: number 
   const at = new Map([...tab.columns].map(([key, index]) => [index, tab.spec.columns.find((c) => c.key === key)!]));
   const keyed = identityColumns(tab.spec).length > 0 && tab.spec.identity === undefined;
   const dateColumns = [...at].filter(([, column]) => column.type === 'date').map(([index]) => index);
-  const groups: Request[][] = [];
-  let start = tab.dataEnd;
-  let pending: { cells: sheets_v4.Schema$RowData; key: string }[] = [];
-  let size = 0;
-  const flush = () => {
-    if (pending.length === 0) return;
+  const newRows = rows.map((row) => ({
+    cells: {
+      values: Array.from({ length: width }, (_, i) => {
+        const column = at.get(i);
+        return column ? { userEnteredValue: cellFromPlain(row[column.key], column).userEnteredValue } : {};
+      }),
+    } as sheets_v4.Schema$RowData,
+    key: String(row[ROW_KEY] ?? ''),
+  }));
+  return chunkBySize(newRows, GROUP_BYTES).map((pending) => {
+    const start = tab.dataEnd;
     const range = { sheetId: tab.sheetId, dimension: 'ROWS', startIndex: start, endIndex: start + pending.length };
     // Below the grid's last row there is nothing to push down: grow the grid instead.
     const room: Request =
@@ -146,6 +159,7 @@ function insertGroups(tab: TabState, rows: readonly Row[], tags: { left: number 
         ? { appendDimension: { sheetId: tab.sheetId, dimension: 'ROWS', length: pending.length } }
         : { insertDimension: { range, inheritFromBefore: start > tab.spec.frozenRows } };
     tab.rowCount += pending.length;
+    tab.dataEnd += pending.length;
     const group: Request[] = [
       room,
       // Values only, so the new rows keep the formats they inherit; date columns get their date format below.
@@ -175,24 +189,8 @@ function insertGroups(tab: TabState, rows: readonly Row[], tags: { left: number 
         });
       });
     }
-    groups.push(group);
-    start += pending.length;
-    pending = [];
-    size = 0;
-  };
-  for (const row of rows) {
-    const values = Array.from({ length: width }, (_, i) => {
-      const column = at.get(i);
-      return column ? { userEnteredValue: cellFromPlain(row[column.key], column).userEnteredValue } : {};
-    });
-    const cells = { values };
-    pending.push({ cells, key: String(row[ROW_KEY] ?? '') });
-    size += bytes(cells);
-    if (size > GROUP_BYTES) flush();
-  }
-  flush();
-  tab.dataEnd = start;
-  return groups;
+    return group;
+  });
 }
 
 /**
@@ -233,17 +231,7 @@ export function planWrite(state: SheetState, merges: ReadonlyMap<string, TabMerg
     plan.updatedCells += merge.updates.length;
     plan.insertedRows += merge.inserts.length;
   }
-  let lastSize = 0;
-  for (const group of structure.length > 0 ? [structure, ...groups] : groups) {
-    const size = bytes(group);
-    const last = plan.batches[plan.batches.length - 1];
-    if (last && lastSize + size <= MAX_BATCH_BYTES) {
-      last.push(...group);
-      lastSize += size;
-    } else {
-      plan.batches.push([...group]);
-      lastSize = size;
-    }
-  }
+  // Whole groups into as few batches as the body limit allows.
+  plan.batches = chunkBySize(structure.length > 0 ? [structure, ...groups] : groups, MAX_BATCH_BYTES).map((chunk) => chunk.flat());
   return plan;
 }
