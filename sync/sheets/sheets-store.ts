@@ -115,8 +115,8 @@ export class SheetsStore implements Store {
         written++;
         if (plan.batches.length === 1) return done();
       } catch (error) {
-        const retry = isRetryable(error) && ++failures < attempts;
-        if (!retry) throw this.stopped(isRetryable(error) ? giveUp('ghi vào bảng tính', error, attempts) : sheetsError(error, this.spreadsheetId, 'ghi vào bảng tính'), written);
+        if (!isRetryable(error)) throw this.stopped(sheetsError(error, this.spreadsheetId, 'ghi vào bảng tính'), written);
+        if (++failures >= attempts) throw this.stopped(giveUp('ghi vào bảng tính', error, attempts), written);
         await (this.backoff?.sleep ?? defaultSleep)(delayFor(failures - 1, error, this.backoff));
       }
       requests++;
