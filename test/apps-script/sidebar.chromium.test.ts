@@ -1,14 +1,15 @@
 /**
- * The validation sidebar rendered in headless Chromium (Debian's, installed by
- * .ci/run) with a stand-in for google.script.run: the issues show, grouped by kind,
+ * The validation sidebar rendered in headless Chromium (the system's or the npm-shipped one, see
+ * test/helpers/chromium.ts) with a stand-in for google.script.run: the issues show, grouped by kind,
  * and clicking one asks the script to select its cell.
  */
 import { mkdir } from 'node:fs/promises';
 import vm from 'node:vm';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle } from '../../apps-script/build';
 import { TASKS_TAB } from '../../core/index';
+import { launchChromium } from '../helpers/chromium';
 import { fakeServices, type Cell } from './fakes';
 
 let browser: Browser;
@@ -26,10 +27,7 @@ beforeAll(async () => {
   vm.runInContext(code, context);
   (context as Record<string, () => void>)['cchcValidate']!();
   html = services.sidebars[0]!.html;
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
