@@ -1,7 +1,8 @@
 /**
- * Blank workbooks officials fill in by hand: the task appendix and the meeting and
- * digitisation logs, each with Vietnamese headers, dropdowns and a "Hướng dẫn"
- * (instructions) sheet. `npm run templates` writes them into templates/.
+ * Blank workbooks officials fill in by hand: the task appendix, the meeting and
+ * document logs, the CCHC-index scoring table and the digitisation figures, each with
+ * Vietnamese headers, dropdowns and a "Hướng dẫn" (instructions) sheet.
+ * `npm run templates` writes them into templates/.
  */
 import ExcelJS from 'exceljs';
 import { columnLetter, CRITERIA_TAB, DIGITISATION_TAB, DOCUMENTS_TAB, MEETINGS_TAB, STANDARD_UNITS, TASK_STATUSES, type TabSpec } from '../../core/index';

@@ -27,6 +27,11 @@ export interface CollectOptions {
   onDone?: (done: number, total: number) => void;
 }
 
+function failureText(error: unknown): string {
+  if (error instanceof CchcError) return `${error.messageVi} [${error.code}]`;
+  return `Lỗi không mong đợi khi đọc hoặc tính: ${error instanceof Error ? error.message : String(error)} [UNEXPECTED]`;
+}
+
 export async function collectWards(api: SheetsApi, wards: readonly WardSheet[], options: CollectOptions): Promise<WardResult[]> {
   const results: WardResult[] = new Array(wards.length);
   let next = 0;
@@ -41,8 +46,8 @@ export async function collectWards(api: SheetsApi, wards: readonly WardSheet[], 
         const settingsWard = state.tabs.get('settings')?.rows.find((r) => r['key'] === 'ward')?.['value'];
         results[i] = { ward, name: ward.name ?? (settingsWard ? String(settingsWard) : state.title), metrics, error: null };
       } catch (error) {
-        if (!(error instanceof CchcError)) throw error;
-        results[i] = { ward, name: ward.name ?? ward.id, metrics: null, error: `${error.messageVi} [${error.code}]` };
+        // One ward's bad sheet (or a bug it triggers) must not cost the province the other 99: it is listed instead.
+        results[i] = { ward, name: ward.name ?? ward.id, metrics: null, error: failureText(error) };
       }
       options.onDone?.(++done, wards.length);
     }

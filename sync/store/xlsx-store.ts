@@ -3,7 +3,7 @@
  * without Google (and every test) has the whole product. Writes go to a temp file
  * that replaces the workbook atomically; the previous file is kept as `.bak`.
  */
-import { access, stat } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { matchKey, ROW_NUMBER, TABS, type CellValue, type Row, type TabSpec } from '../../core/index';
 import { CchcError } from '../errors';
@@ -101,11 +101,6 @@ export class XlsxStore implements Store {
 
   private async commit(workbook: ExcelJS.Workbook): Promise<void> {
     await writeWorkbookAtomic(workbook, this.location, { backup: true });
-  }
-
-  /** Size in bytes, for benchmarks and messages. */
-  async size(): Promise<number> {
-    return (await stat(this.location)).size;
   }
 }
 

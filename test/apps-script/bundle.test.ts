@@ -4,7 +4,7 @@ import { buildBundle, HANDLERS } from '../../apps-script/build';
 import { join } from 'node:path';
 import { catalogFromTables, computeMetrics, CRITERIA_TAB, indexSummary, MEETINGS_TAB, parsePeriod, TABS, TASKS_TAB, UNITS_TAB, type MetricsReport } from '../../core/index';
 import { XlsxStore } from '../../sync/store/xlsx-store';
-import { cchc } from '../helpers/cli';
+import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 import { sampleTables } from '../../sync/catalog/sample';
 import { fakeServices, type Cell } from './fakes';
@@ -182,7 +182,7 @@ describe('Tính chỉ số', () => {
     // What the command line prints for the same data.
     const store = new XlsxStore(join(await tempDir(), 'cchc.xlsx'));
     await store.create(tables);
-    const cli = cchc(['metrics', '--store', store.location, '--period', today.slice(0, 4), '--today', today, '--json']);
+    const cli = await cchcAsync(['metrics', '--store', store.location, '--period', today.slice(0, 4), '--today', today, '--json']);
     const expected = JSON.parse(cli.stdout) as MetricsReport;
     expect(expected).toEqual(computeMetrics(tables, { period: parsePeriod(today.slice(0, 4))!, today }));
     const sheet = gas.sheet('Tổng hợp')!;

@@ -12,7 +12,7 @@ import {
 } from '../../core/index';
 import { sampleTables } from '../../sync/catalog/sample';
 import { XlsxStore } from '../../sync/store/xlsx-store';
-import { cchc } from '../helpers/cli';
+import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
@@ -263,7 +263,7 @@ describe('cchc metrics --json', () => {
   it('prints numbers, not strings, in the documented shape', async () => {
     const store = new XlsxStore(join(await tempDir(), 'cchc.xlsx'));
     await store.create(await sampleTables());
-    const result = cchc(['metrics', '--store', store.location, '--period', '2026-H1', '--today', '2026-06-14', '--json']);
+    const result = await cchcAsync(['metrics', '--store', store.location, '--period', '2026-H1', '--today', '2026-06-14', '--json']);
     expect(result.code).toBe(0);
     const m = JSON.parse(result.stdout);
     expect(m.period).toEqual({ label: '2026-H1', from: '2025-12-15', to: '2026-06-14' });
@@ -272,7 +272,7 @@ describe('cchc metrics --json', () => {
     expect(m.digitisation.indicators).toHaveLength(10);
     expect(m.tasks.overall.total).toBe(74);
     expect(m.nextReport).toMatchObject({ label: '2026-H1', due: '2026-06-15', daysLeft: 1 });
-    expect(cchc(['metrics', '--store', store.location, '--period', '2026-Q5']).code).toBe(2);
+    expect((await cchcAsync(['metrics', '--store', store.location, '--period', '2026-Q5'])).code).toBe(2);
   });
 });
 

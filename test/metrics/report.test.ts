@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { computeMetrics, parsePeriod } from '../../core/index';
 import { sampleTables } from '../../sync/catalog/sample';
 import { XlsxStore } from '../../sync/store/xlsx-store';
-import { cchc } from '../helpers/cli';
+import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
@@ -16,7 +16,7 @@ describe('cchc report', () => {
     const tables = await sampleTables();
     await store.create(tables);
     const out = join(dir, 'bao-cao.xlsx');
-    const result = cchc(['report', '--store', store.location, '--period', '2026-H1', '--today', '2026-06-14', '--out', out]);
+    const result = await cchcAsync(['report', '--store', store.location, '--period', '2026-H1', '--today', '2026-06-14', '--out', out]);
     expect(result.code).toBe(0);
 
     const expected = computeMetrics(await store.read(), { period: parsePeriod('2026-H1')!, today: '2026-06-14' });

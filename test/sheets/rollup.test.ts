@@ -86,6 +86,29 @@ describe('province roll-up', () => {
     }
   });
 
+  it('goes on past a ward whose sheet fails in an unexpected way, and lists that ward', async () => {
+    const sheets = await emulated();
+    const sample = await sampleTables();
+    const ids = [0, 1, 2].map((i) => seedSheet(sheets.emu, `CCHC ${i}`, sample));
+    const real = sheetsApi(await sheetsAuth({ env: sheets.env }), sheets.env);
+    // The middle ward's answer is malformed, so computing its figures breaks with a plain TypeError, as a bug would.
+    const spreadsheets = new Proxy(real.spreadsheets, {
+      get: (target, key) =>
+        key === 'get'
+          ? (params: { spreadsheetId: string }) =>
+              params.spreadsheetId === ids[1] ? Promise.resolve({ data: { sheets: 5 } }) : target.get(params as never)
+          : Reflect.get(target, key),
+    });
+    const api: typeof real = Object.create(real, { spreadsheets: { value: spreadsheets } });
+    const results = await collectWards(api, parseWardList(ids.join('\n'), 'list'), {
+      concurrency: 2,
+      rate: new RequestRate(1000),
+      metrics: { period: parsePeriod('2026', 'cutoff')!, today: '2026-11-23' },
+    });
+    expect(results.map((r) => r.error)).toEqual([null, expect.stringContaining('[UNEXPECTED]'), null]);
+    expect(results[1]!.error).toContain('[UNEXPECTED]');
+  });
+
   it('rejects a list line that is neither a sheet id nor a sheet address', () => {
     expect(() => parseWardList('1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms Phường A\nbảng tính của xã B\n', 'ds.txt')).toThrow(CchcError);
     expect(parseWardList('https://docs.google.com/spreadsheets/d/1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms/edit#gid=0, Phường A', 'x')).toEqual([

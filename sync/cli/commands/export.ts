@@ -4,10 +4,10 @@ import { catalogFromTables } from '../../../core/index';
 import { writeAppendix } from '../../excel/appendix-writer';
 import { CchcError, EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
-import { run, sheetOption, storeOption } from '../program';
+import { defaultOut, run, sheetOption, storeOption } from '../program';
 
 export interface ExportOptions extends StoreOptions {
-  out: string;
+  out?: string;
   plan?: string;
   withProgress?: boolean;
 }
@@ -24,19 +24,20 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
     );
   }
   const tasks = catalog.tasks.map((t) => t.item).filter((t) => t.plan === plan.code);
-  await writeAppendix(options.out, plan, tasks, { withProgress: options.withProgress });
-  console.log(`Đã xuất phụ lục kế hoạch ${plan.code} (${tasks.length} nhiệm vụ) ra ${options.out}.`);
+  const out = options.out ?? defaultOut('phu-luc', plan.code);
+  await writeAppendix(out, plan, tasks, { withProgress: options.withProgress });
+  console.log(`Đã xuất phụ lục kế hoạch ${plan.code} (${tasks.length} nhiệm vụ) ra ${out}.`);
   return EXIT.ok;
 }
 
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('Xuất phụ lục nhiệm vụ ra Excel theo mẫu (export a plan appendix .xlsx)')
-    .requiredOption('--out <file>', 'tệp .xlsx cần ghi')
+    .description('Xuất phụ lục nhiệm vụ ra Excel theo mẫu')
+    .option('--out <tệp>', 'tệp .xlsx cần ghi (mặc định: phu-luc-<số kế hoạch>.xlsx)')
     .addOption(storeOption())
     .addOption(sheetOption())
-    .option('--plan <code>', 'số kế hoạch (required when the store holds several plans)')
+    .option('--plan <số>', 'số kế hoạch (bắt buộc khi sổ có nhiều kế hoạch)')
     .option('--with-progress', 'thêm cột trạng thái, tiến độ, ngày hoàn thành, minh chứng')
     .action(async (opts: ExportOptions) => {
       run.exitCode = await exportCommand(opts);

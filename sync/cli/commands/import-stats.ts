@@ -45,11 +45,11 @@ export async function importStatsCommand(file: string, options: ImportStatsOptio
 export function registerImportStats(program: Command): void {
   program
     .command('import-stats')
-    .description('Nhập số liệu từ Hệ thống giải quyết TTHC của tỉnh (import the province statistics export into "Số hóa")')
-    .argument('<file>', 'tệp .xlsx xuất từ hệ thống của tỉnh')
+    .description('Nhập số liệu từ Hệ thống giải quyết TTHC của tỉnh vào trang "Số hóa"')
+    .argument('<tệp>', 'tệp .xlsx xuất từ hệ thống của tỉnh')
     .addOption(storeOption())
     .addOption(sheetOption())
-    .option('--period <period>', 'kỳ của số liệu khi tệp không có cột "Kỳ", ví dụ 2026-Q1')
+    .option('--period <kỳ>', 'kỳ của số liệu khi tệp không có cột "Kỳ", ví dụ 2026-Q1')
     .action(async (file: string, opts: ImportStatsOptions) => {
       run.exitCode = await importStatsCommand(file, opts);
     });

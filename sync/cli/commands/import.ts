@@ -131,13 +131,13 @@ export async function importCommand(file: string, options: ImportOptions): Promi
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('Nhập phụ lục nhiệm vụ từ Excel (import a plan appendix .xlsx into the store)')
-    .argument('<file>', 'tệp .xlsx phụ lục')
+    .description('Nhập phụ lục nhiệm vụ từ Excel vào sổ dữ liệu')
+    .argument('<tệp>', 'tệp .xlsx phụ lục')
     .addOption(storeOption())
     .addOption(sheetOption())
-    .option('--plan <code>', 'số kế hoạch, ví dụ 158/KH-UBND (plan code when the appendix has none)')
-    .option('--dry-run', 'chỉ đọc và kiểm tra, không ghi (read and check only)')
-    .option('--json', 'machine-readable output')
+    .option('--plan <số>', 'số kế hoạch, ví dụ 158/KH-UBND (khi phụ lục không ghi số)')
+    .option('--dry-run', 'chỉ đọc và kiểm tra, không ghi')
+    .option('--json', 'in kết quả dạng JSON (cho phần mềm khác)')
     .action(async (file: string, opts: ImportOptions) => {
       run.exitCode = await importCommand(file, opts);
     });

@@ -18,8 +18,8 @@ export async function indexImportCommand(file: string, options: StoreOptions): P
 export function registerIndexImport(program: Command): void {
   program
     .command('index-import')
-    .description('Nhập bộ tiêu chí, bảng phân công Chỉ số CCHC từ Excel (import CCHC-index criteria)')
-    .argument('<file>', 'tệp .xlsx')
+    .description('Nhập bộ tiêu chí, bảng phân công Chỉ số CCHC từ Excel')
+    .argument('<tệp>', 'tệp .xlsx')
     .addOption(storeOption())
     .addOption(sheetOption())
     .action(async (file: string, opts: StoreOptions) => {

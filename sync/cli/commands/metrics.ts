@@ -1,6 +1,6 @@
 /**
- * `cchc metrics`: targets against values for a period — meetings and task
- * progress — with `--json` for other tools (numbers, not strings).
+ * `cchc metrics`: targets against values for a period — meetings, documents,
+ * digitisation and task progress — with `--json` for other tools (numbers, not strings).
  */
 import type { Command } from 'commander';
 import { computeMetrics, formatPercent, formatVn, parsePeriod, periodName, type MetricsReport, type Period, type Ratio } from '../../../core/index';
@@ -100,15 +100,15 @@ export function withPeriodOptions(command: Command): Command {
   return command
     .addOption(storeOption())
     .addOption(sheetOption())
-    .option('--period <period>', 'kỳ: 2026 | 2026-H1 | 2026-Q3 | 2026-09 (default: this year)')
-    .option('--calendar', 'dùng kỳ theo lịch thay vì kỳ chốt số liệu (calendar periods instead of data cut-off)')
-    .option('--today <date>', 'ngày tính, YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)')
-    .option('--unit <id>', 'chỉ một đơn vị chủ trì (registry id, e.g. VHXH)');
+    .option('--period <kỳ>', 'kỳ: 2026 | 2026-H1 | 2026-Q3 | 2026-09 (mặc định: năm nay)')
+    .option('--calendar', 'dùng kỳ theo lịch thay vì kỳ chốt số liệu')
+    .option('--today <ngày>', 'ngày tính, YYYY-MM-DD (mặc định: hôm nay, giờ Việt Nam)')
+    .option('--unit <mã>', 'chỉ một đơn vị chủ trì (mã đơn vị, ví dụ VHXH)');
 }
 
 export function registerMetrics(program: Command): void {
-  withPeriodOptions(program.command('metrics').description('Tính chỉ số theo kỳ: hội nghị, văn bản, số hóa, tiến độ nhiệm vụ (metrics for a period)'))
-    .option('--json', 'machine-readable output')
+  withPeriodOptions(program.command('metrics').description('Tính chỉ số theo kỳ: hội nghị, văn bản, số hóa, tiến độ nhiệm vụ'))
+    .option('--json', 'in kết quả dạng JSON (cho phần mềm khác)')
     .action(async (opts: MetricsCliOptions) => {
       run.exitCode = await metricsCommand(opts);
     });

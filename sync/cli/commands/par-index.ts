@@ -48,9 +48,9 @@ export async function indexCommand(options: IndexOptions): Promise<number> {
 }
 
 export function registerIndex(program: Command): void {
-  withPeriodOptions(program.command('index').description('Tự chấm điểm Chỉ số CCHC (CCHC-index self-assessment)'))
-    .option('--out <file>', 'xuất biểu tự chấm điểm ra .xlsx')
-    .option('--json', 'machine-readable output')
+  withPeriodOptions(program.command('index').description('Tự chấm điểm Chỉ số CCHC'))
+    .option('--out <tệp>', 'xuất biểu tự chấm điểm ra .xlsx')
+    .option('--json', 'in kết quả dạng JSON (cho phần mềm khác)')
     .action(async (opts: IndexOptions) => {
       run.exitCode = await indexCommand(opts);
     });

@@ -5,11 +5,11 @@ import { writeWorkbookAtomic } from '../../excel/atomic-write';
 import { EXIT } from '../../errors';
 import { reportWorkbook } from '../../report/report-workbook';
 import { openStore } from '../../store/open-store';
-import { run } from '../program';
+import { defaultOut, run } from '../program';
 import { periodOptions, withPeriodOptions, type MetricsCliOptions } from './metrics';
 
 export interface ReportOptions extends MetricsCliOptions {
-  out: string;
+  out?: string;
 }
 
 export async function reportCommand(options: ReportOptions): Promise<number> {
@@ -24,14 +24,15 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
     meetings: decodeMeetings(tables['meetings'] ?? []).meetings,
     unitName: (id) => catalog.registry.get(id)?.name ?? id,
   });
-  await writeWorkbookAtomic(workbook, options.out);
-  console.log(`Đã lập báo cáo ${metrics.period.label} ra ${options.out}.`);
+  const out = options.out ?? defaultOut('bao-cao', period.label);
+  await writeWorkbookAtomic(workbook, out);
+  console.log(`Đã lập báo cáo ${metrics.period.label} ra ${out}.`);
   return EXIT.ok;
 }
 
 export function registerReport(program: Command): void {
-  withPeriodOptions(program.command('report').description('Lập báo cáo định kỳ ra Excel (periodic report workbook)'))
-    .requiredOption('--out <file>', 'tệp .xlsx cần ghi')
+  withPeriodOptions(program.command('report').description('Lập báo cáo định kỳ ra Excel'))
+    .option('--out <tệp>', 'tệp .xlsx cần ghi (mặc định: bao-cao-<kỳ>.xlsx)')
     .action(async (opts: ReportOptions) => {
       run.exitCode = await reportCommand(opts);
     });

@@ -91,19 +91,19 @@ export async function pushCommand(options: SyncOptions): Promise<number> {
 }
 
 export function registerSync(program: Command): void {
-  const sync = program.command('sync').description('Đồng bộ sổ cục bộ với bảng tính Google dùng chung (sync with the shared Google Sheet)');
+  const sync = program.command('sync').description('Đồng bộ sổ cục bộ với bảng tính Google dùng chung');
   sync
     .command('pull')
-    .description('Tải bảng tính về sổ cục bộ (sheet → local workbook)')
+    .description('Tải bảng tính về sổ cục bộ')
     .addOption(sheetOption())
     .addOption(storeOption())
-    .option('--out <path>', 'sổ .xlsx nhận dữ liệu (default: --store)')
+    .option('--out <tệp>', 'sổ .xlsx nhận dữ liệu (mặc định: sổ của --store)')
     .action(async (opts: SyncOptions) => {
       run.exitCode = await pullCommand(opts);
     });
   sync
     .command('push')
-    .description('Đẩy sổ cục bộ lên bảng tính (local workbook → sheet), không ghi đè sửa đổi của cán bộ')
+    .description('Đẩy sổ cục bộ lên bảng tính, không ghi đè sửa đổi của cán bộ')
     .addOption(sheetOption())
     .addOption(storeOption())
     .action(async (opts: SyncOptions) => {

@@ -32,10 +32,10 @@ function sortIssues(issues: ValidationIssue[]): ValidationIssue[] {
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('Kiểm tra dữ liệu nhiệm vụ (validate the catalog); exit 1 when errors are found')
+    .description('Kiểm tra dữ liệu nhiệm vụ; mã thoát 1 khi có lỗi')
     .addOption(storeOption())
     .addOption(sheetOption())
-    .option('--json', 'machine-readable output')
+    .option('--json', 'in kết quả dạng JSON (cho phần mềm khác)')
     .action(async (opts: ValidateOptions) => {
       run.exitCode = await validateCommand(opts);
     });
