@@ -1,18 +1,23 @@
 /** `cchc export --out FILE.xlsx`: a plan's catalog as an official appendix, optionally with progress. */
 import type { Command } from 'commander';
 import { catalogFromTables } from '../../../core/index';
-import { writeAppendix } from '../../excel/appendix-writer';
+import { appendixWorkbook } from '../../excel/appendix-writer';
 import { CchcError, EXIT } from '../../errors';
-import { openStore, type StoreOptions } from '../../store/open-store';
+import { checkOutput, writeOutput, type OutputOptions } from '../../files/output-guard';
+import { localStorePath, openStore, type StoreOptions } from '../../store/open-store';
 import { run, sheetOption, storeOption } from '../program';
 
 export interface ExportOptions extends StoreOptions {
   out: string;
   plan?: string;
   withProgress?: boolean;
+  force?: boolean;
 }
 
+const outputOptions = (options: ExportOptions): OutputOptions => ({ command: 'export', force: options.force, protect: [localStorePath(options)] });
+
 export async function exportCommand(options: ExportOptions): Promise<number> {
+  await checkOutput(options.out, outputOptions(options));
   const catalog = catalogFromTables(await openStore(options).read());
   if (catalog.plans.length === 0) throw new CchcError('NO_PLANS', 'Sổ dữ liệu chưa có kế hoạch nào. Nhập phụ lục bằng "cchc import" trước.');
   const plan = options.plan ? catalog.plans.find((p) => p.code === options.plan) : catalog.plans.length === 1 ? catalog.plans[0] : undefined;
@@ -24,7 +29,7 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
     );
   }
   const tasks = catalog.tasks.map((t) => t.item).filter((t) => t.plan === plan.code);
-  await writeAppendix(options.out, plan, tasks, { withProgress: options.withProgress });
+  await writeOutput(appendixWorkbook(plan, tasks, { withProgress: options.withProgress }), options.out, outputOptions(options));
   console.log(`Đã xuất phụ lục kế hoạch ${plan.code} (${tasks.length} nhiệm vụ) ra ${options.out}.`);
   return EXIT.ok;
 }
@@ -34,6 +39,7 @@ export function registerExport(program: Command): void {
     .command('export')
     .description('Xuất phụ lục nhiệm vụ ra Excel theo mẫu (export a plan appendix .xlsx)')
     .requiredOption('--out <file>', 'tệp .xlsx cần ghi')
+    .option('--force', 'thay tệp --out đã có (bản cũ giữ thành .bak)')
     .addOption(storeOption())
     .addOption(sheetOption())
     .option('--plan <code>', 'số kế hoạch (required when the store holds several plans)')

@@ -1,19 +1,23 @@
 /** `cchc report --period 2026-H1 --out FILE.xlsx`: the periodic report workbook. */
 import type { Command } from 'commander';
 import { catalogFromTables, computeMetrics, decodeMeetings } from '../../../core/index';
-import { writeWorkbookAtomic } from '../../excel/atomic-write';
 import { EXIT } from '../../errors';
 import { reportWorkbook } from '../../report/report-workbook';
-import { openStore } from '../../store/open-store';
+import { checkOutput, writeOutput, type OutputOptions } from '../../files/output-guard';
+import { localStorePath, openStore } from '../../store/open-store';
 import { run } from '../program';
 import { periodOptions, withPeriodOptions, type MetricsCliOptions } from './metrics';
 
 export interface ReportOptions extends MetricsCliOptions {
   out: string;
+  force?: boolean;
 }
+
+const outputOptions = (options: ReportOptions): OutputOptions => ({ command: 'report', force: options.force, protect: [localStorePath(options)] });
 
 export async function reportCommand(options: ReportOptions): Promise<number> {
   const { period, today } = periodOptions(options);
+  await checkOutput(options.out, outputOptions(options));
   const tables = await openStore(options).read();
   const catalog = catalogFromTables(tables);
   const metrics = computeMetrics(tables, { period, today, unit: options.unit });
@@ -24,7 +28,7 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
     meetings: decodeMeetings(tables['meetings'] ?? []).meetings,
     unitName: (id) => catalog.registry.get(id)?.name ?? id,
   });
-  await writeWorkbookAtomic(workbook, options.out);
+  await writeOutput(workbook, options.out, outputOptions(options));
   console.log(`Đã lập báo cáo ${metrics.period.label} ra ${options.out}.`);
   return EXIT.ok;
 }
@@ -32,6 +36,7 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
 export function registerReport(program: Command): void {
   withPeriodOptions(program.command('report').description('Lập báo cáo định kỳ ra Excel (periodic report workbook)'))
     .requiredOption('--out <file>', 'tệp .xlsx cần ghi')
+    .option('--force', 'thay tệp --out đã có (bản cũ giữ thành .bak)')
     .action(async (opts: ReportOptions) => {
       run.exitCode = await reportCommand(opts);
     });

@@ -51,6 +51,12 @@ export async function pullCommand(options: SyncOptions): Promise<number> {
   }
   checkStructure(saved.base, shapeOf(state), 'trên bảng tính');
   const { tables: current, shape } = await local.readShaped();
+  if (!shape.has('tasks')) {
+    throw new CchcError(
+      'NOT_A_STORE',
+      `Tệp "${path}" không phải sổ dữ liệu cchc (không có trang "${tabByKey('tasks').name}"); "sync pull" không ghi vào tệp khác. Chọn --out một tệp mới hoặc đúng sổ dữ liệu.`,
+    );
+  }
   checkStructure(saved.base, shape, 'trong sổ cục bộ');
   // The sheet is the shared record: rows officials deleted there go locally too, unless changed here since.
   const merged = mergeTables(sheet, current, saved.base, { deletions: true });
