@@ -37,4 +37,5 @@ export * from './validation/labels';
 export * from './sync/row-identity';
 export * from './sync/three-way-merge';
 export * from './sync/conflict-text';
+export * from './sync/merge-tables';
 export * from './layout/sheet-rules';

@@ -3,13 +3,12 @@
  * per-minute quota, and computes each ward's metrics with the same core as
  * `cchc metrics`. A ward that cannot be read is reported, not fatal.
  */
-import { computeMetrics, type MetricsOptions, type MetricsReport } from '../../core/index';
+import { computeMetrics, tablesOf, type MetricsOptions, type MetricsReport } from '../../core/index';
 import { CchcError } from '../errors';
 import type { BackoffOptions } from '../sheets/backoff';
 import type { SheetsApi } from '../sheets/client';
 import type { RequestRate } from '../sheets/rate-limit';
 import { readSheet } from '../sheets/sheet-reader';
-import { tablesOf } from '../sheets/sheets-store';
 import type { WardSheet } from './ward-list';
 
 export interface WardResult {
@@ -41,8 +40,8 @@ export async function collectWards(api: SheetsApi, wards: readonly WardSheet[], 
       const ward = wards[i]!;
       try {
         // Every attempt, retries included, takes its place under the quota.
-        const state = await readSheet(api, ward.id, options.backoff, (send) => options.rate.run(send));
-        const metrics = computeMetrics(tablesOf(state), options.metrics);
+        const state = await readSheet(api, ward.id, { backoff: options.backoff, gate: (send) => options.rate.run(send) });
+        const metrics = computeMetrics(tablesOf(state.tabs), options.metrics);
         const settingsWard = state.tabs.get('settings')?.rows.find((r) => r['key'] === 'ward')?.['value'];
         results[i] = { ward, name: ward.name ?? (settingsWard ? String(settingsWard) : state.title), metrics, error: null };
       } catch (error) {

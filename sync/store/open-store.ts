@@ -20,10 +20,14 @@ export function localStorePath(options: StoreOptions): string {
   return options.store ?? process.env['CCHC_STORE'] ?? DEFAULT_STORE_PATH;
 }
 
-/** The spreadsheet id to use, if any: `--sheet`, else CCHC_SHEET_ID unless `--store` was given. */
+/**
+ * The spreadsheet id to use, if any: `--sheet`, else CCHC_SHEET_ID, except that
+ * `--store` alone means the local workbook. `sync` names both (its `--store` is
+ * the workbook to sync), so it asks with `{ sheet }` only.
+ */
 export function sheetId(options: StoreOptions): string | undefined {
-  if (options.sheet) return options.sheet;
-  return options.store ? undefined : process.env['CCHC_SHEET_ID'] || undefined;
+  const id = options.sheet?.trim() || (options.store ? undefined : process.env['CCHC_SHEET_ID']?.trim());
+  return id || undefined;
 }
 
 export function openSheet(spreadsheetId: string): SheetsStore {

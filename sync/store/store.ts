@@ -3,10 +3,9 @@
  * action; each implementation (local xlsx workbook, Google Sheet) keeps the same
  * tab layout from core/layout.
  */
-import type { Row } from '../../core/index';
+import type { Tables } from '../../core/index';
 
-/** Rows per tab key (see core/layout/tabs). */
-export type Tables = Record<string, Row[]>;
+export type { Tables };
 
 export interface Store {
   /** Where the data is, for messages ("data/cchc.xlsx"). */

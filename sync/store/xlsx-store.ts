@@ -5,7 +5,7 @@
  */
 import { access } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { matchKey, ROW_NUMBER, TABS, type CellValue, type Row, type TabSpec } from '../../core/index';
+import { matchKey, ROW_NUMBER, TABS, type CellValue, type Row, type TablesShape, type TabSpec } from '../../core/index';
 import { CchcError } from '../errors';
 import { plainValue } from '../excel/cell-value';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
@@ -55,13 +55,20 @@ export class XlsxStore implements Store {
   }
 
   async read(): Promise<Tables> {
+    return (await this.readShaped()).tables;
+  }
+
+  /** The tables, and which tabs and layout columns the workbook has (for the sync's structure check). */
+  async readShaped(): Promise<{ tables: Tables; shape: TablesShape }> {
     const workbook = await this.load();
     const tables: Tables = {};
+    const shape = new Map<string, Set<string>>();
     for (const tab of TABS) {
       const ws = workbook.getWorksheet(tab.name);
       tables[tab.key] = ws ? readTab(ws, tab) : [];
+      if (ws) shape.set(tab.key, new Set(headerMap(ws, tab).keys()));
     }
-    return tables;
+    return { tables, shape };
   }
 
   async write(tables: Tables): Promise<WriteOutcome> {

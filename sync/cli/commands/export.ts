@@ -1,16 +1,20 @@
 /** `cchc export --out FILE.xlsx`: a plan's catalog as an official appendix, optionally with progress. */
 import type { Command } from 'commander';
 import { catalogFromTables } from '../../../core/index';
-import { writeAppendix } from '../../excel/appendix-writer';
+import { appendixWorkbook } from '../../excel/appendix-writer';
 import { CchcError, EXIT } from '../../errors';
-import { openStore, type StoreOptions } from '../../store/open-store';
+import { writeOutput, type OutputOptions } from '../../files/output-guard';
+import { localStorePath, openStore, type StoreOptions } from '../../store/open-store';
 import { defaultOut, run, sheetOption, storeOption } from '../program';
 
 export interface ExportOptions extends StoreOptions {
   out?: string;
   plan?: string;
   withProgress?: boolean;
+  force?: boolean;
 }
+
+const outputOptions = (options: ExportOptions): OutputOptions => ({ command: 'export', force: options.force, protect: [localStorePath(options)] });
 
 export async function exportCommand(options: ExportOptions): Promise<number> {
   const catalog = catalogFromTables(await openStore(options).read());
@@ -25,7 +29,7 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
   }
   const tasks = catalog.tasks.map((t) => t.item).filter((t) => t.plan === plan.code);
   const out = options.out ?? defaultOut('phu-luc', plan.code);
-  await writeAppendix(out, plan, tasks, { withProgress: options.withProgress });
+  await writeOutput(appendixWorkbook(plan, tasks, { withProgress: options.withProgress }), out, outputOptions(options));
   console.log(`Đã xuất phụ lục kế hoạch ${plan.code} (${tasks.length} nhiệm vụ) ra ${out}.`);
   return EXIT.ok;
 }
@@ -35,6 +39,7 @@ export function registerExport(program: Command): void {
     .command('export')
     .description('Xuất phụ lục nhiệm vụ ra Excel theo mẫu')
     .option('--out <tệp>', 'tệp .xlsx cần ghi (mặc định: phu-luc-<số kế hoạch>.xlsx)')
+    .option('--force', 'thay tệp --out đã có (bản cũ giữ thành .bak)')
     .addOption(storeOption())
     .addOption(sheetOption())
     .option('--plan <số>', 'số kế hoạch (bắt buộc khi sổ có nhiều kế hoạch)')

@@ -5,17 +5,20 @@
  */
 import type { Command } from 'commander';
 import { catalogFromTables, decodeCriteria, formatVn, indexSummary, periodName, type IndexSummary } from '../../../core/index';
-import { writeWorkbookAtomic } from '../../excel/atomic-write';
 import { criteriaWorkbook } from '../../excel/criteria-writer';
 import { EXIT } from '../../errors';
-import { openStore } from '../../store/open-store';
+import { checkOutput, writeOutput, type OutputOptions } from '../../files/output-guard';
+import { localStorePath, openStore } from '../../store/open-store';
 import { formatIssue, table } from '../format';
 import { run } from '../program';
 import { periodOptions, withPeriodOptions, type MetricsCliOptions } from './metrics';
 
 export interface IndexOptions extends MetricsCliOptions {
   out?: string;
+  force?: boolean;
 }
+
+const outputOptions = (options: IndexOptions): OutputOptions => ({ command: 'index', force: options.force, protect: [localStorePath(options)] });
 
 const n = (x: number): string => x.toLocaleString('vi-VN');
 
@@ -35,13 +38,14 @@ export function indexText(s: IndexSummary, label: string): string {
 
 export async function indexCommand(options: IndexOptions): Promise<number> {
   const { period, today } = periodOptions(options);
+  if (options.out) await checkOutput(options.out, outputOptions(options));
   const tables = await openStore(options).read();
   const catalog = catalogFromTables(tables);
   const summary = indexSummary(tables['criteria'] ?? [], { period, today, settings: catalog.settings, registry: catalog.registry });
   console.log(options.json ? JSON.stringify(summary, null, 2) : indexText(summary, periodName(period)));
   if (options.out) {
     const { criteria } = decodeCriteria(tables['criteria'] ?? []);
-    await writeWorkbookAtomic(criteriaWorkbook(criteria, summary, period, catalog.settings['ward'] ?? ''), options.out);
+    await writeOutput(criteriaWorkbook(criteria, summary, period, catalog.settings['ward'] ?? ''), options.out, outputOptions(options));
     if (!options.json) console.log(`Đã xuất biểu tự chấm điểm ra ${options.out}.`);
   }
   return summary.issues.some((i) => i.severity === 'error') ? EXIT.dataErrors : EXIT.ok;
@@ -50,6 +54,7 @@ export async function indexCommand(options: IndexOptions): Promise<number> {
 export function registerIndex(program: Command): void {
   withPeriodOptions(program.command('index').description('Tự chấm điểm Chỉ số CCHC'))
     .option('--out <tệp>', 'xuất biểu tự chấm điểm ra .xlsx')
+    .option('--force', 'thay tệp --out đã có (bản cũ giữ thành .bak)')
     .option('--json', 'in kết quả dạng JSON (cho phần mềm khác)')
     .action(async (opts: IndexOptions) => {
       run.exitCode = await indexCommand(opts);
