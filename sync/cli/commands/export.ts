@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { catalogFromTables } from '../../../core/index';
 import { appendixWorkbook } from '../../excel/appendix-writer';
 import { CchcError, EXIT } from '../../errors';
-import { writeOutput, type OutputOptions } from '../../files/output-guard';
+import { checkOutput, writeOutput, type OutputOptions } from '../../files/output-guard';
 import { localStorePath, openStore, type StoreOptions } from '../../store/open-store';
 import { defaultOut, run, sheetOption, storeOption } from '../program';
 
@@ -17,6 +17,8 @@ export interface ExportOptions extends StoreOptions {
 const outputOptions = (options: ExportOptions): OutputOptions => ({ command: 'export', force: options.force, protect: [localStorePath(options)] });
 
 export async function exportCommand(options: ExportOptions): Promise<number> {
+  // A named output is checked before any work; the default name needs the plan, so it is checked when written.
+  if (options.out) await checkOutput(options.out, outputOptions(options));
   const catalog = catalogFromTables(await openStore(options).read());
   if (catalog.plans.length === 0) throw new CchcError('NO_PLANS', 'Sổ dữ liệu chưa có kế hoạch nào. Nhập phụ lục bằng "cchc import" trước.');
   const plan = options.plan ? catalog.plans.find((p) => p.code === options.plan) : catalog.plans.length === 1 ? catalog.plans[0] : undefined;
