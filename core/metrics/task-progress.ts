@@ -99,9 +99,12 @@ function daysBetween(from: string, to: string): number {
   return Math.round((parseISO(to).getTime() - parseISO(from).getTime()) / 86_400_000);
 }
 
-/** Lead unit key for grouping: the registry id, else the text as written. */
+/**
+ * Lead unit key for grouping: the registry id, else the text as written. A
+ * single unit beats a group written beside it ("Phòng X và các cơ quan liên quan").
+ */
 export function leadKey(r: ResolvedTask): string {
-  const first = r.lead[0];
+  const first = r.lead.find((u) => u.kind !== 'group') ?? r.lead[0];
   return first ? (first.unit ?? first.text) : '(chưa có)';
 }
 
@@ -136,7 +139,7 @@ export function taskProgress(catalog: Catalog, today: string, filter: (r: Resolv
         stt: item.stt,
         title: item.title,
         lead: item.lead,
-        leadUnit: r.lead[0]?.unit ?? null,
+        leadUnit: r.lead.find((u) => u.kind !== 'group')?.unit ?? r.lead[0]?.unit ?? null,
         due: due!,
         daysLate: overdue ? daysBetween(due!, today) : -daysBetween(today, due!),
       };

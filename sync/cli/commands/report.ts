@@ -22,7 +22,7 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
     period,
     settings: catalog.settings,
     meetings: decodeMeetings(tables['meetings'] ?? []).meetings,
-    unitName: (id) => catalog.registry.get(id)?.name ?? id,
+    unitName: (id) => catalog.registry.label(id),
   });
   await writeWorkbookAtomic(workbook, options.out);
   console.log(`Đã lập báo cáo ${metrics.period.label} ra ${options.out}.`);
