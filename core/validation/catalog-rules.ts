@@ -67,6 +67,8 @@ function checkDeadline(r: ResolvedTask, emit: Emit): void {
       'warning',
       `Không hiểu thời gian "${d.text}". Ghi theo mẫu: "Quý I/2026", "Tháng 3/2026", "Trước 15/01/2026", "Năm 2026", "Thường xuyên".`,
     );
+  } else if (d.note) {
+    emit('deadline', 'DEADLINE_ASSUMED', 'warning', `Thời hạn "${d.text}" được hiểu là ${formatVn(d.due!)} (${d.note}). Ghi rõ ngày nếu khác.`);
   } else if (d.due && d.kind !== 'recurring' && Number(d.due.slice(0, 4)) !== r.planYear) {
     emit(
       'deadline',
