@@ -12,6 +12,7 @@ export const SETTING_SPECS: SettingSpec[] = [
   { key: 'ward', label: 'Tên phường/xã', defaultValue: '' },
   { key: 'planYear', label: 'Năm kế hoạch', defaultValue: '2026' },
   { key: 'soonDays', label: 'Số ngày báo trước hạn (sắp đến hạn)', defaultValue: '14' },
+  { key: 'conditionDays', label: 'Số ngày thực hiện việc có điều kiện kể từ ngày đủ điều kiện (khi kế hoạch không ghi)', defaultValue: '30' },
   { key: 'meetingsBaseline', label: 'Tổng số hội nghị năm trước (khi không có sổ năm trước)', defaultValue: '' },
   { key: 'indexLastYear', label: 'Điểm Chỉ số CCHC năm trước', defaultValue: '' },
   { key: 'indexScoreStep', label: 'Bước điểm tự chấm Chỉ số CCHC (ví dụ 0,25)', defaultValue: '0.25' },

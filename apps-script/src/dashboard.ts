@@ -46,7 +46,7 @@ export function cchcDashboard(): void {
   const progressHeader = lines.length + 1;
   add(['Tiến độ nhiệm vụ', 'Tổng số', 'Hoàn thành', 'Quá hạn', 'Tỷ lệ hoàn thành (%)'], NA);
   progress('Toàn bộ', m.tasks.overall);
-  for (const [unit, c] of Object.entries(m.tasks.byUnit)) progress(catalog.registry.get(unit)?.name ?? unit, c);
+  for (const [unit, c] of Object.entries(m.tasks.byUnit)) progress(catalog.registry.label(unit), c);
   const progressEnd = lines.length;
   for (const [section, c] of Object.entries(m.tasks.bySection)) progress(`Mục ${section}`, c);
 

@@ -33,6 +33,7 @@ export function decodeTasks(rows: readonly Row[]): { tasks: Located<Task>[]; iss
       status: str(r, 'status'),
       progress: num(r, 'progress'),
       completedOn: (r['completedOn'] as string | null) ?? null,
+      conditionMetOn: (r['conditionMetOn'] as string | null) ?? null,
       evidence: str(r, 'evidence'),
       note: str(r, 'note'),
     },

@@ -27,6 +27,7 @@ function isTracked(task: Task): boolean {
     (task.status !== '' && task.status !== 'Chưa thực hiện') ||
     (task.progress ?? 0) > 0 ||
     task.completedOn !== null ||
+    (task.conditionMetOn ?? null) !== null ||
     task.evidence !== '' ||
     task.note !== ''
   );

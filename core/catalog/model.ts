@@ -55,12 +55,14 @@ export const TaskSchema = z.object({
   status: z.string(),
   progress: z.number().nullable(),
   completedOn: isoDate.nullable(),
+  /** For conditional tasks: the day the condition was met; absent or null while waiting. */
+  conditionMetOn: isoDate.nullable().optional(),
   evidence: z.string(),
   note: z.string(),
 });
 export type Task = z.infer<typeof TaskSchema>;
 
-export const TRACKING_FIELDS = ['status', 'progress', 'completedOn', 'evidence', 'note'] as const satisfies readonly (keyof Task)[];
+export const TRACKING_FIELDS = ['status', 'progress', 'completedOn', 'conditionMetOn', 'evidence', 'note'] as const satisfies readonly (keyof Task)[];
 export const CATALOG_FIELDS = [
   'plan',
   'section',

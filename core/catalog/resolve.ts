@@ -1,5 +1,5 @@
 /** A task with its unit cells and deadline phrase resolved: what rules and metrics work on. */
-import { parseDeadline } from '../deadline/parse';
+import { parseDeadline, taskDeadline } from '../deadline/parse';
 import type { Deadline } from '../deadline/types';
 import type { UnitRegistry } from '../units/registry';
 import type { UnitRef } from '../units/types';
@@ -18,6 +18,10 @@ export interface ResolveContext {
   /** Year used when a deadline phrase names none: the plan's year, else this. */
   defaultYear: number;
   plans?: readonly Plan[];
+  /** ISO day: picks the next due date of periodic tasks. */
+  today?: string;
+  /** Days a conditional task has once its condition is met, when its phrase names none (default 30). */
+  conditionDays?: number;
 }
 
 export function makeResolver(ctx: ResolveContext): (task: Task) => ResolvedTask {
@@ -27,16 +31,16 @@ export function makeResolver(ctx: ResolveContext): (task: Task) => ResolvedTask 
   return (task) => {
     const planYear = yearByPlan.get(task.plan) || ctx.defaultYear;
     const memoKey = `${planYear}|${task.deadline}`;
-    let deadline = deadlines.get(memoKey);
-    if (!deadline) {
-      deadline = parseDeadline(task.deadline, planYear);
-      deadlines.set(memoKey, deadline);
+    let phrase = deadlines.get(memoKey);
+    if (!phrase) {
+      phrase = parseDeadline(task.deadline, planYear, ctx.today);
+      deadlines.set(memoKey, phrase);
     }
     return {
       task,
       lead: ctx.registry.parseList(task.lead),
       support: ctx.registry.parseList(task.support),
-      deadline,
+      deadline: taskDeadline(phrase, task.title, task.conditionMetOn ?? null, ctx.conditionDays ?? 30),
       planYear,
     };
   };

@@ -11,7 +11,7 @@ export const DEADLINE_KINDS = [
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
-export type Recurrence = 'continuous' | 'yearly' | 'quarterly' | 'monthly';
+export type Recurrence = 'continuous' | 'yearly' | 'half-yearly' | 'quarterly' | 'monthly';
 
 export interface Deadline {
   /** The phrase as the official wrote it (NFC). */
@@ -27,4 +27,10 @@ export interface Deadline {
   recurrence: Recurrence | null;
   /** For conditional deadlines that also name a period: the period's kind. */
   basis: Exclude<DeadlineKind, 'conditional' | 'recurring' | 'unknown'> | null;
+  /** How a loose phrase was read, for the official to check ("Đầu năm" → end of Q1); null when exact. */
+  note: string | null;
+  /** For conditional deadlines: days allowed once the condition is met ("trong 30 ngày sau khi …"). */
+  daysAfter: number | null;
+  /** For conditional deadlines: the day officials recorded the condition as met; the due date counts from it. */
+  conditionMetOn: string | null;
 }

@@ -36,6 +36,7 @@ export const TASKS_TAB: TabSpec = {
     col('status', 'Trạng thái', 'text', 'tracking', 18, { choices: TASK_STATUSES }),
     col('progress', 'Tiến độ (%)', 'number', 'tracking', 10),
     col('completedOn', 'Ngày hoàn thành', 'date', 'tracking', 14),
+    col('conditionMetOn', 'Ngày đủ điều kiện', 'date', 'tracking', 14),
     col('evidence', 'Minh chứng', 'text', 'tracking', 30, { wrap: true }),
     col('note', 'Ghi chú', 'text', 'tracking', 30, { wrap: true }),
   ],

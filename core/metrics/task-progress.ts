@@ -1,8 +1,8 @@
 /**
  * Task progress on a given day: done, done late, in progress, not started,
  * overdue and due soon, overall, per lead unit and per section. "Thường xuyên"
- * tasks have no due date and are never overdue; conditional tasks are not
- * counted overdue while their condition ("sau khi …") may not have been met.
+ * tasks are overdue only by a report date written with them; conditional tasks
+ * ("sau khi …") wait until officials record the day their condition was met.
  */
 import { addDays, format, parseISO } from 'date-fns';
 import type { Catalog } from '../catalog/catalog';
@@ -77,7 +77,7 @@ export function deadlineFlags(r: ResolvedTask, today: string, soonLimit: string)
   const due = r.deadline.due;
   const state = taskState(r.task.status, r.task.completedOn, due);
   const open = state === 'inProgress' || state === 'notStarted';
-  const waiting = open && r.deadline.kind === 'conditional';
+  const waiting = open && r.deadline.kind === 'conditional' && r.deadline.conditionMetOn === null;
   const dated = open && !waiting && due !== null;
   return { state, open, overdue: dated && due! < today, dueSoon: dated && due! >= today && due! <= soonLimit, waiting };
 }
@@ -99,16 +99,19 @@ function daysBetween(from: string, to: string): number {
   return Math.round((parseISO(to).getTime() - parseISO(from).getTime()) / 86_400_000);
 }
 
-/** Lead unit key for grouping: the registry id, else the text as written. */
+/**
+ * Lead unit key for grouping: the registry id, else the text as written. A
+ * single unit beats a group written beside it ("Phòng X và các cơ quan liên quan").
+ */
 export function leadKey(r: ResolvedTask): string {
-  const first = r.lead[0];
+  const first = r.lead.find((u) => u.kind !== 'group') ?? r.lead[0];
   return first ? (first.unit ?? first.text) : '(chưa có)';
 }
 
 export function taskProgress(catalog: Catalog, today: string, filter: (r: ResolvedTask) => boolean = () => true): TaskProgress {
   const soonDays = settingNumber(catalog.settings, 'soonDays', 14);
   const soonLimit = format(addDays(parseISO(today), soonDays), 'yyyy-MM-dd');
-  const resolve = makeResolver(catalog);
+  const resolve = makeResolver({ ...catalog, today, conditionDays: settingNumber(catalog.settings, 'conditionDays', 30) });
   const result: TaskProgress = { today, soonDays, overall: empty(), byUnit: {}, bySection: {}, overdue: [], dueSoon: [] };
 
   for (const { item } of catalog.tasks) {
@@ -136,7 +139,7 @@ export function taskProgress(catalog: Catalog, today: string, filter: (r: Resolv
         stt: item.stt,
         title: item.title,
         lead: item.lead,
-        leadUnit: r.lead[0]?.unit ?? null,
+        leadUnit: r.lead.find((u) => u.kind !== 'group')?.unit ?? r.lead[0]?.unit ?? null,
         due: due!,
         daysLate: overdue ? daysBetween(due!, today) : -daysBetween(today, due!),
       };

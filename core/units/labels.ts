@@ -3,6 +3,7 @@ import type { UnitKind } from './types';
 /** How unit kinds read in the "Đơn vị" tab. */
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   unit: 'Đơn vị',
+  party: 'Đảng, đoàn thể',
   group: 'Nhóm đơn vị',
   external: 'Cơ quan ngoài',
 };

@@ -1,11 +1,25 @@
 /**
  * The unit registry: resolves the unit names officials write in "Cơ quan chủ trì"
  * and "Cơ quan phối hợp" cells to stable ids, tolerating abbreviations, old tone
- * marks, NFD text, a trailing "phường"/"xã" and one-letter typos.
+ * marks, NFD text, a trailing "phường"/"xã" and one-letter typos. Group phrases
+ * ("Các cơ quan, tổ chức, đơn vị liên quan") are read by their own grammar
+ * (groups.ts). Typos and suggestions stay within the kind the name reads as: a
+ * Party body is never taken for, or offered as, an office of the committee.
  */
+import { foldAccents } from '../text/fold';
 import { editDistance, matchKey, nfc } from '../text/vietnamese';
+import { matchGroup } from './groups';
 import { STANDARD_UNITS } from './standard-units';
-import type { UnitDef, UnitRef } from './types';
+import type { UnitDef, UnitKind, UnitRef } from './types';
+
+/** The kind a name reads as, from its words; unit names of each kind share these words. */
+function kindOf(text: string): UnitKind {
+  const t = ` ${foldAccents(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  if (/^ (cac|tat ca|toan bo) /.test(t)) return 'group';
+  if (/ (dang|doan|mat tran|mttq|cong doan|chi bo|cuu chien binh|ccb|phu nu|nong dan|thanh nien) | hoi (?!dong)/.test(t)) return 'party';
+  if (/ (so|bo|tinh|trung uong|chinh phu) /.test(t)) return 'external';
+  return 'unit';
+}
 
 /** Words that only say which tier the unit belongs to ("Phòng VHXH phường"). */
 const TIER_WORDS = new Set(['phường', 'xã', 'thị trấn', 'phuong', 'xa'].map(matchKey));
@@ -27,6 +41,8 @@ const UNKNOWN_COST = 1;
 export class UnitRegistry {
   private readonly byId = new Map<string, UnitDef>();
   private readonly byKey = new Map<string, UnitDef>();
+  /** Fuzzy candidates per kind: a typo or a suggestion never crosses kinds. */
+  private readonly keysByKind = new Map<UnitKind, [string, UnitDef][]>();
   private readonly cache = new Map<string, UnitRef[]>();
 
   constructor(units: readonly UnitDef[]) {
@@ -44,6 +60,11 @@ export class UnitRegistry {
         if (key !== '' && !this.byKey.has(key)) this.byKey.set(key, unit);
       }
     }
+    for (const [key, unit] of this.byKey) {
+      const list = this.keysByKind.get(unit.kind) ?? [];
+      list.push([key, unit]);
+      this.keysByKind.set(unit.kind, list);
+    }
   }
 
   /** The standard ward/commune units plus the ward's own. */
@@ -59,13 +80,22 @@ export class UnitRegistry {
     return [...this.byId.values()];
   }
 
+  /** The name officials read for an id; groups say they are groups. */
+  label(id: string): string {
+    const unit = this.byId.get(id);
+    if (!unit) return id;
+    return unit.kind === 'group' ? `${unit.name} (nhóm)` : unit.name;
+  }
+
   /** Resolves one unit name. */
   lookup(name: string): UnitRef {
     const text = nfc(name);
     const key = unitKey(text);
     const exact = this.byKey.get(key);
     if (exact) return ref(text, exact, 'exact');
-    const [closest, distance] = this.closest(key);
+    const group = this.groupRef(text);
+    if (group) return group;
+    const [closest, distance] = this.closest(key, kindOf(text));
     if (closest && isTypo(key, distance)) return { ...ref(text, closest, 'typo'), suggestion: closest.name };
     const suggest = closest && distance <= Math.max(3, Math.floor(key.length * 0.4)) ? closest.name : null;
     return { text, unit: null, name: null, kind: null, match: 'none', suggestion: suggest };
@@ -107,9 +137,7 @@ export class UnitRegistry {
         // Fuzzy look-ups only for single pieces or the whole part, to stay linear in practice.
         const r = exact
           ? ref(text, exact, 'exact')
-          : end - start === 1 || (start === 0 && end === n)
-            ? this.lookup(text)
-            : null;
+          : (this.groupRef(text) ?? (end - start === 1 || (start === 0 && end === n) ? this.lookup(text) : null));
         if (!r) continue;
         const cost =
           prev.cost + SEGMENT_COST + (r.match === 'exact' ? 0 : r.match === 'typo' ? TYPO_COST : UNKNOWN_COST);
@@ -120,10 +148,18 @@ export class UnitRegistry {
     return best[n]!.refs;
   }
 
-  private closest(key: string): [UnitDef | null, number] {
+  /** The group a group phrase names; a slip in it is a typo with the group's name as suggestion. */
+  private groupRef(text: string): UnitRef | null {
+    const match = matchGroup(text);
+    const unit = match && this.byId.get(match.id);
+    if (!unit) return null;
+    return match.typo ? { ...ref(text, unit, 'typo'), suggestion: unit.name } : ref(text, unit, 'exact');
+  }
+
+  private closest(key: string, kind: UnitKind): [UnitDef | null, number] {
     let bestUnit: UnitDef | null = null;
     let bestDistance = Infinity;
-    for (const [candidate, unit] of this.byKey) {
+    for (const [candidate, unit] of this.keysByKind.get(kind) ?? []) {
       if (Math.abs(candidate.length - key.length) >= bestDistance) continue;
       const d = editDistance(key, candidate);
       if (d < bestDistance) {

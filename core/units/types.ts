@@ -1,5 +1,8 @@
-/** A unit a task can be assigned to: one office, a group phrase, or an agency outside the ward. */
-export type UnitKind = 'unit' | 'group' | 'external';
+/**
+ * A unit a task can be assigned to: one office of the committee, a Party or mass
+ * organisation body of the commune, a group phrase, or an agency outside the ward.
+ */
+export type UnitKind = 'unit' | 'party' | 'group' | 'external';
 
 export interface UnitDef {
   /** Stable short id (e.g. `VHXH`); what other tabs refer to. */

@@ -36,19 +36,21 @@ function checkLead(r: ResolvedTask, emit: Emit): void {
     emit('lead', 'LEAD_MISSING', 'error', 'Chưa có cơ quan chủ trì. Ghi một đơn vị chủ trì cho nhiệm vụ.');
     return;
   }
-  if (r.lead.length > 1) {
+  // "Phòng X và các cơ quan liên quan": X leads, the group coordinates; only single units compete for the lead.
+  const single = r.lead.filter((u) => u.kind !== 'group');
+  if (single.length > 1) {
     emit(
       'lead',
       'LEAD_MULTIPLE',
       'warning',
-      `Có ${r.lead.length} cơ quan chủ trì (${r.lead.map((u) => u.text).join('; ')}). Một việc một đầu mối chủ trì: giữ một đơn vị, chuyển các đơn vị khác sang cột phối hợp.`,
+      `Có ${single.length} cơ quan chủ trì (${single.map((u) => u.text).join('; ')}). Một việc một đầu mối chủ trì: giữ một đơn vị, chuyển các đơn vị khác sang cột phối hợp.`,
     );
-  } else if (r.lead[0]!.kind === 'group') {
+  } else if (single.length === 0) {
     emit(
       'lead',
       'LEAD_IS_GROUP',
       'warning',
-      `"${r.lead[0]!.text}" là một nhóm đơn vị. Một việc một đầu mối chủ trì: ghi rõ một đơn vị chủ trì.`,
+      `"${r.lead.map((u) => u.text).join('; ')}" là nhóm đơn vị. Một việc một đầu mối chủ trì: ghi rõ một đơn vị chủ trì.`,
     );
   }
   checkUnits(r.lead, 'lead', 'Cơ quan chủ trì', emit);
@@ -65,6 +67,8 @@ function checkDeadline(r: ResolvedTask, emit: Emit): void {
       'warning',
       `Không hiểu thời gian "${d.text}". Ghi theo mẫu: "Quý I/2026", "Tháng 3/2026", "Trước 15/01/2026", "Năm 2026", "Thường xuyên".`,
     );
+  } else if (d.note) {
+    emit('deadline', 'DEADLINE_ASSUMED', 'warning', `Thời hạn "${d.text}" được hiểu là ${formatVn(d.due!)} (${d.note}). Ghi rõ ngày nếu khác.`);
   } else if (d.due && d.kind !== 'recurring' && Number(d.due.slice(0, 4)) !== r.planYear) {
     emit(
       'deadline',

@@ -10,6 +10,7 @@ export const ISSUE_LABELS: Record<string, string> = {
   DEADLINE_MISSING: 'Thiếu thời hạn',
   DEADLINE_UNPARSED: 'Thời hạn không đọc được',
   DEADLINE_OUTSIDE_PLAN_YEAR: 'Thời hạn ngoài năm kế hoạch',
+  DEADLINE_ASSUMED: 'Thời hạn được hiểu gần đúng',
   STT_DUPLICATE: 'Trùng số thứ tự',
   TASK_DUPLICATE: 'Nhiệm vụ trùng lặp',
   STATUS_INVALID: 'Trạng thái không hợp lệ',

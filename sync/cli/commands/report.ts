@@ -27,7 +27,7 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
     period,
     settings: catalog.settings,
     meetings: decodeMeetings(tables['meetings'] ?? []).meetings,
-    unitName: (id) => catalog.registry.get(id)?.name ?? id,
+    unitName: (id) => catalog.registry.label(id),
   });
   await writeOutput(workbook, out, outputOptions(options));
   console.log(`Đã lập báo cáo ${metrics.period.label} ra ${out}.`);
