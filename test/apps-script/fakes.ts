@@ -43,8 +43,14 @@ function builder(into: Built = {}): Record<string, unknown> {
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 
 /** Minutes east of UTC of a time zone at an instant, from the platform's zone data. */
+const formats = new Map<string, Intl.DateTimeFormat>();
 function offsetMinutes(timeZone: string, at: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(at));
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    formats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(at));
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return (Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(at / 1000) * 1000) / 60_000;
 }
@@ -482,10 +488,7 @@ export function fakeServices(tabs: Record<string, Cell[][]>, options: { timeZone
   const globals = {
     SpreadsheetApp: {
       getActiveSpreadsheet: () => spreadsheet,
-      getUi: () => {
-        if (simple.active) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
-        return ui;
-      },
+      getUi: () => ui,
       newDataValidation: () => builder(),
       newConditionalFormatRule: () => builder(),
     },
