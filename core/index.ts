@@ -13,6 +13,7 @@ export * from './catalog/resolve';
 export * from './catalog/codec';
 export * from './layout/columns';
 export * from './layout/codec';
+export * from './layout/date-cell';
 export * from './layout/tabs';
 export * from './settings';
 export * from './validation/issue';

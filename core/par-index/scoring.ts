@@ -86,13 +86,18 @@ export interface IndexSummary {
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
-/** Validates the criteria and totals the self-scores of the period (H1 uses "Tự chấm 6 tháng"). */
+/** The self-score column a period is scored from: the first half uses "Tự chấm 6 tháng", every other period the year's. */
+export function scoreColumnFor(period: Period): 'scoreH1' | 'scoreYear' {
+  return period.kind === 'half' && period.label.endsWith('H1') ? 'scoreH1' : 'scoreYear';
+}
+
+/** Validates the criteria and totals the self-scores of the period (scoreColumnFor). */
 export function indexSummary(
   rows: readonly Row[],
   options: { period: Period; today: string; settings: Settings; registry: UnitRegistry },
 ): IndexSummary {
   const { criteria, issues } = decodeCriteria(rows);
-  const scoreColumn = options.period.kind === 'half' && options.period.label.endsWith('H1') ? 'scoreH1' : 'scoreYear';
+  const scoreColumn = scoreColumnFor(options.period);
   const step = settingNumber(options.settings, 'indexScoreStep', 0.25);
   const emit = (c: Criterion, column: string, code: string, severity: ValidationIssue['severity'], message: string) =>
     issues.push({ tab: 'criteria', row: c.row, column, code, severity, message });

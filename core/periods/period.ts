@@ -33,6 +33,14 @@ function span(year: number, startMonth: number, endMonth: number, calendar: Cale
     : { from: iso(year, startMonth, 1), to: iso(year, endMonth, lastDay(year, endMonth)) };
 }
 
+/**
+ * The period reported when none is asked for: today's year, for the command line and
+ * the sheet's menu alike (so "Tự chấm điểm" and `cchc index` score the same column).
+ */
+export function defaultPeriodText(today: string): string {
+  return today.slice(0, 4);
+}
+
 /** Parses "2026", "2026-H1", "2026-Q3" or "2026-09"; null when the text is none of these. */
 export function parsePeriod(text: string, calendar: Calendar = 'cutoff'): Period | null {
   const m = text.trim().toUpperCase().match(/^(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?$/);

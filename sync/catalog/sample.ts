@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { encodePlans, encodeTasks, parseDeadline, PlanSchema, TaskSchema, taskId, type Task } from '../../core/index';
+import { encodePlans, encodeTasks, parseDeadline, taskId, type Task } from '../../core/index';
+import { PlanSchema, TaskSchema } from './schemas';
 import { initialTables } from '../store/initial-tables';
 import type { Tables } from '../store/store';
 

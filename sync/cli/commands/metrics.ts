@@ -3,7 +3,7 @@
  * digitisation and task progress — with `--json` for other tools (numbers, not strings).
  */
 import type { Command } from 'commander';
-import { computeMetrics, formatPercent, formatVn, parsePeriod, periodName, type MetricsReport, type Period, type Ratio } from '../../../core/index';
+import { computeMetrics, defaultPeriodText, formatPercent, formatVn, parsePeriod, periodName, type MetricsReport, type Period, type Ratio } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
 import { table } from '../format';
@@ -82,7 +82,7 @@ export function metricsText(m: MetricsReport, label: string): string {
 export function periodOptions(options: Pick<MetricsCliOptions, 'period' | 'today' | 'calendar'>): { period: Period; today: string } {
   const today = options.today ?? todayInVietnam();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new CchcError('TODAY_INVALID', `Ngày "${today}" không hợp lệ. Ghi dạng YYYY-MM-DD, ví dụ 2026-06-14.`);
-  const periodText = options.period ?? today.slice(0, 4);
+  const periodText = options.period ?? defaultPeriodText(today);
   const period = parsePeriod(periodText, options.calendar ? 'calendar' : 'cutoff');
   if (!period) throw new CchcError('PERIOD_INVALID', `Kỳ "${periodText}" không hợp lệ. Ghi 2026 (năm), 2026-H1 (6 tháng), 2026-Q3 (quý) hoặc 2026-09 (tháng).`);
   return { period, today };
