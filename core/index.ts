@@ -1,6 +1,7 @@
 /** The shared domain core: pure logic used by the Node sync job and the Apps Script bundle alike. */
 export * from './text/vietnamese';
 export * from './text/fold';
+export * from './text/number';
 export * from './deadline/types';
 export * from './deadline/parse';
 export * from './units/types';
@@ -14,6 +15,7 @@ export * from './catalog/codec';
 export * from './layout/columns';
 export * from './layout/codec';
 export * from './layout/tabs';
+export * from './layout/vocabulary';
 export * from './settings';
 export * from './validation/issue';
 export * from './validation/catalog-rules';

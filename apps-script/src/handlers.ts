@@ -154,7 +154,7 @@ export function cchcUpdateDeadlines(): void {
   const catalog = catalogFromTables(tables);
   const resolve = makeResolver(catalog);
   const today = todayIso();
-  const soon = settingNumber(catalog.settings, 'soonDays', 14);
+  const soon = settingNumber(catalog.settings, 'soonDays');
   const limit = Utilities.formatDate(new Date(Date.now() + soon * 86_400_000), 'Asia/Ho_Chi_Minh', 'yyyy-MM-dd');
   const byRow = new Map(catalog.tasks.map((t) => [t.row, t.item]));
   const values: (Date | string)[][] = [];

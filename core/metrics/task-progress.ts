@@ -106,7 +106,7 @@ export function leadKey(r: ResolvedTask): string {
 }
 
 export function taskProgress(catalog: Catalog, today: string, filter: (r: ResolvedTask) => boolean = () => true): TaskProgress {
-  const soonDays = settingNumber(catalog.settings, 'soonDays', 14);
+  const soonDays = settingNumber(catalog.settings, 'soonDays');
   const soonLimit = format(addDays(parseISO(today), soonDays), 'yyyy-MM-dd');
   const resolve = makeResolver(catalog);
   const result: TaskProgress = { today, soonDays, overall: empty(), byUnit: {}, bySection: {}, overdue: [], dueSoon: [] };

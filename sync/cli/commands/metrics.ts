@@ -3,7 +3,7 @@
  * progress — with `--json` for other tools (numbers, not strings).
  */
 import type { Command } from 'commander';
-import { computeMetrics, formatPercent, formatVn, parsePeriod, periodName, type MetricsReport, type Period, type Ratio } from '../../../core/index';
+import { computeMetrics, formatVnPercent, formatVn, parsePeriod, periodName, type MetricsReport, type Period, type Ratio } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
 import { table } from '../format';
@@ -23,7 +23,7 @@ export function todayInVietnam(now = new Date()): string {
 }
 
 const ratioLine = (r: Ratio): string =>
-  r.value === null ? `không áp dụng (${r.numerator}/${r.denominator})` : `${formatPercent(r.value)} (${r.numerator}/${r.denominator}) — ${r.gap}`;
+  r.value === null ? `không áp dụng (${r.numerator}/${r.denominator})` : `${formatVnPercent(r.value)} (${r.numerator}/${r.denominator}) — ${r.gap}`;
 
 export function metricsText(m: MetricsReport, label: string): string {
   const t = m.tasks.overall;
@@ -37,11 +37,11 @@ export function metricsText(m: MetricsReport, label: string): string {
       ['Tỷ lệ trực tuyến (kể cả kết hợp)', ratioLine(m.meetings.onlineShareWithHybrid)],
       [
         'So với năm trước',
-        m.meetings.change.value === null ? 'không áp dụng' : `${formatPercent(m.meetings.change.value)} (chỉ tiêu ${m.meetings.change.target}%) — ${m.meetings.change.gap}`,
+        m.meetings.change.value === null ? 'không áp dụng' : `${formatVnPercent(m.meetings.change.value)} (chỉ tiêu ${m.meetings.change.target}%) — ${m.meetings.change.gap}`,
       ],
       ['Hội nghị toàn xã/phường', `${m.meetings.communeWide.count}/${m.meetings.communeWide.max} — ${m.meetings.communeWide.gap}`],
       ['Quá thời lượng quy định', m.meetings.overLength.count],
-      ['Họp không giấy', m.meetings.paperless.share === null ? 'không áp dụng' : formatPercent(m.meetings.paperless.share)],
+      ['Họp không giấy', m.meetings.paperless.share === null ? 'không áp dụng' : formatVnPercent(m.meetings.paperless.share)],
     ]),
     '',
     'Văn bản hành chính:',
@@ -49,7 +49,7 @@ export function metricsText(m: MetricsReport, label: string): string {
       ['Ban hành', `${m.documents.issued} (cùng kỳ năm trước ${m.documents.baseline})`],
       [
         'So với năm trước',
-        m.documents.change.value === null ? 'không áp dụng' : `${formatPercent(m.documents.change.value)} (chỉ tiêu ${m.documents.change.target}%) — ${m.documents.change.gap}`,
+        m.documents.change.value === null ? 'không áp dụng' : `${formatVnPercent(m.documents.change.value)} (chỉ tiêu ${m.documents.change.target}%) — ${m.documents.change.gap}`,
       ],
       ['Gửi, nhận điện tử (không mật)', ratioLine(m.documents.electronicShare)],
     ]),
