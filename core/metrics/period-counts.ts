@@ -1,7 +1,7 @@
 /** Sums the number columns of a per-period log tab over the rows inside a period (and, optionally, one unit). */
 import { decodeRows, num, str } from '../layout/codec';
 import type { Row, TabSpec } from '../layout/columns';
-import { parsePeriod, periodWithin, type Period } from '../periods/period';
+import { parsePeriod, PERIOD_FORMS, periodWithin, type Period } from '../periods/period';
 import type { UnitRegistry } from '../units/registry';
 import type { ValidationIssue } from '../validation/issue';
 
@@ -25,7 +25,7 @@ export function sumCounts(
         column: 'period',
         code: 'PERIOD_INVALID',
         severity: 'error',
-        message: `Kỳ "${label}" không hợp lệ. Ghi 2026 (năm), 2026-H1, 2026-Q1 hoặc 2026-03.`,
+        message: `Kỳ "${label}" không hợp lệ. Ghi kỳ kèm năm, ví dụ ${PERIOD_FORMS}.`,
       });
     }
     if (!periodWithin(label, period)) return;

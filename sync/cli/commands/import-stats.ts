@@ -4,7 +4,7 @@
  * unit replace the old ones; others are added.
  */
 import type { Command } from 'commander';
-import { parsePeriod, provinceStatsRows } from '../../../core/index';
+import { parsePeriod, PERIOD_FORMS, provinceStatsRows } from '../../../core/index';
 import { readWorkbook } from '../../excel/read-workbook';
 import { worksheetGrid } from '../../excel/worksheet-grid';
 import { CchcError } from '../../errors';
@@ -17,7 +17,7 @@ export interface ImportStatsOptions extends StoreOptions {
 
 export async function importStatsCommand(file: string, options: ImportStatsOptions): Promise<number> {
   if (options.period && !parsePeriod(options.period)) {
-    throw new CchcError('PERIOD_INVALID', `Kỳ "${options.period}" không hợp lệ. Ghi 2026-Q1, 2026-03 hoặc 2026.`);
+    throw new CchcError('PERIOD_INVALID', `Kỳ "${options.period}" không hợp lệ. Ghi ${PERIOD_FORMS}.`);
   }
   const workbook = await readWorkbook(file);
   const found = workbook.worksheets
@@ -30,7 +30,7 @@ export async function importStatsCommand(file: string, options: ImportStatsOptio
     );
   }
   const missingPeriod = found.rows.some((r) => !r['period']);
-  if (missingPeriod) throw new CchcError('PERIOD_REQUIRED', 'Tệp không có cột "Kỳ". Ghi kỳ của số liệu bằng --period, ví dụ --period 2026-Q1.');
+  if (missingPeriod) throw new CchcError('PERIOD_REQUIRED', 'Tệp không có cột "Kỳ". Ghi kỳ của số liệu bằng --period, ví dụ --period "Quý I/2026".');
 
   const store = openStore(options);
   const tables = await store.read();
@@ -49,7 +49,7 @@ export function registerImportStats(program: Command): void {
     .argument('<file>', 'tệp .xlsx xuất từ hệ thống của tỉnh')
     .addOption(storeOption())
     .addOption(sheetOption())
-    .option('--period <period>', 'kỳ của số liệu khi tệp không có cột "Kỳ", ví dụ 2026-Q1')
+    .option('--period <period>', 'kỳ của số liệu khi tệp không có cột "Kỳ", ví dụ "Quý I/2026"')
     .action(async (file: string, opts: ImportStatsOptions) => {
       run.exitCode = await importStatsCommand(file, opts);
     });

@@ -3,7 +3,7 @@
  * progress — with `--json` for other tools (numbers, not strings).
  */
 import type { Command } from 'commander';
-import { computeMetrics, formatVnPercent, formatVn, parsePeriod, periodName, type MetricsReport, type Period, type Ratio } from '../../../core/index';
+import { computeMetrics, formatVnPercent, formatVn, parseDateText, parsePeriod, PERIOD_FORMS, periodName, type MetricsReport, type Period, type Ratio } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
 import { table } from '../format';
@@ -80,11 +80,12 @@ export function metricsText(m: MetricsReport, label: string): string {
 
 /** The period and day a metrics or report command works on, from its options. */
 export function periodOptions(options: Pick<MetricsCliOptions, 'period' | 'today' | 'calendar'>): { period: Period; today: string } {
-  const today = options.today ?? todayInVietnam();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new CchcError('TODAY_INVALID', `Ngày "${today}" không hợp lệ. Ghi dạng YYYY-MM-DD, ví dụ 2026-06-14.`);
+  const today = options.today === undefined ? todayInVietnam() : parseDateText(options.today);
+  if (!today) throw new CchcError('TODAY_INVALID', `Ngày "${options.today}" không hợp lệ. Ghi dạng dd/mm/yyyy, ví dụ 14/06/2026.`);
   const periodText = options.period ?? today.slice(0, 4);
-  const period = parsePeriod(periodText, options.calendar ? 'calendar' : 'cutoff');
-  if (!period) throw new CchcError('PERIOD_INVALID', `Kỳ "${periodText}" không hợp lệ. Ghi 2026 (năm), 2026-H1 (6 tháng), 2026-Q3 (quý) hoặc 2026-09 (tháng).`);
+  // A period without a year ("Quý I", "9 tháng") is this year's.
+  const period = parsePeriod(periodText, options.calendar ? 'calendar' : 'cutoff', Number(today.slice(0, 4)));
+  if (!period) throw new CchcError('PERIOD_INVALID', `Kỳ "${periodText}" không hợp lệ. Ghi ${PERIOD_FORMS}.`);
   return { period, today };
 }
 
@@ -100,9 +101,9 @@ export function withPeriodOptions(command: Command): Command {
   return command
     .addOption(storeOption())
     .addOption(sheetOption())
-    .option('--period <period>', 'kỳ: 2026 | 2026-H1 | 2026-Q3 | 2026-09 (default: this year)')
+    .option('--period <period>', 'kỳ: "Quý I/2026", "6 tháng đầu năm 2026", "9 tháng", "Tháng 3/2026", "Năm 2026" (mặc định: năm nay)')
     .option('--calendar', 'dùng kỳ theo lịch thay vì kỳ chốt số liệu (calendar periods instead of data cut-off)')
-    .option('--today <date>', 'ngày tính, YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)')
+    .option('--today <date>', 'ngày tính, dd/mm/yyyy (mặc định: hôm nay, giờ Việt Nam)')
     .option('--unit <id>', 'chỉ một đơn vị chủ trì (registry id, e.g. VHXH)');
 }
 
