@@ -4,7 +4,6 @@
  */
 import {
   catalogFromTables,
-  computeMetrics,
   deadlineFlags,
   formatVn,
   indexSummary,
@@ -13,7 +12,7 @@ import {
   settingNumber,
   tabByKey,
   TASKS_TAB,
-  validateTasksTab,
+  validateTables,
   type ValidationIssue,
 } from '../../core/index';
 import { readTab, readTables, todayIso } from './sheet-io';
@@ -70,7 +69,7 @@ export function loadMarks(props: GoogleAppsScript.Properties.Properties): Marks 
 }
 
 /** The tabs validation checks and marks: the catalog and the logs metrics read. */
-const CHECKED = ['tasks', 'plans', 'meetings', 'documents', 'digitisation'];
+const CHECKED = ['tasks', 'plans', 'meetings', 'documents', 'digitisation', 'settings', 'targets', 'criteria'];
 
 export function cchcValidate(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -79,12 +78,7 @@ export function cchcValidate(): void {
     ui().alert(`Chưa có trang "${TASKS_TAB.name}". Tạo trang nhiệm vụ trước khi kiểm tra.`);
     return;
   }
-  const today = todayIso();
-  const issues = [
-    ...validateTasksTab(catalogFromTables(tables)),
-    // The logs' unreadable cells, found the way the metrics read them.
-    ...computeMetrics(tables, { period: parsePeriod(today.slice(0, 4))!, today }).issues,
-  ];
+  const { issues } = validateTables(tables);
   const props = PropertiesService.getDocumentProperties();
   const previous = loadMarks(props);
   const marks: Marks = { cells: [] };

@@ -17,9 +17,9 @@ export interface CatalogInput {
   defaultYear: number;
 }
 
-type Emit = (column: string, code: string, severity: ValidationIssue['severity'], message: string) => void;
+export type Emit = (column: string, code: string, severity: ValidationIssue['severity'], message: string) => void;
 
-function checkUnits(refs: readonly UnitRef[], column: string, label: string, emit: Emit): void {
+export function checkUnits(refs: readonly UnitRef[], column: string, label: string, emit: Emit): void {
   for (const ref of refs) {
     if (ref.match === 'typo') {
       emit(column, 'UNIT_TYPO', 'warning', `${label}: "${ref.text}" có thể viết sai, đã hiểu là "${ref.name}". Sửa lại tên cho đúng.`);

@@ -41,6 +41,7 @@ export function baseOf(tables: Tables): SyncBase {
 }
 
 export class SheetsStore implements Store {
+  readonly removesRows = false;
   readonly location: string;
   /** What read() returned: the base when this process writes back. */
   private seen: SyncBase = new Map();
