@@ -272,7 +272,7 @@ function planLog(request: ImportRequest, kind: 'meetings' | 'documents' | 'digit
     return row;
   });
   const catalog = catalogFromTables(request.tables);
-  const issues = checkLogTab(tab, rows, catalog.registry).map(({ tab: _tab, ...issue }) => issue);
+  const issues = checkLogTab(tab, rows, catalog.registry);
   const { errors, warnings } = countBySeverity(issues);
   const blocked = errors > 0;
   const missingPeriod = issues.some((i) => i.code === 'PERIOD_MISSING');
