@@ -5,7 +5,6 @@
  */
 import {
   catalogFromTables,
-  computeMetrics,
   deadlineFlags,
   defaultPeriodText,
   formatVn,
@@ -14,7 +13,7 @@ import {
   parsePeriod,
   settingNumber,
   TASKS_TAB,
-  validateTasksTab,
+  validateTables,
   type ValidationIssue,
 } from '../../core/index';
 import { menuLocked } from './lock';
@@ -45,7 +44,7 @@ export function onOpen(): void {
 }
 
 /** The tabs validation checks and marks: the catalog and the logs metrics read. */
-export const CHECKED = ['tasks', 'plans', 'meetings', 'documents', 'digitisation'];
+export const CHECKED = ['tasks', 'plans', 'meetings', 'documents', 'digitisation', 'settings', 'targets', 'criteria'];
 
 /** The data rows' backgrounds and notes of a tab, as one block. */
 export function readBlock(data: TabData, firstRow: number, rows: number): { block: Block; range: GoogleAppsScript.Spreadsheet.Range } {
@@ -60,17 +59,12 @@ export function issueColumns(issues: readonly ValidationIssue[], data: TabData):
 
 export const cchcValidate = menuLocked(() => {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const { tables, tabs, timeZone } = readTables(spreadsheet);
+  const { tables, tabs } = readTables(spreadsheet);
   if (!tabs.get('tasks')) {
     ui().alert(`Chưa có trang "${TASKS_TAB.name}". Chọn CCHC → Khởi tạo bảng tính trước khi kiểm tra.`);
     return;
   }
-  const today = todayIso(timeZone);
-  const issues = [
-    ...validateTasksTab(catalogFromTables(tables)),
-    // The logs' unreadable cells, found the way the metrics read them.
-    ...computeMetrics(tables, { period: parsePeriod(defaultPeriodText(today))!, today }).issues,
-  ];
+  const { issues } = validateTables(tables);
   const store = openStore(spreadsheet);
   let previous: Mark[] = loadMarks(store);
   const marks: Mark[] = [];
@@ -137,7 +131,7 @@ export const cchcUpdateDeadlines = menuLocked(() => {
   const catalog = catalogFromTables(tables);
   const resolve = makeResolver(catalog);
   const today = todayIso(timeZone);
-  const soon = settingNumber(catalog.settings, 'soonDays', 14);
+  const soon = settingNumber(catalog.settings, 'soonDays');
   const limit = addDays(today, soon);
   const byRow = new Map(catalog.tasks.map((t) => [t.row, t.item]));
   const values: (Date | string)[][] = [];

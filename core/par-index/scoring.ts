@@ -4,11 +4,11 @@
  * carry the points, areas and groups their sub-totals. A self-score above a
  * criterion's maximum is an error and counts only up to the maximum.
  */
-import { decodeRows, num, parseDateText, str } from '../layout/codec';
+import { decodeRows, num, str } from '../layout/codec';
 import type { Row } from '../layout/columns';
 import { CRITERIA_TAB } from '../layout/tabs';
 import type { Period } from '../periods/period';
-import { settingNumber, type Settings } from '../settings';
+import { optionalSettingNumber, settingDate, settingNumber, type Settings } from '../settings';
 import type { UnitRegistry } from '../units/registry';
 import type { ValidationIssue } from '../validation/issue';
 
@@ -98,7 +98,7 @@ export function indexSummary(
 ): IndexSummary {
   const { criteria, issues } = decodeCriteria(rows);
   const scoreColumn = scoreColumnFor(options.period);
-  const step = settingNumber(options.settings, 'indexScoreStep', 0.25);
+  const step = settingNumber(options.settings, 'indexScoreStep');
   const emit = (c: Criterion, column: string, code: string, severity: ValidationIssue['severity'], message: string) =>
     issues.push({ tab: 'criteria', row: c.row, column, code, severity, message });
 
@@ -151,9 +151,8 @@ export function indexSummary(
     entry.score += leafScore(l);
     unitTotals.set(key, entry);
   }
-  const deadlineText = options.settings[scoreColumn === 'scoreH1' ? 'indexDeadlineH1' : 'indexDeadlineYear'] ?? '';
-  const deadline = parseDateText(deadlineText) ?? null;
-  const lastYearText = options.settings['indexLastYear'] ?? '';
+  // dd/mm deadlines follow the period's year, so a 2027 plan is not shown 2026's dates.
+  const deadline = settingDate(options.settings, scoreColumn === 'scoreH1' ? 'indexDeadlineH1' : 'indexDeadlineYear', options.period.year);
   return {
     period: options.period.label,
     scoreColumn,
@@ -165,8 +164,8 @@ export function indexSummary(
       .filter((l) => l.lost > 0)
       .sort((a, b) => b.lost - a.lost),
     missingEvidence: leaves.filter((l) => l.evidence.length === 0).map((l) => ({ code: l.code, title: l.title, lead: l.lead })),
-    lastYear: lastYearText === '' ? null : Number(lastYearText),
-    target: settingNumber(options.settings, 'indexTarget', 90),
+    lastYear: optionalSettingNumber(options.settings, 'indexLastYear'),
+    target: settingNumber(options.settings, 'indexTarget'),
     deadline,
     daysLeft: deadline ? Math.round((Date.parse(deadline) - Date.parse(options.today)) / 86_400_000) : null,
     issues,

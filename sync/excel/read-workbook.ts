@@ -25,7 +25,8 @@ async function head(path: string, bytes: number): Promise<Buffer> {
 
 const startsWith = (buffer: Buffer, magic: number[]): boolean => magic.every((b, i) => buffer[i] === b);
 
-export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
+/** Refuses a path that is no file, an empty file or one over the size limit, in Vietnamese. */
+export async function checkImportFile(path: string): Promise<void> {
   const info = await stat(path).catch(() => null);
   if (!info || !info.isFile()) {
     throw new CchcError('FILE_NOT_FOUND', `Không tìm thấy tệp "${path}". Kiểm tra lại đường dẫn.`);
@@ -34,9 +35,13 @@ export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
   if (info.size > MAX_IMPORT_BYTES) {
     throw new CchcError(
       'FILE_TOO_LARGE',
-      `Tệp "${path}" lớn ${(info.size / 1024 / 1024).toFixed(1)} MB, vượt giới hạn 20 MB. Xóa các trang tính, hình ảnh không cần thiết rồi lưu lại.`,
+      `Tệp "${path}" lớn ${(info.size / 1024 / 1024).toFixed(1).replace('.', ',')} MB, vượt giới hạn 20 MB. Xóa các trang tính, hình ảnh không cần thiết rồi lưu lại.`,
     );
   }
+}
+
+export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  await checkImportFile(path);
   const magic = await head(path, 8);
   if (startsWith(magic, OLE_MAGIC)) {
     throw new CchcError(

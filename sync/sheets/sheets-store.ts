@@ -57,6 +57,7 @@ export function checkStructure(base: SyncBase, shape: TablesShape, where: string
 }
 
 export class SheetsStore implements Store {
+  readonly removesRows = false;
   readonly location: string;
   /** What read() returned: the base when this process writes back. */
   private seen: SyncBase = new Map();

@@ -10,6 +10,8 @@ export type { Tables };
 export interface Store {
   /** Where the data is, for messages ("data/cchc.xlsx"). */
   readonly location: string;
+  /** Whether a write removes rows the new data no longer has; a shared sheet keeps them (officials delete rows by hand). */
+  readonly removesRows: boolean;
   exists(): Promise<boolean>;
   /**
    * Lays out a new store from the tab specs with these starting rows, and says

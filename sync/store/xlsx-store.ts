@@ -30,6 +30,7 @@ function toExcel(value: CellValue, isDate: boolean): ExcelJS.CellValue {
 }
 
 export class XlsxStore implements Store {
+  readonly removesRows = true;
   constructor(readonly location: string) {}
 
   async exists(): Promise<boolean> {
