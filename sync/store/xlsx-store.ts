@@ -2,14 +2,21 @@
  * The local store: the shared sheet's layout kept in an .xlsx workbook, so a ward
  * without Google (and every test) has the whole product. Writes go to a temp file
  * that replaces the workbook atomically; the previous file is kept as `.bak`.
+ *
+ * Concurrent commands: every write holds the store lock (store-lock.ts) and
+ * first checks that the file is still the one this command read; if another
+ * command replaced it meanwhile, this write stops (STORE_CHANGED) instead of
+ * silently dropping the other command's work.
  */
-import { access, stat } from 'node:fs/promises';
+import { access, realpath, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { matchKey, ROW_NUMBER, TABS, type CellValue, type Row, type TablesShape, type TabSpec } from '../../core/index';
 import { CchcError } from '../errors';
 import { plainValue } from '../excel/cell-value';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
 import { addTabSheet } from '../excel/tab-sheet';
+import { withStoreLock } from './store-lock';
 import type { Store, Tables, WriteOutcome } from './store';
 
 /** Maps a worksheet's header cells to column keys, so officials may reorder or add columns. */
@@ -29,8 +36,36 @@ function toExcel(value: CellValue, isDate: boolean): ExcelJS.CellValue {
   return value;
 }
 
+/** Which file the path holds now: every write replaces the file, so a new write shows as a new inode or mtime. */
+async function fileStamp(path: string): Promise<string | null> {
+  const info = await stat(path).catch(() => null);
+  return info ? `${info.ino}:${info.size}:${info.mtimeMs}` : null;
+}
+
 export class XlsxStore implements Store {
+  /** The file this store last read or wrote, to detect another command's write in between. */
+  private stamp: string | null | undefined;
+
   constructor(readonly location: string) {}
+
+  private async lockPath(): Promise<string> {
+    return realpath(this.location).catch(() => resolve(this.location));
+  }
+
+  /** Runs a write under the store lock, refusing it if another command replaced the file since this one read it. */
+  private async locked<T>(work: () => Promise<T>): Promise<T> {
+    return withStoreLock(await this.lockPath(), this.location, async () => {
+      if (this.stamp !== undefined && (await fileStamp(this.location)) !== this.stamp) {
+        throw new CchcError(
+          'STORE_CHANGED',
+          `Sổ dữ liệu "${this.location}" đang được một lệnh khác ghi (đã thay đổi trong lúc lệnh này chạy); không ghi để khỏi mất phần việc của lệnh kia. Chạy lại lệnh.`,
+        );
+      }
+      const result = await work();
+      this.stamp = await fileStamp(this.location);
+      return result;
+    });
+  }
 
   async exists(): Promise<boolean> {
     return access(this.location).then(
@@ -50,7 +85,9 @@ export class XlsxStore implements Store {
     workbook.creator = 'cchc-sheets';
     for (const tab of TABS) addTabSheet(workbook, tab);
     this.fill(workbook, initial);
-    await this.commit(workbook);
+    // Created only if still absent under the lock: two inits at once make one store, and one of them says so.
+    this.stamp = null;
+    await this.locked(() => this.commit(workbook));
     return TABS.map((t) => t.name);
   }
 
@@ -72,9 +109,11 @@ export class XlsxStore implements Store {
   }
 
   async write(tables: Tables): Promise<WriteOutcome> {
-    const workbook = await this.load();
-    this.fill(workbook, tables);
-    await this.commit(workbook);
+    await this.locked(async () => {
+      const workbook = await this.load();
+      this.fill(workbook, tables);
+      await this.commit(workbook);
+    });
     return { conflicts: [], skipped: [] };
   }
 
@@ -95,8 +134,11 @@ export class XlsxStore implements Store {
       );
     }
     const workbook = new ExcelJS.Workbook();
+    const stamp = await fileStamp(this.location);
     try {
       await workbook.xlsx.readFile(this.location);
+      // The first read fixes which file this command works from; later loads (inside a write) must find the same.
+      if (this.stamp === undefined) this.stamp = stamp;
     } catch {
       throw new CchcError(
         'STORE_UNREADABLE',
