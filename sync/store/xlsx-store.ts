@@ -43,7 +43,7 @@ async function fileStamp(path: string): Promise<string | null> {
 }
 
 export class XlsxStore implements Store {
-  /** The file this store last read or wrote, to detect another command's write in between. */
+  /** The file this store last read or wrote (undefined: neither yet), to detect another command's write in between. */
   private stamp: string | null | undefined;
 
   constructor(readonly location: string) {}
@@ -137,8 +137,8 @@ export class XlsxStore implements Store {
     const stamp = await fileStamp(this.location);
     try {
       await workbook.xlsx.readFile(this.location);
-      // The first read fixes which file this command works from; later loads (inside a write) must find the same.
-      if (this.stamp === undefined) this.stamp = stamp;
+      // What this command now works from: a write must still find this file.
+      this.stamp = stamp;
     } catch {
       throw new CchcError(
         'STORE_UNREADABLE',
