@@ -133,6 +133,9 @@ export class XlsxStore implements Store {
         `Chưa có sổ dữ liệu "${this.location}". Chạy "cchc init" để tạo sổ mới.`,
       );
     }
+    if ((await stat(this.location)).isDirectory()) {
+      throw new CchcError('STORE_IS_FOLDER', `"${this.location}" là một thư mục, không phải sổ dữ liệu .xlsx. Ghi đường dẫn tới tệp, ví dụ "${this.location}/cchc.xlsx".`);
+    }
     const workbook = new ExcelJS.Workbook();
     const stamp = await fileStamp(this.location);
     try {
@@ -140,10 +143,11 @@ export class XlsxStore implements Store {
       // What this command now works from: a write must still find this file.
       this.stamp = stamp;
     } catch {
-      throw new CchcError(
-        'STORE_UNREADABLE',
-        `Không đọc được sổ dữ liệu "${this.location}" (tệp hỏng hoặc không phải .xlsx). Khôi phục từ bản sao "${this.location}.bak".`,
+      const backup = await access(`${this.location}.bak`).then(
+        () => ` Khôi phục từ bản sao "${this.location}.bak".`,
+        () => '',
       );
+      throw new CchcError('STORE_UNREADABLE', `Không đọc được sổ dữ liệu "${this.location}" (tệp hỏng hoặc không phải .xlsx).${backup}`);
     }
     return workbook;
   }
