@@ -15,6 +15,7 @@ import { matchKey, ROW_NUMBER, TABS, type CellValue, type Row, type TablesShape,
 import { CchcError } from '../errors';
 import { plainValue } from '../excel/cell-value';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
+import { guardZip } from '../files/zip-guard';
 import { addTabSheet } from '../excel/tab-sheet';
 import { withStoreLock } from './store-lock';
 import type { Store, Tables, WriteOutcome } from './store';
@@ -138,6 +139,10 @@ export class XlsxStore implements Store {
     }
     const workbook = new ExcelJS.Workbook();
     const stamp = await fileStamp(this.location);
+    // A store is a file officials handle too: bounded like any input before exceljs inflates it.
+    await guardZip(this.location).catch((error: unknown) => {
+      if (error instanceof CchcError && error.code === 'FILE_TOO_LARGE') throw error;
+    });
     try {
       await workbook.xlsx.readFile(this.location);
       // What this command now works from: a write must still find this file.
