@@ -11,9 +11,9 @@
 import { access, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { matchKey, ROW_NUMBER, TABS, type CellValue, type Row, type TablesShape, type TabSpec } from '../../core/index';
+import { matchKey, ROW_NUMBER, sameCell, TABS, type CellValue, type Row, type TablesShape, type TabSpec } from '../../core/index';
 import { CchcError } from '../errors';
-import { plainValue } from '../excel/cell-value';
+import { linkAddress, plainValue } from '../excel/cell-value';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
 import { guardZip } from '../files/zip-guard';
 import { addTabSheet } from '../excel/tab-sheet';
@@ -43,7 +43,21 @@ async function fileStamp(path: string): Promise<string | null> {
   return info ? `${info.ino}:${info.size}:${info.mtimeMs}` : null;
 }
 
+/** Parts exceljs drops when it rewrites a workbook: a store holding them is read, never rewritten. */
+const UNKEPT_PARTS: [string, string][] = [
+  ['xl/charts/', 'biểu đồ'],
+  ['xl/chartsheets/', 'trang biểu đồ'],
+  ['xl/pivotTables/', 'bảng tổng hợp (PivotTable)'],
+  ['xl/slicers/', 'bộ lọc slicer'],
+  ['xl/vbaProject.bin', 'macro'],
+  ['xl/activeX/', 'điều khiển ActiveX'],
+  ['xl/ctrlProps/', 'nút, ô chọn (form control)'],
+];
+
 export class XlsxStore implements Store {
+  /** What the loaded workbook holds that a rewrite would lose (Vietnamese names). */
+  private unkept: string[] = [];
+
   /** The file this store last read or wrote (undefined: neither yet), to detect another command's write in between. */
   private stamp: string | null | undefined;
 
@@ -140,9 +154,11 @@ export class XlsxStore implements Store {
     const workbook = new ExcelJS.Workbook();
     const stamp = await fileStamp(this.location);
     // A store is a file officials handle too: bounded like any input before exceljs inflates it.
-    await guardZip(this.location).catch((error: unknown) => {
+    const entries = await guardZip(this.location).catch((error: unknown) => {
       if (error instanceof CchcError && error.code === 'FILE_TOO_LARGE') throw error;
+      return [];
     });
+    this.unkept = [...new Set(entries.flatMap((e) => UNKEPT_PARTS.filter(([prefix]) => e.name.startsWith(prefix)).map(([, what]) => what)))];
     try {
       await workbook.xlsx.readFile(this.location);
       // What this command now works from: a write must still find this file.
@@ -158,6 +174,12 @@ export class XlsxStore implements Store {
   }
 
   private async commit(workbook: ExcelJS.Workbook): Promise<void> {
+    if (this.unkept.length > 0) {
+      throw new CchcError(
+        'STORE_HAS_CHARTS',
+        `Sổ dữ liệu "${this.location}" có ${this.unkept.join(', ')} mà chương trình không giữ được khi ghi lại sổ; không ghi để khỏi làm mất chúng. Chuyển chúng sang một tệp Excel riêng (sổ dữ liệu chỉ giữ các bảng), rồi chạy lại.`,
+      );
+    }
     await writeWorkbookAtomic(workbook, this.location, { backup: true });
   }
 
@@ -165,6 +187,11 @@ export class XlsxStore implements Store {
   async size(): Promise<number> {
     return (await stat(this.location)).size;
   }
+}
+
+/** Evidence columns hold links: a link cell an official made in Excel reads as its address there, as its text elsewhere. */
+function cellPlain(value: ExcelJS.CellValue, key: string): CellValue {
+  return (key === 'evidence' ? linkAddress(value) : null) ?? plainValue(value);
 }
 
 function readTab(ws: ExcelJS.Worksheet, tab: TabSpec): Row[] {
@@ -176,7 +203,7 @@ function readTab(ws: ExcelJS.Worksheet, tab: TabSpec): Row[] {
     let any = false;
     for (const c of tab.columns) {
       const colNumber = columns.get(c.key);
-      const value = colNumber ? plainValue(row.getCell(colNumber).value) : null;
+      const value = colNumber ? cellPlain(row.getCell(colNumber).value, c.key) : null;
       if (value !== null && value !== '') any = true;
       out[c.key] = value;
     }
@@ -197,7 +224,12 @@ function writeTab(ws: ExcelJS.Worksheet, tab: TabSpec, rows: readonly Row[]): vo
   const first = tab.frozenRows + 1;
   rows.forEach((r, i) => {
     const row = ws.getRow(first + i);
-    for (const c of tab.columns) row.getCell(columns.get(c.key)!).value = toExcel(r[c.key] ?? null, c.type === 'date');
+    for (const c of tab.columns) {
+      const cell = row.getCell(columns.get(c.key)!);
+      // A cell already holding this value is left as it is: an official's link, rich text or formula stays.
+      if (sameCell(c, cellPlain(cell.value, c.key), r[c.key] ?? null)) continue;
+      cell.value = toExcel(r[c.key] ?? null, c.type === 'date');
+    }
   });
   // Rows the new data no longer fills are emptied (exceljs' spliceRows cannot remove trailing rows).
   for (let r = first + rows.length; r <= ws.rowCount; r++) {
