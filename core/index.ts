@@ -23,6 +23,7 @@ export * from './validation/catalog-rules';
 export * from './catalog/catalog';
 export * from './appendix/headers';
 export * from './appendix/parse-appendix';
+export * from './appendix/appendix-kind';
 export * from './catalog/merge-import';
 export * from './import/log-table';
 export * from './import/plan-import';

@@ -18,10 +18,23 @@ export function plainValue(value: ExcelValue | undefined): CellValue {
     if ('formula' in value || 'sharedFormula' in value) {
       return plainValue((value as { result?: ExcelValue }).result as ExcelValue);
     }
-    // A link cell: keep the address, which is what evidence columns need.
-    if ('hyperlink' in value) return value.hyperlink || plainText(value.text);
+    // A link cell reads as the text it shows (a title is never its address); see linkAddress for evidence.
+    if ('hyperlink' in value) return plainText(value.text) || value.hyperlink || null;
     if ('error' in value) return null;
   }
+  return null;
+}
+
+/** A link cell's address (evidence columns keep the link, not its label); null for other cells. */
+export function linkAddress(value: ExcelValue | undefined): string | null {
+  return value && typeof value === 'object' && 'hyperlink' in value && value.hyperlink ? value.hyperlink : null;
+}
+
+/** The error a cell shows ("#REF!"), also as a formula's result; null if none. */
+export function errorText(value: ExcelValue | undefined): string | null {
+  if (!value || typeof value !== 'object') return null;
+  if ('error' in value) return String(value.error);
+  if ('formula' in value || 'sharedFormula' in value) return errorText((value as { result?: ExcelValue }).result);
   return null;
 }
 

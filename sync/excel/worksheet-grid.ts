@@ -5,11 +5,14 @@
  */
 import type ExcelJS from 'exceljs';
 import { nfcMultiline, type GridRow } from '../../core/index';
-import { plainValue } from './cell-value';
+import { errorText, plainValue } from './cell-value';
 
 function cellText(cell: ExcelJS.Cell): string {
   const master = cell.master;
   if (master !== cell && master.row === cell.row) return '';
+  // A formula error (#REF!) shows as written, so a row numbered by one is reported, not read as unnumbered.
+  const error = errorText(master.value);
+  if (error) return error;
   const value = plainValue(master.value);
   if (value === null) return '';
   // Date cells (and formulas giving dates) read as the day they show, as officials write deadlines.

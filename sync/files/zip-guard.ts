@@ -4,9 +4,11 @@
  * compression ratios past set limits are refused (FILE_TOO_LARGE, naming the
  * inflated size). The declared sizes may lie, so every entry is then inflated
  * once into nothing, counting bytes, and the file is refused as soon as the real
- * size passes a limit: a 1 MB zip bomb costs a few milliseconds, never gigabytes.
+ * size passes a limit: memory stays flat (a bomb whose headers are honest is
+ * refused at once; one that lies costs an inflate pass up to the limit, seconds).
  * Parsers (exceljs, another engineer's .docx reader) run only after this.
  */
+import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { CchcError } from '../errors';
@@ -180,18 +182,19 @@ async function checkInflated(path: string, entries: readonly ZipEntry[], limits:
       if (start < 0) throw corrupt(path, kind);
       const budget = Math.min(limits.entryBytes, limits.totalBytes - total);
       const inflated = await new Promise<number>((resolve, reject) => {
+        const stream = createReadStream(path, { start, end: start + Math.max(0, entry.compressedSize - 1) });
         const inflate = createInflateRaw();
         let bytes = 0;
         inflate.on('data', (chunk: Buffer) => {
           bytes += chunk.length;
           if (bytes > budget) {
+            stream.destroy();
             inflate.destroy();
             resolve(bytes);
           }
         });
         inflate.on('end', () => resolve(bytes));
         inflate.on('error', () => reject(corrupt(path, kind)));
-        const stream = handle.createReadStream({ start, end: start + Math.max(0, entry.compressedSize - 1), autoClose: false });
         stream.on('error', () => reject(corrupt(path, kind)));
         stream.pipe(inflate);
       });

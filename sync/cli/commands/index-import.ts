@@ -6,7 +6,7 @@ import { openStore, type StoreOptions } from '../../store/open-store';
 import { reportConflicts, run, sheetOption, storeOption } from '../program';
 
 export async function indexImportCommand(file: string, options: StoreOptions): Promise<number> {
-  const parsed = await readAppendix(file);
+  const parsed = await readAppendix(file, 'criteria');
   const store = openStore(options);
   const tables = await store.read();
   const { rows, carried } = mergeCriteria(tables['criteria'] ?? [], criteriaFromAppendix(parsed));
