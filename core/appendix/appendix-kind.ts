@@ -13,9 +13,11 @@ export type AppendixKind = 'tasks' | 'criteria';
 
 const CRITERIA_TITLE = /tieu chi|chi so cchc|chi so cai cach hanh chinh/;
 
-export function appendixKind(parsed: ParsedAppendix): AppendixKind {
+/** `grid`, when given, lets the header row speak too ("Lĩnh vực, tiêu chí" over an assignment table without points). */
+export function appendixKind(parsed: ParsedAppendix, grid: readonly GridRow[] = []): AppendixKind {
   const title = matchKey(parsed.titleLines.join(' '));
-  const criteria = parsed.columns.has('points') || CRITERIA_TITLE.test(title);
+  const header = matchKey((grid.find((r) => r.row === parsed.headerRow)?.cells ?? []).join(' '));
+  const criteria = parsed.columns.has('points') || parsed.columns.has('evidence') || CRITERIA_TITLE.test(title) || /tieu chi/.test(header);
   const tasks = parsed.columns.has('deadline') || parsed.columns.has('product');
   if (criteria !== tasks) return criteria ? 'criteria' : 'tasks';
   return parsed.columns.has('points') ? 'criteria' : 'tasks';

@@ -9,6 +9,7 @@
  * never doubles them); a cell left blank in the file keeps what the store has.
  * A log file with an error on any row writes nothing.
  */
+import { appendixKind, keyErrorCells } from '../appendix/appendix-kind';
 import { parseAppendix, type GridRow, type ParsedAppendix } from '../appendix/parse-appendix';
 import { catalogFromTables } from '../catalog/catalog';
 import { encodePlans, encodeTasks } from '../catalog/codec';
@@ -24,7 +25,6 @@ import { provinceStatsRows } from '../metrics/province-stats';
 import { criteriaFromAppendix, mergeCriteria } from '../par-index/criteria-import';
 import { parsePeriod, periodName, PERIOD_FORMS } from '../periods/period';
 import { sameCell } from '../sync/row-identity';
-import { foldAccents } from '../text/fold';
 import { nfc } from '../text/vietnamese';
 import { validateCatalog } from '../validation/catalog-rules';
 import { countBySeverity, type ValidationIssue } from '../validation/issue';
@@ -56,7 +56,7 @@ export interface Changes {
 
 export interface ImportFailure {
   ok: false;
-  code: 'FILE_EMPTY' | 'HEADER_NOT_FOUND' | 'PLAN_CODE_MISSING' | 'PERIOD_INVALID' | 'PERIOD_REQUIRED';
+  code: 'FILE_EMPTY' | 'HEADER_NOT_FOUND' | 'CELL_ERROR' | 'PLAN_CODE_MISSING' | 'PERIOD_INVALID' | 'PERIOD_REQUIRED';
   message: string;
 }
 
@@ -88,15 +88,8 @@ const KIND_NAMES: Record<TableKind, string> = {
 };
 
 type Found =
-  | { kind: 'appendix' | 'criteria'; sheet: string; parsed: ParsedAppendix }
+  | { kind: 'appendix' | 'criteria'; sheet: string; parsed: ParsedAppendix; grid: readonly GridRow[] }
   | { kind: 'meetings' | 'documents' | 'digitisation'; sheet: string; tab: TabSpec; rows: Row[] };
-
-/** A criteria table has points or evidence columns, or says "tiêu chí" in its header. */
-function isCriteria(parsed: ParsedAppendix, grid: readonly GridRow[]): boolean {
-  if (parsed.columns.has('points') || parsed.columns.has('evidence')) return true;
-  const header = grid.find((r) => r.row === parsed.headerRow)?.cells ?? [];
-  return header.some((c) => /tieu chi/.test(foldAccents(c)));
-}
 
 function findTable(sheets: readonly ImportSheet[]): Found | null {
   for (const { sheet, grid } of sheets) {
@@ -105,7 +98,7 @@ function findTable(sheets: readonly ImportSheet[]): Found | null {
     const stats = provinceStatsRows(grid);
     if (stats) return { kind: 'digitisation', sheet, tab: DIGITISATION_TAB, rows: stats.rows };
     const parsed = parseAppendix(grid);
-    if (parsed) return { kind: isCriteria(parsed, grid) ? 'criteria' : 'appendix', sheet, parsed };
+    if (parsed) return { kind: appendixKind(parsed, grid) === 'criteria' ? 'criteria' : 'appendix', sheet, parsed, grid };
   }
   return null;
 }
@@ -121,6 +114,17 @@ export function planImport(request: ImportRequest): ImportPlan {
       code: 'HEADER_NOT_FOUND',
       message: `Không nhận ra bảng nào trong "${request.file}". Dùng một biểu mẫu trong thư mục templates/ (phụ lục nhiệm vụ cần cột "STT" và "Nội dung công việc"; sổ hội nghị cần cột "Ngày", "Tên hội nghị/cuộc họp", "Hình thức"; số liệu văn bản cần cột "Văn bản hành chính ban hành"; số liệu số hóa cần cột "Hồ sơ tiếp nhận").`,
     };
+  }
+  if (found.kind === 'appendix' || found.kind === 'criteria') {
+    const errors = keyErrorCells(found.grid, found.parsed);
+    if (errors.length > 0) {
+      const list = errors.slice(0, 5).map((e) => `dòng ${e.row} cột ${e.field === 'stt' ? 'STT' : 'nội dung'} là ${e.text}`);
+      return {
+        ok: false,
+        code: 'CELL_ERROR',
+        message: `Trang "${found.sheet}" của "${request.file}" có ô lỗi công thức: ${list.join('; ')}${errors.length > 5 ? ` và ${errors.length - 5} ô khác` : ''}. Sửa các ô đó trong Excel rồi nhập lại; không dòng nào bị bỏ qua.`,
+      };
+    }
   }
   switch (found.kind) {
     case 'appendix':

@@ -97,13 +97,17 @@ describe('appendices: links, error cells, the right command', () => {
       { cells: ['1', 'Việc một', 'Văn phòng HĐND và UBND', 'Báo cáo', 'Quý I/2026'] },
       { cells: [{ formula: 'A99/0', result: { error: '#REF!' } } as ExcelJS.CellValue, 'Việc hai', 'Văn phòng HĐND và UBND', 'Báo cáo', 'Quý II/2026'] },
     ]);
-    const result = await cchcAsync(['import', file, '--store', join(await tempDir(), 'x.xlsx'), '--dry-run']);
+    const store = join(await tempDir(), 'x.xlsx');
+    expect((await cchcAsync(['init', '--store', store])).code).toBe(0);
+    const result = await cchcAsync(['import', file, '--store', store, '--dry-run']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('dòng 4 cột STT là #REF!');
     expect(result.stderr).toContain('[CELL_ERROR]');
   });
 
-  it('index-import refuses a task appendix and import a criteria table, each naming the command that fits', async () => {
+  // `cchc import` takes every template, criteria tables included (issue 14), and files each in its own tab;
+  // `index-import` takes only criteria, so a task appendix can never replace the "Chỉ số CCHC" rows.
+  it('index-import refuses a task appendix, naming the command that fits; import files a criteria table as criteria', async () => {
     const dir = await tempDir();
     const store = join(dir, 'cchc.xlsx');
     expect((await cchcAsync(['init', '--store', store])).code).toBe(0);
@@ -119,10 +123,9 @@ describe('appendices: links, error cells, the right command', () => {
       { cells: ['1', 'Công tác chỉ đạo, điều hành', '10', ''], bold: true },
       { cells: ['1.1', 'Kế hoạch CCHC', '10', 'Phòng Văn hóa - Xã hội'] },
     ]);
-    const wrongImport = await cchcAsync(['import', criteria, '--store', store, '--plan', '1/KH']);
-    expect(wrongImport.code).toBe(2);
-    expect(wrongImport.stderr).toContain('[NOT_A_TASK_APPENDIX]');
-    expect(wrongImport.stderr).toContain('cchc index-import');
     expect((await readFile(store)).equals(before)).toBe(true);
+    const asCriteria = await cchcAsync(['import', criteria, '--store', store, '--plan', '1/KH', '--dry-run', '--json']);
+    expect(asCriteria.code).toBe(0);
+    expect(JSON.parse(asCriteria.stdout)).toMatchObject({ kind: 'criteria' });
   });
 });
