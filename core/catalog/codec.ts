@@ -30,6 +30,7 @@ export function decodeTasks(rows: readonly Row[]): { tasks: Located<Task>[]; iss
       support: str(r, 'support'),
       product: str(r, 'product'),
       deadline: str(r, 'deadline'),
+      remarks: str(r, 'remarks'),
       status: str(r, 'status'),
       progress: num(r, 'progress'),
       completedOn: (r['completedOn'] as string | null) ?? null,

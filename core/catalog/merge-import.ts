@@ -9,7 +9,7 @@
 import { CATALOG_FIELDS, TRACKING_FIELDS, type Task } from './model';
 import { taskId } from './task-id';
 
-export type ImportedTask = Pick<Task, (typeof CATALOG_FIELDS)[number]>;
+export type ImportedTask = Pick<Task, Exclude<(typeof CATALOG_FIELDS)[number], 'remarks'>> & Partial<Pick<Task, 'remarks'>>;
 
 export interface MergeResult {
   tasks: Task[];
@@ -48,7 +48,8 @@ export function mergeImport(existing: readonly Task[], planCode: string, importe
     const previous = [byId.get(id), bySttKey.get(item.stt)].find((t) => t && !matched.has(t));
     if (previous) {
       matched.add(previous);
-      const fields = CATALOG_FIELDS.filter((f) => previous[f] !== item[f]);
+      // An optional field the import does not bring ("remarks" from an older reader) is no change.
+      const fields = CATALOG_FIELDS.filter((f) => item[f] !== undefined && (previous[f] ?? '') !== item[f]);
       const next: Task = { ...previous, ...item };
       for (const f of TRACKING_FIELDS) (next as Record<string, unknown>)[f] = previous[f];
       if (fields.length > 0) result.changed.push({ task: next, fields });

@@ -51,6 +51,8 @@ export const TaskSchema = z.object({
   support: z.string(),
   product: z.string(),
   deadline: z.string(),
+  /** The appendix's "Ghi chú" column; absent in catalogs older than the column. */
+  remarks: z.string().optional(),
   // Tracking fields: officials own these; imports never overwrite them.
   status: z.string(),
   progress: z.number().nullable(),
@@ -74,6 +76,7 @@ export const CATALOG_FIELDS = [
   'support',
   'product',
   'deadline',
+  'remarks',
 ] as const satisfies readonly (keyof Task)[];
 
 export function isTaskStatus(value: string): value is TaskStatus {

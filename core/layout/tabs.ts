@@ -32,6 +32,7 @@ export const TASKS_TAB: TabSpec = {
     col('support', 'Cơ quan phối hợp', 'text', 'catalog', 28, { wrap: true }),
     col('product', 'Sản phẩm', 'text', 'catalog', 28, { wrap: true }),
     col('deadline', 'Thời gian hoàn thành', 'text', 'catalog', 22, { wrap: true }),
+    col('remarks', 'Ghi chú kế hoạch', 'text', 'catalog', 24, { wrap: true }),
     col('due', 'Hạn (tự tính)', 'date', 'computed', 13),
     col('status', 'Trạng thái', 'text', 'tracking', 18, { choices: TASK_STATUSES }),
     col('progress', 'Tiến độ (%)', 'number', 'tracking', 10),

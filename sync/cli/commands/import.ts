@@ -38,10 +38,9 @@ function planOf(file: AppendixFile, options: ImportOptions, defaultYear: number,
     );
   }
   const known = existing.find((p) => p.code === code);
-  const title = file.titleLines.find((l) => !/^(PHỤ LỤC|DANH MỤC)$/iu.test(l) && !l.startsWith('(')) ?? '';
   return {
     code,
-    title: known?.title || title,
+    title: file.title || known?.title || '',
     date: file.planDate ?? known?.date ?? null,
     ward: file.ward ?? known?.ward ?? '',
     year: file.planYear ?? known?.year ?? defaultYear,
@@ -49,8 +48,8 @@ function planOf(file: AppendixFile, options: ImportOptions, defaultYear: number,
 }
 
 function toTask(plan: string, t: AppendixTask): Omit<Task, 'id' | 'status' | 'progress' | 'completedOn' | 'evidence' | 'note'> {
-  const { stt, section, sectionTitle, title, target, lead, support, product, deadline } = t;
-  return { plan, stt, section, sectionTitle, title, target, lead, support, product, deadline };
+  const { stt, section, sectionTitle, title, target, lead, support, product, deadline, remarks } = t;
+  return { plan, stt, section, sectionTitle, title, target, lead, support, product, deadline, remarks };
 }
 
 export async function importCommand(file: string, options: ImportOptions): Promise<number> {
