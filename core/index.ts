@@ -21,6 +21,7 @@ export * from './catalog/catalog';
 export * from './appendix/headers';
 export * from './appendix/parse-appendix';
 export * from './catalog/merge-import';
+export * from './catalog/drafts';
 export * from './periods/period';
 export * from './metrics/score';
 export * from './metrics/task-progress';

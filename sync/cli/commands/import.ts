@@ -4,8 +4,11 @@
  */
 import type { Command } from 'commander';
 import {
+  adoptDraft,
   catalogFromTables,
+  draftCode,
   encodePlans,
+  isDraftCode,
   encodeTasks,
   makeResolver,
   mergeImport,
@@ -13,11 +16,11 @@ import {
   taskId,
   validateCatalog,
   type AppendixTask,
+  type Catalog,
   type Plan,
   type Task,
 } from '../../../core/index';
 import { readAppendix, type AppendixFile } from '../../excel/appendix-reader';
-import { CchcError } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
 import { reportConflicts, run, sheetOption, storeOption } from '../program';
 import { SheetsStore } from '../../sheets/sheets-store';
@@ -29,21 +32,18 @@ export interface ImportOptions extends StoreOptions {
   json?: boolean;
 }
 
-function planOf(file: AppendixFile, options: ImportOptions, defaultYear: number, existing: readonly Plan[]): Plan {
-  const code = nfc(options.plan ?? file.planCode ?? '');
-  if (code === '') {
-    throw new CchcError(
-      'PLAN_CODE_MISSING',
-      'Phụ lục không ghi số kế hoạch (ví dụ "Kèm theo Kế hoạch số /KH-UBND"). Ghi số kế hoạch bằng --plan, ví dụ: --plan 12/KH-UBND.',
-    );
-  }
-  const known = existing.find((p) => p.code === code);
+/** The plan the appendix belongs to; without a number (and no --plan) it is a draft of its ward, year and title. */
+function planOf(file: AppendixFile, options: ImportOptions, catalog: Catalog): Plan {
+  const ward = file.ward ?? catalog.settings['ward'] ?? '';
+  const year = file.planYear ?? catalog.defaultYear;
+  const code = nfc(options.plan ?? file.planCode ?? draftCode(ward, year, file.title));
+  const known = catalog.plans.find((p) => p.code === code);
   return {
     code,
     title: file.title || known?.title || '',
     date: file.planDate ?? known?.date ?? null,
-    ward: file.ward ?? known?.ward ?? '',
-    year: file.planYear ?? known?.year ?? defaultYear,
+    ward: file.ward ?? known?.ward ?? ward,
+    year: file.planYear ?? known?.year ?? year,
   };
 }
 
@@ -57,7 +57,7 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   const appendix = await readAppendix(file);
   const tables = await store.read();
   const catalog = catalogFromTables(tables);
-  const plan = planOf(appendix, options, catalog.defaultYear, catalog.plans);
+  const plan = planOf(appendix, options, catalog);
   const imported = appendix.tasks.map((t) => toTask(plan.code, t));
 
   // Validate what the file says, located at the rows the official sees in it.
@@ -71,11 +71,12 @@ export async function importCommand(file: string, options: ImportOptions): Promi
     ({ tab: _tab, ...issue }) => issue,
   );
 
-  const merge = mergeImport(catalog.tasks.map((t) => t.item), plan.code, imported);
+  const adoption = adoptDraft(catalog.plans, catalog.tasks.map((t) => t.item), plan);
+  const merge = mergeImport(adoption.tasks, plan.code, imported);
   let outcome: WriteOutcome = { conflicts: [], skipped: [] };
   if (!options.dryRun) {
     const resolve = makeResolver({ registry: catalog.registry, defaultYear: catalog.defaultYear, plans: [...catalog.plans, plan] });
-    const plans = [...catalog.plans.filter((p) => p.code !== plan.code), plan];
+    const plans = [...adoption.plans.filter((p) => p.code !== plan.code), plan];
     outcome = await store.write({ plans: encodePlans(plans), tasks: encodeTasks(merge.tasks, (t) => resolve(t).deadline.due) });
   }
 
@@ -86,6 +87,8 @@ export async function importCommand(file: string, options: ImportOptions): Promi
       JSON.stringify(
         {
           plan,
+          draft: isDraftCode(plan.code),
+          adopted: adoption.adopted?.code ?? null,
           sheet: appendix.sheet,
           tasks: located.map(({ item }, i) => {
             const r = resolve(item);
@@ -111,6 +114,12 @@ export async function importCommand(file: string, options: ImportOptions): Promi
     );
   } else {
     console.log(`Phụ lục "${file}" (trang "${appendix.sheet}"), kế hoạch ${plan.code}: ${imported.length} nhiệm vụ.`);
+    if (isDraftCode(plan.code)) {
+      console.log(`  Phụ lục chưa có số kế hoạch: nhập là dự thảo ${plan.code} (${plan.ward || 'chưa rõ phường/xã'}, năm ${plan.year}). Khi kế hoạch có số, nhập lại phụ lục có số: dự thảo sẽ thành kế hoạch đó, giữ nguyên theo dõi.`);
+    }
+    if (adoption.adopted) {
+      console.log(`  Dự thảo ${adoption.adopted.code} ("${adoption.adopted.title}") đã thành kế hoạch ${plan.code}: ${adoption.moved} nhiệm vụ chuyển sang, giữ nguyên theo dõi.`);
+    }
     console.log(
       `Thêm mới ${merge.added.length}, cập nhật ${merge.changed.length}, giữ nguyên ${merge.unchanged}, bỏ ${merge.removed.length}` +
         (merge.kept.length ? `, giữ lại ${merge.kept.length} nhiệm vụ không còn trong phụ lục vì đã có theo dõi` : '') +
