@@ -200,7 +200,9 @@ export function parseAppendix(grid: readonly GridRow[]): ParsedAppendix | null {
     const title = cell(row, titleCol);
     const others = TEXT_FIELDS.some((f) => f !== 'title' && cell(row, fields.get(f)) !== '');
 
-    if (ROMAN.test(stt) && !others) {
+    // An area row of a criteria table carries its points: still a section, not a task.
+    const beyondPoints = TEXT_FIELDS.some((f) => f !== 'title' && f !== 'points' && cell(row, fields.get(f)) !== '');
+    if (ROMAN.test(stt) && !beyondPoints) {
       section = { code: stt.replace(/\.$/, ''), title };
       groups.push({ stt: section.code, title, row: row.row, points: cell(row, fields.get('points')), kind: 'section', section: section.code });
       last = null;

@@ -152,6 +152,7 @@ export const CRITERIA_TAB: TabSpec = {
     col('title', 'Lĩnh vực, tiêu chí', 'text', 'catalog', 50, { wrap: true }),
     col('maxPoints', 'Điểm tối đa', 'number', 'catalog', 9),
     col('requirement', 'Yêu cầu năm 2026', 'text', 'catalog', 30, { wrap: true }),
+    col('deadline', 'Thời hạn', 'text', 'catalog', 16, { wrap: true }),
     col('lead', 'Cơ quan chủ trì thực hiện', 'text', 'catalog', 24, { wrap: true, choicesFrom: { tab: 'units', column: 'name' } }),
     col('support', 'Cơ quan phối hợp', 'text', 'catalog', 24, { wrap: true }),
     col('evidence', 'Tài liệu kiểm chứng (mỗi dòng một liên kết)', 'text', 'tracking', 36, { wrap: true }),
