@@ -38,4 +38,5 @@ export * from './validation/labels';
 export * from './sync/row-identity';
 export * from './sync/three-way-merge';
 export * from './sync/conflict-text';
+export * from './sync/settle-conflicts';
 export * from './layout/sheet-rules';

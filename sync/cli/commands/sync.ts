@@ -14,6 +14,7 @@ import { localStorePath, openSheet, type StoreOptions } from '../../store/open-s
 import type { Tables } from '../../store/store';
 import { XlsxStore } from '../../store/xlsx-store';
 import { reportConflicts, run, sheetOption, storeOption } from '../program';
+import { registerSyncResolve } from './sync-resolve';
 
 interface SyncOptions extends StoreOptions {
   out?: string;
@@ -109,4 +110,5 @@ export function registerSync(program: Command): void {
     .action(async (opts: SyncOptions) => {
       run.exitCode = await pushCommand(opts);
     });
+  registerSyncResolve(sync);
 }
