@@ -6,7 +6,21 @@
  */
 import { matchKey } from '../text/vietnamese';
 
-export type AppendixField = 'stt' | 'title' | 'target' | 'lead' | 'support' | 'product' | 'deadline' | 'points' | 'evidence';
+export type AppendixField =
+  | 'stt'
+  | 'title'
+  | 'target'
+  | 'lead'
+  | 'support'
+  | 'product'
+  | 'deadline'
+  | 'points'
+  | 'evidence'
+  | 'remarks'
+  | 'scoreH1'
+  | 'scoreYear'
+  | 'explanation'
+  | 'appraised';
 
 /** Header phrases per field, most specific first; a header matches when its key starts with one. */
 const SYNONYMS: readonly [AppendixField, readonly string[]][] = [
@@ -16,8 +30,14 @@ const SYNONYMS: readonly [AppendixField, readonly string[]][] = [
   ['target', ['Yêu cầu', 'Chỉ tiêu', 'Mục tiêu']],
   ['product', ['Sản phẩm', 'Kết quả', 'Hình thức văn bản']],
   ['deadline', ['Thời gian', 'Thời hạn', 'Tiến độ', 'Hạn hoàn thành']],
+  // Scoring tables: self-scores, appraisal and explanation before the bare "Điểm".
+  ['scoreH1', ['Tự chấm 6 tháng', 'Điểm tự chấm 6 tháng', 'Tự đánh giá 6 tháng']],
+  ['scoreYear', ['Tự chấm năm', 'Điểm tự chấm năm', 'Điểm tự chấm', 'Tự chấm', 'Tự đánh giá', 'Điểm tự đánh giá']],
+  ['appraised', ['Điểm thẩm định', 'Thẩm định', 'Điểm đánh giá']],
+  ['explanation', ['Giải trình', 'Thuyết minh', 'Giải trình khi thiếu tài liệu kiểm chứng']],
   ['points', ['Điểm tối đa', 'Điểm chuẩn', 'Thang điểm', 'Điểm']],
   ['evidence', ['Tài liệu kiểm chứng', 'Minh chứng']],
+  ['remarks', ['Ghi chú']],
   ['title', ['Nội dung', 'Tên nhiệm vụ', 'Nhiệm vụ', 'Lĩnh vực', 'Tiêu chí', 'Tên tiêu chí', 'Công việc']],
 ];
 

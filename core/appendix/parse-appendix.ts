@@ -13,8 +13,11 @@ import { detectHeader, headerField, type AppendixField } from './headers';
 export interface GridRow {
   /** Row number as the official sees it (1-based). */
   row: number;
+  /** Cell texts as displayed (a link cell shows its text, not its address). */
   cells: string[];
   bold: boolean;
+  /** Link addresses of hyperlink cells, by column, where any. */
+  links?: (string | undefined)[];
 }
 
 export interface AppendixTask {
@@ -29,6 +32,15 @@ export interface AppendixTask {
   deadline: string;
   points: string;
   evidence: string;
+  /** The appendix's "Ghi chú" column. */
+  remarks: string;
+  /** Scoring tables: self-scores, explanation and appraisal as written. */
+  scoreH1: string;
+  scoreYear: string;
+  explanation: string;
+  appraised: string;
+  /** The group row (hierarchical numbering) the task sits under, "" when none. */
+  group: string;
   sourceRows: number[];
 }
 
@@ -38,6 +50,10 @@ export interface AppendixGroup {
   row: number;
   /** Sub-total points, in criteria tables. */
   points: string;
+  /** A Roman-numbered or bold section row, or a numbered row others extend ("2.1" over "2.1.1"). */
+  kind: 'section' | 'group';
+  /** The section it sits in (Roman numeral), "" when none. */
+  section: string;
 }
 
 export interface ParsedAppendix {
@@ -45,6 +61,8 @@ export interface ParsedAppendix {
   columns: Map<AppendixField, number>;
   /** Text of the rows above the table ("PHỤ LỤC", "(Kèm theo Kế hoạch số …)"). */
   titleLines: string[];
+  /** The appendix's own title ("DANH MỤC NHIỆM VỤ …"), never the national heading; "" when none. */
+  title: string;
   planCode: string | null;
   planDate: string | null;
   planYear: number | null;
@@ -53,21 +71,89 @@ export interface ParsedAppendix {
   groups: AppendixGroup[];
 }
 
-const TEXT_FIELDS = ['title', 'target', 'lead', 'support', 'product', 'deadline', 'points', 'evidence'] as const;
+const TEXT_FIELDS = [
+  'title',
+  'target',
+  'lead',
+  'support',
+  'product',
+  'deadline',
+  'points',
+  'evidence',
+  'remarks',
+  'scoreH1',
+  'scoreYear',
+  'explanation',
+  'appraised',
+] as const;
 const ROMAN = /^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.?$/;
 const TASK_NUMBER = /^\d+(?:\.\d+)*\.?$/;
 
 const join = (a: string, b: string): string => (a === '' ? b : b === '' ? a : `${a} ${b}`);
 
-/** Plan number, date, year and ward from the title rows. */
-function planFromTitle(lines: readonly string[]): Pick<ParsedAppendix, 'planCode' | 'planDate' | 'planYear' | 'ward'> {
+/** Lines of the national heading block and the document's own furniture, never its title. */
+const FURNITURE = [
+  /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM/giu,
+  /Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc/giu,
+  // The issuer's name opens the heading row; inside a title ("… CỦA UBND XÃ X") it stays.
+  /^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)(?:\s+(?:PHƯỜNG|XÃ|THỊ TRẤN)(?:\s+(?!DANH\b|PHỤ\b|KẾ\b)\p{Lu}+)*)?/u,
+  /^PHỤ LỤC(?:\s+(?:[IVX]+|\d+))?\b\.?/iu,
+  /Số:?\s*[\d\s]*\/[\p{L}\d-]+/gu,
+  /[\p{L} ]*,\s*ngày\s.*$/iu,
+];
+
+/** Title Case for a name written in capitals ("ĐÔNG TIẾN" → "Đông Tiến"). */
+function nameCase(name: string): string {
+  if (name !== name.toUpperCase()) return name;
+  return name.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_, space: string, first: string) => space + first.toUpperCase());
+}
+
+/** Words that end a ward's name when it is written in capitals ("PHƯỜNG ĐÔNG TIẾN NĂM 2026"). */
+const NAME_STOP = new Set(['NĂM', 'VỀ', 'TỈNH', 'HUYỆN', 'GIAI', 'ĐẾN', 'TRONG', 'THỰC', 'THEO', 'CỘNG']);
+
+/** The ward in "của UBND phường X", "Ủy ban nhân dân xã X", "… phường X năm 2026"; old tone marks taken. */
+function wardFrom(text: string): { name: string; committee: boolean } | null {
+  // No "i" flag: it would let \p{Lu} match small letters, and a name is told by its capitals.
+  const pattern = /(?:(?:UBND|(?:Ủy|Uỷ|ỦY|UỶ) (?:ban nhân dân|BAN NHÂN DÂN))\s+)?(?:phường|xã|thị trấn|Phường|Xã|Thị trấn|PHƯỜNG|XÃ|THỊ TRẤN)\s+((?:\p{Lu}\p{L}*)(?:\s+\p{Lu}\p{L}*)*)/gu;
+  const found: { name: string; committee: boolean }[] = [];
+  for (const m of text.matchAll(pattern)) {
+    const words = m[1]!.split(/\s+/);
+    // A name keeps one style: "ĐÔNG TIẾN" then "Độc lập …" is where it ended.
+    const caps = (w: string): boolean => w === w.toUpperCase();
+    const cut = words.findIndex((w, i) => i > 0 && (NAME_STOP.has(w.toUpperCase()) || caps(w) !== caps(words[0]!)));
+    const name = (cut > 0 ? words.slice(0, cut) : words).join(' ');
+    // "phường Phúc Thuận" yes, "phường/xã" or "xã hội" no: a name starts with a capital.
+    if (!/^\p{Lu}/u.test(name) || /^(PHƯỜNG|XÃ|UBND)$/iu.test(name)) continue;
+    found.push({ name: nameCase(name), committee: /^(UBND|Ủy|Uỷ|ỦY|UỶ)/u.test(m[0]) });
+  }
+  return found.find((f) => f.committee) ?? found[0] ?? null;
+}
+
+/** The appendix's title: its own lines, cleared of the heading block, the "PHỤ LỤC" label and the "(Kèm theo …)" line. */
+function titleFrom(lines: readonly string[]): string {
+  const kept = lines
+    .filter((l) => !l.startsWith('('))
+    .map((line) => FURNITURE.reduce((text, pattern) => text.replace(pattern, ' '), line).replace(/\s+/g, ' ').replace(/^[\s:–-]+|[\s:–-]+$/g, ''))
+    .filter((l) => l !== '');
+  return nfc(kept.join(' ').replace(/\s*:\s*$/, ''));
+}
+
+/** Plan number, date, year, ward and title from the title rows. */
+function planFromTitle(lines: readonly string[]): Pick<ParsedAppendix, 'planCode' | 'planDate' | 'planYear' | 'ward' | 'title'> {
   const text = nfc(lines.join(' '));
   const code = text.match(/Kế hoạch số:?\s*(\d+\s*\/\s*[\p{L}\d-]+)/iu)?.[1]?.replace(/\s+/g, '') ?? null;
-  const date = text.match(/ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/);
+  const date = text.match(/ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/iu);
   const planDate = date ? `${date[3]}-${date[2]!.padStart(2, '0')}-${date[1]!.padStart(2, '0')}` : null;
-  const year = planDate ? Number(planDate.slice(0, 4)) : Number(text.match(/năm\s+(20\d{2})/)?.[1] ?? NaN);
-  const ward = text.match(/(?:UBND|Ủy ban nhân dân)\s+(?:phường|xã)\s+([^)(,]+?)\s*\)/iu)?.[1] ?? null;
-  return { planCode: code, planDate, planYear: Number.isFinite(year) ? year : null, ward };
+  const year = planDate ? Number(planDate.slice(0, 4)) : Number(text.match(/năm\s+(20\d{2})/iu)?.[1] ?? NaN);
+  // Line by line, so the heading row's "… XÃ ĐÔNG TIẾN | CỘNG HÒA …" does not run into the next words.
+  const ward = lines.map((l) => wardFrom(nfc(FURNITURE.slice(0, 2).reduce((t, p) => t.replace(p, ' '), l))));
+  return {
+    planCode: code,
+    planDate,
+    planYear: Number.isFinite(year) ? year : null,
+    ward: ward.find((w) => w?.committee)?.name ?? ward.find((w) => w)?.name ?? null,
+    title: titleFrom(lines),
+  };
 }
 
 function cell(row: GridRow, column: number | undefined): string {
@@ -88,6 +174,14 @@ export function parseAppendix(grid: readonly GridRow[]): ParsedAppendix | null {
   const titleCol = fields.get('title')!;
   // The header again at a page break (either half of a two-row header). Task rows,
   // which carry a number, skip this check: it runs a name match on every cell.
+  // A link cell keeps its text; in the evidence column its address too, which is what evidence is for.
+  const field = (row: GridRow, f: (typeof TEXT_FIELDS)[number]): string => {
+    const column = fields.get(f);
+    const text = cell(row, column);
+    const link = column === undefined ? undefined : row.links?.[column];
+    if (f !== 'evidence' || !link || link === text) return text;
+    return text === '' ? link : `${text} (${link})`;
+  };
   const isRepeatedHeader = (row: GridRow, stt: string): boolean =>
     !TASK_NUMBER.test(stt) &&
     (headerField(stt) === 'stt' ||
@@ -106,18 +200,22 @@ export function parseAppendix(grid: readonly GridRow[]): ParsedAppendix | null {
     const title = cell(row, titleCol);
     const others = TEXT_FIELDS.some((f) => f !== 'title' && cell(row, fields.get(f)) !== '');
 
-    if (ROMAN.test(stt) && !others) {
+    // An area row of a criteria table carries its points: still a section, not a task.
+    const beyondPoints = TEXT_FIELDS.some((f) => f !== 'title' && f !== 'points' && cell(row, fields.get(f)) !== '');
+    if (ROMAN.test(stt) && !beyondPoints) {
       section = { code: stt.replace(/\.$/, ''), title };
+      groups.push({ stt: section.code, title, row: row.row, points: cell(row, fields.get('points')), kind: 'section', section: section.code });
       last = null;
       continue;
     }
     if (stt === '') {
       if (last) {
         // The rest of a task a page break cut in two.
-        for (const f of TEXT_FIELDS) last[f] = join(last[f], cell(row, fields.get(f)));
+        for (const f of TEXT_FIELDS) last[f] = join(last[f], field(row, f));
         last.sourceRows.push(row.row);
       } else if (title !== '' && row.bold && !others) {
         section = { code: '', title };
+        groups.push({ stt: '', title, row: row.row, points: '', kind: 'section', section: '' });
       }
       continue;
     }
@@ -133,9 +231,15 @@ export function parseAppendix(grid: readonly GridRow[]): ParsedAppendix | null {
       deadline: '',
       points: '',
       evidence: '',
+      remarks: '',
+      scoreH1: '',
+      scoreYear: '',
+      explanation: '',
+      appraised: '',
+      group: '',
       sourceRows: [row.row],
     };
-    for (const f of TEXT_FIELDS) task[f] = cell(row, fields.get(f));
+    for (const f of TEXT_FIELDS) task[f] = field(row, f);
     if (!TASK_NUMBER.test(stt) && !/^[a-zđ]\)?$/i.test(stt)) {
       // Not a number ("*", "Ghi chú"): keep it as a task only if it has a title.
       if (title === '') continue;
@@ -149,11 +253,18 @@ export function parseAppendix(grid: readonly GridRow[]): ParsedAppendix | null {
   tasks.forEach((task, i) => {
     const next = tasks[i + 1];
     if (next && next.stt.startsWith(`${task.stt}.`)) {
-      groups.push({ stt: task.stt, title: task.title, row: task.sourceRows[0]!, points: task.points });
+      groups.push({ stt: task.stt, title: task.title, row: task.sourceRows[0]!, points: task.points, kind: 'group', section: task.section });
     } else {
       kept.push(task);
     }
   });
+  groups.sort((a, b) => a.row - b.row);
+  // A task's group is its closest numbered parent ("2.1" for "2.1.3").
+  const numbered = groups.filter((g) => g.kind === 'group');
+  for (const task of kept) {
+    const parents = numbered.filter((g) => g.section === task.section && task.stt.startsWith(`${g.stt}.`));
+    task.group = parents.reduce((a, g) => (g.stt.length > a.length ? g.stt : a), '');
+  }
 
   const titleLines = grid
     .slice(0, headerIndex)

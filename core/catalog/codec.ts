@@ -31,6 +31,7 @@ export function decodeTasks(rows: readonly Row[]): { tasks: Located<Task>[]; iss
       support: str(r, 'support'),
       product: str(r, 'product'),
       deadline: str(r, 'deadline'),
+      remarks: str(r, 'remarks'),
       // "đang thực hiện", "Đã hoàn thành": every rule and metric sees the canonical status.
       status: canonicalWord(STATUS_WORDS, str(r, 'status')) ?? str(r, 'status'),
       progress: num(r, 'progress'),

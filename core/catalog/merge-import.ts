@@ -2,14 +2,15 @@
  * Merges a (re-)imported appendix into the stored catalog. Catalog fields follow
  * the appendix; tracking fields (status, progress, completion date, evidence,
  * note) stay as officials set them. A task is the same task when its stable id
- * matches (same plan, same wording), else when the plan and STT match (reworded).
+ * matches (same plan, same wording), else the wording, else the plan and STT (reworded).
  * Tasks gone from the appendix are dropped only if nobody tracked them; tracked ones
  * are kept and reported, so no official's work disappears silently.
  */
+import { matchKey } from '../text/vietnamese';
 import { CATALOG_FIELDS, TRACKING_FIELDS, type Task } from './model';
 import { taskId } from './task-id';
 
-export type ImportedTask = Pick<Task, (typeof CATALOG_FIELDS)[number]>;
+export type ImportedTask = Pick<Task, Exclude<(typeof CATALOG_FIELDS)[number], 'remarks'>> & Partial<Pick<Task, 'remarks'>>;
 
 export interface MergeResult {
   tasks: Task[];
@@ -37,6 +38,7 @@ export function mergeImport(existing: readonly Task[], planCode: string, importe
   const others = existing.filter((t) => t.plan !== planCode);
   const current = existing.filter((t) => t.plan === planCode);
   const byId = new Map(current.map((t) => [t.id, t]));
+  const byTitle = new Map(current.map((t) => [matchKey(t.title), t]));
   const bySttKey = new Map(current.map((t) => [t.stt, t]));
   const taken = new Set(existing.map((t) => t.id));
   const matched = new Set<Task>();
@@ -45,10 +47,12 @@ export function mergeImport(existing: readonly Task[], planCode: string, importe
 
   for (const item of imported) {
     const id = taskId(planCode, item.title);
-    const previous = [byId.get(id), bySttKey.get(item.stt)].find((t) => t && !matched.has(t));
+    // Same id; else the same wording (a draft adopted under a new number); else the same STT (reworded).
+    const previous = [byId.get(id), byTitle.get(matchKey(item.title)), bySttKey.get(item.stt)].find((t) => t && !matched.has(t));
     if (previous) {
       matched.add(previous);
-      const fields = CATALOG_FIELDS.filter((f) => previous[f] !== item[f]);
+      // An optional field the import does not bring ("remarks" from an older reader) is no change.
+      const fields = CATALOG_FIELDS.filter((f) => item[f] !== undefined && (previous[f] ?? '') !== item[f]);
       const next: Task = { ...previous, ...item };
       for (const f of TRACKING_FIELDS) (next as Record<string, unknown>)[f] = previous[f];
       if (fields.length > 0) result.changed.push({ task: next, fields });

@@ -47,6 +47,8 @@ export type Task = {
   support: string;
   product: string;
   deadline: string;
+  /** The appendix's "Ghi chú" column; absent in catalogs older than the column. */
+  remarks?: string;
   // Tracking fields: officials own these; imports never overwrite them.
   status: string;
   progress: number | null;
@@ -70,6 +72,7 @@ export const CATALOG_FIELDS = [
   'support',
   'product',
   'deadline',
+  'remarks',
 ] as const satisfies readonly (keyof Task)[];
 
 export function isTaskStatus(value: string): value is TaskStatus {

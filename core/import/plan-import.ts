@@ -11,7 +11,8 @@
  */
 import { appendixKind, keyErrorCells } from '../appendix/appendix-kind';
 import { parseAppendix, type GridRow, type ParsedAppendix } from '../appendix/parse-appendix';
-import { catalogFromTables } from '../catalog/catalog';
+import { catalogFromTables, type Catalog } from '../catalog/catalog';
+import { adoptDraft, draftCode, isDraftCode } from '../catalog/drafts';
 import { encodePlans, encodeTasks } from '../catalog/codec';
 import { mergeImport, type ImportedTask } from '../catalog/merge-import';
 import type { Plan, Task } from '../catalog/model';
@@ -22,7 +23,7 @@ import type { Row, TabSpec } from '../layout/columns';
 import { CRITERIA_TAB, DIGITISATION_TAB } from '../layout/tabs';
 import { canonicalWord, MEETING_FORMAT_WORDS, MEETING_KIND_WORDS, YES_NO_WORDS, type Vocabulary } from '../layout/vocabulary';
 import { provinceStatsRows } from '../metrics/province-stats';
-import { criteriaFromAppendix, mergeCriteria } from '../par-index/criteria-import';
+import { criteriaFromAppendix, mergeCriteria, type CriteriaBase } from '../par-index/criteria-import';
 import { parsePeriod, periodName, PERIOD_FORMS } from '../periods/period';
 import { sameCell } from '../sync/row-identity';
 import { nfc } from '../text/vietnamese';
@@ -44,6 +45,8 @@ export interface ImportRequest {
   plan?: string;
   /** Period of log rows whose "Kỳ" is blank (a province export for one quarter). */
   period?: string;
+  /** What the last criteria import brought, to tell an official's edit from the file's change. */
+  criteriaBase?: CriteriaBase;
 }
 
 export type TableKind = 'appendix' | 'criteria' | 'meetings' | 'documents' | 'digitisation';
@@ -56,7 +59,7 @@ export interface Changes {
 
 export interface ImportFailure {
   ok: false;
-  code: 'FILE_EMPTY' | 'HEADER_NOT_FOUND' | 'CELL_ERROR' | 'PLAN_CODE_MISSING' | 'PERIOD_INVALID' | 'PERIOD_REQUIRED';
+  code: 'FILE_EMPTY' | 'HEADER_NOT_FOUND' | 'CELL_ERROR' | 'PERIOD_INVALID' | 'PERIOD_REQUIRED';
   message: string;
 }
 
@@ -66,6 +69,8 @@ export interface ImportReady {
   sheet: string;
   /** Tabs to write, whole; empty when nothing may be written. */
   writes: Record<string, Row[]>;
+  /** The criteria base to keep once the write is done (criteria tables only). */
+  criteriaBase?: CriteriaBase;
   issues: ValidationIssue[];
   /** Errors in the file's rows stop a log import: nothing is written. */
   blocked: boolean;
@@ -136,30 +141,25 @@ export function planImport(request: ImportRequest): ImportPlan {
   }
 }
 
-function planOf(parsed: ParsedAppendix, code: string, defaultYear: number, existing: readonly Plan[]): Plan {
-  const known = existing.find((p) => p.code === code);
-  const title = parsed.titleLines.find((l) => !/^(PHỤ LỤC|DANH MỤC)$/iu.test(l) && !l.startsWith('(')) ?? '';
+/** The plan the appendix belongs to; without a number (and no --plan) it is a draft of its ward, year and title. */
+function planOf(parsed: ParsedAppendix, requested: string | undefined, catalog: Catalog): Plan {
+  const ward = parsed.ward ?? catalog.settings['ward'] ?? '';
+  const year = parsed.planYear ?? catalog.defaultYear;
+  const code = nfc(requested ?? parsed.planCode ?? draftCode(ward, year, parsed.title));
+  const known = catalog.plans.find((p) => p.code === code);
   return {
     code,
-    title: known?.title || title,
+    title: parsed.title || known?.title || '',
     date: parsed.planDate ?? known?.date ?? null,
-    ward: parsed.ward ?? known?.ward ?? '',
-    year: parsed.planYear ?? known?.year ?? defaultYear,
+    ward: parsed.ward ?? known?.ward ?? ward,
+    year: parsed.planYear ?? known?.year ?? year,
   };
 }
 
 function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppendix): ImportPlan {
-  const code = nfc(request.plan ?? parsed.planCode ?? '');
-  if (code === '') {
-    return {
-      ok: false,
-      code: 'PLAN_CODE_MISSING',
-      message: 'Phụ lục không ghi số kế hoạch (ví dụ "Kèm theo Kế hoạch số /KH-UBND"). Ghi số kế hoạch bằng --plan, ví dụ: --plan 12/KH-UBND.',
-    };
-  }
   const catalog = catalogFromTables(request.tables);
-  const plan = planOf(parsed, code, catalog.defaultYear, catalog.plans);
-  const imported: ImportedTask[] = parsed.tasks.map(({ stt, section, sectionTitle, title, target, lead, support, product, deadline }) => ({
+  const plan = planOf(parsed, request.plan, catalog);
+  const imported: ImportedTask[] = parsed.tasks.map(({ stt, section, sectionTitle, title, target, lead, support, product, deadline, remarks }) => ({
     plan: plan.code,
     stt,
     section,
@@ -170,6 +170,7 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
     support,
     product,
     deadline,
+    remarks,
   }));
   // Validated as the file says, located at the rows the official sees in it; ids play no part in the rules.
   const located = imported.map((t, i) => ({
@@ -177,13 +178,11 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
     item: { id: '', ...t, status: '', progress: null, completedOn: null, evidence: '', note: '' } satisfies Task,
   }));
   const issues = validateCatalog({ tasks: located, plans: [plan], registry: catalog.registry, defaultYear: plan.year }).map(({ tab: _tab, ...issue }) => issue);
-  const merge = mergeImport(
-    catalog.tasks.map((t) => t.item),
-    plan.code,
-    imported,
-  );
+  // A numbered plan takes over its draft (same ward, year and title): same tasks updated, tracking kept.
+  const adoption = adoptDraft(catalog.plans, catalog.tasks.map((t) => t.item), plan);
+  const merge = mergeImport(adoption.tasks, plan.code, imported);
   const resolveAll = makeResolver({ registry: catalog.registry, defaultYear: catalog.defaultYear, plans: [...catalog.plans, plan] });
-  const plans = [...catalog.plans.filter((p) => p.code !== plan.code), plan];
+  const plans = [...adoption.plans.filter((p) => p.code !== plan.code), plan];
   const writes = { plans: encodePlans(plans), tasks: encodeTasks(merge.tasks, (t) => resolveAll(t).deadline.due) };
 
   const resolve = makeResolver({ registry: catalog.registry, defaultYear: plan.year, plans: [plan] });
@@ -191,6 +190,14 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
   const { errors, warnings } = countBySeverity(issues);
   const lines = [
     `Phụ lục "${request.file}" (trang "${sheet}"), kế hoạch ${plan.code}: ${imported.length} nhiệm vụ.`,
+    ...(isDraftCode(plan.code)
+      ? [
+          `  Phụ lục chưa có số kế hoạch: nhập là dự thảo ${plan.code} (${plan.ward || 'chưa rõ phường/xã'}, năm ${plan.year}). Khi kế hoạch có số, nhập lại phụ lục có số: dự thảo sẽ thành kế hoạch đó, giữ nguyên theo dõi.`,
+        ]
+      : []),
+    ...(adoption.adopted
+      ? [`  Dự thảo ${adoption.adopted.code} ("${adoption.adopted.title}") đã thành kế hoạch ${plan.code}: ${adoption.moved} nhiệm vụ chuyển sang, giữ nguyên theo dõi.`]
+      : []),
     `Thêm mới ${merge.added.length}, cập nhật ${merge.changed.length}, giữ nguyên ${merge.unchanged}, bỏ ${merge.removed.length}` +
       (merge.kept.length ? `, giữ lại ${merge.kept.length} nhiệm vụ không còn trong phụ lục vì đã có theo dõi` : '') +
       '.',
@@ -210,6 +217,8 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
     report: {
       kind: 'appendix',
       plan,
+      draft: isDraftCode(plan.code),
+      adopted: adoption.adopted?.code ?? null,
       sheet,
       tasks: located.map(({ item }, i) => {
         const r = resolve(item);
@@ -233,15 +242,26 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
 
 function planCriteria(request: ImportRequest, sheet: string, parsed: ParsedAppendix): ImportPlan {
   const existing = request.tables['criteria'] ?? [];
-  const incoming = criteriaFromAppendix(parsed);
-  const { rows, carried } = mergeCriteria(existing, incoming);
+  const merge = mergeCriteria(existing, criteriaFromAppendix(parsed), request.criteriaBase ?? {});
   const before = new Map(existing.map((r) => [naturalKey(CRITERIA_TAB, r), r]));
-  const changes = diffCounts(CRITERIA_TAB, before, rows);
+  const changes = diffCounts(CRITERIA_TAB, before, merge.rows);
+  const kept = merge.changed.reduce((n, c) => n + c.kept.length, 0);
   const lines = [
-    `Bộ tiêu chí "${request.file}" (trang "${sheet}"): ${rows.length} dòng tiêu chí vào trang "${CRITERIA_TAB.name}".`,
-    `${changesLine(changes)} Giữ nguyên điểm tự chấm, tài liệu kiểm chứng của ${carried} tiêu chí đã có.`,
+    `Bộ tiêu chí "${request.file}" (trang "${sheet}"): ${merge.rows.length} dòng tiêu chí vào trang "${CRITERIA_TAB.name}".`,
+    `${changesLine(changes)} Ô để trống trong tệp giữ nguyên giá trị đã có${kept > 0 ? `; giữ ${kept} ô cán bộ đã sửa` : ''}.`,
   ];
-  return { ok: true, kind: 'criteria', sheet, writes: { criteria: rows }, issues: [], blocked: false, lines, removedTasks: 0, report: { kind: 'criteria', sheet, rows: rows.length, carried, changes, issues: [] } };
+  return {
+    ok: true,
+    kind: 'criteria',
+    sheet,
+    writes: { criteria: merge.rows },
+    criteriaBase: merge.base,
+    issues: [],
+    blocked: false,
+    lines,
+    removedTasks: 0,
+    report: { kind: 'criteria', sheet, rows: merge.rows.length, added: merge.added.length, kept, changes, issues: [] },
+  };
 }
 
 /** Canonical words for the meeting log's controlled columns; text that matches none stays as written (validation names it). */

@@ -2,7 +2,9 @@
  * CCHC index (Chỉ số CCHC / PAR Index) self-scoring. Criteria come as a tree by
  * their codes as written ("1" area → "1.1" group or criterion → "1.1.1"); leaves
  * carry the points, areas and groups their sub-totals. A self-score above a
- * criterion's maximum is an error and counts only up to the maximum.
+ * criterion's maximum is an error and counts only up to the maximum. Points not
+ * yet known (an assignment table before the province set) are a warning, and the
+ * 100-point total is checked once every criterion has its points.
  */
 import { decodeRows, num, str } from '../layout/codec';
 import type { Row } from '../layout/columns';
@@ -18,6 +20,7 @@ export interface Criterion {
   title: string;
   maxPoints: number | null;
   requirement: string;
+  deadline: string;
   lead: string;
   support: string;
   evidence: string[];
@@ -41,6 +44,7 @@ export function decodeCriteria(rows: readonly Row[]): { criteria: Criterion[]; i
       title: str(r, 'title'),
       maxPoints: num(r, 'maxPoints'),
       requirement: str(r, 'requirement'),
+      deadline: str(r, 'deadline'),
       lead: str(r, 'lead'),
       support: str(r, 'support'),
       evidence: str(r, 'evidence')
@@ -77,6 +81,16 @@ export interface IndexSummary {
   /** Criteria that lost points, most first. */
   lost: { code: string; title: string; lead: string; max: number; score: number; lost: number }[];
   missingEvidence: { code: string; title: string; lead: string }[];
+  /** The appraised score against the yearly self-score, over the criteria appraised so far. */
+  appraisal: {
+    criteria: number;
+    selfScore: number;
+    appraised: number;
+    /** Points the appraisal added, and took away, criterion by criterion. */
+    gained: number;
+    lost: number;
+    changes: { code: string; title: string; selfScore: number; appraised: number; difference: number }[];
+  } | null;
   lastYear: number | null;
   target: number;
   deadline: string | null;
@@ -118,7 +132,7 @@ export function indexSummary(
       }
       continue;
     }
-    if (c.maxPoints === null) emit(c, 'maxPoints', 'MAX_POINTS_MISSING', 'error', `Tiêu chí ${c.code} chưa có điểm tối đa.`);
+    if (c.maxPoints === null) emit(c, 'maxPoints', 'MAX_POINTS_MISSING', 'warning', `Tiêu chí ${c.code} chưa có điểm tối đa. Nhập điểm theo Bộ tiêu chí của tỉnh (hoặc nhập bộ tiêu chí bằng cchc index-import).`);
     const score = c[scoreColumn];
     if (score !== null) {
       if (score < 0 || (c.maxPoints !== null && score > c.maxPoints)) {
@@ -131,12 +145,16 @@ export function indexSummary(
       }
     }
     const leads = options.registry.parseList(c.lead);
-    if (leads.length !== 1) {
-      emit(c, 'lead', leads.length === 0 ? 'LEAD_MISSING' : 'LEAD_MULTIPLE', 'error', `Tiêu chí ${c.code} cần đúng một cơ quan chủ trì (hiện có ${leads.length}).`);
+    const single = leads.filter((u) => u.kind !== 'group');
+    if (leads.length === 0) {
+      emit(c, 'lead', 'LEAD_MISSING', 'error', `Tiêu chí ${c.code} chưa có cơ quan chủ trì. Ghi một đơn vị chủ trì.`);
+    } else if (single.length > 1) {
+      // Plans do share a criterion between units; the index still wants one to answer for it.
+      emit(c, 'lead', 'LEAD_MULTIPLE', 'warning', `Tiêu chí ${c.code} có ${single.length} cơ quan chủ trì (${single.map((u) => u.text).join('; ')}). Nên giao một đơn vị chịu trách nhiệm chính, các đơn vị khác phối hợp.`);
     }
   }
   const total = leaves.reduce((t, l) => ({ max: t.max + (l.maxPoints ?? 0), score: t.score + leafScore(l) }), { max: 0, score: 0 });
-  if (leaves.length > 0 && round2(total.max) !== 100) {
+  if (leaves.length > 0 && leaves.every((l) => l.maxPoints !== null) && round2(total.max) !== 100) {
     issues.push({ tab: 'criteria', row: criteria[0]!.row, column: 'maxPoints', code: 'TOTAL_NOT_100', severity: 'error', message: `Tổng điểm tối đa là ${round2(total.max)}, phải là 100. Kiểm tra điểm các tiêu chí.` });
   }
   const totals = (t: { max: number; score: number }): IndexTotals => ({ max: round2(t.max), score: round2(t.score), lost: round2(t.max - t.score) });
@@ -144,7 +162,8 @@ export function indexSummary(
   const areaCodes = [...new Set(criteria.map((c) => c.area))];
   const unitTotals = new Map<string, { name: string; max: number; score: number }>();
   for (const l of leaves) {
-    const ref = options.registry.parseList(l.lead)[0];
+    const refs = options.registry.parseList(l.lead);
+    const ref = refs.find((u) => u.kind !== 'group') ?? refs[0];
     const key = ref?.unit ?? ref?.text ?? '(chưa phân công)';
     const entry = unitTotals.get(key) ?? { name: ref?.name ?? ref?.text ?? '(chưa phân công)', max: 0, score: 0 };
     entry.max += l.maxPoints ?? 0;
@@ -153,6 +172,10 @@ export function indexSummary(
   }
   // dd/mm deadlines follow the period's year, so a 2027 plan is not shown 2026's dates.
   const deadline = settingDate(options.settings, scoreColumn === 'scoreH1' ? 'indexDeadlineH1' : 'indexDeadlineYear', options.period.year);
+  const appraised = leaves.filter((l) => l.appraised !== null);
+  const changes = appraised
+    .map((l) => ({ code: l.code, title: l.title, selfScore: l.scoreYear ?? 0, appraised: l.appraised!, difference: round2(l.appraised! - (l.scoreYear ?? 0)) }))
+    .filter((c) => c.difference !== 0);
   return {
     period: options.period.label,
     scoreColumn,
@@ -164,6 +187,17 @@ export function indexSummary(
       .filter((l) => l.lost > 0)
       .sort((a, b) => b.lost - a.lost),
     missingEvidence: leaves.filter((l) => l.evidence.length === 0).map((l) => ({ code: l.code, title: l.title, lead: l.lead })),
+    appraisal:
+      appraised.length === 0
+        ? null
+        : {
+            criteria: appraised.length,
+            selfScore: round2(appraised.reduce((t, l) => t + (l.scoreYear ?? 0), 0)),
+            appraised: round2(appraised.reduce((t, l) => t + l.appraised!, 0)),
+            gained: round2(changes.filter((c) => c.difference > 0).reduce((t, c) => t + c.difference, 0)),
+            lost: round2(-changes.filter((c) => c.difference < 0).reduce((t, c) => t + c.difference, 0)),
+            changes: changes.sort((a, b) => a.difference - b.difference),
+          },
     lastYear: optionalSettingNumber(options.settings, 'indexLastYear'),
     target: settingNumber(options.settings, 'indexTarget'),
     deadline,

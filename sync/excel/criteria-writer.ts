@@ -66,7 +66,9 @@ export function criteriaWorkbook(
         if (c.group) cell.font = { ...OFFICIAL_FONT, bold: true };
       });
       const link = links[i];
-      if (link) row.getCell(6).value = /^https?:\/\//.test(link) ? { text: link, hyperlink: link } : link;
+      // "Quyết định 12/QĐ-UBND (https://…)": a link cell read from a scoring table, its text and address.
+      const named = link?.match(/^(.*\S)\s+\((https?:\/\/[^\s)]+)\)$/);
+      if (link) row.getCell(6).value = named ? { text: named[1]!, hyperlink: named[2]! } : /^https?:\/\//.test(link) ? { text: link, hyperlink: link } : link;
     }
     if (span > 1) for (const col of [1, 2, 3, 4, 5, 7]) ws.mergeCells(r, col, r + span - 1, col);
     r += span;

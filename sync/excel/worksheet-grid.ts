@@ -7,13 +7,21 @@ import type ExcelJS from 'exceljs';
 import { nfcMultiline, type GridRow } from '../../core/index';
 import { errorText, plainValue } from './cell-value';
 
+/** The address of a hyperlink cell, if it is one. */
+function linkOf(cell: ExcelJS.Cell): string | undefined {
+  const v = cell.master.value;
+  return v && typeof v === 'object' && 'hyperlink' in v && v.hyperlink ? v.hyperlink : undefined;
+}
+
 function cellText(cell: ExcelJS.Cell): string {
   const master = cell.master;
   if (master !== cell && master.row === cell.row) return '';
+  const raw = master.value;
   // A formula error (#REF!) shows as written, so a row numbered by one is reported, not read as unnumbered.
-  const error = errorText(master.value);
+  const error = errorText(raw);
   if (error) return error;
-  const value = plainValue(master.value);
+  // A link cell reads as the text it shows; its address travels separately (GridRow.links).
+  const value = raw && typeof raw === 'object' && 'hyperlink' in raw ? plainValue(raw.text as ExcelJS.CellValue) || raw.hyperlink : plainValue(raw);
   if (value === null) return '';
   // Date cells (and formulas giving dates) read as the day they show, as officials write deadlines.
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
@@ -39,8 +47,14 @@ export function worksheetGrid(ws: ExcelJS.Worksheet): GridRow[] {
   const width = ws.columnCount;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c)));
-    grid.push({ row: rowNumber, cells, bold: isBold(row) });
+    let links: (string | undefined)[] | undefined;
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      cells.push(cellText(cell));
+      const link = linkOf(cell);
+      if (link && cells[c - 1] !== '') (links ??= [])[c - 1] = link;
+    }
+    grid.push({ row: rowNumber, cells, bold: isBold(row), ...(links ? { links } : {}) });
   });
   return grid;
 }

@@ -82,13 +82,6 @@ describe('cchc import', () => {
     expect(tasks.find((t) => t.stt === '8')).toBeUndefined(); // dropped: untracked
   });
 
-  it('needs --plan when the appendix has no plan number', async () => {
-    const { store, appendix } = await setup();
-    const result = await cchcAsync(['import', await appendix('an-tuong-appendix.tsv'), '--store', store]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('[PLAN_CODE_MISSING]');
-  });
-
   describe('bad input: one Vietnamese message, exit 2, the store byte-for-byte unchanged', () => {
     const cases: [string, string, (path: string, dir: string) => Promise<void>][] = [
       ['not an xlsx', 'FILE_NOT_XLSX', (p) => writeFile(p, 'STT;Nội dung\n1;Việc A\n')],

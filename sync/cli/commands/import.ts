@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { planImport } from '../../../core/index';
 import { readGrids } from '../../excel/read-grids';
 import { CchcError, EXIT } from '../../errors';
+import { criteriaBasePath, loadCriteriaBase, saveCriteriaBase } from '../../store/criteria-base';
 import { openStore, type StoreOptions } from '../../store/open-store';
 import type { WriteOutcome } from '../../store/store';
 import { formatIssue } from '../format';
@@ -24,12 +25,15 @@ export interface ImportOptions extends StoreOptions {
 export async function importCommand(file: string, options: ImportOptions): Promise<number> {
   const store = openStore(options);
   const sheets = await readGrids(file);
-  const plan = planImport({ file, sheets, tables: await store.read(), plan: options.plan, period: options.period });
+  const basePath = criteriaBasePath(options);
+  const criteriaBase = await loadCriteriaBase(basePath);
+  const plan = planImport({ file, sheets, tables: await store.read(), plan: options.plan, period: options.period, criteriaBase });
   if (!plan.ok) throw new CchcError(plan.code, plan.message);
 
   let outcome: WriteOutcome = { conflicts: [], skipped: [] };
   const write = !options.dryRun && !plan.blocked && Object.keys(plan.writes).length > 0;
   if (write) outcome = await store.write(plan.writes);
+  if (write && plan.criteriaBase) await saveCriteriaBase(basePath, plan.criteriaBase);
 
   if (options.json) {
     console.log(JSON.stringify({ ...plan.report, dryRun: options.dryRun ?? false }, null, 2));

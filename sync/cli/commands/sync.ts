@@ -12,21 +12,14 @@ import { CchcError, EXIT } from '../../errors';
 import { shapeOf, sheetIdsOf } from '../../sheets/sheet-reader';
 import { checkStructure } from '../../sheets/sheets-store';
 import { loadSyncBase, realWorkbookPath, saveSyncBase, syncStatePath } from '../../sheets/sync-state';
-import { localStorePath, openSheet, sheetId, type StoreOptions } from '../../store/open-store';
+import { localStorePath, openSheet, requireSheetId, type StoreOptions } from '../../store/open-store';
 import { XlsxStore } from '../../store/xlsx-store';
 import { reportConflicts, run, sheetOption, storeOption } from '../program';
+import { registerSyncResolve } from './sync-resolve';
 
 interface SyncOptions extends StoreOptions {
   out?: string;
   yes?: boolean;
-}
-
-function requireSheet(options: SyncOptions): string {
-  const id = sheetId({ sheet: options.sheet });
-  if (!id) {
-    throw new CchcError('SHEET_REQUIRED', 'Chưa chọn bảng tính Google. Ghi mã bảng tính bằng --sheet MÃ hoặc đặt biến CCHC_SHEET_ID.');
-  }
-  return id;
 }
 
 function summary(kind: string, inserted: number, updated: number): string {
@@ -34,7 +27,7 @@ function summary(kind: string, inserted: number, updated: number): string {
 }
 
 export async function pullCommand(options: SyncOptions): Promise<number> {
-  const id = requireSheet(options);
+  const id = requireSheetId(options);
   const path = options.out ?? localStorePath(options);
   const local = new XlsxStore(path);
   const workbook = await realWorkbookPath(path);
@@ -79,7 +72,7 @@ export async function pullCommand(options: SyncOptions): Promise<number> {
 }
 
 export async function pushCommand(options: SyncOptions): Promise<number> {
-  const id = requireSheet(options);
+  const id = requireSheetId(options);
   const path = localStorePath(options);
   const workbook = await realWorkbookPath(path);
   const statePath = await syncStatePath(path, id);
@@ -115,4 +108,5 @@ export function registerSync(program: Command): void {
     .action(async (opts: SyncOptions) => {
       run.exitCode = await pushCommand(opts);
     });
+  registerSyncResolve(sync);
 }
