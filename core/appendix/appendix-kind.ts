@@ -5,7 +5,7 @@
  * `cchc index-import`. And cells that are formula errors (#REF!, #N/A …) in the
  * columns that identify a row, which must be reported, never read as empty.
  */
-import { matchKey } from '../text/vietnamese';
+import { foldAccents } from '../text/fold';
 import type { AppendixField } from './headers';
 import type { GridRow, ParsedAppendix } from './parse-appendix';
 
@@ -13,14 +13,18 @@ export type AppendixKind = 'tasks' | 'criteria';
 
 const CRITERIA_TITLE = /tieu chi|chi so cchc|chi so cai cach hanh chinh/;
 
-/** `grid`, when given, lets the header row speak too ("Lĩnh vực, tiêu chí" over an assignment table without points). */
+/**
+ * A header naming "tiêu chí" (or a points column) makes a criteria table whatever else it has: an assignment table
+ * carries deadlines too. Otherwise the title and the columns decide, a task appendix when they disagree.
+ * `grid`, when given, lets the header row speak.
+ */
 export function appendixKind(parsed: ParsedAppendix, grid: readonly GridRow[] = []): AppendixKind {
-  const title = matchKey(parsed.titleLines.join(' '));
-  const header = matchKey((grid.find((r) => r.row === parsed.headerRow)?.cells ?? []).join(' '));
-  const criteria = parsed.columns.has('points') || parsed.columns.has('evidence') || CRITERIA_TITLE.test(title) || /tieu chi/.test(header);
+  const header = foldAccents((grid.find((r) => r.row === parsed.headerRow)?.cells ?? []).join(' '));
+  if (parsed.columns.has('points') || /tieu chi/.test(header)) return 'criteria';
+  const title = foldAccents(parsed.titleLines.join(' '));
+  const criteria = parsed.columns.has('evidence') || CRITERIA_TITLE.test(title);
   const tasks = parsed.columns.has('deadline') || parsed.columns.has('product');
-  if (criteria !== tasks) return criteria ? 'criteria' : 'tasks';
-  return parsed.columns.has('points') ? 'criteria' : 'tasks';
+  return criteria && !tasks ? 'criteria' : 'tasks';
 }
 
 /** Excel's error values as a cell shows them. */

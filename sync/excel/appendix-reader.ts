@@ -36,7 +36,7 @@ export async function readAppendix(path: string, expect: AppendixKind = 'tasks')
     if (grid.length > 0) anyCells = true;
     const parsed = parseAppendix(grid);
     if (!parsed) continue;
-    const kind = appendixKind(parsed);
+    const kind = appendixKind(parsed, grid);
     if (kind !== expect) throw WRONG_KIND[kind](path);
     const errors = keyErrorCells(grid, parsed);
     if (errors.length > 0) {

@@ -98,7 +98,7 @@ describe('Khởi tạo bảng tính on a fresh spreadsheet (one 1,000 × 26 tab,
     expect(tasks.validations.find((v) => v.column === col('lead') + 1)!.rule['setAllowInvalid']).toBe(true);
     expect(tasks.protections.map(({ column, warningOnly, description, rows }) => ({ column, warningOnly, description, rows }))).toEqual([
       { column: col('id') + 1, rows: LAYOUT_ROWS, warningOnly: true, description: 'Cột "Mã nhiệm vụ" do hệ thống cấp để đồng bộ; không sửa, không xóa' },
-      { column: col('plan') + 1, rows: LAYOUT_ROWS, warningOnly: true, description: 'Các cột "Kế hoạch" đến "Thời gian hoàn thành" lấy từ phụ lục kế hoạch; sửa trong phụ lục rồi nhập lại' },
+      { column: col('plan') + 1, rows: LAYOUT_ROWS, warningOnly: true, description: 'Các cột "Kế hoạch" đến "Ghi chú kế hoạch" lấy từ phụ lục kế hoạch; sửa trong phụ lục rồi nhập lại' },
       { column: col('due') + 1, rows: LAYOUT_ROWS, warningOnly: true, description: 'Cột "Hạn (tự tính)" do hệ thống tự tính' },
     ]);
     expect(String(tasks.conditionalRules[0]!['whenFormulaSatisfied'])).toContain('<TODAY()');

@@ -99,6 +99,7 @@ describe('cchc speaks Vietnamese', () => {
     for (const page of pages) {
       const prose = page
         .replace(/--?[a-z][a-z-]*/g, ' ')
+        .replace(/"[a-z]+"/g, ' ') // option values typed as written ("sheet", "local")
         .replace(/^ {2}[a-z-]+(?= )/gm, ' ')
         .replace(/cchc( [a-z-]+)*/g, ' ')
         .replace(/\b[A-Z][A-Z0-9_]{2,}\b/g, ' ') // environment variable names

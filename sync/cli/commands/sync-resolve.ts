@@ -103,12 +103,12 @@ export async function resolveCommand(options: ResolveOptions): Promise<number> {
 export function registerSyncResolve(sync: Command): void {
   sync
     .command('resolve')
-    .description('Xem và giải quyết xung đột đồng bộ (list and settle sync conflicts)')
+    .description('Xem và giải quyết xung đột đồng bộ')
     .addOption(sheetOption())
     .addOption(storeOption())
-    .option('--keep <side>', 'giữ bên nào: sheet (bảng tính) hoặc local (sổ cục bộ)')
+    .option('--keep <bên>', 'giữ bên nào: "sheet" (bảng tính) hoặc "local" (sổ cục bộ)')
     .option('--all', 'giải quyết tất cả xung đột')
-    .option('--cell <refs...>', 'số thứ tự hoặc mã xung đột (ví dụ 1,3 hoặc tasks:NV-…:note)')
+    .option('--cell <số...>', 'số thứ tự hoặc mã xung đột (ví dụ 1,3 hoặc tasks:NV-…:note)')
     .action(async (opts: ResolveOptions) => {
       run.exitCode = await resolveCommand(opts);
     });
