@@ -38,3 +38,6 @@ export * from './sync/row-identity';
 export * from './sync/three-way-merge';
 export * from './sync/conflict-text';
 export * from './layout/sheet-rules';
+export * from './report/heading';
+export * from './report/document';
+export * from './report/period-report';

@@ -1,7 +1,7 @@
 /**
- * Writes a workbook so that a crash or a full disk never leaves a half-written
- * file: a temp file next to the target, then one rename. Optionally keeps the
- * previous file as `.bak`.
+ * Writes a workbook (or any document) so that a crash or a full disk never leaves
+ * a half-written file: a temp file next to the target, then one rename. Optionally
+ * keeps the previous file as `.bak`.
  */
 import { access, copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -9,10 +9,14 @@ import type ExcelJS from 'exceljs';
 import { CchcError } from '../errors';
 
 export async function writeWorkbookAtomic(workbook: ExcelJS.Workbook, path: string, options: { backup?: boolean } = {}): Promise<void> {
+  await writeAtomic(path, (temp) => workbook.xlsx.writeFile(temp), options);
+}
+
+export async function writeAtomic(path: string, write: (temp: string) => Promise<void>, options: { backup?: boolean } = {}): Promise<void> {
   const temp = `${path}.tmp-${process.pid}`;
   try {
     await mkdir(dirname(path), { recursive: true });
-    await workbook.xlsx.writeFile(temp);
+    await write(temp);
     const exists = await access(path).then(
       () => true,
       () => false,

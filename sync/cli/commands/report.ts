@@ -1,10 +1,16 @@
-/** `cchc report --period 2026-H1 --out FILE.xlsx`: the periodic report workbook. */
+/**
+ * `cchc report --period 2026-H1 --out FILE.xlsx|FILE.docx`: the periodic report,
+ * as the workbook or as the Word draft sent to the Department of Home Affairs,
+ * both rendered from one report model.
+ */
+import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { catalogFromTables, computeMetrics, decodeMeetings } from '../../../core/index';
+import { catalogFromTables, computeMetrics, decodeMeetings, periodReport, storeWard } from '../../../core/index';
 import { writeWorkbookAtomic } from '../../excel/atomic-write';
-import { EXIT } from '../../errors';
-import { reportWorkbook } from '../../report/report-workbook';
+import { CchcError, EXIT } from '../../errors';
+import { reportWorkbook, targetLines } from '../../report/report-workbook';
 import { openStore } from '../../store/open-store';
+import { writeOfficialDocx } from '../../word/official-docx';
 import { run } from '../program';
 import { periodOptions, withPeriodOptions, type MetricsCliOptions } from './metrics';
 
@@ -13,25 +19,33 @@ export interface ReportOptions extends MetricsCliOptions {
 }
 
 export async function reportCommand(options: ReportOptions): Promise<number> {
+  const format = extname(options.out).toLowerCase();
+  if (format !== '.xlsx' && format !== '.docx') {
+    throw new CchcError('REPORT_FORMAT', `Không lập được báo cáo dạng "${format || options.out}". Ghi tên tệp .xlsx (Excel) hoặc .docx (Word).`);
+  }
   const { period, today } = periodOptions(options);
   const tables = await openStore(options).read();
   const catalog = catalogFromTables(tables);
   const metrics = computeMetrics(tables, { period, today, unit: options.unit });
-  const workbook = reportWorkbook({
+  const report = periodReport({
     metrics,
     period,
-    settings: catalog.settings,
+    ward: storeWard(catalog.settings, catalog.plans),
+    plans: catalog.plans.filter((p) => p.year === period.year),
+    targets: targetLines(metrics),
     meetings: decodeMeetings(tables['meetings'] ?? []).meetings,
+    settings: catalog.settings,
     unitName: (id) => catalog.registry.get(id)?.name ?? id,
   });
-  await writeWorkbookAtomic(workbook, options.out);
+  if (format === '.docx') await writeOfficialDocx(report, options.out);
+  else await writeWorkbookAtomic(reportWorkbook(report, metrics.digitisation.score), options.out);
   console.log(`Đã lập báo cáo ${metrics.period.label} ra ${options.out}.`);
   return EXIT.ok;
 }
 
 export function registerReport(program: Command): void {
-  withPeriodOptions(program.command('report').description('Lập báo cáo định kỳ ra Excel (periodic report workbook)'))
-    .requiredOption('--out <file>', 'tệp .xlsx cần ghi')
+  withPeriodOptions(program.command('report').description('Lập báo cáo định kỳ ra Excel hoặc Word (periodic report, .xlsx or .docx)'))
+    .requiredOption('--out <file>', 'tệp .xlsx (Excel) hoặc .docx (Word) cần ghi')
     .action(async (opts: ReportOptions) => {
       run.exitCode = await reportCommand(opts);
     });
