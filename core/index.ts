@@ -41,3 +41,4 @@ export * from './layout/sheet-rules';
 export * from './report/heading';
 export * from './report/document';
 export * from './report/period-report';
+export * from './report/index-report';

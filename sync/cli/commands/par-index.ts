@@ -1,14 +1,17 @@
 /**
  * `cchc index`: the CCHC-index self-assessment — totals per area and unit, points
  * lost, criteria without evidence, days to the deadline; `--out` also writes the
- * self-scoring table with clickable evidence links.
+ * self-scoring table with clickable evidence links (.xlsx) or the report a ward
+ * sends with its self-scores (.docx).
  */
+import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { catalogFromTables, decodeCriteria, formatVn, indexSummary, periodName, storeWard, type IndexSummary } from '../../../core/index';
+import { catalogFromTables, decodeCriteria, formatVn, indexReport, indexSummary, periodName, storeWard, type IndexSummary } from '../../../core/index';
 import { writeWorkbookAtomic } from '../../excel/atomic-write';
 import { criteriaWorkbook } from '../../excel/criteria-writer';
-import { EXIT } from '../../errors';
+import { CchcError, EXIT } from '../../errors';
 import { openStore } from '../../store/open-store';
+import { writeOfficialDocx } from '../../word/official-docx';
 import { formatIssue, table } from '../format';
 import { run } from '../program';
 import { periodOptions, withPeriodOptions, type MetricsCliOptions } from './metrics';
@@ -34,6 +37,10 @@ export function indexText(s: IndexSummary, label: string): string {
 }
 
 export async function indexCommand(options: IndexOptions): Promise<number> {
+  const format = options.out ? extname(options.out).toLowerCase() : null;
+  if (format !== null && format !== '.xlsx' && format !== '.docx') {
+    throw new CchcError('INDEX_FORMAT', `Không xuất được dạng "${format || options.out}". Ghi tên tệp .xlsx (biểu tự chấm) hoặc .docx (báo cáo Word).`);
+  }
   const { period, today } = periodOptions(options);
   const tables = await openStore(options).read();
   const catalog = catalogFromTables(tables);
@@ -41,15 +48,17 @@ export async function indexCommand(options: IndexOptions): Promise<number> {
   console.log(options.json ? JSON.stringify(summary, null, 2) : indexText(summary, periodName(period)));
   if (options.out) {
     const { criteria } = decodeCriteria(tables['criteria'] ?? []);
-    await writeWorkbookAtomic(criteriaWorkbook(criteria, summary, period, storeWard(catalog.settings, catalog.plans)), options.out);
-    if (!options.json) console.log(`Đã xuất biểu tự chấm điểm ra ${options.out}.`);
+    const ward = storeWard(catalog.settings, catalog.plans);
+    if (format === '.docx') await writeOfficialDocx(indexReport({ summary, criteria, period, ward }), options.out);
+    else await writeWorkbookAtomic(criteriaWorkbook(criteria, summary, period, ward), options.out);
+    if (!options.json) console.log(`Đã xuất ${format === '.docx' ? 'báo cáo tự chấm điểm' : 'biểu tự chấm điểm'} ra ${options.out}.`);
   }
   return summary.issues.some((i) => i.severity === 'error') ? EXIT.dataErrors : EXIT.ok;
 }
 
 export function registerIndex(program: Command): void {
   withPeriodOptions(program.command('index').description('Tự chấm điểm Chỉ số CCHC (CCHC-index self-assessment)'))
-    .option('--out <file>', 'xuất biểu tự chấm điểm ra .xlsx')
+    .option('--out <file>', 'xuất biểu tự chấm điểm (.xlsx) hoặc báo cáo tự chấm điểm (.docx)')
     .option('--json', 'machine-readable output')
     .action(async (opts: IndexOptions) => {
       run.exitCode = await indexCommand(opts);
