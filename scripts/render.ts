@@ -31,7 +31,7 @@ function run(command: string, args: readonly string[]): void {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
 }
 
-const office = ['soffice', 'libreoffice'].find(found);
+const office = ['soffice', 'libreoffice'].find((c) => found(c));
 if (!office || !found('pdftoppm', '-v')) {
   console.error(`npm run render needs LibreOffice and pdftoppm (poppler). Install them with:\n  ${INSTALL}`);
   process.exitCode = 2;

@@ -25,10 +25,14 @@ export function wardName(ward: string, texts: readonly string[] = []): WardName 
   const trimmed = ward.trim();
   const own = trimmed.match(KIND);
   if (own) return { kind: own[1]!.toLocaleLowerCase('vi'), name: trimmed.slice(own[0].length).trim() };
-  const key = `${matchKey(trimmed)} `;
-  for (const text of key === ' ' ? [] : texts) {
+  const key = matchKey(trimmed);
+  const length = trimmed.split(/\s+/).length;
+  for (const text of key === '' ? [] : texts) {
     for (const m of text.matchAll(KIND_IN_TEXT)) {
-      if (`${matchKey(text.slice(m.index + m[0].length))} `.startsWith(key)) return { kind: m[1]!.toLocaleLowerCase('vi'), name: trimmed };
+      const words = text.slice(m.index + m[0].length).split(/\s+/);
+      // Place names are capitalised word by word: a capitalised next word means a longer name ("An" is not "An Tường").
+      const next = words[length] ?? '';
+      if (matchKey(words.slice(0, length).join(' ')) === key && !/^\p{Lu}/u.test(next)) return { kind: m[1]!.toLocaleLowerCase('vi'), name: trimmed };
     }
   }
   return { kind: null, name: trimmed };
