@@ -38,8 +38,9 @@ const BODY = pt(14);
 const TABLE_TEXT = pt(12);
 
 export const PAGE = {
-  width: convertMillimetersToTwip(210),
-  height: convertMillimetersToTwip(297),
+  // Word's own A4 size in twips (210 × 297 mm rounded up).
+  width: 11906,
+  height: 16838,
   margin: { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) },
 };
 const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
