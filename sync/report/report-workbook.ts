@@ -92,7 +92,9 @@ export function tableSheet(workbook: ExcelJS.Workbook, name: string, table: Repo
   });
   table.rows.forEach((r, i) => {
     const row = ws.getRow(FIRST_DATA_ROW + i);
-    r.cells.forEach((c, col) => {
+    // Every column, so that a row shorter than the table (a group label) is still ruled.
+    table.columns.forEach((_, col) => {
+      const c = r.cells[col] ?? { text: '', value: null };
       const cell = row.getCell(col + 1);
       cell.value = c.link ? { text: c.text, hyperlink: c.link } : c.value !== undefined ? c.value : c.text;
       cell.border = THIN_BORDER;
