@@ -20,6 +20,8 @@ import { XlsxStore } from '../sync/store/xlsx-store';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'tmp', 'render');
 const IMG = join(ROOT, 'docs', 'img');
+/** One page of each kind of document goes into the README. */
+const README_PAGES = ['phu-luc-KH-CCHC-2026-AT', 'bao-cao-excel', 'bao-cao-word', 'tu-cham-excel', 'tu-cham-word', 'tong-hop'];
 const INSTALL = 'apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation fonts-crosextra-carlito';
 
 function found(command: string, versionFlag = '--version'): boolean {
@@ -72,7 +74,7 @@ if (!office || !found('pdftoppm', '-v')) {
     run('pdftoppm', ['-png', '-r', '80', join(OUT, `${base}.pdf`), join(OUT, base)]);
     const pages = (await readdir(OUT)).filter((f) => f.startsWith(`${base}-`) && f.endsWith('.png')).sort();
     console.log(`${doc}: ${pages.length} page(s)`);
-    if (readme && pages[0]) await copyFile(join(OUT, pages[0]), join(IMG, `${base}.png`));
+    if (readme && pages[0] && README_PAGES.includes(base)) await copyFile(join(OUT, pages[0]), join(IMG, `${base}.png`));
   }
   console.log(`PNG pages in ${OUT}${readme ? `; first pages copied to ${IMG}` : ''}`);
 }

@@ -63,9 +63,12 @@ export const blank = (hint = ''): Blank => ({ blank: hint });
 
 export const isBlank = (part: Inline): part is Blank => typeof part !== 'string';
 
-/** The text of inline parts, each blank as "[…]" or its hint in brackets: for renderers without highlighting. */
+/** How a blank reads on paper: its hint in brackets, or dots where a number or a day goes. */
+export const blankText = (b: Blank): string => (b.blank ? `[${b.blank}]` : '……');
+
+/** The text of inline parts, blanks included: for renderers without highlighting. */
 export function plainText(parts: readonly Inline[]): string {
-  return parts.map((p) => (isBlank(p) ? (p.blank ? `[${p.blank}]` : '…………') : p)).join('');
+  return parts.map((p) => (isBlank(p) ? blankText(p) : p)).join('');
 }
 
 /** Numbers as Vietnamese write them: "1.234", "62,1". */

@@ -28,7 +28,7 @@ import {
   type IBorderOptions,
   type ParagraphChild,
 } from 'docx';
-import { isBlank, type Block, type Inline, type OfficialDocument, type ReportTable } from '../../core/index';
+import { blankText, isBlank, type Block, type Inline, type OfficialDocument, type ReportTable } from '../../core/index';
 import { writeAtomic } from '../excel/atomic-write';
 
 const FONT = 'Times New Roman';
@@ -54,7 +54,7 @@ interface RunStyle {
 function runs(parts: readonly Inline[], style: RunStyle = {}): TextRun[] {
   return parts.map((p) =>
     isBlank(p)
-      ? new TextRun({ text: p.blank ? `[${p.blank}]` : '…………', ...style, italics: p.blank !== '' || style.italics, highlight: HighlightColor.YELLOW, font: FONT })
+      ? new TextRun({ text: blankText(p), ...style, italics: p.blank !== '' || style.italics, highlight: HighlightColor.YELLOW, font: FONT })
       : new TextRun({ text: p, ...style, font: FONT }),
   );
 }
@@ -85,10 +85,10 @@ const rule = (): Paragraph =>
   new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: '───────', font: FONT, size: pt(9) })] });
 
 function heading(doc: OfficialDocument): Table {
-  const left = Math.round(TEXT_WIDTH * 0.4);
+  const left = Math.round(TEXT_WIDTH * 0.42);
   return layout(
     [left, TEXT_WIDTH - left],
-    [line([doc.authority], { bold: true, size: pt(13) }), rule(), line(doc.number, { size: pt(13) })],
+    [line([doc.authority], { bold: true, size: pt(12) }), rule(), line(doc.number, { size: pt(13) })],
     [
       line(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'], { bold: true, size: pt(12) }),
       line(['Độc lập - Tự do - Hạnh phúc'], { bold: true, size: pt(13) }),
