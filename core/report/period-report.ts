@@ -36,6 +36,8 @@ export interface PeriodReportInput {
   meetings: readonly Meeting[];
   settings: Settings;
   unitName: (id: string) => string;
+  /** The heading of a plan section ("KH-CCHC-2026/AT I" → "… I. Công tác chỉ đạo, điều hành"), as the metrics key them. */
+  sectionName?: (key: string) => string;
 }
 
 export interface PeriodReport extends OfficialDocument {
@@ -115,6 +117,7 @@ const counts = (c: ProgressCounts): string =>
 
 export function periodReport(input: PeriodReportInput): PeriodReport {
   const { metrics: m, period, ward, unitName } = input;
+  const sectionName = input.sectionName ?? ((key: string) => key);
   const t = m.tasks;
   const inText = wardInText(ward) || '……';
   const title = `Kết quả thực hiện công tác cải cách hành chính ${periodInTitle(period)}`;
@@ -136,7 +139,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
       { cells: [cell('Theo cơ quan chủ trì')], bold: true },
       ...units.map(([id, c]) => ({ cells: progressCells(unitName(id), c) })),
       { cells: [cell('Theo mục của kế hoạch')], bold: true },
-      ...sections.map(([name, c]) => ({ cells: progressCells(name, c) })),
+      ...sections.map(([name, c]) => ({ cells: progressCells(sectionName(name), c) })),
     ],
     empty: 'Chưa có nhiệm vụ.',
   };
@@ -208,7 +211,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
       { header: 'Tỷ lệ hoàn thành', width: 10, numeric: true },
     ],
     rows: sections.map(([name, c]) => ({
-      cells: [cell(name), numberCell(c.total), numberCell(c.done + c.doneLate), numberCell(c.inProgress), numberCell(c.notStarted), numberCell(c.overdue), numberCell(c.doneShare, c.doneShare === null ? '' : '%')],
+      cells: [cell(sectionName(name)), numberCell(c.total), numberCell(c.done + c.doneLate), numberCell(c.inProgress), numberCell(c.notStarted), numberCell(c.overdue), numberCell(c.doneShare, c.doneShare === null ? '' : '%')],
     })),
     empty: 'Chưa có nhiệm vụ.',
   };
@@ -285,7 +288,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
       `Số liệu tính từ ngày ${formatVn(m.period.from)} đến ngày ${formatVn(m.period.to)}`,
       `Lập ngày ${formatVn(m.today)}`,
       `${m.nextReport.name}: hạn nộp ${formatVn(m.nextReport.due)}`,
-      `Nhiệm vụ: ${counts(t.overall)}`,
+      `Tổng số ${counts(t.overall)}`,
       `Chỉ tiêu đạt: ${formatNumber(input.targets.filter((x) => x.pass === true).length)}/${formatNumber(input.targets.filter((x) => x.pass !== null).length)} chỉ tiêu có số liệu`,
     ],
     tables: { targets, progress, alerts, months },

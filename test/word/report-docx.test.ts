@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { encodeSettings, parsePeriod, periodInTitle } from '../../core/index';
-import { SAMPLE_CRITERIA, sampleTables } from '../../sync/catalog/sample';
+import { SAMPLE_CATALOG, SAMPLE_CRITERIA, sampleTables } from '../../sync/catalog/sample';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
@@ -119,6 +119,13 @@ describe('cchc report --out .docx (Nghị định 30 format)', () => {
     expect(row('Văn bản không mật gửi, nhận điện tử (%)')[1]).toBe(`${vn(electronic.value)}% (${electronic.numerator}/${electronic.denominator})`);
     for (const i of m.digitisation.indicators) expect(row(`${i.name} (%)`)[1]).toBe(i.value === null ? '–' : `${vn(i.value)}% (${i.numerator}/${i.denominator})`);
     expect(p.some((x) => x.includes(`(cách tính 766, thang 100): ${vn(m.digitisation.score)}.`))).toBe(true);
+    // Results by reform area: each plan section under its own heading (sample catalog), with its counts.
+    const sample: { tasks: { plan: string; section: string; sectionTitle: string }[] } = JSON.parse(await readFile(SAMPLE_CATALOG, 'utf8'));
+    const first = sample.tasks.find((x) => x.section !== '')!;
+    const key = `${first.plan} ${first.section}`;
+    const area = d.rows.find((r) => r[0] === `${key}. ${first.sectionTitle}`)!;
+    const c = m.tasks.bySection[key];
+    expect(area.slice(1, 6)).toEqual([c.total, c.done + c.doneLate, c.inProgress, c.notStarted, c.overdue].map(String));
     // Shortcomings: each missed target, each overdue task with its unit.
     for (const i of m.digitisation.indicators.filter((x: { pass: boolean | null }) => x.pass === false)) expect(p.some((x) => x.startsWith(`- ${i.name}: chưa đạt.`))).toBe(true);
     expect(m.tasks.overdue.length).toBeGreaterThan(0);

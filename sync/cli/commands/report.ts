@@ -27,6 +27,12 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
   const tables = await openStore(options).read();
   const catalog = catalogFromTables(tables);
   const metrics = computeMetrics(tables, { period, today, unit: options.unit });
+  // The metrics key sections as "plan section"; the report shows the section's own heading beside it.
+  const sections = new Map(
+    catalog.tasks
+      .filter(({ item }) => item.section !== '' && item.sectionTitle !== '')
+      .map(({ item }) => [`${item.plan} ${item.section}`, `${item.plan} ${item.section}. ${item.sectionTitle}`]),
+  );
   const report = periodReport({
     metrics,
     period,
@@ -36,6 +42,7 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
     meetings: decodeMeetings(tables['meetings'] ?? []).meetings,
     settings: catalog.settings,
     unitName: (id) => catalog.registry.get(id)?.name ?? id,
+    sectionName: (key) => sections.get(key) ?? key,
   });
   if (format === '.docx') await writeOfficialDocx(report, options.out);
   else await writeWorkbookAtomic(reportWorkbook(report, metrics.digitisation.score), options.out);
