@@ -42,3 +42,4 @@ export * from './report/heading';
 export * from './report/document';
 export * from './report/period-report';
 export * from './report/index-report';
+export * from './report/upcoming';

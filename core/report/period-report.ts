@@ -14,6 +14,7 @@ import type { Settings } from '../settings';
 import { formatVn } from '../validation/catalog-rules';
 import { blank, cell, documentHead, formatNumber, numberCell, type Block, type OfficialDocument, type ReportTable, type TableCell } from './document';
 import { wardHeading, wardInText, type WardName } from './heading';
+import type { UpcomingTask } from './upcoming';
 
 /** One target line of the report: a value against what the plan asks. */
 export interface TargetLine {
@@ -36,6 +37,8 @@ export interface PeriodReportInput {
   meetings: readonly Meeting[];
   settings: Settings;
   unitName: (id: string) => string;
+  /** The period after this one, and the open tasks falling due by its end (see upcoming.ts). */
+  next: { period: Period; tasks: readonly UpcomingTask[] };
   /** The heading of a plan section ("KH-CCHC-2026/AT I" → "… I. Công tác chỉ đạo, điều hành"), as the metrics key them. */
   sectionName?: (key: string) => string;
 }
@@ -179,8 +182,8 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
   const area = (a: TargetLine['area'], heading: string): ReportTable => ({
     title: heading,
     columns: [
-      { header: 'Chỉ tiêu', width: 40 },
-      { header: 'Kết quả', width: 17, numeric: true },
+      { header: 'Chỉ tiêu', width: 37 },
+      { header: 'Kết quả', width: 20, numeric: true },
       { header: 'Chỉ tiêu giao', width: 10, numeric: true },
       { header: 'Đánh giá', width: 11 },
       { header: 'Ghi chú', width: 30 },
@@ -215,15 +218,17 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     })),
     empty: 'Chưa có nhiệm vụ.',
   };
-  const taskList = (title: string, list: readonly TaskAlert[], days: string, value: (a: TaskAlert) => number): ReportTable => ({
+  const taskList = <T extends UpcomingTask>(title: string, list: readonly T[], days?: { header: string; value: (a: T) => number }): ReportTable => ({
     title,
     columns: [
       { header: 'Nhiệm vụ', width: 48 },
       { header: 'Cơ quan chủ trì', width: 22 },
       { header: 'Hạn', width: 14 },
-      { header: days, width: 11, numeric: true },
+      ...(days ? [{ header: days.header, width: 11, numeric: true }] : []),
     ],
-    rows: list.map((a) => ({ cells: [cell(`${a.plan}, STT ${a.stt}: ${a.title}`), cell(a.leadUnit ? unitName(a.leadUnit) : a.lead), cell(formatVn(a.due)), numberCell(value(a))] })),
+    rows: list.map((a) => ({
+      cells: [cell(`${a.plan}, STT ${a.stt}: ${a.title}`), cell(a.leadUnit ? unitName(a.leadUnit) : a.lead), cell(formatVn(a.due)), ...(days ? [numberCell(days.value(a))] : [])],
+    })),
     empty: 'Không có.',
   });
 
@@ -258,16 +263,15 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
       : [
           { kind: 'paragraph', parts: [`Còn ${formatNumber(t.overdue.length)} nhiệm vụ quá hạn chưa hoàn thành:`] } as Block,
           ...[...overdueByUnit].map(([unit, list]): Block => ({ kind: 'bullet', parts: [`${unit}: ${formatNumber(list.length)} nhiệm vụ.`] })),
-          { kind: 'table', table: taskList('Nhiệm vụ quá hạn', t.overdue, 'Số ngày quá hạn', (a) => a.daysLate) } as Block,
+          { kind: 'table', table: taskList('Nhiệm vụ quá hạn', t.overdue, { header: 'Số ngày quá hạn', value: (a) => a.daysLate }) } as Block,
         ]),
     { kind: 'paragraph', parts: ['Nguyên nhân: ', blank('Nêu nguyên nhân chủ quan, khách quan')] },
     { kind: 'heading', level: 1, text: 'IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI' },
-    ...(t.dueSoon.length === 0
-      ? []
-      : [
-          { kind: 'paragraph', parts: [`Các nhiệm vụ đến hạn trong ${t.soonDays} ngày tới:`] } as Block,
-          { kind: 'table', table: taskList('Nhiệm vụ sắp đến hạn', t.dueSoon, 'Còn (ngày)', (a) => -a.daysLate) } as Block,
-        ]),
+    {
+      kind: 'paragraph',
+      parts: [`Tập trung hoàn thành ${formatNumber(input.next.tasks.length)} nhiệm vụ đến hạn từ nay đến ngày ${formatVn(input.next.period.to)} (hết kỳ ${periodName(input.next.period)}):`],
+    },
+    { kind: 'table', table: taskList(`Nhiệm vụ đến hạn đến ngày ${formatVn(input.next.period.to)}`, input.next.tasks) },
     ...(t.overdue.length === 0 ? [] : [{ kind: 'bullet', parts: [`Khẩn trương hoàn thành ${formatNumber(t.overdue.length)} nhiệm vụ quá hạn nêu tại mục III.`] } as Block]),
     { kind: 'bullet', parts: [`${m.nextReport.name}: hạn nộp ${formatVn(m.nextReport.due)}.`] },
     { kind: 'paragraph', parts: [blank('Nêu các nhiệm vụ, giải pháp trọng tâm khác')] },

@@ -2,7 +2,7 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { encodeSettings, parsePeriod, periodInTitle } from '../../core/index';
+import { encodeSettings, followingPeriod, parsePeriod, periodInTitle } from '../../core/index';
 import { SAMPLE_CATALOG, SAMPLE_CRITERIA, sampleTables } from '../../sync/catalog/sample';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { cchcAsync } from '../helpers/cli';
@@ -131,10 +131,28 @@ describe('cchc report --out .docx (Nghị định 30 format)', () => {
     expect(m.tasks.overdue.length).toBeGreaterThan(0);
     for (const a of m.tasks.overdue) expect(d.rows.some((r) => r[0] === `${a.plan}, STT ${a.stt}: ${a.title}` && r[3] === String(a.daysLate))).toBe(true);
 
+    // Tasks for the next period: the open tasks due from the report's day to the end of 6 tháng cuối năm (14/12, cut-off).
+    const tasks = (await sampleTables())['tasks']!;
+    const open = tasks.filter(
+      (r) => ['', 'Chưa thực hiện', 'Đang thực hiện'].includes(String(r['status'] ?? '')) && !/sau khi|khi có/i.test(String(r['deadline'])),
+    );
+    const upcoming = open.filter((r) => String(r['due'] ?? '') >= '2026-06-14' && String(r['due'] ?? '') <= '2026-12-14');
+    expect(upcoming.length).toBeGreaterThan(0);
+    expect(p).toContain(`Tập trung hoàn thành ${upcoming.length} nhiệm vụ đến hạn từ nay đến ngày 14/12/2026 (hết kỳ 6 tháng cuối năm 2026):`);
+    const listed = d.rows.filter((r) => r.length === 3 && /, STT /.test(r[0]!)).map((r) => r[0]);
+    expect(listed.sort()).toEqual(upcoming.map((r) => `${r['plan']}, STT ${r['stt']}: ${r['title']}`).sort());
+
     // What only the official writes is left blank and highlighted: number, day, month, signer, assessments.
     const highlighted = all(d.document, 'w:r').filter((r) => /<w:highlight w:val="yellow"\/>/.test(r)).map(textOf);
     expect(highlighted).toEqual(expect.arrayContaining(['……', '[Ký, ghi rõ họ tên]', '[Nêu nguyên nhân chủ quan, khách quan]']));
     expect(highlighted.filter((h) => h === '……').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('knows the period after each kind of period, in the same calendar', () => {
+    const next = (label: string, calendar: 'cutoff' | 'calendar' = 'cutoff') => followingPeriod(parsePeriod(label, calendar)!);
+    expect(['2026-Q1', '2026-Q4', '2026-H1', '2026-H2', '2026', '2026-12'].map((l) => next(l).label)).toEqual(['2026-Q2', '2027-Q1', '2026-H2', '2027-H1', '2027', '2027-01']);
+    expect([next('2026-H1').from, next('2026-H1').to]).toEqual(['2026-06-15', '2026-12-14']);
+    expect([next('2026-H1', 'calendar').from, next('2026-H1', 'calendar').to]).toEqual(['2026-07-01', '2026-12-31']);
   });
 
   it('names the period as the title needs it', () => {

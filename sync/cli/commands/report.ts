@@ -5,7 +5,7 @@
  */
 import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { catalogFromTables, computeMetrics, decodeMeetings, periodReport, storeWard } from '../../../core/index';
+import { catalogFromTables, computeMetrics, decodeMeetings, followingPeriod, leadKey, periodReport, storeWard, tasksFallingDue } from '../../../core/index';
 import { writeWorkbookAtomic } from '../../excel/atomic-write';
 import { CchcError, EXIT } from '../../errors';
 import { reportWorkbook, targetLines } from '../../report/report-workbook';
@@ -27,6 +27,7 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
   const tables = await openStore(options).read();
   const catalog = catalogFromTables(tables);
   const metrics = computeMetrics(tables, { period, today, unit: options.unit });
+  const next = followingPeriod(period);
   // The metrics key sections as "plan section"; the report shows the section's own heading beside it.
   const sections = new Map(
     catalog.tasks
@@ -43,6 +44,7 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
     settings: catalog.settings,
     unitName: (id) => catalog.registry.get(id)?.name ?? id,
     sectionName: (key) => sections.get(key) ?? key,
+    next: { period: next, tasks: tasksFallingDue(catalog, today, next.to, (r) => !options.unit || leadKey(r) === options.unit) },
   });
   if (format === '.docx') await writeOfficialDocx(report, options.out);
   else await writeWorkbookAtomic(reportWorkbook(report, metrics.digitisation.score), options.out);
