@@ -11,9 +11,9 @@ import { writeWorkbookAtomic } from '../../excel/atomic-write';
 import { criteriaWorkbook } from '../../excel/criteria-writer';
 import { CchcError, EXIT } from '../../errors';
 import { openStore } from '../../store/open-store';
-import { writeOfficialDocx } from '../../word/official-docx';
 import { formatIssue, table } from '../format';
 import { run } from '../program';
+import { wordWriter } from './word-writer';
 import { periodOptions, withPeriodOptions, type MetricsCliOptions } from './metrics';
 
 export interface IndexOptions extends MetricsCliOptions {
@@ -49,7 +49,7 @@ export async function indexCommand(options: IndexOptions): Promise<number> {
   if (options.out) {
     const { criteria } = decodeCriteria(tables['criteria'] ?? []);
     const ward = storeWard(catalog.settings, catalog.plans);
-    if (format === '.docx') await writeOfficialDocx(indexReport({ summary, criteria, period, ward }), options.out);
+    if (format === '.docx') await (await wordWriter()).writeOfficialDocx(indexReport({ summary, criteria, period, ward }), options.out);
     else await writeWorkbookAtomic(criteriaWorkbook(criteria, summary, period, ward), options.out);
     if (!options.json) console.log(`Đã xuất ${format === '.docx' ? 'báo cáo tự chấm điểm' : 'biểu tự chấm điểm'} ra ${options.out}.`);
   }

@@ -10,8 +10,8 @@ import { writeWorkbookAtomic } from '../../excel/atomic-write';
 import { CchcError, EXIT } from '../../errors';
 import { reportWorkbook, targetLines } from '../../report/report-workbook';
 import { openStore } from '../../store/open-store';
-import { writeOfficialDocx } from '../../word/official-docx';
 import { run } from '../program';
+import { wordWriter } from './word-writer';
 import { periodOptions, withPeriodOptions, type MetricsCliOptions } from './metrics';
 
 export interface ReportOptions extends MetricsCliOptions {
@@ -46,7 +46,7 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
     sectionName: (key) => sections.get(key) ?? key,
     next: { period: next, tasks: tasksFallingDue(catalog, today, next.to, (r) => !options.unit || leadKey(r) === options.unit) },
   });
-  if (format === '.docx') await writeOfficialDocx(report, options.out);
+  if (format === '.docx') await (await wordWriter()).writeOfficialDocx(report, options.out);
   else await writeWorkbookAtomic(reportWorkbook(report, metrics.digitisation.score), options.out);
   console.log(`Đã lập báo cáo ${metrics.period.label} ra ${options.out}.`);
   return EXIT.ok;
