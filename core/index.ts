@@ -49,3 +49,8 @@ export * from './sync/conflict-text';
 export * from './sync/merge-tables';
 export * from './sync/settle-conflicts';
 export * from './layout/sheet-rules';
+export * from './report/heading';
+export * from './report/document';
+export * from './report/period-report';
+export * from './report/index-report';
+export * from './report/upcoming';

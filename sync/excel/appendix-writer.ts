@@ -5,9 +5,9 @@
  * becomes a formula.
  */
 import ExcelJS from 'exceljs';
-import { formatVn, type Plan, type Task } from '../../core/index';
+import { formatVn, wardInText, wardName, type Plan, type Task } from '../../core/index';
 import { writeWorkbookAtomic } from './atomic-write';
-import { OFFICIAL_FONT, officialPageSetup, THIN_BORDER } from './official-style';
+import { OFFICIAL_FONT, officialPageSetup, printReady, THIN_BORDER } from './official-style';
 
 interface Column {
   header: string;
@@ -45,12 +45,12 @@ export function appendixWorkbook(plan: Plan, tasks: readonly Task[], options: Ex
   ws.columns = columns.map((c) => ({ width: c.width, style: { font: OFFICIAL_FONT, alignment: { vertical: 'top', wrapText: true } } }));
   const width = columns.length;
 
-  const by = plan.ward ? ` của UBND phường ${plan.ward}` : '';
-  const code = /^\d+\//.test(plan.code) ? plan.code : `${plan.code}`;
+  const ward = wardName(plan.ward, [plan.title]);
+  const by = ward.name ? ` của UBND ${wardInText(ward)}` : '';
   const titles = [
     'PHỤ LỤC',
     `DANH MỤC NHIỆM VỤ${plan.title ? `: ${plan.title.toLocaleUpperCase('vi')}` : ''}`,
-    `(Kèm theo Kế hoạch số ${code}${plan.date ? ` ngày ${formatVn(plan.date)}` : ''}${by})`,
+    `(Kèm theo Kế hoạch số ${plan.code}${plan.date ? ` ngày ${formatVn(plan.date)}` : ''}${by})`,
   ];
   titles.forEach((text, i) => {
     const row = ws.getRow(i + 1);
@@ -93,7 +93,7 @@ export function appendixWorkbook(plan: Plan, tasks: readonly Task[], options: Ex
     });
   }
   officialPageSetup(ws, headerRow);
-  return workbook;
+  return printReady(workbook);
 }
 
 export async function writeAppendix(path: string, plan: Plan, tasks: readonly Task[], options: ExportOptions = {}): Promise<void> {

@@ -8,8 +8,8 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { writeWorkbookAtomic } from '../excel/atomic-write';
 import { CchcError } from '../errors';
+import { writeFileDurable } from './durable-write';
 import { readZipText } from './zip-guard';
 
 const MARK = 'cchc-sheets:';
@@ -65,9 +65,19 @@ export async function checkOutput(path: string, options: OutputOptions): Promise
   return { backup: true };
 }
 
-/** Writes a command's output workbook after checkOutput, marked as that command's. */
-export async function writeOutput(workbook: ExcelJS.Workbook, path: string, options: OutputOptions): Promise<void> {
+/** The keywords (docProps/core.xml, in .xlsx and .docx alike) that mark a file as this command's output. */
+export const outputMark = (command: string): string => `${MARK}${command}`;
+
+/** Writes a command's output document after checkOutput: `render` makes its bytes, marked with the given keywords. */
+export async function writeOutputFile(path: string, options: OutputOptions, render: (keywords: string) => Promise<Uint8Array>): Promise<void> {
   const { backup } = await checkOutput(path, options);
-  workbook.keywords = `${MARK}${options.command}`;
-  await writeWorkbookAtomic(workbook, path, { backup });
+  await writeFileDurable(path, await render(outputMark(options.command)), { backup });
+}
+
+/** Writes a command's output workbook after checkOutput, marked as that command's. */
+export function writeOutput(workbook: ExcelJS.Workbook, path: string, options: OutputOptions): Promise<void> {
+  return writeOutputFile(path, options, async (keywords) => {
+    workbook.keywords = keywords;
+    return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  });
 }

@@ -3,7 +3,7 @@
  * digitisation and task progress — with `--json` for other tools (numbers, not strings).
  */
 import type { Command } from 'commander';
-import { computeMetrics, defaultPeriodText, formatVnPercent, formatVn, parseDateText, parsePeriod, PERIOD_FORMS, periodName, type MetricsReport, type Period, type Ratio } from '../../../core/index';
+import { computeMetrics, defaultPeriodText, formatVnNumber, formatVnPercent, formatVn, parseDateText, parsePeriod, PERIOD_FORMS, periodName, type MetricsReport, type Period, type Ratio } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
 import { table } from '../format';
@@ -54,7 +54,7 @@ export function metricsText(m: MetricsReport, label: string): string {
       ['Gửi, nhận điện tử (không mật)', ratioLine(m.documents.electronicShare)],
     ]),
     '',
-    `Chuyển đổi số, giải quyết TTHC (điểm theo cách tính 766: ${m.digitisation.score === null ? 'không áp dụng' : m.digitisation.score.toLocaleString('vi-VN')}/100):`,
+    `Chuyển đổi số, giải quyết TTHC (điểm theo cách tính 766: ${m.digitisation.score === null ? 'không áp dụng' : formatVnNumber(m.digitisation.score)}/100):`,
     table(m.digitisation.indicators.map((i) => [i.name, ratioLine(i)])),
     '',
     'Nhiệm vụ:',
