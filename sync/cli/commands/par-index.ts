@@ -48,12 +48,13 @@ export function indexText(s: IndexSummary, label: string): string {
 }
 
 export async function indexCommand(options: IndexOptions): Promise<number> {
+  const { period, today } = periodOptions(options);
+  // Never the store, whatever the name: that refusal comes before the format's.
+  if (options.out) await checkOutput(options.out, outputOptions(options));
   const format = options.out ? extname(options.out).toLowerCase() : null;
   if (format !== null && format !== '.xlsx' && format !== '.docx') {
     throw new CchcError('INDEX_FORMAT', `Không xuất được dạng "${format || options.out}". Ghi tên tệp .xlsx (biểu tự chấm) hoặc .docx (báo cáo Word).`);
   }
-  const { period, today } = periodOptions(options);
-  if (options.out) await checkOutput(options.out, outputOptions(options));
   const tables = await openStore(options).read();
   const catalog = catalogFromTables(tables);
   const summary = indexSummary(tables['criteria'] ?? [], { period, today, settings: catalog.settings, registry: catalog.registry });

@@ -24,11 +24,11 @@ const outputOptions = (options: ReportOptions): OutputOptions => ({ command: 're
 export async function reportCommand(options: ReportOptions): Promise<number> {
   const { period, today } = periodOptions(options);
   const out = options.out ?? defaultOut('bao-cao', period.label);
+  await checkOutput(out, outputOptions(options));
   const format = extname(out).toLowerCase();
   if (format !== '.xlsx' && format !== '.docx') {
     throw new CchcError('REPORT_FORMAT', `Không lập được báo cáo dạng "${format || out}". Ghi tên tệp .xlsx (Excel) hoặc .docx (Word).`);
   }
-  await checkOutput(out, outputOptions(options));
   const tables = await openStore(options).read();
   const catalog = catalogFromTables(tables);
   const metrics = computeMetrics(tables, { period, today, unit: options.unit });
