@@ -10,13 +10,9 @@ import { plainValue } from './cell-value';
 function cellText(cell: ExcelJS.Cell): string {
   const master = cell.master;
   if (master !== cell && master.row === cell.row) return '';
+  // Date cells (and formulas giving dates) read as the day they show, as officials write deadlines.
   const value = plainValue(master.value);
   if (value === null) return '';
-  // Date cells (and formulas giving dates) read as the day they show, as officials write deadlines.
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const [y, m, d] = value.split('-');
-    return `${d}/${m}/${y}`;
-  }
   return nfcMultiline(String(value));
 }
 

@@ -44,7 +44,7 @@ export interface SheetState {
 
 export const READ_FIELDS =
   'properties(title),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),' +
-  `data(rowData(values(effectiveValue)),rowMetadata(developerMetadata(metadataKey,metadataValue))))`;
+  `data(rowData(values(effectiveValue,effectiveFormat(numberFormat(type)),userEnteredFormat(numberFormat(type)))),rowMetadata(developerMetadata(metadataKey,metadataValue))))`;
 
 /** Wraps each request sent, retries included (e.g. a per-minute rate limit). */
 export type RequestGate = <T>(send: () => Promise<T>) => Promise<T>;

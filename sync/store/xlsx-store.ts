@@ -118,7 +118,7 @@ function readTab(ws: ExcelJS.Worksheet, tab: TabSpec): Row[] {
     let any = false;
     for (const c of tab.columns) {
       const colNumber = columns.get(c.key);
-      const value = colNumber ? plainValue(row.getCell(colNumber).value) : null;
+      const value = colNumber ? plainValue(row.getCell(colNumber).value, c) : null;
       if (value !== null && value !== '') any = true;
       out[c.key] = value;
     }
