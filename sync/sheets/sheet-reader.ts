@@ -5,7 +5,7 @@
  * values.batchGet would need a second request for the last two.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { identityColumns, indexRows, matchKey, ROW_KEY, ROW_NUMBER, rowIdentity, TABS, type Row, type TabSpec } from '../../core/index';
+import { identityColumns, indexRows, matchKey, ROW_KEY, ROW_NUMBER, rowIdentity, tabForName, type Row, type TabSpec } from '../../core/index';
 import { callSheets } from './api-errors';
 import type { BackoffOptions } from './backoff';
 import type { SheetsApi } from './client';
@@ -61,14 +61,13 @@ export async function readSheet(api: SheetsApi, spreadsheetId: string, backoff?:
 
 export function sheetState(spreadsheetId: string, data: sheets_v4.Schema$Spreadsheet): SheetState {
   const state: SheetState = { spreadsheetId, title: data.properties?.title ?? '', tabs: new Map(), sheetIds: new Set(), rowMetadataChars: 0 };
-  const byName = new Map(TABS.map((t) => [matchKey(t.name), t]));
   for (const sheet of data.sheets ?? []) {
     const props = sheet.properties ?? {};
     state.sheetIds.add(props.sheetId ?? 0);
     for (const row of sheet.data?.[0]?.rowMetadata ?? []) {
       for (const m of row.developerMetadata ?? []) state.rowMetadataChars += (m.metadataKey ?? '').length + (m.metadataValue ?? '').length;
     }
-    const spec = byName.get(matchKey(props.title ?? ''));
+    const spec = tabForName(props.title ?? '');
     if (!spec || state.tabs.has(spec.key)) continue;
     state.tabs.set(spec.key, tabState(spec, props, sheet.data?.[0]));
   }
