@@ -203,7 +203,9 @@ export function cchcReminders(): void {
 /** The daily trigger's target: sends without asking, and notes the day so others know the trigger is alive. */
 export function cchcDailyReminders(): void {
   const result = sendCurrent();
-  if (result) PropertiesService.getDocumentProperties().setProperty(DAILY_KEY, todayIso(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()));
+  // A menu run held the lock: the day's reminders go out from a continuation instead of being skipped.
+  if (!result) ScriptApp.newTrigger(CONTINUE).timeBased().after(60 * 1000).create();
+  PropertiesService.getDocumentProperties().setProperty(DAILY_KEY, todayIso(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()));
 }
 
 /**

@@ -137,6 +137,7 @@ describe('Kiểm tra dữ liệu and Xóa đánh dấu', () => {
     expect(gas.sidebars[0]!.html).toContain('"code":"PROGRESS_OUT_OF_RANGE"');
     // Marks are kept in the script's hidden tab, not in a 9 KB document property.
     expect(gas.sheet(STORE_TAB)!.hidden).toBe(true);
+    expect(gas.spreadsheet.getActiveSheet().getName()).toBe('Nhiệm vụ');
     expect(gas.properties.size).toBe(0);
 
     gas.call('cchcValidate'); // a second check replaces its own marks, never records them as "previous"
@@ -433,6 +434,18 @@ describe('Gửi nhắc việc', () => {
     expect(gas.triggers.map((t) => [t.handler, t.owner, t.kind, t.atHour])).toEqual([['cchcDailyReminders', 'lan@phuong.gov.vn', 'daily', 7]]);
     expect(gas.alerts[1]).toBe('Nhắc việc hằng ngày đã được bật từ trước.');
     expect(gas.alerts[2]).toContain('Một cán bộ khác đã bật nhắc việc hằng ngày');
+  });
+
+  it('a daily run that finds a menu run holding the lock sends from a continuation, not never', () => {
+    const gas = load({ 'Nhiệm vụ': tasks(), 'Đơn vị': units });
+    gas.lock.heldElsewhere = true;
+    gas.call('cchcDailyReminders');
+    expect(gas.mail.sent).toHaveLength(0);
+    expect(gas.triggers.map((t) => t.handler)).toEqual(['cchcContinueReminders']);
+    gas.lock.heldElsewhere = false;
+    gas.call('cchcContinueReminders');
+    expect(gas.mail.sent).toHaveLength(2);
+    expect(gas.triggers).toEqual([]);
   });
 
   it('two officials\' daily triggers still send each unit one email a day', () => {

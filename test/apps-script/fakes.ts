@@ -210,6 +210,10 @@ export class FakeSheet {
     this.hidden = true;
     return this;
   }
+  activate(): FakeSheet {
+    this.spreadsheet.active = this;
+    return this;
+  }
   isSheetHidden(): boolean {
     return this.hidden;
   }
@@ -371,6 +375,8 @@ export class FakeRange {
 export class FakeSpreadsheet {
   readonly sheets: FakeSheet[] = [];
   private cells = 0;
+  /** The tab the official sees; insertSheet makes the new tab active, as Sheets does. */
+  active: FakeSheet | null = null;
   constructor(
     private readonly log: string[],
     private timeZone: string,
@@ -404,7 +410,11 @@ export class FakeSpreadsheet {
     }
     const sheet = new FakeSheet(this, name, [], this.log);
     this.sheets.push(sheet);
+    this.active = sheet;
     return sheet;
+  }
+  getActiveSheet(): FakeSheet {
+    return this.active ?? this.sheets[0]!;
   }
   /** Only what the handlers pass to requireValueInRange. */
   getRange(a1: string): { a1: string } {
