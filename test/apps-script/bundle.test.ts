@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, HANDLERS } from '../../apps-script/build';
-import { CRITERIA_TAB, MEETINGS_TAB, TABS, TASKS_TAB, UNITS_TAB, LAYOUT_ROWS, type IndexSummary, type MetricsReport } from '../../core/index';
+import { catalogFromTables, CRITERIA_TAB, LAYOUT_ROWS, MEETINGS_TAB, TABS, TASKS_TAB, UNITS_TAB, validateTasksTab, type IndexSummary, type MetricsReport, type ValidationIssue } from '../../core/index';
 import { sampleTables } from '../../sync/catalog/sample';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { cchcAsync } from '../helpers/cli';
@@ -117,6 +117,34 @@ describe('Khởi tạo bảng tính on a fresh spreadsheet (one 1,000 × 26 tab,
     expect(gas.sheet('Kế Hoạch ')!.values[1]!.slice(0, 2)).toEqual(['158/KH-UBND', 'Dữ liệu của phường']);
     expect(gas.alerts[0]).toContain(`Đã tạo ${TABS.length - 2} trang`);
   });
+});
+
+describe('a fresh spreadsheet at 5,000 tasks and 60 units with emails', () => {
+  it('set up, then filled by pasting (Sheets parses the text), every menu item runs without an error', async () => {
+    const gas = load({ 'Trang tính1': [] });
+    gas.call('cchcSetup');
+    const tables = await wardTables();
+    for (const [name, grid] of Object.entries(gridsFrom(tables))) {
+      const sheet = gas.sheet(name)!;
+      // A paste grows the tab as needed, as Sheets does.
+      if (grid.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+      sheet.getRange(1, 1, grid.length, grid[0]!.length).setValues(grid);
+    }
+    const handlers = ['cchcValidate', 'cchcClearMarks', 'cchcUpdateDeadlines', 'cchcDashboard', 'cchcIndex', 'cchcReminders', 'cchcContinueReminders', 'cchcEnableDailyReminders'];
+    for (const handler of handlers) gas.call(handler);
+    gas.simple('onEdit', { source: gas.spreadsheet, range: gas.sheet('Nhiệm vụ')!.getRange(2, 1, 5000, HEADER.length) });
+    expect(gas.alerts.filter((a) => a === BUSY)).toEqual([]);
+    expect(gas.mail.sent.filter((m) => m.to.startsWith('tdp'))).toHaveLength(60);
+    // The pasted dates (read back as Date cells) give the issues the command line's rules give on the typed data.
+    const html = gas.sidebars[0]!.html;
+    const shown = JSON.parse(html.slice(html.indexOf('var ISSUES = ') + 13, html.indexOf(';\n  function select'))) as ValidationIssue[];
+    const byCode = (list: readonly ValidationIssue[]) => {
+      const counts: Record<string, number> = {};
+      for (const i of list) if ((i.tab ?? 'tasks') === 'tasks') counts[i.code] = (counts[i.code] ?? 0) + 1;
+      return counts;
+    };
+    expect(byCode(shown)).toEqual(byCode(validateTasksTab(catalogFromTables(tables))));
+  }, 120_000);
 });
 
 describe('Kiểm tra dữ liệu and Xóa đánh dấu', () => {

@@ -101,6 +101,9 @@ function entered(value: unknown, timeZone: string, RealmDate: DateConstructor): 
   if (text.startsWith('=')) return '#NAME?';
   const date = text.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
   if (date) return midnightIn(timeZone, Number(date[3]), Number(date[2]), Number(date[1]), RealmDate);
+  // ISO dates are read as dates in every locale.
+  const iso = text.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (iso) return midnightIn(timeZone, Number(iso[1]), Number(iso[2]), Number(iso[3]), RealmDate);
   const percent = text.match(/^(-?\d+(?:,\d+)?)%$/);
   if (percent) return Number(percent[1]!.replace(',', '.')) / 100;
   if (/^-?\d+(?:,\d+)?$/.test(text)) return Number(text.replace(',', '.'));
