@@ -64,6 +64,9 @@ const DAILY = 'cchcDailyReminders';
 const KEEP_DAYS = 31;
 /** A continuation scheduled this recently (by any official) is still to run: none is added. */
 const CONTINUATION_PENDING_MS = 10 * 60 * 1000;
+/** Document properties (small values only): when a continuation was scheduled, and the last day a daily run happened. */
+const CONTINUATION_KEY = 'cchc.reminderContinuation';
+const DAILY_KEY = 'cchc.dailyReminders';
 
 interface SendResult {
   sent: number;
@@ -139,9 +142,6 @@ function send(list: readonly Reminder[], today: string, timeZone: string): SendR
   }
   return result;
 }
-
-const CONTINUATION_KEY = 'cchc.reminderContinuation';
-const DAILY_KEY = 'cchc.dailyReminders';
 
 function current(): { list: Reminder[]; today: string; timeZone: string } {
   const { tables, timeZone } = readTables(SpreadsheetApp.getActiveSpreadsheet());
