@@ -160,6 +160,7 @@ describe('Kiểm tra dữ liệu and Xóa đánh dấu', () => {
     expect(sheet.notes[1]![col('progress')]).toContain('[CCHC] Tiến độ 150% không hợp lệ');
     expect(sheet.backgrounds[2]![col('lead')]).toBe('#fff2cc');
     expect(sheet.notes[2]![col('lead')]).toContain('(UNIT_TYPO)');
+    expect(sheet.notes[2]![col('lead')]).toContain('———\nChị Lan: hỏi lại tên phòng'); // still visible while marked
     expect(sheet.notes[1]![col('title')]).toBe('Ghi chú của chị Lan');
     expect(gas.sidebars[0]!.title).toBe('Kết quả kiểm tra dữ liệu');
     expect(gas.sidebars[0]!.html).toContain('"code":"PROGRESS_OUT_OF_RANGE"');
