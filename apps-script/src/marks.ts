@@ -89,14 +89,16 @@ export function markIssues(block: Block, issues: readonly { issue: ValidationIss
     const [row, col] = key.split(':').map(Number) as [number, number];
     const r = row - block.firstRow;
     if (!block.bgs[r] || block.bgs[r]![col - 1] === undefined) continue;
+    const previousNote = block.notes[r]![col - 1]!;
     const mark: Mark = {
       sheet: block.sheet,
       row,
       col,
       bg: list.some((i) => i.severity === 'error') ? COLOURS.error : COLOURS.warning,
-      note: NOTE_PREFIX + list.map((i) => `${i.message} (${i.code})`).join('\n'),
+      // The official's own note stays visible under ours, so editing the marked note never loses it.
+      note: NOTE_PREFIX + list.map((i) => `${i.message} (${i.code})`).join('\n') + (previousNote ? `\n———\n${previousNote}` : ''),
       previousBg: block.bgs[r]![col - 1]!,
-      previousNote: block.notes[r]![col - 1]!,
+      previousNote,
     };
     block.bgs[r]![col - 1] = mark.bg;
     block.notes[r]![col - 1] = mark.note;

@@ -64,6 +64,9 @@ const DAILY = 'cchcDailyReminders';
 const KEEP_DAYS = 31;
 /** A continuation scheduled this recently (by any official) is still to run: none is added. */
 const CONTINUATION_PENDING_MS = 10 * 60 * 1000;
+/** Document properties (small values only): when a continuation was scheduled, and the last day a daily run happened. */
+const CONTINUATION_KEY = 'cchc.reminderContinuation';
+const DAILY_KEY = 'cchc.dailyReminders';
 
 interface SendResult {
   sent: number;
@@ -140,9 +143,6 @@ function send(list: readonly Reminder[], today: string, timeZone: string): SendR
   return result;
 }
 
-const CONTINUATION_KEY = 'cchc.reminderContinuation';
-const DAILY_KEY = 'cchc.dailyReminders';
-
 function current(): { list: Reminder[]; today: string; timeZone: string } {
   const { tables, timeZone } = readTables(SpreadsheetApp.getActiveSpreadsheet());
   const today = todayIso(timeZone);
@@ -203,7 +203,9 @@ export function cchcReminders(): void {
 /** The daily trigger's target: sends without asking, and notes the day so others know the trigger is alive. */
 export function cchcDailyReminders(): void {
   const result = sendCurrent();
-  if (result) PropertiesService.getDocumentProperties().setProperty(DAILY_KEY, todayIso(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()));
+  // A menu run held the lock: the day's reminders go out from a continuation instead of being skipped.
+  if (!result) ScriptApp.newTrigger(CONTINUE).timeBased().after(60 * 1000).create();
+  PropertiesService.getDocumentProperties().setProperty(DAILY_KEY, todayIso(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()));
 }
 
 /**

@@ -61,8 +61,11 @@ export function openStore(spreadsheet: Spreadsheet): ScriptStore {
       if (rows.length === 0) return;
       let sheet = existing;
       if (!sheet) {
+        // insertSheet shows the new tab: the official is put back on theirs.
+        const active = spreadsheet.getActiveSheet();
         sheet = spreadsheet.insertSheet(STORE_TAB);
         sheet.hideSheet();
+        active.activate();
       }
       ensureGrid(sheet, rows.length, WIDTH);
       sheet.getRange(1, 1, rows.length, WIDTH).setValues(rows);

@@ -28,6 +28,12 @@ export function isoFromSerial(serial: number): string {
   return new Date(SERIAL_EPOCH + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The serial day of an ISO day; null when the text is not yyyy-MM-dd. */
+export function serialFromIso(iso: string): number | null {
+  const m = iso.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  return m ? (Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - SERIAL_EPOCH) / DAY_MS : null;
+}
+
 /** The day a Date shows when its calendar fields are read in UTC (exceljs keeps dates at UTC midnight). */
 export function isoFromUtcDate(date: Date): string {
   return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;

@@ -20,14 +20,10 @@ function cellText(cell: ExcelJS.Cell): string {
   // A formula error (#REF!) shows as written, so a row numbered by one is reported, not read as unnumbered.
   const error = errorText(raw);
   if (error) return error;
-  // A link cell reads as the text it shows; its address travels separately (GridRow.links).
+  // A link cell reads as the text it shows (its address travels separately, GridRow.links); date cells read as
+  // the day they show, as officials write deadlines.
   const value = raw && typeof raw === 'object' && 'hyperlink' in raw ? plainValue(raw.text as ExcelJS.CellValue) || raw.hyperlink : plainValue(raw);
   if (value === null) return '';
-  // Date cells (and formulas giving dates) read as the day they show, as officials write deadlines.
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const [y, m, d] = value.split('-');
-    return `${d}/${m}/${y}`;
-  }
   return nfcMultiline(String(value));
 }
 

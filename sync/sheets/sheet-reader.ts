@@ -5,7 +5,7 @@
  * values.batchGet would need a second request for the last two.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { identityColumns, indexRows, matchKey, ROW_KEY, ROW_NUMBER, rowIdentity, TABS, type Row, type TabSpec } from '../../core/index';
+import { identityColumns, indexRows, matchKey, ROW_KEY, ROW_NUMBER, rowIdentity, tabForName, TABS, type Row, type TabSpec } from '../../core/index';
 import { callSheets } from './api-errors';
 import type { BackoffOptions } from './backoff';
 import type { SheetsApi } from './client';
@@ -48,7 +48,7 @@ export interface SheetState {
 
 export const READ_FIELDS =
   'properties(title),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),' +
-  `data(rowData(values(effectiveValue)),rowMetadata(developerMetadata(metadataKey,metadataValue)),columnMetadata(developerMetadata(metadataKey,metadataValue))))`;
+  `data(rowData(values(effectiveValue,effectiveFormat(numberFormat(type)),userEnteredFormat(numberFormat(type)))),rowMetadata(developerMetadata(metadataKey,metadataValue)),columnMetadata(developerMetadata(metadataKey,metadataValue))))`;
 
 /** Wraps each request sent, retries included (e.g. a per-minute rate limit). */
 export type RequestGate = <T>(send: () => Promise<T>) => Promise<T>;
@@ -90,9 +90,8 @@ export function sheetState(spreadsheetId: string, data: sheets_v4.Schema$Spreads
     claimed.add(sheet);
     state.tabs.set(spec.key, tabState(spec, sheet.properties ?? {}, sheet.data?.[0]));
   }
-  const byName = new Map(TABS.map((t) => [matchKey(t.name), t]));
   for (const sheet of sheets) {
-    const spec = byName.get(matchKey(sheet.properties?.title ?? ''));
+    const spec = tabForName(sheet.properties?.title ?? '');
     if (!spec || claimed.has(sheet) || state.tabs.has(spec.key)) continue;
     state.tabs.set(spec.key, tabState(spec, sheet.properties ?? {}, sheet.data?.[0]));
   }

@@ -11,7 +11,7 @@
 import { access, mkdir, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { matchKey, ROW_NUMBER, sameCell, TABS, type CellValue, type Row, type TablesShape, type TabSpec } from '../../core/index';
+import { matchKey, ROW_NUMBER, sameCell, TABS, type CellValue, type ColumnSpec, type Row, type TablesShape, type TabSpec } from '../../core/index';
 import { CchcError } from '../errors';
 import { linkAddress, plainValue } from '../excel/cell-value';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
@@ -189,8 +189,8 @@ export class XlsxStore implements Store {
 }
 
 /** Evidence columns hold links: a link cell an official made in Excel reads as its address there, as its text elsewhere. */
-function cellPlain(value: ExcelJS.CellValue, key: string): CellValue {
-  return (key === 'evidence' ? linkAddress(value) : null) ?? plainValue(value);
+function cellPlain(value: ExcelJS.CellValue, column: ColumnSpec): CellValue {
+  return (column.key === 'evidence' ? linkAddress(value) : null) ?? plainValue(value, column);
 }
 
 function readTab(ws: ExcelJS.Worksheet, tab: TabSpec): Row[] {
@@ -202,7 +202,7 @@ function readTab(ws: ExcelJS.Worksheet, tab: TabSpec): Row[] {
     let any = false;
     for (const c of tab.columns) {
       const colNumber = columns.get(c.key);
-      const value = colNumber ? cellPlain(row.getCell(colNumber).value, c.key) : null;
+      const value = colNumber ? cellPlain(row.getCell(colNumber).value, c) : null;
       if (value !== null && value !== '') any = true;
       out[c.key] = value;
     }
@@ -226,7 +226,7 @@ function writeTab(ws: ExcelJS.Worksheet, tab: TabSpec, rows: readonly Row[]): vo
     for (const c of tab.columns) {
       const cell = row.getCell(columns.get(c.key)!);
       // A cell already holding this value is left as it is: an official's link, rich text or formula stays.
-      if (sameCell(c, cellPlain(cell.value, c.key), r[c.key] ?? null)) continue;
+      if (sameCell(c, cellPlain(cell.value, c), r[c.key] ?? null)) continue;
       cell.value = toExcel(r[c.key] ?? null, c.type === 'date');
     }
   });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, HANDLERS } from '../../apps-script/build';
-import { CRITERIA_TAB, MEETINGS_TAB, TABS, TASKS_TAB, UNITS_TAB, LAYOUT_ROWS, type IndexSummary, type MetricsReport } from '../../core/index';
+import { catalogFromTables, CRITERIA_TAB, LAYOUT_ROWS, MEETINGS_TAB, TABS, TASKS_TAB, UNITS_TAB, validateTasksTab, type IndexSummary, type MetricsReport, type ValidationIssue } from '../../core/index';
 import { sampleTables } from '../../sync/catalog/sample';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { cchcAsync } from '../helpers/cli';
@@ -119,6 +119,34 @@ describe('Khởi tạo bảng tính on a fresh spreadsheet (one 1,000 × 26 tab,
   });
 });
 
+describe('a fresh spreadsheet at 5,000 tasks and 60 units with emails', () => {
+  it('set up, then filled by pasting (Sheets parses the text), every menu item runs without an error', async () => {
+    const gas = load({ 'Trang tính1': [] });
+    gas.call('cchcSetup');
+    const tables = await wardTables();
+    for (const [name, grid] of Object.entries(gridsFrom(tables))) {
+      const sheet = gas.sheet(name)!;
+      // A paste grows the tab as needed, as Sheets does.
+      if (grid.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+      sheet.getRange(1, 1, grid.length, grid[0]!.length).setValues(grid);
+    }
+    const handlers = ['cchcValidate', 'cchcClearMarks', 'cchcUpdateDeadlines', 'cchcDashboard', 'cchcIndex', 'cchcReminders', 'cchcContinueReminders', 'cchcEnableDailyReminders'];
+    for (const handler of handlers) gas.call(handler);
+    gas.simple('onEdit', { source: gas.spreadsheet, range: gas.sheet('Nhiệm vụ')!.getRange(2, 1, 5000, HEADER.length) });
+    expect(gas.alerts.filter((a) => a === BUSY)).toEqual([]);
+    expect(gas.mail.sent.filter((m) => m.to.startsWith('tdp'))).toHaveLength(60);
+    // The pasted dates (read back as Date cells) give the issues the command line's rules give on the typed data.
+    const html = gas.sidebars[0]!.html;
+    const shown = JSON.parse(html.slice(html.indexOf('var ISSUES = ') + 13, html.indexOf(';\n  function select'))) as ValidationIssue[];
+    const byCode = (list: readonly ValidationIssue[]) => {
+      const counts: Record<string, number> = {};
+      for (const i of list) if ((i.tab ?? 'tasks') === 'tasks') counts[i.code] = (counts[i.code] ?? 0) + 1;
+      return counts;
+    };
+    expect(byCode(shown)).toEqual(byCode(validateTasksTab(catalogFromTables(tables))));
+  }, 120_000);
+});
+
 describe('Kiểm tra dữ liệu and Xóa đánh dấu', () => {
   it('colours bad cells, notes the Vietnamese message, and Xóa đánh dấu restores exactly what was there', () => {
     const gas = load({ 'Nhiệm vụ': tasksTab(5) });
@@ -132,11 +160,13 @@ describe('Kiểm tra dữ liệu and Xóa đánh dấu', () => {
     expect(sheet.notes[1]![col('progress')]).toContain('[CCHC] Tiến độ 150% không hợp lệ');
     expect(sheet.backgrounds[2]![col('lead')]).toBe('#fff2cc');
     expect(sheet.notes[2]![col('lead')]).toContain('(UNIT_TYPO)');
+    expect(sheet.notes[2]![col('lead')]).toContain('———\nChị Lan: hỏi lại tên phòng'); // still visible while marked
     expect(sheet.notes[1]![col('title')]).toBe('Ghi chú của chị Lan');
     expect(gas.sidebars[0]!.title).toBe('Kết quả kiểm tra dữ liệu');
     expect(gas.sidebars[0]!.html).toContain('"code":"PROGRESS_OUT_OF_RANGE"');
     // Marks are kept in the script's hidden tab, not in a 9 KB document property.
     expect(gas.sheet(STORE_TAB)!.hidden).toBe(true);
+    expect(gas.spreadsheet.getActiveSheet().getName()).toBe('Nhiệm vụ');
     expect(gas.properties.size).toBe(0);
 
     gas.call('cchcValidate'); // a second check replaces its own marks, never records them as "previous"
@@ -433,6 +463,18 @@ describe('Gửi nhắc việc', () => {
     expect(gas.triggers.map((t) => [t.handler, t.owner, t.kind, t.atHour])).toEqual([['cchcDailyReminders', 'lan@phuong.gov.vn', 'daily', 7]]);
     expect(gas.alerts[1]).toBe('Nhắc việc hằng ngày đã được bật từ trước.');
     expect(gas.alerts[2]).toContain('Một cán bộ khác đã bật nhắc việc hằng ngày');
+  });
+
+  it('a daily run that finds a menu run holding the lock sends from a continuation, not never', () => {
+    const gas = load({ 'Nhiệm vụ': tasks(), 'Đơn vị': units });
+    gas.lock.heldElsewhere = true;
+    gas.call('cchcDailyReminders');
+    expect(gas.mail.sent).toHaveLength(0);
+    expect(gas.triggers.map((t) => t.handler)).toEqual(['cchcContinueReminders']);
+    gas.lock.heldElsewhere = false;
+    gas.call('cchcContinueReminders');
+    expect(gas.mail.sent).toHaveLength(2);
+    expect(gas.triggers).toEqual([]);
   });
 
   it('two officials\' daily triggers still send each unit one email a day', () => {

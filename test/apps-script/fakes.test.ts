@@ -49,10 +49,11 @@ describe('fake SpreadsheetApp keeps the grid limits', () => {
   it("getValues gives '' for empty cells and Dates for a date typed in any column, in the sheet's zone", () => {
     const s = fakeServices({}, { timeZone: 'Asia/Ho_Chi_Minh' });
     const sheet = s.spreadsheet.insertSheet('A');
-    sheet.getRange(1, 1, 1, 4).setValues([['30/6/2026', '50%', "'30/6/2026", '=SUM(A1)']]);
-    const [[date, percent, text, formula, empty]] = sheet.getRange(1, 1, 1, 5).getValues() as [[Date, number, string, string, string]];
+    sheet.getRange(1, 1, 1, 5).setValues([['30/6/2026', '50%', "'30/6/2026", '=SUM(A1)', '2026-01-15']]);
+    const [[date, percent, text, formula, iso, empty]] = sheet.getRange(1, 1, 1, 6).getValues() as [[Date, number, string, string, Date, string]];
     expect(date).toBeInstanceOf(Date);
     expect(date.toISOString()).toBe('2026-06-29T17:00:00.000Z'); // midnight in Hà Nội
+    expect(iso.toISOString()).toBe('2026-01-14T17:00:00.000Z');
     expect([percent, text, formula, empty]).toEqual([0.5, '30/6/2026', '#NAME?', '']);
   });
 

@@ -101,6 +101,9 @@ function entered(value: unknown, timeZone: string, RealmDate: DateConstructor): 
   if (text.startsWith('=')) return '#NAME?';
   const date = text.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
   if (date) return midnightIn(timeZone, Number(date[3]), Number(date[2]), Number(date[1]), RealmDate);
+  // ISO dates are read as dates in every locale.
+  const iso = text.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (iso) return midnightIn(timeZone, Number(iso[1]), Number(iso[2]), Number(iso[3]), RealmDate);
   const percent = text.match(/^(-?\d+(?:,\d+)?)%$/);
   if (percent) return Number(percent[1]!.replace(',', '.')) / 100;
   if (/^-?\d+(?:,\d+)?$/.test(text)) return Number(text.replace(',', '.'));
@@ -208,6 +211,10 @@ export class FakeSheet {
   }
   hideSheet(): FakeSheet {
     this.hidden = true;
+    return this;
+  }
+  activate(): FakeSheet {
+    this.spreadsheet.active = this;
     return this;
   }
   isSheetHidden(): boolean {
@@ -371,6 +378,8 @@ export class FakeRange {
 export class FakeSpreadsheet {
   readonly sheets: FakeSheet[] = [];
   private cells = 0;
+  /** The tab the official sees; insertSheet makes the new tab active, as Sheets does. */
+  active: FakeSheet | null = null;
   constructor(
     private readonly log: string[],
     private timeZone: string,
@@ -404,7 +413,11 @@ export class FakeSpreadsheet {
     }
     const sheet = new FakeSheet(this, name, [], this.log);
     this.sheets.push(sheet);
+    this.active = sheet;
     return sheet;
+  }
+  getActiveSheet(): FakeSheet {
+    return this.active ?? this.sheets[0]!;
   }
   /** Only what the handlers pass to requireValueInRange. */
   getRange(a1: string): { a1: string } {

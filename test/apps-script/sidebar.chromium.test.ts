@@ -15,13 +15,15 @@ import { fakeServices, type Cell } from './fakes';
 let browser: Browser;
 let html = '';
 
+let code = '';
+const header = TASKS_TAB.columns.map((c) => c.header);
+const row = (i: number, extra: Record<string, Cell>): Cell[] => {
+  const v: Record<string, Cell> = { id: `NV-${i}`, plan: '1/KH', stt: String(i), title: `Nhiệm vụ ${i}`, lead: 'Phòng VHXH', product: 'Báo cáo', deadline: 'Quý II/2026', ...extra };
+  return TASKS_TAB.columns.map((c) => v[c.key] ?? '');
+};
+
 beforeAll(async () => {
-  const code = await buildBundle();
-  const header = TASKS_TAB.columns.map((c) => c.header);
-  const row = (i: number, extra: Record<string, Cell>): Cell[] => {
-    const v: Record<string, Cell> = { id: `NV-${i}`, plan: '1/KH', stt: String(i), title: `Nhiệm vụ ${i}`, lead: 'Phòng VHXH', product: 'Báo cáo', deadline: 'Quý II/2026', ...extra };
-    return TASKS_TAB.columns.map((c) => v[c.key] ?? '');
-  };
+  code = await buildBundle();
   const services = fakeServices({ 'Nhiệm vụ': [header, row(1, { progress: 150 }), row(2, { lead: 'Phòng VHXXH' }), row(3, { product: '' })] });
   const context = vm.createContext({ ...services.globals });
   vm.runInContext(code, context);
@@ -49,6 +51,20 @@ describe('validation sidebar in Chromium', () => {
     expect(await page.evaluate('window.__calls')).toEqual([[2, progressCol, 'Nhiệm vụ']]);
     await mkdir('docs/img', { recursive: true });
     await page.screenshot({ path: 'docs/img/sidebar.png' });
+    await page.close();
+  });
+
+  it("shows cell text holding $', $` and </script> as typed, never a blank page", async () => {
+    const lead = "Phòng $' $` </script><b>đậm</b>";
+    const services = fakeServices({ 'Nhiệm vụ': [header, row(1, { lead })] });
+    const context = vm.createContext({ ...services.globals });
+    vm.runInContext(code, context);
+    (context as Record<string, () => void>)['cchcValidate']!();
+    const page = await browser.newPage({ viewport: { width: 320, height: 600 } });
+    await page.setContent(services.sidebars[0]!.html);
+    await expect.poll(() => page.textContent('#summary')).toBe('0 lỗi, 1 cảnh báo');
+    expect(await page.locator('a').first().textContent()).toContain(`"${lead}"`);
+    expect(await page.locator('b').count()).toBe(0);
     await page.close();
   });
 });
