@@ -3,7 +3,7 @@
  * whatever the number of rows. Headers are matched by name, so officials may
  * reorder columns.
  */
-import { matchKey, ROW_NUMBER, TABS, type CellValue, type Row, type TabSpec } from '../../core/index';
+import { headerKeys, matchKey, ROW_NUMBER, TABS, type CellValue, type Row, type TabSpec } from '../../core/index';
 
 export type Tables = Record<string, Row[]>;
 
@@ -32,7 +32,7 @@ export function readTab(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, t
   const header = (values[0] ?? []).map((h) => matchKey(String(h)));
   const columns = new Map<string, number>();
   for (const c of tab.columns) {
-    const index = header.indexOf(matchKey(c.header));
+    const index = headerKeys(c, matchKey).map((k) => header.indexOf(k)).find((i) => i >= 0) ?? -1;
     if (index >= 0) columns.set(c.key, index + 1);
   }
   const rows = values.slice(tab.frozenRows).map((line, i) => {

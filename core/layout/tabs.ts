@@ -61,12 +61,18 @@ export const SETTINGS_TAB: TabSpec = {
   columns: [
     col('label', 'Mục cài đặt', 'text', 'computed', 50, { wrap: true }),
     col('value', 'Giá trị', 'text', 'tracking', 30),
-    col('key', 'Mã', 'text', 'key', 22),
+    // The code reads settings by these English keys; officials need not see them.
+    col('key', 'Mã', 'text', 'key', 22, { hidden: true }),
   ],
 };
 
-/** The targets, editable per ward; same columns as the settings tab. */
-export const TARGETS_TAB: TabSpec = { ...SETTINGS_TAB, key: 'targets', name: 'Chỉ tiêu' };
+/** The targets, editable per ward; the settings tab's columns, headed as targets. */
+export const TARGETS_TAB: TabSpec = {
+  ...SETTINGS_TAB,
+  key: 'targets',
+  name: 'Chỉ tiêu',
+  columns: SETTINGS_TAB.columns.map((c) => (c.key === 'label' ? { ...c, header: 'Chỉ tiêu', formerHeaders: [c.header] } : c.key === 'value' ? { ...c, header: 'Mức chỉ tiêu', formerHeaders: [c.header] } : c)),
+};
 
 export const MEETING_KINDS = ['Quán triệt', 'Chuyên môn', 'Quan trọng có thảo luận', 'Khác'] as const;
 export const MEETING_FORMATS = ['Trực tiếp', 'Trực tuyến', 'Kết hợp'] as const;

@@ -7,6 +7,7 @@ import { catalogFromTables } from '../catalog/catalog';
 import type { Row } from '../layout/columns';
 import type { Period } from '../periods/period';
 import { nextReport, type DueReport } from '../periods/reporting';
+import type { UnitRegistry } from '../units/registry';
 import type { ValidationIssue } from '../validation/issue';
 import { DIGITISATION_TAB, DOCUMENTS_TAB } from '../layout/tabs';
 import { digitisationMetrics, type DigitisationMetrics } from './digitisation';
@@ -64,4 +65,18 @@ export function computeMetrics(tables: Record<string, readonly Row[] | undefined
 
 function dueReport(r: DueReport): MetricsReport['nextReport'] {
   return { label: r.period.label, name: r.name, due: r.due, daysLeft: r.daysLeft };
+}
+
+/**
+ * The unit a `--unit` option (or the dashboard's choice) names: a registry id
+ * ("VHXH") or a name as people write it. An unknown unit is an error with the
+ * closest name, never a report of zeros.
+ */
+export function resolveUnit(registry: UnitRegistry, text: string): { unit: string } | { error: string } {
+  if (registry.get(text)) return { unit: text };
+  const refs = registry.parseList(text);
+  const ref = refs.length === 1 ? refs[0]! : null;
+  if (ref?.unit && ref.match !== 'none') return { unit: ref.unit };
+  const hint = ref?.suggestion ?? refs.find((r) => r.suggestion)?.suggestion ?? null;
+  return { error: `Không có đơn vị "${text}" trong trang "Đơn vị".${hint ? ` Có phải "${hint}"?` : ' Ghi mã đơn vị (ví dụ VHXH) hoặc tên như trong trang "Đơn vị".'}` };
 }

@@ -5,7 +5,7 @@
  */
 import { access, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { matchKey, ROW_NUMBER, TABS, type CellValue, type Row, type TabSpec } from '../../core/index';
+import { headerKeys, matchKey, ROW_NUMBER, TABS, type CellValue, type Row, type TabSpec } from '../../core/index';
 import { CchcError } from '../errors';
 import { plainValue } from '../excel/cell-value';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
@@ -14,7 +14,7 @@ import type { Store, Tables, WriteOutcome } from './store';
 
 /** Maps a worksheet's header cells to column keys, so officials may reorder or add columns. */
 function headerMap(ws: ExcelJS.Worksheet, tab: TabSpec): Map<string, number> {
-  const byHeader = new Map(tab.columns.map((c) => [matchKey(c.header), c.key]));
+  const byHeader = new Map(tab.columns.flatMap((c) => headerKeys(c, matchKey).map((k) => [k, c.key] as const)));
   const map = new Map<string, number>();
   ws.getRow(1).eachCell((cell, colNumber) => {
     const key = byHeader.get(matchKey(String(plainValue(cell.value) ?? '')));

@@ -29,6 +29,11 @@ export class FakeSheet {
     this.log.push('setFrozenRows');
     this.frozenRows = n;
   }
+  hiddenColumns: number[] = [];
+  hideColumns(column: number): void {
+    this.log.push('hideColumns');
+    this.hiddenColumns.push(column);
+  }
   charts: Built[] = [];
   clear(): void {
     this.log.push('clear');

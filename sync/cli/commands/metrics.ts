@@ -3,7 +3,7 @@
  * progress — with `--json` for other tools (numbers, not strings).
  */
 import type { Command } from 'commander';
-import { computeMetrics, formatVnPercent, formatVn, parseDateText, parsePeriod, PERIOD_FORMS, periodName, type MetricsReport, type Period, type Ratio } from '../../../core/index';
+import { catalogFromTables, computeMetrics, formatVnNumber, formatVnPercent, resolveUnit, type Row, formatVn, parseDateText, parsePeriod, PERIOD_FORMS, periodName, type MetricsReport, type Period, type Ratio } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
 import { table } from '../format';
@@ -54,7 +54,7 @@ export function metricsText(m: MetricsReport, label: string): string {
       ['Gửi, nhận điện tử (không mật)', ratioLine(m.documents.electronicShare)],
     ]),
     '',
-    `Chuyển đổi số, giải quyết TTHC (điểm theo cách tính 766: ${m.digitisation.score === null ? 'không áp dụng' : m.digitisation.score.toLocaleString('vi-VN')}/100):`,
+    `Chuyển đổi số, giải quyết TTHC (điểm theo cách tính 766: ${m.digitisation.score === null ? 'không áp dụng' : formatVnNumber(m.digitisation.score)}/100):`,
     table(m.digitisation.indicators.map((i) => [i.name, ratioLine(i)])),
     '',
     'Nhiệm vụ:',
@@ -89,9 +89,18 @@ export function periodOptions(options: Pick<MetricsCliOptions, 'period' | 'today
   return { period, today };
 }
 
+/** The registry id `--unit` names; an unknown unit stops the command with a suggestion. */
+export function unitOption(tables: Record<string, readonly Row[] | undefined>, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const found = resolveUnit(catalogFromTables(tables).registry, text);
+  if ('error' in found) throw new CchcError('UNIT_UNKNOWN', found.error);
+  return found.unit;
+}
+
 export async function metricsCommand(options: MetricsCliOptions): Promise<number> {
   const { period, today } = periodOptions(options);
-  const report = computeMetrics(await openStore(options).read(), { period, today, unit: options.unit });
+  const tables = await openStore(options).read();
+  const report = computeMetrics(tables, { period, today, unit: unitOption(tables, options.unit) });
   console.log(options.json ? JSON.stringify(report, null, 2) : metricsText(report, periodName(period)));
   return EXIT.ok;
 }
@@ -104,7 +113,7 @@ export function withPeriodOptions(command: Command): Command {
     .option('--period <period>', 'kỳ: "Quý I/2026", "6 tháng đầu năm 2026", "9 tháng", "Tháng 3/2026", "Năm 2026" (mặc định: năm nay)')
     .option('--calendar', 'dùng kỳ theo lịch thay vì kỳ chốt số liệu (calendar periods instead of data cut-off)')
     .option('--today <date>', 'ngày tính, dd/mm/yyyy (mặc định: hôm nay, giờ Việt Nam)')
-    .option('--unit <id>', 'chỉ một đơn vị chủ trì (registry id, e.g. VHXH)');
+    .option('--unit <unit>', 'chỉ một đơn vị chủ trì: mã (ví dụ VHXH) hoặc tên đơn vị');
 }
 
 export function registerMetrics(program: Command): void {

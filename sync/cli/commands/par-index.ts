@@ -4,7 +4,7 @@
  * self-scoring table with clickable evidence links.
  */
 import type { Command } from 'commander';
-import { catalogFromTables, decodeCriteria, formatVn, indexSummary, periodName, type IndexSummary } from '../../../core/index';
+import { catalogFromTables, CRITERIA_TAB, decodeCriteria, formatVnNumber, formatVn, indexSummary, periodName, type IndexSummary } from '../../../core/index';
 import { writeWorkbookAtomic } from '../../excel/atomic-write';
 import { criteriaWorkbook } from '../../excel/criteria-writer';
 import { EXIT } from '../../errors';
@@ -17,7 +17,7 @@ export interface IndexOptions extends MetricsCliOptions {
   out?: string;
 }
 
-const n = (x: number): string => x.toLocaleString('vi-VN');
+const n = (x: number): string => formatVnNumber(x);
 
 export function indexText(s: IndexSummary, label: string): string {
   const lines = [
@@ -37,6 +37,10 @@ export async function indexCommand(options: IndexOptions): Promise<number> {
   const { period, today } = periodOptions(options);
   const tables = await openStore(options).read();
   const catalog = catalogFromTables(tables);
+  if ((tables['criteria'] ?? []).length === 0) {
+    console.log(`Trang "${CRITERIA_TAB.name}" chưa có tiêu chí nào. Nhập bộ tiêu chí của tỉnh hoặc bảng phân công bằng lệnh: cchc index-import TỆP.xlsx (biểu mẫu: templates/bieu-chi-so-cchc.xlsx).`);
+    return EXIT.dataErrors;
+  }
   const summary = indexSummary(tables['criteria'] ?? [], { period, today, settings: catalog.settings, registry: catalog.registry });
   console.log(options.json ? JSON.stringify(summary, null, 2) : indexText(summary, periodName(period)));
   if (options.out) {

@@ -6,7 +6,7 @@ import { EXIT } from '../../errors';
 import { reportWorkbook } from '../../report/report-workbook';
 import { openStore } from '../../store/open-store';
 import { run } from '../program';
-import { periodOptions, withPeriodOptions, type MetricsCliOptions } from './metrics';
+import { periodOptions, unitOption, withPeriodOptions, type MetricsCliOptions } from './metrics';
 
 export interface ReportOptions extends MetricsCliOptions {
   out: string;
@@ -16,7 +16,7 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
   const { period, today } = periodOptions(options);
   const tables = await openStore(options).read();
   const catalog = catalogFromTables(tables);
-  const metrics = computeMetrics(tables, { period, today, unit: options.unit });
+  const metrics = computeMetrics(tables, { period, today, unit: unitOption(tables, options.unit) });
   const workbook = reportWorkbook({
     metrics,
     period,
