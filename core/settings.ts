@@ -51,6 +51,7 @@ export const TARGET_SPECS = [
   { key: 'paidOnlineTarget', label: 'Chỉ tiêu hồ sơ thanh toán trực tuyến (%)', defaultValue: '90' },
   { key: 'docsOnNetworkTarget', label: 'Chỉ tiêu văn bản xử lý trên mạng (%)', defaultValue: '70' },
   { key: 'inspectionsDigitalTarget', label: 'Chỉ tiêu hoạt động kiểm tra qua môi trường số (%)', defaultValue: '70' },
+  { key: 'endToEndTarget', label: 'Chỉ tiêu hồ sơ trực tuyến được xử lý toàn trình (%)', defaultValue: '100' },
   { key: 'docsOnNetworkUnitTarget', label: 'Chỉ tiêu văn bản xử lý trên mạng của mỗi đơn vị (%)', defaultValue: '90' },
   { key: 'satisfactionTarget', label: 'Chỉ tiêu mức độ hài lòng với dịch vụ y tế, giáo dục công lập (%)', defaultValue: '90' },
   { key: 'disbursementTarget', label: 'Chỉ tiêu giải ngân vốn đầu tư công (%)', defaultValue: '90' },

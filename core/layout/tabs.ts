@@ -145,6 +145,35 @@ export const DIGITISATION_TAB: TabSpec = {
   ],
 };
 
+/**
+ * Figures for the plans' other targets, per period (and optionally per unit): the
+ * satisfaction surveys of public health and education, public-investment
+ * disbursement and the units inspected for administrative reform.
+ */
+export const OUTCOMES_TAB: TabSpec = {
+  key: 'outcomes',
+  name: 'Kết quả khác',
+  frozenRows: 1,
+  identity: ['period', 'unit'],
+  columns: [
+    col('period', 'Kỳ', 'text', 'tracking', 14),
+    col('unit', 'Đơn vị', 'text', 'tracking', 24, { choicesFrom: { tab: 'units', column: 'name' } }),
+    ...(
+      [
+        ['healthSurveyed', 'Phiếu khảo sát dịch vụ y tế công'],
+        ['healthSatisfied', 'Phiếu hài lòng dịch vụ y tế công'],
+        ['educationSurveyed', 'Phiếu khảo sát dịch vụ giáo dục công'],
+        ['educationSatisfied', 'Phiếu hài lòng dịch vụ giáo dục công'],
+        ['capitalPlanned', 'Vốn đầu tư công được giao (triệu đồng)'],
+        ['capitalDisbursed', 'Vốn đầu tư công đã giải ngân (triệu đồng)'],
+        ['unitsTotal', 'Số cơ quan, đơn vị thuộc diện kiểm tra CCHC'],
+        ['unitsInspected', 'Số cơ quan, đơn vị được kiểm tra CCHC'],
+      ] as const
+    ).map(([key, header]) => col(key, header, 'number', 'tracking', 16)),
+    col('note', 'Ghi chú', 'text', 'tracking', 28, { wrap: true }),
+  ],
+};
+
 /** The CCHC index (Chỉ số CCHC) criteria, their points, evidence and self-scores. */
 export const CRITERIA_TAB: TabSpec = {
   key: 'criteria',
@@ -178,6 +207,7 @@ export const TABS: readonly TabSpec[] = [
   DOCUMENTS_TAB,
   DIGITISATION_TAB,
   CRITERIA_TAB,
+  OUTCOMES_TAB,
 ];
 
 export function tabByKey(key: string): TabSpec {

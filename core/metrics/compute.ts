@@ -9,7 +9,8 @@ import type { Period } from '../periods/period';
 import { nextReport, type DueReport } from '../periods/reporting';
 import type { UnitRegistry } from '../units/registry';
 import type { ValidationIssue } from '../validation/issue';
-import { DIGITISATION_TAB, DOCUMENTS_TAB } from '../layout/tabs';
+import { DIGITISATION_TAB, DOCUMENTS_TAB, OUTCOMES_TAB } from '../layout/tabs';
+import { outcomeMetrics, type OutcomeMetrics } from './outcomes';
 import { digitisationMetrics, type DigitisationMetrics } from './digitisation';
 import { documentMetrics, type DocumentMetrics } from './documents';
 import { decodeMeetings, meetingMetrics, type MeetingMetrics } from './meetings';
@@ -23,6 +24,7 @@ export interface MetricsReport {
   meetings: MeetingMetrics;
   documents: DocumentMetrics;
   digitisation: DigitisationMetrics;
+  outcomes: OutcomeMetrics;
   tasks: TaskProgress;
   /** The next periodic report and its submission date (ward settings). */
   nextReport: { label: string; name: string; due: string; daysLeft: number };
@@ -44,6 +46,7 @@ export function computeMetrics(tables: Record<string, readonly Row[] | undefined
   const filter = { unit: options.unit, registry: catalog.registry };
   const docs = sumCounts(DOCUMENTS_TAB, tables['documents'] ?? [], options.period, filter);
   const digi = sumCounts(DIGITISATION_TAB, tables['digitisation'] ?? [], options.period, filter);
+  const outcomes = sumCounts(OUTCOMES_TAB, tables['outcomes'] ?? [], options.period, filter);
   const unitMeetings = options.unit ? meetings.filter((m) => catalog.registry.parseList(m.unit)[0]?.unit === options.unit) : meetings;
   const meetingReport = meetingMetrics(unitMeetings, options.period, catalog.settings, options.unit !== undefined);
   return {
@@ -52,14 +55,16 @@ export function computeMetrics(tables: Record<string, readonly Row[] | undefined
     unit: options.unit ?? null,
     meetings: meetingReport,
     documents: documentMetrics(docs.totals, catalog.settings),
-    digitisation: digitisationMetrics(digi.totals, catalog.settings),
+    digitisation: digitisationMetrics(digi.totals, catalog.settings, options.unit !== undefined),
+    outcomes: outcomeMetrics(outcomes.totals, digi.totals, digi.byUnit, catalog.settings, (id) => catalog.registry.get(id)?.name ?? id),
     tasks: taskProgress(
       catalog,
-      options.today,
+      // A past period's tasks as they stood at its end: done by then, overdue then.
+      options.today > options.period.to ? options.period.to : options.today,
       (r) => r.planYear === options.period.year && (!options.unit || leadKey(r) === options.unit),
     ),
     nextReport: dueReport(nextReport(options.today, catalog.settings)),
-    issues: [...issues, ...meetingReport.issues, ...docs.issues, ...digi.issues],
+    issues: [...issues, ...meetingReport.issues, ...docs.issues, ...digi.issues, ...outcomes.issues],
   };
 }
 

@@ -9,13 +9,14 @@ import ExcelJS from 'exceljs';
 import {
   formatVn,
   meetingMetrics,
-  parsePeriod,
+  formatVnPercent,
+  monthsOf,
   periodName,
+  targetLines,
   type Meeting,
   type MetricsReport,
   type Period,
   type ProgressCounts,
-  type Ratio,
   type Settings,
 } from '../../core/index';
 import { OFFICIAL_FONT, officialPageSetup, THIN_BORDER } from '../excel/official-style';
@@ -63,37 +64,16 @@ export function tableSheet(
   return ws;
 }
 
-function verdict(pass: boolean | null): string {
-  return pass === null ? 'Không áp dụng' : pass ? 'Đạt' : 'Chưa đạt';
-}
-
+/** The core's target lines as table rows; the targets sheet shows exactly these. */
 export function targetRows(m: MetricsReport): { row: (string | number | null)[]; pass: boolean | null }[] {
-  const r = (name: string, x: Ratio) => ({
-    row: [name, x.value, x.numerator, x.denominator, x.target, verdict(x.pass), x.gap],
-    pass: x.pass,
-  });
-  return [
-    r('Tỷ lệ hội nghị trực tuyến (%)', m.meetings.onlineShare),
-    r('Tỷ lệ hội nghị trực tuyến, kể cả kết hợp (%)', m.meetings.onlineShareWithHybrid),
-    {
-      row: ['Số hội nghị so với năm trước (%)', m.meetings.change.value, m.meetings.total, m.meetings.change.baseline, m.meetings.change.target, verdict(m.meetings.change.pass), m.meetings.change.gap],
-      pass: m.meetings.change.pass,
-    },
-    {
-      row: ['Hội nghị toàn xã/phường (cuộc)', m.meetings.communeWide.count, null, null, m.meetings.communeWide.max, verdict(m.meetings.communeWide.pass), m.meetings.communeWide.gap],
-      pass: m.meetings.communeWide.pass,
-    },
-    {
-      row: ['Văn bản hành chính so với năm trước (%)', m.documents.change.value, m.documents.issued, m.documents.baseline, m.documents.change.target, verdict(m.documents.change.pass), m.documents.change.gap],
-      pass: m.documents.change.pass,
-    },
-    r('Văn bản không mật gửi, nhận điện tử (%)', m.documents.electronicShare),
-    ...m.digitisation.indicators.map((i) => r(`${i.name} (%)`, i)),
-  ];
+  return targetLines(m).map((l) => ({
+    row: [l.name, l.value, l.numerator, l.denominator, l.targetText, l.verdict, l.gap],
+    pass: l.pass,
+  }));
 }
 
 function progressRow(label: string, c: ProgressCounts): (string | number | null)[] {
-  return [label, c.total, c.done, c.doneLate, c.inProgress, c.notStarted, c.overdue, c.dueSoon, c.doneShare, bar(c.doneShare)];
+  return [label, c.total, c.done, c.doneLate, c.inProgress, c.notStarted, c.dropped, c.overdue, c.dueSoon, c.doneShare, bar(c.doneShare)];
 }
 
 const PROGRESS_HEADERS = [
@@ -103,6 +83,7 @@ const PROGRESS_HEADERS = [
   { header: 'Hoàn thành quá hạn', width: 11 },
   { header: 'Đang thực hiện', width: 11 },
   { header: 'Chưa thực hiện', width: 11 },
+  { header: 'Không thực hiện', width: 11 },
   { header: 'Quá hạn', width: 9 },
   { header: 'Sắp đến hạn', width: 9 },
   { header: 'Tỷ lệ hoàn thành (%)', width: 12 },
@@ -156,7 +137,7 @@ export function reportWorkbook({ metrics: m, period, settings, meetings, unitNam
       { header: 'Kết quả', width: 10 },
       { header: 'Tử số', width: 9 },
       { header: 'Mẫu số', width: 9 },
-      { header: 'Chỉ tiêu giao', width: 10 },
+      { header: 'Chỉ tiêu giao', width: 16 },
       { header: 'Đánh giá', width: 13 },
       { header: 'Ghi chú', width: 44 },
     ],
@@ -174,18 +155,18 @@ export function reportWorkbook({ metrics: m, period, settings, meetings, unitNam
   const sections = Object.entries(m.tasks.bySection);
   const progress = tableSheet(workbook, 'Tiến độ nhiệm vụ', 'TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ', PROGRESS_HEADERS, [
     progressRow('Toàn bộ', m.tasks.overall),
-    ['Theo cơ quan chủ trì', null, null, null, null, null, null, null, null, null],
+    ['Theo cơ quan chủ trì', null, null, null, null, null, null, null, null, null, null],
     ...units.map(([id, c]) => progressRow(unitName(id), c)),
-    ['Theo mục của kế hoạch', null, null, null, null, null, null, null, null, null],
+    ['Theo mục của kế hoạch', null, null, null, null, null, null, null, null, null, null],
     ...sections.map(([name, c]) => progressRow(name, c)),
   ]);
   for (const r of [4, 5, 6 + units.length]) progress.getRow(r).font = { ...OFFICIAL_FONT, bold: true };
-  addDataBar(progress, `I4:I${4 + units.length + sections.length + 2}`);
+  addDataBar(progress, `J4:J${4 + units.length + sections.length + 2}`);
 
   tableSheet(
     workbook,
     'Quá hạn, sắp đến hạn',
-    `NHIỆM VỤ QUÁ HẠN VÀ ĐẾN HẠN TRONG ${m.tasks.soonDays} NGÀY (tính đến ${formatVn(m.today)})`,
+    `NHIỆM VỤ QUÁ HẠN VÀ ĐẾN HẠN TRONG ${m.tasks.soonDays} NGÀY (tính đến ${formatVn(m.tasks.today)})`,
     [
       { header: 'Tình trạng', width: 14 },
       { header: 'Kế hoạch', width: 16 },
@@ -201,20 +182,17 @@ export function reportWorkbook({ metrics: m, period, settings, meetings, unitNam
     ],
   );
 
-  // Online share month by month: the calendar months inside the period.
-  const months: (string | number | null)[][] = [];
-  for (let month = 1; month <= 12; month++) {
-    const p = parsePeriod(`${period.year}-${String(month).padStart(2, '0')}`)!;
-    if (p.to < m.period.from || p.from > m.period.to) continue;
+  // Online share month by month, in the months the period's totals count (cut-off months for a cut-off period).
+  const months = monthsOf(period).map((p) => {
     const mm = meetingMetrics(meetings, p, settings);
-    months.push([periodName(p), mm.total, mm.online, mm.hybrid, mm.onlineShare.value, bar(mm.onlineShare.value)]);
-  }
+    return [`${periodName(p)} (${formatVn(p.from)} – ${formatVn(p.to)})`, mm.total, mm.online, mm.hybrid, mm.onlineShare.value, bar(mm.onlineShare.value)];
+  });
   const chart = tableSheet(
     workbook,
     'Biểu đồ họp trực tuyến',
-    'TỶ LỆ HỘI NGHỊ TRỰC TUYẾN THEO THÁNG (chỉ tiêu từ 60%)',
+    `TỶ LỆ HỘI NGHỊ TRỰC TUYẾN THEO THÁNG (chỉ tiêu từ ${formatVnPercent(m.meetings.onlineShare.target)})`,
     [
-      { header: 'Tháng', width: 16 },
+      { header: 'Tháng', width: 34 },
       { header: 'Tổng số', width: 9 },
       { header: 'Trực tuyến', width: 10 },
       { header: 'Kết hợp', width: 9 },

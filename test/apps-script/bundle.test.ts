@@ -2,7 +2,7 @@ import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, HANDLERS } from '../../apps-script/build';
 import { join } from 'node:path';
-import { catalogFromTables, computeMetrics, CRITERIA_TAB, indexSummary, MEETINGS_TAB, parsePeriod, TABS, TASKS_TAB, UNITS_TAB, type MetricsReport } from '../../core/index';
+import { catalogFromTables, computeMetrics, CRITERIA_TAB, indexSummary, MEETINGS_TAB, parsePeriod, TABS, targetLines, TASKS_TAB, UNITS_TAB, type MetricsReport } from '../../core/index';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { cchc } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
@@ -187,8 +187,10 @@ describe('Tính chỉ số', () => {
     expect(expected).toEqual(computeMetrics(tables, { period: parsePeriod(today.slice(0, 4))!, today }));
     const sheet = gas.sheet('Tổng hợp')!;
     const find = (label: string) => sheet.values.findIndex((r) => r[0] === label);
-    const online = find('Hội nghị trực tuyến');
-    expect(sheet.values[online]!.slice(1, 4)).toEqual([expected.meetings.onlineShare.value, 60, expected.meetings.onlineShare.pass ? 'Đạt' : 'Chưa đạt']);
+    const online = find('Hội nghị tổ chức trực tuyến');
+    expect(sheet.values[online]!.slice(1, 4)).toEqual([expected.meetings.onlineShare.value, '≥ 60%', expected.meetings.onlineShare.pass ? 'Đạt' : 'Chưa đạt']);
+    // Every line of the core's target list, the commune-wide cap included.
+    for (const l of targetLines(expected)) expect(sheet.values[find(l.name)]!.slice(1, 4)).toEqual([l.value ?? 'Không áp dụng', l.targetText, l.verdict]);
     expect(sheet.backgrounds[online]![3]).toBe(expected.meetings.onlineShare.pass ? '#c6efce' : '#ffc7ce');
     const withHybrid = find('Hội nghị trực tuyến, kể cả kết hợp');
     expect(sheet.values[withHybrid]![1]).toBe(expected.meetings.onlineShareWithHybrid.value);

@@ -3,7 +3,25 @@
  * progress — with `--json` for other tools (numbers, not strings).
  */
 import type { Command } from 'commander';
-import { catalogFromTables, computeMetrics, formatVnNumber, formatVnPercent, resolveUnit, type Row, formatVn, parseDateText, parsePeriod, PERIOD_FORMS, periodName, type MetricsReport, type Period, type Ratio } from '../../../core/index';
+import {
+  catalogFromTables,
+  computeMetrics,
+  formatVn,
+  formatVnNumber,
+  formatVnPercent,
+  parseDateText,
+  parsePeriod,
+  PERIOD_FORMS,
+  periodName,
+  resolveUnit,
+  TARGET_GROUP_NAMES,
+  targetLines,
+  targetValueText,
+  type MetricsReport,
+  type Period,
+  type Row,
+  type TargetLine,
+} from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
 import { table } from '../format';
@@ -22,40 +40,26 @@ export function todayInVietnam(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
 }
 
-const ratioLine = (r: Ratio): string =>
-  r.value === null ? `không áp dụng (${r.numerator}/${r.denominator})` : `${formatVnPercent(r.value)} (${r.numerator}/${r.denominator}) — ${r.gap}`;
+function lineText(l: TargetLine): string {
+  const parts = l.numerator !== null && l.denominator !== null && l.value !== null ? ` (${formatVnNumber(l.numerator)}/${formatVnNumber(l.denominator)})` : '';
+  return `${targetValueText(l)}${parts}; chỉ tiêu ${l.targetText} — ${l.gap}`;
+}
 
 export function metricsText(m: MetricsReport, label: string): string {
   const t = m.tasks.overall;
   const lines = [
     `Chỉ số ${label} (${formatVn(m.period.from)} – ${formatVn(m.period.to)}), tính đến ngày ${formatVn(m.today)}${m.unit ? `, đơn vị ${m.unit}` : ''}`,
     '',
-    'Hội nghị, cuộc họp:',
-    table([
-      ['Tổng số', m.meetings.total],
-      ['Tỷ lệ trực tuyến', ratioLine(m.meetings.onlineShare)],
-      ['Tỷ lệ trực tuyến (kể cả kết hợp)', ratioLine(m.meetings.onlineShareWithHybrid)],
-      [
-        'So với năm trước',
-        m.meetings.change.value === null ? 'không áp dụng' : `${formatVnPercent(m.meetings.change.value)} (chỉ tiêu ${m.meetings.change.target}%) — ${m.meetings.change.gap}`,
-      ],
-      ['Hội nghị toàn xã/phường', `${m.meetings.communeWide.count}/${m.meetings.communeWide.max} — ${m.meetings.communeWide.gap}`],
-      ['Quá thời lượng quy định', m.meetings.overLength.count],
-      ['Họp không giấy', m.meetings.paperless.share === null ? 'không áp dụng' : formatVnPercent(m.meetings.paperless.share)],
-    ]),
-    '',
-    'Văn bản hành chính:',
-    table([
-      ['Ban hành', `${m.documents.issued} (cùng kỳ năm trước ${m.documents.baseline})`],
-      [
-        'So với năm trước',
-        m.documents.change.value === null ? 'không áp dụng' : `${formatVnPercent(m.documents.change.value)} (chỉ tiêu ${m.documents.change.target}%) — ${m.documents.change.gap}`,
-      ],
-      ['Gửi, nhận điện tử (không mật)', ratioLine(m.documents.electronicShare)],
-    ]),
-    '',
-    `Chuyển đổi số, giải quyết TTHC (điểm theo cách tính 766: ${m.digitisation.score === null ? 'không áp dụng' : formatVnNumber(m.digitisation.score)}/100):`,
-    table(m.digitisation.indicators.map((i) => [i.name, ratioLine(i)])),
+    `Hội nghị, cuộc họp: ${formatVnNumber(m.meetings.total)} cuộc (trực tuyến ${formatVnNumber(m.meetings.online)}, kết hợp ${formatVnNumber(m.meetings.hybrid)}, trực tiếp ${formatVnNumber(m.meetings.inPerson)}); họp không giấy ${m.meetings.paperless.share === null ? 'không áp dụng' : formatVnPercent(m.meetings.paperless.share)}.`,
+    `Văn bản hành chính ban hành: ${formatVnNumber(m.documents.issued)} (cùng kỳ năm trước ${formatVnNumber(m.documents.baseline)}).`,
+    `Điểm chuyển đổi số, giải quyết TTHC (cách tính 766): ${m.digitisation.score === null ? 'không áp dụng' : `${formatVnNumber(m.digitisation.score)}/100`}.`,
+  ];
+  const all = targetLines(m);
+  for (const [group, name] of Object.entries(TARGET_GROUP_NAMES)) {
+    const groupLines = all.filter((l) => l.group === group);
+    lines.push('', `${name}:`, table(groupLines.map((l) => [l.name, lineText(l)])));
+  }
+  lines.push(
     '',
     'Nhiệm vụ:',
     table([
@@ -64,11 +68,12 @@ export function metricsText(m: MetricsReport, label: string): string {
       ['Hoàn thành quá hạn', t.doneLate],
       ['Đang thực hiện', t.inProgress],
       ['Chưa thực hiện', t.notStarted],
+      ['Không thực hiện', t.dropped],
       ['Quá hạn', t.overdue],
       [`Đến hạn trong ${m.tasks.soonDays} ngày`, t.dueSoon],
       ['Chờ điều kiện', t.waiting],
     ]),
-  ];
+  );
   lines.push('', `Báo cáo sắp đến hạn: ${m.nextReport.name}, hạn nộp ${formatVn(m.nextReport.due)} (còn ${m.nextReport.daysLeft} ngày).`);
   if (m.tasks.overdue.length > 0) {
     lines.push('', 'Nhiệm vụ quá hạn:');
