@@ -46,7 +46,7 @@ export interface ImportRequest {
   period?: string;
 }
 
-export type TableKind = 'appendix' | 'criteria' | 'meetings' | 'documents' | 'digitisation';
+export type TableKind = 'appendix' | 'criteria' | 'meetings' | 'documents' | 'digitisation' | 'outcomes';
 
 export interface Changes {
   added: number;
@@ -85,15 +85,16 @@ const KIND_NAMES: Record<TableKind, string> = {
   meetings: 'sổ hội nghị',
   documents: 'số liệu văn bản',
   digitisation: 'số liệu số hóa, giải quyết TTHC',
+  outcomes: 'số liệu các chỉ tiêu khác',
 };
 
 type Found =
   | { kind: 'appendix' | 'criteria'; sheet: string; parsed: ParsedAppendix }
-  | { kind: 'meetings' | 'documents' | 'digitisation'; sheet: string; tab: TabSpec; rows: Row[] };
+  | { kind: 'meetings' | 'documents' | 'digitisation' | 'outcomes'; sheet: string; tab: TabSpec; rows: Row[] };
 
-/** A criteria table has points or evidence columns, or says "tiêu chí" in its header. */
+/** A criteria table has a points column or says "tiêu chí" in its header (an appendix may have evidence too). */
 function isCriteria(parsed: ParsedAppendix, grid: readonly GridRow[]): boolean {
-  if (parsed.columns.has('points') || parsed.columns.has('evidence')) return true;
+  if (parsed.columns.has('points')) return true;
   const header = grid.find((r) => r.row === parsed.headerRow)?.cells ?? [];
   return header.some((c) => /tieu chi/.test(foldAccents(c)));
 }
@@ -101,7 +102,7 @@ function isCriteria(parsed: ParsedAppendix, grid: readonly GridRow[]): boolean {
 function findTable(sheets: readonly ImportSheet[]): Found | null {
   for (const { sheet, grid } of sheets) {
     const log = findLogTable(grid);
-    if (log) return { kind: log.tab.key as 'meetings' | 'documents', sheet, tab: log.tab, rows: log.rows };
+    if (log) return { kind: log.tab.key as 'meetings' | 'documents' | 'outcomes', sheet, tab: log.tab, rows: log.rows };
     const stats = provinceStatsRows(grid);
     if (stats) return { kind: 'digitisation', sheet, tab: DIGITISATION_TAB, rows: stats.rows };
     const parsed = parseAppendix(grid);
@@ -248,7 +249,7 @@ const MEETING_WORDS: readonly [string, Vocabulary<string>][] = [
   ['paperless', YES_NO_WORDS],
 ];
 
-function planLog(request: ImportRequest, kind: 'meetings' | 'documents' | 'digitisation', sheet: string, tab: TabSpec, fileRows: readonly Row[]): ImportPlan {
+function planLog(request: ImportRequest, kind: 'meetings' | 'documents' | 'digitisation' | 'outcomes', sheet: string, tab: TabSpec, fileRows: readonly Row[]): ImportPlan {
   let defaultPeriod: string | null = null;
   if (request.period !== undefined) {
     const p = parsePeriod(request.period);
