@@ -25,6 +25,9 @@ export const PlanSchema = z.object({
   date: isoDate.nullable(),
   ward: z.string(),
   year: z.number().int().min(2000).max(2100),
+  /** The plan's own submission dates ("10/06"), where it is reported apart from the ward's schedule. */
+  reportHalf: z.string().optional(),
+  reportYear: z.string().optional(),
 });
 export type Plan = z.infer<typeof PlanSchema>;
 

@@ -142,6 +142,9 @@ function planOf(parsed: ParsedAppendix, code: string, defaultYear: number, exist
     date: parsed.planDate ?? known?.date ?? null,
     ward: parsed.ward ?? known?.ward ?? '',
     year: parsed.planYear ?? known?.year ?? defaultYear,
+    // The ward's own columns: an appendix never carries them.
+    reportHalf: known?.reportHalf ?? '',
+    reportYear: known?.reportYear ?? '',
   };
 }
 

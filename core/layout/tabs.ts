@@ -13,6 +13,9 @@ export const PLANS_TAB: TabSpec = {
     col('date', 'Ngày ban hành', 'date', 'catalog', 14),
     col('ward', 'Phường/xã', 'text', 'catalog', 20),
     col('year', 'Năm', 'number', 'catalog', 8),
+    // A plan reported on its own dates (Nhị Chiểu: 10/6 and 10/12); blank follows the ward's settings.
+    col('reportHalf', 'Hạn báo cáo 6 tháng (dd/mm)', 'text', 'tracking', 14),
+    col('reportYear', 'Hạn báo cáo năm (dd/mm)', 'text', 'tracking', 14),
   ],
 };
 

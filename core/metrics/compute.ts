@@ -6,7 +6,7 @@
 import { catalogFromTables } from '../catalog/catalog';
 import type { Row } from '../layout/columns';
 import type { Period } from '../periods/period';
-import { nextReport, type DueReport } from '../periods/reporting';
+import { nextReport, nextReports, type DueReport } from '../periods/reporting';
 import type { UnitRegistry } from '../units/registry';
 import type { ValidationIssue } from '../validation/issue';
 import { DIGITISATION_TAB, DOCUMENTS_TAB, OUTCOMES_TAB } from '../layout/tabs';
@@ -28,6 +28,8 @@ export interface MetricsReport {
   tasks: TaskProgress;
   /** The next periodic report and its submission date (ward settings). */
   nextReport: { label: string; name: string; due: string; daysLeft: number };
+  /** The next report of every schedule side by side (plans with their own dates apart), soonest first. */
+  reports: { label: string; name: string; due: string; daysLeft: number; plans: string[] }[];
   /** Cells of the logs that could not be read (counted as missing). */
   issues: ValidationIssue[];
 }
@@ -64,6 +66,7 @@ export function computeMetrics(tables: Record<string, readonly Row[] | undefined
       (r) => r.planYear === options.period.year && (!options.unit || leadKey(r) === options.unit),
     ),
     nextReport: dueReport(nextReport(options.today, catalog.settings)),
+    reports: nextReports(options.today, catalog.settings, catalog.plans).map((r) => ({ ...dueReport(r), plans: r.plans })),
     issues: [...issues, ...meetingReport.issues, ...docs.issues, ...digi.issues, ...outcomes.issues],
   };
 }

@@ -75,6 +75,13 @@ export function metricsText(m: MetricsReport, label: string): string {
     ]),
   );
   lines.push('', `Báo cáo sắp đến hạn: ${m.nextReport.name}, hạn nộp ${formatVn(m.nextReport.due)} (còn ${m.nextReport.daysLeft} ngày).`);
+  // Plans reported on their own dates, beside the ward's schedule.
+  if (m.reports.length > 1) {
+    for (const r of m.reports) {
+      const whose = r.plans.length === 0 ? 'lịch chung của phường/xã' : `kế hoạch ${r.plans.join(', ')}`;
+      lines.push(`  ${whose}: ${r.name}, hạn nộp ${formatVn(r.due)} (còn ${r.daysLeft} ngày)`);
+    }
+  }
   if (m.tasks.overdue.length > 0) {
     lines.push('', 'Nhiệm vụ quá hạn:');
     for (const a of m.tasks.overdue.slice(0, 10)) lines.push(`  ${a.plan} STT ${a.stt} (hạn ${formatVn(a.due)}, ${a.lead}): ${a.title}`);
