@@ -4,7 +4,7 @@
  * and per section — plus charts of the online-meeting share and task progress.
  * The tab is the dashboard's own: it is rewritten each time.
  */
-import { catalogFromTables, computeMetrics, formatVnPercent, parsePeriod, targetLines, type ProgressCounts } from '../../core/index';
+import { catalogFromTables, computeMetrics, formatVn, formatVnPercent, parsePeriod, targetLines, type ProgressCounts } from '../../core/index';
 import { readTables, todayIso } from './sheet-io';
 
 export const DASHBOARD = 'Tổng hợp';
@@ -22,7 +22,7 @@ export function cchcDashboard(): void {
   const period = parsePeriod(today.slice(0, 4))!;
   const m = computeMetrics(tables, { period, today });
 
-  const lines: Line[] = [[`Chỉ số năm ${period.year} (${m.period.from} – ${m.period.to}), tính đến ${today}`, '', '', '', '']];
+  const lines: Line[] = [[`Chỉ số năm ${period.year} (${formatVn(m.period.from)} – ${formatVn(m.period.to)}), tính đến ${formatVn(today)}`, '', '', '', '']];
   const colours: string[] = [NA];
   const add = (line: Line, colour = '#ffffff') => {
     lines.push([...line, ...Array(5 - line.length).fill('')]);
