@@ -24,7 +24,7 @@ import {
 } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
-import { table } from '../format';
+import { formatIssue, table } from '../format';
 import { run, sheetOption, storeOption } from '../program';
 
 export interface MetricsCliOptions extends StoreOptions {
@@ -86,6 +86,11 @@ export function metricsText(m: MetricsReport, label: string): string {
     lines.push('', 'Nhiệm vụ quá hạn:');
     for (const a of m.tasks.overdue.slice(0, 10)) lines.push(`  ${a.plan} STT ${a.stt} (hạn ${formatVn(a.due)}, ${a.lead}): ${a.title}`);
     if (m.tasks.overdue.length > 10) lines.push(`  … và ${m.tasks.overdue.length - 10} nhiệm vụ khác`);
+  }
+  // Rows the figures could not count are named, never dropped silently.
+  if (m.issues.length > 0) {
+    lines.push('', `Dữ liệu cần xem lại (${m.issues.length}; chạy "cchc validate" để xem đủ):`);
+    for (const issue of m.issues.slice(0, 10)) lines.push(`  ${formatIssue(issue)}`);
   }
   return lines.join('\n');
 }
