@@ -12,6 +12,7 @@ import {
   formatVnPercent,
   monthsOf,
   periodName,
+  settingText,
   targetLines,
   type Meeting,
   type MetricsReport,
@@ -111,7 +112,8 @@ export function reportWorkbook({ metrics: m, period, settings, meetings, unitNam
 
   const cover = workbook.addWorksheet('Bìa');
   cover.columns = [{ width: 90, style: { font: OFFICIAL_FONT, alignment: { horizontal: 'center', wrapText: true } } }];
-  const ward = settings['ward'] ? `UBND phường/xã ${settings['ward']}` : 'UBND phường/xã';
+  const wardName = settingText(settings, 'ward');
+  const ward = wardName ? `UBND phường/xã ${wardName}` : 'UBND phường/xã';
   [
     [ward.toLocaleUpperCase('vi'), true],
     ['', false],

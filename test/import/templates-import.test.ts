@@ -26,3 +26,21 @@ describe('cchc import recognises every template the project ships, by its header
     expect((plan as ImportReady).kind).toBe(KIND[file]);
   });
 });
+
+describe('a filled criteria template through cchc import keeps the ward\'s scores', () => {
+  it('merges by code: fields follow the file, self-scores and evidence stay', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(template('bieu-chi-so-cchc.xlsx'));
+    const ws = wb.getWorksheet('Chỉ số CCHC')!;
+    ws.getRow(2).values = ['1', 'Công tác chỉ đạo, điều hành', 10];
+    ws.getRow(3).values = ['1.1', 'Kế hoạch CCHC năm', 10, 'Ban hành đúng hạn', 'Phòng Văn hóa - Xã hội'];
+    const grids = [{ sheet: ws.name, grid: (await import('../../sync/excel/worksheet-grid')).worksheetGrid(ws) }];
+    const stored = [{ code: '1.1', title: 'Kế hoạch CCHC', maxPoints: 8, scoreYear: 7.5, evidence: 'https://drive/kh' }];
+    const plan = planImport({ file: 'chi-so.xlsx', sheets: grids, tables: { criteria: stored } }) as ImportReady;
+    expect(plan.kind).toBe('criteria');
+    const rows = plan.writes['criteria']!;
+    expect(rows.find((r) => r['code'] === '1.1')).toMatchObject({ title: 'Kế hoạch CCHC năm', maxPoints: 10, scoreYear: 7.5, evidence: 'https://drive/kh' });
+    expect(plan.report).toMatchObject({ changes: { added: 1, updated: 1, unchanged: 0 } });
+  });
+});

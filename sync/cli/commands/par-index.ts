@@ -4,7 +4,7 @@
  * self-scoring table with clickable evidence links.
  */
 import type { Command } from 'commander';
-import { catalogFromTables, CRITERIA_TAB, decodeCriteria, formatVnNumber, formatVn, indexSummary, periodName, type IndexSummary } from '../../../core/index';
+import { catalogFromTables, CRITERIA_TAB, decodeCriteria, formatVnNumber, settingText, formatVn, indexSummary, periodName, type IndexSummary } from '../../../core/index';
 import { writeWorkbookAtomic } from '../../excel/atomic-write';
 import { criteriaWorkbook } from '../../excel/criteria-writer';
 import { EXIT } from '../../errors';
@@ -45,7 +45,7 @@ export async function indexCommand(options: IndexOptions): Promise<number> {
   console.log(options.json ? JSON.stringify(summary, null, 2) : indexText(summary, periodName(period)));
   if (options.out) {
     const { criteria } = decodeCriteria(tables['criteria'] ?? []);
-    await writeWorkbookAtomic(criteriaWorkbook(criteria, summary, period, catalog.settings['ward'] ?? ''), options.out);
+    await writeWorkbookAtomic(criteriaWorkbook(criteria, summary, period, settingText(catalog.settings, 'ward')), options.out);
     if (!options.json) console.log(`Đã xuất biểu tự chấm điểm ra ${options.out}.`);
   }
   return summary.issues.some((i) => i.severity === 'error') ? EXIT.dataErrors : EXIT.ok;
