@@ -94,6 +94,8 @@ export function optionalSettingNumber(settings: Settings, key: SettingKey): numb
 export function dateInYear(text: string, year: number): string | null {
   const exact = parseDateText(text);
   if (exact) return exact;
+  // A date cell in a text column of a Google Sheet arrives as its serial day number (46183 = 10/06/2026).
+  if (/^\d{5}$/.test(text) && Number(text) > 30000 && Number(text) < 80000) return new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000).toISOString().slice(0, 10);
   const d = parseDeadline(text, year);
   return d.kind === 'date' ? d.due : null;
 }

@@ -18,6 +18,9 @@ describe('reporting schedules', () => {
     const settings = encodeSettings({ ...defaultSettings(), reportHalfDate: '2026-06-10', reportYearDate: '10/12/2026' });
     const m = computeMetrics({ settings }, { period: parsePeriod('2026')!, today: '2026-06-01' });
     expect(m.nextReport.due).toBe('2026-06-10');
+    // The same date cell read from a Google Sheet's text column: its serial day number.
+    const serial = computeMetrics({ settings: encodeSettings({ ...defaultSettings(), reportHalfDate: '46183' }) }, { period: parsePeriod('2026')!, today: '2026-06-01' });
+    expect(serial.nextReport.due).toBe('2026-06-10');
     const bad = validateTables({ settings: encodeSettings({ ...defaultSettings(), reportHalfDate: '15 tháng sáu' }), plans: [plan('X', '31/02')] });
     expect(bad.issues.map((i) => [i.tab, i.code])).toEqual(expect.arrayContaining([['settings', 'SETTING_INVALID'], ['plans', 'DATE_INVALID']]));
   });
