@@ -44,6 +44,8 @@ export interface ImportRequest {
   plan?: string;
   /** Period of log rows whose "Kỳ" is blank (a province export for one quarter). */
   period?: string;
+  /** The table is known to be criteria (`cchc index-import`): an assignment table reads as criteria even without points. */
+  criteria?: boolean;
 }
 
 export type TableKind = 'appendix' | 'criteria' | 'meetings' | 'documents' | 'digitisation' | 'outcomes';
@@ -99,8 +101,13 @@ function isCriteria(parsed: ParsedAppendix, grid: readonly GridRow[]): boolean {
   return header.some((c) => /tieu chi/.test(foldAccents(c)));
 }
 
-function findTable(sheets: readonly ImportSheet[]): Found | null {
+function findTable(sheets: readonly ImportSheet[], criteria: boolean): Found | null {
   for (const { sheet, grid } of sheets) {
+    if (criteria) {
+      const parsed = parseAppendix(grid);
+      if (parsed) return { kind: 'criteria', sheet, parsed };
+      continue;
+    }
     const log = findLogTable(grid);
     if (log) return { kind: log.tab.key as 'meetings' | 'documents' | 'outcomes', sheet, tab: log.tab, rows: log.rows };
     const stats = provinceStatsRows(grid);
@@ -115,7 +122,7 @@ export function planImport(request: ImportRequest): ImportPlan {
   if (request.sheets.every((s) => s.grid.length === 0)) {
     return { ok: false, code: 'FILE_EMPTY', message: `Tệp "${request.file}" không có dữ liệu. Dán bảng vào một trang tính rồi nhập lại.` };
   }
-  const found = findTable(request.sheets);
+  const found = findTable(request.sheets, request.criteria ?? false);
   if (!found) {
     return {
       ok: false,
@@ -238,7 +245,7 @@ function planCriteria(request: ImportRequest, sheet: string, parsed: ParsedAppen
   const before = new Map(existing.map((r) => [naturalKey(CRITERIA_TAB, r), r]));
   const changes = diffCounts(CRITERIA_TAB, before, rows);
   const lines = [
-    `Bộ tiêu chí "${request.file}" (trang "${sheet}"): ${rows.length} dòng tiêu chí vào trang "${CRITERIA_TAB.name}".`,
+    `Đã nhập ${rows.length} dòng tiêu chí từ "${request.file}" (trang "${sheet}") vào trang "${CRITERIA_TAB.name}".`,
     `${changesLine(changes)} Giữ nguyên điểm tự chấm, tài liệu kiểm chứng của ${carried} tiêu chí đã có.`,
   ];
   return { ok: true, kind: 'criteria', sheet, writes: { criteria: rows }, issues: [], blocked: false, lines, removedTasks: 0, report: { kind: 'criteria', sheet, rows: rows.length, carried, changes, issues: [] } };

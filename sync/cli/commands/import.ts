@@ -19,12 +19,14 @@ export interface ImportOptions extends StoreOptions {
   period?: string;
   dryRun?: boolean;
   json?: boolean;
+  /** Read the table as CCHC-index criteria (`cchc index-import`). */
+  criteria?: boolean;
 }
 
 export async function importCommand(file: string, options: ImportOptions): Promise<number> {
   const store = openStore(options);
   const sheets = await readGrids(file);
-  const plan = planImport({ file, sheets, tables: await store.read(), plan: options.plan, period: options.period });
+  const plan = planImport({ file, sheets, tables: await store.read(), plan: options.plan, period: options.period, criteria: options.criteria });
   if (!plan.ok) throw new CchcError(plan.code, plan.message);
 
   let outcome: WriteOutcome = { conflicts: [], skipped: [] };
