@@ -33,6 +33,8 @@ export * from './metrics/score';
 export * from './metrics/task-progress';
 export * from './metrics/meetings';
 export * from './metrics/compute';
+export * from './metrics/outcomes';
+export * from './metrics/targets';
 export * from './metrics/documents';
 export * from './metrics/digitisation';
 export * from './metrics/period-counts';

@@ -60,6 +60,8 @@ export function decodePlans(rows: readonly Row[]): { plans: Plan[]; issues: Vali
     date: (r['date'] as string | null) ?? null,
     ward: str(r, 'ward'),
     year: num(r, 'year') ?? 0,
+    reportHalf: str(r, 'reportHalf'),
+    reportYear: str(r, 'reportYear'),
   }));
   return { plans, issues };
 }

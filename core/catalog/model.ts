@@ -23,6 +23,9 @@ export type Plan = {
   date: string | null;
   ward: string;
   year: number;
+  /** The plan's own submission dates ("10/06"), where it is reported apart from the ward's schedule. */
+  reportHalf?: string;
+  reportYear?: string;
 };
 
 export type Section = {

@@ -47,9 +47,11 @@ export interface ImportRequest {
   period?: string;
   /** What the last criteria import brought, to tell an official's edit from the file's change. */
   criteriaBase?: CriteriaBase;
+  /** The command takes criteria only (`cchc index-import`): any other table is refused, naming the command that fits. */
+  criteria?: boolean;
 }
 
-export type TableKind = 'appendix' | 'criteria' | 'meetings' | 'documents' | 'digitisation';
+export type TableKind = 'appendix' | 'criteria' | 'meetings' | 'documents' | 'digitisation' | 'outcomes';
 
 export interface Changes {
   added: number;
@@ -59,7 +61,7 @@ export interface Changes {
 
 export interface ImportFailure {
   ok: false;
-  code: 'FILE_EMPTY' | 'HEADER_NOT_FOUND' | 'CELL_ERROR' | 'PERIOD_INVALID' | 'PERIOD_REQUIRED';
+  code: 'FILE_EMPTY' | 'HEADER_NOT_FOUND' | 'NOT_A_CRITERIA_TABLE' | 'CELL_ERROR' | 'PERIOD_INVALID' | 'PERIOD_REQUIRED';
   message: string;
 }
 
@@ -90,16 +92,17 @@ const KIND_NAMES: Record<TableKind, string> = {
   meetings: 'sổ hội nghị',
   documents: 'số liệu văn bản',
   digitisation: 'số liệu số hóa, giải quyết TTHC',
+  outcomes: 'số liệu các chỉ tiêu khác',
 };
 
 type Found =
   | { kind: 'appendix' | 'criteria'; sheet: string; parsed: ParsedAppendix; grid: readonly GridRow[] }
-  | { kind: 'meetings' | 'documents' | 'digitisation'; sheet: string; tab: TabSpec; rows: Row[] };
+  | { kind: 'meetings' | 'documents' | 'digitisation' | 'outcomes'; sheet: string; tab: TabSpec; rows: Row[] };
 
 function findTable(sheets: readonly ImportSheet[]): Found | null {
   for (const { sheet, grid } of sheets) {
     const log = findLogTable(grid);
-    if (log) return { kind: log.tab.key as 'meetings' | 'documents', sheet, tab: log.tab, rows: log.rows };
+    if (log) return { kind: log.tab.key as 'meetings' | 'documents' | 'outcomes', sheet, tab: log.tab, rows: log.rows };
     const stats = provinceStatsRows(grid);
     if (stats) return { kind: 'digitisation', sheet, tab: DIGITISATION_TAB, rows: stats.rows };
     const parsed = parseAppendix(grid);
@@ -118,6 +121,13 @@ export function planImport(request: ImportRequest): ImportPlan {
       ok: false,
       code: 'HEADER_NOT_FOUND',
       message: `Không nhận ra bảng nào trong "${request.file}". Dùng một biểu mẫu trong thư mục templates/ (phụ lục nhiệm vụ cần cột "STT" và "Nội dung công việc"; sổ hội nghị cần cột "Ngày", "Tên hội nghị/cuộc họp", "Hình thức"; số liệu văn bản cần cột "Văn bản hành chính ban hành"; số liệu số hóa cần cột "Hồ sơ tiếp nhận").`,
+    };
+  }
+  if (request.criteria && found.kind !== 'criteria') {
+    return {
+      ok: false,
+      code: 'NOT_A_CRITERIA_TABLE',
+      message: `Tệp "${request.file}" là ${KIND_NAMES[found.kind]}, không phải bộ tiêu chí Chỉ số CCHC; không nhập vào trang "${CRITERIA_TAB.name}". Nhập tệp này bằng "cchc import ${request.file}".`,
     };
   }
   if (found.kind === 'appendix' || found.kind === 'criteria') {
@@ -153,6 +163,9 @@ function planOf(parsed: ParsedAppendix, requested: string | undefined, catalog: 
     date: parsed.planDate ?? known?.date ?? null,
     ward: parsed.ward ?? known?.ward ?? ward,
     year: parsed.planYear ?? known?.year ?? year,
+    // The ward's own columns: an appendix never carries them.
+    reportHalf: known?.reportHalf ?? '',
+    reportYear: known?.reportYear ?? '',
   };
 }
 
@@ -249,6 +262,13 @@ function planCriteria(request: ImportRequest, sheet: string, parsed: ParsedAppen
   const lines = [
     `Bộ tiêu chí "${request.file}" (trang "${sheet}"): ${merge.rows.length} dòng tiêu chí vào trang "${CRITERIA_TAB.name}".`,
     `${changesLine(changes)} Ô để trống trong tệp giữ nguyên giá trị đã có${kept > 0 ? `; giữ ${kept} ô cán bộ đã sửa` : ''}.`,
+    ...merge.changed.map((c) => {
+      const header = (key: string): string => CRITERIA_TAB.columns.find((col) => col.key === key)?.header ?? key;
+      const parts = [];
+      if (c.columns.length > 0) parts.push(`cập nhật ${c.columns.map(header).join(', ')}`);
+      if (c.kept.length > 0) parts.push(`giữ giá trị cán bộ đã sửa ở ${c.kept.map(header).join(', ')} (tệp ghi khác)`);
+      return `  Tiêu chí ${c.code}: ${parts.join('; ')}.`;
+    }),
   ];
   return {
     ok: true,
@@ -272,7 +292,7 @@ const MEETING_WORDS: readonly [string, Vocabulary<string>][] = [
   ['paperless', YES_NO_WORDS],
 ];
 
-function planLog(request: ImportRequest, kind: 'meetings' | 'documents' | 'digitisation', sheet: string, tab: TabSpec, fileRows: readonly Row[]): ImportPlan {
+function planLog(request: ImportRequest, kind: 'meetings' | 'documents' | 'digitisation' | 'outcomes', sheet: string, tab: TabSpec, fileRows: readonly Row[]): ImportPlan {
   let defaultPeriod: string | null = null;
   if (request.period !== undefined) {
     const p = parsePeriod(request.period);

@@ -5,7 +5,7 @@
  * values.batchGet would need a second request for the last two.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { identityColumns, indexRows, matchKey, ROW_KEY, ROW_NUMBER, rowIdentity, tabForName, TABS, type Row, type TabSpec } from '../../core/index';
+import { headerKeys, identityColumns, indexRows, matchKey, ROW_KEY, ROW_NUMBER, rowIdentity, tabForName, TABS, type Row, type TabSpec } from '../../core/index';
 import { callSheets } from './api-errors';
 import type { BackoffOptions } from './backoff';
 import type { SheetsApi } from './client';
@@ -110,7 +110,7 @@ export function shapeOf(state: SheetState): Map<string, Set<string>> {
 
 function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: sheets_v4.Schema$GridData | undefined): TabState {
   const rowData = grid?.rowData ?? [];
-  const byHeader = new Map(spec.columns.map((c) => [matchKey(c.header), c]));
+  const byHeader = new Map(spec.columns.flatMap((c) => headerKeys(c, matchKey).map((k) => [k, c] as const)));
   const columns = new Map<string, number>();
   (rowData[0]?.values ?? []).forEach((cell, index) => {
     const column = byHeader.get(matchKey(String(plainFromCell(cell, undefined) ?? '')));

@@ -20,6 +20,8 @@ export interface ImportOptions extends StoreOptions {
   period?: string;
   dryRun?: boolean;
   json?: boolean;
+  /** Read the table as CCHC-index criteria (`cchc index-import`). */
+  criteria?: boolean;
 }
 
 export async function importCommand(file: string, options: ImportOptions): Promise<number> {
@@ -27,7 +29,7 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   const sheets = await readGrids(file);
   const basePath = criteriaBasePath(options);
   const criteriaBase = await loadCriteriaBase(basePath);
-  const plan = planImport({ file, sheets, tables: await store.read(), plan: options.plan, period: options.period, criteriaBase });
+  const plan = planImport({ file, sheets, tables: await store.read(), plan: options.plan, period: options.period, criteriaBase, criteria: options.criteria });
   if (!plan.ok) throw new CchcError(plan.code, plan.message);
 
   let outcome: WriteOutcome = { conflicts: [], skipped: [] };
