@@ -1,6 +1,7 @@
-/** Reads a plan's appendix from an .xlsx: the first sheet that holds a task table. */
+/** Reads a plan's appendix from an .xlsx (the first sheet that holds a task table) or from a Word .docx / .doc. */
 import { parseAppendix, type ParsedAppendix } from '../../core/index';
 import { CchcError } from '../errors';
+import { readDocxAppendix } from '../word/docx-reader';
 import { readWorkbook } from './read-workbook';
 import { worksheetGrid } from './worksheet-grid';
 
@@ -9,6 +10,7 @@ export interface AppendixFile extends ParsedAppendix {
 }
 
 export async function readAppendix(path: string): Promise<AppendixFile> {
+  if (/\.docx?$/i.test(path)) return readDocxAppendix(path);
   const workbook = await readWorkbook(path);
   let anyCells = false;
   for (const ws of workbook.worksheets) {

@@ -1,0 +1,234 @@
+/**
+ * The visible text of a WordprocessingML body, in document order: paragraphs and
+ * tables, with tables' merged cells resolved to a plain grid. What a reader of the
+ * printed page sees is what we keep: tracked insertions yes, tracked deletions no,
+ * field results but not field codes, hyperlinks' text, several paragraphs in a cell
+ * as line breaks; drawings and text boxes are not part of a table's text.
+ */
+import type { Element, Node } from '@xmldom/xmldom';
+
+/** Transitional and Strict OOXML name the WordprocessingML namespace differently. */
+const W_NAMESPACES = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
+
+export interface WordParagraph {
+  kind: 'paragraph';
+  text: string;
+  /** A section break or page break ends here: the appendix starts on a new page after it. */
+  breakAfter: boolean;
+}
+
+export interface WordRow {
+  cells: string[];
+  bold: boolean;
+}
+
+export interface WordTable {
+  kind: 'table';
+  /** Columns of the table's grid (w:tblGrid), widened if a row has more. */
+  width: number;
+  rows: WordRow[];
+}
+
+export type WordBlock = WordParagraph | WordTable;
+
+const ELEMENT = 1;
+
+function children(node: Node): Element[] {
+  const out: Element[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === ELEMENT) out.push(c as Element);
+  return out;
+}
+
+const isW = (el: Element, name: string): boolean => el.localName === name && W_NAMESPACES.has(el.namespaceURI ?? '');
+
+function child(el: Element, name: string): Element | undefined {
+  return children(el).find((c) => isW(c, name));
+}
+
+function val(el: Element | undefined): string | null {
+  if (!el) return null;
+  return el.getAttributeNS(el.namespaceURI, 'val');
+}
+
+/** An on/off property (w:b, w:tblHeader): present and not switched off. */
+function isOn(el: Element | undefined): boolean {
+  if (!el) return false;
+  const v = val(el);
+  return v === null || !['0', 'false', 'off'].includes(v);
+}
+
+/** Wrappers whose content is shown as if they were not there. */
+const TRANSPARENT = new Set(['ins', 'moveTo', 'hyperlink', 'fldSimple', 'smartTag', 'customXml', 'sdt', 'sdtContent', 'bdo', 'dir']);
+/** Content a reader does not see in the paragraph's text. */
+const HIDDEN = new Set(['del', 'moveFrom', 'delText', 'instrText', 'pPr', 'rPr', 'sdtPr', 'sdtEndPr', 'drawing', 'pict', 'object', 'footnoteReference', 'endnoteReference', 'commentReference']);
+
+interface TextState {
+  parts: string[];
+  bold: boolean;
+  /** One entry per open complex field: false while in its instructions, true in its result. */
+  fields: boolean[];
+  pageBreak: boolean;
+}
+
+function walkRunContent(el: Element, state: TextState, runBold: boolean): void {
+  for (const c of children(el)) {
+    // Markup-compatibility blocks hold alternatives of drawings and text boxes.
+    if (c.localName === 'AlternateContent') continue;
+    if (!W_NAMESPACES.has(c.namespaceURI ?? '')) continue;
+    const name = c.localName ?? '';
+    if (HIDDEN.has(name)) continue;
+    if (name === 'fldChar') {
+      const type = c.getAttributeNS(c.namespaceURI, 'fldCharType');
+      if (type === 'begin') state.fields.push(false);
+      else if (type === 'separate' && state.fields.length > 0) state.fields[state.fields.length - 1] = true;
+      else if (type === 'end') state.fields.pop();
+      continue;
+    }
+    if (name === 'r') {
+      walkRunContent(c, state, isOn(child(c, 'rPr') && child(child(c, 'rPr')!, 'b')));
+      continue;
+    }
+    const visible = state.fields.every((inResult) => inResult);
+    if (name === 't') {
+      if (!visible) continue;
+      const text = c.textContent ?? '';
+      state.parts.push(text);
+      if (runBold && text.trim() !== '') state.bold = true;
+    } else if (name === 'tab' || name === 'ptab') {
+      if (visible) state.parts.push(' ');
+    } else if (name === 'br') {
+      const type = c.getAttributeNS(c.namespaceURI, 'type');
+      if (type === 'page' || type === 'column') state.pageBreak = true;
+      else if (visible) state.parts.push('\n');
+    } else if (name === 'cr') {
+      if (visible) state.parts.push('\n');
+    } else if (name === 'noBreakHyphen') {
+      if (visible) state.parts.push('-');
+    } else if (TRANSPARENT.has(name)) {
+      walkRunContent(c, state, runBold);
+    }
+  }
+}
+
+interface ParagraphText {
+  text: string;
+  bold: boolean;
+  breakAfter: boolean;
+  /** The paragraph mark is a tracked deletion: this paragraph runs on into the next. */
+  joinsNext: boolean;
+}
+
+function paragraphText(p: Element): ParagraphText {
+  const state: TextState = { parts: [], bold: false, fields: [], pageBreak: false };
+  walkRunContent(p, state, false);
+  const pPr = child(p, 'pPr');
+  const markDeleted = pPr ? child(pPr, 'rPr') !== undefined && child(child(pPr, 'rPr')!, 'del') !== undefined : false;
+  const breakAfter = state.pageBreak || (pPr !== undefined && child(pPr, 'sectPr') !== undefined);
+  return { text: state.parts.join(''), bold: state.bold, breakAfter, joinsNext: markDeleted };
+}
+
+/** A cell's paragraphs (nested tables' ones included) as one text, a line per paragraph. */
+function cellText(tc: Element): { text: string; bold: boolean } {
+  const lines: string[] = [];
+  let bold = false;
+  let runOn = false;
+  const visit = (el: Element): void => {
+    for (const c of children(el)) {
+      if (isW(c, 'p')) {
+        const p = paragraphText(c);
+        if (runOn && lines.length > 0) lines[lines.length - 1] += p.text;
+        else lines.push(p.text);
+        runOn = p.joinsNext;
+        bold ||= p.bold;
+      } else if (isW(c, 'tbl') || isW(c, 'tr') || isW(c, 'tc') || (W_NAMESPACES.has(c.namespaceURI ?? '') && TRANSPARENT.has(c.localName ?? ''))) {
+        visit(c);
+      }
+    }
+  };
+  visit(tc);
+  return { text: lines.join('\n'), bold };
+}
+
+/** Elements of one kind directly inside `el` or inside content controls wrapping them. */
+function unwrapped(el: Element, name: string): Element[] {
+  const out: Element[] = [];
+  for (const c of children(el)) {
+    if (isW(c, name)) out.push(c);
+    else if (isW(c, 'sdt') || isW(c, 'sdtContent') || isW(c, 'customXml')) out.push(...unwrapped(c, name));
+  }
+  return out;
+}
+
+const intVal = (el: Element | undefined, fallback: number): number => {
+  const n = Number(val(el));
+  return el && Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+/**
+ * A table as a grid. A horizontal span (w:gridSpan, legacy w:hMerge) keeps its text
+ * in its first column and leaves the covered ones empty, as a merged Excel range
+ * reads; a vertical merge (w:vMerge) gives its text to every row it covers: a lead
+ * unit written once for a run of tasks leads each of them.
+ */
+function tableGrid(tbl: Element): WordTable {
+  const gridCols = child(tbl, 'tblGrid');
+  let width = gridCols ? children(gridCols).filter((c) => isW(c, 'gridCol')).length : 0;
+  const rows: WordRow[] = [];
+  /** Text of the vertical merge open in each column. */
+  const open = new Map<number, string>();
+  for (const tr of unwrapped(tbl, 'tr')) {
+    const trPr = child(tr, 'trPr');
+    // A deleted row (tracked change) is not in the table a reader sees.
+    if (trPr && child(trPr, 'del')) continue;
+    const cells: string[] = [];
+    let bold = false;
+    let col = intVal(trPr && child(trPr, 'gridBefore'), 0);
+    for (let c = 0; c < col; c++) cells.push('');
+    for (const tc of unwrapped(tr, 'tc')) {
+      const tcPr = child(tc, 'tcPr');
+      const span = intVal(tcPr && child(tcPr, 'gridSpan'), 1);
+      const vMerge = tcPr && child(tcPr, 'vMerge');
+      const hMerge = tcPr && child(tcPr, 'hMerge');
+      const own = cellText(tc);
+      let text: string;
+      if (vMerge && val(vMerge) !== 'restart') {
+        text = open.get(col) ?? '';
+      } else {
+        text = hMerge && val(hMerge) !== 'restart' ? '' : own.text;
+        if (vMerge) open.set(col, text);
+        else open.delete(col);
+      }
+      if (col < 3 && own.bold) bold = true;
+      cells[col] = text;
+      for (let k = 1; k < span; k++) {
+        cells[col + k] = '';
+        open.delete(col + k);
+      }
+      col += span;
+    }
+    width = Math.max(width, cells.length);
+    rows.push({ cells, bold });
+  }
+  for (const row of rows) while (row.cells.length < width) row.cells.push('');
+  return { kind: 'table', width, rows };
+}
+
+/** The body's paragraphs and top-level tables in order (content controls unwrapped). */
+export function bodyBlocks(body: Element): WordBlock[] {
+  const blocks: WordBlock[] = [];
+  for (const c of children(body)) {
+    if (isW(c, 'p')) {
+      const p = paragraphText(c);
+      blocks.push({ kind: 'paragraph', text: p.text, breakAfter: p.breakAfter });
+    } else if (isW(c, 'tbl')) {
+      blocks.push(tableGrid(c));
+    } else if (isW(c, 'sdt') || isW(c, 'sdtContent') || isW(c, 'customXml')) {
+      blocks.push(...bodyBlocks(c));
+    }
+  }
+  return blocks;
+}
+
+export function findBody(documentElement: Element): Element | undefined {
+  return isW(documentElement, 'document') ? child(documentElement, 'body') : undefined;
+}
