@@ -20,6 +20,7 @@ export * from './validation/catalog-rules';
 export * from './catalog/catalog';
 export * from './appendix/headers';
 export * from './appendix/parse-appendix';
+export * from './appendix/appendix-layout';
 export * from './catalog/merge-import';
 export * from './periods/period';
 export * from './metrics/score';

@@ -14,7 +14,7 @@ import { nfc, nfcMultiline, parseAppendix, type GridRow } from '../../core/index
 import type { AppendixFile } from '../excel/appendix-reader';
 import { MAX_IMPORT_BYTES } from '../excel/read-workbook';
 import { CchcError } from '../errors';
-import { assertZipWithinLimits, inflateLimit } from '../files/zip-guard';
+import { assertZipWithinLimits, inflateLimit, ZIP_LIMITS, type ZipLimits } from '../files/zip-guard';
 import { bodyBlocks, findBody, type WordBlock, type WordTable } from './docx-xml';
 
 /** One table of the document (with the tables continuing it) as the grid the appendix parser reads. */
@@ -59,10 +59,10 @@ function oleError(buffer: Buffer, path: string): CchcError {
   );
 }
 
-async function readEntry(zip: JSZip, name: string, path: string): Promise<string | null> {
+async function readEntry(zip: JSZip, name: string, path: string, limits: ZipLimits): Promise<string | null> {
   const entry = zip.file(name);
   if (!entry) return null;
-  const count = inflateLimit(path);
+  const count = inflateLimit(path, limits);
   const chunks: Buffer[] = [];
   await new Promise<void>((resolve, reject) => {
     const stream = entry.nodeStream('nodebuffer');
@@ -82,15 +82,15 @@ async function readEntry(zip: JSZip, name: string, path: string): Promise<string
 }
 
 /** The main document part: named by the package relationships, "word/document.xml" by convention. */
-async function mainPart(zip: JSZip, path: string): Promise<string> {
-  const rels = await readEntry(zip, '_rels/.rels', path);
+async function mainPart(zip: JSZip, path: string, limits: ZipLimits): Promise<string> {
+  const rels = await readEntry(zip, '_rels/.rels', path, limits);
   const target = rels
     ? [...rels.matchAll(/<Relationship\b[^>]*>/g)]
         .map((m) => m[0])
         .find((r) => r.includes(`Type="${OFFICE_DOCUMENT}"`))
         ?.match(/Target="\/?([^"]+)"/)?.[1]
     : undefined;
-  const xml = (await readEntry(zip, target ?? 'word/document.xml', path)) ?? (await readEntry(zip, 'word/document.xml', path));
+  const xml = (await readEntry(zip, target ?? 'word/document.xml', path, limits)) ?? (await readEntry(zip, 'word/document.xml', path, limits));
   if (xml === null) {
     throw new CchcError('FILE_NOT_DOCX', `Tệp "${path}" không phải tài liệu Word .docx. Mở bằng Word và lưu dạng "Word Document (.docx)".`);
   }
@@ -98,7 +98,7 @@ async function mainPart(zip: JSZip, path: string): Promise<string> {
 }
 
 /** The document's blocks, after the checks that say in Vietnamese why a file cannot be read. */
-export async function readDocxBlocks(path: string): Promise<WordBlock[]> {
+export async function readDocxBlocks(path: string, limits: ZipLimits = ZIP_LIMITS): Promise<WordBlock[]> {
   const info = await stat(path).catch(() => null);
   if (!info || !info.isFile()) throw new CchcError('FILE_NOT_FOUND', `Không tìm thấy tệp "${path}". Kiểm tra lại đường dẫn.`);
   if (info.size === 0) throw new CchcError('FILE_EMPTY', `Tệp "${path}" rỗng (0 byte). Mở kế hoạch bằng Word, lưu lại rồi nhập lại.`);
@@ -113,11 +113,11 @@ export async function readDocxBlocks(path: string): Promise<WordBlock[]> {
   if (!startsWith(buffer, ZIP_MAGIC)) {
     throw new CchcError('FILE_NOT_DOCX', `Tệp "${path}" không phải tài liệu Word .docx. Mở bằng Word và lưu dạng "Word Document (.docx)".`);
   }
-  assertZipWithinLimits(buffer, path);
+  assertZipWithinLimits(buffer, path, limits);
   const zip = await JSZip.loadAsync(buffer).catch(() => {
     throw broken(path);
   });
-  const xml = await mainPart(zip, path);
+  const xml = await mainPart(zip, path, limits);
   let failed = false;
   const doc = new DOMParser({ onError: (level) => void (level !== 'warning' && (failed = true)) }).parseFromString(xml, 'text/xml');
   const body = doc.documentElement ? findBody(doc.documentElement) : undefined;

@@ -1,7 +1,8 @@
-/** `cchc export --out FILE.xlsx`: a plan's catalog as an official appendix, optionally with progress. */
+/** `cchc export --out FILE.xlsx|FILE.docx`: a plan's catalog as an official appendix, optionally with progress. */
 import type { Command } from 'commander';
 import { catalogFromTables } from '../../../core/index';
 import { writeAppendix } from '../../excel/appendix-writer';
+import { writeAppendixDocx } from '../../word/appendix-docx';
 import { CchcError, EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
 import { run, sheetOption, storeOption } from '../program';
@@ -24,7 +25,8 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
     );
   }
   const tasks = catalog.tasks.map((t) => t.item).filter((t) => t.plan === plan.code);
-  await writeAppendix(options.out, plan, tasks, { withProgress: options.withProgress });
+  const write = /\.docx$/i.test(options.out) ? writeAppendixDocx : writeAppendix;
+  await write(options.out, plan, tasks, { withProgress: options.withProgress });
   console.log(`Đã xuất phụ lục kế hoạch ${plan.code} (${tasks.length} nhiệm vụ) ra ${options.out}.`);
   return EXIT.ok;
 }
@@ -32,8 +34,8 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('Xuất phụ lục nhiệm vụ ra Excel theo mẫu (export a plan appendix .xlsx)')
-    .requiredOption('--out <file>', 'tệp .xlsx cần ghi')
+    .description('Xuất phụ lục nhiệm vụ ra Excel hoặc Word theo mẫu (export a plan appendix .xlsx or .docx)')
+    .requiredOption('--out <file>', 'tệp .xlsx hoặc .docx cần ghi')
     .addOption(storeOption())
     .addOption(sheetOption())
     .option('--plan <code>', 'số kế hoạch (required when the store holds several plans)')

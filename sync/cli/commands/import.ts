@@ -1,5 +1,5 @@
 /**
- * `cchc import FILE.xlsx`: reads a plan's appendix and merges it into the store,
+ * `cchc import FILE.xlsx|FILE.docx`: reads a plan's appendix and merges it into the store,
  * keeping every tracking field officials filled in. `--dry-run` writes nothing.
  */
 import type { Command } from 'commander';
@@ -131,8 +131,8 @@ export async function importCommand(file: string, options: ImportOptions): Promi
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('Nhập phụ lục nhiệm vụ từ Excel (import a plan appendix .xlsx into the store)')
-    .argument('<file>', 'tệp .xlsx phụ lục')
+    .description('Nhập phụ lục nhiệm vụ từ Excel hoặc Word (import a plan appendix .xlsx or .docx into the store)')
+    .argument('<file>', 'tệp .xlsx phụ lục, hoặc tệp .docx kế hoạch')
     .addOption(storeOption())
     .addOption(sheetOption())
     .option('--plan <code>', 'số kế hoạch, ví dụ 158/KH-UBND (plan code when the appendix has none)')

@@ -1,4 +1,4 @@
-/** `cchc index-import FILE.xlsx`: a criteria set or assignment table into the "Chỉ số CCHC" tab. */
+/** `cchc index-import FILE.xlsx|FILE.docx`: a criteria set or assignment table into the "Chỉ số CCHC" tab. */
 import type { Command } from 'commander';
 import { criteriaFromAppendix, mergeCriteria } from '../../../core/index';
 import { readAppendix } from '../../excel/appendix-reader';
@@ -18,8 +18,8 @@ export async function indexImportCommand(file: string, options: StoreOptions): P
 export function registerIndexImport(program: Command): void {
   program
     .command('index-import')
-    .description('Nhập bộ tiêu chí, bảng phân công Chỉ số CCHC từ Excel (import CCHC-index criteria)')
-    .argument('<file>', 'tệp .xlsx')
+    .description('Nhập bộ tiêu chí, bảng phân công Chỉ số CCHC từ Excel hoặc Word (import CCHC-index criteria)')
+    .argument('<file>', 'tệp .xlsx hoặc .docx')
     .addOption(storeOption())
     .addOption(sheetOption())
     .action(async (file: string, opts: StoreOptions) => {
