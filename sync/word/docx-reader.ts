@@ -7,7 +7,6 @@
  * the national heading.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { DOMParser } from '@xmldom/xmldom';
 import * as CFB from 'cfb';
 import JSZip from 'jszip';
 import { nfc, nfcMultiline, parseAppendix, type GridRow } from '../../core/index';
@@ -16,6 +15,7 @@ import { MAX_IMPORT_BYTES } from '../excel/read-workbook';
 import { CchcError } from '../errors';
 import { assertZipWithinLimits, inflateLimit, ZIP_LIMITS, type ZipLimits } from '../files/zip-guard';
 import { bodyBlocks, findBody, type WordBlock, type WordTable } from './docx-xml';
+import { parseXml, type XmlElement } from './xml-tree';
 
 /** One table of the document (with the tables continuing it) as the grid the appendix parser reads. */
 export interface DocxGrid {
@@ -118,10 +118,14 @@ export async function readDocxBlocks(path: string, limits: ZipLimits = ZIP_LIMIT
     throw broken(path);
   });
   const xml = await mainPart(zip, path, limits);
-  let failed = false;
-  const doc = new DOMParser({ onError: (level) => void (level !== 'warning' && (failed = true)) }).parseFromString(xml, 'text/xml');
-  const body = doc.documentElement ? findBody(doc.documentElement) : undefined;
-  if (failed || !body) throw broken(path);
+  let root: XmlElement;
+  try {
+    root = parseXml(xml);
+  } catch {
+    throw broken(path);
+  }
+  const body = findBody(root);
+  if (!body) throw broken(path);
   return bodyBlocks(body);
 }
 

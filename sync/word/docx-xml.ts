@@ -5,10 +5,7 @@
  * field results but not field codes, hyperlinks' text, several paragraphs in a cell
  * as line breaks; drawings and text boxes are not part of a table's text.
  */
-import type { Element, Node } from '@xmldom/xmldom';
-
-/** Transitional and Strict OOXML name the WordprocessingML namespace differently. */
-const W_NAMESPACES = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
+import type { XmlElement as Element } from './xml-tree';
 
 export interface WordParagraph {
   kind: 'paragraph';
@@ -31,23 +28,14 @@ export interface WordTable {
 
 export type WordBlock = WordParagraph | WordTable;
 
-const ELEMENT = 1;
-
-function children(node: Node): Element[] {
-  const out: Element[] = [];
-  for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === ELEMENT) out.push(c as Element);
-  return out;
-}
-
-const isW = (el: Element, name: string): boolean => el.localName === name && W_NAMESPACES.has(el.namespaceURI ?? '');
+const isW = (el: Element, name: string): boolean => el.w && el.local === name;
 
 function child(el: Element, name: string): Element | undefined {
-  return children(el).find((c) => isW(c, name));
+  return el.children.find((c) => isW(c, name));
 }
 
 function val(el: Element | undefined): string | null {
-  if (!el) return null;
-  return el.getAttributeNS(el.namespaceURI, 'val');
+  return el?.attrs['val'] ?? null;
 }
 
 /** An on/off property (w:b, w:tblHeader): present and not switched off. */
@@ -71,14 +59,13 @@ interface TextState {
 }
 
 function walkRunContent(el: Element, state: TextState, runBold: boolean): void {
-  for (const c of children(el)) {
-    // Markup-compatibility blocks hold alternatives of drawings and text boxes.
-    if (c.localName === 'AlternateContent') continue;
-    if (!W_NAMESPACES.has(c.namespaceURI ?? '')) continue;
-    const name = c.localName ?? '';
+  for (const c of el.children) {
+    // Other namespaces: markup-compatibility alternatives of drawings and text boxes, maths, ink.
+    if (!c.w) continue;
+    const name = c.local;
     if (HIDDEN.has(name)) continue;
     if (name === 'fldChar') {
-      const type = c.getAttributeNS(c.namespaceURI, 'fldCharType');
+      const type = c.attrs['fldCharType'];
       if (type === 'begin') state.fields.push(false);
       else if (type === 'separate' && state.fields.length > 0) state.fields[state.fields.length - 1] = true;
       else if (type === 'end') state.fields.pop();
@@ -91,13 +78,13 @@ function walkRunContent(el: Element, state: TextState, runBold: boolean): void {
     const visible = state.fields.every((inResult) => inResult);
     if (name === 't') {
       if (!visible) continue;
-      const text = c.textContent ?? '';
+      const text = c.text;
       state.parts.push(text);
       if (runBold && text.trim() !== '') state.bold = true;
     } else if (name === 'tab' || name === 'ptab') {
       if (visible) state.parts.push(' ');
     } else if (name === 'br') {
-      const type = c.getAttributeNS(c.namespaceURI, 'type');
+      const type = c.attrs['type'];
       if (type === 'page' || type === 'column') state.pageBreak = true;
       else if (visible) state.parts.push('\n');
     } else if (name === 'cr') {
@@ -133,14 +120,14 @@ function cellText(tc: Element): { text: string; bold: boolean } {
   let bold = false;
   let runOn = false;
   const visit = (el: Element): void => {
-    for (const c of children(el)) {
+    for (const c of el.children) {
       if (isW(c, 'p')) {
         const p = paragraphText(c);
         if (runOn && lines.length > 0) lines[lines.length - 1] += p.text;
         else lines.push(p.text);
         runOn = p.joinsNext;
         bold ||= p.bold;
-      } else if (isW(c, 'tbl') || isW(c, 'tr') || isW(c, 'tc') || (W_NAMESPACES.has(c.namespaceURI ?? '') && TRANSPARENT.has(c.localName ?? ''))) {
+      } else if (c.w && (c.local === 'tbl' || c.local === 'tr' || c.local === 'tc' || TRANSPARENT.has(c.local))) {
         visit(c);
       }
     }
@@ -152,7 +139,7 @@ function cellText(tc: Element): { text: string; bold: boolean } {
 /** Elements of one kind directly inside `el` or inside content controls wrapping them. */
 function unwrapped(el: Element, name: string): Element[] {
   const out: Element[] = [];
-  for (const c of children(el)) {
+  for (const c of el.children) {
     if (isW(c, name)) out.push(c);
     else if (isW(c, 'sdt') || isW(c, 'sdtContent') || isW(c, 'customXml')) out.push(...unwrapped(c, name));
   }
@@ -172,7 +159,7 @@ const intVal = (el: Element | undefined, fallback: number): number => {
  */
 function tableGrid(tbl: Element): WordTable {
   const gridCols = child(tbl, 'tblGrid');
-  let width = gridCols ? children(gridCols).filter((c) => isW(c, 'gridCol')).length : 0;
+  let width = gridCols ? gridCols.children.filter((c) => isW(c, 'gridCol')).length : 0;
   const rows: WordRow[] = [];
   /** Text of the vertical merge open in each column. */
   const open = new Map<number, string>();
@@ -216,7 +203,7 @@ function tableGrid(tbl: Element): WordTable {
 /** The body's paragraphs and top-level tables in order (content controls unwrapped). */
 export function bodyBlocks(body: Element): WordBlock[] {
   const blocks: WordBlock[] = [];
-  for (const c of children(body)) {
+  for (const c of body.children) {
     if (isW(c, 'p')) {
       const p = paragraphText(c);
       blocks.push({ kind: 'paragraph', text: p.text, breakAfter: p.breakAfter });
@@ -229,6 +216,8 @@ export function bodyBlocks(body: Element): WordBlock[] {
   return blocks;
 }
 
-export function findBody(documentElement: Element): Element | undefined {
-  return isW(documentElement, 'document') ? child(documentElement, 'body') : undefined;
+/** The w:body of a parsed main document part. */
+export function findBody(root: Element): Element | undefined {
+  const document = root.children.find((c) => isW(c, 'document'));
+  return document ? child(document, 'body') : undefined;
 }
