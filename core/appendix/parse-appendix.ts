@@ -60,12 +60,20 @@ const SPANNED_TITLE = /^([IVXLC]+|\d+(?:\.\d+)*)[.)]?\s+(\S[\s\S]*)$/u;
 
 const join = (a: string, b: string): string => (a === '' ? b : b === '' ? a : `${a} ${b}`);
 
+/** "NHỊ CHIỂU" → "Nhị Chiểu": the heading writes the issuing ward in capitals. */
+const titleCase = (upper: string): string =>
+  upper
+    .toLocaleLowerCase('vi')
+    .split(' ')
+    .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1))
+    .join(' ');
+
 type PlanFacts = Pick<ParsedAppendix, 'planCode' | 'planDate' | 'planYear' | 'ward'>;
 
 /**
  * Plan number, date, year and ward from the title rows ("(Kèm theo Kế hoạch số 158/KH-UBND
  * ngày 05/5/2026 của UBND phường Nhị Chiểu)") or from a document's national heading
- * ("Số: 158/KH-UBND", "Nhị Chiểu, ngày 05 tháng 5 năm 2026"). The heading forms are
+ * ("UBND PHƯỜNG NHỊ CHIỂU", "Số: 158/KH-UBND", "Nhị Chiểu, ngày 05 tháng 5 năm 2026"). The heading forms are
  * matched per line, from its start, so a plan quoted in the prose is never taken.
  */
 export function planFromTitle(lines: readonly string[]): PlanFacts {
@@ -80,8 +88,10 @@ export function planFromTitle(lines: readonly string[]): PlanFacts {
     text.match(/ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/) ?? text.match(/ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/);
   const planDate = date ? `${date[3]}-${date[2]!.padStart(2, '0')}-${date[1]!.padStart(2, '0')}` : null;
   const year = planDate ? Number(planDate.slice(0, 4)) : Number(text.match(/năm\s+(20\d{2})/)?.[1] ?? NaN);
+  const issuer = firstLine(/^(?:UBND|ỦY BAN NHÂN DÂN)\s+(?:PHƯỜNG|XÃ)\s+(\p{Lu}[\p{Lu} ]*)$/u)?.[1];
   const ward =
     text.match(/(?:UBND|Ủy ban nhân dân)\s+(?:phường|xã)\s+([^)(,]+?)\s*\)/iu)?.[1] ??
+    (issuer ? titleCase(issuer) : undefined) ??
     firstLine(/^(\p{Lu}[\p{L} ]*?),\s*ngày\b/u)?.[1] ??
     null;
   return { planCode: code, planDate, planYear: Number.isFinite(year) ? year : null, ward };

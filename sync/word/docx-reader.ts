@@ -135,10 +135,12 @@ const isGap = (b: WordBlock): boolean => b.kind === 'paragraph' && nfc(b.text) =
 /** The national heading: the first table holding "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", else the paragraphs above "KẾ HOẠCH". */
 function headingLines(blocks: readonly WordBlock[]): string[] {
   const lines = (texts: string[]): string[] => texts.flatMap((t) => nfcMultiline(t).split('\n')).filter((l) => l !== '');
-  const table = blocks.find((b): b is WordTable => b.kind === 'table' && b.rows.some((r) => r.cells.some((c) => /CỘNG HÒA/iu.test(nfc(c)))));
-  if (table) return lines(table.rows.flatMap((r) => r.cells));
-  const end = blocks.findIndex((b) => b.kind !== 'paragraph' || /^KẾ HOẠCH\b/u.test(nfc(b.text)));
-  return lines(blocks.slice(0, end < 0 ? 0 : end).map((b) => (b.kind === 'paragraph' ? b.text : '')));
+  const table = blocks.find((b): b is WordTable => b.kind === 'table' && b.rows.some((r) => r.cells.some((c) => /CỘNG HÒA/iu.test(nfc(c ?? '')))));
+  if (table) return lines(table.rows.flatMap((r) => r.cells.map((c) => c ?? '')));
+  // Without a heading table, only what stands above the plan's own "KẾ HOẠCH" line: never the prose, which quotes other plans.
+  const end = blocks.findIndex((b) => b.kind === 'paragraph' && /^KẾ HOẠCH\b/u.test(nfc(b.text)));
+  const above = blocks.slice(0, Math.max(end, 0));
+  return above.every((b) => b.kind === 'paragraph') ? lines(above.map((b) => (b.kind === 'paragraph' ? b.text : ''))) : [];
 }
 
 /** The paragraphs just above a table: back to the previous table or page break, from "PHỤ LỤC" / "DANH MỤC" on if present. */
@@ -168,10 +170,16 @@ export function docxGrids(blocks: readonly WordBlock[]): DocxGrid[] {
     }
     const grid: GridRow[] = titleLinesAbove(blocks, start).map((text) => ({ row: 0, cells: [text], bold: false }));
     let row = 0;
+    let previous: GridRow | undefined;
     for (const table of group) {
-      for (const r of table.rows) grid.push({ row: ++row, cells: r.cells.map((c) => nfcMultiline(c)), bold: r.bold });
+      for (const r of table.rows) {
+        // A merge continued from the table before: the value of the row above, in the first table nothing.
+        const cells = r.cells.map((c, i) => (c === null ? (previous?.cells[i] ?? '') : nfcMultiline(c)));
+        previous = { row: ++row, cells, bold: r.bold };
+        grid.push(previous);
+      }
     }
-    const firstCell = nfcMultiline(first.rows[0]?.cells.find((c) => nfc(c) !== '') ?? '').split('\n')[0] ?? '';
+    const firstCell = nfcMultiline(first.rows[0]?.cells.find((c) => c !== null && nfc(c) !== '') ?? '').split('\n')[0] ?? '';
     return { name: `Bảng ${n + 1}`, grid, heading, firstCell };
   });
 }

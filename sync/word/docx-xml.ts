@@ -15,7 +15,8 @@ export interface WordParagraph {
 }
 
 export interface WordRow {
-  cells: string[];
+  /** null: a cell that continues a vertical merge opened above this table (a table cut in two at a page break). */
+  cells: (string | null)[];
   bold: boolean;
 }
 
@@ -167,7 +168,7 @@ function tableGrid(tbl: Element): WordTable {
     const trPr = child(tr, 'trPr');
     // A deleted row (tracked change) is not in the table a reader sees.
     if (trPr && child(trPr, 'del')) continue;
-    const cells: string[] = [];
+    const cells: (string | null)[] = [];
     let bold = false;
     let col = intVal(trPr && child(trPr, 'gridBefore'), 0);
     for (let c = 0; c < col; c++) cells.push('');
@@ -177,12 +178,12 @@ function tableGrid(tbl: Element): WordTable {
       const vMerge = tcPr && child(tcPr, 'vMerge');
       const hMerge = tcPr && child(tcPr, 'hMerge');
       const own = cellText(tc);
-      let text: string;
+      let text: string | null;
       if (vMerge && val(vMerge) !== 'restart') {
-        text = open.get(col) ?? '';
+        text = open.has(col) ? open.get(col)! : null;
       } else {
         text = hMerge && val(hMerge) !== 'restart' ? '' : own.text;
-        if (vMerge) open.set(col, text);
+        if (vMerge) open.set(col, own.text);
         else open.delete(col);
       }
       if (col < 3 && own.bold) bold = true;

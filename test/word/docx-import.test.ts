@@ -15,6 +15,7 @@ import {
   headingTable,
   hyperlink,
   ins,
+  pageBreak,
   paragraph,
   run,
   seedHeading,
@@ -177,5 +178,24 @@ describe('Word plans: the appendix table found among the layout tables', () => {
     expect(h.prose[0]).toContain('Kế hoạch số 144/KH-UBND');
     const a = await readAppendix(await saved(docxFile(body)));
     expect(a).toMatchObject({ planCode: '158/KH-UBND', planDate: '2026-05-05', ward: 'Nhị Chiểu', titleLines: ['PHỤ LỤC'] });
+
+    // The ward is the issuer ("UBND PHƯỜNG NHỊ CHIỂU"), even where the place line names the city.
+    const city = headingTable({ ...h, placeDate: h.placeDate.replace('Nhị Chiểu', 'Hải Phòng') });
+    const b = await readAppendix(await saved(docxFile(city + paragraph('PHỤ LỤC') + table(rows, header.length))));
+    expect(b.ward).toBe('Nhị Chiểu');
+  });
+
+  it("a merge cut by the page break: the second table's first rows continue the lead from the first table", async () => {
+    const { header, tasks } = seedTable('nhi-chieu-appendix.tsv');
+    // Tasks 13–19 share "Phòng VHXXH"; the table is cut after task 15.
+    const run13 = tasks.slice(12);
+    expect(new Set(run13.map((t) => t.cells[2]))).toEqual(new Set(['Phòng VHXXH']));
+    const row = (t: (typeof tasks)[number], k: number): RowSpec => ({
+      cells: t.cells.map((text, c) => (c === 2 ? (k === 0 ? { text, vMerge: 'restart' } : { vMerge: 'continue' }) : { text })),
+    });
+    const first = table([{ header: true, cells: header.map((text) => ({ text })) }, ...run13.slice(0, 3).map(row)], header.length);
+    const second = table(run13.slice(3).map((t, k) => row(t, k + 3)), header.length);
+    const a = await readAppendix(await saved(docxFile(first + pageBreak() + second)));
+    expect(a.tasks.map((t) => [t.stt, t.lead])).toEqual(run13.map((t) => [t.stt, t.cells[2]]));
   });
 });
