@@ -43,9 +43,17 @@ function lines(text: string, run: { bold?: boolean; italics?: boolean; size?: nu
 const cellText = (value: string | number | null): string =>
   value === null ? '' : typeof value === 'number' ? value.toLocaleString('vi-VN') : value;
 
+/** Narrowest column: "STT" in bold 12 pt plus the cell margins, on one line. */
+const MIN_COLUMN = 820;
+
+/** The Excel widths scaled to the page, no column narrower than MIN_COLUMN. */
 function columnWidths(columns: readonly AppendixColumn[]): number[] {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
-  return columns.map((c) => Math.floor((c.width / total) * TABLE_WIDTH));
+  const scaled = columns.map((c) => (c.width / total) * TABLE_WIDTH);
+  const narrow = scaled.filter((w) => w < MIN_COLUMN).length;
+  const wide = scaled.filter((w) => w >= MIN_COLUMN).reduce((a, b) => a + b, 0);
+  const rest = TABLE_WIDTH - narrow * MIN_COLUMN;
+  return scaled.map((w) => Math.floor(w < MIN_COLUMN ? MIN_COLUMN : (w / wide) * rest));
 }
 
 /** For each task of a section, whether its cell in `column` opens, continues or stands outside a run of equal values. */
@@ -101,6 +109,8 @@ export function appendixDocument(plan: Plan, tasks: readonly Task[], options: Do
     run.forEach((task, r) => {
       rows.push(
         new TableRow({
+          // A task kept on one page: a row cut by a page break is what makes copies of the table go wrong.
+          cantSplit: true,
           children: columns.map((c, i) => {
             const verticalMerge = merged[i]![r] ?? undefined;
             const text = verticalMerge === 'continue' ? '' : cellText(c.value(task));
