@@ -88,9 +88,10 @@ export function planFromTitle(lines: readonly string[]): PlanFacts {
     text.match(/ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/) ?? text.match(/ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/);
   const planDate = date ? `${date[3]}-${date[2]!.padStart(2, '0')}-${date[1]!.padStart(2, '0')}` : null;
   const year = planDate ? Number(planDate.slice(0, 4)) : Number(text.match(/năm\s+(20\d{2})/)?.[1] ?? NaN);
-  const issuer = firstLine(/^(?:UBND|ỦY BAN NHÂN DÂN)\s+(?:PHƯỜNG|XÃ)\s+(\p{Lu}[\p{Lu} ]*)$/u)?.[1];
+  // "UBND PHƯỜNG X" on one line, or "ỦY BAN NHÂN DÂN" above "PHƯỜNG X"; capitals only, so no sentence of prose matches.
+  const issuer = firstLine(/^(?:(?:UBND|[ỦU][YỶ] BAN NHÂN DÂN)\s+)?(?:PHƯỜNG|XÃ)\s+(\p{Lu}[\p{Lu} ]*)$/u)?.[1];
   const ward =
-    text.match(/(?:UBND|Ủy ban nhân dân)\s+(?:phường|xã)\s+([^)(,]+?)\s*\)/iu)?.[1] ??
+    text.match(/(?:UBND|[ỦU][yỷ] ban nhân dân)\s+(?:phường|xã)\s+([^)(,]+?)\s*\)/iu)?.[1] ??
     (issuer ? titleCase(issuer) : undefined) ??
     firstLine(/^(\p{Lu}[\p{L} ]*?),\s*ngày\b/u)?.[1] ??
     null;

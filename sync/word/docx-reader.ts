@@ -9,7 +9,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as CFB from 'cfb';
 import JSZip from 'jszip';
-import { nfc, nfcMultiline, parseAppendix, type GridRow } from '../../core/index';
+import { matchKey, nfc, nfcMultiline, parseAppendix, type GridRow } from '../../core/index';
 import type { AppendixFile } from '../excel/appendix-reader';
 import { MAX_IMPORT_BYTES } from '../excel/read-workbook';
 import { CchcError } from '../errors';
@@ -33,6 +33,8 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (buffer: Buffer, magic: number[]): boolean => magic.every((b, i) => buffer[i] === b);
 const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
+/** "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", as compared: old tone marks ("HOÀ") and NFD match too. */
+const NATIONAL = matchKey('Cộng hòa xã hội chủ nghĩa');
 /** Title lines kept above a table when no "PHỤ LỤC" / "DANH MỤC" line marks where they start. */
 const MAX_TITLE_LINES = 4;
 
@@ -135,7 +137,7 @@ const isGap = (b: WordBlock): boolean => b.kind === 'paragraph' && nfc(b.text) =
 /** The national heading: the first table holding "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", else the paragraphs above "KẾ HOẠCH". */
 function headingLines(blocks: readonly WordBlock[]): string[] {
   const lines = (texts: string[]): string[] => texts.flatMap((t) => nfcMultiline(t).split('\n')).filter((l) => l !== '');
-  const table = blocks.find((b): b is WordTable => b.kind === 'table' && b.rows.some((r) => r.cells.some((c) => /CỘNG HÒA/iu.test(nfc(c ?? '')))));
+  const table = blocks.find((b): b is WordTable => b.kind === 'table' && b.rows.some((r) => r.cells.some((c) => matchKey(c ?? '').includes(NATIONAL))));
   if (table) return lines(table.rows.flatMap((r) => r.cells.map((c) => c ?? '')));
   // Without a heading table, only what stands above the plan's own "KẾ HOẠCH" line: never the prose, which quotes other plans.
   const end = blocks.findIndex((b) => b.kind === 'paragraph' && /^KẾ HOẠCH\b/u.test(nfc(b.text)));

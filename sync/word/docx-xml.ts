@@ -73,7 +73,8 @@ function walkRunContent(el: Element, state: TextState, runBold: boolean): void {
       continue;
     }
     if (name === 'r') {
-      walkRunContent(c, state, isOn(child(c, 'rPr') && child(child(c, 'rPr')!, 'b')));
+      const rPr = child(c, 'rPr');
+      walkRunContent(c, state, isOn(rPr && child(rPr, 'b')));
       continue;
     }
     const visible = state.fields.every((inResult) => inResult);
@@ -110,7 +111,8 @@ function paragraphText(p: Element): ParagraphText {
   const state: TextState = { parts: [], bold: false, fields: [], pageBreak: false };
   walkRunContent(p, state, false);
   const pPr = child(p, 'pPr');
-  const markDeleted = pPr ? child(pPr, 'rPr') !== undefined && child(child(pPr, 'rPr')!, 'del') !== undefined : false;
+  const markPr = pPr && child(pPr, 'rPr');
+  const markDeleted = markPr !== undefined && child(markPr, 'del') !== undefined;
   const breakAfter = state.pageBreak || (pPr !== undefined && child(pPr, 'sectPr') !== undefined);
   return { text: state.parts.join(''), bold: state.bold, breakAfter, joinsNext: markDeleted };
 }

@@ -183,6 +183,15 @@ describe('Word plans: the appendix table found among the layout tables', () => {
     const city = headingTable({ ...h, placeDate: h.placeDate.replace('Nhị Chiểu', 'Hải Phòng') });
     const b = await readAppendix(await saved(docxFile(city + paragraph('PHỤ LỤC') + table(rows, header.length))));
     expect(b.ward).toBe('Nhị Chiểu');
+
+    // Old-style tone marks ("HOÀ", "UỶ") and the issuer on two lines, as many offices write them.
+    const oldStyle = table(
+      [{ cells: [{ text: `UỶ BAN NHÂN DÂN\nPHƯỜNG NHỊ CHIỂU\n${h.number}` }, { text: `CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHải Phòng, ngày 05 tháng 5 năm 2026` }] }],
+      2,
+      { borders: false },
+    );
+    const c = await readAppendix(await saved(docxFile(oldStyle + paragraph('PHỤ LỤC') + table(rows, header.length))));
+    expect(c).toMatchObject({ planCode: '158/KH-UBND', planDate: '2026-05-05', ward: 'Nhị Chiểu' });
   });
 
   it("a merge cut by the page break: the second table's first rows continue the lead from the first table", async () => {
