@@ -39,17 +39,19 @@ function val(el: Element | undefined): string | null {
   return el?.attrs['val'] ?? null;
 }
 
-/** An on/off property (w:b, w:tblHeader): present and not switched off. */
+/** An on/off property (w:b): present and not switched off. */
 function isOn(el: Element | undefined): boolean {
   if (!el) return false;
   const v = val(el);
   return v === null || !['0', 'false', 'off'].includes(v);
 }
 
-/** Wrappers whose content is shown as if they were not there. */
+/**
+ * Wrappers whose content is shown as if they were not there. Any other element is
+ * markup or content a reader does not see in the text (w:del, w:moveFrom, w:instrText,
+ * w:drawing, w:pict, note and comment references …) and is skipped whole.
+ */
 const TRANSPARENT = new Set(['ins', 'moveTo', 'hyperlink', 'fldSimple', 'smartTag', 'customXml', 'sdt', 'sdtContent', 'bdo', 'dir']);
-/** Content a reader does not see in the paragraph's text. */
-const HIDDEN = new Set(['del', 'moveFrom', 'delText', 'instrText', 'pPr', 'rPr', 'sdtPr', 'sdtEndPr', 'drawing', 'pict', 'object', 'footnoteReference', 'endnoteReference', 'commentReference']);
 
 interface TextState {
   parts: string[];
@@ -64,7 +66,6 @@ function walkRunContent(el: Element, state: TextState, runBold: boolean): void {
     // Other namespaces: markup-compatibility alternatives of drawings and text boxes, maths, ink.
     if (!c.w) continue;
     const name = c.local;
-    if (HIDDEN.has(name)) continue;
     if (name === 'fldChar') {
       const type = c.attrs['fldCharType'];
       if (type === 'begin') state.fields.push(false);
