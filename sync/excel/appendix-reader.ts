@@ -1,7 +1,6 @@
 /** Reads a plan's appendix from an .xlsx (the first sheet that holds a task table) or from a Word .docx / .doc. */
 import { parseAppendix, type ParsedAppendix } from '../../core/index';
 import { CchcError } from '../errors';
-import { readDocxAppendix } from '../word/docx-reader';
 import { readWorkbook } from './read-workbook';
 import { worksheetGrid } from './worksheet-grid';
 
@@ -10,7 +9,8 @@ export interface AppendixFile extends ParsedAppendix {
 }
 
 export async function readAppendix(path: string): Promise<AppendixFile> {
-  if (/\.docx?$/i.test(path)) return readDocxAppendix(path);
+  // Loaded on use: the Word reader's parsers would otherwise slow every command's start.
+  if (/\.docx?$/i.test(path)) return (await import('../word/docx-reader')).readDocxAppendix(path);
   const workbook = await readWorkbook(path);
   let anyCells = false;
   for (const ws of workbook.worksheets) {

@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { catalogFromTables } from '../../../core/index';
 import { writeAppendix } from '../../excel/appendix-writer';
-import { writeAppendixDocx } from '../../word/appendix-docx';
 import { CchcError, EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
 import { run, sheetOption, storeOption } from '../program';
@@ -25,7 +24,8 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
     );
   }
   const tasks = catalog.tasks.map((t) => t.item).filter((t) => t.plan === plan.code);
-  const write = /\.docx$/i.test(options.out) ? writeAppendixDocx : writeAppendix;
+  // The docx package is loaded only for a Word export: it would otherwise slow every command's start.
+  const write = /\.docx$/i.test(options.out) ? (await import('../../word/appendix-docx')).writeAppendixDocx : writeAppendix;
   await write(options.out, plan, tasks, { withProgress: options.withProgress });
   console.log(`Đã xuất phụ lục kế hoạch ${plan.code} (${tasks.length} nhiệm vụ) ra ${options.out}.`);
   return EXIT.ok;
