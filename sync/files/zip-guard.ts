@@ -13,7 +13,7 @@ export interface ZipLimits {
   maxEntries: number;
 }
 
-/** A 500-task appendix expands to about 3 MB; 200 MB leaves room for pictures and still fits a small machine. */
+/** A 500-task appendix expands to about 1 MB of XML; 200 MB leaves room for pictures and still fits a small machine. */
 export const ZIP_LIMITS: ZipLimits = { maxTotalBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
 
 const EOCD_SIGNATURE = 0x06054b50;
