@@ -23,33 +23,38 @@ export interface XmlElement {
 
 /** Parses one part; throws on malformed XML. Prefixes are resolved from the declarations seen so far (OOXML declares them on the root). */
 export function parseXml(xml: string): XmlElement {
-  const prefixes = new Map<string, string>();
+  /** Per prefix: is it WordprocessingML? */
+  const prefixes = new Map<string, boolean>();
   const root: XmlElement = { local: '#document', w: false, attrs: {}, children: [], text: '' };
   const stack: XmlElement[] = [root];
+  let top = root;
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on('opentag', (tag) => {
     const attrs: Record<string, string> = {};
-    for (const [name, value] of Object.entries(tag.attributes as Record<string, string>)) {
-      if (name.startsWith('xmlns')) prefixes.set(name === 'xmlns' ? '' : name.slice(6), value);
-      else attrs[name.slice(name.indexOf(':') + 1)] = value;
+    const given = tag.attributes as Record<string, string>;
+    for (const name in given) {
+      if (name.startsWith('xmlns')) prefixes.set(name === 'xmlns' ? '' : name.slice(6), W_NAMESPACES.has(given[name]!));
+      else attrs[name.slice(name.indexOf(':') + 1)] = given[name]!;
     }
     const colon = tag.name.indexOf(':');
-    const uri = prefixes.get(colon < 0 ? '' : tag.name.slice(0, colon)) ?? '';
-    const el: XmlElement = { local: tag.name.slice(colon + 1), w: W_NAMESPACES.has(uri), attrs, children: [], text: '' };
-    stack[stack.length - 1]!.children.push(el);
-    if (!tag.isSelfClosing) stack.push(el);
+    const w = prefixes.get(colon < 0 ? '' : tag.name.slice(0, colon)) ?? false;
+    const el: XmlElement = { local: colon < 0 ? tag.name : tag.name.slice(colon + 1), w, attrs, children: [], text: '' };
+    top.children.push(el);
+    if (!tag.isSelfClosing) {
+      stack.push(el);
+      top = el;
+    }
   });
   parser.on('closetag', (tag) => {
-    if (!tag.isSelfClosing) stack.pop();
+    if (tag.isSelfClosing) return;
+    stack.pop();
+    top = stack[stack.length - 1]!;
   });
-  parser.on('text', (text) => {
-    const el = stack[stack.length - 1]!;
-    if (el.w && el.local === 't') el.text += text;
-  });
-  parser.on('cdata', (text) => {
-    const el = stack[stack.length - 1]!;
-    if (el.w && el.local === 't') el.text += text;
-  });
+  const text = (t: string): void => {
+    if (top.w && top.local === 't') top.text += t;
+  };
+  parser.on('text', text);
+  parser.on('cdata', text);
   parser.on('error', (error) => {
     throw error;
   });
