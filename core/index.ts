@@ -24,6 +24,7 @@ export * from './catalog/catalog';
 export * from './appendix/headers';
 export * from './appendix/parse-appendix';
 export * from './appendix/appendix-kind';
+export * from './appendix/appendix-layout';
 export * from './catalog/merge-import';
 export * from './import/log-table';
 export * from './import/plan-import';

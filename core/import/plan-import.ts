@@ -34,6 +34,10 @@ import { checkLogTab, naturalKey } from '../validation/log-rules';
 export interface ImportSheet {
   sheet: string;
   grid: readonly GridRow[];
+  /** A Word plan's national heading lines: the plan's number, date and ward when the appendix's title omits them. */
+  heading?: readonly string[];
+  /** How to name this table to an official when none is recognised ("bảng 1 ("UBND PHƯỜNG …")"). */
+  label?: string;
 }
 
 export interface ImportRequest {
@@ -100,15 +104,21 @@ type Found =
   | { kind: 'meetings' | 'documents' | 'digitisation' | 'outcomes'; sheet: string; tab: TabSpec; rows: Row[] };
 
 function findTable(sheets: readonly ImportSheet[]): Found | null {
-  for (const { sheet, grid } of sheets) {
+  for (const { sheet, grid, heading } of sheets) {
     const log = findLogTable(grid);
     if (log) return { kind: log.tab.key as 'meetings' | 'documents' | 'outcomes', sheet, tab: log.tab, rows: log.rows };
     const stats = provinceStatsRows(grid);
     if (stats) return { kind: 'digitisation', sheet, tab: DIGITISATION_TAB, rows: stats.rows };
-    const parsed = parseAppendix(grid);
+    const parsed = parseAppendix(grid, heading);
     if (parsed) return { kind: appendixKind(parsed, grid) === 'criteria' ? 'criteria' : 'appendix', sheet, parsed, grid };
   }
   return null;
+}
+
+/** " Các bảng trong tệp: bảng 1 ("…"), bảng 2 ("…")." when the reader named its tables, else "". */
+function labelled(sheets: readonly ImportSheet[]): string {
+  const labels = sheets.map((s) => s.label).filter((l): l is string => !!l);
+  return labels.length > 0 ? ` Các bảng trong tệp: ${labels.join(', ')}.` : '';
 }
 
 export function planImport(request: ImportRequest): ImportPlan {
@@ -120,7 +130,7 @@ export function planImport(request: ImportRequest): ImportPlan {
     return {
       ok: false,
       code: 'HEADER_NOT_FOUND',
-      message: `Không nhận ra bảng nào trong "${request.file}". Dùng một biểu mẫu trong thư mục templates/ (phụ lục nhiệm vụ cần cột "STT" và "Nội dung công việc"; sổ hội nghị cần cột "Ngày", "Tên hội nghị/cuộc họp", "Hình thức"; số liệu văn bản cần cột "Văn bản hành chính ban hành"; số liệu số hóa cần cột "Hồ sơ tiếp nhận").`,
+      message: `Không nhận ra bảng nào trong "${request.file}".${labelled(request.sheets)} Dùng một biểu mẫu trong thư mục templates/ (phụ lục nhiệm vụ cần cột "STT" và "Nội dung công việc"; sổ hội nghị cần cột "Ngày", "Tên hội nghị/cuộc họp", "Hình thức"; số liệu văn bản cần cột "Văn bản hành chính ban hành"; số liệu số hóa cần cột "Hồ sơ tiếp nhận").`,
     };
   }
   if (request.criteria && found.kind !== 'criteria') {

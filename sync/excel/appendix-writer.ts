@@ -5,53 +5,23 @@
  * becomes a formula.
  */
 import ExcelJS from 'exceljs';
-import { formatVn, wardInText, wardName, type Plan, type Task } from '../../core/index';
+import { appendixColumns, appendixLines, appendixTitleLines, type Plan, type Task } from '../../core/index';
 import { writeWorkbookAtomic } from './atomic-write';
 import { OFFICIAL_FONT, officialPageSetup, printReady, THIN_BORDER } from './official-style';
-
-interface Column {
-  header: string;
-  width: number;
-  value: (t: Task) => ExcelJS.CellValue;
-}
-
-const BASE_COLUMNS: Column[] = [
-  { header: 'STT', width: 6, value: (t) => t.stt },
-  { header: 'Nội dung công việc', width: 50, value: (t) => t.title },
-  { header: 'Yêu cầu', width: 24, value: (t) => t.target },
-  { header: 'Cơ quan chủ trì', width: 22, value: (t) => t.lead },
-  { header: 'Cơ quan phối hợp', width: 22, value: (t) => t.support },
-  { header: 'Sản phẩm', width: 22, value: (t) => t.product },
-  { header: 'Thời gian hoàn thành', width: 16, value: (t) => t.deadline },
-];
-
-const PROGRESS_COLUMNS: Column[] = [
-  { header: 'Trạng thái', width: 16, value: (t) => t.status || 'Chưa thực hiện' },
-  { header: 'Tiến độ (%)', width: 10, value: (t) => t.progress },
-  { header: 'Ngày hoàn thành', width: 13, value: (t) => (t.completedOn ? formatVn(t.completedOn) : null) },
-  { header: 'Minh chứng', width: 28, value: (t) => t.evidence },
-];
 
 export interface ExportOptions {
   withProgress?: boolean;
 }
 
 export function appendixWorkbook(plan: Plan, tasks: readonly Task[], options: ExportOptions = {}): ExcelJS.Workbook {
-  const hasTarget = tasks.some((t) => t.target !== '');
-  const columns = [...BASE_COLUMNS.filter((c) => hasTarget || c.header !== 'Yêu cầu'), ...(options.withProgress ? PROGRESS_COLUMNS : [])];
+  const columns = appendixColumns(tasks, options);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'cchc-sheets';
   const ws = workbook.addWorksheet('Phụ lục');
   ws.columns = columns.map((c) => ({ width: c.width, style: { font: OFFICIAL_FONT, alignment: { vertical: 'top', wrapText: true } } }));
   const width = columns.length;
 
-  const ward = wardName(plan.ward, [plan.title]);
-  const by = ward.name ? ` của UBND ${wardInText(ward)}` : '';
-  const titles = [
-    'PHỤ LỤC',
-    `DANH MỤC NHIỆM VỤ${plan.title ? `: ${plan.title.toLocaleUpperCase('vi')}` : ''}`,
-    `(Kèm theo Kế hoạch số ${plan.code}${plan.date ? ` ngày ${formatVn(plan.date)}` : ''}${by})`,
-  ];
+  const titles = appendixTitleLines(plan);
   titles.forEach((text, i) => {
     const row = ws.getRow(i + 1);
     row.getCell(1).value = text;
@@ -70,24 +40,23 @@ export function appendixWorkbook(plan: Plan, tasks: readonly Task[], options: Ex
   });
 
   let r = headerRow + 1;
-  let section = '\u0000';
-  for (const task of tasks) {
-    if (task.section !== section && (task.section !== '' || task.sectionTitle !== '')) {
+  for (const line of appendixLines(tasks)) {
+    if (line.kind === 'section') {
       const row = ws.getRow(r);
-      row.getCell(1).value = task.section;
-      row.getCell(2).value = task.sectionTitle;
+      row.getCell(1).value = line.code;
+      row.getCell(2).value = line.title;
       ws.mergeCells(r, 2, r, width);
       for (let c = 1; c <= width; c++) {
         row.getCell(c).font = { ...OFFICIAL_FONT, bold: true };
         row.getCell(c).border = THIN_BORDER;
       }
       r++;
+      continue;
     }
-    section = task.section;
     const row = ws.getRow(r++);
     columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
-      cell.value = c.value(task);
+      cell.value = c.value(line.task);
       cell.border = THIN_BORDER;
       if (i === 0) cell.alignment = { horizontal: 'center', vertical: 'top' };
     });

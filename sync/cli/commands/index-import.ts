@@ -11,8 +11,8 @@ import { importCommand, type ImportOptions } from './import';
 export function registerIndexImport(program: Command): void {
   program
     .command('index-import')
-    .description('Nhập bộ tiêu chí, bảng phân công, biểu tự chấm Chỉ số CCHC (.xlsx hoặc .csv) vào trang "Chỉ số CCHC"')
-    .argument('<tệp>', 'tệp .xlsx hoặc .csv')
+    .description('Nhập bộ tiêu chí, bảng phân công, biểu tự chấm Chỉ số CCHC (.xlsx, .csv hoặc Word .docx) vào trang "Chỉ số CCHC"')
+    .argument('<tệp>', 'tệp .xlsx, .csv hoặc .docx')
     .addOption(storeOption())
     .addOption(sheetOption())
     .action(async (file: string, opts: ImportOptions) => {
