@@ -270,7 +270,7 @@ function planCriteria(request: ImportRequest, sheet: string, parsed: ParsedAppen
   const changes = diffCounts(CRITERIA_TAB, before, merge.rows);
   const kept = merge.changed.reduce((n, c) => n + c.kept.length, 0);
   const lines = [
-    `Bộ tiêu chí "${request.file}" (trang "${sheet}"): ${merge.rows.length} dòng tiêu chí vào trang "${CRITERIA_TAB.name}".`,
+    `Đã nhập ${merge.rows.length} dòng tiêu chí từ "${request.file}" (trang "${sheet}") vào trang "${CRITERIA_TAB.name}".`,
     `${changesLine(changes)} Ô để trống trong tệp giữ nguyên giá trị đã có${kept > 0 ? `; giữ ${kept} ô cán bộ đã sửa` : ''}.`,
     ...merge.changed.map((c) => {
       const header = (key: string): string => CRITERIA_TAB.columns.find((col) => col.key === key)?.header ?? key;
