@@ -5,8 +5,7 @@
  */
 import { appendixKind, keyErrorCells, parseAppendix, type AppendixKind, type ParsedAppendix } from '../../core/index';
 import { CchcError } from '../errors';
-import { readWorkbook } from './read-workbook';
-import { worksheetGrid } from './worksheet-grid';
+import { readGrids } from './read-workbook';
 
 export interface AppendixFile extends ParsedAppendix {
   sheet: string;
@@ -28,11 +27,10 @@ const WRONG_KIND: Record<AppendixKind, (path: string) => CchcError> = {
 const FIELD_NAMES: Record<string, string> = { stt: 'STT', title: 'nội dung' };
 
 /** `expect`: the kind of table the command takes (`import`: tasks, `index-import`: criteria). */
-export async function readAppendix(path: string, expect: AppendixKind = 'tasks'): Promise<AppendixFile> {
-  const workbook = await readWorkbook(path);
+export async function readAppendix(path: string, expect: AppendixKind = 'tasks', options: { stream?: boolean } = {}): Promise<AppendixFile> {
   let anyCells = false;
-  for (const ws of workbook.worksheets) {
-    const grid = worksheetGrid(ws);
+  for (const ws of await readGrids(path, options)) {
+    const grid = ws.grid;
     if (grid.length > 0) anyCells = true;
     const parsed = parseAppendix(grid);
     if (!parsed) continue;

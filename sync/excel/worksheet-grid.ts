@@ -34,13 +34,18 @@ function isBold(row: ExcelJS.Row): boolean {
   return false;
 }
 
+/** One row of the grid; `width` cells (a streamed row knows only its own width). */
+export function gridRow(row: ExcelJS.Row, rowNumber: number, width: number): GridRow {
+  const cells: string[] = [];
+  for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c)));
+  return { row: rowNumber, cells, bold: isBold(row) };
+}
+
 export function worksheetGrid(ws: ExcelJS.Worksheet): GridRow[] {
   const grid: GridRow[] = [];
   const width = ws.columnCount;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c)));
-    grid.push({ row: rowNumber, cells, bold: isBold(row) });
+    grid.push(gridRow(row, rowNumber, width));
   });
   return grid;
 }

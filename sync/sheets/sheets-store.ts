@@ -14,6 +14,7 @@ import {
   structureGaps,
   tabByKey,
   tablesOf,
+  ROW_NUMBER,
   rowIdentity,
   TABS,
   type CellUpdate,
@@ -274,8 +275,24 @@ function checkLanded(planned: { targets: Target[]; before: SheetState }, after: 
     const tab = after.tabs.get(target.tab);
     if (!tab) continue;
     const now = [...tab.rowIndex].find(([, index]) => index === target.rowIndex)?.[0];
-    if (now === undefined || now === target.key) continue;
+    if (now === target.key) continue;
     const spec = tabByKey(target.tab);
+    if (now === undefined) {
+      // A row with no identity there: one an official inserted meanwhile. Blank but for what the batch wrote: blank it again.
+      const row = tab.rows.find((r) => r[ROW_NUMBER] === target.rowIndex + 1);
+      if (!row) continue;
+      const onlyOurs = spec.columns.every((c) => target.columns.includes(c.key) || row[c.key] === null || row[c.key] === '');
+      const key = `@${target.rowIndex}`;
+      if (onlyOurs) {
+        tab.rowIndex.set(key, target.rowIndex);
+        repairs.set(target.tab, [...(repairs.get(target.tab) ?? []), ...target.columns.map((column) => ({ key, column, value: null }))]);
+        report.push(`Trang "${spec.name}": dòng ${target.rowIndex + 1} được chèn trong lúc ghi và nhận nhầm giá trị của dòng ${target.key}; đã xóa lại các ô đó và ghi vào đúng dòng.`);
+      } else {
+        const headers = target.columns.map((c) => `"${spec.columns.find((x) => x.key === c)!.header}"`).join(', ');
+        report.push(`Trang "${spec.name}", dòng ${target.rowIndex + 1} (vừa được thêm trong lúc ghi): các ô ${headers} bị ghi nhầm giá trị của dòng ${target.key}; hãy kiểm tra và nhập lại các ô đó.`);
+      }
+      continue;
+    }
     const previous = planned.before.tabs.get(target.tab)?.rows.find((r) => rowIdentity(spec, r) === now);
     const headers = target.columns.map((c) => `"${spec.columns.find((x) => x.key === c)!.header}"`).join(', ');
     if (previous) {
