@@ -3,7 +3,8 @@
  * a write re-reads just before writing (Sheets has no conditional write), merges
  * three ways against what this process last read (or, for `cchc sync push`, what
  * was last synced) and sends only the changed cells and new rows, in one
- * batchUpdate unless the 2 MB limit forces more.
+ * batchUpdate unless the 2 MB limit forces more, then reads the sheet once more
+ * to check what landed (see applyTo).
  */
 import {
   baseOf,
@@ -190,8 +191,7 @@ export class SheetsStore implements Store {
         }
       }
       if (state.lastWriteId !== writeId) state = await this.state();
-      const check = checkLanded(targets, state, misplaced);
-      repairs = check;
+      repairs = checkLanded(targets, state, misplaced);
     }
   }
 
