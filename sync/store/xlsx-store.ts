@@ -8,8 +8,8 @@
  * command replaced it meanwhile, this write stops (STORE_CHANGED) instead of
  * silently dropping the other command's work.
  */
-import { access, realpath, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { access, mkdir, realpath, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { matchKey, ROW_NUMBER, sameCell, TABS, type CellValue, type Row, type TablesShape, type TabSpec } from '../../core/index';
 import { CchcError } from '../errors';
@@ -101,6 +101,7 @@ export class XlsxStore implements Store {
     for (const tab of TABS) addTabSheet(workbook, tab);
     this.fill(workbook, initial);
     // Created only if still absent under the lock: two inits at once make one store, and one of them says so.
+    await mkdir(dirname(resolve(this.location)), { recursive: true });
     this.stamp = null;
     await this.locked(() => this.commit(workbook));
     return TABS.map((t) => t.name);
