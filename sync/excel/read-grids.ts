@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ImportSheet } from '../../core/index';
 import { CchcError } from '../errors';
-import { checkImportFile, readWorkbook } from './read-workbook';
+import { checkImportFile, readWorkbookGrids } from './read-workbook';
 import { worksheetGrid } from './worksheet-grid';
 
 function decodeText(bytes: Buffer): string {
@@ -49,11 +49,11 @@ async function readCsv(path: string): Promise<ImportSheet[]> {
   }
 }
 
-export async function readGrids(path: string): Promise<ImportSheet[]> {
+/** `stream` forces the streaming reader for an .xlsx either way (by default only large workbooks stream). */
+export async function readGrids(path: string, options: { stream?: boolean } = {}): Promise<ImportSheet[]> {
   const extension = extname(path).toLowerCase();
   if (extension === '.csv') return readCsv(path);
   // Loaded on use: the Word reader's parsers would otherwise slow every command's start.
   if (extension === '.docx' || extension === '.doc') return (await import('../word/docx-reader')).readDocxGrids(path);
-  const workbook = await readWorkbook(path);
-  return workbook.worksheets.map((ws) => ({ sheet: ws.name, grid: worksheetGrid(ws) }));
+  return (await readWorkbookGrids(path, options)).map(({ name, grid }) => ({ sheet: name, grid }));
 }

@@ -103,6 +103,7 @@ export class XlsxStore implements Store {
     for (const tab of TABS) addTabSheet(workbook, tab);
     this.fill(workbook, initial);
     // Created only if still absent under the lock: two inits at once make one store, and one of them says so.
+    await mkdir(dirname(resolve(this.location)), { recursive: true });
     this.stamp = null;
     // A new store may be the first file of its folder (data/, data/demo/): the lock file needs the folder.
     await mkdir(dirname(resolve(this.location)), { recursive: true });
