@@ -1,7 +1,7 @@
 /** A Sheets API emulator plus what production code needs to reach it, as the CLI would (env variables). */
 import { afterEach } from 'vitest';
 import { TABS, type Row } from '../../core/index';
-import { sampleTables } from '../../sync/catalog/sample';
+import { sampleTables } from '../../sync/samples/sample-tables';
 import type { Tables } from '../../sync/store/store';
 import { sheetsAuth } from '../../sync/sheets/auth';
 import { sheetsApi } from '../../sync/sheets/client';

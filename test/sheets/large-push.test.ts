@@ -4,7 +4,7 @@
  * heavy runs share the machine's cores with the rest of the suite.
  */
 import { describe, expect, it } from 'vitest';
-import { sampleTables } from '../../sync/catalog/sample';
+import { sampleTables } from '../../sync/samples/sample-tables';
 import { CchcError } from '../../sync/errors';
 import { ROW_TAG_BUDGET } from '../../sync/sheets/sheet-writer';
 import { manyTasks } from '../fixtures/many-tasks';

@@ -11,7 +11,7 @@ import { sheetsAuth } from '../../sync/sheets/auth';
 import { sheetsApi } from '../../sync/sheets/client';
 import { SheetsStore } from '../../sync/sheets/sheets-store';
 import { columnLetter, TASKS_TAB } from '../../core/index';
-import { sampleTables } from '../../sync/catalog/sample';
+import { sampleTables } from '../../sync/samples/sample-tables';
 import { CchcError } from '../../sync/errors';
 import { seedSheet, sheetWith, useSheetsEmulator } from './emulated-sheet';
 
