@@ -12,6 +12,8 @@ export default defineConfig({
       // `npm test` stays the fast suite every session runs.
       ...(env['CCHC_RELIABILITY'] ? [] : ['test/reliability/**']),
     ],
+    // Test files share a worker's module cache: the core and the CLI are imported once per worker, not once per file.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
