@@ -6,7 +6,7 @@ import { defaultSettings, SETTING_SPECS, TARGET_SPECS, type SettingSpec, type Se
 import { UNIT_KIND_LABELS, unitKindFromLabel } from '../units/labels';
 import type { UnitDef } from '../units/types';
 import type { ValidationIssue } from '../validation/issue';
-import type { Plan, Task } from './model';
+import { ROW_KIND_LABELS, rowKindFromLabel, type Plan, type Task } from './model';
 
 export interface Located<T> {
   item: T;
@@ -21,8 +21,10 @@ export function decodeTasks(rows: readonly Row[]): { tasks: Located<Task>[]; iss
     item: {
       id: str(r, 'id'),
       plan: str(r, 'plan'),
+      kind: rowKindFromLabel(str(r, 'kind')),
       section: str(r, 'section'),
       sectionTitle: str(r, 'sectionTitle'),
+      group: str(r, 'group'),
       stt: str(r, 'stt'),
       title: str(r, 'title'),
       target: str(r, 'target'),
@@ -46,7 +48,8 @@ export function decodeTasks(rows: readonly Row[]): { tasks: Located<Task>[]; iss
 export function encodeTasks(tasks: readonly Task[], dueOf: (task: Task) => string | null): Row[] {
   return encodeRows(
     TASKS_TAB,
-    tasks.map((t) => ({ ...t, due: dueOf(t) })),
+    // Tasks leave "Loại dòng" blank: only headings need saying so.
+    tasks.map((t) => ({ ...t, kind: t.kind && t.kind !== 'task' ? ROW_KIND_LABELS[t.kind] : '', due: dueOf(t) })),
   );
 }
 

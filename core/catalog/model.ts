@@ -17,6 +17,19 @@ export const TASK_STATUSES = [
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const DONE_STATUSES: readonly TaskStatus[] = ['Hoàn thành', 'Hoàn thành quá hạn'];
 
+/**
+ * A catalog row is a task, or a heading the appendix puts over tasks: a section
+ * (Roman-numbered or bold) or a group (a numbered row others extend, "2.1" over
+ * "2.1.1"). Headings are kept as rows so the sheet and the export read like the plan.
+ */
+export const ROW_KINDS = ['task', 'section', 'group'] as const;
+export type RowKind = (typeof ROW_KINDS)[number];
+export const ROW_KIND_LABELS: Record<RowKind, string> = { task: 'Nhiệm vụ', section: 'Mục', group: 'Nhóm' };
+
+export function rowKindFromLabel(label: string): RowKind {
+  return ROW_KINDS.find((k) => ROW_KIND_LABELS[k] === label) ?? 'task';
+}
+
 export const PlanSchema = z.object({
   /** "158/KH-UBND"; wards whose plan has no number yet use any unique code. */
   code: z.string().min(1),
@@ -39,8 +52,12 @@ export const TaskSchema = z.object({
   /** Stable id: survives renumbering and re-import (see taskId). */
   id: z.string().min(1),
   plan: z.string(),
+  /** Absent or "task" for a task; "section" or "group" for a heading row. */
+  kind: z.enum(ROW_KINDS).optional(),
   section: z.string(),
   sectionTitle: z.string(),
+  /** The group heading the task sits under ("2.1 Kiểm soát TTHC"), "" when none. */
+  group: z.string().optional(),
   /** STT as written, hierarchical numbers included ("2.1.1"). */
   stt: z.string(),
   title: z.string(),
@@ -67,8 +84,10 @@ export type Task = z.infer<typeof TaskSchema>;
 export const TRACKING_FIELDS = ['status', 'progress', 'completedOn', 'conditionMetOn', 'evidence', 'note'] as const satisfies readonly (keyof Task)[];
 export const CATALOG_FIELDS = [
   'plan',
+  'kind',
   'section',
   'sectionTitle',
+  'group',
   'stt',
   'title',
   'target',
@@ -78,6 +97,10 @@ export const CATALOG_FIELDS = [
   'deadline',
   'remarks',
 ] as const satisfies readonly (keyof Task)[];
+
+export function isHeading(task: Pick<Task, 'kind'>): boolean {
+  return task.kind === 'section' || task.kind === 'group';
+}
 
 export function isTaskStatus(value: string): value is TaskStatus {
   return (TASK_STATUSES as readonly string[]).includes(value);

@@ -1,5 +1,5 @@
 /** The tabs of the shared sheet (and of the local workbook that mirrors it). */
-import { TASK_STATUSES } from '../catalog/model';
+import { ROW_KIND_LABELS, TASK_STATUSES } from '../catalog/model';
 import { UNIT_KIND_LABELS } from '../units/labels';
 import { col, type TabSpec } from './columns';
 
@@ -23,16 +23,18 @@ export const TASKS_TAB: TabSpec = {
   columns: [
     col('id', 'Mã nhiệm vụ', 'text', 'key', 14),
     col('plan', 'Kế hoạch', 'text', 'catalog', 14),
+    col('kind', 'Loại dòng', 'text', 'catalog', 10, { choices: Object.values(ROW_KIND_LABELS) }),
     col('section', 'Mục', 'text', 'catalog', 6),
     col('sectionTitle', 'Lĩnh vực', 'text', 'catalog', 24, { wrap: true }),
+    col('group', 'Nhóm', 'text', 'catalog', 24, { wrap: true }),
     col('stt', 'STT', 'text', 'catalog', 6),
     col('title', 'Nội dung nhiệm vụ', 'text', 'catalog', 60, { wrap: true }),
     col('target', 'Yêu cầu', 'text', 'catalog', 30, { wrap: true }),
     col('lead', 'Cơ quan chủ trì', 'text', 'catalog', 28, { wrap: true, choicesFrom: { tab: 'units', column: 'name' } }),
     col('support', 'Cơ quan phối hợp', 'text', 'catalog', 28, { wrap: true }),
     col('product', 'Sản phẩm', 'text', 'catalog', 28, { wrap: true }),
-    col('deadline', 'Thời gian hoàn thành', 'text', 'catalog', 22, { wrap: true }),
     col('remarks', 'Ghi chú kế hoạch', 'text', 'catalog', 24, { wrap: true }),
+    col('deadline', 'Thời gian hoàn thành', 'text', 'catalog', 22, { wrap: true }),
     col('due', 'Hạn (tự tính)', 'date', 'computed', 13),
     col('status', 'Trạng thái', 'text', 'tracking', 18, { choices: TASK_STATUSES }),
     col('progress', 'Tiến độ (%)', 'number', 'tracking', 10),

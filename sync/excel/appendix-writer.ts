@@ -5,7 +5,7 @@
  * becomes a formula.
  */
 import ExcelJS from 'exceljs';
-import { formatVn, type Plan, type Task } from '../../core/index';
+import { formatVn, isHeading, type Plan, type Task } from '../../core/index';
 import { writeWorkbookAtomic } from './atomic-write';
 import { OFFICIAL_FONT, officialPageSetup, THIN_BORDER } from './official-style';
 
@@ -23,6 +23,7 @@ const BASE_COLUMNS: Column[] = [
   { header: 'Cơ quan phối hợp', width: 22, value: (t) => t.support },
   { header: 'Sản phẩm', width: 22, value: (t) => t.product },
   { header: 'Thời gian hoàn thành', width: 16, value: (t) => t.deadline },
+  { header: 'Ghi chú', width: 20, value: (t) => t.remarks ?? '' },
 ];
 
 const PROGRESS_COLUMNS: Column[] = [
@@ -37,8 +38,13 @@ export interface ExportOptions {
 }
 
 export function appendixWorkbook(plan: Plan, tasks: readonly Task[], options: ExportOptions = {}): ExcelJS.Workbook {
+  // Columns the plan does not use are left out, as its own appendix leaves them out.
   const hasTarget = tasks.some((t) => t.target !== '');
-  const columns = [...BASE_COLUMNS.filter((c) => hasTarget || c.header !== 'Yêu cầu'), ...(options.withProgress ? PROGRESS_COLUMNS : [])];
+  const hasRemarks = tasks.some((t) => (t.remarks ?? '') !== '');
+  const columns = [
+    ...BASE_COLUMNS.filter((c) => (hasTarget || c.header !== 'Yêu cầu') && (hasRemarks || c.header !== 'Ghi chú')),
+    ...(options.withProgress ? PROGRESS_COLUMNS : []),
+  ];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'cchc-sheets';
   const ws = workbook.addWorksheet('Phụ lục');
@@ -49,7 +55,8 @@ export function appendixWorkbook(plan: Plan, tasks: readonly Task[], options: Ex
   const code = /^\d+\//.test(plan.code) ? plan.code : `${plan.code}`;
   const titles = [
     'PHỤ LỤC',
-    `DANH MỤC NHIỆM VỤ${plan.title ? `: ${plan.title.toLocaleUpperCase('vi')}` : ''}`,
+    // The plan's own title as imported, so an exported appendix re-imports under the same title.
+    plan.title || 'DANH MỤC NHIỆM VỤ',
     `(Kèm theo Kế hoạch số ${code}${plan.date ? ` ngày ${formatVn(plan.date)}` : ''}${by})`,
   ];
   titles.forEach((text, i) => {
@@ -70,19 +77,25 @@ export function appendixWorkbook(plan: Plan, tasks: readonly Task[], options: Ex
   });
 
   let r = headerRow + 1;
+  const headingRow = (stt: string, title: string): void => {
+    const row = ws.getRow(r++);
+    row.getCell(1).value = stt;
+    row.getCell(2).value = title;
+    ws.mergeCells(row.number, 2, row.number, width);
+    for (let c = 1; c <= width; c++) {
+      row.getCell(c).font = { ...OFFICIAL_FONT, bold: true };
+      row.getCell(c).border = THIN_BORDER;
+    }
+  };
+  // Catalogs imported before headings were kept carry only each task's section: rebuild the section rows from it.
+  const withHeadings = tasks.some(isHeading);
   let section = '\u0000';
   for (const task of tasks) {
-    if (task.section !== section && (task.section !== '' || task.sectionTitle !== '')) {
-      const row = ws.getRow(r);
-      row.getCell(1).value = task.section;
-      row.getCell(2).value = task.sectionTitle;
-      ws.mergeCells(r, 2, r, width);
-      for (let c = 1; c <= width; c++) {
-        row.getCell(c).font = { ...OFFICIAL_FONT, bold: true };
-        row.getCell(c).border = THIN_BORDER;
-      }
-      r++;
+    if (isHeading(task)) {
+      headingRow(task.stt, task.title);
+      continue;
     }
+    if (!withHeadings && task.section !== section && (task.section !== '' || task.sectionTitle !== '')) headingRow(task.section, task.sectionTitle);
     section = task.section;
     const row = ws.getRow(r++);
     columns.forEach((c, i) => {

@@ -24,7 +24,8 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
     );
   }
   const tasks = catalog.tasks.map((t) => t.item).filter((t) => t.plan === plan.code);
-  await writeAppendix(options.out, plan, tasks, { withProgress: options.withProgress });
+  // Headings (sections, groups) go out as the bold rows they were in the plan.
+  await writeAppendix(options.out, plan, catalog.rows.map((t) => t.item).filter((t) => t.plan === plan.code), { withProgress: options.withProgress });
   console.log(`Đã xuất phụ lục kế hoạch ${plan.code} (${tasks.length} nhiệm vụ) ra ${options.out}.`);
   return EXIT.ok;
 }

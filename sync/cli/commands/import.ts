@@ -6,19 +6,19 @@ import type { Command } from 'commander';
 import {
   adoptDraft,
   catalogFromTables,
+  catalogRows,
   draftCode,
   encodePlans,
   isDraftCode,
+  isHeading,
   encodeTasks,
   makeResolver,
   mergeImport,
   nfc,
   taskId,
   validateCatalog,
-  type AppendixTask,
   type Catalog,
   type Plan,
-  type Task,
 } from '../../../core/index';
 import { readAppendix, type AppendixFile } from '../../excel/appendix-reader';
 import { openStore, type StoreOptions } from '../../store/open-store';
@@ -47,18 +47,15 @@ function planOf(file: AppendixFile, options: ImportOptions, catalog: Catalog): P
   };
 }
 
-function toTask(plan: string, t: AppendixTask): Omit<Task, 'id' | 'status' | 'progress' | 'completedOn' | 'evidence' | 'note'> {
-  const { stt, section, sectionTitle, title, target, lead, support, product, deadline, remarks } = t;
-  return { plan, stt, section, sectionTitle, title, target, lead, support, product, deadline, remarks };
-}
-
 export async function importCommand(file: string, options: ImportOptions): Promise<number> {
   const store = openStore(options);
   const appendix = await readAppendix(file);
   const tables = await store.read();
   const catalog = catalogFromTables(tables);
   const plan = planOf(appendix, options, catalog);
-  const imported = appendix.tasks.map((t) => toTask(plan.code, t));
+  // Section and group headings are merged and written too; rules and counts are about the tasks.
+  const rows = catalogRows(appendix, plan.code);
+  const imported = rows.filter((r) => !isHeading(r));
 
   // Validate what the file says, located at the rows the official sees in it.
   const taken = new Set<string>();
@@ -71,8 +68,8 @@ export async function importCommand(file: string, options: ImportOptions): Promi
     ({ tab: _tab, ...issue }) => issue,
   );
 
-  const adoption = adoptDraft(catalog.plans, catalog.tasks.map((t) => t.item), plan);
-  const merge = mergeImport(adoption.tasks, plan.code, imported);
+  const adoption = adoptDraft(catalog.plans, catalog.rows.map((t) => t.item), plan);
+  const merge = mergeImport(adoption.tasks, plan.code, rows);
   let outcome: WriteOutcome = { conflicts: [], skipped: [] };
   if (!options.dryRun) {
     const resolve = makeResolver({ registry: catalog.registry, defaultYear: catalog.defaultYear, plans: [...catalog.plans, plan] });
