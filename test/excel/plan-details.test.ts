@@ -35,6 +35,11 @@ describe('plan details from the appendix title lines', () => {
     expect(parseAppendix(grid([['PHỤ LỤC'], [line]]))!.ward).toBe(ward);
   });
 
+  it('reads the year from a title in capitals alone', () => {
+    const parsed = parseAppendix(grid([['PHỤ LỤC'], ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026'], ['(Kèm theo Kế hoạch số /KH-UBND của UBND xã Đông Tiến)']]))!;
+    expect(parsed.planYear).toBe(2026);
+  });
+
   it('keeps the "Ghi chú" column', () => {
     expect(parseAppendix(grid([['PHỤ LỤC']]))!.tasks[0]!.remarks).toBe('Đã có dự thảo');
   });

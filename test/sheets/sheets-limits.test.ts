@@ -249,9 +249,9 @@ describe('Sheets store limits', () => {
     // Clear the id cell of the moved task: its row metadata still says which task it is.
     sheets.emu.setValues(id, `'${TASKS_TAB.name}'!A4`, [['']]);
     await store.write({ tasks: sample.map((t) => (t['id'] === lastId ? { ...t, note: 'cập nhật' } : t)) });
-    const row = sheets.emu.getValues(id, `'${TASKS_TAB.name}'!A4:Q4`)[0]!;
+    const row = sheets.emu.getValues(id, `'${TASKS_TAB.name}'!4:4`)[0]!;
     expect(row[0] ?? '').toBe('');
-    expect(row[16]).toBe('cập nhật');
+    expect(row[TASKS_TAB.columns.findIndex((c) => c.key === 'note')]).toBe('cập nhật');
     expect(sheets.emu.getValues(id, `'${TASKS_TAB.name}'!A2`)).toEqual([['Dòng cán bộ tự thêm']]);
   });
 });
