@@ -22,6 +22,7 @@ export * from './appendix/headers';
 export * from './appendix/parse-appendix';
 export * from './catalog/merge-import';
 export * from './catalog/drafts';
+export * from './catalog/committee';
 export * from './appendix/catalog-rows';
 export * from './periods/period';
 export * from './metrics/score';

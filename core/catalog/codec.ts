@@ -60,6 +60,7 @@ export function decodePlans(rows: readonly Row[]): { plans: Plan[]; issues: Vali
     title: str(r, 'title'),
     date: (r['date'] as string | null) ?? null,
     ward: str(r, 'ward'),
+    tier: str(r, 'tier'),
     year: num(r, 'year') ?? 0,
   }));
   return { plans, issues };

@@ -37,6 +37,8 @@ export const PlanSchema = z.object({
   /** Date the plan was issued. */
   date: isoDate.nullable(),
   ward: z.string(),
+  /** "phường", "xã" or "thị trấn", as the appendix names the committee; absent when unknown. */
+  tier: z.string().optional(),
   year: z.number().int().min(2000).max(2100),
 });
 export type Plan = z.infer<typeof PlanSchema>;

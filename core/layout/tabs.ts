@@ -12,6 +12,7 @@ export const PLANS_TAB: TabSpec = {
     col('title', 'Tên kế hoạch', 'text', 'catalog', 60, { wrap: true }),
     col('date', 'Ngày ban hành', 'date', 'catalog', 14),
     col('ward', 'Phường/xã', 'text', 'catalog', 20),
+    col('tier', 'Cấp (phường/xã/thị trấn)', 'text', 'catalog', 10),
     col('year', 'Năm', 'number', 'catalog', 8),
   ],
 };

@@ -5,7 +5,7 @@
  * becomes a formula.
  */
 import ExcelJS from 'exceljs';
-import { formatVn, isHeading, type Plan, type Task } from '../../core/index';
+import { committeeName, formatVn, isHeading, type Plan, type Task } from '../../core/index';
 import { writeWorkbookAtomic } from './atomic-write';
 import { OFFICIAL_FONT, officialPageSetup, THIN_BORDER } from './official-style';
 
@@ -51,7 +51,7 @@ export function appendixWorkbook(plan: Plan, tasks: readonly Task[], options: Ex
   ws.columns = columns.map((c) => ({ width: c.width, style: { font: OFFICIAL_FONT, alignment: { vertical: 'top', wrapText: true } } }));
   const width = columns.length;
 
-  const by = plan.ward ? ` của UBND phường ${plan.ward}` : '';
+  const by = plan.ward ? ` của ${committeeName('', [plan])}` : '';
   const code = /^\d+\//.test(plan.code) ? plan.code : `${plan.code}`;
   const titles = [
     'PHỤ LỤC',

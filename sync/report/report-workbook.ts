@@ -122,17 +122,18 @@ export interface ReportInput {
   settings: Settings;
   meetings: readonly Meeting[];
   unitName: (id: string) => string;
+  /** "UBND xã Đông Tiến" (committeeName). */
+  committee: string;
 }
 
-export function reportWorkbook({ metrics: m, period, settings, meetings, unitName }: ReportInput): ExcelJS.Workbook {
+export function reportWorkbook({ metrics: m, period, settings, meetings, unitName, committee }: ReportInput): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'cchc-sheets';
 
   const cover = workbook.addWorksheet('Bìa');
   cover.columns = [{ width: 90, style: { font: OFFICIAL_FONT, alignment: { horizontal: 'center', wrapText: true } } }];
-  const ward = settings['ward'] ? `UBND phường/xã ${settings['ward']}` : 'UBND phường/xã';
   [
-    [ward.toLocaleUpperCase('vi'), true],
+    [committee.toLocaleUpperCase('vi'), true],
     ['', false],
     ['BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH', true],
     [periodName(period), true],

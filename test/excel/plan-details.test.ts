@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAppendix, type GridRow } from '../../core/index';
+import { committeeName, parseAppendix, type GridRow } from '../../core/index';
 import { readAppendix } from '../../sync/excel/appendix-reader';
 import { buildAppendixFile, linesFromSeed, type SheetLine } from '../fixtures/appendix-xlsx';
 import { useTempDir } from '../helpers/tmp';
@@ -22,7 +22,15 @@ describe('plan details from the appendix title lines', () => {
         ['(Kèm theo Kế hoạch số /KH-UBND ngày tháng 01 năm 2026 của Uỷ ban nhân dân xã Đông Tiến)'],
       ]),
     )!;
-    expect(parsed).toMatchObject({ title: 'DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026', ward: 'Đông Tiến', planYear: 2026, planCode: null });
+    expect(parsed).toMatchObject({ title: 'DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026', ward: 'Đông Tiến', wardTier: 'xã', planYear: 2026, planCode: null });
+    // What covers and exported appendices then say.
+    expect(committeeName('', [{ ward: parsed.ward!, tier: parsed.wardTier! }])).toBe('UBND xã Đông Tiến');
+  });
+
+  it('names the committee from the ward setting or the plans, "phường/xã" only when nothing says', () => {
+    expect(committeeName('xã Đông Tiến', [])).toBe('UBND xã Đông Tiến');
+    expect(committeeName('An Tường', [{ ward: 'An Tường', tier: 'phường' }])).toBe('UBND phường An Tường');
+    expect(committeeName('', [{ ward: '', tier: '' }])).toBe('UBND phường/xã');
   });
 
   it.each([

@@ -43,6 +43,7 @@ function planOf(file: AppendixFile, options: ImportOptions, catalog: Catalog): P
     title: file.title || known?.title || '',
     date: file.planDate ?? known?.date ?? null,
     ward: file.ward ?? known?.ward ?? ward,
+    tier: file.wardTier ?? known?.tier ?? '',
     year: file.planYear ?? known?.year ?? year,
   };
 }

@@ -1,6 +1,6 @@
 /** `cchc report --period 2026-H1 --out FILE.xlsx`: the periodic report workbook. */
 import type { Command } from 'commander';
-import { catalogFromTables, computeMetrics, decodeMeetings } from '../../../core/index';
+import { catalogFromTables, committeeName, computeMetrics, decodeMeetings } from '../../../core/index';
 import { writeWorkbookAtomic } from '../../excel/atomic-write';
 import { EXIT } from '../../errors';
 import { reportWorkbook } from '../../report/report-workbook';
@@ -23,6 +23,7 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
     settings: catalog.settings,
     meetings: decodeMeetings(tables['meetings'] ?? []).meetings,
     unitName: (id) => catalog.registry.label(id),
+    committee: committeeName(catalog.settings['ward'] ?? '', catalog.plans),
   });
   await writeWorkbookAtomic(workbook, options.out);
   console.log(`Đã lập báo cáo ${metrics.period.label} ra ${options.out}.`);
