@@ -8,7 +8,7 @@ import vm from 'node:vm';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle } from '../../apps-script/build';
-import { TASKS_TAB } from '../../core/index';
+import { columnLetter, TASKS_TAB } from '../../core/index';
 import { fakeServices, type Cell } from './fakes';
 
 let browser: Browser;
@@ -46,7 +46,7 @@ describe('validation sidebar in Chromium', () => {
     expect(await page.locator('h3').allTextContents()).toEqual(['Tiến độ ngoài khoảng 0–100% (1)', 'Tên đơn vị viết sai (1)', 'Thiếu sản phẩm (1)']);
     const link = page.locator('a', { hasText: 'Tiến độ 150%' });
     const progressCol = TASKS_TAB.columns.findIndex((c) => c.key === 'progress') + 1;
-    expect(await link.textContent()).toMatch(/^N2: Tiến độ 150% không hợp lệ/);
+    expect(await link.textContent()).toMatch(new RegExp(`^${columnLetter(progressCol - 1)}2: Tiến độ 150% không hợp lệ`));
     await link.click();
     expect(await page.evaluate('window.__calls')).toEqual([[2, progressCol, 'Nhiệm vụ']]);
     await mkdir('docs/img', { recursive: true });
