@@ -2,32 +2,41 @@
  * Ward settings, kept in the "Cài đặt" tab as label / value / key rows so
  * officials can edit values in Vietnamese while code reads stable keys.
  */
+import { parseDeadline } from './deadline/parse';
+import { parseDateText } from './layout/codec';
+import { parseVnNumber } from './text/number';
+
+/** What a setting's value is, so validation can say when an official typed something else. */
+export type SettingType = 'text' | 'number' | 'date';
+
 export interface SettingSpec {
   key: string;
   label: string;
   defaultValue: string;
+  /** Numbers unless said otherwise. */
+  type?: SettingType;
 }
 
-export const SETTING_SPECS: SettingSpec[] = [
-  { key: 'ward', label: 'Tên phường/xã', defaultValue: '' },
+export const SETTING_SPECS = [
+  { key: 'ward', label: 'Tên phường/xã', defaultValue: '', type: 'text' },
   { key: 'planYear', label: 'Năm kế hoạch', defaultValue: '2026' },
   { key: 'soonDays', label: 'Số ngày báo trước hạn (sắp đến hạn)', defaultValue: '14' },
   { key: 'conditionDays', label: 'Số ngày thực hiện việc có điều kiện kể từ ngày đủ điều kiện (khi kế hoạch không ghi)', defaultValue: '30' },
   { key: 'meetingsBaseline', label: 'Tổng số hội nghị năm trước (khi không có sổ năm trước)', defaultValue: '' },
   { key: 'indexLastYear', label: 'Điểm Chỉ số CCHC năm trước', defaultValue: '' },
   { key: 'indexScoreStep', label: 'Bước điểm tự chấm Chỉ số CCHC (ví dụ 0,25)', defaultValue: '0.25' },
-  { key: 'indexDeadlineH1', label: 'Hạn gửi tự chấm điểm 6 tháng (dd/mm/yyyy)', defaultValue: '21/06/2026' },
-  { key: 'indexDeadlineYear', label: 'Hạn gửi tự chấm điểm năm (dd/mm/yyyy)', defaultValue: '01/12/2026' },
+  { key: 'indexDeadlineH1', label: 'Hạn gửi tự chấm điểm 6 tháng (dd/mm, theo năm kế hoạch; hoặc dd/mm/yyyy)', defaultValue: '21/06', type: 'date' },
+  { key: 'indexDeadlineYear', label: 'Hạn gửi tự chấm điểm năm (dd/mm, theo năm kế hoạch; hoặc dd/mm/yyyy)', defaultValue: '01/12', type: 'date' },
   { key: 'reportQuarterDay', label: 'Hạn nộp báo cáo quý: ngày trong tháng cuối quý', defaultValue: '15' },
-  { key: 'reportHalfDate', label: 'Hạn nộp báo cáo 6 tháng (dd/mm)', defaultValue: '15/06' },
-  { key: 'reportYearDate', label: 'Hạn nộp báo cáo năm (dd/mm)', defaultValue: '15/12' },
-];
+  { key: 'reportHalfDate', label: 'Hạn nộp báo cáo 6 tháng (dd/mm)', defaultValue: '15/06', type: 'date' },
+  { key: 'reportYearDate', label: 'Hạn nộp báo cáo năm (dd/mm)', defaultValue: '15/12', type: 'date' },
+] as const satisfies readonly SettingSpec[];
 
 /**
  * The 2026 targets the plans set (domain notes), kept in their own "Chỉ tiêu" tab
  * in the same label / value / key layout, so each ward can change them.
  */
-export const TARGET_SPECS: SettingSpec[] = [
+export const TARGET_SPECS = [
   { key: 'onlineShareTarget', label: 'Chỉ tiêu tỷ lệ hội nghị trực tuyến (%)', defaultValue: '60' },
   { key: 'meetingReductionTarget', label: 'Chỉ tiêu giảm số hội nghị so với năm trước (%)', defaultValue: '10' },
   { key: 'communeWideMax', label: 'Số hội nghị toàn xã/phường tối đa mỗi năm', defaultValue: '3' },
@@ -48,7 +57,15 @@ export const TARGET_SPECS: SettingSpec[] = [
   { key: 'disbursementTarget', label: 'Chỉ tiêu giải ngân vốn đầu tư công (%)', defaultValue: '90' },
   { key: 'indexTarget', label: 'Chỉ tiêu điểm Chỉ số CCHC', defaultValue: '90' },
   { key: 'inspectedUnitsTarget', label: 'Chỉ tiêu tỷ lệ cơ quan, đơn vị được kiểm tra CCHC (%)', defaultValue: '20' },
-];
+] as const satisfies readonly SettingSpec[];
+
+export type SettingKey = (typeof SETTING_SPECS)[number]['key'] | (typeof TARGET_SPECS)[number]['key'];
+
+const SPECS: ReadonlyMap<string, SettingSpec> = new Map([...SETTING_SPECS, ...TARGET_SPECS].map((s) => [s.key, s]));
+
+export function settingSpec(key: string): SettingSpec | undefined {
+  return SPECS.get(key);
+}
 
 export type Settings = Record<string, string>;
 
@@ -57,7 +74,35 @@ export function defaultSettings(): Settings {
   return Object.fromEntries([...SETTING_SPECS, ...TARGET_SPECS].map((s) => [s.key, s.defaultValue]));
 }
 
-export function settingNumber(settings: Settings, key: string, fallback: number): number {
-  const n = Number(settings[key]);
-  return Number.isFinite(n) && settings[key] !== '' ? n : fallback;
+/** A setting's text as the ward wrote it; its default when absent. */
+export function settingText(settings: Settings, key: SettingKey): string {
+  return (settings[key] ?? SPECS.get(key)!.defaultValue).trim();
+}
+
+/** A number setting ("0,5", "1.234", "60%"), or null when blank; an unreadable one takes the default (validation names it). */
+export function optionalSettingNumber(settings: Settings, key: SettingKey): number | null {
+  const n = parseVnNumber(settingText(settings, key));
+  if (n !== undefined) return n;
+  return parseVnNumber(SPECS.get(key)!.defaultValue) ?? null;
+}
+
+/**
+ * A date setting in the given year: a date cell (ISO), "dd/mm/yyyy", "dd/mm" (the
+ * year given) or a phrase such as "trước ngày 21/6", read by the deadline parser so
+ * that "trước ngày X" means the same here as in a plan. Null when unreadable.
+ */
+export function dateInYear(text: string, year: number): string | null {
+  const exact = parseDateText(text);
+  if (exact) return exact;
+  const d = parseDeadline(text, year);
+  return d.kind === 'date' ? d.due : null;
+}
+
+export function settingDate(settings: Settings, key: SettingKey, year: number): string {
+  return dateInYear(settingText(settings, key), year) ?? dateInYear(SPECS.get(key)!.defaultValue, year)!;
+}
+
+/** A number setting with a default in its spec. */
+export function settingNumber(settings: Settings, key: SettingKey): number {
+  return optionalSettingNumber(settings, key) ?? parseVnNumber(SPECS.get(key)!.defaultValue)!;
 }

@@ -4,8 +4,9 @@
  * and per section — plus charts of the online-meeting share and task progress.
  * The tab is the dashboard's own: it is rewritten each time.
  */
-import { catalogFromTables, computeMetrics, parsePeriod, type ProgressCounts, type Ratio } from '../../core/index';
-import { readTables, todayIso } from './sheet-io';
+import { catalogFromTables, computeMetrics, defaultPeriodText, parsePeriod, type ProgressCounts, type Ratio } from '../../core/index';
+import { menuLocked } from './lock';
+import { asText, ensureGrid, readTables, todayIso } from './sheet-io';
 
 export const DASHBOARD = 'Tổng hợp';
 const PASS = '#c6efce';
@@ -14,12 +15,12 @@ const NA = '#ededed';
 
 type Line = (string | number)[];
 
-export function cchcDashboard(): void {
+export const cchcDashboard = menuLocked(() => {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const { tables } = readTables(spreadsheet);
+  const { tables, timeZone } = readTables(spreadsheet);
   const catalog = catalogFromTables(tables);
-  const today = todayIso();
-  const period = parsePeriod(today.slice(0, 4))!;
+  const today = todayIso(timeZone);
+  const period = parsePeriod(defaultPeriodText(today))!;
   const m = computeMetrics(tables, { period, today });
 
   const lines: Line[] = [[`Chỉ số năm ${period.year} (${m.period.from} – ${m.period.to}), tính đến ${today}`, '', '', '', '']];
@@ -56,8 +57,10 @@ export function cchcDashboard(): void {
     sheet.clear();
     for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   }
+  ensureGrid(sheet, lines.length, 5);
   const range = sheet.getRange(1, 1, lines.length, 5);
-  range.setValues(lines);
+  // Unit names and labels are officials' text: kept as text, never read as formulas or dates.
+  range.setValues(lines.map((line) => line.map((v) => (typeof v === 'string' ? asText(v) : v))));
   range.setBackgrounds(colours.map((c) => Array(5).fill(c)));
   sheet.setFrozenRows(1);
 
@@ -81,4 +84,4 @@ export function cchcDashboard(): void {
       .build(),
   );
   SpreadsheetApp.getUi().alert(`Đã cập nhật trang "${DASHBOARD}".`);
-}
+});

@@ -1,31 +1,26 @@
 /**
  * The CCHC menu's handlers. Each reads every range it needs once and writes once,
- * using the same core rules and metrics as the `cchc` command line.
+ * using the same core rules and metrics as the `cchc` command line, under the
+ * document lock (lock.ts).
  */
 import {
   catalogFromTables,
-  computeMetrics,
   deadlineFlags,
+  defaultPeriodText,
   formatVn,
   indexSummary,
   makeResolver,
   parsePeriod,
   settingNumber,
-  tabByKey,
   TASKS_TAB,
-  validateTasksTab,
+  validateTables,
   type ValidationIssue,
 } from '../../core/index';
-import { readTab, readTables, todayIso } from './sheet-io';
+import { menuLocked } from './lock';
+import { COLOURS, loadMarks, markIssues, saveMarks, undoMarks, type Block, type Mark } from './marks';
+import { openStore } from './script-store';
+import { addDays, dateInZone, readTables, todayIso, type TabData } from './sheet-io';
 import { showSidebar } from './sidebar';
-
-export const COLOURS = { error: '#f4cccc', warning: '#fff2cc', overdue: '#ea9999', soon: '#ffe599' } as const;
-/** Notes validation writes start with this, so "Xóa đánh dấu" can tell them from officials' notes. */
-export const NOTE_PREFIX = '[CCHC] ';
-const MARKS_KEY = 'cchc.validationMarks';
-
-/** What validation changed, to undo exactly that: [sheet, row, column, previous background, previous note]. */
-type Marks = { cells: [string, number, number, string, string][] };
 
 function ui(): GoogleAppsScript.Base.Ui {
   return SpreadsheetApp.getUi();
@@ -48,103 +43,85 @@ export function onOpen(): void {
     .addToUi();
 }
 
-/** Undoes validation marks on one sheet's grid (in memory); returns how many cells were restored. */
-function undoMarks(marks: Marks | null, sheet: string, bgs: string[][], notes: string[][], firstRow: number): number {
-  let restored = 0;
-  for (const [name, row, col, bg, note] of marks?.cells ?? []) {
-    const r = row - firstRow;
-    if (name !== sheet || !bgs[r] || bgs[r]![col - 1] === undefined) continue;
-    // Only cells still showing our mark: an official may have recoloured or re-noted since.
-    if ((notes[r]![col - 1] ?? '').startsWith(NOTE_PREFIX)) {
-      bgs[r]![col - 1] = bg;
-      notes[r]![col - 1] = note;
-      restored++;
-    }
-  }
-  return restored;
-}
-
-export function loadMarks(props: GoogleAppsScript.Properties.Properties): Marks | null {
-  const text = props.getProperty(MARKS_KEY);
-  return text ? (JSON.parse(text) as Marks) : null;
-}
-
 /** The tabs validation checks and marks: the catalog and the logs metrics read. */
-const CHECKED = ['tasks', 'plans', 'meetings', 'documents', 'digitisation'];
+export const CHECKED = ['tasks', 'plans', 'meetings', 'documents', 'digitisation', 'settings', 'targets', 'criteria'];
 
-export function cchcValidate(): void {
+/** The data rows' backgrounds and notes of a tab, as one block. */
+export function readBlock(data: TabData, firstRow: number, rows: number): { block: Block; range: GoogleAppsScript.Spreadsheet.Range } {
+  const range = data.sheet.getRange(firstRow, 1, rows, Math.max(1, data.width));
+  return { block: { sheet: data.sheet.getName(), firstRow, bgs: range.getBackgrounds(), notes: range.getNotes() }, range };
+}
+
+/** Where each issue's cell is: its column number in its tab. */
+export function issueColumns(issues: readonly ValidationIssue[], data: TabData): { issue: ValidationIssue; col: number }[] {
+  return issues.map((issue) => ({ issue, col: data.columns.get(issue.column) ?? 1 }));
+}
+
+export const cchcValidate = menuLocked(() => {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { tables, tabs } = readTables(spreadsheet);
   if (!tabs.get('tasks')) {
-    ui().alert(`Chưa có trang "${TASKS_TAB.name}". Tạo trang nhiệm vụ trước khi kiểm tra.`);
+    ui().alert(`Chưa có trang "${TASKS_TAB.name}". Chọn CCHC → Khởi tạo bảng tính trước khi kiểm tra.`);
     return;
   }
-  const today = todayIso();
-  const issues = [
-    ...validateTasksTab(catalogFromTables(tables)),
-    // The logs' unreadable cells, found the way the metrics read them.
-    ...computeMetrics(tables, { period: parsePeriod(today.slice(0, 4))!, today }).issues,
-  ];
-  const props = PropertiesService.getDocumentProperties();
-  const previous = loadMarks(props);
-  const marks: Marks = { cells: [] };
+  const { issues } = validateTables(tables);
+  const store = openStore(spreadsheet);
+  let previous: Mark[] = loadMarks(store);
+  const marks: Mark[] = [];
   for (const key of CHECKED) {
     const data = tabs.get(key);
     if (!data || data.rows.length === 0) continue;
-    const name = data.sheet.getName();
-    const range = data.sheet.getRange(2, 1, data.rows.length, Math.max(1, data.width));
-    const bgs = range.getBackgrounds();
-    const notes = range.getNotes();
-    undoMarks(previous, name, bgs, notes, 2);
-    const byCell = new Map<string, ValidationIssue[]>();
-    for (const issue of issues.filter((i) => (i.tab ?? 'tasks') === key)) {
-      const cell = `${issue.row}:${data.columns.get(issue.column) ?? 1}`;
-      byCell.set(cell, [...(byCell.get(cell) ?? []), issue]);
-    }
-    for (const [cell, list] of byCell) {
-      const [row, col] = cell.split(':').map(Number) as [number, number];
-      const r = row - 2;
-      if (!bgs[r]) continue;
-      marks.cells.push([name, row, col, bgs[r]![col - 1]!, notes[r]![col - 1]!]);
-      bgs[r]![col - 1] = list.some((i) => i.severity === 'error') ? COLOURS.error : COLOURS.warning;
-      notes[r]![col - 1] = NOTE_PREFIX + list.map((i) => `${i.message} (${i.code})`).join('\n');
-    }
-    range.setBackgrounds(bgs);
-    range.setNotes(notes);
+    const { block, range } = readBlock(data, 2, data.rows.length);
+    previous = undoMarks(previous, block).kept;
+    marks.push(...markIssues(block, issueColumns(issues.filter((i) => (i.tab ?? 'tasks') === key), data)));
+    range.setBackgrounds(block.bgs);
+    range.setNotes(block.notes);
   }
-  props.setProperty(MARKS_KEY, JSON.stringify(marks));
+  // Marks on rows no longer in a checked tab's data cannot be restored here; they are kept for Xóa đánh dấu.
+  saveMarks(store, [...previous, ...marks]);
+  store.save();
   showSidebar(issues, (tab, column) => {
     const data = tabs.get(tab);
     return { sheet: data?.sheet.getName() ?? TASKS_TAB.name, col: data?.columns.get(column) ?? 1 };
   });
-}
+});
 
-export function cchcClearMarks(): void {
+export const cchcClearMarks = menuLocked(() => {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const props = PropertiesService.getDocumentProperties();
-  const marks = loadMarks(props);
-  if (!marks) {
+  const store = openStore(spreadsheet);
+  let marks = loadMarks(store);
+  if (marks.length === 0) {
     ui().alert('Không có đánh dấu kiểm tra nào cần xóa.');
     return;
   }
+  const recorded = marks.length;
   let restored = 0;
-  for (const key of CHECKED) {
-    const data = readTab(spreadsheet, tabByKey(key));
-    if (!data || data.rows.length === 0 || !marks.cells.some(([name]) => name === data.sheet.getName())) continue;
-    const range = data.sheet.getRange(2, 1, data.rows.length, Math.max(1, data.width));
-    const bgs = range.getBackgrounds();
-    const notes = range.getNotes();
-    restored += undoMarks(marks, data.sheet.getName(), bgs, notes, 2);
-    range.setBackgrounds(bgs);
-    range.setNotes(notes);
+  const sheets = new Map(spreadsheet.getSheets().map((s) => [s.getName(), s]));
+  for (const name of new Set(marks.map((m) => m.sheet))) {
+    const sheet = sheets.get(name);
+    if (!sheet) continue;
+    const own = marks.filter((m) => m.sheet === name);
+    const firstRow = Math.min(...own.map((m) => m.row));
+    const rows = Math.min(Math.max(...own.map((m) => m.row)), sheet.getMaxRows()) - firstRow + 1;
+    const cols = Math.min(Math.max(...own.map((m) => m.col)), sheet.getMaxColumns());
+    if (rows < 1 || cols < 1) continue;
+    const range = sheet.getRange(firstRow, 1, rows, cols);
+    const block: Block = { sheet: name, firstRow, bgs: range.getBackgrounds(), notes: range.getNotes() };
+    const undone = undoMarks(marks, block);
+    marks = undone.kept;
+    restored += undone.restored;
+    range.setBackgrounds(block.bgs);
+    range.setNotes(block.notes);
   }
-  props.deleteProperty(MARKS_KEY);
-  ui().alert(`Đã xóa đánh dấu ở ${restored} ô.`);
-}
+  saveMarks(store, []);
+  store.save();
+  const changed = recorded - restored;
+  ui().alert(`Đã xóa đánh dấu ở ${restored} ô.` + (changed ? ` ${changed} ô đã được sửa tay sau khi kiểm tra nên được giữ nguyên.` : ''));
+});
 
-export function cchcUpdateDeadlines(): void {
+export const cchcUpdateDeadlines = menuLocked(() => {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const { tables, tabs } = readTables(spreadsheet);
+  const { tables, tabs, timeZone } = readTables(spreadsheet);
   const data = tabs.get('tasks');
   const dueCol = data?.columns.get('due');
   if (!data || !dueCol) {
@@ -153,9 +130,9 @@ export function cchcUpdateDeadlines(): void {
   }
   const catalog = catalogFromTables(tables);
   const resolve = makeResolver(catalog);
-  const today = todayIso();
-  const soon = settingNumber(catalog.settings, 'soonDays', 14);
-  const limit = Utilities.formatDate(new Date(Date.now() + soon * 86_400_000), 'Asia/Ho_Chi_Minh', 'yyyy-MM-dd');
+  const today = todayIso(timeZone);
+  const soon = settingNumber(catalog.settings, 'soonDays');
+  const limit = addDays(today, soon);
   const byRow = new Map(catalog.tasks.map((t) => [t.row, t.item]));
   const values: (Date | string)[][] = [];
   const colours: (string | null)[][] = [];
@@ -170,7 +147,7 @@ export function cchcUpdateDeadlines(): void {
     const isSoon = flags?.dueSoon ?? false;
     if (isOverdue) overdue++;
     if (isSoon) dueSoon++;
-    values.push([due ? new Date(Number(due.slice(0, 4)), Number(due.slice(5, 7)) - 1, Number(due.slice(8, 10))) : '']);
+    values.push([due ? dateInZone(due, timeZone) : '']);
     colours.push([isOverdue ? COLOURS.overdue : isSoon ? COLOURS.soon : null]);
   }
   if (values.length > 0) {
@@ -179,14 +156,14 @@ export function cchcUpdateDeadlines(): void {
     range.setBackgrounds(colours);
   }
   ui().alert(`Đã cập nhật hạn ${values.length} nhiệm vụ: ${overdue} quá hạn, ${dueSoon} đến hạn trong ${soon} ngày (tính đến ${formatVn(today)}).`);
-}
+});
 
-export function cchcIndex(): void {
+export const cchcIndex = menuLocked(() => {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const { tables, tabs } = readTables(spreadsheet);
+  const { tables, tabs, timeZone } = readTables(spreadsheet);
   const catalog = catalogFromTables(tables);
-  const today = todayIso();
-  const period = parsePeriod(today <= `${today.slice(0, 4)}-06-30` ? `${today.slice(0, 4)}-H1` : today.slice(0, 4))!;
+  const today = todayIso(timeZone);
+  const period = parsePeriod(defaultPeriodText(today))!;
   const s = indexSummary(tables['criteria'] ?? [], { period, today, settings: catalog.settings, registry: catalog.registry });
 
   // Highlight the evidence cell of every criterion still without evidence; clear it once evidence arrives.
@@ -211,4 +188,4 @@ export function cchcIndex(): void {
       `\n${areas}\n\nChưa có tài liệu kiểm chứng (tô vàng): ${s.missingEvidence.map((m) => m.code).join(', ') || 'không'}.` +
       (s.issues.length ? `\nCó ${s.issues.length} vấn đề cần sửa (chạy lệnh cchc index để xem chi tiết).` : ''),
   );
-}
+});

@@ -1,10 +1,14 @@
 /**
  * "Gửi nhắc việc": one email per lead unit listing its overdue and soon-due tasks,
  * to the address in the units tab. The menu previews first and respects the daily
- * mail quota; "Bật nhắc việc hằng ngày" installs one daily trigger, never two.
+ * mail quota. Each email sent is recorded (unit and day) in the script's hidden tab
+ * under the document lock, so no unit gets a second email the same day — not from a
+ * rerun, a continuation, nor a second official's daily trigger.
  */
 import { catalogFromTables, formatVn, taskProgress, type Catalog, type TaskAlert } from '../../core/index';
-import { readTables, todayIso } from './sheet-io';
+import { BUSY_MESSAGE, withDocumentLock } from './lock';
+import { openStore, type ScriptStore } from './script-store';
+import { addDays, readTables, todayIso } from './sheet-io';
 
 export interface Reminder {
   unit: string;
@@ -54,58 +58,119 @@ export function reminders(catalog: Catalog, today: string): Reminder[] {
 
 /** Apps Script stops a run at 6 minutes: a run sends at most this many emails or runs this long, then continues from a trigger. */
 export const PER_RUN = { emails: 50, millis: 4.5 * 60 * 1000 };
-const PENDING_KEY = 'cchc.pendingReminders';
 const CONTINUE = 'cchcContinueReminders';
+const DAILY = 'cchcDailyReminders';
+/** Sent-log records older than this are dropped: only today's matter, the rest is a short history. */
+const KEEP_DAYS = 31;
+/** A continuation scheduled this recently (by any official) is still to run: none is added. */
+const CONTINUATION_PENDING_MS = 10 * 60 * 1000;
+/** Document properties (small values only): when a continuation was scheduled, and the last day a daily run happened. */
+const CONTINUATION_KEY = 'cchc.reminderContinuation';
+const DAILY_KEY = 'cchc.dailyReminders';
 
 interface SendResult {
   sent: number;
+  alreadySent: number;
   noEmail: number;
   overQuota: number;
+  failed: { name: string; email: string; error: string }[];
   /** Left for the continuation trigger. */
   continued: number;
+  /** The continuation trigger could not be created (20 triggers per user). */
+  stuck: boolean;
 }
 
-function send(list: readonly Reminder[]): SendResult {
+/** The script's record of what went out: ['sent', day, unit, email, time] and ['failed', day, unit, email, error]. */
+function sentToday(store: ScriptStore, today: string): Set<string> {
+  return new Set(store.get('sent').filter(([day]) => day === today).map(([, unit]) => String(unit)));
+}
+
+function send(list: readonly Reminder[], today: string, timeZone: string): SendResult {
   const started = Date.now();
+  const store = openStore(SpreadsheetApp.getActiveSpreadsheet());
+  const done = sentToday(store, today);
+  const oldest = addDays(today, -KEEP_DAYS);
+  const sent = store.get('sent').filter(([day]) => String(day) >= oldest);
+  const failures = store.get('failed').filter(([day]) => String(day) >= oldest);
   let quota = MailApp.getRemainingDailyQuota();
-  const result: SendResult = { sent: 0, noEmail: 0, overQuota: 0, continued: 0 };
-  const rest: Reminder[] = [];
-  for (const r of list) {
-    if (!r.email) result.noEmail++;
-    else if (quota <= 0) result.overQuota++;
-    else if (result.sent >= PER_RUN.emails || Date.now() - started > PER_RUN.millis) rest.push(r);
-    else {
-      MailApp.sendEmail(r.email, r.subject, r.body);
-      result.sent++;
-      quota--;
+  const result: SendResult = { sent: 0, alreadySent: 0, noEmail: 0, overQuota: 0, failed: [], continued: 0, stuck: false };
+  try {
+    for (const r of list) {
+      if (done.has(r.unit)) result.alreadySent++;
+      else if (!r.email) result.noEmail++;
+      else if (quota <= 0) result.overQuota++;
+      else if (result.sent >= PER_RUN.emails || Date.now() - started > PER_RUN.millis) result.continued++;
+      else {
+        try {
+          MailApp.sendEmail(r.email, r.subject, r.body);
+        } catch (error) {
+          const message = String((error as { message?: unknown } | null)?.message ?? error);
+          // Past the quota (another script or a manual send used it): the rest waits for tomorrow.
+          if (/too many times/i.test(message)) {
+            quota = 0;
+            result.overQuota++;
+            continue;
+          }
+          result.failed.push({ name: r.name, email: r.email, error: message });
+          failures.push([today, r.unit, r.email, message]);
+          continue;
+        }
+        done.add(r.unit);
+        sent.push([today, r.unit, r.email, Utilities.formatDate(new Date(), timeZone, 'HH:mm:ss')]);
+        result.sent++;
+        quota--;
+      }
     }
+  } finally {
+    // Written even when a send throws unexpectedly: what went out is never sent again.
+    store.set('sent', sent);
+    store.set('failed', failures);
+    store.save();
   }
   const props = PropertiesService.getDocumentProperties();
-  if (rest.length > 0) {
-    props.setProperty(PENDING_KEY, JSON.stringify(rest));
-    ScriptApp.newTrigger(CONTINUE).timeBased().after(60 * 1000).create();
-    result.continued = rest.length;
-  } else {
-    props.deleteProperty(PENDING_KEY);
+  if (result.continued > 0) {
+    const scheduled = Number(props.getProperty(CONTINUATION_KEY) ?? 0);
+    // Triggers are per user: another official's pending continuation is invisible to getProjectTriggers, so the document records it.
+    if (Date.now() - scheduled > CONTINUATION_PENDING_MS) {
+      try {
+        ScriptApp.newTrigger(CONTINUE).timeBased().after(60 * 1000).create();
+        props.setProperty(CONTINUATION_KEY, String(Date.now()));
+      } catch {
+        result.stuck = true;
+      }
+    }
   }
   return result;
 }
 
-/** The one-off continuation trigger's target: sends what the previous run left, and removes itself. */
-export function cchcContinueReminders(): void {
-  for (const t of ScriptApp.getProjectTriggers()) if (t.getHandlerFunction() === CONTINUE) ScriptApp.deleteTrigger(t);
-  const pending = PropertiesService.getDocumentProperties().getProperty(PENDING_KEY);
-  if (pending) send(JSON.parse(pending) as Reminder[]);
+function current(): { list: Reminder[]; today: string; timeZone: string } {
+  const { tables, timeZone } = readTables(SpreadsheetApp.getActiveSpreadsheet());
+  const today = todayIso(timeZone);
+  return { list: reminders(catalogFromTables(tables), today), today, timeZone };
 }
 
-function current(): Reminder[] {
-  const { tables } = readTables(SpreadsheetApp.getActiveSpreadsheet());
-  return reminders(catalogFromTables(tables), todayIso());
+/** Computes and sends today's reminders under the document lock; null when another run holds it. */
+function sendCurrent(): SendResult | null {
+  return withDocumentLock(
+    () => {
+      const { list, today, timeZone } = current();
+      return send(list, today, timeZone);
+    },
+    () => null,
+    30_000,
+  );
+}
+
+/** The one-off continuation trigger's target: sends what earlier runs today left, and removes itself. */
+export function cchcContinueReminders(): void {
+  for (const t of ScriptApp.getProjectTriggers()) if (t.getHandlerFunction() === CONTINUE) ScriptApp.deleteTrigger(t);
+  PropertiesService.getDocumentProperties().deleteProperty(CONTINUATION_KEY);
+  if (sendCurrent() === null) ScriptApp.newTrigger(CONTINUE).timeBased().after(60 * 1000).create();
 }
 
 export function cchcReminders(): void {
   const ui = SpreadsheetApp.getUi();
-  const list = current();
+  const { list, today } = current();
   if (list.length === 0) {
     ui.alert('Không có nhiệm vụ quá hạn hay sắp đến hạn; không cần gửi nhắc việc.');
     return;
@@ -114,27 +179,60 @@ export function cchcReminders(): void {
   const preview = list.map((r) => `${r.name} <${r.email ?? 'chưa có email'}>: ${r.overdue} quá hạn, ${r.dueSoon} sắp đến hạn`).join('\n');
   const answer = ui.alert(
     'Xem trước nhắc việc',
-    `${preview}\n\nHạn mức gửi thư còn lại hôm nay: ${quota}. Gửi ${list.filter((r) => r.email).length} thư?`,
+    `${preview}\n\nHạn mức gửi thư còn lại hôm nay: ${quota}. Gửi ${list.filter((r) => r.email).length} thư (đơn vị đã nhận thư hôm nay ${formatVn(today)} không nhận lại)?`,
     ui.ButtonSet.YES_NO,
   );
   if (answer !== ui.Button.YES) return;
-  const result = send(list);
+  // The preview waited for the official: the lock is taken only to send, and the list recomputed under it.
+  const result = sendCurrent();
+  if (!result) {
+    ui.alert(BUSY_MESSAGE);
+    return;
+  }
   ui.alert(
     `Đã gửi ${result.sent} thư nhắc việc.` +
+      (result.alreadySent ? ` ${result.alreadySent} đơn vị đã được nhắc hôm nay nên không gửi lại.` : '') +
       (result.noEmail ? ` ${result.noEmail} đơn vị chưa có email trong trang "Đơn vị".` : '') +
+      (result.failed.length ? ` ${result.failed.length} thư không gửi được: ${result.failed.map((f) => `${f.name} <${f.email}> (${f.error})`).join('; ')}; sửa email trong trang "Đơn vị" rồi gửi lại.` : '') +
       (result.overQuota ? ` ${result.overQuota} thư chưa gửi vì hết hạn mức hôm nay; chạy lại vào ngày mai.` : '') +
-      (result.continued ? ` ${result.continued} thư còn lại sẽ tự động gửi tiếp sau 1 phút (tránh giới hạn 6 phút của Apps Script).` : '') +
+      (result.continued ? (result.stuck ? ` ${result.continued} thư còn lại chưa gửi vì không tạo được trình kích hoạt (tối đa 20 mỗi người); chọn lại Gửi nhắc việc sau ít phút.` : ` ${result.continued} thư còn lại sẽ tự động gửi tiếp sau 1 phút (tránh giới hạn 6 phút của Apps Script).`) : '') +
       ` Hạn mức còn lại: ${MailApp.getRemainingDailyQuota()}.`,
   );
 }
 
-/** The daily trigger's target: sends without asking. */
+/** The daily trigger's target: sends without asking, and notes the day so others know the trigger is alive. */
 export function cchcDailyReminders(): void {
-  send(current());
+  const result = sendCurrent();
+  // A menu run held the lock: the day's reminders go out from a continuation instead of being skipped.
+  if (!result) ScriptApp.newTrigger(CONTINUE).timeBased().after(60 * 1000).create();
+  PropertiesService.getDocumentProperties().setProperty(DAILY_KEY, todayIso(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()));
 }
 
+/**
+ * Installs the daily trigger once per spreadsheet, not once per official: triggers are
+ * per user, so the document records the last day a daily run happened. A record
+ * older than two days means that trigger is gone (its owner left, or removed it).
+ */
 export function cchcEnableDailyReminders(): void {
-  const exists = ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === 'cchcDailyReminders');
-  if (!exists) ScriptApp.newTrigger('cchcDailyReminders').timeBased().everyDays(1).atHour(7).create();
-  SpreadsheetApp.getUi().alert(exists ? 'Nhắc việc hằng ngày đã được bật từ trước.' : 'Đã bật nhắc việc hằng ngày lúc 7 giờ sáng.');
+  const ui = SpreadsheetApp.getUi();
+  const mine = ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === DAILY);
+  const props = PropertiesService.getDocumentProperties();
+  const today = todayIso(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone());
+  const lastRun = props.getProperty(DAILY_KEY);
+  if (mine) {
+    ui.alert('Nhắc việc hằng ngày đã được bật từ trước.');
+    return;
+  }
+  if (lastRun && lastRun >= addDays(today, -2)) {
+    ui.alert('Một cán bộ khác đã bật nhắc việc hằng ngày cho bảng tính này; không cần bật thêm (mỗi đơn vị chỉ nhận một thư mỗi ngày).');
+    return;
+  }
+  try {
+    ScriptApp.newTrigger(DAILY).timeBased().everyDays(1).atHour(7).create();
+  } catch {
+    ui.alert('Không bật được nhắc việc hằng ngày: tài khoản của bạn đã có 20 trình kích hoạt cho tập lệnh này (giới hạn của Google). Xóa bớt ở Apps Script → Trình kích hoạt rồi thử lại.');
+    return;
+  }
+  props.setProperty(DAILY_KEY, today);
+  ui.alert('Đã bật nhắc việc hằng ngày lúc 7 giờ sáng.');
 }

@@ -1,59 +1,113 @@
 /**
  * Reading the shared sheet's tabs into the core's rows: one getValues() per tab,
- * whatever the number of rows. Headers are matched by name, so officials may
- * reorder columns.
+ * whatever the number of rows. Tabs are found by the same key as the command line
+ * (tabForName) and headers matched by name, so officials may rename loosely and
+ * reorder columns. Dates are read and written in the spreadsheet's own time zone.
  */
-import { matchKey, ROW_NUMBER, TABS, type CellValue, type Row, type TabSpec } from '../../core/index';
+import { dateCellValue, matchKey, ROW_NUMBER, tabForName, TABS, type CellValue, type ColumnSpec, type Row, type TabSpec } from '../../core/index';
 
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Tables = Record<string, Row[]>;
 
-const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
-function cellValue(value: unknown): CellValue {
-  if (value === '' || value === null || value === undefined) return null;
-  // Sheets hands dates over as Date objects at midnight in the spreadsheet's time zone.
-  if (value instanceof Date) return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  return String(value);
-}
-
 export interface TabData {
-  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  sheet: Sheet;
   /** Column number (1-based) of each column key found in the header. */
   columns: Map<string, number>;
   rows: Row[];
   width: number;
 }
 
-export function readTab(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: TabSpec): TabData | null {
-  const sheet = spreadsheet.getSheetByName(tab.name);
-  if (!sheet) return null;
-  const values = sheet.getDataRange().getValues();
+/** Each tab's sheet by tab key, from one getSheets(); the first sheet a key matches wins. */
+export function sheetsByKey(spreadsheet: Spreadsheet): Map<string, Sheet> {
+  const found = new Map<string, Sheet>();
+  for (const sheet of spreadsheet.getSheets()) {
+    const tab = tabForName(sheet.getName());
+    if (tab && !found.has(tab.key)) found.set(tab.key, sheet);
+  }
+  return found;
+}
+
+/** Cell values as the core reads them; a Date is the day it shows in the sheet's zone (one formatDate per distinct Date). */
+export function cellReader(timeZone: string): (value: unknown, column: ColumnSpec | undefined) => CellValue {
+  const days = new Map<number, string>();
+  return (value, column) => {
+    if (value === '' || value === null || value === undefined) return null;
+    if (value instanceof Date) {
+      let day = days.get(value.getTime());
+      if (day === undefined) {
+        day = Utilities.formatDate(value, timeZone, 'yyyy-MM-dd');
+        days.set(value.getTime(), day);
+      }
+      return dateCellValue(day, column);
+    }
+    if (typeof value === 'number' || typeof value === 'boolean') return value;
+    return String(value);
+  };
+}
+
+/** A tab's header and rows, from the values of its data range. */
+export function tabData(sheet: Sheet, tab: TabSpec, values: readonly unknown[][], read: ReturnType<typeof cellReader>): TabData {
   const header = (values[0] ?? []).map((h) => matchKey(String(h)));
   const columns = new Map<string, number>();
   for (const c of tab.columns) {
     const index = header.indexOf(matchKey(c.header));
     if (index >= 0) columns.set(c.key, index + 1);
   }
+  const specs = tab.columns.filter((c) => columns.has(c.key));
   const rows = values.slice(tab.frozenRows).map((line, i) => {
     const row: Row = { [ROW_NUMBER]: i + tab.frozenRows + 1 };
-    for (const [key, col] of columns) row[key] = cellValue(line[col - 1]);
+    for (const c of specs) row[c.key] = read(line[columns.get(c.key)! - 1], c);
     return row;
   });
   return { sheet, columns, rows, width: values[0]?.length ?? 0 };
 }
 
-export function readTables(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): { tables: Tables; tabs: Map<string, TabData> } {
+export interface SheetContext {
+  tables: Tables;
+  tabs: Map<string, TabData>;
+  timeZone: string;
+}
+
+export function readTables(spreadsheet: Spreadsheet): SheetContext {
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const read = cellReader(timeZone);
+  const sheets = sheetsByKey(spreadsheet);
   const tables: Tables = {};
   const tabs = new Map<string, TabData>();
   for (const tab of TABS) {
-    const data = readTab(spreadsheet, tab);
+    const sheet = sheets.get(tab.key);
+    const data = sheet ? tabData(sheet, tab, sheet.getDataRange().getValues(), read) : null;
     tables[tab.key] = data?.rows ?? [];
     if (data) tabs.set(tab.key, data);
   }
-  return { tables, tabs };
+  return { tables, tabs, timeZone };
 }
 
-export function todayIso(): string {
-  return Utilities.formatDate(new Date(), 'Asia/Ho_Chi_Minh', 'yyyy-MM-dd');
+export function todayIso(timeZone: string, now = new Date()): string {
+  return Utilities.formatDate(now, timeZone, 'yyyy-MM-dd');
+}
+
+/** The ISO day `days` after an ISO day (calendar arithmetic, no time zone involved). */
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** A date cell for an ISO day: midnight of that day in the sheet's zone, as Sheets stores a typed date. */
+export function dateInZone(iso: string, timeZone: string): Date {
+  return Utilities.parseDate(iso, timeZone, 'yyyy-MM-dd');
+}
+
+/** Text written with setValues stays text: Sheets would otherwise read "=…" as a formula and "30/6/2026" as a date. */
+export function asText(value: string): string {
+  return value === '' ? '' : `'${value}`;
+}
+
+/** Grows a sheet to at least rows × columns: Sheets throws on ranges outside the grid. */
+export function ensureGrid(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }

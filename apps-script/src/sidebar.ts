@@ -12,9 +12,20 @@ export interface SidebarIssue extends ValidationIssue {
   kind: string;
 }
 
+const MARKER = '/*ISSUES*/[]';
+
+/**
+ * The issues as a script literal: "<" escaped so no cell text can close the script
+ * element, U+2028/U+2029 so none ends a line inside a string.
+ */
+export function scriptLiteral(value: unknown): string {
+  return JSON.stringify(value).replace(/[<\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Spliced in by position: a String.replace replacement string would expand "$'" or "$`" typed in a cell. */
 export function sidebarHtml(issues: readonly SidebarIssue[]): string {
-  // "<" escaped so no message can close the script element.
-  return template.replace('/*ISSUES*/[]', JSON.stringify(issues).replace(/</g, '\\u003c'));
+  const at = template.indexOf(MARKER);
+  return template.slice(0, at) + scriptLiteral(issues) + template.slice(at + MARKER.length);
 }
 
 export function showSidebar(issues: readonly ValidationIssue[], locate: (tab: string, column: string) => { sheet: string; col: number }): void {

@@ -137,7 +137,8 @@ function titleFrom(lines: readonly string[]): string {
     .filter((l) => !l.startsWith('('))
     .map((line) => FURNITURE.reduce((text, pattern) => text.replace(pattern, ' '), line).replace(/\s+/g, ' ').replace(/^[\s:–-]+|[\s:–-]+$/g, ''))
     .filter((l) => l !== '');
-  return nfc(kept.join(' ').replace(/\s*:\s*$/, ''));
+  // "DANH MỤC NHIỆM VỤ: <plan title>" is how our export writes a plan's title: the title is what follows.
+  return nfc(kept.join(' ').replace(/\s*:\s*$/, '').replace(/^DANH MỤC NHIỆM VỤ:\s*(?=\S)/iu, ''));
 }
 
 /** Plan number, date, year, ward and title from the title rows. */

@@ -36,7 +36,7 @@ export function catalogFromTables(tables: Record<string, readonly Row[] | undefi
     units,
     settings,
     registry: UnitRegistry.withStandard(units),
-    defaultYear: settingNumber(settings, 'planYear', 2026),
+    defaultYear: settingNumber(settings, 'planYear'),
     decodeIssues: [...planIssues, ...taskIssues],
   };
 }

@@ -2,6 +2,7 @@
 import type { Row } from '../layout/columns';
 import { decodeRows, encodeRows, num, str } from '../layout/codec';
 import { PLANS_TAB, SETTINGS_TAB, TASKS_TAB, UNITS_TAB } from '../layout/tabs';
+import { canonicalWord, STATUS_WORDS } from '../layout/vocabulary';
 import { defaultSettings, SETTING_SPECS, TARGET_SPECS, type SettingSpec, type Settings } from '../settings';
 import { UNIT_KIND_LABELS, unitKindFromLabel } from '../units/labels';
 import type { UnitDef } from '../units/types';
@@ -33,7 +34,8 @@ export function decodeTasks(rows: readonly Row[]): { tasks: Located<Task>[]; iss
       product: str(r, 'product'),
       deadline: str(r, 'deadline'),
       remarks: str(r, 'remarks'),
-      status: str(r, 'status'),
+      // "đang thực hiện", "Đã hoàn thành": every rule and metric sees the canonical status.
+      status: canonicalWord(STATUS_WORDS, str(r, 'status')) ?? str(r, 'status'),
       progress: num(r, 'progress'),
       completedOn: (r['completedOn'] as string | null) ?? null,
       conditionMetOn: (r['conditionMetOn'] as string | null) ?? null,
@@ -112,7 +114,7 @@ function encodeSpecs(specs: readonly SettingSpec[], settings: Settings, others: 
   return encodeRows(SETTINGS_TAB, rows);
 }
 
-const TARGET_KEYS = new Set(TARGET_SPECS.map((s) => s.key));
+const TARGET_KEYS: ReadonlySet<string> = new Set(TARGET_SPECS.map((s) => s.key));
 
 /** Rows of the "Cài đặt" tab. */
 export function encodeSettings(settings: Settings): Row[] {

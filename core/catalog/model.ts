@@ -1,11 +1,9 @@
 /**
  * The catalog model: plans, their task appendix and the tracking fields officials
- * fill in. Schemas are zod so every adapter (xlsx, Sheets API, Apps Script) checks
- * the same shape.
+ * fill in. Plain types (aliases, so records index like rows): the core is bundled into Apps Script, where a schema
+ * library would be parsed on every menu click; adapters that parse outside data
+ * (the sample JSON) check shapes with zod at their edge (sync/catalog/schemas.ts).
  */
-import { z } from 'zod';
-
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-MM-dd');
 
 export const TASK_STATUSES = [
   'Chưa thực hiện',
@@ -30,58 +28,56 @@ export function rowKindFromLabel(label: string): RowKind {
   return ROW_KINDS.find((k) => ROW_KIND_LABELS[k] === label) ?? 'task';
 }
 
-export const PlanSchema = z.object({
+export type Plan = {
   /** "158/KH-UBND"; wards whose plan has no number yet use any unique code. */
-  code: z.string().min(1),
-  title: z.string(),
-  /** Date the plan was issued. */
-  date: isoDate.nullable(),
-  ward: z.string(),
+  code: string;
+  title: string;
+  /** Date the plan was issued, yyyy-MM-dd. */
+  date: string | null;
+  ward: string;
   /** "phường", "xã" or "thị trấn", as the appendix names the committee; absent when unknown. */
-  tier: z.string().optional(),
-  year: z.number().int().min(2000).max(2100),
-});
-export type Plan = z.infer<typeof PlanSchema>;
+  tier?: string;
+  year: number;
+};
 
-export const SectionSchema = z.object({
+export type Section = {
   /** Roman numeral as written ("VII"), or "" for plans without sections. */
-  code: z.string(),
-  title: z.string(),
-});
-export type Section = z.infer<typeof SectionSchema>;
+  code: string;
+  title: string;
+};
 
-export const TaskSchema = z.object({
+export type Task = {
   /** Stable id: survives renumbering and re-import (see taskId). */
-  id: z.string().min(1),
-  plan: z.string(),
+  id: string;
+  plan: string;
   /** Absent or "task" for a task; "section" or "group" for a heading row. */
-  kind: z.enum(ROW_KINDS).optional(),
-  section: z.string(),
-  sectionTitle: z.string(),
+  kind?: RowKind;
+  section: string;
+  sectionTitle: string;
   /** The group heading the task sits under ("2.1 Kiểm soát TTHC"), "" when none. */
-  group: z.string().optional(),
+  group?: string;
   /** STT as written, hierarchical numbers included ("2.1.1"). */
-  stt: z.string(),
-  title: z.string(),
+  stt: string;
+  title: string;
   /** "Yêu cầu năm 2026" column, where the appendix has one. */
-  target: z.string(),
+  target: string;
   /** Lead and coordinating units as written; resolved against the registry on use. */
-  lead: z.string(),
-  support: z.string(),
-  product: z.string(),
-  deadline: z.string(),
+  lead: string;
+  support: string;
+  product: string;
+  deadline: string;
   /** The appendix's "Ghi chú" column; absent in catalogs older than the column. */
-  remarks: z.string().optional(),
+  remarks?: string;
   // Tracking fields: officials own these; imports never overwrite them.
-  status: z.string(),
-  progress: z.number().nullable(),
-  completedOn: isoDate.nullable(),
-  /** For conditional tasks: the day the condition was met; absent or null while waiting. */
-  conditionMetOn: isoDate.nullable().optional(),
-  evidence: z.string(),
-  note: z.string(),
-});
-export type Task = z.infer<typeof TaskSchema>;
+  status: string;
+  progress: number | null;
+  /** yyyy-MM-dd. */
+  completedOn: string | null;
+  /** For conditional tasks: the day the condition was met (yyyy-MM-dd); absent or null while waiting. */
+  conditionMetOn?: string | null;
+  evidence: string;
+  note: string;
+};
 
 export const TRACKING_FIELDS = ['status', 'progress', 'completedOn', 'conditionMetOn', 'evidence', 'note'] as const satisfies readonly (keyof Task)[];
 export const CATALOG_FIELDS = [

@@ -3,6 +3,7 @@
  * a value that does not fit its column becomes null plus an issue that says which
  * cell to fix, never an exception.
  */
+import { parseVnNumber } from '../text/number';
 import { nfcMultiline } from '../text/vietnamese';
 import type { ValidationIssue } from '../validation/issue';
 import type { CellValue, ColumnSpec, Row, TabSpec } from './columns';
@@ -11,17 +12,6 @@ import type { CellValue, ColumnSpec, Row, TabSpec } from './columns';
 export const ROW_NUMBER = '_row';
 
 export type Decoded = Record<string, string | number | null>;
-
-export function parseNumber(value: CellValue): number | null | undefined {
-  if (value === null || value === '') return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'boolean') return undefined;
-  const text = value.replace(/[\s\u00a0%]/g, '');
-  if (text === '') return null;
-  // Vietnamese writes decimals with a comma ("1,5"); thousands rarely appear in these cells.
-  const n = Number(/^-?\d+,\d+$/.test(text) ? text.replace(',', '.') : text);
-  return Number.isFinite(n) ? n : undefined;
-}
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
@@ -48,7 +38,7 @@ function decodeCell(value: CellValue | undefined, column: ColumnSpec): { value: 
     case 'text':
       return { value: v === null ? '' : nfcMultiline(String(v)), ok: true };
     case 'number': {
-      const n = parseNumber(v);
+      const n = parseVnNumber(v);
       return n === undefined ? { value: null, ok: false } : { value: n, ok: true };
     }
     case 'date': {

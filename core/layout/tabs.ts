@@ -1,6 +1,7 @@
 /** The tabs of the shared sheet (and of the local workbook that mirrors it). */
 import { ROW_KIND_LABELS, TASK_STATUSES } from '../catalog/model';
 import { UNIT_KIND_LABELS } from '../units/labels';
+import { matchKey } from '../text/vietnamese';
 import { col, type TabSpec } from './columns';
 
 export const PLANS_TAB: TabSpec = {
@@ -184,4 +185,13 @@ export function tabByKey(key: string): TabSpec {
   const tab = TABS.find((t) => t.key === key);
   if (!tab) throw new Error(`Unknown tab key: ${key}`);
   return tab;
+}
+
+/**
+ * The tab a sheet's name stands for, matched by key as every adapter reads names
+ * ("Nhiệm Vụ", a trailing space or NFD text still find "Nhiệm vụ").
+ */
+export function tabForName(name: string): TabSpec | undefined {
+  const key = matchKey(name);
+  return TABS.find((t) => matchKey(t.name) === key);
 }

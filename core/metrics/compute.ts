@@ -44,11 +44,12 @@ export function computeMetrics(tables: Record<string, readonly Row[] | undefined
   const docs = sumCounts(DOCUMENTS_TAB, tables['documents'] ?? [], options.period, filter);
   const digi = sumCounts(DIGITISATION_TAB, tables['digitisation'] ?? [], options.period, filter);
   const unitMeetings = options.unit ? meetings.filter((m) => catalog.registry.parseList(m.unit)[0]?.unit === options.unit) : meetings;
+  const meetingReport = meetingMetrics(unitMeetings, options.period, catalog.settings, options.unit !== undefined);
   return {
     period: { label: options.period.label, from: options.period.from, to: options.period.to },
     today: options.today,
     unit: options.unit ?? null,
-    meetings: meetingMetrics(unitMeetings, options.period, catalog.settings, options.unit !== undefined),
+    meetings: meetingReport,
     documents: documentMetrics(docs.totals, catalog.settings),
     digitisation: digitisationMetrics(digi.totals, catalog.settings),
     tasks: taskProgress(
@@ -57,7 +58,7 @@ export function computeMetrics(tables: Record<string, readonly Row[] | undefined
       (r) => r.planYear === options.period.year && (!options.unit || leadKey(r) === options.unit),
     ),
     nextReport: dueReport(nextReport(options.today, catalog.settings)),
-    issues: [...issues, ...docs.issues, ...digi.issues],
+    issues: [...issues, ...meetingReport.issues, ...docs.issues, ...digi.issues],
   };
 }
 

@@ -16,7 +16,7 @@ export interface DocumentMetrics {
 export function documentMetrics(totals: Record<string, number>, settings: Settings): DocumentMetrics {
   const issued = totals['issued'] ?? 0;
   const baseline = totals['baseline'] ?? 0;
-  const reduction = settingNumber(settings, 'documentReductionTarget', 15);
+  const reduction = settingNumber(settings, 'documentReductionTarget');
   let change: DocumentMetrics['change'] = { value: null, target: -reduction, pass: null, gap: 'Không áp dụng' };
   if (baseline > 0) {
     const value = Math.round(((issued - baseline) / baseline) * 1000) / 10;
@@ -28,6 +28,6 @@ export function documentMetrics(totals: Record<string, number>, settings: Settin
     issued,
     baseline,
     change,
-    electronicShare: ratio(totals['electronic'] ?? 0, totals['exchanged'] ?? 0, settingNumber(settings, 'electronicExchangeTarget', 100)),
+    electronicShare: ratio(totals['electronic'] ?? 0, totals['exchanged'] ?? 0, settingNumber(settings, 'electronicExchangeTarget')),
   };
 }

@@ -6,9 +6,11 @@
 import { decodeRows, str, type Decoded } from '../layout/codec';
 import type { Row } from '../layout/columns';
 import { MEETINGS_TAB } from '../layout/tabs';
-import { inPeriod, parsePeriod, type Period } from '../periods/period';
-import { settingNumber, type Settings } from '../settings';
+import { inPeriod, type Period } from '../periods/period';
+import { optionalSettingNumber, settingNumber, type Settings } from '../settings';
+import { formatVn } from '../validation/catalog-rules';
 import { foldAccents } from '../text/fold';
+import { canonicalWord, MEETING_FORMAT_WORDS, MEETING_KIND_WORDS, unknownWordMessage, YES_NO_WORDS, type Vocabulary } from '../layout/vocabulary';
 import type { ValidationIssue } from '../validation/issue';
 import { ratio, type Ratio } from './score';
 
@@ -46,15 +48,11 @@ export function parseLengthDays(text: string): number | null {
   return /gio|h\b/.test(t) ? n / 8 : n;
 }
 
-function format(text: string): Meeting['format'] {
-  const t = foldAccents(text);
-  if (t.startsWith('truc tuyen') || t === 'online') return 'online';
-  if (t.startsWith('ket hop')) return 'hybrid';
-  if (t.startsWith('truc tiep')) return 'inPerson';
-  return 'unknown';
-}
-
-const yes = (text: string): boolean => /^(co|x|yes|1)$/.test(foldAccents(text));
+const FORMAT_OF: Record<(typeof MEETING_FORMAT_WORDS.words)[number], Meeting['format']> = {
+  'Trực tiếp': 'inPerson',
+  'Trực tuyến': 'online',
+  'Kết hợp': 'hybrid',
+};
 
 /** Logs repeat a handful of values ("Trực tuyến", "Có", "0,5") across thousands of rows. */
 function memo<T>(fn: (text: string) => T): (text: string) => T {
@@ -68,31 +66,47 @@ function memo<T>(fn: (text: string) => T): (text: string) => T {
 export function decodeMeetings(rows: readonly Row[]): { meetings: Meeting[]; issues: ValidationIssue[] } {
   const { records, rowNumbers, issues } = decodeRows(MEETINGS_TAB, rows);
   const lengthOf = memo(parseLengthDays);
-  const formatOf = memo(format);
-  const isYes = memo(yes);
+  const words = {
+    kind: memo((t) => canonicalWord(MEETING_KIND_WORDS, t)),
+    format: memo((t) => canonicalWord(MEETING_FORMAT_WORDS, t)),
+    yesNo: memo((t) => canonicalWord(YES_NO_WORDS, t)),
+  };
   const meetings = records.map((r: Decoded, i) => {
+    const row = rowNumbers[i]!;
+    const warn = (column: string, message: string) =>
+      issues.push({ tab: 'meetings', row, column, code: 'WORD_UNKNOWN', severity: 'warning', message });
+    const word = <T extends string>(column: string, vocab: Vocabulary<T>, read: (t: string) => T | null | undefined, consequence: string): T | null => {
+      const text = str(r, column);
+      const w = read(text);
+      if (w === undefined) warn(column, `${unknownWordMessage(vocab, text)} ${consequence}`);
+      return w ?? null;
+    };
     const lengthText = str(r, 'length');
     const lengthDays = lengthOf(lengthText);
     if (lengthText !== '' && lengthDays === null) {
       issues.push({
         tab: 'meetings',
-        row: rowNumbers[i]!,
+        row,
         column: 'length',
         code: 'MEETING_LENGTH_INVALID',
         severity: 'error',
         message: `Thời lượng "${lengthText}" không đọc được. Ghi số ngày, ví dụ 0,5 hoặc 1.`,
       });
     }
+    const kind = word('kind', MEETING_KIND_WORDS, words.kind, 'Chưa kiểm tra được thời lượng của cuộc họp này.');
+    const format = word('format', MEETING_FORMAT_WORDS, words.format, 'Cuộc họp không được tính là trực tuyến.');
+    const communeWide = word('communeWide', YES_NO_WORDS, words.yesNo, 'Được tính là không.');
+    const paperless = word('paperless', YES_NO_WORDS, words.yesNo, 'Được tính là không.');
     return {
-      row: rowNumbers[i]!,
+      row,
       date: (r['date'] as string | null) ?? null,
       unit: str(r, 'unit'),
       title: str(r, 'title'),
-      kind: str(r, 'kind'),
-      communeWide: isYes(str(r, 'communeWide')),
-      format: formatOf(str(r, 'format')),
+      kind: kind ?? str(r, 'kind'),
+      communeWide: communeWide === 'Có',
+      format: format ? FORMAT_OF[format] : 'unknown',
       lengthDays,
-      paperless: isYes(str(r, 'paperless')),
+      paperless: paperless === 'Có',
     };
   });
   return { meetings, issues };
@@ -107,11 +121,56 @@ export interface MeetingMetrics {
   onlineShare: Ratio;
   /** Online and hybrid meetings over all meetings. */
   onlineShareWithHybrid: Ratio;
-  /** Change against last year's total, percent (negative = fewer); year periods only. */
-  change: { baseline: number | null; value: number | null; target: number; pass: boolean | null; gap: string };
+  /**
+   * Change against last year's total, percent (negative = fewer); year periods only.
+   * `source`: the setting, last year's log (only when it covers the whole year), or none.
+   */
+  change: { baseline: number | null; source: 'setting' | 'log' | null; value: number | null; target: number; pass: boolean | null; gap: string };
   communeWide: { count: number; max: number; pass: boolean; gap: string };
   overLength: { count: number; meetings: { row: number; title: string; kind: string; lengthDays: number; limit: number }[] };
   paperless: { count: number; share: number | null };
+  /** Why last year's rows were not used as the baseline, when some exist. */
+  issues: ValidationIssue[];
+}
+
+/** Days a log may start after, or end before, its period and still cover it: about a month. */
+const COVER_SLACK_DAYS = 31;
+
+const shiftYear = (iso: string, years: number): string => `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
+const dayNumber = (iso: string): number => Date.parse(iso) / 86_400_000;
+
+/**
+ * The baseline for the change against last year: the setting when the ward filled
+ * it in; else last year's rows in the log, but only when they run from the first to
+ * the last month of last year's period (a stray row would make the baseline 1).
+ */
+function meetingBaseline(meetings: readonly Meeting[], period: Period, settings: Settings): { baseline: number | null; source: 'setting' | 'log' | null; issues: ValidationIssue[] } {
+  const set = optionalSettingNumber(settings, 'meetingsBaseline');
+  if (set !== null && set > 0) return { baseline: set, source: 'setting', issues: [] };
+  const from = shiftYear(period.from, -1);
+  const to = shiftYear(period.to, -1);
+  const dates = meetings.flatMap((m) => (m.date !== null && m.date >= from && m.date <= to ? [m.date] : [])).sort();
+  if (dates.length === 0) return { baseline: null, source: null, issues: [] };
+  const first = dates[0]!;
+  const last = dates[dates.length - 1]!;
+  if (dayNumber(first) - dayNumber(from) <= COVER_SLACK_DAYS && dayNumber(to) - dayNumber(last) <= COVER_SLACK_DAYS) {
+    return { baseline: dates.length, source: 'log', issues: [] };
+  }
+  const row = meetings.find((m) => m.date === first)!.row;
+  return {
+    baseline: null,
+    source: null,
+    issues: [
+      {
+        tab: 'meetings',
+        row,
+        column: 'date',
+        code: 'BASELINE_PARTIAL',
+        severity: 'warning',
+        message: `Sổ hội nghị năm trước chỉ có ${dates.length} cuộc từ ${formatVn(first)} đến ${formatVn(last)}, không đủ cả kỳ ${formatVn(from)} – ${formatVn(to)}, nên không dùng làm số năm trước. Ghi "Tổng số hội nghị năm trước" trong trang "Cài đặt".`,
+      },
+    ],
+  };
 }
 
 /** `perUnit`: the meetings are one unit's, so the ward's baseline does not apply to them. */
@@ -120,20 +179,17 @@ export function meetingMetrics(meetings: readonly Meeting[], period: Period, set
   const online = chosen.filter((m) => m.format === 'online').length;
   const hybrid = chosen.filter((m) => m.format === 'hybrid').length;
   const total = chosen.length;
-  const shareTarget = settingNumber(settings, 'onlineShareTarget', 60);
+  const shareTarget = settingNumber(settings, 'onlineShareTarget');
 
-  const reduction = settingNumber(settings, 'meetingReductionTarget', 10);
-  // Last year's log, when the tab holds it, is the baseline; the setting stands in when it does not.
-  const lastYear = parsePeriod(String(period.year - 1));
-  const logged = lastYear ? meetings.filter((m) => inPeriod(m.date, lastYear)).length : 0;
-  const baselineText = settings['meetingsBaseline'] ?? '';
-  const baseline = logged > 0 ? logged : baselineText === '' ? null : Number(baselineText);
-  let change: MeetingMetrics['change'] = { baseline, value: null, target: -reduction, pass: null, gap: 'Không áp dụng' };
-  if (period.kind === 'year' && baseline && !perUnit) {
+  const reduction = settingNumber(settings, 'meetingReductionTarget');
+  const { baseline, source, issues } = perUnit ? { baseline: null, source: null, issues: [] } : meetingBaseline(meetings, period, settings);
+  let change: MeetingMetrics['change'] = { baseline, source, value: null, target: -reduction, pass: null, gap: 'Không áp dụng' };
+  if (period.kind === 'year' && baseline) {
     const value = Math.round(((total - baseline) / baseline) * 1000) / 10;
     const pass = value <= -reduction;
     change = {
       baseline,
+      source,
       value,
       target: -reduction,
       pass,
@@ -141,7 +197,7 @@ export function meetingMetrics(meetings: readonly Meeting[], period: Period, set
     };
   }
 
-  const max = settingNumber(settings, 'communeWideMax', 3);
+  const max = settingNumber(settings, 'communeWideMax');
   const communeWide = chosen.filter((m) => m.communeWide).length;
   const over = chosen.flatMap((m) => {
     const limit = LENGTH_LIMITS[m.kind];
@@ -166,5 +222,6 @@ export function meetingMetrics(meetings: readonly Meeting[], period: Period, set
     },
     overLength: { count: over.length, meetings: over },
     paperless: { count: paperless, share: total === 0 ? null : Math.round((paperless / total) * 1000) / 10 },
+    issues: period.kind === 'year' ? issues : [],
   };
 }

@@ -1,9 +1,10 @@
 /** Sums the number columns of a per-period log tab over the rows inside a period (and, optionally, one unit). */
-import { decodeRows, num, str } from '../layout/codec';
+import { num, str } from '../layout/codec';
 import type { Row, TabSpec } from '../layout/columns';
-import { parsePeriod, periodWithin, type Period } from '../periods/period';
+import { periodWithin, type Period } from '../periods/period';
 import type { UnitRegistry } from '../units/registry';
 import type { ValidationIssue } from '../validation/issue';
+import { decodePeriodLog } from '../validation/log-rules';
 
 export function sumCounts(
   tab: TabSpec,
@@ -11,24 +12,14 @@ export function sumCounts(
   period: Period,
   filter: { unit?: string; registry: UnitRegistry },
 ): { totals: Record<string, number>; rows: number; issues: ValidationIssue[] } {
-  const { records, rowNumbers, issues } = decodeRows(tab, rows);
+  const { records, periods, issues } = decodePeriodLog(tab, rows);
   const totals: Record<string, number> = {};
   const numeric = tab.columns.filter((c) => c.type === 'number').map((c) => c.key);
   for (const key of numeric) totals[key] = 0;
   let count = 0;
   records.forEach((r, i) => {
-    const label = str(r, 'period');
-    if (label !== '' && parsePeriod(label) === null) {
-      issues.push({
-        tab: tab.key,
-        row: rowNumbers[i]!,
-        column: 'period',
-        code: 'PERIOD_INVALID',
-        severity: 'error',
-        message: `Kỳ "${label}" không hợp lệ. Ghi 2026 (năm), 2026-H1, 2026-Q1 hoặc 2026-03.`,
-      });
-    }
-    if (!periodWithin(label, period)) return;
+    const own = periods[i];
+    if (!own || !periodWithin(own.label, period)) return;
     if (filter.unit && filter.registry.parseList(str(r, 'unit'))[0]?.unit !== filter.unit) return;
     count++;
     for (const key of numeric) totals[key]! += num(r, key) ?? 0;

@@ -3,6 +3,9 @@
  * Its column names differ from ours ("Tổng số hồ sơ tiếp nhận", "Tiếp nhận trực
  * tuyến", "Giải quyết đúng hạn" …), so headers are matched by synonyms.
  */
+import type { GridRow } from '../appendix/parse-appendix';
+import { ROW_NUMBER } from '../layout/codec';
+import type { Row } from '../layout/columns';
 import { DIGITISATION_TAB } from '../layout/tabs';
 import { matchKey } from '../text/vietnamese';
 
@@ -47,26 +50,27 @@ export function provinceColumns(header: readonly string[]): Map<string, number> 
   return found;
 }
 
-/** Finds the header row and turns the rows below it into "Số hóa" tab rows. */
-export function provinceStatsRows(grid: readonly (readonly string[])[], defaultPeriod?: string): { rows: Record<string, string | number | null>[]; columns: Map<string, number> } | null {
+/**
+ * Finds the header row and turns the rows below it into "Số hóa" tab rows, cells
+ * as written (the tab's decoder reads the numbers) and located at the file's rows.
+ */
+export function provinceStatsRows(grid: readonly GridRow[]): { rows: Row[]; headerRow: number; columns: Map<string, number> } | null {
   for (let h = 0; h < grid.length; h++) {
-    const columns = provinceColumns(grid[h]!);
+    const columns = provinceColumns(grid[h]!.cells);
     if (!columns.has('received') || columns.size < 3) continue;
     const rows = grid
       .slice(h + 1)
-      .filter((cells) => cells.some((c) => c !== ''))
-      .map((cells) => {
-        const row: Record<string, string | number | null> = {};
+      .filter((r) => r.cells.some((c) => c.trim() !== ''))
+      .map((r) => {
+        const row: Row = { [ROW_NUMBER]: r.row };
         for (const col of DIGITISATION_TAB.columns) {
           const c = columns.get(col.key);
-          const raw = c === undefined ? '' : (cells[c] ?? '');
-          row[col.key] = col.type === 'number' ? (raw === '' ? null : Number(raw.replace(/[.\s]/g, '').replace(',', '.'))) : raw;
+          row[col.key] = c === undefined ? null : (r.cells[c] ?? '').trim();
         }
-        if (!row['period'] && defaultPeriod) row['period'] = defaultPeriod;
         return row;
       })
-      .filter((row) => !/^(tổng|cộng)/i.test(String(row['unit'] ?? '')));
-    return { rows, columns };
+      .filter((row) => !/^(tổng|cộng)/iu.test(String(row['unit'] ?? '')));
+    return { rows, headerRow: grid[h]!.row, columns };
   }
   return null;
 }

@@ -3,6 +3,8 @@
  * when the ratio reaches the target, else ratio × max / target; a zero
  * denominator is "không áp dụng" (not applicable), never 0%.
  */
+import { formatVnNumber, formatVnPercent } from '../text/number';
+
 export interface Ratio {
   numerator: number;
   denominator: number;
@@ -21,9 +23,6 @@ export interface Ratio {
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
-export function formatPercent(n: number): string {
-  return `${round1(n).toLocaleString('vi-VN')}%`;
-}
 
 export function ratio(numerator: number, denominator: number, target: number, max = 100): Ratio {
   if (denominator === 0) {
@@ -33,6 +32,6 @@ export function ratio(numerator: number, denominator: number, target: number, ma
   // Compare on rounded hundredths so that 60/100 meets a 60% target exactly.
   const pass = Math.round(value * 100) >= Math.round(target * 100);
   const score = pass ? max : round1((value * max) / target);
-  const gap = pass ? 'Đạt' : `Còn thiếu ${round1(target - value).toLocaleString('vi-VN')} điểm % so với chỉ tiêu ${formatPercent(target)}`;
+  const gap = pass ? 'Đạt' : `Còn thiếu ${formatVnNumber(target - value, 1)} điểm % so với chỉ tiêu ${formatVnPercent(target)}`;
   return { numerator, denominator, value: round1(value), target, pass, score, max, gap };
 }

@@ -109,9 +109,9 @@ export function leadKey(r: ResolvedTask): string {
 }
 
 export function taskProgress(catalog: Catalog, today: string, filter: (r: ResolvedTask) => boolean = () => true): TaskProgress {
-  const soonDays = settingNumber(catalog.settings, 'soonDays', 14);
+  const soonDays = settingNumber(catalog.settings, 'soonDays');
   const soonLimit = format(addDays(parseISO(today), soonDays), 'yyyy-MM-dd');
-  const resolve = makeResolver({ ...catalog, today, conditionDays: settingNumber(catalog.settings, 'conditionDays', 30) });
+  const resolve = makeResolver({ ...catalog, today, conditionDays: settingNumber(catalog.settings, 'conditionDays') });
   const result: TaskProgress = { today, soonDays, overall: empty(), byUnit: {}, bySection: {}, overdue: [], dueSoon: [] };
 
   for (const { item } of catalog.tasks) {

@@ -11,7 +11,7 @@
  * Evidence adds up, line by line, so no link an official typed is lost.
  */
 import type { AppendixGroup, AppendixTask, ParsedAppendix } from '../appendix/parse-appendix';
-import { parseNumber } from '../layout/codec';
+import { parseVnNumber } from '../text/number';
 import type { CellValue, Row } from '../layout/columns';
 import { CRITERIA_TAB } from '../layout/tabs';
 import { sameCell } from '../sync/row-identity';
@@ -28,7 +28,7 @@ function romanValue(roman: string): number {
 }
 
 const number = (text: string): number | null => {
-  const n = parseNumber(text.trim());
+  const n = parseVnNumber(text.trim());
   return n === undefined ? null : n;
 };
 

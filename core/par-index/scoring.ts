@@ -6,11 +6,11 @@
  * yet known (an assignment table before the province set) are a warning, and the
  * 100-point total is checked once every criterion has its points.
  */
-import { decodeRows, num, parseDateText, str } from '../layout/codec';
+import { decodeRows, num, str } from '../layout/codec';
 import type { Row } from '../layout/columns';
 import { CRITERIA_TAB } from '../layout/tabs';
 import type { Period } from '../periods/period';
-import { settingNumber, type Settings } from '../settings';
+import { optionalSettingNumber, settingDate, settingNumber, type Settings } from '../settings';
 import type { UnitRegistry } from '../units/registry';
 import type { ValidationIssue } from '../validation/issue';
 
@@ -100,14 +100,19 @@ export interface IndexSummary {
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
-/** Validates the criteria and totals the self-scores of the period (H1 uses "Tự chấm 6 tháng"). */
+/** The self-score column a period is scored from: the first half uses "Tự chấm 6 tháng", every other period the year's. */
+export function scoreColumnFor(period: Period): 'scoreH1' | 'scoreYear' {
+  return period.kind === 'half' && period.label.endsWith('H1') ? 'scoreH1' : 'scoreYear';
+}
+
+/** Validates the criteria and totals the self-scores of the period (scoreColumnFor). */
 export function indexSummary(
   rows: readonly Row[],
   options: { period: Period; today: string; settings: Settings; registry: UnitRegistry },
 ): IndexSummary {
   const { criteria, issues } = decodeCriteria(rows);
-  const scoreColumn = options.period.kind === 'half' && options.period.label.endsWith('H1') ? 'scoreH1' : 'scoreYear';
-  const step = settingNumber(options.settings, 'indexScoreStep', 0.25);
+  const scoreColumn = scoreColumnFor(options.period);
+  const step = settingNumber(options.settings, 'indexScoreStep');
   const emit = (c: Criterion, column: string, code: string, severity: ValidationIssue['severity'], message: string) =>
     issues.push({ tab: 'criteria', row: c.row, column, code, severity, message });
 
@@ -165,9 +170,8 @@ export function indexSummary(
     entry.score += leafScore(l);
     unitTotals.set(key, entry);
   }
-  const deadlineText = options.settings[scoreColumn === 'scoreH1' ? 'indexDeadlineH1' : 'indexDeadlineYear'] ?? '';
-  const deadline = parseDateText(deadlineText) ?? null;
-  const lastYearText = options.settings['indexLastYear'] ?? '';
+  // dd/mm deadlines follow the period's year, so a 2027 plan is not shown 2026's dates.
+  const deadline = settingDate(options.settings, scoreColumn === 'scoreH1' ? 'indexDeadlineH1' : 'indexDeadlineYear', options.period.year);
   const appraised = leaves.filter((l) => l.appraised !== null);
   const changes = appraised
     .map((l) => ({ code: l.code, title: l.title, selfScore: l.scoreYear ?? 0, appraised: l.appraised!, difference: round2(l.appraised! - (l.scoreYear ?? 0)) }))
@@ -194,8 +198,8 @@ export function indexSummary(
             lost: round2(-changes.filter((c) => c.difference < 0).reduce((t, c) => t + c.difference, 0)),
             changes: changes.sort((a, b) => a.difference - b.difference),
           },
-    lastYear: lastYearText === '' ? null : Number(lastYearText),
-    target: settingNumber(options.settings, 'indexTarget', 90),
+    lastYear: optionalSettingNumber(options.settings, 'indexLastYear'),
+    target: settingNumber(options.settings, 'indexTarget'),
     deadline,
     daysLeft: deadline ? Math.round((Date.parse(deadline) - Date.parse(options.today)) / 86_400_000) : null,
     issues,

@@ -1,10 +1,13 @@
 /**
- * Reporting periods. Reports follow the data cut-off calendar (Nghị định
+ * Reporting periods, and the one parser of periods for `--period`, the logs' "Kỳ"
+ * cells and settings. Reports follow the data cut-off calendar (Nghị định
  * 09/2019/NĐ-CP): quarter I runs 15/12 of the previous year to 14/3, six months
- * 15/12–14/6, quarter III 15/6–14/9, the year 15/12–14/12. Calendar periods are
- * the alternative. Months are always calendar months.
+ * 15/12–14/6, nine months 15/12–14/9, quarter III 15/6–14/9, the year 15/12–14/12.
+ * Calendar periods are the alternative. Months are always calendar months.
  */
-export type PeriodKind = 'year' | 'half' | 'quarter' | 'month';
+import { foldAccents } from '../text/fold';
+
+export type PeriodKind = 'year' | 'half' | 'nine' | 'quarter' | 'month';
 export type Calendar = 'cutoff' | 'calendar';
 
 export interface Period {
@@ -33,13 +36,54 @@ function span(year: number, startMonth: number, endMonth: number, calendar: Cale
     : { from: iso(year, startMonth, 1), to: iso(year, endMonth, lastDay(year, endMonth)) };
 }
 
-/** Parses "2026", "2026-H1", "2026-Q3" or "2026-09"; null when the text is none of these. */
-export function parsePeriod(text: string, calendar: Calendar = 'cutoff'): Period | null {
-  const m = text.trim().toUpperCase().match(/^(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?$/);
+/**
+ * The period reported when none is asked for: today's year, for the command line and
+ * the sheet's menu alike (so "Tự chấm điểm" and `cchc index` score the same column).
+ */
+export function defaultPeriodText(today: string): string {
+  return today.slice(0, 4);
+}
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+/**
+ * The period a text names, in the form used for labels: "2026", "2026-H1",
+ * "2026-9M", "2026-Q3" or "2026-09". Reads what officials write — "Quý I/2026",
+ * "Quý 1 năm 2026", "6 tháng đầu năm 2026", "9 tháng năm 2026", "Tháng 3/2026",
+ * "Năm 2026" — as well as those labels; a text without a year ("Quý I") takes
+ * `defaultYear` when one is given.
+ */
+function periodLabel(text: string, defaultYear?: number): string | null {
+  const t = foldAccents(text).replace(/\s*([/-])\s*/g, '$1');
+  const iso = t.toUpperCase().match(/^(\d{4})(?:-(H[12]|Q[1-4]|9M|\d{1,2}))?$/);
+  if (iso) return iso[2] ? `${iso[1]}-${/^\d$/.test(iso[2]) ? `0${iso[2]}` : iso[2]}` : iso[1]!;
+  const yearOf = (y: string | undefined): number | null => (y ? Number(y) : (defaultYear ?? null));
+  const tail = '(?:\\s*(?:/|-|nam)\\s*(\\d{4}))?';
+  const patterns: [RegExp, (m: RegExpMatchArray, year: number) => string | null][] = [
+    [new RegExp(`^(?:bao cao\\s+)?quy\\s*(iv|iii|ii|i|[1-4])${tail}$`), (m, y) => `${y}-Q${ROMAN[m[1]!] ?? Number(m[1])}`],
+    [new RegExp(`^(?:6 thang|sau thang|nua nam)\\s*(dau|cuoi)?(?:\\s*nam)?${tail}$`), (m, y) => `${y}-H${m[1] === 'cuoi' ? 2 : 1}`],
+    [new RegExp(`^(?:9 thang|chin thang)(?:\\s*dau)?(?:\\s*nam)?${tail}$`), (_m, y) => `${y}-9M`],
+    [new RegExp(`^thang\\s*(\\d{1,2})${tail}$`), (m, y) => (Number(m[1]) >= 1 && Number(m[1]) <= 12 ? `${y}-${m[1]!.padStart(2, '0')}` : null)],
+    [/^(?:ca\s*)?nam\s*(\d{4})$/, (_m, y) => `${y}`],
+  ];
+  for (const [re, label] of patterns) {
+    const m = t.match(re);
+    if (!m) continue;
+    const year = yearOf(m[m.length - 1]);
+    return year === null ? null : label(m, year);
+  }
+  return null;
+}
+
+/** Parses any form `periodLabel` reads; null when the text names no period. */
+export function parsePeriod(text: string, calendar: Calendar = 'cutoff', defaultYear?: number): Period | null {
+  const label = periodLabel(text, defaultYear);
+  const m = label?.match(/^(\d{4})(?:-(H[12]|Q[1-4]|9M|\d{2}))?$/);
   if (!m) return null;
   const year = Number(m[1]);
   const part = m[2];
   if (!part) return { label: String(year), kind: 'year', year, ...span(year, 1, 12, calendar) };
+  if (part === '9M') return { label: `${year}-9M`, kind: 'nine', year, ...span(year, 1, 9, calendar) };
   if (part.startsWith('H')) {
     const h = Number(part[1]);
     return { label: `${year}-H${h}`, kind: 'half', year, ...span(year, h === 1 ? 1 : 7, h === 1 ? 6 : 12, calendar) };
@@ -53,6 +97,9 @@ export function parsePeriod(text: string, calendar: Calendar = 'cutoff'): Period
   return { label: `${year}-${pad(month)}`, kind: 'month', year, from: iso(year, month, 1), to: iso(year, month, lastDay(year, month)) };
 }
 
+/** What to tell an official who wrote a period this parser cannot read. */
+export const PERIOD_FORMS = '"Quý I/2026", "6 tháng đầu năm 2026", "9 tháng năm 2026", "Tháng 3/2026", "Năm 2026" (hoặc 2026-Q1, 2026-H1, 2026-03, 2026)';
+
 export function inPeriod(date: string | null, period: Period): boolean {
   return date !== null && date >= period.from && date <= period.to;
 }
@@ -65,6 +112,8 @@ export function periodName(period: Period): string {
       return `Năm ${period.year}`;
     case 'half':
       return period.label.endsWith('H1') ? `6 tháng đầu năm ${period.year}` : `6 tháng cuối năm ${period.year}`;
+    case 'nine':
+      return `9 tháng năm ${period.year}`;
     case 'quarter':
       return `Quý ${roman[Number(period.label.slice(-1)) - 1]}/${period.year}`;
     case 'month':
@@ -72,7 +121,7 @@ export function periodName(period: Period): string {
   }
 }
 
-/** Whether a log row's own period ("2026-Q1", "2026-03", "2026") lies within the period asked for (calendar terms). */
+/** Whether a log row's own period ("Quý I/2026", "2026-03", "2026") lies within the period asked for (calendar terms). */
 export function periodWithin(rowPeriod: string, period: Period): boolean {
   const row = parsePeriod(rowPeriod, 'calendar');
   const outer = parsePeriod(period.label, 'calendar');

@@ -3,7 +3,7 @@
  * of the quarter's last month, six months and the year by their own dates (all
  * settings; defaults 15th, 15/06 and 15/12 as in the An Tường plan).
  */
-import { settingNumber, type Settings } from '../settings';
+import { settingDate, settingNumber, type Settings } from '../settings';
 import { parsePeriod, periodName, type Period } from './period';
 
 export interface DueReport {
@@ -16,20 +16,13 @@ export interface DueReport {
 
 const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
-function dayMonth(text: string | undefined, fallback: [number, number]): [number, number] {
-  const m = (text ?? '').match(/^(\d{1,2})\/(\d{1,2})$/);
-  return m ? [Number(m[1]), Number(m[2])] : fallback;
-}
-
 export function reportSchedule(year: number, settings: Settings): { label: string; due: string }[] {
-  const qDay = settingNumber(settings, 'reportQuarterDay', 15);
-  const [hd, hm] = dayMonth(settings['reportHalfDate'], [15, 6]);
-  const [yd, ym] = dayMonth(settings['reportYearDate'], [15, 12]);
+  const qDay = settingNumber(settings, 'reportQuarterDay');
   return [
     { label: `${year}-Q1`, due: `${year}-03-${pad(qDay)}` },
-    { label: `${year}-H1`, due: `${year}-${pad(hm)}-${pad(hd)}` },
+    { label: `${year}-H1`, due: settingDate(settings, 'reportHalfDate', year) },
     { label: `${year}-Q3`, due: `${year}-09-${pad(qDay)}` },
-    { label: `${year}`, due: `${year}-${pad(ym)}-${pad(yd)}` },
+    { label: `${year}`, due: settingDate(settings, 'reportYearDate', year) },
   ];
 }
 

@@ -3,7 +3,8 @@
  * and the shared sheet). Rows are matched by identity, never by position:
  * officials sort, insert and delete rows freely.
  */
-import { parseDateText, parseNumber } from '../layout/codec';
+import { parseDateText } from '../layout/codec';
+import { parseVnNumber } from '../text/number';
 import type { CellValue, ColumnSpec, Row, TabSpec } from '../layout/columns';
 import { nfcMultiline } from '../text/vietnamese';
 
@@ -18,7 +19,7 @@ export function identityColumns(tab: TabSpec): readonly string[] {
 export function cellKey(column: ColumnSpec, value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (column.type === 'number') {
-    const n = parseNumber(value);
+    const n = parseVnNumber(value);
     if (n !== undefined && n !== null) return String(n);
   }
   if (column.type === 'date') {

@@ -3,7 +3,8 @@
  * and a Vietnamese message that tells the official what to change.
  */
 import type { Located } from '../catalog/codec';
-import { DONE_STATUSES, isTaskStatus, TASK_STATUSES, type Plan, type Task, type TaskStatus } from '../catalog/model';
+import { DONE_STATUSES, isTaskStatus, type Plan, type Task, type TaskStatus } from '../catalog/model';
+import { STATUS_WORDS, unknownWordMessage } from '../layout/vocabulary';
 import { makeResolver, type ResolvedTask } from '../catalog/resolve';
 import type { UnitRegistry } from '../units/registry';
 import type { UnitRef } from '../units/types';
@@ -16,9 +17,9 @@ export interface CatalogInput {
   defaultYear: number;
 }
 
-type Emit = (column: string, code: string, severity: ValidationIssue['severity'], message: string) => void;
+export type Emit = (column: string, code: string, severity: ValidationIssue['severity'], message: string) => void;
 
-function checkUnits(refs: readonly UnitRef[], column: string, label: string, emit: Emit): void {
+export function checkUnits(refs: readonly UnitRef[], column: string, label: string, emit: Emit): void {
   for (const ref of refs) {
     if (ref.match === 'typo') {
       emit(column, 'UNIT_TYPO', 'warning', `${label}: "${ref.text}" có thể viết sai, đã hiểu là "${ref.name}". Sửa lại tên cho đúng.`);
@@ -83,7 +84,7 @@ function checkTracking(r: ResolvedTask, emit: Emit): void {
   const t = r.task;
   const status = t.status;
   if (status !== '' && !isTaskStatus(status)) {
-    emit('status', 'STATUS_INVALID', 'error', `Trạng thái "${status}" không hợp lệ. Chọn một trong: ${TASK_STATUSES.join(', ')}.`);
+    emit('status', 'STATUS_INVALID', 'warning', `${unknownWordMessage(STATUS_WORDS, status)} Nhiệm vụ được tính là chưa thực hiện.`);
   }
   const done = isTaskStatus(status) && DONE_STATUSES.includes(status as TaskStatus);
   if (t.progress !== null && (t.progress < 0 || t.progress > 100)) {

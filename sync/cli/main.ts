@@ -1,7 +1,8 @@
 /**
  * The `cchc` command line. Exit codes: 0 ok, 1 data errors found, 2 unusable
  * input or usage. Officials read Vietnamese messages; each carries a stable code.
- * Each command lives in commands/ and registers itself here.
+ * Each command lives in commands/ and registers itself here. `runCli` builds a
+ * fresh program per call, so tests run commands in-process exactly as the binary does.
  */
 import { Command, CommanderError } from 'commander';
 import { CchcError, EXIT } from '../errors';
@@ -19,36 +20,46 @@ import { registerRollup } from './commands/rollup';
 import { registerSync } from './commands/sync';
 import { registerValidate } from './commands/validate';
 import { run } from './program';
+import { speakVietnamese } from './usage-vi';
 
-const program = new Command('cchc')
-  .description('cchc-sheets: theo dõi kế hoạch cải cách hành chính (CCHC) của phường/xã trên bảng tính.')
-  .exitOverride()
-  .showHelpAfterError();
-
-registerInit(program);
-registerValidate(program);
-registerImport(program);
-registerImportStats(program);
-registerExport(program);
-registerMetrics(program);
-registerReport(program);
-registerIndex(program);
-registerIndexImport(program);
-registerSync(program);
-registerRollup(program);
-registerAuth(program);
-registerDemo(program);
-
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  run.exitCode = handleError(error);
+export function buildProgram(): Command {
+  const program = new Command('cchc').description(
+    'cchc-sheets: theo dõi kế hoạch cải cách hành chính (CCHC) của phường/xã trên bảng tính.',
+  );
+  // Before any command is added: subcommands inherit the help, output and exit settings.
+  speakVietnamese(program);
+  registerInit(program);
+  registerValidate(program);
+  registerImport(program);
+  registerImportStats(program);
+  registerExport(program);
+  registerMetrics(program);
+  registerReport(program);
+  registerIndex(program);
+  registerIndexImport(program);
+  registerSync(program);
+  registerRollup(program);
+  registerAuth(program);
+  registerDemo(program);
+  return program;
 }
-process.exitCode = run.exitCode;
+
+/** Runs one command line (without the node and script arguments) and returns its exit code. */
+export async function runCli(args: readonly string[]): Promise<number> {
+  run.exitCode = EXIT.ok;
+  // A bare `cchc` shows what it can do rather than guessing a command.
+  const argv = args.length === 0 ? ['--help'] : [...args];
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return run.exitCode;
+  } catch (error) {
+    return handleError(error);
+  }
+}
 
 function handleError(error: unknown): number {
   if (error instanceof CommanderError) {
-    // --help and --version are not failures; everything else commander rejects is a usage error.
+    // --help is not a failure; the usage error itself was printed through the Vietnamese output hook.
     return error.exitCode === 0 ? EXIT.ok : EXIT.unusable;
   }
   if (error instanceof CchcError) {

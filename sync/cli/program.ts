@@ -5,10 +5,10 @@ import type { WriteOutcome } from '../store/store';
 import { EXIT } from '../errors';
 
 export const storeOption = (): Option =>
-  new Option('--store <path>', `sổ dữ liệu .xlsx (workbook path; env CCHC_STORE, default ${DEFAULT_STORE_PATH})`);
+  new Option('--store <tệp>', `sổ dữ liệu .xlsx (hoặc biến môi trường CCHC_STORE; mặc định ${DEFAULT_STORE_PATH})`);
 
 /** Every command works on the shared sheet as on the local workbook. */
-export const sheetOption = (): Option => new Option('--sheet <id>', 'mã bảng tính Google dùng chung (spreadsheet id; env CCHC_SHEET_ID)');
+export const sheetOption = (): Option => new Option('--sheet <mã>', 'mã bảng tính Google dùng chung (hoặc biến môi trường CCHC_SHEET_ID)');
 
 /** Commands report their exit code here (0 ok, 1 data errors, 2 unusable input). */
 export const run = {
@@ -23,4 +23,18 @@ export function reportConflicts(outcome: WriteOutcome): number {
     for (const line of outcome.conflicts) console.log(`  - ${line}`);
   }
   return outcome.conflicts.length + outcome.skipped.length > 0 ? EXIT.dataErrors : EXIT.ok;
+}
+
+/**
+ * The file a command writes when `--out` is not given: a name an official recognises, built from the document and
+ * what it covers (`bao-cao-2026-H1.xlsx`, `phu-luc-158-KH-UBND.xlsx`), in the working folder.
+ */
+export function defaultOut(document: 'bao-cao' | 'phu-luc' | 'tong-hop', covers: string, extension = '.xlsx'): string {
+  const slug = covers
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${document}-${slug}${extension}`;
 }

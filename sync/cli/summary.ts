@@ -1,4 +1,4 @@
-/** The readable catalog summary `npm start` and `cchc summary` print. */
+/** The readable catalog summary `npm start` (`cchc demo`) prints. */
 import {
   makeResolver,
   TASK_STATUSES,

@@ -5,9 +5,9 @@
  * becomes a formula.
  */
 import ExcelJS from 'exceljs';
-import { committeeName, formatVn, isHeading, type Plan, type Task } from '../../core/index';
+import { formatVn, isHeading, planWard, wardInText, type Plan, type Task } from '../../core/index';
 import { writeWorkbookAtomic } from './atomic-write';
-import { OFFICIAL_FONT, officialPageSetup, THIN_BORDER } from './official-style';
+import { OFFICIAL_FONT, officialPageSetup, printReady, THIN_BORDER } from './official-style';
 
 interface Column {
   header: string;
@@ -51,13 +51,13 @@ export function appendixWorkbook(plan: Plan, tasks: readonly Task[], options: Ex
   ws.columns = columns.map((c) => ({ width: c.width, style: { font: OFFICIAL_FONT, alignment: { vertical: 'top', wrapText: true } } }));
   const width = columns.length;
 
-  const by = plan.ward ? ` của ${committeeName('', [plan])}` : '';
-  const code = /^\d+\//.test(plan.code) ? plan.code : `${plan.code}`;
+  const ward = planWard(plan);
+  const by = ward.name ? ` của UBND ${wardInText(ward)}` : '';
   const titles = [
     'PHỤ LỤC',
-    // The plan's own title as imported, so an exported appendix re-imports under the same title.
-    plan.title || 'DANH MỤC NHIỆM VỤ',
-    `(Kèm theo Kế hoạch số ${code}${plan.date ? ` ngày ${formatVn(plan.date)}` : ''}${by})`,
+    // Re-imported, "DANH MỤC NHIỆM VỤ: " comes off again (core/appendix), so the title does not grow.
+    `DANH MỤC NHIỆM VỤ${plan.title ? `: ${plan.title.toLocaleUpperCase('vi')}` : ''}`,
+    `(Kèm theo Kế hoạch số ${plan.code}${plan.date ? ` ngày ${formatVn(plan.date)}` : ''}${by})`,
   ];
   titles.forEach((text, i) => {
     const row = ws.getRow(i + 1);
@@ -106,7 +106,7 @@ export function appendixWorkbook(plan: Plan, tasks: readonly Task[], options: Ex
     });
   }
   officialPageSetup(ws, headerRow);
-  return workbook;
+  return printReady(workbook);
 }
 
 export async function writeAppendix(path: string, plan: Plan, tasks: readonly Task[], options: ExportOptions = {}): Promise<void> {

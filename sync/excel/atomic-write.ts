@@ -1,27 +1,11 @@
 /**
  * Writes a workbook so that a crash or a full disk never leaves a half-written
- * file: a temp file next to the target, then one rename. Optionally keeps the
- * previous file as `.bak`.
+ * file (see files/durable-write). Optionally keeps the previous file as `.bak`.
  */
-import { access, copyFile, mkdir, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { CchcError } from '../errors';
+import { writeFileDurable, type DurableWriteOptions } from '../files/durable-write';
 
-export async function writeWorkbookAtomic(workbook: ExcelJS.Workbook, path: string, options: { backup?: boolean } = {}): Promise<void> {
-  const temp = `${path}.tmp-${process.pid}`;
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await workbook.xlsx.writeFile(temp);
-    const exists = await access(path).then(
-      () => true,
-      () => false,
-    );
-    if (options.backup && exists) await copyFile(path, `${path}.bak`);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    const detail = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
-    throw new CchcError('WRITE_FAILED', `Không ghi được tệp "${path}"${detail}. Tệp cũ (nếu có) vẫn giữ nguyên.`);
-  }
+export async function writeWorkbookAtomic(workbook: ExcelJS.Workbook, path: string, options: DurableWriteOptions = {}): Promise<void> {
+  const buffer = await workbook.xlsx.writeBuffer();
+  await writeFileDurable(path, new Uint8Array(buffer as ArrayBuffer), options);
 }

@@ -1,27 +1,38 @@
 /**
  * exceljs cell values → plain cell values. Cells pasted from Word arrive as rich
- * text, formulas carry cached results, dates are Date objects at UTC midnight.
+ * text, formulas carry cached results, dates are Date objects at UTC midnight
+ * (a serial number with a date format, in any column).
  */
 import type { CellValue as ExcelValue } from 'exceljs';
-import type { CellValue } from '../../core/index';
+import { dateCellValue, isoFromUtcDate, type CellValue, type ColumnSpec } from '../../core/index';
 
-function isoFromUtc(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-export function plainValue(value: ExcelValue | undefined): CellValue {
+/** A cell's value for `column` (a date cell follows the core's dateCellValue rule; without a column, the day as shown). */
+export function plainValue(value: ExcelValue | undefined, column?: ColumnSpec): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : isoFromUtc(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : dateCellValue(isoFromUtcDate(value), column);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
     if ('formula' in value || 'sharedFormula' in value) {
-      return plainValue((value as { result?: ExcelValue }).result as ExcelValue);
+      return plainValue((value as { result?: ExcelValue }).result as ExcelValue, column);
     }
-    // A link cell: keep the address, which is what evidence columns need.
-    if ('hyperlink' in value) return value.hyperlink || plainText(value.text);
+    // A link cell reads as the text it shows (a title is never its address); see linkAddress for evidence.
+    if ('hyperlink' in value) return plainText(value.text) || value.hyperlink || null;
     if ('error' in value) return null;
   }
+  return null;
+}
+
+/** A link cell's address (evidence columns keep the link, not its label); null for other cells. */
+export function linkAddress(value: ExcelValue | undefined): string | null {
+  return value && typeof value === 'object' && 'hyperlink' in value && value.hyperlink ? value.hyperlink : null;
+}
+
+/** The error a cell shows ("#REF!"), also as a formula's result; null if none. */
+export function errorText(value: ExcelValue | undefined): string | null {
+  if (!value || typeof value !== 'object') return null;
+  if ('error' in value) return String(value.error);
+  if ('formula' in value || 'sharedFormula' in value) return errorText((value as { result?: ExcelValue }).result);
   return null;
 }
 

@@ -4,8 +4,8 @@
  * clickable hyperlink on its own line.
  */
 import ExcelJS from 'exceljs';
-import { formatVn, periodName, type Criterion, type IndexSummary, type Period } from '../../core/index';
-import { OFFICIAL_FONT, officialPageSetup, THIN_BORDER } from './official-style';
+import { formatVn, periodName, wardHeading, type Criterion, type IndexSummary, type Period, type WardName } from '../../core/index';
+import { OFFICIAL_FONT, officialPageSetup, printReady, THIN_BORDER } from './official-style';
 
 const HEADERS = [
   { header: 'Mã tiêu chí', width: 9 },
@@ -21,20 +21,21 @@ export function criteriaWorkbook(
   criteria: readonly Criterion[],
   summary: IndexSummary,
   period: Period,
-  ward: string,
+  ward: WardName,
 ): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'cchc-sheets';
   const ws = workbook.addWorksheet('Tự chấm điểm');
   ws.columns = HEADERS.map((h) => ({ width: h.width, style: { font: OFFICIAL_FONT, alignment: { vertical: 'top', wrapText: true } } }));
   const titles = [
-    `BIỂU TỰ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH${ward ? ` CỦA UBND PHƯỜNG/XÃ ${ward.toLocaleUpperCase('vi')}` : ''}`,
+    `BIỂU TỰ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH${ward.name ? ` CỦA ${wardHeading(ward)}` : ''}`,
     `Kỳ đánh giá: ${periodName(period)}${summary.deadline ? ` — hạn gửi ${formatVn(summary.deadline)}` : ''}`,
     `Tổng điểm tự chấm: ${summary.total.score}/${summary.total.max}`,
   ];
   titles.forEach((t, i) => {
     ws.getCell(i + 1, 1).value = t;
     ws.getCell(i + 1, 1).font = { ...OFFICIAL_FONT, bold: i !== 1 };
+    ws.getCell(i + 1, 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     ws.mergeCells(i + 1, 1, i + 1, HEADERS.length);
   });
   const headerRow = 5;
@@ -80,5 +81,5 @@ export function criteriaWorkbook(
   total.font = { ...OFFICIAL_FONT, bold: true };
   for (let col = 1; col <= HEADERS.length; col++) total.getCell(col).border = THIN_BORDER;
   officialPageSetup(ws, headerRow);
-  return workbook;
+  return printReady(workbook);
 }

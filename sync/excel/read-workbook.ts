@@ -1,11 +1,13 @@
 /**
  * Opens an .xlsx an official hands us, and says in Vietnamese what is wrong when it
- * cannot be read: not a file, too big, empty, an old .xls or a password-protected
- * file (both OLE containers), not a zip, or a truncated zip.
+ * cannot be read: not a file, too big (on disk or once inflated: files/zip-guard),
+ * empty, an old .xls or a password-protected file (both OLE containers), not a
+ * zip, a zip that is not a workbook (an .ods renamed, a .docx), or a truncated zip.
  */
 import { open, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { CchcError } from '../errors';
+import { guardZip, megabytes } from '../files/zip-guard';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -25,7 +27,8 @@ async function head(path: string, bytes: number): Promise<Buffer> {
 
 const startsWith = (buffer: Buffer, magic: number[]): boolean => magic.every((b, i) => buffer[i] === b);
 
-export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
+/** Refuses a path that is no file, an empty file or one over the size limit, in Vietnamese. */
+export async function checkImportFile(path: string): Promise<void> {
   const info = await stat(path).catch(() => null);
   if (!info || !info.isFile()) {
     throw new CchcError('FILE_NOT_FOUND', `Không tìm thấy tệp "${path}". Kiểm tra lại đường dẫn.`);
@@ -34,9 +37,13 @@ export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
   if (info.size > MAX_IMPORT_BYTES) {
     throw new CchcError(
       'FILE_TOO_LARGE',
-      `Tệp "${path}" lớn ${(info.size / 1024 / 1024).toFixed(1)} MB, vượt giới hạn 20 MB. Xóa các trang tính, hình ảnh không cần thiết rồi lưu lại.`,
+      `Tệp "${path}" lớn ${megabytes(info.size)}, vượt giới hạn 20 MB. Xóa các trang tính, hình ảnh không cần thiết rồi lưu lại.`,
     );
   }
+}
+
+export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  await checkImportFile(path);
   const magic = await head(path, 8);
   if (startsWith(magic, OLE_MAGIC)) {
     throw new CchcError(
@@ -46,6 +53,11 @@ export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
   }
   if (!startsWith(magic, ZIP_MAGIC)) {
     throw new CchcError('FILE_NOT_XLSX', `Tệp "${path}" không phải tệp Excel .xlsx. Mở bằng Excel và lưu dạng "Excel Workbook (.xlsx)".`);
+  }
+  const names = new Set((await guardZip(path)).map((e) => e.name));
+  if (!names.has('xl/workbook.xml')) {
+    const what = names.has('content.xml') ? 'là bảng tính OpenDocument (.ods) đổi tên' : names.has('word/document.xml') ? 'là văn bản Word' : 'không phải sổ Excel';
+    throw new CchcError('FILE_NOT_XLSX', `Tệp "${path}" ${what}. Mở bằng Excel (hoặc LibreOffice) và lưu dạng "Excel Workbook (.xlsx)".`);
   }
   const workbook = new ExcelJS.Workbook();
   try {

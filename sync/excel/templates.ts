@@ -1,7 +1,8 @@
 /**
- * Blank workbooks officials fill in by hand: the task appendix and the meeting and
- * digitisation logs, each with Vietnamese headers, dropdowns and a "Hướng dẫn"
- * (instructions) sheet. `npm run templates` writes them into templates/.
+ * Blank workbooks officials fill in by hand: the task appendix, the meeting and
+ * document logs, the CCHC-index scoring table and the digitisation figures, each with
+ * Vietnamese headers, dropdowns and a "Hướng dẫn" (instructions) sheet.
+ * `npm run templates` writes them into templates/.
  */
 import ExcelJS from 'exceljs';
 import { columnLetter, CRITERIA_TAB, DIGITISATION_TAB, DOCUMENTS_TAB, MEETINGS_TAB, STANDARD_UNITS, TASK_STATUSES, type TabSpec } from '../../core/index';
@@ -88,7 +89,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     sheet: DOCUMENTS_TAB.name,
     columns: fromTab(DOCUMENTS_TAB),
     instructions: [
-      'Mỗi dòng là số văn bản của một đơn vị trong một kỳ (ví dụ 2026-Q1).',
+      'Mỗi dòng là số văn bản của một đơn vị trong một kỳ; cột "Kỳ" ghi kèm năm, ví dụ "Quý I/2026", "6 tháng đầu năm 2026", "Tháng 3/2026", "Năm 2026".',
       'Cột "Cùng kỳ năm trước": số văn bản hành chính đã ban hành cùng kỳ năm 2025, để tính mức giảm.',
       'Không tính văn bản mật vào cột "Văn bản đi, đến không mật" và "Gửi, nhận điện tử".',
       'Chỉ tiêu 2026: giảm ít nhất 15% văn bản hành chính so với năm trước; 100% văn bản không mật gửi, nhận điện tử.',
@@ -99,7 +100,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     sheet: DIGITISATION_TAB.name,
     columns: fromTab(DIGITISATION_TAB),
     instructions: [
-      'Mỗi dòng là số liệu một kỳ (ví dụ 2026-Q1 cho quý I, 2026-03 cho tháng 3) của một đơn vị, lấy từ Hệ thống thông tin giải quyết TTHC của tỉnh.',
+      'Mỗi dòng là số liệu một kỳ (ví dụ "Quý I/2026" cho quý I, "Tháng 3/2026" cho tháng 3) của một đơn vị, lấy từ Hệ thống thông tin giải quyết TTHC của tỉnh.',
       'Ghi số lượng (không ghi tỷ lệ); hệ thống tự tính tỷ lệ và so với chỉ tiêu.',
       'Chỉ tiêu 2026: xử lý hồ sơ trên môi trường số và số hóa từ 95%; hồ sơ đúng hạn từ 95%; kết quả điện tử 100%; tái sử dụng kết quả số hóa từ 90%.',
     ],

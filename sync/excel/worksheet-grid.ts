@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { nfcMultiline, type GridRow } from '../../core/index';
-import { plainValue } from './cell-value';
+import { errorText, plainValue } from './cell-value';
 
 /** The address of a hyperlink cell, if it is one. */
 function linkOf(cell: ExcelJS.Cell): string | undefined {
@@ -17,14 +17,13 @@ function cellText(cell: ExcelJS.Cell): string {
   const master = cell.master;
   if (master !== cell && master.row === cell.row) return '';
   const raw = master.value;
-  // A link cell reads as the text it shows; its address travels separately (GridRow.links).
+  // A formula error (#REF!) shows as written, so a row numbered by one is reported, not read as unnumbered.
+  const error = errorText(raw);
+  if (error) return error;
+  // A link cell reads as the text it shows (its address travels separately, GridRow.links); date cells read as
+  // the day they show, as officials write deadlines.
   const value = raw && typeof raw === 'object' && 'hyperlink' in raw ? plainValue(raw.text as ExcelJS.CellValue) || raw.hyperlink : plainValue(raw);
   if (value === null) return '';
-  // Date cells (and formulas giving dates) read as the day they show, as officials write deadlines.
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const [y, m, d] = value.split('-');
-    return `${d}/${m}/${y}`;
-  }
   return nfcMultiline(String(value));
 }
 

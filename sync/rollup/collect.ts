@@ -3,13 +3,12 @@
  * per-minute quota, and computes each ward's metrics with the same core as
  * `cchc metrics`. A ward that cannot be read is reported, not fatal.
  */
-import { computeMetrics, type MetricsOptions, type MetricsReport } from '../../core/index';
+import { computeMetrics, tablesOf, type MetricsOptions, type MetricsReport } from '../../core/index';
 import { CchcError } from '../errors';
 import type { BackoffOptions } from '../sheets/backoff';
 import type { SheetsApi } from '../sheets/client';
 import type { RequestRate } from '../sheets/rate-limit';
 import { readSheet } from '../sheets/sheet-reader';
-import { tablesOf } from '../sheets/sheets-store';
 import type { WardSheet } from './ward-list';
 
 export interface WardResult {
@@ -27,6 +26,11 @@ export interface CollectOptions {
   onDone?: (done: number, total: number) => void;
 }
 
+function failureText(error: unknown): string {
+  if (error instanceof CchcError) return `${error.messageVi} [${error.code}]`;
+  return `Lỗi không mong đợi khi đọc hoặc tính: ${error instanceof Error ? error.message : String(error)} [UNEXPECTED]`;
+}
+
 export async function collectWards(api: SheetsApi, wards: readonly WardSheet[], options: CollectOptions): Promise<WardResult[]> {
   const results: WardResult[] = new Array(wards.length);
   let next = 0;
@@ -36,13 +40,13 @@ export async function collectWards(api: SheetsApi, wards: readonly WardSheet[], 
       const ward = wards[i]!;
       try {
         // Every attempt, retries included, takes its place under the quota.
-        const state = await readSheet(api, ward.id, options.backoff, (send) => options.rate.run(send));
-        const metrics = computeMetrics(tablesOf(state), options.metrics);
+        const state = await readSheet(api, ward.id, { backoff: options.backoff, gate: (send) => options.rate.run(send) });
+        const metrics = computeMetrics(tablesOf(state.tabs), options.metrics);
         const settingsWard = state.tabs.get('settings')?.rows.find((r) => r['key'] === 'ward')?.['value'];
         results[i] = { ward, name: ward.name ?? (settingsWard ? String(settingsWard) : state.title), metrics, error: null };
       } catch (error) {
-        if (!(error instanceof CchcError)) throw error;
-        results[i] = { ward, name: ward.name ?? ward.id, metrics: null, error: `${error.messageVi} [${error.code}]` };
+        // One ward's bad sheet (or a bug it triggers) must not cost the province the other 99: it is listed instead.
+        results[i] = { ward, name: ward.name ?? ward.id, metrics: null, error: failureText(error) };
       }
       options.onDone?.(++done, wards.length);
     }

@@ -5,28 +5,27 @@
  * so officials see and sort real dates.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { CellValue, ColumnSpec } from '../../core/index';
-
-const DAY_MS = 86_400_000;
-const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+import { dateCellValue, isoFromSerial, serialFromIso, type CellValue, type ColumnSpec } from '../../core/index';
 
 export const DATE_FORMAT: sheets_v4.Schema$NumberFormat = { type: 'DATE', pattern: 'dd/mm/yyyy' };
 
-/** The day of a serial date-time: the fraction is the time of day, so 15/01/2026 14:00 is still the 15th. */
-export function isoFromSerial(serial: number): string {
-  return new Date(SERIAL_EPOCH + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
-}
+// Serial days are the core's (date-cell.ts); re-exported for the writer and its tests.
+export { isoFromSerial, serialFromIso };
 
-export function serialFromIso(iso: string): number | null {
-  const m = iso.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  return m ? (Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - SERIAL_EPOCH) / DAY_MS : null;
-}
+const DATE_TYPES = new Set(['DATE', 'DATE_TIME']);
 
-/** What a cell holds, from its effectiveValue; a date column's serial number becomes an ISO date. */
+/**
+ * What a cell holds, from its effectiveValue. A serial number is a date in a date
+ * column, and in any column whose cell is formatted as a date (a vi_VN sheet turns
+ * "30/6/2026" typed in "Thời gian hoàn thành" into one): the core's dateCellValue rule.
+ */
 export function plainFromCell(cell: sheets_v4.Schema$CellData | undefined, column: ColumnSpec | undefined): CellValue {
   const v = cell?.effectiveValue;
   if (!v) return null;
-  if (typeof v.numberValue === 'number') return column?.type === 'date' ? isoFromSerial(v.numberValue) : v.numberValue;
+  if (typeof v.numberValue === 'number') {
+    const format = cell?.effectiveFormat?.numberFormat?.type ?? cell?.userEnteredFormat?.numberFormat?.type;
+    return column?.type === 'date' || DATE_TYPES.has(format ?? '') ? dateCellValue(isoFromSerial(v.numberValue), column) : v.numberValue;
+  }
   if (typeof v.stringValue === 'string') return v.stringValue;
   if (typeof v.boolValue === 'boolean') return v.boolValue;
   return null; // #ERROR!, #REF!: nothing usable

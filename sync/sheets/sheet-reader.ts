@@ -5,7 +5,7 @@
  * values.batchGet would need a second request for the last two.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { identityColumns, indexRows, matchKey, ROW_KEY, ROW_NUMBER, rowIdentity, TABS, type Row, type TabSpec } from '../../core/index';
+import { identityColumns, indexRows, matchKey, ROW_KEY, ROW_NUMBER, rowIdentity, tabForName, TABS, type Row, type TabSpec } from '../../core/index';
 import { callSheets } from './api-errors';
 import type { BackoffOptions } from './backoff';
 import type { SheetsApi } from './client';
@@ -13,6 +13,8 @@ import { plainFromCell } from './grid-values';
 
 /** Row developer metadata key holding the row's identity, so a row keeps it even if its id cell is cleared. */
 export const ROW_METADATA_KEY = 'cchc.key';
+/** Column developer metadata key holding the column's layout key, so a column renamed by an official is still found. */
+export const COLUMN_METADATA_KEY = 'cchc.column';
 
 export interface TabState {
   spec: TabSpec;
@@ -20,8 +22,10 @@ export interface TabState {
   title: string;
   rowCount: number;
   columnCount: number;
-  /** Column key → 0-based column index, from the header row (officials may reorder columns). */
+  /** Column key → 0-based column index, from the header row, else the column's metadata (officials may reorder or rename columns). */
   columns: Map<string, number>;
+  /** Column keys whose column already carries its metadata tag. */
+  taggedColumns: Set<string>;
   /** Data rows with their sheet row number (ROW_NUMBER) and, from metadata, identity (ROW_KEY). */
   rows: Row[];
   /** Row identity → 0-based grid row index. */
@@ -38,41 +42,70 @@ export interface SheetState {
   /** By tab key; tabs the sheet does not have are absent. */
   tabs: Map<string, TabState>;
   sheetIds: Set<number>;
-  /** Characters of row developer metadata already in the spreadsheet (Google caps the total). */
+  /** Characters of row and column developer metadata already in the spreadsheet (Google caps the total). */
   rowMetadataChars: number;
 }
 
 export const READ_FIELDS =
   'properties(title),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),' +
-  `data(rowData(values(effectiveValue)),rowMetadata(developerMetadata(metadataKey,metadataValue))))`;
+  `data(rowData(values(effectiveValue,effectiveFormat(numberFormat(type)),userEnteredFormat(numberFormat(type)))),rowMetadata(developerMetadata(metadataKey,metadataValue)),columnMetadata(developerMetadata(metadataKey,metadataValue))))`;
 
 /** Wraps each request sent, retries included (e.g. a per-minute rate limit). */
 export type RequestGate = <T>(send: () => Promise<T>) => Promise<T>;
 
-export async function readSheet(api: SheetsApi, spreadsheetId: string, backoff?: BackoffOptions, gate: RequestGate = (send) => send()): Promise<SheetState> {
+export interface ReadOptions {
+  backoff?: BackoffOptions;
+  gate?: RequestGate;
+  /** Tab key → the sheet id it had when last seen: a renamed tab is still that tab. */
+  sheetIds?: ReadonlyMap<string, number>;
+}
+
+export async function readSheet(api: SheetsApi, spreadsheetId: string, options: ReadOptions = {}): Promise<SheetState> {
+  const gate = options.gate ?? ((send) => send());
   const response = await callSheets(
     spreadsheetId,
     'đọc bảng tính',
     () => gate(() => api.spreadsheets.get({ spreadsheetId, includeGridData: true, fields: READ_FIELDS })),
-    backoff,
+    options.backoff,
   );
-  return sheetState(spreadsheetId, response.data);
+  return sheetState(spreadsheetId, response.data, options.sheetIds);
 }
 
-export function sheetState(spreadsheetId: string, data: sheets_v4.Schema$Spreadsheet): SheetState {
+const metadataChars = (dims: sheets_v4.Schema$DimensionProperties[] | undefined): number =>
+  (dims ?? []).reduce((n, d) => n + (d.developerMetadata ?? []).reduce((m, x) => m + (x.metadataKey ?? '').length + (x.metadataValue ?? '').length, 0), 0);
+
+/** Tabs are found by the sheet id they had when last seen, else by name. */
+export function sheetState(spreadsheetId: string, data: sheets_v4.Schema$Spreadsheet, sheetIds: ReadonlyMap<string, number> = new Map()): SheetState {
   const state: SheetState = { spreadsheetId, title: data.properties?.title ?? '', tabs: new Map(), sheetIds: new Set(), rowMetadataChars: 0 };
-  const byName = new Map(TABS.map((t) => [matchKey(t.name), t]));
-  for (const sheet of data.sheets ?? []) {
-    const props = sheet.properties ?? {};
-    state.sheetIds.add(props.sheetId ?? 0);
-    for (const row of sheet.data?.[0]?.rowMetadata ?? []) {
-      for (const m of row.developerMetadata ?? []) state.rowMetadataChars += (m.metadataKey ?? '').length + (m.metadataValue ?? '').length;
-    }
-    const spec = byName.get(matchKey(props.title ?? ''));
-    if (!spec || state.tabs.has(spec.key)) continue;
-    state.tabs.set(spec.key, tabState(spec, props, sheet.data?.[0]));
+  const sheets = data.sheets ?? [];
+  for (const sheet of sheets) {
+    state.sheetIds.add(sheet.properties?.sheetId ?? 0);
+    state.rowMetadataChars += metadataChars(sheet.data?.[0]?.rowMetadata) + metadataChars(sheet.data?.[0]?.columnMetadata);
+  }
+  const claimed = new Set<sheets_v4.Schema$Sheet>();
+  for (const spec of TABS) {
+    const id = sheetIds.get(spec.key);
+    const sheet = id === undefined ? undefined : sheets.find((s) => (s.properties?.sheetId ?? 0) === id);
+    if (!sheet) continue;
+    claimed.add(sheet);
+    state.tabs.set(spec.key, tabState(spec, sheet.properties ?? {}, sheet.data?.[0]));
+  }
+  for (const sheet of sheets) {
+    const spec = tabForName(sheet.properties?.title ?? '');
+    if (!spec || claimed.has(sheet) || state.tabs.has(spec.key)) continue;
+    state.tabs.set(spec.key, tabState(spec, sheet.properties ?? {}, sheet.data?.[0]));
   }
   return state;
+}
+
+/** Tab key → sheet id, to find the tabs again after a rename. */
+export function sheetIdsOf(state: SheetState): Map<string, number> {
+  return new Map([...state.tabs].map(([key, tab]) => [key, tab.sheetId]));
+}
+
+/** Which tabs and layout columns the sheet holds, for the structure check before a merge. */
+export function shapeOf(state: SheetState): Map<string, Set<string>> {
+  return new Map([...state.tabs].map(([key, tab]) => [key, new Set(tab.columns.keys())]));
 }
 
 function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: sheets_v4.Schema$GridData | undefined): TabState {
@@ -82,6 +115,19 @@ function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: 
   (rowData[0]?.values ?? []).forEach((cell, index) => {
     const column = byHeader.get(matchKey(String(plainFromCell(cell, undefined) ?? '')));
     if (column && !columns.has(column.key)) columns.set(column.key, index);
+  });
+  // A header an official renamed: the column's tag still names it (unless another column now has its header).
+  const taggedColumns = new Set<string>();
+  const taken = new Set(columns.values());
+  (grid?.columnMetadata ?? []).forEach((dim, index) => {
+    const key = dim.developerMetadata?.find((m) => m.metadataKey === COLUMN_METADATA_KEY)?.metadataValue;
+    if (!key || !spec.columns.some((c) => c.key === key)) return;
+    if (columns.get(key) === index) taggedColumns.add(key);
+    else if (!columns.has(key) && !taken.has(index)) {
+      columns.set(key, index);
+      taken.add(index);
+      taggedColumns.add(key);
+    }
   });
   const specAt = new Map([...columns].map(([key, index]) => [index, spec.columns.find((c) => c.key === key)!]));
   const keyed = identityColumns(spec).length > 0;
@@ -112,6 +158,7 @@ function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: 
     rowCount: props.gridProperties?.rowCount ?? 0,
     columnCount: props.gridProperties?.columnCount ?? 0,
     columns,
+    taggedColumns,
     rows,
     rowIndex,
     dataEnd,

@@ -12,7 +12,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { identityColumns, LAYOUT_ROWS, ROW_KEY, TABS, type Row, type TabMerge, type TabSpec } from '../../core/index';
 import { cellFromPlain, DATE_FORMAT } from './grid-values';
 import { addTabRequests } from './layout';
-import { ROW_METADATA_KEY, type SheetState, type TabState } from './sheet-reader';
+import { COLUMN_METADATA_KEY, ROW_METADATA_KEY, type SheetState, type TabState } from './sheet-reader';
 
 type Request = sheets_v4.Schema$Request;
 
@@ -35,6 +35,8 @@ export interface WritePlan {
   updatedCells: number;
   insertedRows: number;
   createdTabs: string[];
+  /** Tab key → sheet id of each tab the plan creates. */
+  createdSheetIds: Map<string, number>;
 }
 
 const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
@@ -66,6 +68,7 @@ function newTabState(spec: TabSpec, sheetId: number): TabState {
     rowCount: spec.frozenRows + LAYOUT_ROWS,
     columnCount: spec.columns.length,
     columns: new Map(spec.columns.map((c, i) => [c.key, i])),
+    taggedColumns: new Set(),
     rows: [],
     rowIndex: new Map(),
     dataEnd: spec.frozenRows,
@@ -90,6 +93,28 @@ function missingColumns(tab: TabState): Request[] {
   });
   missing.forEach((c, i) => tab.columns.set(c.key, start + i));
   tab.headerWidth = start + missing.length;
+  return requests;
+}
+
+/** Tags each layout column not yet tagged with its key, so it is still found if an official renames its header. */
+function columnTags(tab: TabState, tags: { left: number }): Request[] {
+  const requests: Request[] = [];
+  for (const [key, index] of tab.columns) {
+    const chars = COLUMN_METADATA_KEY.length + key.length;
+    if (tab.taggedColumns.has(key) || chars > tags.left) continue;
+    tags.left -= chars;
+    tab.taggedColumns.add(key);
+    requests.push({
+      createDeveloperMetadata: {
+        developerMetadata: {
+          metadataKey: COLUMN_METADATA_KEY,
+          metadataValue: key,
+          visibility: 'DOCUMENT',
+          location: { dimensionRange: { sheetId: tab.sheetId, dimension: 'COLUMNS', startIndex: index, endIndex: index + 1 } },
+        },
+      },
+    });
+  }
   return requests;
 }
 
@@ -198,7 +223,7 @@ function insertGroups(tab: TabState, rows: readonly Row[], tags: { left: number 
  * and the sheet lacks are created too.
  */
 export function planWrite(state: SheetState, merges: ReadonlyMap<string, TabMerge>, layout: readonly TabSpec[] = []): WritePlan {
-  const plan: WritePlan = { batches: [], updatedCells: 0, insertedRows: 0, createdTabs: [] };
+  const plan: WritePlan = { batches: [], updatedCells: 0, insertedRows: 0, createdTabs: [], createdSheetIds: new Map() };
   const structure: Request[] = [];
   const groups: Request[][] = [];
   let nextSheetId = Math.max(0, ...state.sheetIds) + 1;
@@ -213,12 +238,13 @@ export function planWrite(state: SheetState, merges: ReadonlyMap<string, TabMerg
   for (const spec of order) {
     const existing = state.tabs.get(spec.key);
     if (existing) {
-      if (writes(spec.key)) structure.push(...missingColumns(existing));
+      if (writes(spec.key)) structure.push(...missingColumns(existing), ...columnTags(existing, tags));
       tabs.set(spec.key, existing);
     } else if (writes(spec.key) || layout.some((t) => t.key === spec.key)) {
       const created = newTabState(spec, nextSheetId++);
-      structure.push(...addTabRequests(spec, created.sheetId, TABS.indexOf(spec)));
+      structure.push(...addTabRequests(spec, created.sheetId, TABS.indexOf(spec)), ...columnTags(created, tags));
       plan.createdTabs.push(spec.name);
+      plan.createdSheetIds.set(spec.key, created.sheetId);
       tabs.set(spec.key, created);
     }
   }

@@ -5,20 +5,34 @@
  * was last synced) and sends only the changed cells and new rows, in one
  * batchUpdate unless the 2 MB limit forces more.
  */
-import { applyMerge, describeConflict, describeUnidentified, indexRows, mergeTab, tabByKey, TABS, type MergeConflict, type Row, type TabMerge, type TabSpec } from '../../core/index';
+import {
+  baseOf,
+  describeConflict,
+  describeGaps,
+  describeUnidentified,
+  mergeTables,
+  structureGaps,
+  tabByKey,
+  tablesOf,
+  TABS,
+  type MergeConflict,
+  type SyncBase,
+  type TablesMerge,
+  type TablesShape,
+  type TabSpec,
+} from '../../core/index';
 import type { Store, Tables, WriteOutcome } from '../store/store';
 import { CchcError } from '../errors';
 import { sheetsError } from './api-errors';
 import { defaultSleep, delayFor, giveUp, isRetryable, type BackoffOptions } from './backoff';
 import type { SheetsApi } from './client';
-import { readSheet, type SheetState } from './sheet-reader';
+import { readSheet, shapeOf, sheetIdsOf, type SheetState } from './sheet-reader';
 import { planWrite, type WritePlan } from './sheet-writer';
-import type { SyncBase } from './sync-state';
 
 export interface ApplyResult {
   /** The first plan: everything the command set out to write. */
   plan: WritePlan;
-  /** Requests sent to the API, reads and writes. */
+  /** Requests sent to the API, reads and writes, retries included. */
   requests: number;
   conflicts: MergeConflict[];
   /** Conflicts in Vietnamese, one line each. */
@@ -27,23 +41,27 @@ export interface ApplyResult {
   skipped: string[];
   /** The sheet's rows after the write, per tab written. */
   sheetAfter: Tables;
+  /** Tab key → sheet id after the write (tabs created included). */
+  sheetIds: Map<string, number>;
 }
 
-export function tablesOf(state: SheetState): Tables {
-  return Object.fromEntries(TABS.map((t) => [t.key, state.tabs.get(t.key)?.rows ?? []]));
-}
-
-/** Tables as a merge base: rows by identity, holding only the layout's columns (no sheet row numbers). */
-export function baseOf(tables: Tables): SyncBase {
-  return new Map(
-    TABS.map((t) => [t.key, new Map([...indexRows(t, tables[t.key] ?? [])].map(([key, row]) => [key, Object.fromEntries(t.columns.map((c) => [c.key, row[c.key] ?? null]))]))]),
-  );
+/**
+ * Stops when a tab or column the base filled is gone from a side (`where`: "trên
+ * bảng tính", "trong sổ cục bộ"): merging would read it as emptied and delete or
+ * blank what officials entered.
+ */
+export function checkStructure(base: SyncBase, shape: TablesShape, where: string): void {
+  const gaps = structureGaps(base, shape);
+  if (gaps.length === 0) return;
+  throw new CchcError(gaps.some((g) => g.column === null) ? 'TAB_MISSING' : 'COLUMN_MISSING', describeGaps(gaps, where));
 }
 
 export class SheetsStore implements Store {
+  readonly removesRows = false;
   readonly location: string;
   /** What read() returned: the base when this process writes back. */
   private seen: SyncBase = new Map();
+  private seenSheetIds: ReadonlyMap<string, number> = new Map();
   private apiPromise: Promise<SheetsApi> | undefined;
 
   constructor(
@@ -58,8 +76,9 @@ export class SheetsStore implements Store {
     return (this.apiPromise ??= this.connect());
   }
 
-  async state(): Promise<SheetState> {
-    return readSheet(await this.api(), this.spreadsheetId, this.backoff);
+  /** `sheetIds`: where the tabs were when last seen, so a renamed tab is still found. */
+  async state(sheetIds: ReadonlyMap<string, number> = this.seenSheetIds): Promise<SheetState> {
+    return readSheet(await this.api(), this.spreadsheetId, { backoff: this.backoff, sheetIds });
   }
 
   async exists(): Promise<boolean> {
@@ -75,8 +94,10 @@ export class SheetsStore implements Store {
   }
 
   async read(): Promise<Tables> {
-    const tables = tablesOf(await this.state());
+    const state = await this.state();
+    const tables = tablesOf(state.tabs);
     this.seen = baseOf(tables);
+    this.seenSheetIds = sheetIdsOf(state);
     return tables;
   }
 
@@ -86,7 +107,8 @@ export class SheetsStore implements Store {
   }
 
   /** Merges `tables` into the sheet as it is now, against `base`, and writes the result. */
-  async apply(tables: Tables, base: SyncBase): Promise<ApplyResult> {
+  async apply(tables: Tables, base: SyncBase, sheetIds: ReadonlyMap<string, number> = this.seenSheetIds): Promise<ApplyResult> {
+    this.seenSheetIds = sheetIds;
     return this.applyTo(await this.state(), tables, base, []);
   }
 
@@ -104,10 +126,13 @@ export class SheetsStore implements Store {
     let written = 0;
     let failures = 0;
     for (;;) {
+      checkStructure(base, shapeOf(state), 'trên bảng tính');
       const merged = mergeAll(state, tables, base);
       const plan = planWrite(state, merged.merges, layout);
       first ??= plan;
-      const done = (): ApplyResult => ({ plan: first!, requests, ...merged });
+      const sheetIds = new Map([...sheetIdsOf(state), ...plan.createdSheetIds]);
+      this.seenSheetIds = sheetIds;
+      const done = (): ApplyResult => ({ plan: first!, requests, sheetIds, ...merged });
       if (plan.batches.length === 0) return done();
       try {
         requests++;
@@ -134,19 +159,9 @@ export class SheetsStore implements Store {
   }
 }
 
-function mergeAll(state: SheetState, tables: Tables, base: SyncBase): Pick<ApplyResult, 'conflicts' | 'conflictText' | 'skipped' | 'sheetAfter'> & { merges: Map<string, TabMerge> } {
-  const merges = new Map<string, TabMerge>();
-  const sheetAfter: Tables = {};
-  for (const tab of TABS) {
-    const source = tables[tab.key];
-    if (!source) continue;
-    const target: Row[] = state.tabs.get(tab.key)?.rows ?? [];
-    const merge = mergeTab(tab, { base: base.get(tab.key) ?? new Map(), target, source });
-    merges.set(tab.key, merge);
-    sheetAfter[tab.key] = applyMerge(tab, target, merge);
-  }
-  const conflicts = [...merges.values()].flatMap((m) => m.conflicts);
-  const conflictText = conflicts.map((c) => describeConflict(tabByKey(c.tab), c, 'trên bảng tính', 'bản ghi lên'));
-  const skipped = [...merges].filter(([, m]) => m.unidentified.length > 0).map(([key, m]) => describeUnidentified(tabByKey(key), m.unidentified, 'trong bản ghi lên'));
-  return { merges, conflicts, conflictText, skipped, sheetAfter };
+function mergeAll(state: SheetState, tables: Tables, base: SyncBase): Pick<ApplyResult, 'conflicts' | 'conflictText' | 'skipped' | 'sheetAfter'> & Pick<TablesMerge, 'merges'> {
+  const merged = mergeTables(tables, tablesOf(state.tabs), base);
+  const conflictText = merged.conflicts.map((c) => describeConflict(tabByKey(c.tab), c, 'trên bảng tính', 'bản ghi lên'));
+  const skipped = [...merged.merges].filter(([, m]) => m.unidentified.length > 0).map(([key, m]) => describeUnidentified(tabByKey(key), m.unidentified, 'trong bản ghi lên'));
+  return { merges: merged.merges, conflicts: merged.conflicts, conflictText, skipped, sheetAfter: merged.after };
 }

@@ -3,6 +3,7 @@
  * (or CCHC_SHEET_ID), else the local workbook `--store PATH` (or CCHC_STORE,
  * default data/cchc.xlsx). An explicit option beats an environment variable.
  */
+import { CchcError } from '../errors';
 import { sheetsAuth } from '../sheets/auth';
 import { sheetsApi } from '../sheets/client';
 import { SheetsStore } from '../sheets/sheets-store';
@@ -20,10 +21,21 @@ export function localStorePath(options: StoreOptions): string {
   return options.store ?? process.env['CCHC_STORE'] ?? DEFAULT_STORE_PATH;
 }
 
-/** The spreadsheet id to use, if any: `--sheet`, else CCHC_SHEET_ID unless `--store` was given. */
+/**
+ * The spreadsheet id to use, if any: `--sheet`, else CCHC_SHEET_ID, except that
+ * `--store` alone means the local workbook. `sync` names both (its `--store` is
+ * the workbook to sync), so it asks with `{ sheet }` only.
+ */
 export function sheetId(options: StoreOptions): string | undefined {
-  if (options.sheet) return options.sheet;
-  return options.store ? undefined : process.env['CCHC_SHEET_ID'] || undefined;
+  const id = options.sheet?.trim() || (options.store ? undefined : process.env['CCHC_SHEET_ID']?.trim());
+  return id || undefined;
+}
+
+/** For commands that always work on the shared sheet (sync): --sheet or CCHC_SHEET_ID, even beside --store. */
+export function requireSheetId(options: StoreOptions): string {
+  const id = sheetId({ sheet: options.sheet });
+  if (!id) throw new CchcError('SHEET_REQUIRED', 'Chưa chọn bảng tính Google. Ghi mã bảng tính bằng --sheet MÃ hoặc đặt biến CCHC_SHEET_ID.');
+  return id;
 }
 
 export function openSheet(spreadsheetId: string): SheetsStore {

@@ -3,14 +3,15 @@
  * action; each implementation (local xlsx workbook, Google Sheet) keeps the same
  * tab layout from core/layout.
  */
-import type { Row } from '../../core/index';
+import type { Tables } from '../../core/index';
 
-/** Rows per tab key (see core/layout/tabs). */
-export type Tables = Record<string, Row[]>;
+export type { Tables };
 
 export interface Store {
   /** Where the data is, for messages ("data/cchc.xlsx"). */
   readonly location: string;
+  /** Whether a write removes rows the new data no longer has; a shared sheet keeps them (officials delete rows by hand). */
+  readonly removesRows: boolean;
   exists(): Promise<boolean>;
   /**
    * Lays out a new store from the tab specs with these starting rows, and says

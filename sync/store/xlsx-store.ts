@@ -2,14 +2,22 @@
  * The local store: the shared sheet's layout kept in an .xlsx workbook, so a ward
  * without Google (and every test) has the whole product. Writes go to a temp file
  * that replaces the workbook atomically; the previous file is kept as `.bak`.
+ *
+ * Concurrent commands: every write holds the store lock (store-lock.ts) and
+ * first checks that the file is still the one this command read; if another
+ * command replaced it meanwhile, this write stops (STORE_CHANGED) instead of
+ * silently dropping the other command's work.
  */
-import { access, stat } from 'node:fs/promises';
+import { access, mkdir, realpath, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { matchKey, ROW_NUMBER, TABS, type CellValue, type Row, type TabSpec } from '../../core/index';
+import { matchKey, ROW_NUMBER, sameCell, TABS, type CellValue, type ColumnSpec, type Row, type TablesShape, type TabSpec } from '../../core/index';
 import { CchcError } from '../errors';
-import { plainValue } from '../excel/cell-value';
+import { linkAddress, plainValue } from '../excel/cell-value';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
+import { guardZip } from '../files/zip-guard';
 import { addTabSheet } from '../excel/tab-sheet';
+import { withStoreLock } from './store-lock';
 import type { Store, Tables, WriteOutcome } from './store';
 
 /** Maps a worksheet's header cells to column keys, so officials may reorder or add columns. */
@@ -29,8 +37,52 @@ function toExcel(value: CellValue, isDate: boolean): ExcelJS.CellValue {
   return value;
 }
 
+/** Which file the path holds now: every write replaces the file, so a new write shows as a new inode or mtime. */
+async function fileStamp(path: string): Promise<string | null> {
+  const info = await stat(path).catch(() => null);
+  return info ? `${info.ino}:${info.size}:${info.mtimeMs}` : null;
+}
+
+/** Parts exceljs drops when it rewrites a workbook: a store holding them is read, never rewritten. */
+const UNKEPT_PARTS: [string, string][] = [
+  ['xl/charts/', 'biểu đồ'],
+  ['xl/chartsheets/', 'trang biểu đồ'],
+  ['xl/pivotTables/', 'bảng tổng hợp (PivotTable)'],
+  ['xl/slicers/', 'bộ lọc slicer'],
+  ['xl/vbaProject.bin', 'macro'],
+  ['xl/activeX/', 'điều khiển ActiveX'],
+  ['xl/ctrlProps/', 'nút, ô chọn (form control)'],
+];
+
 export class XlsxStore implements Store {
+  readonly removesRows = true;
+
+  /** What the loaded workbook holds that a rewrite would lose (Vietnamese names). */
+  private unkept: string[] = [];
+
+  /** The file this store last read or wrote (undefined: neither yet), to detect another command's write in between. */
+  private stamp: string | null | undefined;
+
   constructor(readonly location: string) {}
+
+  private async lockPath(): Promise<string> {
+    return realpath(this.location).catch(() => resolve(this.location));
+  }
+
+  /** Runs a write under the store lock, refusing it if another command replaced the file since this one read it. */
+  private async locked<T>(work: () => Promise<T>): Promise<T> {
+    return withStoreLock(await this.lockPath(), this.location, async () => {
+      if (this.stamp !== undefined && (await fileStamp(this.location)) !== this.stamp) {
+        throw new CchcError(
+          'STORE_CHANGED',
+          `Sổ dữ liệu "${this.location}" đang được một lệnh khác ghi (đã thay đổi trong lúc lệnh này chạy); không ghi để khỏi mất phần việc của lệnh kia. Chạy lại lệnh.`,
+        );
+      }
+      const result = await work();
+      this.stamp = await fileStamp(this.location);
+      return result;
+    });
+  }
 
   async exists(): Promise<boolean> {
     return access(this.location).then(
@@ -50,24 +102,37 @@ export class XlsxStore implements Store {
     workbook.creator = 'cchc-sheets';
     for (const tab of TABS) addTabSheet(workbook, tab);
     this.fill(workbook, initial);
-    await this.commit(workbook);
+    // Created only if still absent under the lock: two inits at once make one store, and one of them says so.
+    this.stamp = null;
+    // A new store may be the first file of its folder (data/, data/demo/): the lock file needs the folder.
+    await mkdir(dirname(resolve(this.location)), { recursive: true });
+    await this.locked(() => this.commit(workbook));
     return TABS.map((t) => t.name);
   }
 
   async read(): Promise<Tables> {
+    return (await this.readShaped()).tables;
+  }
+
+  /** The tables, and which tabs and layout columns the workbook has (for the sync's structure check). */
+  async readShaped(): Promise<{ tables: Tables; shape: TablesShape }> {
     const workbook = await this.load();
     const tables: Tables = {};
+    const shape = new Map<string, Set<string>>();
     for (const tab of TABS) {
       const ws = workbook.getWorksheet(tab.name);
       tables[tab.key] = ws ? readTab(ws, tab) : [];
+      if (ws) shape.set(tab.key, new Set(headerMap(ws, tab).keys()));
     }
-    return tables;
+    return { tables, shape };
   }
 
   async write(tables: Tables): Promise<WriteOutcome> {
-    const workbook = await this.load();
-    this.fill(workbook, tables);
-    await this.commit(workbook);
+    await this.locked(async () => {
+      const workbook = await this.load();
+      this.fill(workbook, tables);
+      await this.commit(workbook);
+    });
     return { conflicts: [], skipped: [] };
   }
 
@@ -87,26 +152,45 @@ export class XlsxStore implements Store {
         `Chưa có sổ dữ liệu "${this.location}". Chạy "cchc init" để tạo sổ mới.`,
       );
     }
+    if ((await stat(this.location)).isDirectory()) {
+      throw new CchcError('STORE_IS_FOLDER', `"${this.location}" là một thư mục, không phải sổ dữ liệu .xlsx. Ghi đường dẫn tới tệp, ví dụ "${this.location}/cchc.xlsx".`);
+    }
     const workbook = new ExcelJS.Workbook();
+    const stamp = await fileStamp(this.location);
+    // A store is a file officials handle too: bounded like any input before exceljs inflates it.
+    const entries = await guardZip(this.location).catch((error: unknown) => {
+      if (error instanceof CchcError && error.code === 'FILE_TOO_LARGE') throw error;
+      return [];
+    });
+    this.unkept = [...new Set(entries.flatMap((e) => UNKEPT_PARTS.filter(([prefix]) => e.name.startsWith(prefix)).map(([, what]) => what)))];
     try {
       await workbook.xlsx.readFile(this.location);
+      // What this command now works from: a write must still find this file.
+      this.stamp = stamp;
     } catch {
-      throw new CchcError(
-        'STORE_UNREADABLE',
-        `Không đọc được sổ dữ liệu "${this.location}" (tệp hỏng hoặc không phải .xlsx). Khôi phục từ bản sao "${this.location}.bak".`,
+      const backup = await access(`${this.location}.bak`).then(
+        () => ` Khôi phục từ bản sao "${this.location}.bak".`,
+        () => '',
       );
+      throw new CchcError('STORE_UNREADABLE', `Không đọc được sổ dữ liệu "${this.location}" (tệp hỏng hoặc không phải .xlsx).${backup}`);
     }
     return workbook;
   }
 
   private async commit(workbook: ExcelJS.Workbook): Promise<void> {
+    if (this.unkept.length > 0) {
+      throw new CchcError(
+        'STORE_HAS_CHARTS',
+        `Sổ dữ liệu "${this.location}" có ${this.unkept.join(', ')} mà chương trình không giữ được khi ghi lại sổ; không ghi để khỏi làm mất chúng. Chuyển chúng sang một tệp Excel riêng (sổ dữ liệu chỉ giữ các bảng), rồi chạy lại.`,
+      );
+    }
     await writeWorkbookAtomic(workbook, this.location, { backup: true });
   }
+}
 
-  /** Size in bytes, for benchmarks and messages. */
-  async size(): Promise<number> {
-    return (await stat(this.location)).size;
-  }
+/** Evidence columns hold links: a link cell an official made in Excel reads as its address there, as its text elsewhere. */
+function cellPlain(value: ExcelJS.CellValue, column: ColumnSpec): CellValue {
+  return (column.key === 'evidence' ? linkAddress(value) : null) ?? plainValue(value, column);
 }
 
 function readTab(ws: ExcelJS.Worksheet, tab: TabSpec): Row[] {
@@ -118,7 +202,7 @@ function readTab(ws: ExcelJS.Worksheet, tab: TabSpec): Row[] {
     let any = false;
     for (const c of tab.columns) {
       const colNumber = columns.get(c.key);
-      const value = colNumber ? plainValue(row.getCell(colNumber).value) : null;
+      const value = colNumber ? cellPlain(row.getCell(colNumber).value, c) : null;
       if (value !== null && value !== '') any = true;
       out[c.key] = value;
     }
@@ -139,7 +223,12 @@ function writeTab(ws: ExcelJS.Worksheet, tab: TabSpec, rows: readonly Row[]): vo
   const first = tab.frozenRows + 1;
   rows.forEach((r, i) => {
     const row = ws.getRow(first + i);
-    for (const c of tab.columns) row.getCell(columns.get(c.key)!).value = toExcel(r[c.key] ?? null, c.type === 'date');
+    for (const c of tab.columns) {
+      const cell = row.getCell(columns.get(c.key)!);
+      // A cell already holding this value is left as it is: an official's link, rich text or formula stays.
+      if (sameCell(c, cellPlain(cell.value, c), r[c.key] ?? null)) continue;
+      cell.value = toExcel(r[c.key] ?? null, c.type === 'date');
+    }
   });
   // Rows the new data no longer fills are emptied (exceljs' spliceRows cannot remove trailing rows).
   for (let r = first + rows.length; r <= ws.rowCount; r++) {

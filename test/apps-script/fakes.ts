@@ -1,11 +1,33 @@
 /**
  * In-repo fakes of the Apps Script services the handlers use, recording every call,
  * so tests can assert what a handler did to the sheet and how many calls it took.
+ *
+ * They keep Google's documented limits (../shared/google-limits.md, copied into
+ * test/fixtures/google-limits.md): a handler that passes here must not throw on a
+ * real sheet. Each limit has a test of its own in fakes.test.ts.
  */
 export type Cell = string | number | boolean | Date;
 
 /** What a data-validation or conditional-format builder was told, kept for assertions. */
 export type Built = Record<string, unknown>;
+
+export const LIMITS = {
+  newSheetRows: 1000,
+  newSheetColumns: 26,
+  spreadsheetCells: 10_000_000,
+  cellChars: 50_000,
+  propertyValueBytes: 9 * 1024,
+  propertyStoreBytes: 500 * 1024,
+  triggersPerUser: 20,
+} as const;
+
+export const ERRORS = {
+  outside: 'The coordinates of the range are outside the dimensions of the sheet.',
+  mailQuota: 'Service invoked too many times for one day: email.',
+  propertyTooLarge: 'Argument too large: value',
+  storeFull: 'You have exceeded the property storage quota. Please remove some properties and try again.',
+  triggers: 'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+} as const;
 
 function builder(into: Built = {}): Record<string, unknown> {
   const self: Record<string, unknown> = new Proxy(
@@ -18,23 +40,192 @@ function builder(into: Built = {}): Record<string, unknown> {
   return self;
 }
 
+const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+/** Minutes east of UTC of a time zone at an instant, from the platform's zone data. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function offsetMinutes(timeZone: string, at: number): number {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    formats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(at));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return (Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(at / 1000) * 1000) / 60_000;
+}
+
+/** Midnight of a calendar day in a time zone, as Sheets stores a date typed in a sheet of that zone. */
+export function midnightIn(timeZone: string, year: number, month: number, day: number, RealmDate: DateConstructor = Date): Date {
+  const guess = Date.UTC(year, month - 1, day);
+  const first = guess - offsetMinutes(timeZone, guess) * 60_000;
+  return new RealmDate(guess - offsetMinutes(timeZone, first) * 60_000);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Date objects from either realm: the bundle runs in a node:vm context with its own Date. */
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+
+/** Utilities.formatDate for the patterns the handlers use. */
+function formatDate(date: Date, timeZone: string, pattern: string): string {
+  const local = new Date(date.getTime() + offsetMinutes(timeZone, date.getTime()) * 60_000);
+  const fields: Record<string, string> = {
+    yyyy: String(local.getUTCFullYear()),
+    MM: pad(local.getUTCMonth() + 1),
+    dd: pad(local.getUTCDate()),
+    HH: pad(local.getUTCHours()),
+    mm: pad(local.getUTCMinutes()),
+    ss: pad(local.getUTCSeconds()),
+  };
+  return pattern.replace(/yyyy|MM|dd|HH|mm|ss/g, (f) => fields[f]!);
+}
+
+function parseDate(text: string, timeZone: string, pattern: string, RealmDate: DateConstructor): Date {
+  if (pattern !== 'yyyy-MM-dd') throw new Error(`fake Utilities.parseDate: pattern ${pattern} not supported`);
+  const m = text.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (!m) throw new Error(`Unparseable date: ${text}`);
+  return midnightIn(timeZone, Number(m[1]), Number(m[2]), Number(m[3]), RealmDate);
+}
+
+/** A value the way Sheets stores it when a script writes it, in a vi_VN sheet: typed text is parsed like input. */
+function entered(value: unknown, timeZone: string, RealmDate: DateConstructor): Cell {
+  if (value === null || value === undefined) return '';
+  if (isDate(value)) return new RealmDate(value.getTime());
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  const text = String(value);
+  if (text.length > LIMITS.cellChars) throw new Error(`Your input contains more than the maximum of ${LIMITS.cellChars} characters in a single cell.`);
+  if (text.startsWith("'")) return text.slice(1);
+  // A formula the fake cannot evaluate: the sheet shows an error, which is what a stray "=" in data gives.
+  if (text.startsWith('=')) return '#NAME?';
+  const date = text.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
+  if (date) return midnightIn(timeZone, Number(date[3]), Number(date[2]), Number(date[1]), RealmDate);
+  // ISO dates are read as dates in every locale.
+  const iso = text.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (iso) return midnightIn(timeZone, Number(iso[1]), Number(iso[2]), Number(iso[3]), RealmDate);
+  const percent = text.match(/^(-?\d+(?:,\d+)?)%$/);
+  if (percent) return Number(percent[1]!.replace(',', '.')) / 100;
+  if (/^-?\d+(?:,\d+)?$/.test(text)) return Number(text.replace(',', '.'));
+  return text;
+}
+
+interface Grid {
+  values: Cell[][];
+  backgrounds: string[][];
+  notes: string[][];
+  weights: string[][];
+}
+
 export class FakeSheet {
+  values: Cell[][] = [];
   backgrounds: string[][] = [];
   notes: string[][] = [];
+  weights: string[][] = [];
   frozenRows = 0;
-  validations: { column: number; rule: Built }[] = [];
-  protections: { column: number; warningOnly: boolean; description: string }[] = [];
+  hidden = false;
+  validations: { row: number; column: number; rows: number; rule: Built }[] = [];
+  protections: { row: number; column: number; rows: number; columns: number; warningOnly: boolean; description: string }[] = [];
   conditionalRules: Built[] = [];
+  columnWidths = new Map<number, number>();
+  charts: Built[] = [];
+
+  constructor(
+    readonly spreadsheet: FakeSpreadsheet,
+    private name: string,
+    values: Cell[][],
+    private readonly log: string[],
+    rows = LIMITS.newSheetRows,
+    columns = LIMITS.newSheetColumns,
+  ) {
+    const height = Math.max(rows, values.length);
+    const width = Math.max(columns, ...values.map((r) => r.length));
+    spreadsheet.reserve(height * width);
+    for (let r = 0; r < height; r++) this.pushRow(width, values[r] ?? []);
+  }
+
+  private pushRow(width: number, values: readonly Cell[] = [], at = this.values.length): void {
+    this.values.splice(at, 0, Array.from({ length: width }, (_, c) => values[c] ?? ''));
+    this.backgrounds.splice(at, 0, Array(width).fill('#ffffff'));
+    this.notes.splice(at, 0, Array(width).fill(''));
+    this.weights.splice(at, 0, Array(width).fill('normal'));
+  }
+
+  private grids(): Grid {
+    return { values: this.values, backgrounds: this.backgrounds, notes: this.notes, weights: this.weights };
+  }
+
+  getName(): string {
+    return this.name;
+  }
+  setName(name: string): FakeSheet {
+    this.name = name;
+    return this;
+  }
+  getParent(): FakeSpreadsheet {
+    return this.spreadsheet;
+  }
+  getMaxRows(): number {
+    return this.values.length;
+  }
+  getMaxColumns(): number {
+    return this.values[0]?.length ?? 0;
+  }
+  /** The last row holding a value; 0 on an empty tab, as Sheets says. */
+  getLastRow(): number {
+    for (let r = this.values.length; r > 0; r--) if (this.values[r - 1]!.some((v) => v !== '')) return r;
+    return 0;
+  }
+  getLastColumn(): number {
+    let last = 0;
+    for (const row of this.values) for (let c = row.length; c > last; c--) if (row[c - 1] !== '') last = c;
+    return last;
+  }
+  insertRowsAfter(after: number, how: number): FakeSheet {
+    this.log.push(`${this.name}.insertRowsAfter`);
+    if (after < 0 || after > this.getMaxRows() || how < 1) throw new Error(ERRORS.outside);
+    this.spreadsheet.reserve(how * this.getMaxColumns());
+    for (let i = 0; i < how; i++) this.pushRow(this.getMaxColumns(), [], after);
+    return this;
+  }
+  insertColumnsAfter(after: number, how: number): FakeSheet {
+    this.log.push(`${this.name}.insertColumnsAfter`);
+    if (after < 0 || after > this.getMaxColumns() || how < 1) throw new Error(ERRORS.outside);
+    this.spreadsheet.reserve(how * this.getMaxRows());
+    const grids = this.grids();
+    for (const [key, grid] of Object.entries(grids) as [keyof Grid, unknown[][]][]) {
+      const blank = key === 'values' || key === 'notes' ? '' : key === 'backgrounds' ? '#ffffff' : 'normal';
+      for (const row of grid) row.splice(after, 0, ...Array(how).fill(blank));
+    }
+    return this;
+  }
   setFrozenRows(n: number): void {
     this.log.push('setFrozenRows');
+    if (n < 0 || n > this.getMaxRows()) throw new Error(ERRORS.outside);
     this.frozenRows = n;
   }
-  charts: Built[] = [];
-  clear(): void {
+  setColumnWidth(column: number, width: number): FakeSheet {
+    if (column < 1 || column > this.getMaxColumns()) throw new Error(ERRORS.outside);
+    this.columnWidths.set(column, width);
+    return this;
+  }
+  hideSheet(): FakeSheet {
+    this.hidden = true;
+    return this;
+  }
+  activate(): FakeSheet {
+    this.spreadsheet.active = this;
+    return this;
+  }
+  isSheetHidden(): boolean {
+    return this.hidden;
+  }
+  clear(): FakeSheet {
     this.log.push('clear');
-    this.values = [];
-    this.backgrounds = [];
-    this.notes = [];
+    for (const row of this.values) row.fill('');
+    for (const row of this.backgrounds) row.fill('#ffffff');
+    for (const row of this.notes) row.fill('');
+    return this;
   }
   getCharts(): Built[] {
     return this.charts;
@@ -53,35 +244,17 @@ export class FakeSheet {
     this.log.push('setConditionalFormatRules');
     this.conditionalRules = rules;
   }
-  constructor(
-    readonly name: string,
-    public values: Cell[][],
-    private readonly log: string[],
-  ) {
-    this.backgrounds = values.map((r) => r.map(() => '#ffffff'));
-    this.notes = values.map((r) => r.map(() => ''));
-  }
-  getName(): string {
-    return this.name;
-  }
-  getLastColumn(): number {
-    return Math.max(0, ...this.values.map((r) => r.length));
-  }
-  private ensure(rows: number, cols: number): void {
-    while (this.values.length < rows) this.values.push([]);
-    for (const grid of [this.values, this.backgrounds, this.notes]) {
-      while (grid.length < rows) grid.push([]);
-      for (const row of grid) while (row.length < cols) row.push(grid === this.backgrounds ? '#ffffff' : '');
-    }
-  }
+  /** A1 (1 × 1) on an empty tab, never 0 × 0. */
   getDataRange(): FakeRange {
     this.log.push(`${this.name}.getDataRange`);
-    const width = Math.max(0, ...this.values.map((r) => r.length));
-    return new FakeRange(this, 1, 1, this.values.length, width, this.log);
+    return new FakeRange(this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()), this.log);
   }
   getRange(row: number, col: number, rows = 1, cols = 1): FakeRange {
     this.log.push(`${this.name}.getRange`);
-    this.ensure(row + rows - 1, col + cols - 1);
+    if (![row, col, rows, cols].every(Number.isInteger)) throw new Error('Cannot convert to an integer range.');
+    if (rows < 1) throw new Error('The number of rows in the range must be at least 1.');
+    if (cols < 1) throw new Error('The number of columns in the range must be at least 1.');
+    if (row < 1 || col < 1 || row + rows - 1 > this.getMaxRows() || col + cols - 1 > this.getMaxColumns()) throw new Error(ERRORS.outside);
     return new FakeRange(this, row, col, rows, cols, this.log);
   }
 }
@@ -95,57 +268,104 @@ export class FakeRange {
     private readonly cols: number,
     private readonly log: string[],
   ) {}
+  getSheet(): FakeSheet {
+    return this.sheet;
+  }
+  getRow(): number {
+    return this.row;
+  }
+  getColumn(): number {
+    return this.col;
+  }
+  getNumRows(): number {
+    return this.rows;
+  }
+  getNumColumns(): number {
+    return this.cols;
+  }
+  getLastRow(): number {
+    return this.row + this.rows - 1;
+  }
+  getLastColumn(): number {
+    return this.col + this.cols - 1;
+  }
   private slice<T>(grid: T[][]): T[][] {
     return grid.slice(this.row - 1, this.row - 1 + this.rows).map((r) => r.slice(this.col - 1, this.col - 1 + this.cols));
   }
-  private put<T>(grid: T[][], values: T[][]): void {
-    values.forEach((r, i) => r.forEach((v, j) => (grid[this.row - 1 + i]![this.col - 1 + j] = v)));
+  /** Sheets throws unless the array has exactly the range's rows and columns. */
+  private put<T, U>(grid: U[][], values: T[][], convert: (v: T) => U): void {
+    if (!Array.isArray(values) || values.length !== this.rows) {
+      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this.rows}.`);
+    }
+    for (const r of values) {
+      if (!Array.isArray(r) || r.length !== this.cols) {
+        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(r) ? r.length : 0} but the range has ${this.cols}.`);
+      }
+    }
+    const converted = values.map((r) => r.map(convert));
+    converted.forEach((r, i) => r.forEach((v, j) => (grid[this.row - 1 + i]![this.col - 1 + j] = v)));
   }
   getValues(): Cell[][] {
     this.log.push('getValues');
-    return this.slice(this.sheet.values);
+    const RealmDate = this.sheet.spreadsheet.RealmDate;
+    return this.slice(this.sheet.values).map((r) => r.map((v) => (isDate(v) ? new RealmDate(v.getTime()) : v)));
   }
-  setValues(values: Cell[][]): void {
+  setValues(values: unknown[][]): FakeRange {
     this.log.push('setValues');
-    this.put(this.sheet.values, values);
+    const { RealmDate } = this.sheet.spreadsheet;
+    const zone = this.sheet.spreadsheet.getSpreadsheetTimeZone();
+    this.put(this.sheet.values, values, (v) => entered(v, zone, RealmDate));
+    return this;
   }
   getBackgrounds(): string[][] {
     this.log.push('getBackgrounds');
     return this.slice(this.sheet.backgrounds);
   }
-  setBackgrounds(values: (string | null)[][]): void {
+  setBackgrounds(values: (string | null)[][]): FakeRange {
     this.log.push('setBackgrounds');
-    this.put(this.sheet.backgrounds, values.map((r) => r.map((v) => v ?? '#ffffff')));
+    this.put(this.sheet.backgrounds, values, (v) => v ?? '#ffffff');
+    return this;
   }
   getNotes(): string[][] {
     this.log.push('getNotes');
     return this.slice(this.sheet.notes);
   }
-  setNotes(values: string[][]): void {
+  setNotes(values: (string | null)[][]): FakeRange {
     this.log.push('setNotes');
-    this.put(this.sheet.notes, values);
+    this.put(this.sheet.notes, values, (v) => {
+      const note = v ?? '';
+      if (note.length > LIMITS.cellChars) throw new Error(`A note may hold at most ${LIMITS.cellChars} characters.`);
+      return note;
+    });
+    return this;
+  }
+  setFontWeights(values: (string | null)[][]): FakeRange {
+    this.log.push('setFontWeights');
+    this.put(this.sheet.weights, values, (v) => v ?? 'normal');
+    return this;
   }
   activate(): FakeRange {
     this.log.push(`activate ${this.row},${this.col}`);
     return this;
   }
-  setFontWeight(_weight: string): FakeRange {
+  setFontWeight(weight: string): FakeRange {
     this.log.push('setFontWeight');
+    this.put(this.sheet.weights, Array.from({ length: this.rows }, () => Array(this.cols).fill(weight)), (v: string) => v);
     return this;
   }
   setBackground(colour: string): FakeRange {
     this.log.push('setBackground');
-    this.put(this.sheet.backgrounds, Array.from({ length: this.rows }, () => Array.from({ length: this.cols }, () => colour)));
+    this.put(this.sheet.backgrounds, Array.from({ length: this.rows }, () => Array(this.cols).fill(colour)), (v: string) => v);
     return this;
   }
   setDataValidation(rule: Built): FakeRange {
     this.log.push('setDataValidation');
-    this.sheet.validations.push({ column: this.col, rule });
+    this.sheet.validations.push({ row: this.row, column: this.col, rows: this.rows, rule });
     return this;
   }
   protect() {
     this.log.push('protect');
-    const protection = { column: this.col, warningOnly: false, description: '' };
+    const protection = { row: this.row, column: this.col, rows: this.rows, columns: this.cols, warningOnly: false, description: '' };
     this.sheet.protections.push(protection);
     const handle = {
       setDescription: (d: string) => ((protection.description = d), handle),
@@ -155,62 +375,129 @@ export class FakeRange {
   }
 }
 
+export class FakeSpreadsheet {
+  readonly sheets: FakeSheet[] = [];
+  private cells = 0;
+  /** The tab the official sees; insertSheet makes the new tab active, as Sheets does. */
+  active: FakeSheet | null = null;
+  constructor(
+    private readonly log: string[],
+    private timeZone: string,
+    /** The bundle's realm's Date, so the Dates handed to it pass its own `instanceof Date`, as in Apps Script. */
+    readonly RealmDate: DateConstructor,
+  ) {}
+  /** Sheets refuses to grow a spreadsheet past 10 million cells. */
+  reserve(cells: number): void {
+    if (this.cells + cells > LIMITS.spreadsheetCells) throw new Error(`This action would increase the number of cells in the workbook above the limit of ${LIMITS.spreadsheetCells} cells.`);
+    this.cells += cells;
+  }
+  getSpreadsheetTimeZone(): string {
+    return this.timeZone;
+  }
+  setSpreadsheetTimeZone(zone: string): void {
+    this.timeZone = zone;
+  }
+  getSheets(): FakeSheet[] {
+    this.log.push('getSheets');
+    return [...this.sheets];
+  }
+  /** Exact name, as Sheets matches it. */
+  getSheetByName(name: string): FakeSheet | null {
+    this.log.push('getSheetByName');
+    return this.sheets.find((s) => s.getName() === name) ?? null;
+  }
+  insertSheet(name: string): FakeSheet {
+    this.log.push('insertSheet');
+    if (this.sheets.some((s) => s.getName().toLowerCase() === name.toLowerCase())) {
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    const sheet = new FakeSheet(this, name, [], this.log);
+    this.sheets.push(sheet);
+    this.active = sheet;
+    return sheet;
+  }
+  getActiveSheet(): FakeSheet {
+    return this.active ?? this.sheets[0]!;
+  }
+  /** Only what the handlers pass to requireValueInRange. */
+  getRange(a1: string): { a1: string } {
+    return { a1 };
+  }
+}
+
+export interface Trigger {
+  handler: string;
+  owner: string;
+  kind: 'daily' | 'after';
+  atHour?: number;
+  after?: number;
+}
+
 export interface FakeServices {
   globals: Record<string, unknown>;
-  spreadsheet: unknown;
+  spreadsheet: FakeSpreadsheet;
   sidebars: { title: string; html: string }[];
-  mail: { quota: number; sent: { to: string; subject: string; body: string }[] };
-  triggers: { handler: string }[];
+  /** Per-user daily quota; `sent` across users. */
+  mail: { quota: number; quotas: Map<string, number>; sent: { to: string; subject: string; body: string; by: string }[] };
+  /** Every user's triggers; `getProjectTriggers` shows only the current user's. */
+  triggers: Trigger[];
   log: string[];
   menus: { name: string; items: [string, string][] }[];
   alerts: string[];
+  /** The answer the next dialogs give. */
+  answer: { button: 'YES' | 'NO' };
   sheet(name: string): FakeSheet | undefined;
   sheetNames(): string[];
   properties: Map<string, string>;
+  /** Who runs the next calls; triggers and mail quota are per user. */
+  user: { email: string };
+  /** Another run holding the document lock (true) or not. */
+  lock: { heldElsewhere: boolean; heldHere: boolean };
+  /** True while a simple trigger runs: services needing authorisation throw. */
+  simple: { active: boolean };
 }
 
+const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
+
 /** A spreadsheet holding the given tabs, and the Apps Script globals around it. */
-export function fakeServices(tabs: Record<string, Cell[][]>): FakeServices {
+export function fakeServices(tabs: Record<string, Cell[][]>, options: { timeZone?: string; realmDate?: DateConstructor } = {}): FakeServices {
   const log: string[] = [];
   const menus: FakeServices['menus'] = [];
   const alerts: string[] = [];
   const properties = new Map<string, string>();
-  const sheets = new Map(Object.entries(tabs).map(([name, values]) => [name, new FakeSheet(name, values, log)]));
-  const spreadsheet = {
-    getSheetByName: (name: string) => {
-      log.push('getSheetByName');
-      return sheets.get(name) ?? null;
-    },
-    insertSheet: (name: string) => {
-      log.push('insertSheet');
-      const sheet = new FakeSheet(name, [], log);
-      sheets.set(name, sheet);
-      return sheet;
-    },
-    getRange: (a1: string) => ({ a1 }),
+  const RealmDate = options.realmDate ?? Date;
+  const spreadsheet = new FakeSpreadsheet(log, options.timeZone ?? 'Asia/Ho_Chi_Minh', RealmDate);
+  for (const [name, values] of Object.entries(tabs)) spreadsheet.sheets.push(new FakeSheet(spreadsheet, name, values, log));
+  const answer: FakeServices['answer'] = { button: 'YES' };
+  const sidebars: { title: string; html: string }[] = [];
+  const user = { email: 'lan@phuong.gov.vn' };
+  const simple = { active: false };
+  const authorised = (service: string) => {
+    if (simple.active) throw new Error(`You do not have permission to call ${service}. Required permissions: a simple trigger cannot use it.`);
   };
   const ui = {
     createMenu(name: string) {
       const menu = { name, items: [] as [string, string][] };
-      const builder = {
-        addItem: (label: string, fn: string) => (menu.items.push([label, fn]), builder),
-        addSeparator: () => builder,
+      const b = {
+        addItem: (label: string, fn: string) => (menu.items.push([label, fn]), b),
+        addSeparator: () => b,
         addToUi: () => void menus.push(menu),
       };
-      return builder;
+      return b;
     },
     alert: (title: string, text?: string) => {
       alerts.push(text === undefined ? title : `${title}\n${text}`);
-      return 'YES';
+      return answer.button;
     },
     showSidebar: (output: { getContent(): string; title: string }) => void sidebars.push({ title: output.title, html: output.getContent() }),
-    ButtonSet: { YES_NO: 'YES_NO' },
-    Button: { YES: 'YES', NO: 'NO' },
+    ButtonSet: { YES_NO: 'YES_NO', OK: 'OK' },
+    Button: { YES: 'YES', NO: 'NO', OK: 'OK' },
   };
-  const sidebars: { title: string; html: string }[] = [];
-  const mail = { quota: 100, sent: [] as { to: string; subject: string; body: string }[] };
-  const triggers: { handler: string }[] = [];
-  const pad = (n: number) => String(n).padStart(2, '0');
+  const mail: FakeServices['mail'] = { quota: 100, quotas: new Map(), sent: [] };
+  const quotaOf = () => mail.quotas.get(user.email) ?? mail.quota;
+  const triggers: Trigger[] = [];
+  const lock = { heldElsewhere: false, heldHere: false };
+  const storeBytes = () => [...properties].reduce((n, [k, v]) => n + bytes(k) + bytes(v), 0);
   const globals = {
     SpreadsheetApp: {
       getActiveSpreadsheet: () => spreadsheet,
@@ -226,31 +513,95 @@ export function fakeServices(tabs: Record<string, Cell[][]>): FakeServices {
       },
     },
     MailApp: {
-      getRemainingDailyQuota: () => mail.quota,
+      getRemainingDailyQuota: () => {
+        authorised('MailApp.getRemainingDailyQuota');
+        return quotaOf();
+      },
       sendEmail: (to: string, subject: string, body: string) => {
-        mail.sent.push({ to, subject, body });
-        mail.quota--;
+        authorised('MailApp.sendEmail');
+        const recipients = String(to).split(',').map((a) => a.trim());
+        const invalid = recipients.find((a) => !EMAIL.test(a));
+        if (invalid !== undefined) throw new Error(`Invalid email: ${invalid}`);
+        if (quotaOf() < recipients.length) throw new Error(ERRORS.mailQuota);
+        mail.quotas.set(user.email, quotaOf() - recipients.length);
+        mail.sent.push({ to, subject, body, by: user.email });
       },
     },
     ScriptApp: {
-      getProjectTriggers: () => triggers.map((t) => ({ trigger: t, getHandlerFunction: () => t.handler })),
-      deleteTrigger: (t: { trigger: { handler: string } }) => void triggers.splice(triggers.indexOf(t.trigger), 1),
+      getProjectTriggers: () => {
+        authorised('ScriptApp.getProjectTriggers');
+        return triggers.filter((t) => t.owner === user.email).map((t) => ({ trigger: t, getHandlerFunction: () => t.handler, getUniqueId: () => String(triggers.indexOf(t)) }));
+      },
+      deleteTrigger: (t: { trigger: Trigger }) => {
+        authorised('ScriptApp.deleteTrigger');
+        if (t.trigger.owner !== user.email || !triggers.includes(t.trigger)) throw new Error('No such trigger.');
+        triggers.splice(triggers.indexOf(t.trigger), 1);
+      },
       newTrigger: (handler: string) => {
-        const b = { timeBased: () => b, everyDays: () => b, atHour: () => b, after: () => b, create: () => void triggers.push({ handler }) };
+        authorised('ScriptApp.newTrigger');
+        const t: Trigger = { handler, owner: user.email, kind: 'after' };
+        const b = {
+          timeBased: () => b,
+          everyDays: () => ((t.kind = 'daily'), b),
+          atHour: (h: number) => ((t.atHour = h), b),
+          after: (ms: number) => ((t.kind = 'after'), (t.after = ms), b),
+          create: () => {
+            if (triggers.filter((x) => x.owner === user.email).length >= LIMITS.triggersPerUser) throw new Error(ERRORS.triggers);
+            triggers.push(t);
+            return { getHandlerFunction: () => handler };
+          },
+        };
         return b;
       },
     },
     PropertiesService: {
       getDocumentProperties: () => ({
         getProperty: (k: string) => properties.get(k) ?? null,
-        setProperty: (k: string, v: string) => void properties.set(k, v),
+        setProperty: (k: string, v: string) => {
+          if (bytes(v) > LIMITS.propertyValueBytes) throw new Error(ERRORS.propertyTooLarge);
+          const before = properties.get(k);
+          properties.set(k, v);
+          if (storeBytes() > LIMITS.propertyStoreBytes) {
+            if (before === undefined) properties.delete(k);
+            else properties.set(k, before);
+            throw new Error(ERRORS.storeFull);
+          }
+        },
         deleteProperty: (k: string) => void properties.delete(k),
       }),
     },
-    Utilities: {
-      // The fakes run in UTC; enough for tests that pin their dates.
-      formatDate: (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+    LockService: {
+      getDocumentLock: () => ({
+        tryLock: (_ms: number) => {
+          if (lock.heldElsewhere) return false;
+          lock.heldHere = true;
+          return true;
+        },
+        waitLock: (_ms: number) => {
+          if (lock.heldElsewhere) throw new Error('Lock timeout: another process was holding the lock for too long.');
+          lock.heldHere = true;
+        },
+        hasLock: () => lock.heldHere,
+        releaseLock: () => void (lock.heldHere = false),
+      }),
     },
+    Utilities: { formatDate, parseDate: (text: string, zone: string, pattern: string) => parseDate(text, zone, pattern, RealmDate) },
   };
-  return { globals, spreadsheet, sidebars, mail, triggers, log, menus, alerts, sheet: (name) => sheets.get(name), sheetNames: () => [...sheets.keys()], properties };
+  return {
+    globals,
+    spreadsheet,
+    sidebars,
+    mail,
+    triggers,
+    log,
+    menus,
+    alerts,
+    answer,
+    sheet: (name) => spreadsheet.sheets.find((s) => s.getName() === name),
+    sheetNames: () => spreadsheet.sheets.map((s) => s.getName()),
+    properties,
+    user,
+    lock,
+    simple,
+  };
 }

@@ -1,35 +1,35 @@
 /**
- * The validation sidebar rendered in headless Chromium (Debian's, installed by
- * .ci/run) with a stand-in for google.script.run: the issues show, grouped by kind,
+ * The validation sidebar rendered in headless Chromium (the system's or the npm-shipped one, see
+ * test/helpers/chromium.ts) with a stand-in for google.script.run: the issues show, grouped by kind,
  * and clicking one asks the script to select its cell.
  */
 import { mkdir } from 'node:fs/promises';
 import vm from 'node:vm';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle } from '../../apps-script/build';
 import { columnLetter, TASKS_TAB } from '../../core/index';
+import { launchChromium } from '../helpers/chromium';
 import { fakeServices, type Cell } from './fakes';
 
 let browser: Browser;
 let html = '';
 
+let code = '';
+const header = TASKS_TAB.columns.map((c) => c.header);
+const row = (i: number, extra: Record<string, Cell>): Cell[] => {
+  const v: Record<string, Cell> = { id: `NV-${i}`, plan: '1/KH', stt: String(i), title: `Nhiệm vụ ${i}`, lead: 'Phòng VHXH', product: 'Báo cáo', deadline: 'Quý II/2026', ...extra };
+  return TASKS_TAB.columns.map((c) => v[c.key] ?? '');
+};
+
 beforeAll(async () => {
-  const code = await buildBundle();
-  const header = TASKS_TAB.columns.map((c) => c.header);
-  const row = (i: number, extra: Record<string, Cell>): Cell[] => {
-    const v: Record<string, Cell> = { id: `NV-${i}`, plan: '1/KH', stt: String(i), title: `Nhiệm vụ ${i}`, lead: 'Phòng VHXH', product: 'Báo cáo', deadline: 'Quý II/2026', ...extra };
-    return TASKS_TAB.columns.map((c) => v[c.key] ?? '');
-  };
+  code = await buildBundle();
   const services = fakeServices({ 'Nhiệm vụ': [header, row(1, { progress: 150 }), row(2, { lead: 'Phòng VHXXH' }), row(3, { product: '' })] });
   const context = vm.createContext({ ...services.globals });
   vm.runInContext(code, context);
   (context as Record<string, () => void>)['cchcValidate']!();
   html = services.sidebars[0]!.html;
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -51,6 +51,20 @@ describe('validation sidebar in Chromium', () => {
     expect(await page.evaluate('window.__calls')).toEqual([[2, progressCol, 'Nhiệm vụ']]);
     await mkdir('docs/img', { recursive: true });
     await page.screenshot({ path: 'docs/img/sidebar.png' });
+    await page.close();
+  });
+
+  it("shows cell text holding $', $` and </script> as typed, never a blank page", async () => {
+    const lead = "Phòng $' $` </script><b>đậm</b>";
+    const services = fakeServices({ 'Nhiệm vụ': [header, row(1, { lead })] });
+    const context = vm.createContext({ ...services.globals });
+    vm.runInContext(code, context);
+    (context as Record<string, () => void>)['cchcValidate']!();
+    const page = await browser.newPage({ viewport: { width: 320, height: 600 } });
+    await page.setContent(services.sidebars[0]!.html);
+    await expect.poll(() => page.textContent('#summary')).toBe('0 lỗi, 1 cảnh báo');
+    expect(await page.locator('a').first().textContent()).toContain(`"${lead}"`);
+    expect(await page.locator('b').count()).toBe(0);
     await page.close();
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogFromTables } from '../../core/index';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { buildAppendixFile, linesFromSeed } from '../fixtures/appendix-xlsx';
-import { cchc } from '../helpers/cli';
+import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
@@ -13,7 +13,7 @@ const tempDir = useTempDir();
 async function setup(): Promise<{ dir: string; store: string; appendix: (seed: string) => Promise<string> }> {
   const dir = await tempDir();
   const store = join(dir, 'cchc.xlsx');
-  expect(cchc(['init', '--store', store]).code).toBe(0);
+  expect((await cchcAsync(['init', '--store', store])).code).toBe(0);
   const appendix = async (seed: string) => {
     const path = join(dir, seed.replace('.tsv', '.xlsx'));
     await buildAppendixFile(path, linesFromSeed(seed));
@@ -25,7 +25,7 @@ async function setup(): Promise<{ dir: string; store: string; appendix: (seed: s
 describe('cchc import', () => {
   it('--json prints plan, tasks with resolved units and due dates, and issues at Excel rows', async () => {
     const { store, appendix } = await setup();
-    const result = cchc(['import', await appendix('nhi-chieu-appendix.tsv'), '--store', store, '--dry-run', '--json']);
+    const result = await cchcAsync(['import', await appendix('nhi-chieu-appendix.tsv'), '--store', store, '--dry-run', '--json']);
     expect(result.code).toBe(0);
     const out = JSON.parse(result.stdout);
     expect(out.plan).toMatchObject({ code: '158/KH-UBND', date: '2026-05-05', ward: 'Nhị Chiểu', year: 2026 });
@@ -47,7 +47,7 @@ describe('cchc import', () => {
 
   it('re-importing a revised appendix updates the catalog and keeps officials\' tracking', async () => {
     const { dir, store, appendix } = await setup();
-    const first = cchc(['import', await appendix('phuc-thuan-appendix.tsv'), '--store', store, '--plan', 'KH-CCHC/PT']);
+    const first = await cchcAsync(['import', await appendix('phuc-thuan-appendix.tsv'), '--store', store, '--plan', 'KH-CCHC/PT']);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Thêm mới 9');
 
@@ -68,7 +68,7 @@ describe('cchc import', () => {
     revised.push({ cells: ['10', 'Tổng kết công tác CCHC năm 2026', 'Phòng VHXH', 'Các phòng, ban chuyên môn', 'Quý IV/2026'] });
     const path = join(dir, 'revised.xlsx');
     await buildAppendixFile(path, revised);
-    const second = cchc(['import', path, '--store', store, '--plan', 'KH-CCHC/PT']);
+    const second = await cchcAsync(['import', path, '--store', store, '--plan', 'KH-CCHC/PT']);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Thêm mới 1, cập nhật 2, giữ nguyên 5, bỏ 1, giữ lại 1');
 
@@ -122,7 +122,7 @@ describe('cchc import', () => {
       const before = await readFile(store);
       const path = join(dir, 'input.xlsx');
       await make(path, dir);
-      const result = cchc(['import', path, '--store', store, '--plan', 'X/KH']);
+      const result = await cchcAsync(['import', path, '--store', store, '--plan', 'X/KH']);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`[${code}]`);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -135,7 +135,7 @@ describe('cchc import', () => {
 describe('cchc export', () => {
   it('writes an official appendix: title rows, bold repeated header, merged sections, A4 landscape, formulas as text', async () => {
     const { dir, store, appendix } = await setup();
-    cchc(['import', await appendix('an-tuong-appendix.tsv'), '--store', store, '--plan', '12/KH-UBND']);
+    await cchcAsync(['import', await appendix('an-tuong-appendix.tsv'), '--store', store, '--plan', '12/KH-UBND']);
     const s = new XlsxStore(store);
     const tables = await s.read();
     // The first task, under the section heading row "I".
@@ -143,7 +143,7 @@ describe('cchc export', () => {
     tables['tasks']![first] = { ...tables['tasks']![first]!, title: '=HYPERLINK("http://x","bấm")', note: '+84' };
     await s.write({ tasks: tables['tasks']! });
     const out = join(dir, 'phu-luc.xlsx');
-    const result = cchc(['export', '--store', store, '--out', out, '--with-progress']);
+    const result = await cchcAsync(['export', '--store', store, '--out', out, '--with-progress']);
     expect(result.code).toBe(0);
 
     const wb = new ExcelJS.Workbook();
@@ -173,11 +173,11 @@ describe('cchc export', () => {
       ['an-tuong-appendix.tsv', '2/KH-UBND'],
       ['nhi-chieu-appendix.tsv', '158/KH-UBND'],
     ] as const) {
-      expect(cchc(['import', await appendix(seed), '--store', store, '--plan', code]).code).toBe(0);
+      expect((await cchcAsync(['import', await appendix(seed), '--store', store, '--plan', code])).code).toBe(0);
       const out = join(dir, `export-${code.split('/')[0]}.xlsx`);
-      expect(cchc(['export', '--store', store, '--plan', code, '--out', out]).code).toBe(0);
-      const first = JSON.parse(cchc(['import', await appendix(seed), '--store', store, '--plan', code, '--dry-run', '--json']).stdout);
-      const again = JSON.parse(cchc(['import', out, '--store', store, '--dry-run', '--json']).stdout);
+      expect((await cchcAsync(['export', '--store', store, '--plan', code, '--out', out])).code).toBe(0);
+      const first = JSON.parse((await cchcAsync(['import', await appendix(seed), '--store', store, '--plan', code, '--dry-run', '--json'])).stdout);
+      const again = JSON.parse((await cchcAsync(['import', out, '--store', store, '--dry-run', '--json'])).stdout);
       expect(again.plan.code).toBe(code);
       const strip = (tasks: { sourceRows: number[] }[]) => tasks.map(({ sourceRows: _rows, ...t }) => t);
       expect(strip(again.tasks)).toEqual(strip(first.tasks));

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { committeeName, parseAppendix, type GridRow } from '../../core/index';
+import { parseAppendix, planWard, storeWard, wardHeading, type GridRow } from '../../core/index';
 import { readAppendix } from '../../sync/excel/appendix-reader';
 import { buildAppendixFile, linesFromSeed, type SheetLine } from '../fixtures/appendix-xlsx';
 import { useTempDir } from '../helpers/tmp';
@@ -23,14 +23,10 @@ describe('plan details from the appendix title lines', () => {
       ]),
     )!;
     expect(parsed).toMatchObject({ title: 'DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026', ward: 'Đông Tiến', wardTier: 'xã', planYear: 2026, planCode: null });
-    // What covers and exported appendices then say.
-    expect(committeeName('', [{ ward: parsed.ward!, tier: parsed.wardTier! }])).toBe('UBND xã Đông Tiến');
-  });
-
-  it('names the committee from the ward setting or the plans, "phường/xã" only when nothing says', () => {
-    expect(committeeName('xã Đông Tiến', [])).toBe('UBND xã Đông Tiến');
-    expect(committeeName('An Tường', [{ ward: 'An Tường', tier: 'phường' }])).toBe('UBND phường An Tường');
-    expect(committeeName('', [{ ward: '', tier: '' }])).toBe('UBND phường/xã');
+    // What covers and exported appendices then say, though the title names no "xã".
+    const plan = { code: 'DT', title: parsed.title, date: null, ward: parsed.ward!, tier: parsed.wardTier!, year: 2026 };
+    expect(wardHeading(planWard(plan))).toBe('UBND XÃ ĐÔNG TIẾN');
+    expect(wardHeading(storeWard({ ward: 'Đông Tiến' }, [plan]))).toBe('UBND XÃ ĐÔNG TIẾN');
   });
 
   it.each([

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { computeMetrics, parsePeriod } from '../../core/index';
 import { XlsxStore } from '../../sync/store/xlsx-store';
-import { cchc } from '../helpers/cli';
+import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
@@ -12,7 +12,7 @@ describe('cchc import-stats (the province system export)', () => {
   it('maps the province headers onto "Số hóa" and feeds the digitisation metrics', async () => {
     const dir = await tempDir();
     const store = join(dir, 'cchc.xlsx');
-    expect(cchc(['init', '--store', store]).code).toBe(0);
+    expect((await cchcAsync(['init', '--store', store])).code).toBe(0);
     const file = join(dir, 'thong-ke-tinh.xlsx');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Thống kê');
@@ -25,11 +25,11 @@ describe('cchc import-stats (the province system export)', () => {
     ]);
     await wb.xlsx.writeFile(file);
 
-    const noPeriod = cchc(['import-stats', file, '--store', store]);
+    const noPeriod = await cchcAsync(['import-stats', file, '--store', store]);
     expect(noPeriod.code).toBe(2);
     expect(noPeriod.stderr).toContain('[PERIOD_REQUIRED]');
 
-    const result = cchc(['import-stats', file, '--store', store, '--period', '2026-Q1']);
+    const result = await cchcAsync(['import-stats', file, '--store', store, '--period', '2026-Q1']);
     expect(result.code).toBe(0);
     const tables = await new XlsxStore(store).read();
     expect(tables['digitisation']).toHaveLength(1);
@@ -39,7 +39,7 @@ describe('cchc import-stats (the province system export)', () => {
     expect(by['onTime']).toMatchObject({ numerator: 1170, denominator: 1180, pass: true });
 
     // Importing the same period again replaces, not duplicates.
-    expect(cchc(['import-stats', file, '--store', store, '--period', '2026-Q1']).code).toBe(0);
+    expect((await cchcAsync(['import-stats', file, '--store', store, '--period', '2026-Q1'])).code).toBe(0);
     expect((await new XlsxStore(store).read())['digitisation']).toHaveLength(1);
   });
 });

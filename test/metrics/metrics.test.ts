@@ -12,7 +12,7 @@ import {
 } from '../../core/index';
 import { sampleTables } from '../../sync/catalog/sample';
 import { XlsxStore } from '../../sync/store/xlsx-store';
-import { cchc } from '../helpers/cli';
+import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
@@ -263,7 +263,7 @@ describe('cchc metrics --json', () => {
   it('prints numbers, not strings, in the documented shape', async () => {
     const store = new XlsxStore(join(await tempDir(), 'cchc.xlsx'));
     await store.create(await sampleTables());
-    const result = cchc(['metrics', '--store', store.location, '--period', '2026-H1', '--today', '2026-06-14', '--json']);
+    const result = await cchcAsync(['metrics', '--store', store.location, '--period', '2026-H1', '--today', '2026-06-14', '--json']);
     expect(result.code).toBe(0);
     const m = JSON.parse(result.stdout);
     expect(m.period).toEqual({ label: '2026-H1', from: '2025-12-15', to: '2026-06-14' });
@@ -272,7 +272,7 @@ describe('cchc metrics --json', () => {
     expect(m.digitisation.indicators).toHaveLength(10);
     expect(m.tasks.overall.total).toBe(74);
     expect(m.nextReport).toMatchObject({ label: '2026-H1', due: '2026-06-15', daysLeft: 1 });
-    expect(cchc(['metrics', '--store', store.location, '--period', '2026-Q5']).code).toBe(2);
+    expect((await cchcAsync(['metrics', '--store', store.location, '--period', '2026-Q5'])).code).toBe(2);
   });
 });
 
@@ -287,14 +287,29 @@ describe('targets tab (Chỉ tiêu)', () => {
 });
 
 describe('meeting baseline from last year\'s log', () => {
-  it('counts last year\'s meetings in the log before falling back to the setting', () => {
-    // 2025 cut-off year: 15/12/2024 – 14/12/2025; 20 meetings logged then, 18 in 2026 → −10%.
-    const rows = [
-      ...Array.from({ length: 20 }, (_, i) => meeting(`2025-0${(i % 9) + 1}-10`, 'Trực tiếp')),
-      ...Array.from({ length: 18 }, (_, i) => meeting(`2026-0${(i % 9) + 1}-10`, 'Trực tuyến')),
-    ];
-    const m = computeMetrics(tables(rows, { meetingsBaseline: '100' }), { period: Y2026, today: '2026-11-23' }).meetings;
+  // 2025 cut-off year: 15/12/2024 – 14/12/2025. 20 meetings spread over it (one per
+  // ~18 days from 20/12/2024), 18 in 2026 → −10% against the log.
+  const lastYear = Array.from({ length: 20 }, (_, i) => meeting(new Date(Date.UTC(2024, 11, 20 + i * 18)).toISOString().slice(0, 10), 'Trực tiếp'));
+  const thisYear = Array.from({ length: 18 }, (_, i) => meeting(`2026-0${(i % 9) + 1}-10`, 'Trực tuyến'));
+
+  it('an explicit setting wins over last year\'s log', () => {
+    const m = computeMetrics(tables([...lastYear, ...thisYear], { meetingsBaseline: '100' }), { period: Y2026, today: '2026-11-23' }).meetings;
     expect(m.total).toBe(18);
-    expect(m.change).toMatchObject({ baseline: 20, value: -10, pass: true });
+    expect(m.change).toMatchObject({ baseline: 100, source: 'setting', value: -82, pass: true });
+  });
+
+  it('uses last year\'s log when it covers the whole year and no setting is given', () => {
+    expect(lastYear.at(-1)!['date']).toBe('2025-11-27'); // within a month of 14/12
+    const m = computeMetrics(tables([...lastYear, ...thisYear]), { period: Y2026, today: '2026-11-23' }).meetings;
+    expect(m.change).toMatchObject({ baseline: 20, source: 'log', value: -10, pass: true });
+  });
+
+  it('a stray row of last year is no baseline: named in a warning, the setting stands', () => {
+    const stray = meeting('2025-11-20', 'Trực tiếp');
+    const withSetting = computeMetrics(tables([stray, ...thisYear], { meetingsBaseline: '62' }), { period: Y2026, today: '2026-11-23' });
+    expect(withSetting.meetings.change).toMatchObject({ baseline: 62, source: 'setting', value: -71, pass: true });
+    const without = computeMetrics(tables([stray, ...thisYear]), { period: Y2026, today: '2026-11-23' });
+    expect(without.meetings.change).toMatchObject({ baseline: null, value: null, gap: 'Không áp dụng' });
+    expect(without.issues.find((i) => i.code === 'BASELINE_PARTIAL')).toMatchObject({ tab: 'meetings', severity: 'warning' });
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { computeMetrics, parsePeriod } from '../../core/index';
 import { sampleTables } from '../../sync/catalog/sample';
 import { XlsxStore } from '../../sync/store/xlsx-store';
-import { cchc } from '../helpers/cli';
+import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
@@ -16,15 +16,19 @@ describe('cchc report', () => {
     const tables = await sampleTables();
     await store.create(tables);
     const out = join(dir, 'bao-cao.xlsx');
-    const result = cchc(['report', '--store', store.location, '--period', '2026-H1', '--today', '2026-06-14', '--out', out]);
+    const result = await cchcAsync(['report', '--store', store.location, '--period', '2026-H1', '--today', '2026-06-14', '--out', out]);
     expect(result.code).toBe(0);
 
     const expected = computeMetrics(await store.read(), { period: parsePeriod('2026-H1')!, today: '2026-06-14' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Bìa', 'Chỉ tiêu', 'Tiến độ nhiệm vụ', 'Quá hạn, sắp đến hạn', 'Biểu đồ họp trực tuyến']);
-    expect(wb.getWorksheet('Bìa')!.getCell('A4').value).toBe('6 tháng đầu năm 2026');
-    expect(wb.getWorksheet('Bìa')!.getCell('A5').value).toBe('Số liệu tính từ ngày 15/12/2025 đến ngày 14/06/2026');
+    const cover = wb.getWorksheet('Bìa')!;
+    expect(cover.getCell('B1').value).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(cover.getCell('A5').value).toBe('BÁO CÁO');
+    expect(cover.getCell('A6').value).toBe('KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH 6 THÁNG ĐẦU NĂM 2026');
+    expect(cover.getCell('A8').value).toBe('6 tháng đầu năm 2026');
+    expect(cover.getCell('A9').value).toBe('Số liệu tính từ ngày 15/12/2025 đến ngày 14/06/2026');
 
     const targets = wb.getWorksheet('Chỉ tiêu')!;
     expect(targets.getCell('A4').value).toBe('Tỷ lệ hội nghị trực tuyến (%)');

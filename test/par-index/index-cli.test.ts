@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { sampleTables } from '../../sync/catalog/sample';
 import { XlsxStore } from '../../sync/store/xlsx-store';
-import { cchc } from '../helpers/cli';
+import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
@@ -14,7 +14,7 @@ describe('cchc index', () => {
     const store = new XlsxStore(join(dir, 'cchc.xlsx'));
     await store.create(await sampleTables());
     const out = join(dir, 'tu-cham.xlsx');
-    const result = cchc(['index', '--store', store.location, '--period', '2026-H1', '--today', '2026-06-01', '--out', out]);
+    const result = await cchcAsync(['index', '--store', store.location, '--period', '2026-H1', '--today', '2026-06-01', '--out', out]);
     expect(result.code).toBe(0);
     // Hand-summed from templates/samples/sample-criteria.json (six-month scores).
     expect(result.stdout).toContain('Chỉ số CCHC — tự chấm 6 tháng đầu năm 2026: 65/100 điểm (mất 35 điểm)');
@@ -43,7 +43,7 @@ describe('cchc index', () => {
     const tables = await sampleTables();
     tables['criteria'] = [{ code: '1', title: 'Tiêu chí', maxPoints: 100, scoreYear: 120, lead: 'Phòng VHXH' }];
     await store.create(tables);
-    const result = cchc(['index', '--store', store.location, '--period', '2026', '--json', '--today', '2026-11-23']);
+    const result = await cchcAsync(['index', '--store', store.location, '--period', '2026', '--json', '--today', '2026-11-23']);
     expect(result.code).toBe(1);
     const s = JSON.parse(result.stdout);
     expect(s.total).toEqual({ max: 100, score: 100, lost: 0 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogFromTables, decodeCriteria, indexSummary, parsePeriod } from '../../core/index';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { buildAppendixFile, type SheetLine } from '../fixtures/appendix-xlsx';
-import { cchc } from '../helpers/cli';
+import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
@@ -12,7 +12,7 @@ describe('cchc index-import', () => {
   it('reads an assignment table (two-row header, Yêu cầu năm 2026, group rows, points) and keeps the ward\'s scores', async () => {
     const dir = await tempDir();
     const store = new XlsxStore(join(dir, 'cchc.xlsx'));
-    expect(cchc(['init', '--store', store.location]).code).toBe(0);
+    expect((await cchcAsync(['init', '--store', store.location])).code).toBe(0);
     await store.write({ criteria: [{ code: '1.1', title: 'Kế hoạch CCHC', maxPoints: 4, scoreYear: 4, evidence: 'https://drive.google.com/kh', lead: 'Phòng VHXH' }] });
 
     const lines: SheetLine[] = [
@@ -27,7 +27,7 @@ describe('cchc index-import', () => {
     ];
     const file = join(dir, 'phan-cong-chi-so.xlsx');
     await buildAppendixFile(file, lines, { merges: ['A2:A3', 'B2:B3', 'C2:C3', 'D2:D3', 'E2:F2'] });
-    const result = cchc(['index-import', file, '--store', store.location]);
+    const result = await cchcAsync(['index-import', file, '--store', store.location]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Đã nhập 5 dòng tiêu chí');
 

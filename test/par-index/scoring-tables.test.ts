@@ -78,7 +78,9 @@ describe('scoring tables in, scores kept', () => {
     // 1. The assignment table without points: imported, warnings only.
     const assignment = join(dir, 'phan-cong.xlsx');
     await buildAppendixFile(assignment, ASSIGNMENT, { merges: ASSIGNMENT_MERGES });
-    expect((await cchcAsync(['index-import', assignment, '--store', store.location])).code).toBe(0);
+    const r1 = await cchcAsync(['index-import', assignment, '--store', store.location]);
+    expect(r1.stderr).toBe('');
+    expect(r1.code).toBe(0);
     let c = byCode((await store.read())['criteria']!);
     expect([...c.keys()]).toEqual(['1', '1.1', '1.2', '2', '2.1', '2.1.1', '2.1.2']);
     expect(c.get('1')!.title).toBe('CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC'); // the Roman area keeps its title

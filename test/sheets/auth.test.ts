@@ -147,7 +147,7 @@ describe('a login Google no longer honours', () => {
     try {
       const client = new auth.OAuth2({ clientId: 'c', clientSecret: 's', endpoints: { oauth2TokenUrl: `http://127.0.0.1:${(google.address() as AddressInfo).port}/token` } });
       client.setCredentials({ refresh_token: '1//het-han', access_token: 'cu', expiry_date: 1 });
-      const error = await failure(readSheet(sheetsApi(client, { CCHC_SHEETS_API_URL: emu.url }), emu.createSpreadsheet('x'), { sleep: async () => {} }));
+      const error = await failure(readSheet(sheetsApi(client, { CCHC_SHEETS_API_URL: emu.url }), emu.createSpreadsheet('x'), { backoff: { sleep: async () => {} } }));
       expect(error?.code).toBe('AUTH_REJECTED');
       expect(error?.messageVi).toContain('cchc auth login');
       expect(error?.messageVi).not.toContain('het-han');

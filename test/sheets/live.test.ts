@@ -6,11 +6,10 @@
  * and deletes the tabs it created. See docs/huong-dan-ket-noi-google-sheet.md.
  */
 import { describe, expect, it } from 'vitest';
-import { TABS, TASKS_TAB } from '../../core/index';
+import { baseOf, TABS, TASKS_TAB } from '../../core/index';
 import { sampleTables } from '../../sync/catalog/sample';
 import { sheetsAuth } from '../../sync/sheets/auth';
 import { sheetsApi } from '../../sync/sheets/client';
-import { baseOf } from '../../sync/sheets/sheets-store';
 import { openSheet } from '../../sync/store/open-store';
 
 const id = process.env['CCHC_LIVE_SHEET_ID'];

@@ -54,6 +54,10 @@ describe('province roll-up', () => {
       expect(ws.getRow(4 + i).getCell(online).value).toBe(expected.meetings.onlineShare.value);
     }
     expect(String(ws.getRow(104).getCell(header.length).value)).toContain('[SHEETS_NOT_FOUND]');
+    // Print-ready: A4 landscape on one page width, numbered pages, the wrapped header row tall enough for its lines.
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' });
+    expect(ws.headerFooter.oddFooter).toContain('Trang &P/&N');
+    expect(ws.getRow(3).height).toBeGreaterThanOrEqual(3 * 15.75); // "Tỷ lệ hội nghị trực tuyến (%)" in 12 characters
   }, 180_000);
 
   it('stays under the per-minute read quota, retries included: the emulator enforcing 10 reads a minute never answers 429', async () => {
@@ -84,6 +88,29 @@ describe('province roll-up', () => {
     } finally {
       await emu.close();
     }
+  });
+
+  it('goes on past a ward whose sheet fails in an unexpected way, and lists that ward', async () => {
+    const sheets = await emulated();
+    const sample = await sampleTables();
+    const ids = [0, 1, 2].map((i) => seedSheet(sheets.emu, `CCHC ${i}`, sample));
+    const real = sheetsApi(await sheetsAuth({ env: sheets.env }), sheets.env);
+    // The middle ward's answer is malformed, so computing its figures breaks with a plain TypeError, as a bug would.
+    const spreadsheets = new Proxy(real.spreadsheets, {
+      get: (target, key) =>
+        key === 'get'
+          ? (params: { spreadsheetId: string }) =>
+              params.spreadsheetId === ids[1] ? Promise.resolve({ data: { sheets: 5 } }) : target.get(params as never)
+          : Reflect.get(target, key),
+    });
+    const api: typeof real = Object.create(real, { spreadsheets: { value: spreadsheets } });
+    const results = await collectWards(api, parseWardList(ids.join('\n'), 'list'), {
+      concurrency: 2,
+      rate: new RequestRate(1000),
+      metrics: { period: parsePeriod('2026', 'cutoff')!, today: '2026-11-23' },
+    });
+    expect(results.map((r) => r.error)).toEqual([null, expect.stringContaining('[UNEXPECTED]'), null]);
+    expect(results[1]!.error).toContain('[UNEXPECTED]');
   });
 
   it('rejects a list line that is neither a sheet id nor a sheet address', () => {

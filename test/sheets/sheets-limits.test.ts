@@ -11,7 +11,7 @@ import { sheetsAuth } from '../../sync/sheets/auth';
 import { sheetsApi } from '../../sync/sheets/client';
 import { ROW_TAG_BUDGET } from '../../sync/sheets/sheet-writer';
 import { SheetsStore } from '../../sync/sheets/sheets-store';
-import { TASKS_TAB, type Row } from '../../core/index';
+import { columnLetter, TASKS_TAB, type Row } from '../../core/index';
 import { sampleTables } from '../../sync/catalog/sample';
 import { CchcError } from '../../sync/errors';
 import { manyTasks } from '../fixtures/many-tasks';
@@ -249,9 +249,10 @@ describe('Sheets store limits', () => {
     // Clear the id cell of the moved task: its row metadata still says which task it is.
     sheets.emu.setValues(id, `'${TASKS_TAB.name}'!A4`, [['']]);
     await store.write({ tasks: sample.map((t) => (t['id'] === lastId ? { ...t, note: 'cập nhật' } : t)) });
-    const row = sheets.emu.getValues(id, `'${TASKS_TAB.name}'!4:4`)[0]!;
+    const note = TASKS_TAB.columns.findIndex((c) => c.key === 'note');
+    const row = sheets.emu.getValues(id, `'${TASKS_TAB.name}'!A4:${columnLetter(note)}4`)[0]!;
     expect(row[0] ?? '').toBe('');
-    expect(row[TASKS_TAB.columns.findIndex((c) => c.key === 'note')]).toBe('cập nhật');
+    expect(row[note]).toBe('cập nhật');
     expect(sheets.emu.getValues(id, `'${TASKS_TAB.name}'!A2`)).toEqual([['Dòng cán bộ tự thêm']]);
   });
 });

@@ -55,7 +55,7 @@ describe('cchc with --sheet', () => {
     expect(JSON.stringify(tasks.conditionalFormats)).toContain('TODAY()');
     expect(tasks.protectedRanges.map((p) => [p.warningOnly, p.description])).toEqual([
       [true, 'Cột "Mã nhiệm vụ" do hệ thống cấp để đồng bộ; không sửa, không xóa'],
-      [true, 'Các cột "Kế hoạch" đến "Thời gian hoàn thành" lấy từ phụ lục kế hoạch; sửa trong phụ lục rồi nhập lại'],
+      [true, 'Các cột "Kế hoạch" đến "Ghi chú kế hoạch" lấy từ phụ lục kế hoạch; sửa trong phụ lục rồi nhập lại'],
       [true, 'Cột "Hạn (tự tính)" do hệ thống tự tính'],
     ]);
 

@@ -7,10 +7,10 @@ import { run } from '../program';
 export function registerAuth(program: Command): void {
   program
     .command('auth')
-    .description('Đăng nhập Google (sign in)')
+    .description('Đăng nhập Google')
     .command('login')
     .description('Đăng nhập một lần bằng tài khoản Google qua ứng dụng OAuth "Desktop app"; mã được lưu riêng cho người dùng (mode 0600)')
-    .option('--client <file>', 'tệp JSON của ứng dụng OAuth Desktop (env CCHC_GOOGLE_KEY_FILE)')
+    .option('--client <tệp>', 'tệp JSON của ứng dụng OAuth Desktop (hoặc biến môi trường CCHC_GOOGLE_KEY_FILE)')
     .action(async (opts: { client?: string }) => {
       const file = opts.client ?? process.env['CCHC_GOOGLE_KEY_FILE'];
       if (!file) throw new CchcError('AUTH_CLIENT_REQUIRED', 'Ghi tệp ứng dụng OAuth Desktop bằng --client TỆP.json (tải từ Google Cloud Console).');

@@ -35,8 +35,8 @@ export async function demoCommand(): Promise<number> {
 
 export function registerDemo(program: Command): void {
   program
-    .command('demo', { isDefault: true })
-    .description('Chạy thử với dữ liệu mẫu (run on the bundled sample appendices)')
+    .command('demo')
+    .description('Chạy thử với dữ liệu mẫu (ba phụ lục năm 2026 kèm theo)')
     .action(async () => {
       run.exitCode = await demoCommand();
     });

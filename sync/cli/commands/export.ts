@@ -1,18 +1,24 @@
 /** `cchc export --out FILE.xlsx`: a plan's catalog as an official appendix, optionally with progress. */
 import type { Command } from 'commander';
 import { catalogFromTables } from '../../../core/index';
-import { writeAppendix } from '../../excel/appendix-writer';
+import { appendixWorkbook } from '../../excel/appendix-writer';
 import { CchcError, EXIT } from '../../errors';
-import { openStore, type StoreOptions } from '../../store/open-store';
-import { run, sheetOption, storeOption } from '../program';
+import { checkOutput, writeOutput, type OutputOptions } from '../../files/output-guard';
+import { localStorePath, openStore, type StoreOptions } from '../../store/open-store';
+import { defaultOut, run, sheetOption, storeOption } from '../program';
 
 export interface ExportOptions extends StoreOptions {
-  out: string;
+  out?: string;
   plan?: string;
   withProgress?: boolean;
+  force?: boolean;
 }
 
+const outputOptions = (options: ExportOptions): OutputOptions => ({ command: 'export', force: options.force, protect: [localStorePath(options)] });
+
 export async function exportCommand(options: ExportOptions): Promise<number> {
+  // A named output is checked before any work; the default name needs the plan, so it is checked when written.
+  if (options.out) await checkOutput(options.out, outputOptions(options));
   const catalog = catalogFromTables(await openStore(options).read());
   if (catalog.plans.length === 0) throw new CchcError('NO_PLANS', 'Sổ dữ liệu chưa có kế hoạch nào. Nhập phụ lục bằng "cchc import" trước.');
   const plan = options.plan ? catalog.plans.find((p) => p.code === options.plan) : catalog.plans.length === 1 ? catalog.plans[0] : undefined;
@@ -24,20 +30,23 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
     );
   }
   const tasks = catalog.tasks.map((t) => t.item).filter((t) => t.plan === plan.code);
+  const out = options.out ?? defaultOut('phu-luc', plan.code);
   // Headings (sections, groups) go out as the bold rows they were in the plan.
-  await writeAppendix(options.out, plan, catalog.rows.map((t) => t.item).filter((t) => t.plan === plan.code), { withProgress: options.withProgress });
-  console.log(`Đã xuất phụ lục kế hoạch ${plan.code} (${tasks.length} nhiệm vụ) ra ${options.out}.`);
+  const rows = catalog.rows.map((t) => t.item).filter((t) => t.plan === plan.code);
+  await writeOutput(appendixWorkbook(plan, rows, { withProgress: options.withProgress }), out, outputOptions(options));
+  console.log(`Đã xuất phụ lục kế hoạch ${plan.code} (${tasks.length} nhiệm vụ) ra ${out}.`);
   return EXIT.ok;
 }
 
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('Xuất phụ lục nhiệm vụ ra Excel theo mẫu (export a plan appendix .xlsx)')
-    .requiredOption('--out <file>', 'tệp .xlsx cần ghi')
+    .description('Xuất phụ lục nhiệm vụ ra Excel theo mẫu')
+    .option('--out <tệp>', 'tệp .xlsx cần ghi (mặc định: phu-luc-<số kế hoạch>.xlsx)')
+    .option('--force', 'thay tệp --out đã có (bản cũ giữ thành .bak)')
     .addOption(storeOption())
     .addOption(sheetOption())
-    .option('--plan <code>', 'số kế hoạch (required when the store holds several plans)')
+    .option('--plan <số>', 'số kế hoạch (bắt buộc khi sổ có nhiều kế hoạch)')
     .option('--with-progress', 'thêm cột trạng thái, tiến độ, ngày hoàn thành, minh chứng')
     .action(async (opts: ExportOptions) => {
       run.exitCode = await exportCommand(opts);

@@ -4,46 +4,24 @@
  * the last import brought is kept beside the store (.sync/<store>.index-import.json)
  * so a re-import tells an official's edit (kept) from the file's own change.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { criteriaFromAppendix, CRITERIA_TAB, mergeCriteria, type CriteriaBase } from '../../../core/index';
+import { criteriaFromAppendix, CRITERIA_TAB, mergeCriteria } from '../../../core/index';
 import { readAppendix } from '../../excel/appendix-reader';
-import { localStorePath, openStore, sheetId, type StoreOptions } from '../../store/open-store';
+import { criteriaBasePath, loadCriteriaBase, saveCriteriaBase } from '../../store/criteria-base';
+import { openStore, type StoreOptions } from '../../store/open-store';
 import { reportConflicts, run, sheetOption, storeOption } from '../program';
-
-function basePath(options: StoreOptions): string {
-  const local = localStorePath(options);
-  return join(dirname(local), '.sync', `${sheetId(options) ?? basename(local, '.xlsx')}.index-import.json`);
-}
-
-/** An absent or unreadable base: every difference is then the file's to make. */
-async function loadBase(path: string): Promise<CriteriaBase> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as CriteriaBase;
-  } catch {
-    return {};
-  }
-}
-
-async function saveBase(path: string, base: CriteriaBase): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(base));
-  await rename(temp, path);
-}
 
 const header = (key: string): string => CRITERIA_TAB.columns.find((c) => c.key === key)?.header ?? key;
 
 export async function indexImportCommand(file: string, options: StoreOptions): Promise<number> {
-  const parsed = await readAppendix(file);
+  const parsed = await readAppendix(file, 'criteria');
   const store = openStore(options);
   const tables = await store.read();
-  const path = basePath(options);
+  const path = criteriaBasePath(options);
   const imported = criteriaFromAppendix(parsed);
-  const merge = mergeCriteria(tables['criteria'] ?? [], imported, await loadBase(path));
+  const merge = mergeCriteria(tables['criteria'] ?? [], imported, await loadCriteriaBase(path));
   const outcome = await store.write({ criteria: merge.rows });
-  await saveBase(path, merge.base);
+  await saveCriteriaBase(path, merge.base);
   console.log(
     `Đã nhập ${imported.length} dòng tiêu chí từ "${file}" vào bảng "Chỉ số CCHC": thêm ${merge.added.length}, cập nhật ${merge.changed.filter((c) => c.columns.length > 0).length}, ` +
       `${merge.untouched} tiêu chí khác giữ nguyên. Ô để trống trong tệp giữ nguyên giá trị đã có.`,
@@ -60,8 +38,8 @@ export async function indexImportCommand(file: string, options: StoreOptions): P
 export function registerIndexImport(program: Command): void {
   program
     .command('index-import')
-    .description('Nhập bộ tiêu chí, bảng phân công, biểu tự chấm Chỉ số CCHC từ Excel (import CCHC-index criteria and scores)')
-    .argument('<file>', 'tệp .xlsx')
+    .description('Nhập bộ tiêu chí, bảng phân công, biểu tự chấm Chỉ số CCHC từ Excel')
+    .argument('<tệp>', 'tệp .xlsx')
     .addOption(storeOption())
     .addOption(sheetOption())
     .action(async (file: string, opts: StoreOptions) => {

@@ -29,11 +29,11 @@ export async function initCommand(options: InitOptions): Promise<number> {
 export function registerInit(program: Command): void {
   program
     .command('init')
-    .description('Tạo sổ dữ liệu mới, hoặc trang còn thiếu trên bảng tính Google (create a workbook, or lay out a Google Sheet)')
+    .description('Tạo sổ dữ liệu mới, hoặc các trang còn thiếu trên bảng tính Google')
     .addOption(storeOption())
     .addOption(sheetOption())
-    .option('--ward <name>', 'tên phường/xã (ward name)')
-    .option('--year <year>', 'năm kế hoạch (plan year)')
+    .option('--ward <tên>', 'tên phường/xã')
+    .option('--year <năm>', 'năm kế hoạch')
     .action(async (opts: InitOptions) => {
       run.exitCode = await initCommand(opts);
     });

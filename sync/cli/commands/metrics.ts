@@ -1,9 +1,9 @@
 /**
- * `cchc metrics`: targets against values for a period — meetings and task
- * progress — with `--json` for other tools (numbers, not strings).
+ * `cchc metrics`: targets against values for a period — meetings, documents,
+ * digitisation and task progress — with `--json` for other tools (numbers, not strings).
  */
 import type { Command } from 'commander';
-import { computeMetrics, formatPercent, formatVn, parsePeriod, periodName, type MetricsReport, type Period, type Ratio } from '../../../core/index';
+import { computeMetrics, defaultPeriodText, formatVnNumber, formatVnPercent, formatVn, parseDateText, parsePeriod, PERIOD_FORMS, periodName, type MetricsReport, type Period, type Ratio } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
 import { table } from '../format';
@@ -23,7 +23,7 @@ export function todayInVietnam(now = new Date()): string {
 }
 
 const ratioLine = (r: Ratio): string =>
-  r.value === null ? `không áp dụng (${r.numerator}/${r.denominator})` : `${formatPercent(r.value)} (${r.numerator}/${r.denominator}) — ${r.gap}`;
+  r.value === null ? `không áp dụng (${r.numerator}/${r.denominator})` : `${formatVnPercent(r.value)} (${r.numerator}/${r.denominator}) — ${r.gap}`;
 
 export function metricsText(m: MetricsReport, label: string): string {
   const t = m.tasks.overall;
@@ -37,11 +37,11 @@ export function metricsText(m: MetricsReport, label: string): string {
       ['Tỷ lệ trực tuyến (kể cả kết hợp)', ratioLine(m.meetings.onlineShareWithHybrid)],
       [
         'So với năm trước',
-        m.meetings.change.value === null ? 'không áp dụng' : `${formatPercent(m.meetings.change.value)} (chỉ tiêu ${m.meetings.change.target}%) — ${m.meetings.change.gap}`,
+        m.meetings.change.value === null ? 'không áp dụng' : `${formatVnPercent(m.meetings.change.value)} (chỉ tiêu ${m.meetings.change.target}%) — ${m.meetings.change.gap}`,
       ],
       ['Hội nghị toàn xã/phường', `${m.meetings.communeWide.count}/${m.meetings.communeWide.max} — ${m.meetings.communeWide.gap}`],
       ['Quá thời lượng quy định', m.meetings.overLength.count],
-      ['Họp không giấy', m.meetings.paperless.share === null ? 'không áp dụng' : formatPercent(m.meetings.paperless.share)],
+      ['Họp không giấy', m.meetings.paperless.share === null ? 'không áp dụng' : formatVnPercent(m.meetings.paperless.share)],
     ]),
     '',
     'Văn bản hành chính:',
@@ -49,12 +49,12 @@ export function metricsText(m: MetricsReport, label: string): string {
       ['Ban hành', `${m.documents.issued} (cùng kỳ năm trước ${m.documents.baseline})`],
       [
         'So với năm trước',
-        m.documents.change.value === null ? 'không áp dụng' : `${formatPercent(m.documents.change.value)} (chỉ tiêu ${m.documents.change.target}%) — ${m.documents.change.gap}`,
+        m.documents.change.value === null ? 'không áp dụng' : `${formatVnPercent(m.documents.change.value)} (chỉ tiêu ${m.documents.change.target}%) — ${m.documents.change.gap}`,
       ],
       ['Gửi, nhận điện tử (không mật)', ratioLine(m.documents.electronicShare)],
     ]),
     '',
-    `Chuyển đổi số, giải quyết TTHC (điểm theo cách tính 766: ${m.digitisation.score === null ? 'không áp dụng' : m.digitisation.score.toLocaleString('vi-VN')}/100):`,
+    `Chuyển đổi số, giải quyết TTHC (điểm theo cách tính 766: ${m.digitisation.score === null ? 'không áp dụng' : formatVnNumber(m.digitisation.score)}/100):`,
     table(m.digitisation.indicators.map((i) => [i.name, ratioLine(i)])),
     '',
     'Nhiệm vụ:',
@@ -80,11 +80,12 @@ export function metricsText(m: MetricsReport, label: string): string {
 
 /** The period and day a metrics or report command works on, from its options. */
 export function periodOptions(options: Pick<MetricsCliOptions, 'period' | 'today' | 'calendar'>): { period: Period; today: string } {
-  const today = options.today ?? todayInVietnam();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new CchcError('TODAY_INVALID', `Ngày "${today}" không hợp lệ. Ghi dạng YYYY-MM-DD, ví dụ 2026-06-14.`);
-  const periodText = options.period ?? today.slice(0, 4);
-  const period = parsePeriod(periodText, options.calendar ? 'calendar' : 'cutoff');
-  if (!period) throw new CchcError('PERIOD_INVALID', `Kỳ "${periodText}" không hợp lệ. Ghi 2026 (năm), 2026-H1 (6 tháng), 2026-Q3 (quý) hoặc 2026-09 (tháng).`);
+  const today = options.today === undefined ? todayInVietnam() : parseDateText(options.today);
+  if (!today) throw new CchcError('TODAY_INVALID', `Ngày "${options.today}" không hợp lệ. Ghi dạng dd/mm/yyyy, ví dụ 14/06/2026.`);
+  const periodText = options.period ?? defaultPeriodText(today);
+  // A period without a year ("Quý I", "9 tháng") is this year's.
+  const period = parsePeriod(periodText, options.calendar ? 'calendar' : 'cutoff', Number(today.slice(0, 4)));
+  if (!period) throw new CchcError('PERIOD_INVALID', `Kỳ "${periodText}" không hợp lệ. Ghi ${PERIOD_FORMS}.`);
   return { period, today };
 }
 
@@ -100,15 +101,15 @@ export function withPeriodOptions(command: Command): Command {
   return command
     .addOption(storeOption())
     .addOption(sheetOption())
-    .option('--period <period>', 'kỳ: 2026 | 2026-H1 | 2026-Q3 | 2026-09 (default: this year)')
-    .option('--calendar', 'dùng kỳ theo lịch thay vì kỳ chốt số liệu (calendar periods instead of data cut-off)')
-    .option('--today <date>', 'ngày tính, YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)')
-    .option('--unit <id>', 'chỉ một đơn vị chủ trì (registry id, e.g. VHXH)');
+    .option('--period <kỳ>', 'kỳ: "Quý I/2026", "6 tháng đầu năm 2026", "9 tháng", "Tháng 3/2026", "Năm 2026" (mặc định: năm nay)')
+    .option('--calendar', 'dùng kỳ theo lịch thay vì kỳ chốt số liệu')
+    .option('--today <ngày>', 'ngày tính, dd/mm/yyyy (mặc định: hôm nay, giờ Việt Nam)')
+    .option('--unit <mã>', 'chỉ một đơn vị chủ trì (mã đơn vị, ví dụ VHXH)');
 }
 
 export function registerMetrics(program: Command): void {
-  withPeriodOptions(program.command('metrics').description('Tính chỉ số theo kỳ: hội nghị, văn bản, số hóa, tiến độ nhiệm vụ (metrics for a period)'))
-    .option('--json', 'machine-readable output')
+  withPeriodOptions(program.command('metrics').description('Tính chỉ số theo kỳ: hội nghị, văn bản, số hóa, tiến độ nhiệm vụ'))
+    .option('--json', 'in kết quả dạng JSON (cho phần mềm khác)')
     .action(async (opts: MetricsCliOptions) => {
       run.exitCode = await metricsCommand(opts);
     });

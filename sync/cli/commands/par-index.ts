@@ -1,23 +1,29 @@
 /**
  * `cchc index`: the CCHC-index self-assessment — totals per area and unit, points
  * lost, criteria without evidence, days to the deadline; `--out` also writes the
- * self-scoring table with clickable evidence links.
+ * self-scoring table with clickable evidence links (.xlsx) or the report a ward
+ * sends with its self-scores (.docx).
  */
+import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { catalogFromTables, decodeCriteria, formatVn, indexSummary, periodName, type IndexSummary } from '../../../core/index';
-import { writeWorkbookAtomic } from '../../excel/atomic-write';
+import { catalogFromTables, decodeCriteria, formatVn, formatVnNumber, indexReport, indexSummary, periodName, storeWard, type IndexSummary } from '../../../core/index';
 import { criteriaWorkbook } from '../../excel/criteria-writer';
-import { EXIT } from '../../errors';
-import { openStore } from '../../store/open-store';
+import { CchcError, EXIT } from '../../errors';
+import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
+import { localStorePath, openStore } from '../../store/open-store';
 import { formatIssue, table } from '../format';
 import { run } from '../program';
+import { wordWriter } from './word-writer';
 import { periodOptions, withPeriodOptions, type MetricsCliOptions } from './metrics';
 
 export interface IndexOptions extends MetricsCliOptions {
   out?: string;
+  force?: boolean;
 }
 
-const n = (x: number): string => x.toLocaleString('vi-VN');
+const outputOptions = (options: IndexOptions): OutputOptions => ({ command: 'index', force: options.force, protect: [localStorePath(options)] });
+
+const n = (x: number): string => formatVnNumber(x);
 
 export function indexText(s: IndexSummary, label: string): string {
   const lines = [
@@ -43,22 +49,33 @@ export function indexText(s: IndexSummary, label: string): string {
 
 export async function indexCommand(options: IndexOptions): Promise<number> {
   const { period, today } = periodOptions(options);
+  // Never the store, whatever the name: that refusal comes before the format's.
+  if (options.out) await checkOutput(options.out, outputOptions(options));
+  const format = options.out ? extname(options.out).toLowerCase() : null;
+  if (format !== null && format !== '.xlsx' && format !== '.docx') {
+    throw new CchcError('INDEX_FORMAT', `Không xuất được dạng "${format || options.out}". Ghi tên tệp .xlsx (biểu tự chấm) hoặc .docx (báo cáo Word).`);
+  }
   const tables = await openStore(options).read();
   const catalog = catalogFromTables(tables);
   const summary = indexSummary(tables['criteria'] ?? [], { period, today, settings: catalog.settings, registry: catalog.registry });
   console.log(options.json ? JSON.stringify(summary, null, 2) : indexText(summary, periodName(period)));
   if (options.out) {
     const { criteria } = decodeCriteria(tables['criteria'] ?? []);
-    await writeWorkbookAtomic(criteriaWorkbook(criteria, summary, period, catalog.settings['ward'] ?? ''), options.out);
-    if (!options.json) console.log(`Đã xuất biểu tự chấm điểm ra ${options.out}.`);
+    const ward = storeWard(catalog.settings, catalog.plans);
+    if (format === '.docx') {
+      const word = await wordWriter();
+      await writeOutputFile(options.out, outputOptions(options), (keywords) => word.officialDocxBytes(indexReport({ summary, criteria, period, ward }), keywords));
+    } else await writeOutput(criteriaWorkbook(criteria, summary, period, ward), options.out, outputOptions(options));
+    if (!options.json) console.log(`Đã xuất ${format === '.docx' ? 'báo cáo tự chấm điểm' : 'biểu tự chấm điểm'} ra ${options.out}.`);
   }
   return summary.issues.some((i) => i.severity === 'error') ? EXIT.dataErrors : EXIT.ok;
 }
 
 export function registerIndex(program: Command): void {
-  withPeriodOptions(program.command('index').description('Tự chấm điểm Chỉ số CCHC (CCHC-index self-assessment)'))
-    .option('--out <file>', 'xuất biểu tự chấm điểm ra .xlsx')
-    .option('--json', 'machine-readable output')
+  withPeriodOptions(program.command('index').description('Tự chấm điểm Chỉ số CCHC'))
+    .option('--out <tệp>', 'xuất biểu tự chấm điểm (.xlsx) hoặc báo cáo tự chấm điểm (.docx)')
+    .option('--force', 'thay tệp --out đã có (bản cũ giữ thành .bak)')
+    .option('--json', 'in kết quả dạng JSON (cho phần mềm khác)')
     .action(async (opts: IndexOptions) => {
       run.exitCode = await indexCommand(opts);
     });

@@ -1,38 +1,68 @@
-/** `cchc report --period 2026-H1 --out FILE.xlsx`: the periodic report workbook. */
+/**
+ * `cchc report --period 2026-H1 --out FILE.xlsx|FILE.docx`: the periodic report,
+ * as the workbook or as the Word draft sent to the Department of Home Affairs,
+ * both rendered from one report model.
+ */
+import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { catalogFromTables, committeeName, computeMetrics, decodeMeetings } from '../../../core/index';
-import { writeWorkbookAtomic } from '../../excel/atomic-write';
-import { EXIT } from '../../errors';
-import { reportWorkbook } from '../../report/report-workbook';
-import { openStore } from '../../store/open-store';
-import { run } from '../program';
+import { catalogFromTables, computeMetrics, decodeMeetings, followingPeriod, leadKey, periodReport, storeWard, tasksFallingDue } from '../../../core/index';
+import { CchcError, EXIT } from '../../errors';
+import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
+import { reportWorkbook, targetLines } from '../../report/report-workbook';
+import { localStorePath, openStore } from '../../store/open-store';
+import { defaultOut, run } from '../program';
+import { wordWriter } from './word-writer';
 import { periodOptions, withPeriodOptions, type MetricsCliOptions } from './metrics';
 
 export interface ReportOptions extends MetricsCliOptions {
-  out: string;
+  out?: string;
+  force?: boolean;
 }
+
+const outputOptions = (options: ReportOptions): OutputOptions => ({ command: 'report', force: options.force, protect: [localStorePath(options)] });
 
 export async function reportCommand(options: ReportOptions): Promise<number> {
   const { period, today } = periodOptions(options);
+  const out = options.out ?? defaultOut('bao-cao', period.label);
+  await checkOutput(out, outputOptions(options));
+  const format = extname(out).toLowerCase();
+  if (format !== '.xlsx' && format !== '.docx') {
+    throw new CchcError('REPORT_FORMAT', `Không lập được báo cáo dạng "${format || out}". Ghi tên tệp .xlsx (Excel) hoặc .docx (Word).`);
+  }
   const tables = await openStore(options).read();
   const catalog = catalogFromTables(tables);
   const metrics = computeMetrics(tables, { period, today, unit: options.unit });
-  const workbook = reportWorkbook({
+  const next = followingPeriod(period);
+  // The metrics key sections as "plan section"; the report shows the section's own heading beside it.
+  const sections = new Map(
+    catalog.tasks
+      .filter(({ item }) => item.section !== '' && item.sectionTitle !== '')
+      .map(({ item }) => [`${item.plan} ${item.section}`, `${item.plan} ${item.section}. ${item.sectionTitle}`]),
+  );
+  const report = periodReport({
     metrics,
     period,
-    settings: catalog.settings,
+    ward: storeWard(catalog.settings, catalog.plans),
+    plans: catalog.plans.filter((p) => p.year === period.year),
+    targets: targetLines(metrics),
     meetings: decodeMeetings(tables['meetings'] ?? []).meetings,
+    settings: catalog.settings,
     unitName: (id) => catalog.registry.label(id),
-    committee: committeeName(catalog.settings['ward'] ?? '', catalog.plans),
+    sectionName: (key) => sections.get(key) ?? key,
+    next: { period: next, tasks: tasksFallingDue(catalog, today, next.to, (r) => !options.unit || leadKey(r) === options.unit) },
   });
-  await writeWorkbookAtomic(workbook, options.out);
-  console.log(`Đã lập báo cáo ${metrics.period.label} ra ${options.out}.`);
+  if (format === '.docx') {
+    const word = await wordWriter();
+    await writeOutputFile(out, outputOptions(options), (keywords) => word.officialDocxBytes(report, keywords));
+  } else await writeOutput(reportWorkbook(report, metrics.digitisation.score), out, outputOptions(options));
+  console.log(`Đã lập báo cáo ${metrics.period.label} ra ${out}.`);
   return EXIT.ok;
 }
 
 export function registerReport(program: Command): void {
-  withPeriodOptions(program.command('report').description('Lập báo cáo định kỳ ra Excel (periodic report workbook)'))
-    .requiredOption('--out <file>', 'tệp .xlsx cần ghi')
+  withPeriodOptions(program.command('report').description('Lập báo cáo định kỳ ra Excel hoặc Word'))
+    .option('--out <tệp>', 'tệp .xlsx (Excel) hoặc .docx (Word) cần ghi (mặc định: bao-cao-<kỳ>.xlsx)')
+    .option('--force', 'thay tệp --out đã có (bản cũ giữ thành .bak)')
     .action(async (opts: ReportOptions) => {
       run.exitCode = await reportCommand(opts);
     });

@@ -13,12 +13,12 @@ import { readWardList } from '../../rollup/ward-list';
 import { sheetsAuth } from '../../sheets/auth';
 import { sheetsApi } from '../../sheets/client';
 import { RequestRate } from '../../sheets/rate-limit';
-import { run } from '../program';
+import { defaultOut, run } from '../program';
 import { periodOptions, type MetricsCliOptions } from './metrics';
 
 interface RollupOptions extends Pick<MetricsCliOptions, 'period' | 'today' | 'calendar'> {
   sheets: string;
-  out: string;
+  out?: string;
   concurrency: number;
   perMinute: number;
 }
@@ -28,7 +28,7 @@ const DEFAULT_PER_MINUTE = 55;
 
 const positive = (value: string): number => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('cần một số nguyên dương (a positive integer)');
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('Cần một số nguyên dương.');
   return n;
 };
 
@@ -44,9 +44,10 @@ export async function rollupCommand(options: RollupOptions): Promise<number> {
     onDone: progress,
   });
   if (progress) process.stderr.write('\n');
-  await writeWorkbookAtomic(rollupWorkbook(results, period, today), options.out);
+  const out = options.out ?? defaultOut('tong-hop', period.label);
+  await writeWorkbookAtomic(rollupWorkbook(results, period, today), out);
   const failed = results.filter((r) => r.error);
-  console.log(`Đã tổng hợp ${results.length - failed.length}/${results.length} phường, xã (${period.label}) ra ${options.out}.`);
+  console.log(`Đã tổng hợp ${results.length - failed.length}/${results.length} phường, xã (${period.label}) ra ${out}.`);
   for (const f of failed) console.log(`  Không đọc được ${f.name} (dòng ${f.ward.line}): ${f.error}`);
   return failed.length > 0 ? EXIT.dataErrors : EXIT.ok;
 }
@@ -54,14 +55,14 @@ export async function rollupCommand(options: RollupOptions): Promise<number> {
 export function registerRollup(program: Command): void {
   program
     .command('rollup')
-    .description('Tổng hợp, so sánh chỉ số của nhiều phường, xã từ bảng tính Google (province roll-up)')
-    .requiredOption('--sheets <file>', 'tệp danh sách mã bảng tính, mỗi dòng một mã (kèm tên phường/xã nếu muốn)')
-    .requiredOption('--out <file>', 'tệp .xlsx cần ghi')
-    .option('--period <period>', 'kỳ: 2026 | 2026-H1 | 2026-Q3 | 2026-09 (default: this year)')
+    .description('Tổng hợp, so sánh chỉ số của nhiều phường, xã từ bảng tính Google')
+    .requiredOption('--sheets <tệp>', 'tệp danh sách mã bảng tính, mỗi dòng một mã (kèm tên phường/xã nếu muốn)')
+    .option('--out <tệp>', 'tệp .xlsx cần ghi (mặc định: tong-hop-<kỳ>.xlsx)')
+    .option('--period <kỳ>', 'kỳ: 2026 | 2026-H1 | 2026-Q3 | 2026-09 (mặc định: năm nay)')
     .option('--calendar', 'dùng kỳ theo lịch thay vì kỳ chốt số liệu')
-    .option('--today <date>', 'ngày tính, YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)')
-    .option('--concurrency <n>', 'số bảng tính đọc cùng lúc (parallel reads)', positive, 4)
-    .option('--per-minute <n>', `tối đa số lượt đọc mỗi phút (quota; default ${DEFAULT_PER_MINUTE})`, positive, Number(process.env['CCHC_SHEETS_READS_PER_MINUTE'] ?? DEFAULT_PER_MINUTE))
+    .option('--today <ngày>', 'ngày tính, YYYY-MM-DD (mặc định: hôm nay, giờ Việt Nam)')
+    .option('--concurrency <số>', 'số bảng tính đọc cùng lúc', positive, 4)
+    .option('--per-minute <số>', 'tối đa số lượt đọc mỗi phút (hạn mức của Google)', positive, Number(process.env['CCHC_SHEETS_READS_PER_MINUTE'] ?? DEFAULT_PER_MINUTE))
     .action(async (opts: RollupOptions) => {
       run.exitCode = await rollupCommand(opts);
     });

@@ -6,11 +6,11 @@
  * clean. Nothing is written unless every conflict named was found.
  */
 import type { Command } from 'commander';
-import { conflictRef, listConflicts, settleConflicts, tabByKey, type CellValue, type MergeConflict, type SyncSide } from '../../../core/index';
+import { conflictRef, listConflicts, settleConflicts, tabByKey, tablesOf, type CellValue, type MergeConflict, type SyncSide } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
-import { tablesOf } from '../../sheets/sheets-store';
-import { loadSyncBase, saveSyncBase, syncStatePath } from '../../sheets/sync-state';
-import { localStorePath, openSheet, type StoreOptions } from '../../store/open-store';
+import { sheetIdsOf } from '../../sheets/sheet-reader';
+import { loadSyncBase, realWorkbookPath, saveSyncBase, syncStatePath } from '../../sheets/sync-state';
+import { localStorePath, openSheet, requireSheetId, type StoreOptions } from '../../store/open-store';
 import { XlsxStore } from '../../store/xlsx-store';
 import { run, sheetOption, storeOption } from '../program';
 
@@ -65,17 +65,17 @@ function chosen(conflicts: readonly MergeConflict[], options: ResolveOptions): M
 }
 
 export async function resolveCommand(options: ResolveOptions): Promise<number> {
-  const id = options.sheet ?? process.env['CCHC_SHEET_ID'];
-  if (!id) throw new CchcError('SHEET_REQUIRED', 'Chưa chọn bảng tính Google. Ghi mã bảng tính bằng --sheet MÃ hoặc đặt biến CCHC_SHEET_ID.');
+  const id = requireSheetId(options);
   const keep = keepSide(options);
   const path = localStorePath(options);
   const localStore = new XlsxStore(path);
   if (!(await localStore.exists())) throw new CchcError('STORE_NOT_FOUND', `Chưa có sổ cục bộ "${path}". Chạy "cchc sync pull" trước.`);
-  const statePath = syncStatePath(path, id);
-  const { base, note } = await loadSyncBase(statePath);
+  const statePath = await syncStatePath(path, id);
+  const { base, sheetIds, note } = await loadSyncBase(statePath);
   if (note) console.log(note);
   const local = await localStore.read();
-  const sheet = tablesOf(await openSheet(id).state());
+  const state = await openSheet(id).state(sheetIds);
+  const sheet = tablesOf(state.tabs);
   const conflicts = listConflicts(local, sheet, base);
 
   if (conflicts.length === 0) {
@@ -91,7 +91,7 @@ export async function resolveCommand(options: ResolveOptions): Promise<number> {
   const settle = chosen(conflicts, options);
   const result = settleConflicts(local, sheet, base, settle, keep);
   if (Object.keys(result.local).length > 0) await localStore.write(result.local);
-  await saveSyncBase(statePath, id, result.base);
+  await saveSyncBase(statePath, id, await realWorkbookPath(path), { base: result.base, sheetIds: sheetIdsOf(state) });
   for (const c of settle) console.log(`  Đã giải quyết [${conflictRef(c)}]: giữ ${keep === 'sheet' ? 'giá trị trên bảng tính' : 'giá trị trong sổ cục bộ'}.`);
   console.log(
     `Đã giải quyết ${settle.length}/${conflicts.length} xung đột.` +
@@ -103,12 +103,12 @@ export async function resolveCommand(options: ResolveOptions): Promise<number> {
 export function registerSyncResolve(sync: Command): void {
   sync
     .command('resolve')
-    .description('Xem và giải quyết xung đột đồng bộ (list and settle sync conflicts)')
+    .description('Xem và giải quyết xung đột đồng bộ')
     .addOption(sheetOption())
     .addOption(storeOption())
-    .option('--keep <side>', 'giữ bên nào: sheet (bảng tính) hoặc local (sổ cục bộ)')
+    .option('--keep <bên>', 'giữ bên nào: "sheet" (bảng tính) hoặc "local" (sổ cục bộ)')
     .option('--all', 'giải quyết tất cả xung đột')
-    .option('--cell <refs...>', 'số thứ tự hoặc mã xung đột (ví dụ 1,3 hoặc tasks:NV-…:note)')
+    .option('--cell <số...>', 'số thứ tự hoặc mã xung đột (ví dụ 1,3 hoặc tasks:NV-…:note)')
     .action(async (opts: ResolveOptions) => {
       run.exitCode = await resolveCommand(opts);
     });

@@ -1,35 +1,25 @@
 /**
  * `cchc sync pull|push`: moves the whole store between the local workbook and the
- * shared sheet. Both directions merge three ways against what was last synced
- * (data/.sync/<sheet id>.json): a cell is overwritten only where the other side
- * still holds the synced value; where both changed it, it is listed as a conflict
- * and left alone (exit 1).
+ * shared sheet. Both directions run the one core merge (mergeTables) against what
+ * was last synced (data/.sync/<workbook>.<sheet id>.json): a cell is overwritten
+ * only where the other side still holds the synced value; where both changed it,
+ * it is listed as a conflict and left alone (exit 1). A tab or column that held
+ * synced data and is gone on either side stops the sync before anything is written.
  */
 import type { Command } from 'commander';
-import { applyMerge, describeConflict, describeUnidentified, mergeTab, syncedBase, tabByKey, TABS, type MergeConflict } from '../../../core/index';
+import { baseOf, describeConflict, describeUnidentified, mergeTables, nextBase, tabByKey, tablesOf } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
-import { baseOf, tablesOf } from '../../sheets/sheets-store';
-import { loadSyncBase, saveSyncBase, syncStatePath, type SyncBase } from '../../sheets/sync-state';
-import { localStorePath, openSheet, type StoreOptions } from '../../store/open-store';
-import type { Tables } from '../../store/store';
+import { shapeOf, sheetIdsOf } from '../../sheets/sheet-reader';
+import { checkStructure } from '../../sheets/sheets-store';
+import { loadSyncBase, realWorkbookPath, saveSyncBase, syncStatePath } from '../../sheets/sync-state';
+import { localStorePath, openSheet, requireSheetId, type StoreOptions } from '../../store/open-store';
 import { XlsxStore } from '../../store/xlsx-store';
 import { reportConflicts, run, sheetOption, storeOption } from '../program';
 import { registerSyncResolve } from './sync-resolve';
 
 interface SyncOptions extends StoreOptions {
   out?: string;
-}
-
-function requireSheet(options: SyncOptions): string {
-  const id = options.sheet ?? process.env['CCHC_SHEET_ID'];
-  if (!id) {
-    throw new CchcError('SHEET_REQUIRED', 'Chưa chọn bảng tính Google. Ghi mã bảng tính bằng --sheet MÃ hoặc đặt biến CCHC_SHEET_ID.');
-  }
-  return id;
-}
-
-function nextBase(previous: SyncBase, local: Tables, sheet: Tables): SyncBase {
-  return new Map(TABS.map((t) => [t.key, syncedBase(t, previous.get(t.key) ?? new Map(), local[t.key] ?? [], sheet[t.key] ?? [])]));
+  yes?: boolean;
 }
 
 function summary(kind: string, inserted: number, updated: number): string {
@@ -37,54 +27,61 @@ function summary(kind: string, inserted: number, updated: number): string {
 }
 
 export async function pullCommand(options: SyncOptions): Promise<number> {
-  const id = requireSheet(options);
+  const id = requireSheetId(options);
   const path = options.out ?? localStorePath(options);
   const local = new XlsxStore(path);
-  const statePath = syncStatePath(path, id);
-  const sheet = tablesOf(await openSheet(id).state());
+  const workbook = await realWorkbookPath(path);
+  const statePath = await syncStatePath(path, id);
+  const saved = await loadSyncBase(statePath);
+  if (saved.note) console.log(saved.note);
+  const state = await openSheet(id).state(saved.sheetIds);
+  const sheet = tablesOf(state.tabs);
   if (!(await local.exists())) {
     await local.create(sheet);
-    await saveSyncBase(statePath, id, baseOf(sheet));
+    await saveSyncBase(statePath, id, workbook, { base: baseOf(sheet), sheetIds: sheetIdsOf(state) });
     console.log(`Đã tải toàn bộ bảng tính ${id} về sổ mới ${path}.`);
     return EXIT.ok;
   }
-  const { base, note } = await loadSyncBase(statePath);
-  if (note) console.log(note);
-  const current = await local.read();
-  const merged: Tables = {};
-  const conflicts: MergeConflict[] = [];
-  const skipped: string[] = [];
-  let inserted = 0;
-  let updated = 0;
-  let deleted = 0;
-  for (const tab of TABS) {
-    // The sheet is the shared record: rows officials deleted there go locally too, unless changed here since.
-    const merge = mergeTab(tab, { base: base.get(tab.key) ?? new Map(), target: current[tab.key] ?? [], source: sheet[tab.key] ?? [], deletions: true });
-    merged[tab.key] = applyMerge(tab, current[tab.key] ?? [], merge);
-    conflicts.push(...merge.conflicts);
-    if (merge.unidentified.length > 0) skipped.push(describeUnidentified(tab, merge.unidentified, 'trên bảng tính'));
-    inserted += merge.inserts.length;
-    updated += merge.updates.length;
-    deleted += merge.deletes.length;
+  checkStructure(saved.base, shapeOf(state), 'trên bảng tính');
+  const { tables: current, shape } = await local.readShaped();
+  if (!shape.has('tasks')) {
+    throw new CchcError(
+      'NOT_A_STORE',
+      `Tệp "${path}" không phải sổ dữ liệu cchc (không có trang "${tabByKey('tasks').name}"); "sync pull" không ghi vào tệp khác. Chọn --out một tệp mới hoặc đúng sổ dữ liệu.`,
+    );
   }
-  await local.write(merged);
-  await saveSyncBase(statePath, id, nextBase(base, merged, sheet));
-  console.log(summary(`Đã tải bảng tính ${id} về ${path}`, inserted, updated) + (deleted ? ` Bỏ ${deleted} dòng đã bị xóa trên bảng tính.` : ''));
+  checkStructure(saved.base, shape, 'trong sổ cục bộ');
+  // The sheet is the shared record: rows officials deleted there go locally too, unless changed here since.
+  const merged = mergeTables(sheet, current, saved.base, { deletions: true });
+  if (merged.largeDeletions.size > 0 && !options.yes) {
+    const tabs = [...merged.largeDeletions].map(([key, [deleted, had]]) => `${deleted}/${had} dòng trang "${tabByKey(key).name}"`);
+    throw new CchcError(
+      'PULL_DELETES_MANY',
+      `Lần tải này sẽ xóa trong sổ cục bộ ${tabs.join(', ')} vì các dòng đó không còn trên bảng tính. Nếu đúng là đã xóa có chủ ý, chạy lại với --yes; nếu không, khôi phục chúng trên bảng tính (Tệp → Nhật ký phiên bản). Chưa thay đổi gì.`,
+    );
+  }
+  await local.write(merged.after);
+  await saveSyncBase(statePath, id, workbook, { base: nextBase(saved.base, merged.after, sheet), sheetIds: sheetIdsOf(state) });
+  console.log(
+    summary(`Đã tải bảng tính ${id} về ${path}`, merged.inserted, merged.updated) + (merged.deleted ? ` Bỏ ${merged.deleted} dòng đã bị xóa trên bảng tính.` : ''),
+  );
   return reportConflicts({
-    conflicts: conflicts.map((c) => describeConflict(tabByKey(c.tab), c, 'trong sổ cục bộ', 'trên bảng tính')),
-    skipped,
+    conflicts: merged.conflicts.map((c) => describeConflict(tabByKey(c.tab), c, 'trong sổ cục bộ', 'trên bảng tính')),
+    skipped: [...merged.merges].filter(([, m]) => m.unidentified.length > 0).map(([key, m]) => describeUnidentified(tabByKey(key), m.unidentified, 'trên bảng tính')),
   });
 }
 
 export async function pushCommand(options: SyncOptions): Promise<number> {
-  const id = requireSheet(options);
+  const id = requireSheetId(options);
   const path = localStorePath(options);
-  const statePath = syncStatePath(path, id);
-  const local = await new XlsxStore(path).read();
-  const { base, note } = await loadSyncBase(statePath);
-  if (note) console.log(note);
-  const result = await openSheet(id).apply(local, base);
-  await saveSyncBase(statePath, id, nextBase(base, local, result.sheetAfter));
+  const workbook = await realWorkbookPath(path);
+  const statePath = await syncStatePath(path, id);
+  const { tables: local, shape } = await new XlsxStore(path).readShaped();
+  const saved = await loadSyncBase(statePath);
+  if (saved.note) console.log(saved.note);
+  checkStructure(saved.base, shape, 'trong sổ cục bộ');
+  const result = await openSheet(id).apply(local, saved.base, saved.sheetIds);
+  await saveSyncBase(statePath, id, workbook, { base: nextBase(saved.base, local, result.sheetAfter), sheetIds: result.sheetIds });
   const { plan } = result;
   console.log(summary(`Đã đẩy ${path} lên bảng tính ${id}`, plan.insertedRows, plan.updatedCells) + ` (${result.requests} yêu cầu tới Google Sheets).`);
   if (plan.createdTabs.length > 0) console.log(`  Đã tạo trang: ${plan.createdTabs.join(', ')}.`);
@@ -92,19 +89,20 @@ export async function pushCommand(options: SyncOptions): Promise<number> {
 }
 
 export function registerSync(program: Command): void {
-  const sync = program.command('sync').description('Đồng bộ sổ cục bộ với bảng tính Google dùng chung (sync with the shared Google Sheet)');
+  const sync = program.command('sync').description('Đồng bộ sổ cục bộ với bảng tính Google dùng chung');
   sync
     .command('pull')
-    .description('Tải bảng tính về sổ cục bộ (sheet → local workbook)')
+    .description('Tải bảng tính về sổ cục bộ')
     .addOption(sheetOption())
     .addOption(storeOption())
-    .option('--out <path>', 'sổ .xlsx nhận dữ liệu (default: --store)')
+    .option('--out <tệp>', 'sổ .xlsx nhận dữ liệu (mặc định: sổ của --store)')
+    .option('--yes', 'đồng ý xóa trong sổ cục bộ nhiều dòng đã bị xóa trên bảng tính')
     .action(async (opts: SyncOptions) => {
       run.exitCode = await pullCommand(opts);
     });
   sync
     .command('push')
-    .description('Đẩy sổ cục bộ lên bảng tính (local workbook → sheet), không ghi đè sửa đổi của cán bộ')
+    .description('Đẩy sổ cục bộ lên bảng tính, không ghi đè sửa đổi của cán bộ')
     .addOption(sheetOption())
     .addOption(storeOption())
     .action(async (opts: SyncOptions) => {

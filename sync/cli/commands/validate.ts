@@ -1,5 +1,5 @@
-/** `cchc validate`: checks the whole catalog with the core rules. */
-import { catalogFromTables, countBySeverity, validateTasksTab, type ValidationIssue } from '../../../core/index';
+/** `cchc validate`: checks every tab with the core rules (the same ones the Apps Script menu uses). */
+import { countBySeverity, tabByKey, validateTables, type ValidationIssue } from '../../../core/index';
 import type { Command } from 'commander';
 import { EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
@@ -12,13 +12,15 @@ export interface ValidateOptions extends StoreOptions {
 
 export async function validateCommand(options: ValidateOptions): Promise<number> {
   const store = openStore(options);
-  const catalog = catalogFromTables(await store.read());
-  const issues = validateTasksTab(catalog);
+  const { issues, rows } = validateTables(await store.read());
   const { errors } = countBySeverity(issues);
   if (options.json) {
-    console.log(JSON.stringify({ store: store.location, tasks: catalog.tasks.length, ...countBySeverity(issues), issues }, null, 2));
+    console.log(JSON.stringify({ store: store.location, tasks: rows['tasks'] ?? 0, rows, ...countBySeverity(issues), issues }, null, 2));
   } else {
-    console.log(`Kiểm tra ${store.location}: ${catalog.tasks.length} nhiệm vụ — ${issueSummary(issues)}.`);
+    const counted = Object.entries(rows)
+      .filter(([key, n]) => n > 0 || key === 'tasks')
+      .map(([key, n]) => `${n} dòng "${tabByKey(key).name}"`);
+    console.log(`Kiểm tra ${store.location}: ${counted.join(', ')} — ${issueSummary(issues)}.`);
     for (const issue of sortIssues(issues)) console.log(formatIssue(issue));
   }
   return errors > 0 ? EXIT.dataErrors : EXIT.ok;
@@ -26,16 +28,16 @@ export async function validateCommand(options: ValidateOptions): Promise<number>
 
 function sortIssues(issues: ValidationIssue[]): ValidationIssue[] {
   const rank = (i: ValidationIssue): number => (i.severity === 'error' ? 0 : 1);
-  return [...issues].sort((a, b) => rank(a) - rank(b) || a.row - b.row);
+  return [...issues].sort((a, b) => rank(a) - rank(b) || (a.tab ?? '').localeCompare(b.tab ?? '') || a.row - b.row);
 }
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('Kiểm tra dữ liệu nhiệm vụ (validate the catalog); exit 1 when errors are found')
+    .description('Kiểm tra dữ liệu mọi trang: nhiệm vụ, hội nghị, văn bản, số hóa, cài đặt, chỉ tiêu; mã thoát 1 khi có lỗi')
     .addOption(storeOption())
     .addOption(sheetOption())
-    .option('--json', 'machine-readable output')
+    .option('--json', 'in kết quả dạng JSON (cho phần mềm khác)')
     .action(async (opts: ValidateOptions) => {
       run.exitCode = await validateCommand(opts);
     });

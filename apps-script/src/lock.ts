@@ -1,0 +1,21 @@
+/**
+ * One menu run at a time on a spreadsheet: two officials clicking at once would
+ * otherwise interleave reads and writes (marks recorded twice, reminders sent twice).
+ */
+export const BUSY_MESSAGE = 'Đang có người chạy một lệnh của menu CCHC trên bảng tính này. Vui lòng thử lại sau ít phút.';
+
+/** Runs `run` holding the document lock; calls `busy` instead when another run holds it for `waitMs`. */
+export function withDocumentLock<T>(run: () => T, busy: () => T, waitMs = 10_000): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(waitMs)) return busy();
+  try {
+    return run();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** A menu handler under the lock: the second official is told to retry. */
+export function menuLocked(run: () => void): () => void {
+  return () => withDocumentLock(run, () => void SpreadsheetApp.getUi().alert(BUSY_MESSAGE));
+}

@@ -1,0 +1,51 @@
+/**
+ * What kind of table an appendix file holds, so each import takes only its own:
+ * a plan's task appendix (deadlines, outputs) for `cchc import`, a CCHC-index
+ * criteria set or assignment table (points, "tiêu chí" in its title) for
+ * `cchc index-import`. And cells that are formula errors (#REF!, #N/A …) in the
+ * columns that identify a row, which must be reported, never read as empty.
+ */
+import { foldAccents } from '../text/fold';
+import type { AppendixField } from './headers';
+import type { GridRow, ParsedAppendix } from './parse-appendix';
+
+export type AppendixKind = 'tasks' | 'criteria';
+
+const CRITERIA_TITLE = /tieu chi|chi so cchc|chi so cai cach hanh chinh/;
+
+/**
+ * A header naming "tiêu chí" (or a points column) makes a criteria table whatever else it has: an assignment table
+ * carries deadlines too. Otherwise the title and the columns decide, a task appendix when they disagree.
+ * `grid`, when given, lets the header row speak.
+ */
+export function appendixKind(parsed: ParsedAppendix, grid: readonly GridRow[] = []): AppendixKind {
+  const header = foldAccents((grid.find((r) => r.row === parsed.headerRow)?.cells ?? []).join(' '));
+  if (parsed.columns.has('points') || /tieu chi/.test(header)) return 'criteria';
+  const title = foldAccents(parsed.titleLines.join(' '));
+  const criteria = parsed.columns.has('evidence') || CRITERIA_TITLE.test(title);
+  const tasks = parsed.columns.has('deadline') || parsed.columns.has('product');
+  return criteria && !tasks ? 'criteria' : 'tasks';
+}
+
+/** Excel's error values as a cell shows them. */
+export const FORMULA_ERROR = /^#(REF!|VALUE!|N\/A|NAME\?|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
+
+export interface ErrorCell {
+  row: number;
+  field: AppendixField;
+  text: string;
+}
+
+/** Formula errors below the header in the number and title columns: such a row cannot be identified. */
+export function keyErrorCells(grid: readonly GridRow[], parsed: ParsedAppendix): ErrorCell[] {
+  const found: ErrorCell[] = [];
+  for (const row of grid) {
+    if (row.row <= parsed.headerRow) continue;
+    for (const field of ['stt', 'title'] as const) {
+      const index = parsed.columns.get(field);
+      const text = index === undefined ? '' : (row.cells[index] ?? '').trim();
+      if (FORMULA_ERROR.test(text)) found.push({ row: row.row, field, text });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,359 @@
+/**
+ * The import use-case, pure: a file's grids and the store's tables in, what to
+ * write and what to tell the official out. Every table the project ships a
+ * template for is recognised by its header — a plan's appendix, the meeting log,
+ * document counts, digitisation figures (our template or the province system's
+ * export), CCHC-index criteria — whatever reads the file (xlsx, csv, docx).
+ *
+ * Log rows merge by their natural key (re-importing a month replaces its rows,
+ * never doubles them); a cell left blank in the file keeps what the store has.
+ * A log file with an error on any row writes nothing.
+ */
+import { appendixKind, keyErrorCells } from '../appendix/appendix-kind';
+import { parseAppendix, type GridRow, type ParsedAppendix } from '../appendix/parse-appendix';
+import { catalogFromTables, type Catalog } from '../catalog/catalog';
+import { adoptDraft, draftCode, isDraftCode } from '../catalog/drafts';
+import { encodePlans, encodeTasks } from '../catalog/codec';
+import { mergeImport, type ImportedTask } from '../catalog/merge-import';
+import { isHeading, type Plan, type Task } from '../catalog/model';
+import { catalogRows } from '../appendix/catalog-rows';
+import { makeResolver } from '../catalog/resolve';
+import { findLogTable } from './log-table';
+import { decodeRows, encodeRows } from '../layout/codec';
+import type { Row, TabSpec } from '../layout/columns';
+import { CRITERIA_TAB, DIGITISATION_TAB } from '../layout/tabs';
+import { canonicalWord, MEETING_FORMAT_WORDS, MEETING_KIND_WORDS, YES_NO_WORDS, type Vocabulary } from '../layout/vocabulary';
+import { provinceStatsRows } from '../metrics/province-stats';
+import { criteriaFromAppendix, mergeCriteria, type CriteriaBase } from '../par-index/criteria-import';
+import { parsePeriod, periodName, PERIOD_FORMS } from '../periods/period';
+import { sameCell } from '../sync/row-identity';
+import { matchKey, nfc } from '../text/vietnamese';
+import { validateCatalog } from '../validation/catalog-rules';
+import { countBySeverity, type ValidationIssue } from '../validation/issue';
+import { checkLogTab, naturalKey } from '../validation/log-rules';
+
+export interface ImportSheet {
+  sheet: string;
+  grid: readonly GridRow[];
+}
+
+export interface ImportRequest {
+  /** The file's name, for messages. */
+  file: string;
+  sheets: readonly ImportSheet[];
+  tables: Record<string, readonly Row[] | undefined>;
+  /** Plan code when an appendix names none. */
+  plan?: string;
+  /** Period of log rows whose "Kỳ" is blank (a province export for one quarter). */
+  period?: string;
+  /** What the last criteria import brought, to tell an official's edit from the file's change. */
+  criteriaBase?: CriteriaBase;
+}
+
+export type TableKind = 'appendix' | 'criteria' | 'meetings' | 'documents' | 'digitisation';
+
+export interface Changes {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportFailure {
+  ok: false;
+  code: 'FILE_EMPTY' | 'HEADER_NOT_FOUND' | 'CELL_ERROR' | 'PERIOD_INVALID' | 'PERIOD_REQUIRED';
+  message: string;
+}
+
+export interface ImportReady {
+  ok: true;
+  kind: TableKind;
+  sheet: string;
+  /** Tabs to write, whole; empty when nothing may be written. */
+  writes: Record<string, Row[]>;
+  /** The criteria base to keep once the write is done (criteria tables only). */
+  criteriaBase?: CriteriaBase;
+  issues: ValidationIssue[];
+  /** Errors in the file's rows stop a log import: nothing is written. */
+  blocked: boolean;
+  /** What an official reads, in Vietnamese. */
+  lines: string[];
+  /** The machine-readable report (`--json`). */
+  report: Record<string, unknown>;
+  /** Tasks gone from the appendix and untracked, which a store that keeps rows must be told about. */
+  removedTasks: number;
+}
+
+export type ImportPlan = ImportFailure | ImportReady;
+
+const KIND_NAMES: Record<TableKind, string> = {
+  appendix: 'phụ lục nhiệm vụ',
+  criteria: 'bộ tiêu chí Chỉ số CCHC',
+  meetings: 'sổ hội nghị',
+  documents: 'số liệu văn bản',
+  digitisation: 'số liệu số hóa, giải quyết TTHC',
+};
+
+type Found =
+  | { kind: 'appendix' | 'criteria'; sheet: string; parsed: ParsedAppendix; grid: readonly GridRow[] }
+  | { kind: 'meetings' | 'documents' | 'digitisation'; sheet: string; tab: TabSpec; rows: Row[] };
+
+function findTable(sheets: readonly ImportSheet[]): Found | null {
+  for (const { sheet, grid } of sheets) {
+    const log = findLogTable(grid);
+    if (log) return { kind: log.tab.key as 'meetings' | 'documents', sheet, tab: log.tab, rows: log.rows };
+    const stats = provinceStatsRows(grid);
+    if (stats) return { kind: 'digitisation', sheet, tab: DIGITISATION_TAB, rows: stats.rows };
+    const parsed = parseAppendix(grid);
+    if (parsed) return { kind: appendixKind(parsed, grid) === 'criteria' ? 'criteria' : 'appendix', sheet, parsed, grid };
+  }
+  return null;
+}
+
+export function planImport(request: ImportRequest): ImportPlan {
+  if (request.sheets.every((s) => s.grid.length === 0)) {
+    return { ok: false, code: 'FILE_EMPTY', message: `Tệp "${request.file}" không có dữ liệu. Dán bảng vào một trang tính rồi nhập lại.` };
+  }
+  const found = findTable(request.sheets);
+  if (!found) {
+    return {
+      ok: false,
+      code: 'HEADER_NOT_FOUND',
+      message: `Không nhận ra bảng nào trong "${request.file}". Dùng một biểu mẫu trong thư mục templates/ (phụ lục nhiệm vụ cần cột "STT" và "Nội dung công việc"; sổ hội nghị cần cột "Ngày", "Tên hội nghị/cuộc họp", "Hình thức"; số liệu văn bản cần cột "Văn bản hành chính ban hành"; số liệu số hóa cần cột "Hồ sơ tiếp nhận").`,
+    };
+  }
+  if (found.kind === 'appendix' || found.kind === 'criteria') {
+    const errors = keyErrorCells(found.grid, found.parsed);
+    if (errors.length > 0) {
+      const list = errors.slice(0, 5).map((e) => `dòng ${e.row} cột ${e.field === 'stt' ? 'STT' : 'nội dung'} là ${e.text}`);
+      return {
+        ok: false,
+        code: 'CELL_ERROR',
+        message: `Trang "${found.sheet}" của "${request.file}" có ô lỗi công thức: ${list.join('; ')}${errors.length > 5 ? ` và ${errors.length - 5} ô khác` : ''}. Sửa các ô đó trong Excel rồi nhập lại; không dòng nào bị bỏ qua.`,
+      };
+    }
+  }
+  switch (found.kind) {
+    case 'appendix':
+      return planAppendix(request, found.sheet, found.parsed);
+    case 'criteria':
+      return planCriteria(request, found.sheet, found.parsed);
+    default:
+      return planLog(request, found.kind, found.sheet, found.tab, found.rows);
+  }
+}
+
+/** The plan the appendix belongs to; without a number (and no --plan) it is a draft of its ward, year and title. */
+function planOf(parsed: ParsedAppendix, requested: string | undefined, catalog: Catalog): Plan {
+  const ward = parsed.ward ?? catalog.settings['ward'] ?? '';
+  const year = parsed.planYear ?? catalog.defaultYear;
+  const code = nfc(requested ?? parsed.planCode ?? draftCode(ward, year, parsed.title));
+  const known = catalog.plans.find((p) => p.code === code);
+  return {
+    code,
+    // The same title in other capitals (our export writes it in capitals) keeps the stored one.
+    title: known && matchKey(known.title) === matchKey(parsed.title) ? known.title : parsed.title || known?.title || '',
+    date: parsed.planDate ?? known?.date ?? null,
+    ward: parsed.ward ?? known?.ward ?? ward,
+    tier: parsed.wardTier ?? known?.tier ?? '',
+    year: parsed.planYear ?? known?.year ?? year,
+  };
+}
+
+function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppendix): ImportPlan {
+  const catalog = catalogFromTables(request.tables);
+  const plan = planOf(parsed, request.plan, catalog);
+  // Section and group headings are merged and written too; rules and counts are about the tasks.
+  const rows = catalogRows(parsed, plan.code);
+  const imported: ImportedTask[] = rows.filter((r) => !isHeading(r));
+  // Validated as the file says, located at the rows the official sees in it; ids play no part in the rules.
+  const located = imported.map((t, i) => ({
+    row: parsed.tasks[i]!.sourceRows[0]!,
+    item: { id: '', ...t, status: '', progress: null, completedOn: null, evidence: '', note: '' } satisfies Task,
+  }));
+  const issues = validateCatalog({ tasks: located, plans: [plan], registry: catalog.registry, defaultYear: plan.year }).map(({ tab: _tab, ...issue }) => issue);
+  // A numbered plan takes over its draft (same ward, year and title): same tasks updated, tracking kept.
+  const adoption = adoptDraft(catalog.plans, catalog.rows.map((t) => t.item), plan);
+  const merge = mergeImport(adoption.tasks, plan.code, rows);
+  const resolveAll = makeResolver({ registry: catalog.registry, defaultYear: catalog.defaultYear, plans: [...catalog.plans, plan] });
+  const plans = [...adoption.plans.filter((p) => p.code !== plan.code), plan];
+  const writes = { plans: encodePlans(plans), tasks: encodeTasks(merge.tasks, (t) => resolveAll(t).deadline.due) };
+
+  const resolve = makeResolver({ registry: catalog.registry, defaultYear: plan.year, plans: [plan] });
+  const unit = (r: { text: string; unit: string | null; name: string | null }) => ({ text: r.text, unit: r.unit, name: r.name });
+  const { errors, warnings } = countBySeverity(issues);
+  const lines = [
+    `Phụ lục "${request.file}" (trang "${sheet}"), kế hoạch ${plan.code}: ${imported.length} nhiệm vụ.`,
+    ...(isDraftCode(plan.code)
+      ? [
+          `  Phụ lục chưa có số kế hoạch: nhập là dự thảo ${plan.code} (${plan.ward || 'chưa rõ phường/xã'}, năm ${plan.year}). Khi kế hoạch có số, nhập lại phụ lục có số: dự thảo sẽ thành kế hoạch đó, giữ nguyên theo dõi.`,
+        ]
+      : []),
+    ...(adoption.adopted
+      ? [`  Dự thảo ${adoption.adopted.code} ("${adoption.adopted.title}") đã thành kế hoạch ${plan.code}: ${adoption.moved} nhiệm vụ chuyển sang, giữ nguyên theo dõi.`]
+      : []),
+    `Thêm mới ${merge.added.length}, cập nhật ${merge.changed.length}, giữ nguyên ${merge.unchanged}, bỏ ${merge.removed.length}` +
+      (merge.kept.length ? `, giữ lại ${merge.kept.length} nhiệm vụ không còn trong phụ lục vì đã có theo dõi` : '') +
+      '.',
+    ...merge.changed.map((c) => `  Cập nhật STT ${c.task.stt}: ${c.fields.join(', ')}`),
+    ...merge.kept.map((t) => `  Giữ lại (đã có theo dõi) STT ${t.stt}: ${t.title}`),
+    `Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo.`,
+  ];
+  return {
+    ok: true,
+    kind: 'appendix',
+    sheet,
+    writes,
+    issues,
+    blocked: false,
+    lines,
+    removedTasks: merge.removed.length,
+    report: {
+      kind: 'appendix',
+      plan,
+      draft: isDraftCode(plan.code),
+      adopted: adoption.adopted?.code ?? null,
+      sheet,
+      tasks: located.map(({ item }, i) => {
+        const r = resolve(item);
+        return {
+          stt: item.stt,
+          section: item.section,
+          title: item.title,
+          target: item.target,
+          lead: r.lead.map(unit),
+          support: r.support.map(unit),
+          product: item.product,
+          deadline: { text: r.deadline.text, kind: r.deadline.kind, due: r.deadline.due },
+          sourceRows: parsed.tasks[i]!.sourceRows,
+        };
+      }),
+      issues,
+      changes: { added: merge.added.length, changed: merge.changed.length, unchanged: merge.unchanged, removed: merge.removed.length, kept: merge.kept.length },
+    },
+  };
+}
+
+function planCriteria(request: ImportRequest, sheet: string, parsed: ParsedAppendix): ImportPlan {
+  const existing = request.tables['criteria'] ?? [];
+  const merge = mergeCriteria(existing, criteriaFromAppendix(parsed), request.criteriaBase ?? {});
+  const before = new Map(existing.map((r) => [naturalKey(CRITERIA_TAB, r), r]));
+  const changes = diffCounts(CRITERIA_TAB, before, merge.rows);
+  const kept = merge.changed.reduce((n, c) => n + c.kept.length, 0);
+  const lines = [
+    `Bộ tiêu chí "${request.file}" (trang "${sheet}"): ${merge.rows.length} dòng tiêu chí vào trang "${CRITERIA_TAB.name}".`,
+    `${changesLine(changes)} Ô để trống trong tệp giữ nguyên giá trị đã có${kept > 0 ? `; giữ ${kept} ô cán bộ đã sửa` : ''}.`,
+  ];
+  return {
+    ok: true,
+    kind: 'criteria',
+    sheet,
+    writes: { criteria: merge.rows },
+    criteriaBase: merge.base,
+    issues: [],
+    blocked: false,
+    lines,
+    removedTasks: 0,
+    report: { kind: 'criteria', sheet, rows: merge.rows.length, added: merge.added.length, kept, changes, issues: [] },
+  };
+}
+
+/** Canonical words for the meeting log's controlled columns; text that matches none stays as written (validation names it). */
+const MEETING_WORDS: readonly [string, Vocabulary<string>][] = [
+  ['kind', MEETING_KIND_WORDS],
+  ['format', MEETING_FORMAT_WORDS],
+  ['communeWide', YES_NO_WORDS],
+  ['paperless', YES_NO_WORDS],
+];
+
+function planLog(request: ImportRequest, kind: 'meetings' | 'documents' | 'digitisation', sheet: string, tab: TabSpec, fileRows: readonly Row[]): ImportPlan {
+  let defaultPeriod: string | null = null;
+  if (request.period !== undefined) {
+    const p = parsePeriod(request.period);
+    if (!p) return { ok: false, code: 'PERIOD_INVALID', message: `Kỳ "${request.period}" không hợp lệ. Ghi ${PERIOD_FORMS}.` };
+    defaultPeriod = periodName(p);
+  }
+  const hasPeriod = tab.columns.some((c) => c.key === 'period');
+  // No "Kỳ" column at all (null, not a blank cell): the whole file's period is unknown.
+  if (hasPeriod && !defaultPeriod && fileRows.length > 0 && fileRows.every((r) => r['period'] === null)) {
+    return { ok: false, code: 'PERIOD_REQUIRED', message: 'Tệp không có cột "Kỳ". Ghi kỳ của số liệu bằng --period, ví dụ --period "Quý I/2026".' };
+  }
+  const rows = fileRows.map((r) => {
+    const row: Row = { ...r };
+    if (hasPeriod && (row['period'] === null || row['period'] === '') && defaultPeriod) row['period'] = defaultPeriod;
+    if (kind === 'meetings') {
+      for (const [key, vocab] of MEETING_WORDS) {
+        const w = canonicalWord(vocab, String(row[key] ?? ''));
+        if (w) row[key] = w;
+      }
+    }
+    return row;
+  });
+  const catalog = catalogFromTables(request.tables);
+  const issues = checkLogTab(tab, rows, catalog.registry);
+  const { errors, warnings } = countBySeverity(issues);
+  const blocked = errors > 0;
+  const missingPeriod = issues.some((i) => i.code === 'PERIOD_MISSING');
+
+  // Clean values (numbers as numbers, dates as ISO) for the store.
+  const { records, rowNumbers } = decodeRows(tab, rows);
+  const incoming: Row[] = records.map((r) => ({ ...r }));
+  const existing = [...(request.tables[tab.key] ?? [])];
+  const index = new Map(existing.map((r, i) => [naturalKey(tab, r), i]));
+  const changes: Changes = { added: 0, updated: 0, unchanged: 0 };
+  for (const row of incoming) {
+    const key = naturalKey(tab, row);
+    const at = index.get(key);
+    if (at === undefined) {
+      index.set(key, existing.length);
+      existing.push(row);
+      changes.added++;
+      continue;
+    }
+    const old = existing[at]!;
+    // A blank cell in the file keeps what the store holds: an import never blanks an official's entry.
+    const merged: Row = { ...old };
+    for (const c of tab.columns) if (row[c.key] !== null && row[c.key] !== '') merged[c.key] = row[c.key]!;
+    const same = tab.columns.every((c) => sameCell(c, old[c.key], merged[c.key]));
+    if (same) changes.unchanged++;
+    else {
+      existing[at] = merged;
+      changes.updated++;
+    }
+  }
+  // Only the tab's columns go back: row numbers and other adapters' markers stay behind.
+  const clean = encodeRows(tab, existing);
+  const lines = [
+    `Tệp "${request.file}" (trang "${sheet}"): ${KIND_NAMES[kind]}, ${records.length} dòng, vào trang "${tab.name}".`,
+    blocked
+      ? `Không ghi gì: ${errors} lỗi ở các dòng dưới đây. Sửa trong tệp rồi nhập lại.`
+      : `${changesLine(changes)}`,
+    `Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo.`,
+  ];
+  if (missingPeriod) lines.push(`Tệp không ghi kỳ cho một số dòng: ghi cột "Kỳ" hoặc dùng --period, ví dụ --period "Quý I/2026".`);
+  return {
+    ok: true,
+    kind,
+    sheet,
+    writes: blocked ? {} : { [tab.key]: clean },
+    issues,
+    blocked,
+    lines,
+    removedTasks: 0,
+    report: { kind, tab: tab.key, sheet, rows: records.length, rowNumbers, changes, issues, written: !blocked },
+  };
+}
+
+function changesLine(c: Changes): string {
+  return `Thêm mới ${c.added}, cập nhật ${c.updated}, giữ nguyên ${c.unchanged} dòng.`;
+}
+
+function diffCounts(tab: TabSpec, before: ReadonlyMap<string, Row>, after: readonly Row[]): Changes {
+  const changes: Changes = { added: 0, updated: 0, unchanged: 0 };
+  for (const row of after) {
+    const old = before.get(naturalKey(tab, row));
+    if (!old) changes.added++;
+    else if (tab.columns.every((c) => sameCell(c, old[c.key], row[c.key]))) changes.unchanged++;
+    else changes.updated++;
+  }
+  return changes;
+}

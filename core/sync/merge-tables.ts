@@ -1,0 +1,122 @@
+/**
+ * The whole store merged three ways, tab by tab: the one merge both a push
+ * (workbook → sheet) and a pull (sheet → workbook) run. Before merging, each
+ * side's structure is checked against what was last synced: a tab or a column
+ * that held synced data and is gone (renamed, deleted) stops the sync, because
+ * reading it as empty would delete or blank everything in it.
+ */
+import type { Row } from '../layout/columns';
+import { TABS } from '../layout/tabs';
+import { indexRows } from './row-identity';
+import { applyMerge, mergeTab, syncedBase, type MergeConflict, type TabMerge } from './three-way-merge';
+
+/** Rows per tab key (see layout/tabs). */
+export type Tables = Record<string, Row[]>;
+
+/** Tab key → row identity → the row as last synced. */
+export type SyncBase = Map<string, Map<string, Row>>;
+
+/** What one side holds: tab key → the layout column keys found in that tab. A tab not there is absent. */
+export type TablesShape = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** Every layout tab's rows from a side's tabs (a tab it lacks: no rows). */
+export function tablesOf(tabs: ReadonlyMap<string, { rows: Row[] }>): Tables {
+  return Object.fromEntries(TABS.map((t) => [t.key, tabs.get(t.key)?.rows ?? []]));
+}
+
+/** Tables as a merge base: rows by identity, holding only the layout's columns (no row numbers). */
+export function baseOf(tables: Tables): SyncBase {
+  return new Map(
+    TABS.map((t) => [t.key, new Map([...indexRows(t, tables[t.key] ?? [])].map(([key, row]) => [key, Object.fromEntries(t.columns.map((c) => [c.key, row[c.key] ?? null]))]))]),
+  );
+}
+
+/** The base after a sync: per tab, what both sides now agree on (see syncedBase). */
+export function nextBase(previous: SyncBase, sideA: Tables, sideB: Tables): SyncBase {
+  return new Map(TABS.map((t) => [t.key, syncedBase(t, previous.get(t.key) ?? new Map(), sideA[t.key] ?? [], sideB[t.key] ?? [])]));
+}
+
+export interface StructureGap {
+  tab: string;
+  /** null: the whole tab is gone. */
+  column: string | null;
+  /** Synced rows that would be lost or blanked. */
+  rows: number;
+}
+
+const filled = (v: Row[string] | undefined): boolean => v !== null && v !== undefined && v !== '';
+
+/**
+ * Tabs and columns the last sync filled that this side no longer has. A column
+ * never filled may be missing (it is added); one that held synced values may not.
+ */
+export function structureGaps(base: SyncBase, shape: TablesShape): StructureGap[] {
+  const gaps: StructureGap[] = [];
+  for (const tab of TABS) {
+    const rows = [...(base.get(tab.key)?.values() ?? [])];
+    if (rows.length === 0) continue;
+    const columns = shape.get(tab.key);
+    if (!columns) {
+      gaps.push({ tab: tab.key, column: null, rows: rows.length });
+      continue;
+    }
+    for (const column of tab.columns) {
+      if (columns.has(column.key)) continue;
+      const used = rows.filter((r) => filled(r[column.key])).length;
+      if (used > 0) gaps.push({ tab: tab.key, column: column.key, rows: used });
+    }
+  }
+  return gaps;
+}
+
+/** One Vietnamese line for the gaps; `where` is "trên bảng tính" or "trong sổ cục bộ". */
+export function describeGaps(gaps: readonly StructureGap[], where: string): string {
+  const parts = gaps.map((gap) => {
+    const tab = TABS.find((t) => t.key === gap.tab)!;
+    if (gap.column === null) {
+      return `không còn trang "${tab.name}" ${where} (lần đồng bộ trước có ${gap.rows} dòng): khôi phục trang hoặc đặt lại đúng tên "${tab.name}"`;
+    }
+    const header = tab.columns.find((c) => c.key === gap.column)!.header;
+    return `trang "${tab.name}" ${where} không còn cột "${header}" (${gap.rows} dòng có dữ liệu): đặt lại đúng tiêu đề "${header}" cho cột đó`;
+  });
+  return `Cấu trúc đã thay đổi: ${parts.join('; ')}. Chưa đồng bộ gì để không mất dữ liệu; sửa lại rồi chạy lại lệnh.`;
+}
+
+/** A pull that would delete more than this share of a tab's rows (and at least MIN rows) asks first. */
+export const LARGE_DELETION_SHARE = 0.1;
+export const LARGE_DELETION_MIN = 3;
+
+export interface TablesMerge {
+  merges: Map<string, TabMerge>;
+  /** The destination's rows after the merge, per tab merged. */
+  after: Tables;
+  conflicts: MergeConflict[];
+  inserted: number;
+  updated: number;
+  deleted: number;
+  /** Tabs whose deletions are large: tab key → [rows deleted, rows the destination had]. */
+  largeDeletions: Map<string, [number, number]>;
+}
+
+/**
+ * Merges `source` into `target` for every tab `source` holds. `deletions`: carry
+ * the source's deleted rows over (a pull; a push never deletes in the sheet).
+ */
+export function mergeTables(source: Tables, target: Tables, base: SyncBase, options: { deletions?: boolean } = {}): TablesMerge {
+  const result: TablesMerge = { merges: new Map(), after: {}, conflicts: [], inserted: 0, updated: 0, deleted: 0, largeDeletions: new Map() };
+  for (const tab of TABS) {
+    const rows = source[tab.key];
+    if (!rows) continue;
+    const current = target[tab.key] ?? [];
+    const merge = mergeTab(tab, { base: base.get(tab.key) ?? new Map(), target: current, source: rows, deletions: options.deletions });
+    result.merges.set(tab.key, merge);
+    result.after[tab.key] = applyMerge(tab, current, merge);
+    result.conflicts.push(...merge.conflicts);
+    result.inserted += merge.inserts.length;
+    result.updated += merge.updates.length;
+    result.deleted += merge.deletes.length;
+    const deleted = merge.deletes.length;
+    if (deleted >= LARGE_DELETION_MIN && deleted > current.length * LARGE_DELETION_SHARE) result.largeDeletions.set(tab.key, [deleted, current.length]);
+  }
+  return result;
+}

@@ -1,0 +1,164 @@
+/**
+ * Rules for the log tabs (meetings, documents, digitisation) and the settings:
+ * dates, numbers, controlled words, periods, units and duplicate rows. `cchc
+ * validate`, the Apps Script menu, the importer and the metrics all read the logs
+ * through these, so a row the metrics cannot count is always named on its row.
+ */
+import { decodeRows, str, type Decoded } from '../layout/codec';
+import type { Row, TabSpec } from '../layout/columns';
+import { cellKey, identityColumns } from '../sync/row-identity';
+import { DIGITISATION_TAB, DOCUMENTS_TAB, MEETINGS_TAB, tabByKey } from '../layout/tabs';
+import { decodeMeetings } from '../metrics/meetings';
+import { parsePeriod, PERIOD_FORMS, type Period } from '../periods/period';
+import { dateInYear, SETTING_SPECS, settingSpec, TARGET_SPECS, type Settings } from '../settings';
+import { parseVnNumber } from '../text/number';
+import type { UnitRegistry } from '../units/registry';
+import { checkUnits } from './catalog-rules';
+import type { ValidationIssue } from './issue';
+
+/** The tabs whose rows are logs an official fills in, checked by these rules. */
+export const LOG_TABS: readonly TabSpec[] = [MEETINGS_TAB, DOCUMENTS_TAB, DIGITISATION_TAB];
+
+/**
+ * What makes two rows of a log the same row (the tab's identity), with periods
+ * compared by what they mean: "Quý I/2026" and "2026-Q1" are one period.
+ */
+export function naturalKey(tab: TabSpec, row: Row): string {
+  return identityColumns(tab)
+    .map((key) => {
+      const column = tab.columns.find((c) => c.key === key)!;
+      const value = row[key];
+      if (key === 'period' && typeof value === 'string') return parsePeriod(value)?.label ?? cellKey(column, value);
+      return cellKey(column, value).toLocaleLowerCase('vi');
+    })
+    .join(' | ');
+}
+
+export interface PeriodLog {
+  records: Decoded[];
+  rowNumbers: number[];
+  /** Each row's own period; null when missing or unreadable (an issue says which). */
+  periods: (Period | null)[];
+  issues: ValidationIssue[];
+}
+
+/** A per-period log (documents, digitisation) decoded, with each row's "Kỳ" read by the one period parser. */
+export function decodePeriodLog(tab: TabSpec, rows: readonly Row[]): PeriodLog {
+  const { records, rowNumbers, issues } = decodeRows(tab, rows);
+  const cache = new Map<string, Period | null>();
+  const periods = records.map((r, i) => {
+    const label = str(r, 'period');
+    if (!cache.has(label)) cache.set(label, parsePeriod(label, 'calendar'));
+    const period = cache.get(label)!;
+    if (period === null) {
+      issues.push({
+        tab: tab.key,
+        row: rowNumbers[i]!,
+        column: 'period',
+        code: label === '' ? 'PERIOD_MISSING' : 'PERIOD_INVALID',
+        severity: 'error',
+        message:
+          label === ''
+            ? `Chưa ghi kỳ của số liệu, nên dòng này không được tính. Ghi kỳ, ví dụ ${PERIOD_FORMS}.`
+            : `Kỳ "${label}" không hợp lệ, nên dòng này không được tính. Ghi kỳ kèm năm, ví dụ ${PERIOD_FORMS}.`,
+      });
+    }
+    return period;
+  });
+  return { records, rowNumbers, periods, issues };
+}
+
+/** Counts cannot be negative. */
+function checkNumbers(tab: TabSpec, records: readonly Decoded[], rowNumbers: readonly number[], issues: ValidationIssue[]): void {
+  const numeric = tab.columns.filter((c) => c.type === 'number');
+  records.forEach((r, i) => {
+    for (const c of numeric) {
+      const v = r[c.key];
+      if (typeof v === 'number' && v < 0) {
+        issues.push({ tab: tab.key, row: rowNumbers[i]!, column: c.key, code: 'NUMBER_NEGATIVE', severity: 'error', message: `Cột "${c.header}": ${v} là số âm. Nhập số lượng từ 0 trở lên.` });
+      }
+    }
+  });
+}
+
+function checkDuplicates(tab: TabSpec, rows: readonly Row[], rowNumbers: readonly number[], issues: ValidationIssue[]): void {
+  const seen = new Map<string, number>();
+  const columns = identityColumns(tab).map((k) => `"${tab.columns.find((c) => c.key === k)!.header}"`);
+  let i = 0;
+  for (const row of rows) {
+    if (tab.columns.every((c) => row[c.key] === null || row[c.key] === undefined || row[c.key] === '')) continue;
+    const key = naturalKey(tab, row);
+    const first = seen.get(key);
+    const rowNumber = rowNumbers[i++]!;
+    if (first === undefined) seen.set(key, rowNumber);
+    else {
+      issues.push({
+        tab: tab.key,
+        row: rowNumber,
+        column: '',
+        code: 'ROW_DUPLICATE',
+        // Two meetings with one name on one day may be real; two counts for one unit and period double the figures.
+        severity: tab.key === 'meetings' ? 'warning' : 'error',
+        message: `Dòng này trùng ${columns.join(', ')} với dòng ${first}. Xóa dòng trùng hoặc gộp số liệu vào một dòng.`,
+      });
+    }
+  }
+}
+
+function checkLogUnits(tab: TabSpec, records: readonly Decoded[], rowNumbers: readonly number[], registry: UnitRegistry, issues: ValidationIssue[]): void {
+  const header = tab.columns.find((c) => c.key === 'unit')!.header;
+  records.forEach((r, i) => {
+    const text = str(r, 'unit');
+    if (text === '') return;
+    checkUnits(registry.parseList(text), 'unit', header, (column, code, severity, message) => issues.push({ tab: tab.key, row: rowNumbers[i]!, column, code, severity, message }));
+  });
+}
+
+/** Every issue in one log tab's rows. */
+export function checkLogTab(tab: TabSpec, rows: readonly Row[], registry: UnitRegistry): ValidationIssue[] {
+  let decoded: { records: Decoded[]; rowNumbers: number[]; issues: ValidationIssue[] };
+  if (tab.key === MEETINGS_TAB.key) {
+    const { meetings, issues } = decodeMeetings(rows);
+    for (const m of meetings) {
+      if (m.date === null && !issues.some((i) => i.row === m.row && i.column === 'date')) {
+        issues.push({ tab: tab.key, row: m.row, column: 'date', code: 'DATE_MISSING', severity: 'error', message: 'Chưa ghi ngày họp, nên cuộc họp không được tính vào kỳ nào. Nhập ngày dạng dd/mm/yyyy.' });
+      }
+    }
+    const plain = decodeRows(tab, rows);
+    decoded = { records: plain.records, rowNumbers: plain.rowNumbers, issues };
+  } else {
+    decoded = decodePeriodLog(tab, rows);
+  }
+  const { records, rowNumbers, issues } = decoded;
+  checkNumbers(tab, records, rowNumbers, issues);
+  checkLogUnits(tab, records, rowNumbers, registry, issues);
+  checkDuplicates(tab, rows, rowNumbers, issues);
+  return issues;
+}
+
+/** Settings and targets whose value is not of their kind (a target "sáu mươi", a date "32/13"). */
+export function checkSettings(settingsRows: readonly Row[], tabKey: 'settings' | 'targets', settings: Settings, year: number): ValidationIssue[] {
+  const tab = tabByKey(tabKey);
+  const specs = new Set<string>((tabKey === 'settings' ? SETTING_SPECS : TARGET_SPECS).map((s) => s.key));
+  const { records, rowNumbers } = decodeRows(tab, settingsRows);
+  const issues: ValidationIssue[] = [];
+  records.forEach((r, i) => {
+    const key = str(r, 'key');
+    const spec = settingSpec(key);
+    const value = settings[key] ?? '';
+    if (!spec || !specs.has(key) || value.trim() === '') return;
+    const type = spec.type ?? 'number';
+    const ok = type === 'text' || (type === 'number' ? typeof parseVnNumber(value) === 'number' : dateInYear(value, year) !== null);
+    if (!ok) {
+      issues.push({
+        tab: tabKey,
+        row: rowNumbers[i]!,
+        column: 'value',
+        code: 'SETTING_INVALID',
+        severity: 'error',
+        message: `"${spec.label}": "${value}" không đọc được, đang dùng mặc định ${spec.defaultValue || '(trống)'}. Ghi ${type === 'number' ? 'một số, ví dụ 0,5 hoặc 60' : 'ngày dạng dd/mm hoặc dd/mm/yyyy'}.`,
+      });
+    }
+  });
+  return issues;
+}

@@ -1,0 +1,56 @@
+/**
+ * Any table file an official hands us, as the plain grids the core importer reads:
+ * an .xlsx (every sheet) or a .csv. CSV goes through exceljs' CSV reader (fast-csv)
+ * with every cell kept as text, so "10/06/2026" stays a Vietnamese date and "1,5"
+ * a Vietnamese decimal for the core's parsers. Excel on a Vietnamese system saves
+ * CSV with ";" between fields and sometimes as UTF-16 ("Unicode text"); both read.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { ImportSheet } from '../../core/index';
+import { CchcError } from '../errors';
+import { checkImportFile, readWorkbook } from './read-workbook';
+import { worksheetGrid } from './worksheet-grid';
+
+function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  // Not UTF-8: an old Vietnamese code page.
+  return text.includes('\uFFFD') ? new TextDecoder('windows-1258').decode(bytes) : text;
+}
+
+/** The separator of the first line, counted outside quotes: ";", "," or a tab. */
+function delimiterOf(text: string): string {
+  const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+async function readCsv(path: string): Promise<ImportSheet[]> {
+  await checkImportFile(path);
+  const text = decodeText(await readFile(path));
+  const workbook = new ExcelJS.Workbook();
+  try {
+    const ws = await workbook.csv.read(Readable.from([text]), {
+      sheetName: 'CSV',
+      parserOptions: { delimiter: delimiterOf(text) },
+      map: (datum: string) => (datum === '' ? null : datum),
+    } as Parameters<typeof workbook.csv.read>[1]);
+    return [{ sheet: ws.name, grid: worksheetGrid(ws) }];
+  } catch {
+    throw new CchcError('FILE_NOT_CSV', `Tệp "${path}" không đọc được dạng CSV (dấu ngoặc kép không đóng?). Mở bằng Excel và lưu lại dạng "CSV UTF-8".`);
+  }
+}
+
+export async function readGrids(path: string): Promise<ImportSheet[]> {
+  if (extname(path).toLowerCase() === '.csv') return readCsv(path);
+  const workbook = await readWorkbook(path);
+  return workbook.worksheets.map((ws) => ({ sheet: ws.name, grid: worksheetGrid(ws) }));
+}

@@ -1,0 +1,85 @@
+/**
+ * Replaces a file so that a crash, a kill -9 or a power cut leaves either the
+ * old file or the new one, never half of one: the bytes go to a temp file beside
+ * the target, which is flushed to disk (fsync) before one rename, and the folder
+ * is flushed after it so the rename itself survives a power cut. A symlink is
+ * written through to its target (it stays a symlink); the file keeps its mode; a
+ * read-only file is refused, not replaced. Temp files a killed process left
+ * behind are removed.
+ */
+import { constants } from 'node:fs';
+import { copyFile, mkdir, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { CchcError } from '../errors';
+
+const TEMP_MARK = '.tmp-';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Temp files of `target` whose writer is gone (killed mid-write). */
+async function removeStaleTemps(target: string): Promise<void> {
+  const prefix = `${basename(target)}${TEMP_MARK}`;
+  const names = await readdir(dirname(target)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid)) await rm(join(dirname(target), name), { force: true });
+  }
+}
+
+async function fsyncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, constants.O_RDONLY);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file a path names: a symlink's target (for a dangling one, where it points), else the path itself. */
+async function resolveTarget(path: string): Promise<string> {
+  return realpath(path).catch(() => resolve(path));
+}
+
+export interface DurableWriteOptions {
+  /** Keep the replaced file as `<name>.bak`. */
+  backup?: boolean;
+}
+
+export async function writeFileDurable(path: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
+  const target = await resolveTarget(path);
+  const folder = dirname(target);
+  const previous = await stat(target).catch(() => null);
+  if (previous && (previous.mode & 0o222) === 0) {
+    throw new CchcError('FILE_READ_ONLY', `Tệp "${path}" đang ở chế độ chỉ đọc nên không ghi đè. Bỏ chế độ chỉ đọc (Thuộc tính → bỏ "Chỉ đọc") rồi chạy lại.`);
+  }
+  const temp = join(folder, `${basename(target)}${TEMP_MARK}${process.pid}-${Date.now().toString(36)}`);
+  try {
+    await mkdir(folder, { recursive: true });
+    await removeStaleTemps(target);
+    const handle = await open(temp, 'wx', previous ? previous.mode & 0o7777 : 0o644);
+    try {
+      await handle.writeFile(data);
+      // The mode given to open() is masked by the umask; the replaced file's mode is kept exactly.
+      if (previous) await handle.chmod(previous.mode & 0o7777);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (options.backup && previous) await copyFile(target, `${target}.bak`);
+    await rename(temp, target);
+    await fsyncFolder(folder);
+  } catch (error) {
+    await rm(temp, { force: true });
+    if (error instanceof CchcError) throw error;
+    const detail = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
+    throw new CchcError('WRITE_FAILED', `Không ghi được tệp "${path}"${detail}. Tệp cũ (nếu có) vẫn giữ nguyên.`);
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * What a command may write with `--out`: a new file, or a file the same command
+ * wrote earlier (marked in the workbook's keywords). Never the store, its backup
+ * or a sync base; any other existing file only with `--force`, and then its old
+ * content is kept as `.bak`. A missing folder, or a file where the folder should
+ * be, is said in Vietnamese before anything is computed or written.
+ */
+import { realpath, stat } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { CchcError } from '../errors';
+import { writeFileDurable } from './durable-write';
+import { readZipText } from './zip-guard';
+
+const MARK = 'cchc-sheets:';
+
+export interface OutputOptions {
+  /** The command writing, e.g. "export": its earlier outputs may be replaced. */
+  command: string;
+  force?: boolean;
+  /** Files that are never replaced (the store in use). Their `.bak` is protected too. */
+  protect?: readonly string[];
+}
+
+const real = (path: string): Promise<string> => realpath(path).catch(() => resolve(path));
+
+/** The command that wrote this workbook, from its keywords; null if none of ours. */
+async function writtenBy(path: string): Promise<string | null> {
+  const core = await readZipText(path, 'docProps/core.xml');
+  const keywords = core?.match(/<cp:keywords>([^<]*)<\/cp:keywords>/)?.[1];
+  return keywords?.startsWith(MARK) ? keywords.slice(MARK.length) : null;
+}
+
+/** Checks `path` can be written by this command; says whether the file it replaces must be kept as `.bak`. */
+export async function checkOutput(path: string, options: OutputOptions): Promise<{ backup: boolean }> {
+  const folder = dirname(resolve(path));
+  const folderInfo = await stat(folder).catch((error: NodeJS.ErrnoException) => error);
+  if (folderInfo instanceof Error) {
+    if (folderInfo.code === 'ENOENT') throw new CchcError('OUT_FOLDER_MISSING', `Chưa có thư mục "${dirname(path)}" để ghi "${path}". Tạo thư mục đó trước hoặc chọn nơi lưu khác.`);
+    if (folderInfo.code !== 'ENOTDIR') throw new CchcError('OUT_FOLDER_UNREADABLE', `Không mở được thư mục "${dirname(path)}" (${folderInfo.code ?? 'lỗi'}). Chọn nơi lưu khác.`);
+  }
+  if (folderInfo instanceof Error || !folderInfo.isDirectory()) {
+    throw new CchcError('OUT_NOT_A_FOLDER', `"${dirname(path)}" là một tệp, không phải thư mục, nên không ghi được "${path}". Chọn nơi lưu khác.`);
+  }
+  const info = await stat(path).catch(() => null);
+  if (!info) return { backup: false };
+  if (info.isDirectory()) throw new CchcError('OUT_IS_FOLDER', `"${path}" là một thư mục. Ghi rõ tên tệp, ví dụ "${path}/ket-qua.xlsx".`);
+  const target = await real(path);
+  for (const protectedPath of options.protect ?? []) {
+    for (const candidate of [protectedPath, `${protectedPath}.bak`]) {
+      if ((await real(candidate)) !== target) continue;
+      throw new CchcError('OUT_IS_STORE', `"${path}" là sổ dữ liệu (hoặc bản sao .bak của sổ); lệnh "cchc ${options.command}" không ghi đè lên đó. Chọn tên tệp khác cho --out.`);
+    }
+  }
+  if (basename(dirname(target)) === '.sync') {
+    throw new CchcError('OUT_IS_STORE', `"${path}" là tệp trạng thái đồng bộ; lệnh "cchc ${options.command}" không ghi đè lên đó. Chọn tên tệp khác cho --out.`);
+  }
+  if ((await writtenBy(path)) === options.command) return { backup: false };
+  if (!options.force) {
+    throw new CchcError(
+      'OUT_EXISTS',
+      `Tệp "${path}" đã có và không phải tệp do lệnh "cchc ${options.command}" tạo trước đây; không ghi đè. Chọn tên khác, hoặc thêm --force để thay (bản cũ được giữ thành "${path}.bak").`,
+    );
+  }
+  return { backup: true };
+}
+
+/** The keywords (docProps/core.xml, in .xlsx and .docx alike) that mark a file as this command's output. */
+export const outputMark = (command: string): string => `${MARK}${command}`;
+
+/** Writes a command's output document after checkOutput: `render` makes its bytes, marked with the given keywords. */
+export async function writeOutputFile(path: string, options: OutputOptions, render: (keywords: string) => Promise<Uint8Array>): Promise<void> {
+  const { backup } = await checkOutput(path, options);
+  await writeFileDurable(path, await render(outputMark(options.command)), { backup });
+}
+
+/** Writes a command's output workbook after checkOutput, marked as that command's. */
+export function writeOutput(workbook: ExcelJS.Workbook, path: string, options: OutputOptions): Promise<void> {
+  return writeOutputFile(path, options, async (keywords) => {
+    workbook.keywords = keywords;
+    return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  });
+}

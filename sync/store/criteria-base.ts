@@ -1,0 +1,30 @@
+/**
+ * What the last criteria import brought (per criterion code), kept beside the store in
+ * `.sync/<store or sheet id>.index-import.json`, so a re-import of the province set tells
+ * an official's edit (kept) from the file's own change (taken).
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { CriteriaBase } from '../../core/index';
+import { localStorePath, sheetId, type StoreOptions } from './open-store';
+
+export function criteriaBasePath(options: StoreOptions): string {
+  const local = localStorePath(options);
+  return join(dirname(local), '.sync', `${sheetId(options) ?? basename(local, '.xlsx')}.index-import.json`);
+}
+
+/** An absent or unreadable base: every difference is then the file's to make. */
+export async function loadCriteriaBase(path: string): Promise<CriteriaBase> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as CriteriaBase;
+  } catch {
+    return {};
+  }
+}
+
+export async function saveCriteriaBase(path: string, base: CriteriaBase): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(base));
+  await rename(temp, path);
+}

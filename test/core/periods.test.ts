@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parsePeriod, periodName } from '../../core/index';
+
+describe('one period parser for --period, "Kỳ" cells and settings', () => {
+  it.each([
+    ['Quý I/2026', '2026-Q1', '2025-12-15', '2026-03-14'],
+    ['Quý 1 năm 2026', '2026-Q1', '2025-12-15', '2026-03-14'],
+    ['quý III - 2026', '2026-Q3', '2026-06-15', '2026-09-14'],
+    ['6 tháng đầu năm 2026', '2026-H1', '2025-12-15', '2026-06-14'],
+    ['6 tháng cuối năm 2026', '2026-H2', '2026-06-15', '2026-12-14'],
+    ['9 tháng năm 2026', '2026-9M', '2025-12-15', '2026-09-14'],
+    ['Tháng 3/2026', '2026-03', '2026-03-01', '2026-03-31'],
+    ['tháng 12 năm 2026', '2026-12', '2026-12-01', '2026-12-31'],
+    ['Năm 2026', '2026', '2025-12-15', '2026-12-14'],
+    ['2026-q2', '2026-Q2', '2026-03-15', '2026-06-14'],
+    ['2026-3', '2026-03', '2026-03-01', '2026-03-31'],
+  ])('"%s" is %s (%s – %s)', (text, label, from, to) => {
+    expect(parsePeriod(text)).toMatchObject({ label, from, to });
+  });
+
+  it('a text without a year takes the year given (the command line), and none otherwise (log cells)', () => {
+    expect(parsePeriod('9 tháng', 'cutoff', 2027)).toMatchObject({ label: '2027-9M', from: '2026-12-15', to: '2027-09-14' });
+    expect(parsePeriod('9 tháng')).toBeNull();
+    expect(parsePeriod('9 tháng năm 2026', 'calendar')).toMatchObject({ from: '2026-01-01', to: '2026-09-30' });
+  });
+
+  it.each(['Quý V/2026', 'Tháng 13/2026', 'Quý', '2026-Q5', 'abc'])('"%s" is no period', (text) => {
+    expect(parsePeriod(text, 'cutoff', 2026)).toBeNull();
+  });
+
+  it('names periods as officials write them', () => {
+    expect(periodName(parsePeriod('2026-Q1')!)).toBe('Quý I/2026');
+    expect(periodName(parsePeriod('2026-9M')!)).toBe('9 tháng năm 2026');
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Two commands writing one store at once, as real processes (this one test
+ * spawns bin/cchc.mjs itself: the point is separate processes). Whatever the
+ * interleaving, a command that exits 0 has its work in the store; the other
+ * waits, or stops with exit 2 and says so. And a lock left by a killed process
+ * does not block anyone.
+ */
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { XlsxStore } from '../../sync/store/xlsx-store';
+import { initialTables } from '../../sync/store/initial-tables';
+import type { CliResult } from '../helpers/cli';
+import { useTempDir } from '../helpers/tmp';
+
+const tempDir = useTempDir();
+const BIN = fileURLToPath(new URL('../../bin/cchc.mjs', import.meta.url));
+const SAMPLES = fileURLToPath(new URL('../../templates/samples/', import.meta.url));
+
+function cchcProcess(args: readonly string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, CCHC_LOCK_WAIT_MS: '20000' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+const APPENDICES: [string, string][] = [
+  ['phu-luc-nhi-chieu-2026.xlsx', '158/KH-UBND'],
+  ['phu-luc-an-tuong-2026.xlsx', '2/KH-UBND'],
+];
+const importArgs = ([file, plan]: [string, string], store: string): string[] => ['import', join(SAMPLES, file), '--plan', plan, '--store', store];
+
+describe('store lock', () => {
+  it('two imports at once into one store never both exit 0 with one lost (real processes)', async () => {
+    const tries = 3;
+    let lost = 0;
+    let bothKept = 0;
+    let refused = 0;
+    for (let n = 0; n < tries; n++) {
+      const store = join(await tempDir(), 'cchc.xlsx');
+      await new XlsxStore(store).create(initialTables());
+      const results = await Promise.all(APPENDICES.map((appendix) => cchcProcess(importArgs(appendix, store))));
+      const plans = ((await new XlsxStore(store).read())['plans'] ?? []).map((p) => String(p['code']));
+      results.forEach((result, i) => {
+        if (result.code === 0) {
+          // The import said its plan was saved: it must be there.
+          if (!plans.includes(APPENDICES[i]![1])) lost++;
+        } else {
+          expect(result.code, result.stderr).toBe(2);
+          expect(result.stderr).toMatch(/Sổ dữ liệu .* đang được một lệnh khác ghi/);
+          refused++;
+        }
+      });
+      if (results.every((r) => r.code === 0)) {
+        expect(plans).toHaveLength(2);
+        bothKept++;
+      } else expect(plans).toHaveLength(results.filter((r) => r.code === 0).length);
+    }
+    expect(lost).toBe(0);
+    expect(bothKept + refused).toBeGreaterThanOrEqual(tries);
+  }, 180_000);
+
+  it('a lock left by a killed process is stale and removed; a live one makes the second writer wait, then exit 2', async () => {
+    const dir = await tempDir();
+    const store = join(dir, 'cchc.xlsx');
+    await new XlsxStore(store).create(initialTables());
+    // A dead owner (no such process) on this host.
+    await writeFile(`${store}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), command: 'import', startedAt: new Date().toISOString() }));
+    const after = await cchcProcess(importArgs(APPENDICES[0]!, store));
+    expect(after.stderr).toBe('');
+    expect(after.code).toBe(0);
+    // A live owner (this test process): the writer waits CCHC_LOCK_WAIT_MS, then stops.
+    await writeFile(`${store}.lock`, JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname(), command: 'test', startedAt: new Date().toISOString() }));
+    const blocked = await new Promise<CliResult>((resolve) => {
+      const child = spawn(process.execPath, [BIN, ...importArgs(APPENDICES[1]!, store)], { env: { ...process.env, CCHC_LOCK_WAIT_MS: '300' } });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.on('close', (code) => resolve({ code: code ?? -1, stdout: '', stderr }));
+    });
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toContain('đang được một lệnh khác ghi');
+    expect(blocked.stderr).toContain('[STORE_LOCKED]');
+    expect((await new XlsxStore(store).read())['plans']).toHaveLength(1);
+  }, 120_000);
+});
