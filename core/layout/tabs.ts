@@ -13,8 +13,9 @@ export const PLANS_TAB: TabSpec = {
     col('title', 'Tên kế hoạch', 'text', 'catalog', 60, { wrap: true }),
     col('date', 'Ngày ban hành', 'date', 'catalog', 14),
     col('ward', 'Phường/xã', 'text', 'catalog', 20),
-    col('tier', 'Cấp (phường/xã/thị trấn)', 'text', 'catalog', 10),
     col('year', 'Năm', 'number', 'catalog', 8),
+    // Last, so plans tabs laid out before the column keep their positions.
+    col('tier', 'Cấp (phường/xã/thị trấn)', 'text', 'catalog', 10),
   ],
 };
 
@@ -35,8 +36,8 @@ export const TASKS_TAB: TabSpec = {
     col('lead', 'Cơ quan chủ trì', 'text', 'catalog', 28, { wrap: true, choicesFrom: { tab: 'units', column: 'name' } }),
     col('support', 'Cơ quan phối hợp', 'text', 'catalog', 28, { wrap: true }),
     col('product', 'Sản phẩm', 'text', 'catalog', 28, { wrap: true }),
-    col('remarks', 'Ghi chú kế hoạch', 'text', 'catalog', 24, { wrap: true }),
     col('deadline', 'Thời gian hoàn thành', 'text', 'catalog', 22, { wrap: true }),
+    col('remarks', 'Ghi chú kế hoạch', 'text', 'catalog', 24, { wrap: true }),
     col('due', 'Hạn (tự tính)', 'date', 'computed', 13),
     col('status', 'Trạng thái', 'text', 'tracking', 18, { choices: TASK_STATUSES }),
     col('progress', 'Tiến độ (%)', 'number', 'tracking', 10),
