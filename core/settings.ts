@@ -52,6 +52,7 @@ export const TARGET_SPECS = [
   { key: 'paidOnlineTarget', label: 'Chỉ tiêu hồ sơ thanh toán trực tuyến (%)', defaultValue: '90' },
   { key: 'docsOnNetworkTarget', label: 'Chỉ tiêu văn bản xử lý trên mạng (%)', defaultValue: '70' },
   { key: 'inspectionsDigitalTarget', label: 'Chỉ tiêu hoạt động kiểm tra qua môi trường số (%)', defaultValue: '70' },
+  { key: 'endToEndTarget', label: 'Chỉ tiêu hồ sơ trực tuyến được xử lý toàn trình (%)', defaultValue: '100' },
   { key: 'docsOnNetworkUnitTarget', label: 'Chỉ tiêu văn bản xử lý trên mạng của mỗi đơn vị (%)', defaultValue: '90' },
   { key: 'satisfactionTarget', label: 'Chỉ tiêu mức độ hài lòng với dịch vụ y tế, giáo dục công lập (%)', defaultValue: '90' },
   { key: 'disbursementTarget', label: 'Chỉ tiêu giải ngân vốn đầu tư công (%)', defaultValue: '90' },
@@ -94,6 +95,8 @@ export function optionalSettingNumber(settings: Settings, key: SettingKey): numb
 export function dateInYear(text: string, year: number): string | null {
   const exact = parseDateText(text);
   if (exact) return exact;
+  // A date cell in a text column of a Google Sheet arrives as its serial day number (46183 = 10/06/2026).
+  if (/^\d{5}$/.test(text) && Number(text) > 30000 && Number(text) < 80000) return new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000).toISOString().slice(0, 10);
   const d = parseDeadline(text, year);
   return d.kind === 'date' ? d.due : null;
 }

@@ -4,7 +4,7 @@
  * and per section — plus charts of the online-meeting share and task progress.
  * The tab is the dashboard's own: it is rewritten each time.
  */
-import { catalogFromTables, computeMetrics, defaultPeriodText, parsePeriod, type ProgressCounts, type Ratio } from '../../core/index';
+import { catalogFromTables, computeMetrics, defaultPeriodText, formatVn, formatVnPercent, parsePeriod, targetLines, type ProgressCounts } from '../../core/index';
 import { menuLocked } from './lock';
 import { asText, ensureGrid, readTables, todayIso } from './sheet-io';
 
@@ -23,24 +23,18 @@ export const cchcDashboard = menuLocked(() => {
   const period = parsePeriod(defaultPeriodText(today))!;
   const m = computeMetrics(tables, { period, today });
 
-  const lines: Line[] = [[`Chỉ số năm ${period.year} (${m.period.from} – ${m.period.to}), tính đến ${today}`, '', '', '', '']];
+  const lines: Line[] = [[`Chỉ số năm ${period.year} (${formatVn(m.period.from)} – ${formatVn(m.period.to)}), tính đến ${formatVn(today)}`, '', '', '', '']];
   const colours: string[] = [NA];
   const add = (line: Line, colour = '#ffffff') => {
     lines.push([...line, ...Array(5 - line.length).fill('')]);
     colours.push(colour);
   };
-  const verdict = (pass: boolean | null) => (pass === null ? 'Không áp dụng' : pass ? 'Đạt' : 'Chưa đạt');
   const colour = (pass: boolean | null) => (pass === null ? NA : pass ? PASS : FAIL);
-  const ratioLine = (name: string, r: Ratio) => add([name, r.value ?? 'Không áp dụng', r.target, verdict(r.pass), r.gap], colour(r.pass));
 
-  add(['Chỉ tiêu', 'Kết quả (%)', 'Chỉ tiêu (%)', 'Đánh giá', 'Ghi chú'], NA);
-  ratioLine('Hội nghị trực tuyến', m.meetings.onlineShare);
-  ratioLine('Hội nghị trực tuyến, kể cả kết hợp', m.meetings.onlineShareWithHybrid);
-  add(['Hội nghị so với năm trước', m.meetings.change.value ?? 'Không áp dụng', m.meetings.change.target, verdict(m.meetings.change.pass), m.meetings.change.gap], colour(m.meetings.change.pass));
-  add(['Văn bản hành chính so với năm trước', m.documents.change.value ?? 'Không áp dụng', m.documents.change.target, verdict(m.documents.change.pass), m.documents.change.gap], colour(m.documents.change.pass));
-  ratioLine('Văn bản không mật gửi, nhận điện tử', m.documents.electronicShare);
-  for (const i of m.digitisation.indicators) ratioLine(i.name, i);
-  add(['Điểm chuyển đổi số (cách tính 766)', m.digitisation.score ?? 'Không áp dụng', 100, '', '']);
+  // The core's one list of target lines, with the ward's own targets.
+  add(['Chỉ tiêu', 'Kết quả', 'Chỉ tiêu giao', 'Đánh giá', 'Ghi chú'], NA);
+  for (const l of targetLines(m)) add([l.name, l.value ?? 'Không áp dụng', l.targetText, l.verdict, l.gap], colour(l.pass));
+  add(['Điểm chuyển đổi số (cách tính 766)', m.digitisation.score ?? 'Không áp dụng', '100', '', '']);
 
   const progress = (name: string, c: ProgressCounts) => add([name, c.total, c.done + c.doneLate, c.overdue, c.doneShare ?? 0]);
   add(['', '', '', '', '']);
@@ -79,7 +73,7 @@ export const cchcDashboard = menuLocked(() => {
       .newChart()
       .setChartType(Charts.ChartType.BAR)
       .addRange(sheet.getRange(3, 1, 2, 2))
-      .setOption('title', 'Tỷ lệ hội nghị trực tuyến (%), chỉ tiêu 60%')
+      .setOption('title', `Tỷ lệ hội nghị trực tuyến (%), chỉ tiêu từ ${formatVnPercent(m.meetings.onlineShare.target)}`)
       .setPosition(20, 7, 0, 0)
       .build(),
   );

@@ -19,6 +19,9 @@ function layOut(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: TabS
   header.setFontWeight('bold');
   header.setBackground(HEADER_BACKGROUND);
   sheet.setFrozenRows(tab.frozenRows);
+  tab.columns.forEach((c, i) => {
+    if (c.hidden) sheet.hideColumns(i + 1);
+  });
   const dataRange = (column: number, columns = 1) => sheet.getRange(tab.frozenRows + 1, column, LAYOUT_ROWS, columns);
   tab.columns.forEach((c, i) => {
     const dropdown = dropdownFor(c);

@@ -90,6 +90,7 @@ const TEXT_FIELDS = [
 ] as const;
 const ROMAN = /^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.?$/;
 const TASK_NUMBER = /^\d+(?:\.\d+)*\.?$/;
+const SPANNED_TITLE = /^([IVXLC]+|\d+(?:\.\d+)*)[.)]?\s+(\S[\s\S]*)$/u;
 
 const join = (a: string, b: string): string => (a === '' ? b : b === '' ? a : `${a} ${b}`);
 
@@ -161,12 +162,66 @@ function planFromTitle(lines: readonly string[]): Pick<ParsedAppendix, 'planCode
   };
 }
 
+/** "NHỊ CHIỂU" → "Nhị Chiểu": the heading writes the issuing ward in capitals. */
+const titleCase = (upper: string): string =>
+  upper
+    .toLocaleLowerCase('vi')
+    .split(' ')
+    .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1))
+    .join(' ');
+
+type PlanFacts = Pick<ParsedAppendix, 'planCode' | 'planDate' | 'planYear' | 'ward'>;
+
+/**
+ * Plan number, date, year and ward from a document's national heading ("UBND PHƯỜNG NHỊ CHIỂU",
+ * "Số: 158/KH-UBND", "Nhị Chiểu, ngày 05 tháng 5 năm 2026"). The heading forms are matched per
+ * line, from its start, so a plan quoted in the prose is never taken.
+ */
+function planFromHeading(lines: readonly string[]): PlanFacts {
+  const clean = lines.map((l) => nfc(l));
+  const text = clean.join(' ');
+  const firstLine = (pattern: RegExp): RegExpMatchArray | undefined =>
+    clean.map((l) => l.match(pattern)).find((m): m is RegExpMatchArray => m !== null);
+  const code =
+    (text.match(/Kế hoạch số:?\s*(\d+\s*\/\s*[\p{L}\d-]+)/iu) ?? firstLine(/^Số:?\s*(\d+\s*\/\s*[\p{L}\d-]+)/u))?.[1]?.replace(/\s+/g, '') ??
+    null;
+  const date =
+    text.match(/ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/) ?? text.match(/ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/);
+  const planDate = date ? `${date[3]}-${date[2]!.padStart(2, '0')}-${date[1]!.padStart(2, '0')}` : null;
+  const year = planDate ? Number(planDate.slice(0, 4)) : Number(text.match(/năm\s+(20\d{2})/)?.[1] ?? NaN);
+  // "UBND PHƯỜNG X" on one line, or "ỦY BAN NHÂN DÂN" above "PHƯỜNG X"; capitals only, so no sentence of prose matches.
+  const issuer = firstLine(/^(?:(?:UBND|[ỦU][YỶ] BAN NHÂN DÂN)\s+)?(?:PHƯỜNG|XÃ)\s+(\p{Lu}[\p{Lu} ]*)$/u)?.[1];
+  const ward =
+    text.match(/(?:UBND|[ỦU][yỷ] ban nhân dân)\s+(?:phường|xã)\s+([^)(,]+?)\s*\)/iu)?.[1] ??
+    (issuer ? titleCase(issuer) : undefined) ??
+    firstLine(/^(\p{Lu}[\p{L} ]*?),\s*ngày\b/u)?.[1] ??
+    null;
+  return { planCode: code, planDate, planYear: Number.isFinite(year) ? year : null, ward };
+}
+
+/** What the appendix's own title lines leave open, filled from the document's heading. */
+function withHeading<T extends PlanFacts>(own: T, heading: readonly string[]): T {
+  if (heading.length === 0) return own;
+  const from = planFromHeading(heading);
+  return {
+    ...own,
+    planCode: own.planCode ?? from.planCode,
+    planDate: own.planDate ?? from.planDate,
+    planYear: own.planYear ?? from.planYear,
+    ward: own.ward ?? from.ward,
+  };
+}
+
 function cell(row: GridRow, column: number | undefined): string {
   return column === undefined ? '' : (row.cells[column] ?? '');
 }
 
-/** Finds the header and reads the table below it; null when no task-table header is found. */
-export function parseAppendix(grid: readonly GridRow[]): ParsedAppendix | null {
+/**
+ * Finds the header and reads the table below it; null when no task-table header is found.
+ * `heading`: the lines of the document's national heading (a Word plan), used for the
+ * plan number, date, year and ward that the title lines do not give.
+ */
+export function parseAppendix(grid: readonly GridRow[], heading: readonly string[] = []): ParsedAppendix | null {
   let headerIndex = -1;
   let header: ReturnType<typeof detectHeader> = null;
   for (let i = 0; i < grid.length && !header; i++) {
@@ -200,9 +255,11 @@ export function parseAppendix(grid: readonly GridRow[]): ParsedAppendix | null {
 
   for (const row of grid.slice(headerIndex + header.rows)) {
     if (row.cells.every((c) => c === '')) continue;
-    const stt = cell(row, sttCol).replace(/\s+/g, '');
+    // A section or group written across the whole row in one merged cell ("I. CÔNG TÁC CHỈ ĐẠO").
+    const spanned = row.cells.every((c, i) => i === sttCol || c === '') ? cell(row, sttCol).match(SPANNED_TITLE) : null;
+    const stt = (spanned ? spanned[1]! : cell(row, sttCol)).replace(/\s+/g, '');
     if (isRepeatedHeader(row, stt)) continue;
-    const title = cell(row, titleCol);
+    const title = spanned ? spanned[2]! : cell(row, titleCol);
     const others = TEXT_FIELDS.some((f) => f !== 'title' && cell(row, fields.get(f)) !== '');
 
     // An area row of a criteria table carries its points: still a section, not a task.
@@ -244,7 +301,7 @@ export function parseAppendix(grid: readonly GridRow[]): ParsedAppendix | null {
       group: '',
       sourceRows: [row.row],
     };
-    for (const f of TEXT_FIELDS) task[f] = field(row, f);
+    for (const f of TEXT_FIELDS) if (f !== 'title') task[f] = field(row, f);
     if (!TASK_NUMBER.test(stt) && !/^[a-zđ]\)?$/i.test(stt)) {
       // Not a number ("*", "Ghi chú"): keep it as a task only if it has a title.
       if (title === '') continue;
@@ -275,5 +332,5 @@ export function parseAppendix(grid: readonly GridRow[]): ParsedAppendix | null {
     .slice(0, headerIndex)
     .map((r) => r.cells.filter((c) => c !== '').join(' '))
     .filter((t) => t !== '');
-  return { headerRow: grid[headerIndex]!.row, columns: fields, titleLines, ...planFromTitle(titleLines), tasks: kept, groups };
+  return { headerRow: grid[headerIndex]!.row, columns: fields, titleLines, ...withHeading(planFromTitle(titleLines), heading), tasks: kept, groups };
 }

@@ -64,6 +64,8 @@ export function decodePlans(rows: readonly Row[]): { plans: Plan[]; issues: Vali
     ward: str(r, 'ward'),
     tier: str(r, 'tier'),
     year: num(r, 'year') ?? 0,
+    reportHalf: str(r, 'reportHalf'),
+    reportYear: str(r, 'reportYear'),
   }));
   return { plans, issues };
 }

@@ -38,6 +38,9 @@ export type Plan = {
   /** "phường", "xã" or "thị trấn", as the appendix names the committee; absent when unknown. */
   tier?: string;
   year: number;
+  /** The plan's own submission dates ("10/06"), where it is reported apart from the ward's schedule. */
+  reportHalf?: string;
+  reportYear?: string;
 };
 
 export type Section = {

@@ -7,7 +7,7 @@
 import type { GridRow } from '../appendix/parse-appendix';
 import { ROW_NUMBER } from '../layout/codec';
 import type { Row, TabSpec } from '../layout/columns';
-import { DOCUMENTS_TAB, MEETINGS_TAB } from '../layout/tabs';
+import { DOCUMENTS_TAB, MEETINGS_TAB, OUTCOMES_TAB } from '../layout/tabs';
 import { matchKey } from '../text/vietnamese';
 
 interface LogHeader {
@@ -16,6 +16,8 @@ interface LogHeader {
   synonyms: Record<string, readonly string[]>;
   /** Columns a header row must have to be this table. */
   required: readonly string[];
+  /** How many of its columns a header row must have, at least. */
+  minColumns?: number;
 }
 
 const LOG_HEADERS: readonly LogHeader[] = [
@@ -47,6 +49,17 @@ const LOG_HEADERS: readonly LogHeader[] = [
     },
     required: ['issued', 'electronic'],
   },
+  {
+    tab: OUTCOMES_TAB,
+    synonyms: {
+      ...Object.fromEntries(OUTCOMES_TAB.columns.map((c) => [c.key, [c.header]])),
+      period: ['Kỳ', 'Kỳ báo cáo'],
+      unit: ['Đơn vị', 'Cơ quan', 'Tên đơn vị'],
+    },
+    required: ['period'],
+    // "Kỳ" alone is in every per-period table: ask for a few of this table's own columns too.
+    minColumns: 4,
+  },
 ];
 
 const KEYED = LOG_HEADERS.map((h) => ({ ...h, keys: Object.entries(h.synonyms).map(([key, names]) => [key, new Set(names.map(matchKey))] as const) }));
@@ -67,7 +80,7 @@ export function findLogTable(grid: readonly GridRow[]): LogTable | null {
         const c = keys.findIndex((k, i) => names.has(k) && ![...columns.values()].includes(i));
         if (c >= 0) columns.set(key, c);
       }
-      if (!header.required.every((k) => columns.has(k))) continue;
+      if (!header.required.every((k) => columns.has(k)) || columns.size < (header.minColumns ?? 0)) continue;
       const rows = grid
         .slice(h + 1)
         .filter((r) => r.cells.some((c) => c.trim() !== ''))

@@ -35,6 +35,10 @@ import { checkLogTab, naturalKey } from '../validation/log-rules';
 export interface ImportSheet {
   sheet: string;
   grid: readonly GridRow[];
+  /** A Word plan's national heading lines: the plan's number, date and ward when the appendix's title omits them. */
+  heading?: readonly string[];
+  /** How to name this table to an official when none is recognised ("bảng 1 ("UBND PHƯỜNG …")"). */
+  label?: string;
 }
 
 export interface ImportRequest {
@@ -48,9 +52,11 @@ export interface ImportRequest {
   period?: string;
   /** What the last criteria import brought, to tell an official's edit from the file's change. */
   criteriaBase?: CriteriaBase;
+  /** The command takes criteria only (`cchc index-import`): any other table is refused, naming the command that fits. */
+  criteria?: boolean;
 }
 
-export type TableKind = 'appendix' | 'criteria' | 'meetings' | 'documents' | 'digitisation';
+export type TableKind = 'appendix' | 'criteria' | 'meetings' | 'documents' | 'digitisation' | 'outcomes';
 
 export interface Changes {
   added: number;
@@ -60,7 +66,7 @@ export interface Changes {
 
 export interface ImportFailure {
   ok: false;
-  code: 'FILE_EMPTY' | 'HEADER_NOT_FOUND' | 'CELL_ERROR' | 'PERIOD_INVALID' | 'PERIOD_REQUIRED';
+  code: 'FILE_EMPTY' | 'HEADER_NOT_FOUND' | 'NOT_A_CRITERIA_TABLE' | 'CELL_ERROR' | 'PERIOD_INVALID' | 'PERIOD_REQUIRED';
   message: string;
 }
 
@@ -91,22 +97,29 @@ const KIND_NAMES: Record<TableKind, string> = {
   meetings: 'sổ hội nghị',
   documents: 'số liệu văn bản',
   digitisation: 'số liệu số hóa, giải quyết TTHC',
+  outcomes: 'số liệu các chỉ tiêu khác',
 };
 
 type Found =
   | { kind: 'appendix' | 'criteria'; sheet: string; parsed: ParsedAppendix; grid: readonly GridRow[] }
-  | { kind: 'meetings' | 'documents' | 'digitisation'; sheet: string; tab: TabSpec; rows: Row[] };
+  | { kind: 'meetings' | 'documents' | 'digitisation' | 'outcomes'; sheet: string; tab: TabSpec; rows: Row[] };
 
 function findTable(sheets: readonly ImportSheet[]): Found | null {
-  for (const { sheet, grid } of sheets) {
+  for (const { sheet, grid, heading } of sheets) {
     const log = findLogTable(grid);
-    if (log) return { kind: log.tab.key as 'meetings' | 'documents', sheet, tab: log.tab, rows: log.rows };
+    if (log) return { kind: log.tab.key as 'meetings' | 'documents' | 'outcomes', sheet, tab: log.tab, rows: log.rows };
     const stats = provinceStatsRows(grid);
     if (stats) return { kind: 'digitisation', sheet, tab: DIGITISATION_TAB, rows: stats.rows };
-    const parsed = parseAppendix(grid);
+    const parsed = parseAppendix(grid, heading);
     if (parsed) return { kind: appendixKind(parsed, grid) === 'criteria' ? 'criteria' : 'appendix', sheet, parsed, grid };
   }
   return null;
+}
+
+/** " Các bảng trong tệp: bảng 1 ("…"), bảng 2 ("…")." when the reader named its tables, else "". */
+function labelled(sheets: readonly ImportSheet[]): string {
+  const labels = sheets.map((s) => s.label).filter((l): l is string => !!l);
+  return labels.length > 0 ? ` Các bảng trong tệp: ${labels.join(', ')}.` : '';
 }
 
 export function planImport(request: ImportRequest): ImportPlan {
@@ -118,7 +131,14 @@ export function planImport(request: ImportRequest): ImportPlan {
     return {
       ok: false,
       code: 'HEADER_NOT_FOUND',
-      message: `Không nhận ra bảng nào trong "${request.file}". Dùng một biểu mẫu trong thư mục templates/ (phụ lục nhiệm vụ cần cột "STT" và "Nội dung công việc"; sổ hội nghị cần cột "Ngày", "Tên hội nghị/cuộc họp", "Hình thức"; số liệu văn bản cần cột "Văn bản hành chính ban hành"; số liệu số hóa cần cột "Hồ sơ tiếp nhận").`,
+      message: `Không nhận ra bảng nào trong "${request.file}".${labelled(request.sheets)} Dùng một biểu mẫu trong thư mục templates/ (phụ lục nhiệm vụ cần cột "STT" và "Nội dung công việc"; sổ hội nghị cần cột "Ngày", "Tên hội nghị/cuộc họp", "Hình thức"; số liệu văn bản cần cột "Văn bản hành chính ban hành"; số liệu số hóa cần cột "Hồ sơ tiếp nhận").`,
+    };
+  }
+  if (request.criteria && found.kind !== 'criteria') {
+    return {
+      ok: false,
+      code: 'NOT_A_CRITERIA_TABLE',
+      message: `Tệp "${request.file}" là ${KIND_NAMES[found.kind]}, không phải bộ tiêu chí Chỉ số CCHC; không nhập vào trang "${CRITERIA_TAB.name}". Nhập tệp này bằng "cchc import ${request.file}".`,
     };
   }
   if (found.kind === 'appendix' || found.kind === 'criteria') {
@@ -156,6 +176,9 @@ function planOf(parsed: ParsedAppendix, requested: string | undefined, catalog: 
     ward: parsed.ward ?? known?.ward ?? ward,
     tier: parsed.wardTier ?? known?.tier ?? '',
     year: parsed.planYear ?? known?.year ?? year,
+    // The ward's own columns: an appendix never carries them.
+    reportHalf: known?.reportHalf ?? '',
+    reportYear: known?.reportYear ?? '',
   };
 }
 
@@ -240,8 +263,15 @@ function planCriteria(request: ImportRequest, sheet: string, parsed: ParsedAppen
   const changes = diffCounts(CRITERIA_TAB, before, merge.rows);
   const kept = merge.changed.reduce((n, c) => n + c.kept.length, 0);
   const lines = [
-    `Bộ tiêu chí "${request.file}" (trang "${sheet}"): ${merge.rows.length} dòng tiêu chí vào trang "${CRITERIA_TAB.name}".`,
+    `Đã nhập ${merge.rows.length} dòng tiêu chí từ "${request.file}" (trang "${sheet}") vào trang "${CRITERIA_TAB.name}".`,
     `${changesLine(changes)} Ô để trống trong tệp giữ nguyên giá trị đã có${kept > 0 ? `; giữ ${kept} ô cán bộ đã sửa` : ''}.`,
+    ...merge.changed.map((c) => {
+      const header = (key: string): string => CRITERIA_TAB.columns.find((col) => col.key === key)?.header ?? key;
+      const parts = [];
+      if (c.columns.length > 0) parts.push(`cập nhật ${c.columns.map(header).join(', ')}`);
+      if (c.kept.length > 0) parts.push(`giữ giá trị cán bộ đã sửa ở ${c.kept.map(header).join(', ')} (tệp ghi khác)`);
+      return `  Tiêu chí ${c.code}: ${parts.join('; ')}.`;
+    }),
   ];
   return {
     ok: true,
@@ -265,7 +295,7 @@ const MEETING_WORDS: readonly [string, Vocabulary<string>][] = [
   ['paperless', YES_NO_WORDS],
 ];
 
-function planLog(request: ImportRequest, kind: 'meetings' | 'documents' | 'digitisation', sheet: string, tab: TabSpec, fileRows: readonly Row[]): ImportPlan {
+function planLog(request: ImportRequest, kind: 'meetings' | 'documents' | 'digitisation' | 'outcomes', sheet: string, tab: TabSpec, fileRows: readonly Row[]): ImportPlan {
   let defaultPeriod: string | null = null;
   if (request.period !== undefined) {
     const p = parsePeriod(request.period);

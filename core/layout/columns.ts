@@ -30,6 +30,10 @@ export interface ColumnSpec {
   choicesFrom?: { tab: string; column: string };
   /** Long text: wrap in the sheet. */
   wrap?: boolean;
+  /** Kept for code (stable keys) but hidden from officials. */
+  hidden?: boolean;
+  /** Headers this column had in earlier versions, so older workbooks still read. */
+  formerHeaders?: readonly string[];
 }
 
 export interface TabSpec {
@@ -52,9 +56,14 @@ export function col(
   type: ColumnType,
   owner: ColumnOwner,
   width: number,
-  extra: Partial<Pick<ColumnSpec, 'choices' | 'choicesFrom' | 'wrap'>> = {},
+  extra: Partial<Pick<ColumnSpec, 'choices' | 'choicesFrom' | 'wrap' | 'hidden'>> = {},
 ): ColumnSpec {
   return { key, header, type, owner, width, ...extra };
+}
+
+/** The matching keys a header cell may have for this column: its header, then former ones. */
+export function headerKeys(column: ColumnSpec, key: (text: string) => string): string[] {
+  return [column.header, ...(column.formerHeaders ?? [])].map(key);
 }
 
 /** Column letter(s) for a 0-based index: 0 → A, 26 → AA. */

@@ -14,6 +14,9 @@ export const PLANS_TAB: TabSpec = {
     col('date', 'Ngày ban hành', 'date', 'catalog', 14),
     col('ward', 'Phường/xã', 'text', 'catalog', 20),
     col('year', 'Năm', 'number', 'catalog', 8),
+    // A plan reported on its own dates (Nhị Chiểu: 10/6 and 10/12); blank follows the ward's settings.
+    col('reportHalf', 'Hạn báo cáo 6 tháng (dd/mm)', 'text', 'tracking', 14),
+    col('reportYear', 'Hạn báo cáo năm (dd/mm)', 'text', 'tracking', 14),
     // Last, so plans tabs laid out before the column keep their positions.
     col('tier', 'Cấp (phường/xã/thị trấn)', 'text', 'catalog', 10),
   ],
@@ -68,12 +71,18 @@ export const SETTINGS_TAB: TabSpec = {
   columns: [
     col('label', 'Mục cài đặt', 'text', 'computed', 50, { wrap: true }),
     col('value', 'Giá trị', 'text', 'tracking', 30),
-    col('key', 'Mã', 'text', 'key', 22),
+    // The code reads settings by these English keys; officials need not see them.
+    col('key', 'Mã', 'text', 'key', 22, { hidden: true }),
   ],
 };
 
-/** The targets, editable per ward; same columns as the settings tab. */
-export const TARGETS_TAB: TabSpec = { ...SETTINGS_TAB, key: 'targets', name: 'Chỉ tiêu' };
+/** The targets, editable per ward; the settings tab's columns, headed as targets. */
+export const TARGETS_TAB: TabSpec = {
+  ...SETTINGS_TAB,
+  key: 'targets',
+  name: 'Chỉ tiêu',
+  columns: SETTINGS_TAB.columns.map((c) => (c.key === 'label' ? { ...c, header: 'Chỉ tiêu', formerHeaders: [c.header] } : c.key === 'value' ? { ...c, header: 'Mức chỉ tiêu', formerHeaders: [c.header] } : c)),
+};
 
 export const MEETING_KINDS = ['Quán triệt', 'Chuyên môn', 'Quan trọng có thảo luận', 'Khác'] as const;
 export const MEETING_FORMATS = ['Trực tiếp', 'Trực tuyến', 'Kết hợp'] as const;
@@ -146,6 +155,35 @@ export const DIGITISATION_TAB: TabSpec = {
   ],
 };
 
+/**
+ * Figures for the plans' other targets, per period (and optionally per unit): the
+ * satisfaction surveys of public health and education, public-investment
+ * disbursement and the units inspected for administrative reform.
+ */
+export const OUTCOMES_TAB: TabSpec = {
+  key: 'outcomes',
+  name: 'Kết quả khác',
+  frozenRows: 1,
+  identity: ['period', 'unit'],
+  columns: [
+    col('period', 'Kỳ', 'text', 'tracking', 14),
+    col('unit', 'Đơn vị', 'text', 'tracking', 24, { choicesFrom: { tab: 'units', column: 'name' } }),
+    ...(
+      [
+        ['healthSurveyed', 'Phiếu khảo sát dịch vụ y tế công'],
+        ['healthSatisfied', 'Phiếu hài lòng dịch vụ y tế công'],
+        ['educationSurveyed', 'Phiếu khảo sát dịch vụ giáo dục công'],
+        ['educationSatisfied', 'Phiếu hài lòng dịch vụ giáo dục công'],
+        ['capitalPlanned', 'Vốn đầu tư công được giao (triệu đồng)'],
+        ['capitalDisbursed', 'Vốn đầu tư công đã giải ngân (triệu đồng)'],
+        ['unitsTotal', 'Số cơ quan, đơn vị thuộc diện kiểm tra CCHC'],
+        ['unitsInspected', 'Số cơ quan, đơn vị được kiểm tra CCHC'],
+      ] as const
+    ).map(([key, header]) => col(key, header, 'number', 'tracking', 16)),
+    col('note', 'Ghi chú', 'text', 'tracking', 28, { wrap: true }),
+  ],
+};
+
 /** The CCHC index (Chỉ số CCHC) criteria, their points, evidence and self-scores. */
 export const CRITERIA_TAB: TabSpec = {
   key: 'criteria',
@@ -180,6 +218,7 @@ export const TABS: readonly TabSpec[] = [
   DOCUMENTS_TAB,
   DIGITISATION_TAB,
   CRITERIA_TAB,
+  OUTCOMES_TAB,
 ];
 
 export function tabByKey(key: string): TabSpec {

@@ -6,9 +6,11 @@
 import { catalogFromTables } from '../catalog/catalog';
 import type { Row } from '../layout/columns';
 import type { Period } from '../periods/period';
-import { nextReport, type DueReport } from '../periods/reporting';
+import { nextReport, nextReports, type DueReport } from '../periods/reporting';
+import type { UnitRegistry } from '../units/registry';
 import type { ValidationIssue } from '../validation/issue';
-import { DIGITISATION_TAB, DOCUMENTS_TAB } from '../layout/tabs';
+import { DIGITISATION_TAB, DOCUMENTS_TAB, OUTCOMES_TAB } from '../layout/tabs';
+import { outcomeMetrics, type OutcomeMetrics } from './outcomes';
 import { digitisationMetrics, type DigitisationMetrics } from './digitisation';
 import { documentMetrics, type DocumentMetrics } from './documents';
 import { decodeMeetings, meetingMetrics, type MeetingMetrics } from './meetings';
@@ -22,9 +24,12 @@ export interface MetricsReport {
   meetings: MeetingMetrics;
   documents: DocumentMetrics;
   digitisation: DigitisationMetrics;
+  outcomes: OutcomeMetrics;
   tasks: TaskProgress;
   /** The next periodic report and its submission date (ward settings). */
   nextReport: { label: string; name: string; due: string; daysLeft: number };
+  /** The next report of every schedule side by side (plans with their own dates apart), soonest first. */
+  reports: { label: string; name: string; due: string; daysLeft: number; plans: string[] }[];
   /** Cells of the logs that could not be read (counted as missing). */
   issues: ValidationIssue[];
 }
@@ -43,6 +48,7 @@ export function computeMetrics(tables: Record<string, readonly Row[] | undefined
   const filter = { unit: options.unit, registry: catalog.registry };
   const docs = sumCounts(DOCUMENTS_TAB, tables['documents'] ?? [], options.period, filter);
   const digi = sumCounts(DIGITISATION_TAB, tables['digitisation'] ?? [], options.period, filter);
+  const outcomes = sumCounts(OUTCOMES_TAB, tables['outcomes'] ?? [], options.period, filter);
   const unitMeetings = options.unit ? meetings.filter((m) => catalog.registry.parseList(m.unit)[0]?.unit === options.unit) : meetings;
   const meetingReport = meetingMetrics(unitMeetings, options.period, catalog.settings, options.unit !== undefined);
   return {
@@ -51,17 +57,34 @@ export function computeMetrics(tables: Record<string, readonly Row[] | undefined
     unit: options.unit ?? null,
     meetings: meetingReport,
     documents: documentMetrics(docs.totals, catalog.settings),
-    digitisation: digitisationMetrics(digi.totals, catalog.settings),
+    digitisation: digitisationMetrics(digi.totals, catalog.settings, options.unit !== undefined),
+    outcomes: outcomeMetrics(outcomes.totals, digi.totals, digi.byUnit, catalog.settings, (id) => catalog.registry.get(id)?.name ?? id),
     tasks: taskProgress(
       catalog,
-      options.today,
+      // A past period's tasks as they stood at its end: done by then, overdue then.
+      options.today > options.period.to ? options.period.to : options.today,
       (r) => r.planYear === options.period.year && (!options.unit || leadKey(r) === options.unit),
     ),
     nextReport: dueReport(nextReport(options.today, catalog.settings)),
-    issues: [...issues, ...meetingReport.issues, ...docs.issues, ...digi.issues],
+    reports: nextReports(options.today, catalog.settings, catalog.plans).map((r) => ({ ...dueReport(r), plans: r.plans })),
+    issues: [...issues, ...meetingReport.issues, ...docs.issues, ...digi.issues, ...outcomes.issues],
   };
 }
 
 function dueReport(r: DueReport): MetricsReport['nextReport'] {
   return { label: r.period.label, name: r.name, due: r.due, daysLeft: r.daysLeft };
+}
+
+/**
+ * The unit a `--unit` option (or the dashboard's choice) names: a registry id
+ * ("VHXH") or a name as people write it. An unknown unit is an error with the
+ * closest name, never a report of zeros.
+ */
+export function resolveUnit(registry: UnitRegistry, text: string): { unit: string } | { error: string } {
+  if (registry.get(text)) return { unit: text };
+  const refs = registry.parseList(text);
+  const ref = refs.length === 1 ? refs[0]! : null;
+  if (ref?.unit && ref.match !== 'none') return { unit: ref.unit };
+  const hint = ref?.suggestion ?? refs.find((r) => r.suggestion)?.suggestion ?? null;
+  return { error: `Không có đơn vị "${text}" trong trang "Đơn vị".${hint ? ` Có phải "${hint}"?` : ' Ghi mã đơn vị (ví dụ VHXH) hoặc tên như trong trang "Đơn vị".'}` };
 }

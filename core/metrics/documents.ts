@@ -3,6 +3,7 @@
  * non-secret document between agencies sent and received electronically.
  */
 import { settingNumber, type Settings } from '../settings';
+import { formatVnNumber, formatVnPercent } from '../text/number';
 import { ratio, type Ratio } from './score';
 
 export interface DocumentMetrics {
@@ -22,7 +23,7 @@ export function documentMetrics(totals: Record<string, number>, settings: Settin
     const value = Math.round(((issued - baseline) / baseline) * 1000) / 10;
     const pass = value <= -reduction;
     const needed = Math.ceil(issued - baseline * (1 - reduction / 100));
-    change = { value, target: -reduction, pass, gap: pass ? 'Đạt' : `Cần giảm thêm ${needed} văn bản để đạt mức giảm ${reduction}%` };
+    change = { value, target: -reduction, pass, gap: pass ? 'Đạt' : `Cần giảm thêm ${formatVnNumber(needed)} văn bản để đạt mức giảm ${formatVnPercent(reduction)}` };
   }
   return {
     issued,

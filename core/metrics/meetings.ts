@@ -10,6 +10,7 @@ import { inPeriod, type Period } from '../periods/period';
 import { optionalSettingNumber, settingNumber, type Settings } from '../settings';
 import { formatVn } from '../validation/catalog-rules';
 import { foldAccents } from '../text/fold';
+import { formatVnNumber, formatVnPercent } from '../text/number';
 import { canonicalWord, MEETING_FORMAT_WORDS, MEETING_KIND_WORDS, unknownWordMessage, YES_NO_WORDS, type Vocabulary } from '../layout/vocabulary';
 import type { ValidationIssue } from '../validation/issue';
 import { ratio, type Ratio } from './score';
@@ -193,7 +194,7 @@ export function meetingMetrics(meetings: readonly Meeting[], period: Period, set
       value,
       target: -reduction,
       pass,
-      gap: pass ? 'Đạt' : `Cần giảm thêm ${Math.ceil(total - baseline * (1 - reduction / 100))} hội nghị để đạt mức giảm ${reduction}%`,
+      gap: pass ? 'Đạt' : `Cần giảm thêm ${formatVnNumber(Math.ceil(total - baseline * (1 - reduction / 100)))} hội nghị để đạt mức giảm ${formatVnPercent(reduction)}`,
     };
   }
 
@@ -218,7 +219,7 @@ export function meetingMetrics(meetings: readonly Meeting[], period: Period, set
       count: communeWide,
       max,
       pass: communeWide <= max,
-      gap: communeWide <= max ? 'Đạt' : `Vượt ${communeWide - max} hội nghị toàn xã/phường so với mức tối đa ${max}/năm`,
+      gap: communeWide <= max ? 'Đạt' : `Vượt ${formatVnNumber(communeWide - max)} hội nghị toàn xã/phường so với mức tối đa ${formatVnNumber(max)}/năm`,
     },
     overLength: { count: over.length, meetings: over },
     paperless: { count: paperless, share: total === 0 ? null : Math.round((paperless / total) * 1000) / 10 },

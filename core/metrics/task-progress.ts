@@ -72,10 +72,16 @@ export interface DeadlineFlags {
   waiting: boolean;
 }
 
-/** Where a task stands against its deadline on `today`; `soonLimit` ends the "due soon" window. */
+/**
+ * Where a task stands against its deadline on `today`; `soonLimit` ends the "due
+ * soon" window. A task completed after `today` was still open on that day (a
+ * report for a past period shows the tasks as they stood at its end).
+ */
 export function deadlineFlags(r: ResolvedTask, today: string, soonLimit: string): DeadlineFlags {
   const due = r.deadline.due;
-  const state = taskState(r.task.status, r.task.completedOn, due);
+  const stated = taskState(r.task.status, r.task.completedOn, due);
+  const doneLater = (stated === 'done' || stated === 'doneLate') && r.task.completedOn !== null && r.task.completedOn > today;
+  const state: TaskState = doneLater ? 'inProgress' : stated;
   const open = state === 'inProgress' || state === 'notStarted';
   const waiting = open && r.deadline.kind === 'conditional' && r.deadline.conditionMetOn === null;
   const dated = open && !waiting && due !== null;

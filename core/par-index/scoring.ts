@@ -12,6 +12,7 @@ import { CRITERIA_TAB } from '../layout/tabs';
 import type { Period } from '../periods/period';
 import { optionalSettingNumber, settingDate, settingNumber, type Settings } from '../settings';
 import type { UnitRegistry } from '../units/registry';
+import { formatVnNumber } from '../text/number';
 import type { ValidationIssue } from '../validation/issue';
 
 export interface Criterion {
@@ -128,7 +129,7 @@ export function indexSummary(
     if (c.group) {
       const sum = subtotal(c.code).max;
       if (c.maxPoints !== null && round2(c.maxPoints) !== round2(sum)) {
-        emit(c, 'maxPoints', 'SUBTOTAL_MISMATCH', 'error', `Điểm tối đa của nhóm ${c.code} là ${c.maxPoints} nhưng tổng các tiêu chí con là ${round2(sum)}. Sửa lại cho khớp.`);
+        emit(c, 'maxPoints', 'SUBTOTAL_MISMATCH', 'error', `Điểm tối đa của nhóm ${c.code} là ${formatVnNumber(c.maxPoints)} nhưng tổng các tiêu chí con là ${formatVnNumber(round2(sum))}. Sửa lại cho khớp.`);
       }
       continue;
     }
@@ -136,12 +137,12 @@ export function indexSummary(
     const score = c[scoreColumn];
     if (score !== null) {
       if (score < 0 || (c.maxPoints !== null && score > c.maxPoints)) {
-        emit(c, scoreColumn, 'SCORE_OUT_OF_RANGE', 'error', `Điểm tự chấm ${score} của tiêu chí ${c.code} phải từ 0 đến ${c.maxPoints ?? 0}; khi tính tổng chỉ tính tối đa ${c.maxPoints ?? 0}.`);
+        emit(c, scoreColumn, 'SCORE_OUT_OF_RANGE', 'error', `Điểm tự chấm ${formatVnNumber(score)} của tiêu chí ${c.code} phải từ 0 đến ${formatVnNumber(c.maxPoints ?? 0)}; khi tính tổng chỉ tính tối đa ${formatVnNumber(c.maxPoints ?? 0)}.`);
       } else if (step > 0 && Math.abs(score / step - Math.round(score / step)) > 1e-9) {
-        emit(c, scoreColumn, 'SCORE_STEP', 'error', `Điểm ${score} không đúng bước chấm ${step}. Làm tròn theo bước ${step}.`);
+        emit(c, scoreColumn, 'SCORE_STEP', 'error', `Điểm ${formatVnNumber(score)} không đúng bước chấm ${formatVnNumber(step)}. Làm tròn theo bước ${formatVnNumber(step)}.`);
       }
       if (score > 0 && c.evidence.length === 0 && c.explanation === '') {
-        emit(c, 'evidence', 'EVIDENCE_MISSING', 'error', `Tiêu chí ${c.code} được chấm ${score} điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình. Thêm liên kết tài liệu hoặc ghi giải trình.`);
+        emit(c, 'evidence', 'EVIDENCE_MISSING', 'error', `Tiêu chí ${c.code} được chấm ${formatVnNumber(score)} điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình. Thêm liên kết tài liệu hoặc ghi giải trình.`);
       }
     }
     const leads = options.registry.parseList(c.lead);
@@ -155,7 +156,7 @@ export function indexSummary(
   }
   const total = leaves.reduce((t, l) => ({ max: t.max + (l.maxPoints ?? 0), score: t.score + leafScore(l) }), { max: 0, score: 0 });
   if (leaves.length > 0 && leaves.every((l) => l.maxPoints !== null) && round2(total.max) !== 100) {
-    issues.push({ tab: 'criteria', row: criteria[0]!.row, column: 'maxPoints', code: 'TOTAL_NOT_100', severity: 'error', message: `Tổng điểm tối đa là ${round2(total.max)}, phải là 100. Kiểm tra điểm các tiêu chí.` });
+    issues.push({ tab: 'criteria', row: criteria[0]!.row, column: 'maxPoints', code: 'TOTAL_NOT_100', severity: 'error', message: `Tổng điểm tối đa là ${formatVnNumber(round2(total.max))}, phải là 100. Kiểm tra điểm các tiêu chí.` });
   }
   const totals = (t: { max: number; score: number }): IndexTotals => ({ max: round2(t.max), score: round2(t.score), lost: round2(t.max - t.score) });
 

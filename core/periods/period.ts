@@ -100,6 +100,29 @@ export function parsePeriod(text: string, calendar: Calendar = 'cutoff', default
 /** What to tell an official who wrote a period this parser cannot read. */
 export const PERIOD_FORMS = '"Quý I/2026", "6 tháng đầu năm 2026", "9 tháng năm 2026", "Tháng 3/2026", "Năm 2026" (hoặc 2026-Q1, 2026-H1, 2026-03, 2026)';
 
+/**
+ * The months of a period as its totals count them: cut-off months (15th to 14th,
+ * named by the month they end in) for a cut-off period, calendar months otherwise,
+ * so a chart by month adds up to the period's total.
+ */
+export function monthsOf(period: Period): Period[] {
+  const cutoff = period.from.endsWith('-15') && period.kind !== 'month';
+  const months: Period[] = [];
+  let y = Number(period.to.slice(0, 4));
+  let m = Number(period.to.slice(5, 7));
+  for (;;) {
+    const from = cutoff ? (m === 1 ? iso(y - 1, 12, 15) : iso(y, m - 1, 15)) : iso(y, m, 1);
+    const to = cutoff ? iso(y, m, 14) : iso(y, m, lastDay(y, m));
+    if (to < period.from) break;
+    months.unshift({ label: `${y}-${pad(m)}`, kind: 'month', year: y, from, to });
+    if (m === 1) {
+      y--;
+      m = 12;
+    } else m--;
+  }
+  return months;
+}
+
 export function inPeriod(date: string | null, period: Period): boolean {
   return date !== null && date >= period.from && date <= period.to;
 }

@@ -8,25 +8,14 @@ import type { Plan } from '../catalog/model';
 import type { MetricsReport } from '../metrics/compute';
 import { meetingMetrics, type Meeting } from '../metrics/meetings';
 import type { ProgressCounts, TaskAlert } from '../metrics/task-progress';
-import { parsePeriod, periodName, type Period } from '../periods/period';
+import { monthsOf, periodName, type Period } from '../periods/period';
+import type { TargetLine } from '../metrics/targets';
 import type { Settings } from '../settings';
 import { formatVnNumber, formatVnPercent } from '../text/number';
 import { formatVn } from '../validation/catalog-rules';
 import { blank, cell, documentHead, numberCell, type Block, type OfficialDocument, type ReportTable, type TableCell } from './document';
 import { wardHeading, wardInText, type WardName } from './heading';
 import type { UpcomingTask } from './upcoming';
-
-/** One target line of the report: a value against what the plan asks. */
-export interface TargetLine {
-  area: 'meetings' | 'documents' | 'digitisation';
-  name: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  target: number | null;
-  pass: boolean | null;
-  gap: string;
-}
 
 export interface PeriodReportInput {
   metrics: MetricsReport;
@@ -65,8 +54,7 @@ export function periodInTitle(period: Period): string {
 const verdict = (pass: boolean | null): TableCell =>
   cell(pass === null ? 'Không áp dụng' : pass ? 'Đạt' : 'Chưa đạt', { tone: pass === null ? 'na' : pass ? 'pass' : 'fail' });
 
-const isPercent = (t: TargetLine): boolean => t.name.endsWith('(%)');
-const valueText = (t: TargetLine, n: number | null): TableCell => numberCell(n, n !== null && isPercent(t) ? '%' : '');
+const valueText = (t: TargetLine, n: number | null): TableCell => numberCell(n, n !== null && t.unit === 'percent' ? '%' : '');
 
 function targetsTable(title: string, lines: readonly TargetLine[]): ReportTable {
   return {
@@ -76,12 +64,12 @@ function targetsTable(title: string, lines: readonly TargetLine[]): ReportTable 
       { header: 'Kết quả', width: 10, numeric: true },
       { header: 'Tử số', width: 9, numeric: true },
       { header: 'Mẫu số', width: 9, numeric: true },
-      { header: 'Chỉ tiêu giao', width: 10, numeric: true },
+      { header: 'Chỉ tiêu giao', width: 14 },
       { header: 'Đánh giá', width: 13 },
       { header: 'Ghi chú', width: 44 },
     ],
     rows: lines.map((t) => ({
-      cells: [cell(t.name), valueText(t, t.value), numberCell(t.numerator), numberCell(t.denominator), valueText(t, t.target), verdict(t.pass), cell(t.gap)],
+      cells: [cell(t.name), valueText(t, t.value), numberCell(t.numerator), numberCell(t.denominator), cell(t.targetText), verdict(t.pass), cell(t.gap)],
     })),
     empty: 'Không có chỉ tiêu.',
   };
@@ -91,7 +79,7 @@ function progressCells(label: string, c: ProgressCounts): TableCell[] {
   const bar = c.doneShare === null ? '' : '█'.repeat(Math.round(c.doneShare / 5));
   return [
     cell(label),
-    ...[c.total, c.done, c.doneLate, c.inProgress, c.notStarted, c.overdue, c.dueSoon].map((n) => numberCell(n)),
+    ...[c.total, c.done, c.doneLate, c.inProgress, c.notStarted, c.dropped, c.overdue, c.dueSoon].map((n) => numberCell(n)),
     numberCell(c.doneShare, c.doneShare === null ? '' : '%'),
     cell(bar),
   ];
@@ -130,7 +118,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
   const sections = Object.entries(t.bySection);
   const progressColumns = [
     { header: 'Đơn vị / mục', width: 36 },
-    ...['Tổng số', 'Hoàn thành', 'Hoàn thành quá hạn', 'Đang thực hiện', 'Chưa thực hiện', 'Quá hạn', 'Sắp đến hạn'].map((header) => ({ header, width: header.length > 8 ? 11 : 9, numeric: true })),
+    ...['Tổng số', 'Hoàn thành', 'Hoàn thành quá hạn', 'Đang thực hiện', 'Chưa thực hiện', 'Không thực hiện', 'Quá hạn', 'Sắp đến hạn'].map((header) => ({ header, width: header.length > 8 ? 11 : 9, numeric: true })),
     { header: 'Tỷ lệ hoàn thành (%)', width: 12, numeric: true },
     { header: 'Biểu đồ', width: 22 },
   ];
@@ -153,15 +141,13 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     empty: 'Không có nhiệm vụ quá hạn hoặc sắp đến hạn.',
   };
 
-  // Online share month by month: the calendar months inside the period.
+  // Online share month by month, in the months the period's totals count (cut-off months for a cut-off period).
   const monthRows: ReportTable['rows'] = [];
-  for (let month = 1; month <= 12; month++) {
-    const p = parsePeriod(`${period.year}-${String(month).padStart(2, '0')}`)!;
-    if (p.to < m.period.from || p.from > m.period.to) continue;
+  for (const p of monthsOf(period)) {
     const mm = meetingMetrics(input.meetings, p, input.settings);
     const share = mm.onlineShare.value;
     monthRows.push({
-      cells: [cell(periodName(p)), numberCell(mm.total), numberCell(mm.online), numberCell(mm.hybrid), numberCell(share, share === null ? '' : '%'), cell(share === null ? '' : '█'.repeat(Math.round(share / 5)))],
+      cells: [cell(`${periodName(p)} (${formatVn(p.from)} – ${formatVn(p.to)})`), numberCell(mm.total), numberCell(mm.online), numberCell(mm.hybrid), numberCell(share, share === null ? '' : '%'), cell(share === null ? '' : '█'.repeat(Math.round(share / 5)))],
     });
   }
   const months: ReportTable = {
@@ -179,20 +165,20 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
   };
 
   // The Word page is portrait: value and counts share one column there.
-  const area = (a: TargetLine['area'], heading: string): ReportTable => ({
+  const area = (a: TargetLine['group'], heading: string): ReportTable => ({
     title: heading,
     columns: [
       { header: 'Chỉ tiêu', width: 37 },
       { header: 'Kết quả', width: 20, numeric: true },
-      { header: 'Chỉ tiêu giao', width: 10, numeric: true },
+      { header: 'Chỉ tiêu giao', width: 12 },
       { header: 'Đánh giá', width: 11 },
       { header: 'Ghi chú', width: 30 },
     ],
     rows: input.targets
-      .filter((x) => x.area === a)
+      .filter((x) => x.group === a)
       .map((x) => {
         const counts = x.numerator !== null && x.denominator !== null ? ` (${formatVnNumber(x.numerator)}/${formatVnNumber(x.denominator)})` : '';
-        return { cells: [cell(x.name), cell(`${valueText(x, x.value).text}${x.value === null ? '' : counts}`), valueText(x, x.target), verdict(x.pass), cell(x.pass === null || x.pass ? '' : x.gap)] };
+        return { cells: [cell(x.name), cell(`${valueText(x, x.value).text}${x.value === null ? '' : counts}`), cell(x.targetText), verdict(x.pass), cell(x.pass === null || x.pass ? '' : x.gap)] };
       }),
     empty: 'Không có chỉ tiêu.',
   });
@@ -210,11 +196,12 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
       { header: 'Hoàn thành', width: 10, numeric: true },
       { header: 'Đang thực hiện', width: 10, numeric: true },
       { header: 'Chưa thực hiện', width: 10, numeric: true },
+      { header: 'Không thực hiện', width: 10, numeric: true },
       { header: 'Quá hạn', width: 8, numeric: true },
       { header: 'Tỷ lệ hoàn thành', width: 10, numeric: true },
     ],
     rows: sections.map(([name, c]) => ({
-      cells: [cell(sectionName(name)), numberCell(c.total), numberCell(c.done + c.doneLate), numberCell(c.inProgress), numberCell(c.notStarted), numberCell(c.overdue), numberCell(c.doneShare, c.doneShare === null ? '' : '%')],
+      cells: [cell(sectionName(name)), numberCell(c.total), numberCell(c.done + c.doneLate), numberCell(c.inProgress), numberCell(c.notStarted), numberCell(c.dropped), numberCell(c.overdue), numberCell(c.doneShare, c.doneShare === null ? '' : '%')],
     })),
     empty: 'Chưa có nhiệm vụ.',
   };
@@ -250,6 +237,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     { kind: 'table', table: area('meetings', 'a) Hội nghị, cuộc họp') },
     { kind: 'table', table: area('documents', 'b) Văn bản hành chính') },
     { kind: 'table', table: area('digitisation', 'c) Chuyển đổi số, giải quyết thủ tục hành chính') },
+    { kind: 'table', table: area('outcomes', 'd) Các chỉ tiêu khác') },
     {
       kind: 'paragraph',
       parts: [`Điểm chuyển đổi số, giải quyết thủ tục hành chính (cách tính 766, thang 100): ${m.digitisation.score === null ? 'không áp dụng' : formatVnNumber(m.digitisation.score)}.`],

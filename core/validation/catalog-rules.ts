@@ -131,10 +131,13 @@ export function validateCatalog(input: CatalogInput): ValidationIssue[] {
   const knownPlans = new Set(input.plans.map((p) => p.code));
   const seenStt = new Map<string, number>();
   const seenTitle = new Map<string, number>();
+  const noProduct = new Map<string, number[]>();
+  const tasksPerPlan = new Map<string, number>();
 
   for (const { item: task, row } of input.tasks) {
     const emit: Emit = (column, code, severity, message) => issues.push({ tab: 'tasks', row, column, code, severity, message });
     const r = resolve(task);
+    tasksPerPlan.set(task.plan, (tasksPerPlan.get(task.plan) ?? 0) + 1);
 
     if (task.title === '') emit('title', 'TITLE_REQUIRED', 'error', 'Thiếu nội dung nhiệm vụ. Nhập tên nhiệm vụ.');
     if (knownPlans.size > 0 && !knownPlans.has(task.plan)) {
@@ -142,7 +145,8 @@ export function validateCatalog(input: CatalogInput): ValidationIssue[] {
     }
     checkLead(r, emit);
     checkUnits(r.support, 'support', 'Cơ quan phối hợp', emit);
-    if (task.product === '') emit('product', 'PRODUCT_MISSING', 'warning', 'Chưa có sản phẩm đầu ra. Ghi sản phẩm, ví dụ "Kế hoạch", "Báo cáo".');
+    // A "Yêu cầu …" cell states the expected result as well as a product would.
+    if (task.product === '' && task.target === '') (noProduct.get(task.plan) ?? noProduct.set(task.plan, []).get(task.plan)!).push(row);
     checkDeadline(r, emit);
     checkTracking(r, emit);
 
@@ -157,6 +161,15 @@ export function validateCatalog(input: CatalogInput): ValidationIssue[] {
       const first = seenTitle.get(key);
       if (first !== undefined) emit('title', 'TASK_DUPLICATE', 'warning', `Nhiệm vụ trùng nội dung với dòng ${first}. Xóa dòng trùng hoặc ghi rõ khác biệt.`);
       else seenTitle.set(key, row);
+    }
+  }
+  for (const [plan, rows] of noProduct) {
+    const push = (row: number, message: string) => issues.push({ tab: 'tasks', row, column: 'product', code: 'PRODUCT_MISSING', severity: 'warning', message });
+    // A plan whose appendix has no output column at all gets one note, not one per task.
+    if (rows.length > 1 && rows.length === tasksPerPlan.get(plan)) {
+      push(rows[0]!, `Kế hoạch ${plan}: cả ${rows.length} nhiệm vụ chưa có sản phẩm đầu ra (phụ lục không có cột "Sản phẩm" hay "Yêu cầu"). Nên bổ sung sản phẩm cho từng nhiệm vụ, ví dụ "Kế hoạch", "Báo cáo".`);
+    } else {
+      for (const row of rows) push(row, 'Chưa có sản phẩm đầu ra. Ghi sản phẩm, ví dụ "Kế hoạch", "Báo cáo".');
     }
   }
   return issues;

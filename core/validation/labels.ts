@@ -22,6 +22,15 @@ export const ISSUE_LABELS: Record<string, string> = {
   DATE_INVALID: 'Ngày không hợp lệ',
   NUMBER_INVALID: 'Số không hợp lệ',
   PLAN_UNKNOWN: 'Kế hoạch chưa có trong danh sách',
+  WORD_UNKNOWN: 'Giá trị không có trong danh sách',
+  DATE_MISSING: 'Thiếu ngày',
+  PERIOD_MISSING: 'Thiếu kỳ số liệu',
+  PERIOD_INVALID: 'Kỳ không hợp lệ',
+  NUMBER_NEGATIVE: 'Số âm',
+  ROW_DUPLICATE: 'Dòng trùng lặp',
+  SETTING_INVALID: 'Cài đặt, chỉ tiêu không đọc được',
+  BASELINE_PARTIAL: 'Sổ năm trước không đủ cả năm',
+  MEETING_LENGTH_INVALID: 'Thời lượng không đọc được',
 };
 
 export function issueLabel(code: string): string {

@@ -7,7 +7,7 @@
 import { decodeRows, str, type Decoded } from '../layout/codec';
 import type { Row, TabSpec } from '../layout/columns';
 import { cellKey, identityColumns } from '../sync/row-identity';
-import { DIGITISATION_TAB, DOCUMENTS_TAB, MEETINGS_TAB, tabByKey } from '../layout/tabs';
+import { DIGITISATION_TAB, DOCUMENTS_TAB, MEETINGS_TAB, OUTCOMES_TAB, tabByKey } from '../layout/tabs';
 import { decodeMeetings } from '../metrics/meetings';
 import { parsePeriod, PERIOD_FORMS, type Period } from '../periods/period';
 import { dateInYear, SETTING_SPECS, settingSpec, TARGET_SPECS, type Settings } from '../settings';
@@ -17,7 +17,7 @@ import { checkUnits } from './catalog-rules';
 import type { ValidationIssue } from './issue';
 
 /** The tabs whose rows are logs an official fills in, checked by these rules. */
-export const LOG_TABS: readonly TabSpec[] = [MEETINGS_TAB, DOCUMENTS_TAB, DIGITISATION_TAB];
+export const LOG_TABS: readonly TabSpec[] = [MEETINGS_TAB, DOCUMENTS_TAB, DIGITISATION_TAB, OUTCOMES_TAB];
 
 /**
  * What makes two rows of a log the same row (the tab's identity), with periods

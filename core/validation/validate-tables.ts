@@ -3,7 +3,10 @@
  * `cchc validate` and the Apps Script "Kiểm tra dữ liệu" both call this.
  */
 import { catalogFromTables, validateTasksTab } from '../catalog/catalog';
+import { decodeRows, num, str } from '../layout/codec';
 import type { Row } from '../layout/columns';
+import { PLANS_TAB } from '../layout/tabs';
+import { dateInYear } from '../settings';
 import { decodeCriteria } from '../par-index/scoring';
 import type { ValidationIssue } from './issue';
 import { checkLogTab, checkSettings, LOG_TABS } from './log-rules';
@@ -23,6 +26,16 @@ export function validateTables(tables: Record<string, readonly Row[] | undefined
     rows[tab.key] = tabRows.length;
     issues.push(...checkLogTab(tab, tabRows, catalog.registry));
   }
+  const plans = decodeRows(PLANS_TAB, tables['plans'] ?? []);
+  plans.records.forEach((r, i) => {
+    for (const column of ['reportHalf', 'reportYear'] as const) {
+      const text = str(r, column);
+      if (text !== '' && dateInYear(text, num(r, 'year') ?? catalog.defaultYear) === null) {
+        const header = PLANS_TAB.columns.find((c) => c.key === column)!.header;
+        issues.push({ tab: 'plans', row: plans.rowNumbers[i]!, column, code: 'DATE_INVALID', severity: 'error', message: `Cột "${header}": "${text}" không phải ngày. Ghi dạng dd/mm, ví dụ 10/06, hoặc để trống để theo lịch chung.` });
+      }
+    }
+  });
   for (const key of ['settings', 'targets'] as const) issues.push(...checkSettings(tables[key] ?? [], key, catalog.settings, catalog.defaultYear));
   const criteria = decodeCriteria(tables['criteria'] ?? []);
   rows['criteria'] = criteria.criteria.length;

@@ -1,6 +1,6 @@
 /**
  * Any table file an official hands us, as the plain grids the core importer reads:
- * an .xlsx (every sheet) or a .csv. CSV goes through exceljs' CSV reader (fast-csv)
+ * an .xlsx (every sheet), a .csv, or a Word plan (.docx: every table, see word/docx-reader). CSV goes through exceljs' CSV reader (fast-csv)
  * with every cell kept as text, so "10/06/2026" stays a Vietnamese date and "1,5"
  * a Vietnamese decimal for the core's parsers. Excel on a Vietnamese system saves
  * CSV with ";" between fields and sometimes as UTF-16 ("Unicode text"); both read.
@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ImportSheet } from '../../core/index';
 import { CchcError } from '../errors';
-import { checkImportFile, readWorkbook } from './read-workbook';
+import { checkImportFile, readWorkbookGrids } from './read-workbook';
 import { worksheetGrid } from './worksheet-grid';
 
 function decodeText(bytes: Buffer): string {
@@ -49,8 +49,11 @@ async function readCsv(path: string): Promise<ImportSheet[]> {
   }
 }
 
-export async function readGrids(path: string): Promise<ImportSheet[]> {
-  if (extname(path).toLowerCase() === '.csv') return readCsv(path);
-  const workbook = await readWorkbook(path);
-  return workbook.worksheets.map((ws) => ({ sheet: ws.name, grid: worksheetGrid(ws) }));
+/** `stream` forces the streaming reader for an .xlsx either way (by default only large workbooks stream). */
+export async function readGrids(path: string, options: { stream?: boolean } = {}): Promise<ImportSheet[]> {
+  const extension = extname(path).toLowerCase();
+  if (extension === '.csv') return readCsv(path);
+  // Loaded on use: the Word reader's parsers would otherwise slow every command's start.
+  if (extension === '.docx' || extension === '.doc') return (await import('../word/docx-reader')).readDocxGrids(path);
+  return (await readWorkbookGrids(path, options)).map(({ name, grid }) => ({ sheet: name, grid }));
 }

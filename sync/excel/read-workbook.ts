@@ -7,7 +7,9 @@
 import { open, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { CchcError } from '../errors';
-import { guardZip, megabytes } from '../files/zip-guard';
+import { guardZip, megabytes, type ZipEntry } from '../files/zip-guard';
+import { streamedGrids, type SheetGrid } from './stream-grid';
+import { worksheetGrid } from './worksheet-grid';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -27,7 +29,43 @@ async function head(path: string, bytes: number): Promise<Buffer> {
 
 const startsWith = (buffer: Buffer, magic: number[]): boolean => magic.every((b, i) => buffer[i] === b);
 
-/** Refuses a path that is no file, an empty file or one over the size limit, in Vietnamese. */
+/** Worksheet XML past this size (in all) is read with the streaming reader. */
+export const STREAM_SHEET_BYTES = 24 * 1024 * 1024;
+
+/** Every sheet as a plain grid; large workbooks are streamed (`stream` forces either way). */
+export async function readWorkbookGrids(path: string, options: { stream?: boolean } = {}): Promise<SheetGrid[]> {
+  const entries = await checkWorkbookFile(path);
+  const sheetBytes = entries.filter((e) => e.name.startsWith('xl/worksheets/')).reduce((n, e) => n + e.size, 0);
+  if (options.stream ?? sheetBytes > STREAM_SHEET_BYTES) {
+    try {
+      return await streamedGrids(path, entries);
+    } catch (error) {
+      if (error instanceof CchcError) throw error;
+      throw truncated(path);
+    }
+  }
+  return (await loadWorkbook(path)).worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }));
+}
+
+const truncated = (path: string): CchcError =>
+  new CchcError('FILE_TRUNCATED', `Tệp "${path}" bị hỏng hoặc tải về chưa hết. Tải lại hoặc lưu lại tệp từ Excel rồi nhập lại.`);
+
+export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  await checkWorkbookFile(path);
+  return loadWorkbook(path);
+}
+
+async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch {
+    throw truncated(path);
+  }
+  return workbook;
+}
+
+/** Refuses a path that is no file, an empty file or one over the size limit, in Vietnamese (any kind of file). */
 export async function checkImportFile(path: string): Promise<void> {
   const info = await stat(path).catch(() => null);
   if (!info || !info.isFile()) {
@@ -42,7 +80,8 @@ export async function checkImportFile(path: string): Promise<void> {
   }
 }
 
-export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
+/** The checks before any parser runs on a workbook; the zip's entries. */
+async function checkWorkbookFile(path: string): Promise<ZipEntry[]> {
   await checkImportFile(path);
   const magic = await head(path, 8);
   if (startsWith(magic, OLE_MAGIC)) {
@@ -54,16 +93,11 @@ export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
   if (!startsWith(magic, ZIP_MAGIC)) {
     throw new CchcError('FILE_NOT_XLSX', `Tệp "${path}" không phải tệp Excel .xlsx. Mở bằng Excel và lưu dạng "Excel Workbook (.xlsx)".`);
   }
-  const names = new Set((await guardZip(path)).map((e) => e.name));
+  const entries = await guardZip(path);
+  const names = new Set(entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml')) {
     const what = names.has('content.xml') ? 'là bảng tính OpenDocument (.ods) đổi tên' : names.has('word/document.xml') ? 'là văn bản Word' : 'không phải sổ Excel';
     throw new CchcError('FILE_NOT_XLSX', `Tệp "${path}" ${what}. Mở bằng Excel (hoặc LibreOffice) và lưu dạng "Excel Workbook (.xlsx)".`);
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(path);
-  } catch {
-    throw new CchcError('FILE_TRUNCATED', `Tệp "${path}" bị hỏng hoặc tải về chưa hết. Tải lại hoặc lưu lại tệp từ Excel rồi nhập lại.`);
-  }
-  return workbook;
+  return entries;
 }

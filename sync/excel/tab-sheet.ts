@@ -21,6 +21,7 @@ export function addTabSheet(workbook: Workbook, tab: TabSpec): Worksheet {
     header: c.header,
     key: c.key,
     width: c.width,
+    hidden: c.hidden ?? false,
     style: {
       font: FONT,
       alignment: { vertical: 'top', wrapText: c.wrap ?? false },

@@ -1,11 +1,11 @@
 /**
- * Blank workbooks officials fill in by hand: the task appendix, the meeting and
- * document logs, the CCHC-index scoring table and the digitisation figures, each with
- * Vietnamese headers, dropdowns and a "Hướng dẫn" (instructions) sheet.
- * `npm run templates` writes them into templates/.
+ * Blank workbooks officials fill in by hand: the task appendix, the meeting log,
+ * document counts, digitisation figures, CCHC-index criteria and the other
+ * targets' figures, each with Vietnamese headers, dropdowns and a "Hướng dẫn"
+ * (instructions) sheet. `npm run templates` writes them into templates/.
  */
 import ExcelJS from 'exceljs';
-import { columnLetter, CRITERIA_TAB, DIGITISATION_TAB, DOCUMENTS_TAB, MEETINGS_TAB, STANDARD_UNITS, TASK_STATUSES, type TabSpec } from '../../core/index';
+import { columnLetter, CRITERIA_TAB, DIGITISATION_TAB, DOCUMENTS_TAB, MEETINGS_TAB, OUTCOMES_TAB, STANDARD_UNITS, TASK_STATUSES, type TabSpec } from '../../core/index';
 import { OFFICIAL_FONT, officialPageSetup, THIN_BORDER } from './official-style';
 
 interface TemplateColumn {
@@ -58,7 +58,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
       'Mỗi nhiệm vụ chỉ một cơ quan chủ trì (một việc một đầu mối); nhiều cơ quan phối hợp cách nhau bằng dấu ";".',
       'Thời gian hoàn thành ghi như trong kế hoạch: "Quý I/2026", "Tháng 3/2026", "Trước 15/01/2026", "Năm 2026", "Thường xuyên".',
       'Trạng thái chọn trong danh sách; hoàn thành thì tiến độ 100% và ghi ngày hoàn thành.',
-      'Nhập vào hệ thống bằng lệnh: cchc import TỆP.xlsx --plan SỐ_KẾ_HOẠCH',
+      'Nhập vào hệ thống bằng lệnh: cchc import TỆP.xlsx --plan SỐ_KẾ_HOẠCH (khi phụ lục không ghi số kế hoạch).',
     ],
   },
   {
@@ -70,6 +70,8 @@ export const TEMPLATES: readonly TemplateSpec[] = [
       'Thời lượng ghi theo ngày: 0,5 là nửa ngày; 1,5 là một ngày rưỡi (hoặc ghi số giờ, ví dụ "4 giờ").',
       'Giới hạn: quán triệt không quá 1/2 ngày, chuyên môn không quá 1 ngày, quan trọng có thảo luận không quá 1,5 ngày.',
       'Chỉ tiêu 2026: hội nghị trực tuyến từ 60% trở lên; số hội nghị giảm ít nhất 10% so với năm trước; hội nghị toàn xã/phường không quá 3 cuộc/năm.',
+      'Loại, hình thức, "Có/Không" ghi theo danh sách; viết hoa hay thường đều được, "x" hoặc "✓" là có.',
+      'Nhập vào hệ thống bằng lệnh: cchc import TỆP.xlsx (nhập lại cùng sổ không bị nhân đôi).',
     ],
   },
   {
@@ -81,7 +83,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
       'Dòng lĩnh vực, nhóm: để trống điểm tự chấm; điểm tối đa (nếu ghi) phải bằng tổng các tiêu chí con.',
       'Tổng điểm tối đa các tiêu chí là 100. Mỗi tiêu chí chỉ một cơ quan chủ trì.',
       'Tài liệu kiểm chứng: mỗi dòng một liên kết (ví dụ thư mục Google Drive). Chấm điểm lớn hơn 0 mà chưa có tài liệu thì ghi giải trình.',
-      'Nhập vào hệ thống bằng lệnh: cchc index-import TỆP.xlsx',
+      'Nhập vào hệ thống bằng lệnh: cchc import TỆP.xlsx (hoặc cchc index-import TỆP.xlsx).',
     ],
   },
   {
@@ -93,6 +95,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
       'Cột "Cùng kỳ năm trước": số văn bản hành chính đã ban hành cùng kỳ năm 2025, để tính mức giảm.',
       'Không tính văn bản mật vào cột "Văn bản đi, đến không mật" và "Gửi, nhận điện tử".',
       'Chỉ tiêu 2026: giảm ít nhất 15% văn bản hành chính so với năm trước; 100% văn bản không mật gửi, nhận điện tử.',
+      'Nhập vào hệ thống bằng lệnh: cchc import TỆP.xlsx',
     ],
   },
   {
@@ -102,7 +105,20 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     instructions: [
       'Mỗi dòng là số liệu một kỳ (ví dụ "Quý I/2026" cho quý I, "Tháng 3/2026" cho tháng 3) của một đơn vị, lấy từ Hệ thống thông tin giải quyết TTHC của tỉnh.',
       'Ghi số lượng (không ghi tỷ lệ); hệ thống tự tính tỷ lệ và so với chỉ tiêu.',
-      'Chỉ tiêu 2026: xử lý hồ sơ trên môi trường số và số hóa từ 95%; hồ sơ đúng hạn từ 95%; kết quả điện tử 100%; tái sử dụng kết quả số hóa từ 90%.',
+      'Chỉ tiêu 2026: xử lý hồ sơ trên môi trường số và số hóa từ 95%; hồ sơ đúng hạn từ 95%; kết quả điện tử 100%; tái sử dụng kết quả số hóa từ 90%; hồ sơ trực tuyến xử lý toàn trình 100%; văn bản xử lý trên mạng từ 70% (mỗi đơn vị từ 90%).',
+      'Nhập vào hệ thống bằng lệnh: cchc import TỆP.xlsx (hoặc tệp .csv); tệp xuất từ hệ thống của tỉnh cũng nhập được như vậy.',
+    ],
+  },
+  {
+    file: 'so-lieu-chi-tieu-khac.xlsx',
+    sheet: OUTCOMES_TAB.name,
+    columns: fromTab(OUTCOMES_TAB),
+    instructions: [
+      'Mỗi dòng là số liệu một kỳ (ví dụ "Quý I/2026", "6 tháng đầu năm 2026", "Năm 2026"), của cả phường/xã hoặc một đơn vị; ghi số phát sinh trong kỳ, không cộng dồn.',
+      'Hài lòng với dịch vụ y tế, giáo dục công: số phiếu khảo sát và số phiếu hài lòng; hệ thống tự tính tỷ lệ (chỉ tiêu từ 90%).',
+      'Giải ngân vốn đầu tư công: vốn được giao và vốn đã giải ngân, cùng đơn vị tính (triệu đồng); chỉ tiêu từ 90%.',
+      'Kiểm tra công tác CCHC: số cơ quan, đơn vị thuộc diện kiểm tra và số đã được kiểm tra; chỉ tiêu từ 20%.',
+      'Nhập vào hệ thống bằng lệnh: cchc import TỆP.xlsx',
     ],
   },
 ];

@@ -38,19 +38,25 @@ function isBold(row: ExcelJS.Row): boolean {
   return false;
 }
 
+/** One row of the grid; `width` cells (a streamed row knows only its own width). */
+/** One row as the parser reads it (the loading and the streaming readers alike), with the links its cells hold. */
+export function gridRow(row: ExcelJS.Row, rowNumber: number, width: number): GridRow {
+  const cells: string[] = [];
+  let links: (string | undefined)[] | undefined;
+  for (let c = 1; c <= width; c++) {
+    const cell = row.getCell(c);
+    cells.push(cellText(cell));
+    const link = linkOf(cell);
+    if (link && cells[c - 1] !== '') (links ??= [])[c - 1] = link;
+  }
+  return { row: rowNumber, cells, bold: isBold(row), ...(links ? { links } : {}) };
+}
+
 export function worksheetGrid(ws: ExcelJS.Worksheet): GridRow[] {
   const grid: GridRow[] = [];
   const width = ws.columnCount;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    let links: (string | undefined)[] | undefined;
-    for (let c = 1; c <= width; c++) {
-      const cell = row.getCell(c);
-      cells.push(cellText(cell));
-      const link = linkOf(cell);
-      if (link && cells[c - 1] !== '') (links ??= [])[c - 1] = link;
-    }
-    grid.push({ row: rowNumber, cells, bold: isBold(row), ...(links ? { links } : {}) });
+    grid.push(gridRow(row, rowNumber, width));
   });
   return grid;
 }

@@ -220,6 +220,21 @@ export async function guardZip(path: string, options: { limits?: ZipLimits; kind
   return entries;
 }
 
+/** Streams one entry's inflated bytes to `onChunk` (the entry was guarded already). */
+export async function streamEntry(path: string, entry: ZipEntry, onChunk: (chunk: Buffer) => void): Promise<void> {
+  const handle = await open(path, 'r');
+  let start: number;
+  try {
+    start = await dataOffset(handle, entry);
+  } finally {
+    await handle.close();
+  }
+  if (start < 0) throw corrupt(path, 'Excel');
+  const stream = createReadStream(path, { start, end: start + Math.max(0, entry.compressedSize - 1) });
+  const source = entry.method === 8 ? stream.pipe(createInflateRaw()) : stream;
+  for await (const chunk of source) onChunk(chunk as Buffer);
+}
+
 /** One small entry's text (e.g. docProps/core.xml), at most `maxBytes` inflated; null if absent or unreadable. */
 export async function readZipText(path: string, name: string, maxBytes = 1024 * 1024): Promise<string | null> {
   try {

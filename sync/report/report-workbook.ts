@@ -7,7 +7,7 @@
  * beside text bars that also print in black and white.
  */
 import ExcelJS from 'exceljs';
-import { plainText, type MetricsReport, type PeriodReport, type Ratio, type ReportTable, type TargetLine, type Tone } from '../../core/index';
+import { plainText, type PeriodReport, type ReportTable, type Tone } from '../../core/index';
 import { OFFICIAL_FONT, officialPageSetup, printReady, THIN_BORDER } from '../excel/official-style';
 
 export const FILL = {
@@ -20,55 +20,6 @@ export const FILL = {
 export const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 export const toneFill = (tone: Tone): ExcelJS.Fill => fill(FILL[tone]);
 
-/** The report's targets, from the metrics. */
-export function targetLines(m: MetricsReport): TargetLine[] {
-  const r = (area: TargetLine['area'], name: string, x: Ratio): TargetLine => ({
-    area,
-    name,
-    value: x.value,
-    numerator: x.numerator,
-    denominator: x.denominator,
-    target: x.target,
-    pass: x.pass,
-    gap: x.gap,
-  });
-  return [
-    r('meetings', 'Tỷ lệ hội nghị trực tuyến (%)', m.meetings.onlineShare),
-    r('meetings', 'Tỷ lệ hội nghị trực tuyến, kể cả kết hợp (%)', m.meetings.onlineShareWithHybrid),
-    {
-      area: 'meetings',
-      name: 'Số hội nghị so với năm trước (%)',
-      value: m.meetings.change.value,
-      numerator: m.meetings.total,
-      denominator: m.meetings.change.baseline,
-      target: m.meetings.change.target,
-      pass: m.meetings.change.pass,
-      gap: m.meetings.change.gap,
-    },
-    {
-      area: 'meetings',
-      name: 'Hội nghị toàn xã/phường (cuộc)',
-      value: m.meetings.communeWide.count,
-      numerator: null,
-      denominator: null,
-      target: m.meetings.communeWide.max,
-      pass: m.meetings.communeWide.pass,
-      gap: m.meetings.communeWide.gap,
-    },
-    {
-      area: 'documents',
-      name: 'Văn bản hành chính so với năm trước (%)',
-      value: m.documents.change.value,
-      numerator: m.documents.issued,
-      denominator: m.documents.baseline,
-      target: m.documents.change.target,
-      pass: m.documents.change.pass,
-      gap: m.documents.change.gap,
-    },
-    r('documents', 'Văn bản không mật gửi, nhận điện tử (%)', m.documents.electronicShare),
-    ...m.digitisation.indicators.map((i) => r('digitisation', `${i.name} (%)`, i)),
-  ];
-}
 
 /** First row of a table sheet's data, under the title (row 1) and the header (row 3). */
 export const FIRST_DATA_ROW = 4;

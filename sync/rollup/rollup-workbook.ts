@@ -4,9 +4,9 @@
  * the wards that could not be read.
  */
 import ExcelJS from 'exceljs';
-import { cell, formatVn, numberCell, periodName, type Period, type ReportTable, type TableCell } from '../../core/index';
+import { cell, formatVn, numberCell, periodName, targetLines, type Period, type ReportTable, type TableCell } from '../../core/index';
 import { printReady } from '../excel/official-style';
-import { tableSheet, targetLines } from '../report/report-workbook';
+import { tableSheet } from '../report/report-workbook';
 import type { WardResult } from './collect';
 
 export function rollupWorkbook(results: readonly WardResult[], period: Period, today: string): ExcelJS.Workbook {

@@ -30,6 +30,14 @@ export function sheetsError(error: unknown, spreadsheetId: string, what: string)
     );
   }
   const google = message ? ` Google trả lời: "${message}".` : '';
+  // A key file whose private key cannot sign fails on our side, before any connection.
+  const code = (error as { code?: unknown })?.code;
+  if (status === undefined && ((typeof code === 'string' && code.startsWith('ERR_OSSL')) || /PEM|private key|DECODER/i.test(String((error as Error)?.message)))) {
+    return new CchcError(
+      'AUTH_KEY_INVALID',
+      `Tệp khóa tài khoản dịch vụ không dùng được (khóa riêng "private_key" hỏng hoặc bị sửa) nên chưa ${what}. Tạo khóa JSON mới cho tài khoản dịch vụ; xem docs/huong-dan-ket-noi-google-sheet.md.`,
+    );
+  }
   switch (status) {
     case 401:
       return new CchcError(
@@ -39,7 +47,7 @@ export function sheetsError(error: unknown, spreadsheetId: string, what: string)
     case 403:
       return new CchcError(
         'SHEETS_FORBIDDEN',
-        `Không có quyền ${what} bảng tính ${spreadsheetId}. Chia sẻ bảng tính (quyền Người chỉnh sửa) với tài khoản đang dùng, hoặc bật Google Sheets API cho dự án.${google}`,
+        `Không có quyền ${what} ${spreadsheetId}. Chia sẻ bảng tính (quyền Người chỉnh sửa) với tài khoản đang dùng, hoặc bật Google Sheets API cho dự án.${google}`,
       );
     case 404:
       return new CchcError(

@@ -53,8 +53,8 @@ export function addTabRequests(tab: TabSpec, sheetId: number, index: number): Re
     requests.push({
       updateDimensionProperties: {
         range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
-        properties: { pixelSize: c.width * PX_PER_CHAR },
-        fields: 'pixelSize',
+        properties: { pixelSize: c.width * PX_PER_CHAR, ...(c.hidden ? { hiddenByUser: true } : {}) },
+        fields: c.hidden ? 'pixelSize,hiddenByUser' : 'pixelSize',
       },
     });
     if (c.wrap) requests.push({ repeatCell: { range: columnRange(i), cell: { userEnteredFormat: { wrapStrategy: 'WRAP' } }, fields: 'userEnteredFormat.wrapStrategy' } });

@@ -5,7 +5,7 @@
  * values.batchGet would need a second request for the last two.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { identityColumns, indexRows, matchKey, ROW_KEY, ROW_NUMBER, rowIdentity, tabForName, TABS, type Row, type TabSpec } from '../../core/index';
+import { headerKeys, identityColumns, indexRows, matchKey, ROW_KEY, ROW_NUMBER, rowIdentity, tabForName, TABS, type Row, type TabSpec } from '../../core/index';
 import { callSheets } from './api-errors';
 import type { BackoffOptions } from './backoff';
 import type { SheetsApi } from './client';
@@ -15,6 +15,8 @@ import { plainFromCell } from './grid-values';
 export const ROW_METADATA_KEY = 'cchc.key';
 /** Column developer metadata key holding the column's layout key, so a column renamed by an official is still found. */
 export const COLUMN_METADATA_KEY = 'cchc.column';
+/** Spreadsheet developer metadata naming the last batch written: a batch whose answer was lost is recognised by it. */
+export const WRITE_METADATA_KEY = 'cchc.write';
 
 export interface TabState {
   spec: TabSpec;
@@ -44,10 +46,12 @@ export interface SheetState {
   sheetIds: Set<number>;
   /** Characters of row and column developer metadata already in the spreadsheet (Google caps the total). */
   rowMetadataChars: number;
+  /** The id of the last batch this tool wrote, if any. */
+  lastWriteId: string | null;
 }
 
 export const READ_FIELDS =
-  'properties(title),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),' +
+  'properties(title),developerMetadata(metadataKey,metadataValue),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),' +
   `data(rowData(values(effectiveValue,effectiveFormat(numberFormat(type)),userEnteredFormat(numberFormat(type)))),rowMetadata(developerMetadata(metadataKey,metadataValue)),columnMetadata(developerMetadata(metadataKey,metadataValue))))`;
 
 /** Wraps each request sent, retries included (e.g. a per-minute rate limit). */
@@ -76,7 +80,8 @@ const metadataChars = (dims: sheets_v4.Schema$DimensionProperties[] | undefined)
 
 /** Tabs are found by the sheet id they had when last seen, else by name. */
 export function sheetState(spreadsheetId: string, data: sheets_v4.Schema$Spreadsheet, sheetIds: ReadonlyMap<string, number> = new Map()): SheetState {
-  const state: SheetState = { spreadsheetId, title: data.properties?.title ?? '', tabs: new Map(), sheetIds: new Set(), rowMetadataChars: 0 };
+  const lastWriteId = data.developerMetadata?.find((m) => m.metadataKey === WRITE_METADATA_KEY)?.metadataValue ?? null;
+  const state: SheetState = { spreadsheetId, title: data.properties?.title ?? '', tabs: new Map(), sheetIds: new Set(), rowMetadataChars: 0, lastWriteId };
   const sheets = data.sheets ?? [];
   for (const sheet of sheets) {
     state.sheetIds.add(sheet.properties?.sheetId ?? 0);
@@ -110,7 +115,7 @@ export function shapeOf(state: SheetState): Map<string, Set<string>> {
 
 function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: sheets_v4.Schema$GridData | undefined): TabState {
   const rowData = grid?.rowData ?? [];
-  const byHeader = new Map(spec.columns.map((c) => [matchKey(c.header), c]));
+  const byHeader = new Map(spec.columns.flatMap((c) => headerKeys(c, matchKey).map((k) => [k, c] as const)));
   const columns = new Map<string, number>();
   (rowData[0]?.values ?? []).forEach((cell, index) => {
     const column = byHeader.get(matchKey(String(plainFromCell(cell, undefined) ?? '')));

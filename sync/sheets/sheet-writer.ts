@@ -26,6 +26,8 @@ export const MAX_BATCH_BYTES = 1_900_000;
  */
 export const ROW_TAG_BUDGET = 20_000;
 
+const WRITE_TAG_CHARS = 64;
+
 /** A group of requests (changed cells, or new rows) stays well under a batch. */
 const GROUP_BYTES = 600_000;
 
@@ -227,7 +229,8 @@ export function planWrite(state: SheetState, merges: ReadonlyMap<string, TabMerg
   const structure: Request[] = [];
   const groups: Request[][] = [];
   let nextSheetId = Math.max(0, ...state.sheetIds) + 1;
-  const tags = { left: ROW_TAG_BUDGET - state.rowMetadataChars };
+  // The store's write id (key + a UUID) takes its share of the budget too.
+  const tags = { left: ROW_TAG_BUDGET - state.rowMetadataChars - WRITE_TAG_CHARS };
   const writes = (key: string) => {
     const m = merges.get(key);
     return m !== undefined && (m.updates.length > 0 || m.inserts.length > 0);

@@ -3,7 +3,8 @@
  * a write re-reads just before writing (Sheets has no conditional write), merges
  * three ways against what this process last read (or, for `cchc sync push`, what
  * was last synced) and sends only the changed cells and new rows, in one
- * batchUpdate unless the 2 MB limit forces more.
+ * batchUpdate unless the 2 MB limit forces more, then reads the sheet once more
+ * to check what landed (see applyTo).
  */
 import {
   baseOf,
@@ -14,19 +15,25 @@ import {
   structureGaps,
   tabByKey,
   tablesOf,
+  ROW_NUMBER,
+  rowIdentity,
   TABS,
+  type CellUpdate,
   type MergeConflict,
+  type TabMerge,
   type SyncBase,
   type TablesMerge,
   type TablesShape,
   type TabSpec,
 } from '../../core/index';
+import { randomUUID } from 'node:crypto';
+import type { sheets_v4 } from '@googleapis/sheets';
 import type { Store, Tables, WriteOutcome } from '../store/store';
 import { CchcError } from '../errors';
 import { sheetsError } from './api-errors';
 import { defaultSleep, delayFor, giveUp, isRetryable, type BackoffOptions } from './backoff';
 import type { SheetsApi } from './client';
-import { readSheet, shapeOf, sheetIdsOf, type SheetState } from './sheet-reader';
+import { readSheet, shapeOf, sheetIdsOf, WRITE_METADATA_KEY, type RequestGate, type SheetState } from './sheet-reader';
 import { planWrite, type WritePlan } from './sheet-writer';
 
 export interface ApplyResult {
@@ -62,6 +69,8 @@ export class SheetsStore implements Store {
   /** What read() returned: the base when this process writes back. */
   private seen: SyncBase = new Map();
   private seenSheetIds: ReadonlyMap<string, number> = new Map();
+  /** Requests sent, retries included (the counts shown to officials). */
+  private sent = 0;
   private apiPromise: Promise<SheetsApi> | undefined;
 
   constructor(
@@ -78,7 +87,11 @@ export class SheetsStore implements Store {
 
   /** `sheetIds`: where the tabs were when last seen, so a renamed tab is still found. */
   async state(sheetIds: ReadonlyMap<string, number> = this.seenSheetIds): Promise<SheetState> {
-    return readSheet(await this.api(), this.spreadsheetId, { backoff: this.backoff, sheetIds });
+    const gate: RequestGate = (send) => {
+      this.sent++;
+      return send();
+    };
+    return readSheet(await this.api(), this.spreadsheetId, { backoff: this.backoff, sheetIds, gate });
   }
 
   async exists(): Promise<boolean> {
@@ -87,9 +100,10 @@ export class SheetsStore implements Store {
 
   /** Lays out the tabs the sheet lacks; starting rows go only into tabs that are new or empty. */
   async create(initial: Tables): Promise<string[]> {
+    const before = this.sent;
     const state = await this.state();
     const empty = Object.fromEntries(Object.entries(initial).filter(([key]) => (state.tabs.get(key)?.rows.length ?? 0) === 0));
-    const result = await this.applyTo(state, empty, new Map(), TABS);
+    const result = await this.applyTo(state, empty, new Map(), TABS, before);
     return result.plan.createdTabs;
   }
 
@@ -109,43 +123,76 @@ export class SheetsStore implements Store {
   /** Merges `tables` into the sheet as it is now, against `base`, and writes the result. */
   async apply(tables: Tables, base: SyncBase, sheetIds: ReadonlyMap<string, number> = this.seenSheetIds): Promise<ApplyResult> {
     this.seenSheetIds = sheetIds;
-    return this.applyTo(await this.state(), tables, base, []);
+    const before = this.sent;
+    return this.applyTo(await this.state(), tables, base, [], before);
   }
 
   /**
-   * Sends one batch at a time. Before a retry, and before each further batch,
-   * the sheet is re-read and the write re-planned against the same base: a batch
-   * Google applied before its answer was lost is then seen as done, not repeated,
-   * and rows an official moved meanwhile are found where they now are.
+   * Sends one batch at a time, each tagged with a write id (spreadsheet developer
+   * metadata). After every batch the sheet is re-read and the write re-planned
+   * against the same base, until nothing is left to write:
+   * - a batch whose answer was lost (no response: a timeout, a dropped
+   *   connection) may still land until Google's deadline, so it is never re-sent
+   *   blind: the store waits past that deadline, re-reads, and sees by the write
+   *   id whether it landed;
+   * - the re-read after a batch checks it: a row that moved while the batch was in
+   *   flight (an official inserted or sorted rows) got cells meant for another
+   *   row; those are put back (when the row's value before is known) and written
+   *   again where the row now is; a cell an official changed meanwhile is a
+   *   conflict, left as they typed it.
    */
-  private async applyTo(state: SheetState, tables: Tables, base: SyncBase, layout: readonly TabSpec[]): Promise<ApplyResult> {
+  private async applyTo(state: SheetState, tables: Tables, base: SyncBase, layout: readonly TabSpec[], sentBefore: number): Promise<ApplyResult> {
     const api = await this.api();
     const attempts = this.backoff?.attempts ?? 6;
     let first: WritePlan | undefined;
-    let requests = 1;
     let written = 0;
     let failures = 0;
-    for (;;) {
+    const misplaced: string[] = [];
+    let repairs = new Map<string, CellUpdate[]>();
+    for (let round = 0; ; round++) {
       checkStructure(base, shapeOf(state), 'trên bảng tính');
-      const merged = mergeAll(state, tables, base);
+      const merged = mergeAll(state, tables, base, repairs);
       const plan = planWrite(state, merged.merges, layout);
       first ??= plan;
       const sheetIds = new Map([...sheetIdsOf(state), ...plan.createdSheetIds]);
       this.seenSheetIds = sheetIds;
-      const done = (): ApplyResult => ({ plan: first!, requests, sheetIds, ...merged });
+      const done = (): ApplyResult => ({ plan: first!, requests: this.sent - sentBefore, sheetIds, ...merged, conflictText: [...misplaced, ...merged.conflictText] });
       if (plan.batches.length === 0) return done();
+      if (round > first.batches.length + attempts) {
+        throw this.stopped(new CchcError('SHEETS_NOT_SETTLED', 'Bảng tính liên tục thay đổi trong lúc ghi nên chưa ghi trọn. Chờ cán bộ sửa xong rồi chạy lại lệnh; phần đã ghi không bị ghi lặp.'), written);
+      }
+      const writeId = randomUUID();
+      const targets = targetRows(state, merged.merges);
+      const sentAt = Date.now();
       try {
-        requests++;
-        await api.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests: plan.batches[0] } });
+        this.sent++;
+        await api.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests: [...writeTag(writeId), ...plan.batches[0]!] } });
         written++;
-        if (plan.batches.length === 1) return done();
       } catch (error) {
         if (!isRetryable(error)) throw this.stopped(sheetsError(error, this.spreadsheetId, 'ghi vào bảng tính'), written);
-        if (++failures >= attempts) throw this.stopped(giveUp('ghi vào bảng tính', error, attempts), written);
-        await (this.backoff?.sleep ?? defaultSleep)(delayFor(failures - 1, error, this.backoff));
+        const lost = unanswered(error);
+        // An answered failure wrote nothing; the last one ends the command at once.
+        if (!lost && ++failures >= attempts) throw this.stopped(giveUp('ghi vào bảng tính', error, attempts), written);
+        if (lost) {
+          // The batch may still land: wait past Google's deadline for it, then look.
+          const wait = sentAt + writeDeadlineMs() - Date.now();
+          if (wait > 0) {
+            console.error(`Google chưa trả lời lần ghi; chờ ${Math.ceil(wait / 1000)} giây cho chắc lần ghi đó không đến muộn, rồi đọc lại bảng tính…`);
+            await (this.backoff?.sleep ?? defaultSleep)(wait);
+          }
+        } else {
+          await (this.backoff?.sleep ?? defaultSleep)(delayFor(failures - 1, error, this.backoff));
+        }
+        state = await this.state();
+        if (state.lastWriteId === writeId) {
+          written++;
+        } else {
+          if (lost && ++failures >= attempts) throw this.stopped(giveUp('ghi vào bảng tính', error, attempts), written);
+          continue;
+        }
       }
-      requests++;
-      state = await this.state();
+      if (state.lastWriteId !== writeId) state = await this.state();
+      repairs = checkLanded(targets, state, misplaced);
     }
   }
 
@@ -159,9 +206,102 @@ export class SheetsStore implements Store {
   }
 }
 
-function mergeAll(state: SheetState, tables: Tables, base: SyncBase): Pick<ApplyResult, 'conflicts' | 'conflictText' | 'skipped' | 'sheetAfter'> & Pick<TablesMerge, 'merges'> {
+function mergeAll(
+  state: SheetState,
+  tables: Tables,
+  base: SyncBase,
+  repairs: ReadonlyMap<string, CellUpdate[]>,
+): Pick<ApplyResult, 'conflicts' | 'conflictText' | 'skipped' | 'sheetAfter'> & Pick<TablesMerge, 'merges'> {
   const merged = mergeTables(tables, tablesOf(state.tabs), base);
+  for (const [tab, updates] of repairs) {
+    const merge = merged.merges.get(tab);
+    if (merge) merge.updates.push(...updates.filter((u) => !merge.updates.some((m) => m.key === u.key && m.column === u.column)));
+  }
   const conflictText = merged.conflicts.map((c) => describeConflict(tabByKey(c.tab), c, 'trên bảng tính', 'bản ghi lên'));
   const skipped = [...merged.merges].filter(([, m]) => m.unidentified.length > 0).map(([key, m]) => describeUnidentified(tabByKey(key), m.unidentified, 'trong bản ghi lên'));
   return { merges: merged.merges, conflicts: merged.conflicts, conflictText, skipped, sheetAfter: merged.after };
+}
+
+/** Google carries out a request for up to 180 s; a little more is waited. CCHC_SHEETS_WRITE_DEADLINE_MS overrides it (tests). */
+function writeDeadlineMs(): number {
+  return Number(process.env['CCHC_SHEETS_WRITE_DEADLINE_MS'] ?? 185_000);
+}
+
+/** No answer at all (timeout, reset): the request may have been carried out, or may still be. */
+function unanswered(error: unknown): boolean {
+  const e = error as { status?: number; response?: { status?: number } };
+  return e?.status === undefined && e?.response?.status === undefined;
+}
+
+/** The batch's first requests: forget the previous write id, record this one. */
+function writeTag(writeId: string): sheets_v4.Schema$Request[] {
+  return [
+    { deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataKey: WRITE_METADATA_KEY, locationType: 'SPREADSHEET' } } } },
+    { createDeveloperMetadata: { developerMetadata: { metadataKey: WRITE_METADATA_KEY, metadataValue: writeId, visibility: 'DOCUMENT', location: { spreadsheet: true } } } },
+  ];
+}
+
+interface Target {
+  tab: string;
+  rowIndex: number;
+  key: string;
+  /** The columns written in that row. */
+  columns: string[];
+}
+
+/** Where each updated cell is written: the row index the plan uses and the identity it is meant for. */
+function targetRows(state: SheetState, merges: ReadonlyMap<string, TabMerge>): { targets: Target[]; before: SheetState } {
+  const targets: Target[] = [];
+  for (const [tab, merge] of merges) {
+    const rows = state.tabs.get(tab)?.rowIndex;
+    if (!rows) continue;
+    const byKey = new Map<string, string[]>();
+    for (const u of merge.updates) byKey.set(u.key, [...(byKey.get(u.key) ?? []), u.column]);
+    for (const [key, columns] of byKey) {
+      const rowIndex = rows.get(key);
+      if (rowIndex !== undefined) targets.push({ tab, rowIndex, key, columns });
+    }
+  }
+  return { targets, before: state };
+}
+
+/**
+ * After a batch: rows whose index now holds another row got cells meant for the
+ * row that was there. Those cells are put back to what that other row held
+ * before (when it was in the sheet then), and each is reported.
+ */
+function checkLanded(planned: { targets: Target[]; before: SheetState }, after: SheetState, report: string[]): Map<string, CellUpdate[]> {
+  const repairs = new Map<string, CellUpdate[]>();
+  for (const target of planned.targets) {
+    const tab = after.tabs.get(target.tab);
+    if (!tab) continue;
+    const now = [...tab.rowIndex].find(([, index]) => index === target.rowIndex)?.[0];
+    if (now === target.key) continue;
+    const spec = tabByKey(target.tab);
+    if (now === undefined) {
+      // A row with no identity there: one an official inserted meanwhile. Blank but for what the batch wrote: blank it again.
+      const row = tab.rows.find((r) => r[ROW_NUMBER] === target.rowIndex + 1);
+      if (!row) continue;
+      const onlyOurs = spec.columns.every((c) => target.columns.includes(c.key) || row[c.key] === null || row[c.key] === '');
+      const key = `@${target.rowIndex}`;
+      if (onlyOurs) {
+        tab.rowIndex.set(key, target.rowIndex);
+        repairs.set(target.tab, [...(repairs.get(target.tab) ?? []), ...target.columns.map((column) => ({ key, column, value: null }))]);
+        report.push(`Trang "${spec.name}": dòng ${target.rowIndex + 1} được chèn trong lúc ghi và nhận nhầm giá trị của dòng ${target.key}; đã xóa lại các ô đó và ghi vào đúng dòng.`);
+      } else {
+        const headers = target.columns.map((c) => `"${spec.columns.find((x) => x.key === c)!.header}"`).join(', ');
+        report.push(`Trang "${spec.name}", dòng ${target.rowIndex + 1} (vừa được thêm trong lúc ghi): các ô ${headers} bị ghi nhầm giá trị của dòng ${target.key}; hãy kiểm tra và nhập lại các ô đó.`);
+      }
+      continue;
+    }
+    const previous = planned.before.tabs.get(target.tab)?.rows.find((r) => rowIdentity(spec, r) === now);
+    const headers = target.columns.map((c) => `"${spec.columns.find((x) => x.key === c)!.header}"`).join(', ');
+    if (previous) {
+      repairs.set(target.tab, [...(repairs.get(target.tab) ?? []), ...target.columns.map((column) => ({ key: now, column, value: previous[column] ?? null }))]);
+      report.push(`Trang "${spec.name}": dòng ${now} bị di chuyển trong lúc ghi nên nhận nhầm các ô ${headers}; đã trả lại giá trị cũ của dòng đó và ghi vào đúng dòng ${target.key}.`);
+    } else {
+      report.push(`Trang "${spec.name}", dòng ${target.rowIndex + 1} (${now}, vừa được thêm trong lúc ghi): các ô ${headers} bị ghi nhầm giá trị của dòng ${target.key}; hãy kiểm tra và nhập lại các ô đó.`);
+    }
+  }
+  return repairs;
 }

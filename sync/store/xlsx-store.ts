@@ -11,7 +11,7 @@
 import { access, mkdir, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { matchKey, ROW_NUMBER, sameCell, TABS, type CellValue, type ColumnSpec, type Row, type TablesShape, type TabSpec } from '../../core/index';
+import { headerKeys, matchKey, ROW_NUMBER, sameCell, TABS, type CellValue, type ColumnSpec, type Row, type TablesShape, type TabSpec } from '../../core/index';
 import { CchcError } from '../errors';
 import { linkAddress, plainValue } from '../excel/cell-value';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
@@ -22,7 +22,7 @@ import type { Store, Tables, WriteOutcome } from './store';
 
 /** Maps a worksheet's header cells to column keys, so officials may reorder or add columns. */
 function headerMap(ws: ExcelJS.Worksheet, tab: TabSpec): Map<string, number> {
-  const byHeader = new Map(tab.columns.map((c) => [matchKey(c.header), c.key]));
+  const byHeader = new Map(tab.columns.flatMap((c) => headerKeys(c, matchKey).map((k) => [k, c.key] as const)));
   const map = new Map<string, number>();
   ws.getRow(1).eachCell((cell, colNumber) => {
     const key = byHeader.get(matchKey(String(plainValue(cell.value) ?? '')));
@@ -103,6 +103,7 @@ export class XlsxStore implements Store {
     for (const tab of TABS) addTabSheet(workbook, tab);
     this.fill(workbook, initial);
     // Created only if still absent under the lock: two inits at once make one store, and one of them says so.
+    await mkdir(dirname(resolve(this.location)), { recursive: true });
     this.stamp = null;
     // A new store may be the first file of its folder (data/, data/demo/): the lock file needs the folder.
     await mkdir(dirname(resolve(this.location)), { recursive: true });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, HANDLERS } from '../../apps-script/build';
-import { catalogFromTables, CRITERIA_TAB, LAYOUT_ROWS, MEETINGS_TAB, TABS, TASKS_TAB, UNITS_TAB, validateTasksTab, type IndexSummary, type MetricsReport, type ValidationIssue } from '../../core/index';
+import { catalogFromTables, CRITERIA_TAB, LAYOUT_ROWS, MEETINGS_TAB, TABS, TASKS_TAB, UNITS_TAB, targetLines, validateTasksTab, type IndexSummary, type MetricsReport, type ValidationIssue } from '../../core/index';
 import { sampleTables } from '../../sync/catalog/sample';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { cchcAsync } from '../helpers/cli';
@@ -307,8 +307,10 @@ describe('the menu gives the command line\'s numbers', () => {
     const expected = JSON.parse(cli.stdout) as MetricsReport;
     const sheet = gas.sheet('Tổng hợp')!;
     const find = (label: string) => sheet.values.findIndex((r) => r[0] === label);
-    const online = find('Hội nghị trực tuyến');
-    expect(sheet.values[online]!.slice(1, 4)).toEqual([expected.meetings.onlineShare.value, 60, expected.meetings.onlineShare.pass ? 'Đạt' : 'Chưa đạt']);
+    const online = find('Hội nghị tổ chức trực tuyến');
+    expect(sheet.values[online]!.slice(1, 4)).toEqual([expected.meetings.onlineShare.value, '≥ 60%', expected.meetings.onlineShare.pass ? 'Đạt' : 'Chưa đạt']);
+    // Every line of the core's target list, the commune-wide cap included.
+    for (const l of targetLines(expected)) expect(sheet.values[find(l.name)]!.slice(1, 4)).toEqual([l.value ?? 'Không áp dụng', l.targetText, l.verdict]);
     expect(sheet.backgrounds[online]![3]).toBe(expected.meetings.onlineShare.pass ? '#c6efce' : '#ffc7ce');
     expect(sheet.values[find('Hội nghị trực tuyến, kể cả kết hợp')]![1]).toBe(expected.meetings.onlineShareWithHybrid.value);
     for (const i of expected.digitisation.indicators) expect(sheet.values[find(i.name)]![1]).toBe(i.value ?? 'Không áp dụng');

@@ -220,6 +220,12 @@ export class FakeSheet {
   isSheetHidden(): boolean {
     return this.hidden;
   }
+  hiddenColumns: number[] = [];
+  hideColumns(column: number): void {
+    if (column < 1 || column > this.getMaxColumns()) throw new Error(ERRORS.outside);
+    this.log.push('hideColumns');
+    this.hiddenColumns.push(column);
+  }
   clear(): FakeSheet {
     this.log.push('clear');
     for (const row of this.values) row.fill('');

@@ -61,7 +61,7 @@ describe('cchc CLI', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Kế hoạch: 3 — Nhiệm vụ: 74');
     expect(result.stdout).toContain('Kiểm tra dữ liệu: 0 lỗi');
-    expect(result.stdout).toContain('Tỷ lệ trực tuyến (kể cả kết hợp)  60% (24/40) — Đạt');
+    expect(result.stdout).toContain('Hội nghị trực tuyến, kể cả kết hợp  60% (24/40); chỉ tiêu ≥ 60% — Đạt');
     expect(result.stdout).toContain('Báo cáo sắp đến hạn:');
     expect(existsSync(join(cwd, 'data/demo/cchc-demo.xlsx'))).toBe(true);
   });

@@ -35,6 +35,13 @@ export interface FailureRule {
   /** Sent as a Retry-After header (seconds). */
   retryAfterSeconds?: number;
   message?: string;
+  /**
+   * A lost answer: the connection is dropped without a response (the client sees
+   * a reset, as after its own timeout), and the request is still carried out this
+   * many milliseconds after it arrived, as Google may do until its 180 s deadline.
+   * `status` is then ignored.
+   */
+  lateApplyMs?: number;
 }
 
 export interface RequestLogEntry {
@@ -147,6 +154,18 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
     if (rule) {
       rule.remaining--;
       entry.injected = true;
+      if (rule.lateApplyMs !== undefined) {
+        entry.status = -1;
+        setTimeout(() => {
+          try {
+            r.run();
+          } catch {
+            // A late request that fails leaves nothing, as at Google.
+          }
+        }, rule.lateApplyMs).unref();
+        res.socket?.destroy();
+        return;
+      }
       const headers: Record<string, string> = rule.retryAfterSeconds !== undefined ? { 'Retry-After': String(rule.retryAfterSeconds) } : {};
       const error = errorForStatus(rule.status, headers);
       throw rule.message ? new ApiError(error.code, error.status, rule.message, headers) : error;

@@ -46,7 +46,7 @@ describe('province roll-up', () => {
     await workbook.xlsx.readFile(out);
     const ws = workbook.getWorksheet('So sánh')!;
     const header = (ws.getRow(3).values as unknown[]).slice(1).map(String);
-    const online = header.indexOf('Tỷ lệ hội nghị trực tuyến (%)') + 1;
+    const online = header.indexOf('Hội nghị tổ chức trực tuyến') + 1; // the core's target line
     const period = parsePeriod('2026', 'cutoff')!;
     for (const i of [0, 3, 99]) {
       const expected = computeMetrics({ ...sample, meetings: sample['meetings']!.slice(i % 7) }, { period, today: '2026-11-23' });

@@ -29,7 +29,7 @@ async function sheetWith(sheets: EmulatedSheets, tasks: Row[]): Promise<string> 
 }
 
 describe('Sheets store limits', () => {
-  it('a push of 1 or of 5,000 tasks takes the same requests: one read, one write', async () => {
+  it('a push of 1 or of 5,000 tasks takes the same requests: one read, one write, one read to check it', async () => {
     const sample = (await sampleTables())['tasks']!;
     const counts = [];
     for (const size of [1, 5_000]) {
@@ -44,7 +44,7 @@ describe('Sheets store limits', () => {
       expect(result.plan.updatedCells).toBe(2);
       counts.push(sheets.emu.counts());
     }
-    expect(counts[0]).toMatchObject({ reads: 2, writes: 1 });
+    expect(counts[0]).toMatchObject({ reads: 3, writes: 1 });
     expect(counts[1]).toEqual(counts[0]);
   }, 120_000);
 

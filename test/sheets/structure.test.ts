@@ -37,7 +37,7 @@ async function pushed() {
   return { emu, env, id, path, tasks: tables['tasks']!, meetings: tables['meetings']!, statuses };
 }
 
-describe('structural edits never delete', () => {
+describe('structural edits never delete', { timeout: 120_000 }, () => {
   it('follows a renamed tab by its sheet id, and a renamed header by its column tag', async () => {
     const { emu, env, id, path, tasks, statuses } = await pushed();
     const sheetId = sheetIdOf(emu, id, TASKS_TAB.name);

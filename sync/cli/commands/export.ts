@@ -1,9 +1,9 @@
-/** `cchc export --out FILE.xlsx`: a plan's catalog as an official appendix, optionally with progress. */
+/** `cchc export [--out FILE.xlsx|FILE.docx]`: a plan's catalog as an official appendix, optionally with progress. */
 import type { Command } from 'commander';
 import { catalogFromTables } from '../../../core/index';
 import { appendixWorkbook } from '../../excel/appendix-writer';
 import { CchcError, EXIT } from '../../errors';
-import { checkOutput, writeOutput, type OutputOptions } from '../../files/output-guard';
+import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
 import { localStorePath, openStore, type StoreOptions } from '../../store/open-store';
 import { defaultOut, run, sheetOption, storeOption } from '../program';
 
@@ -33,7 +33,11 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
   const out = options.out ?? defaultOut('phu-luc', plan.code);
   // Headings (sections, groups) go out as the bold rows they were in the plan.
   const rows = catalog.rows.map((t) => t.item).filter((t) => t.plan === plan.code);
-  await writeOutput(appendixWorkbook(plan, rows, { withProgress: options.withProgress }), out, outputOptions(options));
+  if (/\.docx$/i.test(out)) {
+    // The docx package is loaded only for a Word export: it would otherwise slow every command's start.
+    const word = await import('../../word/appendix-docx');
+    await writeOutputFile(out, outputOptions(options), (keywords) => word.appendixDocxBytes(plan, rows, { withProgress: options.withProgress }, keywords));
+  } else await writeOutput(appendixWorkbook(plan, rows, { withProgress: options.withProgress }), out, outputOptions(options));
   console.log(`Đã xuất phụ lục kế hoạch ${plan.code} (${tasks.length} nhiệm vụ) ra ${out}.`);
   return EXIT.ok;
 }
@@ -41,8 +45,8 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('Xuất phụ lục nhiệm vụ ra Excel theo mẫu')
-    .option('--out <tệp>', 'tệp .xlsx cần ghi (mặc định: phu-luc-<số kế hoạch>.xlsx)')
+    .description('Xuất phụ lục nhiệm vụ ra Excel hoặc Word theo mẫu')
+    .option('--out <tệp>', 'tệp .xlsx hoặc .docx cần ghi (mặc định: phu-luc-<số kế hoạch>.xlsx)')
     .option('--force', 'thay tệp --out đã có (bản cũ giữ thành .bak)')
     .addOption(storeOption())
     .addOption(sheetOption())

@@ -1,7 +1,7 @@
 /**
  * `cchc import FILE`: any table the project ships a template for (a plan's
  * appendix, the meeting log, document counts, digitisation figures or the
- * province's export, CCHC-index criteria), from .xlsx or .csv. The core's
+ * province's export, CCHC-index criteria), from .xlsx, .csv or a Word plan (.docx). The core's
  * planImport decides what the file is and what to write; this only reads the
  * file, writes once and prints. `--dry-run` writes nothing.
  */
@@ -20,6 +20,8 @@ export interface ImportOptions extends StoreOptions {
   period?: string;
   dryRun?: boolean;
   json?: boolean;
+  /** Read the table as CCHC-index criteria (`cchc index-import`). */
+  criteria?: boolean;
 }
 
 export async function importCommand(file: string, options: ImportOptions): Promise<number> {
@@ -27,7 +29,7 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   const sheets = await readGrids(file);
   const basePath = criteriaBasePath(options);
   const criteriaBase = await loadCriteriaBase(basePath);
-  const plan = planImport({ file, sheets, tables: await store.read(), plan: options.plan, period: options.period, criteriaBase });
+  const plan = planImport({ file, sheets, tables: await store.read(), plan: options.plan, period: options.period, criteriaBase, criteria: options.criteria });
   if (!plan.ok) throw new CchcError(plan.code, plan.message);
 
   let outcome: WriteOutcome = { conflicts: [], skipped: [] };
@@ -52,8 +54,8 @@ export async function importCommand(file: string, options: ImportOptions): Promi
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('Nhập một biểu mẫu (.xlsx hoặc .csv): phụ lục nhiệm vụ, sổ hội nghị, số liệu văn bản, số liệu số hóa, bộ tiêu chí Chỉ số CCHC')
-    .argument('<tệp>', 'tệp .xlsx hoặc .csv')
+    .description('Nhập một biểu mẫu (.xlsx, .csv) hoặc kế hoạch Word (.docx): phụ lục nhiệm vụ, sổ hội nghị, số liệu văn bản, số liệu số hóa, bộ tiêu chí Chỉ số CCHC')
+    .argument('<tệp>', 'tệp .xlsx, .csv hoặc .docx')
     .addOption(storeOption())
     .addOption(sheetOption())
     .option('--plan <số>', 'số kế hoạch khi phụ lục không ghi, ví dụ 158/KH-UBND')

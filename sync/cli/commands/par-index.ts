@@ -6,7 +6,7 @@
  */
 import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { catalogFromTables, decodeCriteria, formatVn, formatVnNumber, indexReport, indexSummary, periodName, storeWard, type IndexSummary } from '../../../core/index';
+import { catalogFromTables, CRITERIA_TAB, decodeCriteria, formatVn, formatVnNumber, indexReport, indexSummary, periodName, storeWard, type IndexSummary } from '../../../core/index';
 import { criteriaWorkbook } from '../../excel/criteria-writer';
 import { CchcError, EXIT } from '../../errors';
 import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
@@ -57,6 +57,10 @@ export async function indexCommand(options: IndexOptions): Promise<number> {
   }
   const tables = await openStore(options).read();
   const catalog = catalogFromTables(tables);
+  if ((tables['criteria'] ?? []).length === 0) {
+    console.log(`Trang "${CRITERIA_TAB.name}" chưa có tiêu chí nào. Nhập bộ tiêu chí của tỉnh hoặc bảng phân công bằng lệnh: cchc index-import TỆP.xlsx (biểu mẫu: templates/bieu-chi-so-cchc.xlsx).`);
+    return EXIT.dataErrors;
+  }
   const summary = indexSummary(tables['criteria'] ?? [], { period, today, settings: catalog.settings, registry: catalog.registry });
   console.log(options.json ? JSON.stringify(summary, null, 2) : indexText(summary, periodName(period)));
   if (options.out) {

@@ -5,14 +5,14 @@
  */
 import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { catalogFromTables, computeMetrics, decodeMeetings, followingPeriod, leadKey, periodReport, storeWard, tasksFallingDue } from '../../../core/index';
+import { catalogFromTables, computeMetrics, decodeMeetings, followingPeriod, leadKey, periodReport, storeWard, targetLines, tasksFallingDue } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
-import { reportWorkbook, targetLines } from '../../report/report-workbook';
+import { reportWorkbook } from '../../report/report-workbook';
 import { localStorePath, openStore } from '../../store/open-store';
 import { defaultOut, run } from '../program';
 import { wordWriter } from './word-writer';
-import { periodOptions, withPeriodOptions, type MetricsCliOptions } from './metrics';
+import { periodOptions, unitOption, withPeriodOptions, type MetricsCliOptions } from './metrics';
 
 export interface ReportOptions extends MetricsCliOptions {
   out?: string;
@@ -31,7 +31,7 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
   }
   const tables = await openStore(options).read();
   const catalog = catalogFromTables(tables);
-  const metrics = computeMetrics(tables, { period, today, unit: options.unit });
+  const metrics = computeMetrics(tables, { period, today, unit: unitOption(tables, options.unit) });
   const next = followingPeriod(period);
   // The metrics key sections as "plan section"; the report shows the section's own heading beside it.
   const sections = new Map(

@@ -113,7 +113,7 @@ export function registerSyncResolve(sync: Command): void {
     .addOption(storeOption())
     .option('--keep <bên>', 'giữ bên nào: "sheet" (bảng tính) hoặc "local" (sổ cục bộ)')
     .option('--all', 'giải quyết tất cả xung đột')
-    .option('--cell <số...>', 'số thứ tự hoặc mã xung đột (ví dụ 1,3 hoặc tasks:NV-…:note)')
+    .option('--cell <STT...>', 'số thứ tự hoặc mã xung đột (ví dụ 1,3 hoặc tasks:NV-…:note)')
     .action(async (opts: ResolveOptions) => {
       run.exitCode = await resolveCommand(opts);
     });

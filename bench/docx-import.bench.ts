@@ -1,0 +1,72 @@
+/**
+ * Importing a 500-task Word appendix (the exported plan format: sections, a header
+ * repeated on every page, leads merged over runs of tasks): time, against the same
+ * tasks as an .xlsx, and the peak memory of a process that only reads it.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { catalogFromTables, type Task } from '../core/index';
+import { sampleTables } from '../sync/catalog/sample';
+import { readAppendix } from '../sync/excel/appendix-reader';
+import { writeAppendix } from '../sync/excel/appendix-writer';
+import { appendixDocxBytes } from '../sync/word/appendix-docx';
+
+const TASKS = 500;
+/** Set in the child process that measures one read's peak memory on its own. */
+const READ_ONCE = 'CCHC_BENCH_READ_ONCE';
+
+async function median(runs: number, fn: () => Promise<void>): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+const once = process.env[READ_ONCE];
+if (once) {
+  const baseline = process.resourceUsage().maxRSS;
+  const start = performance.now();
+  const appendix = await readAppendix(once);
+  console.log(JSON.stringify({ ms: performance.now() - start, tasks: appendix.tasks.length, baselineKb: baseline, peakKb: process.resourceUsage().maxRSS }));
+} else {
+  const dir = await mkdtemp(join(tmpdir(), 'cchc-bench-'));
+  const docx = join(dir, 'phu-luc-500.docx');
+  const xlsx = join(dir, 'phu-luc-500.xlsx');
+  const sample = catalogFromTables(await sampleTables());
+  const base = sample.tasks.map((t) => t.item);
+  // Runs of ten tasks per lead, so the Word table holds the vertical merges plans have.
+  const tasks: Task[] = Array.from({ length: TASKS }, (_, i) => {
+    const t = base[i % base.length]!;
+    const lead = base[Math.floor(i / 10) % base.length]!.lead;
+    return { ...t, id: `NV-${i}`, stt: String(i + 1), title: `${t.title} (${i + 1})`, lead, section: ['I', 'II', 'III', 'IV', 'V'][Math.floor(i / 100)]! };
+  });
+  const plan = { code: '99/KH-UBND', title: 'Kế hoạch thử', date: '2026-01-05', ward: 'Thử', year: 2026 };
+  await writeFile(docx, await appendixDocxBytes(plan, tasks));
+  await writeAppendix(xlsx, plan, tasks);
+
+  let found = 0;
+  const word = await median(5, async () => {
+    found = (await readAppendix(docx)).tasks.length;
+  });
+  const excel = await median(5, async () => {
+    await readAppendix(xlsx);
+  });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+    env: { ...process.env, [READ_ONCE]: docx },
+    encoding: 'utf8',
+  });
+  const alone = JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; baselineKb: number; peakKb: number };
+  console.log(`Word appendix of ${found} tasks: read + parse median ${word.toFixed(0)} ms (same tasks as .xlsx: ${excel.toFixed(0)} ms)`);
+  console.log(
+    `one read in a fresh process: ${alone.ms.toFixed(0)} ms, peak RSS ${(alone.peakKb / 1024).toFixed(0)} MB (${((alone.peakKb - alone.baselineKb) / 1024).toFixed(0)} MB over the process at start)`,
+  );
+  await rm(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,78 @@
+/**
+ * Large workbooks read as grids without loading the workbook: exceljs's
+ * streaming reader gives one row at a time, so a 100,000-row appendix never
+ * exists as 1.2 million cell objects. The streaming reader ignores merged
+ * cells, so their ranges are read from the sheet's XML in a second, flat pass,
+ * and vertically merged cells repeat in each row as worksheet-grid does.
+ */
+import ExcelJS from 'exceljs';
+import { type GridRow } from '../../core/index';
+import { streamEntry, type ZipEntry } from '../files/zip-guard';
+import { gridRow } from './worksheet-grid';
+
+export interface SheetGrid {
+  name: string;
+  grid: GridRow[];
+}
+
+const MERGE = /<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g;
+
+function columnNumber(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+/** Merged ranges of one sheet entry, scanned from its XML (they follow the cell data). */
+async function mergeRanges(path: string, entry: ZipEntry): Promise<{ top: number; bottom: number; left: number; right: number }[]> {
+  const ranges: { top: number; bottom: number; left: number; right: number }[] = [];
+  let carry = '';
+  await streamEntry(path, entry, (chunk) => {
+    const text = carry + chunk.toString('latin1');
+    for (const m of text.matchAll(MERGE)) {
+      ranges.push({ left: columnNumber(m[1]!), top: Number(m[2]), right: columnNumber(m[3]!), bottom: Number(m[4]) });
+    }
+    // A tag cut at the chunk's end is seen whole with the next chunk.
+    const cut = text.lastIndexOf('<');
+    carry = cut >= 0 && text.length - cut < 100 ? text.slice(cut) : '';
+  });
+  return ranges;
+}
+
+/** Copies a merged range's text down its rows, as worksheet-grid does for a loaded sheet. */
+function applyMerges(grid: GridRow[], ranges: readonly { top: number; bottom: number; left: number; right: number }[]): void {
+  const byRow = new Map(grid.map((r) => [r.row, r]));
+  for (const range of ranges) {
+    if (range.bottom === range.top) continue;
+    const text = byRow.get(range.top)?.cells[range.left - 1] ?? '';
+    if (text === '') continue;
+    for (let r = range.top + 1; r <= range.bottom; r++) {
+      const row = byRow.get(r);
+      if (!row) continue;
+      for (let c = range.left; c <= range.right; c++) {
+        while (row.cells.length < c) row.cells.push('');
+        row.cells[c - 1] = text;
+      }
+    }
+  }
+}
+
+export async function streamedGrids(path: string, entries: readonly ZipEntry[]): Promise<SheetGrid[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'cache', entries: 'emit' });
+  let sheetNo = '';
+  // The reader is an EventEmitter (its typings omit it): 'entry' names each worksheet part just before it is read.
+  (reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type: string; id?: string }) => {
+    if (entry.type === 'worksheet' && entry.id) sheetNo = entry.id;
+  });
+  const sheets: SheetGrid[] = [];
+  for await (const worksheet of reader) {
+    const file = `xl/worksheets/sheet${sheetNo}.xml`;
+    const grid: GridRow[] = [];
+    for await (const row of worksheet) {
+      const r = row as ExcelJS.Row;
+      if (r.hasValues) grid.push(gridRow(r, r.number, r.cellCount));
+    }
+    const entry = entries.find((e) => e.name === file);
+    if (entry) applyMerges(grid, await mergeRanges(path, entry));
+    sheets.push({ name: (worksheet as unknown as { name: string }).name, grid });
+  }
+  return sheets;
+}

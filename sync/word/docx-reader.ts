@@ -1,0 +1,196 @@
+/**
+ * Reads a plan's appendix straight from its Word .docx: finds the task table by its
+ * header among the document's tables (skipping the national heading, signature and
+ * "Nơi nhận" tables), joins a table continued after a page break, and hands the
+ * resulting plain grid to the same core parser the Excel reader uses. The plan's
+ * number, date and ward come from the appendix's "(Kèm theo …)" line, else from
+ * the national heading.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import * as CFB from 'cfb';
+import JSZip from 'jszip';
+import { matchKey, nfc, nfcMultiline, type GridRow, type ImportSheet } from '../../core/index';
+import { MAX_IMPORT_BYTES } from '../excel/read-workbook';
+import { CchcError } from '../errors';
+import { guardZip, megabytes } from '../files/zip-guard';
+import { bodyBlocks, findBody, type WordBlock, type WordTable } from './docx-xml';
+import { parseXml, type XmlElement } from './xml-tree';
+
+/** One table of the document (with the tables continuing it) as the grid the appendix parser reads. */
+export interface DocxGrid {
+  /** "Bảng 3": the table's place among the document's tables, as an official would count them. */
+  name: string;
+  /** Title paragraphs above the table (row 0: not a table row), then its rows numbered from 1. */
+  grid: GridRow[];
+  /** Lines of the national heading ("Số: 158/KH-UBND", "Nhị Chiểu, ngày 05 tháng 5 năm 2026"). */
+  heading: string[];
+  /** First cell of the table, to name it when no table is an appendix. */
+  firstCell: string;
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (buffer: Buffer, magic: number[]): boolean => magic.every((b, i) => buffer[i] === b);
+const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
+/** "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", as compared: old tone marks ("HOÀ") and NFD match too. */
+const NATIONAL = matchKey('Cộng hòa xã hội chủ nghĩa');
+/** Title lines kept above a table when no "PHỤ LỤC" / "DANH MỤC" line marks where they start. */
+const MAX_TITLE_LINES = 4;
+
+const broken = (path: string): CchcError =>
+  new CchcError('FILE_TRUNCATED', `Tệp "${path}" bị hỏng hoặc tải về chưa hết. Tải lại hoặc mở bằng Word và lưu lại rồi nhập lại.`);
+
+/** An OLE2 container is either a Word 97–2003 .doc or an encrypted (password-protected) .docx. */
+function oleError(buffer: Buffer, path: string): CchcError {
+  let names: string[] = [];
+  try {
+    names = CFB.read(buffer, { type: 'buffer' }).FileIndex.map((e) => e.name);
+  } catch {
+    // Not even a readable container: say what it most likely is, an old .doc.
+  }
+  if (names.includes('EncryptionInfo') || names.includes('EncryptedPackage')) {
+    return new CchcError(
+      'FILE_ENCRYPTED',
+      `Tệp "${path}" được đặt mật khẩu. Mở bằng Word, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu) và lưu lại rồi nhập lại.`,
+    );
+  }
+  return new CchcError(
+    'FILE_OLD_DOC',
+    `Tệp "${path}" là định dạng Word cũ (.doc). Mở bằng Word, chọn Lưu thành → "Word Document (.docx)" rồi nhập tệp .docx.`,
+  );
+}
+
+/** One part's text; the zip guard has already bounded what every part inflates to. */
+async function readEntry(zip: JSZip, name: string, path: string): Promise<string | null> {
+  const entry = zip.file(name);
+  if (!entry) return null;
+  return entry.async('string').catch(() => {
+    throw broken(path);
+  });
+}
+
+/** The main document part: named by the package relationships, "word/document.xml" by convention. */
+async function mainPart(zip: JSZip, path: string): Promise<string> {
+  const rels = await readEntry(zip, '_rels/.rels', path);
+  const target = rels
+    ? [...rels.matchAll(/<Relationship\b[^>]*>/g)]
+        .map((m) => m[0])
+        .find((r) => r.includes(`Type="${OFFICE_DOCUMENT}"`))
+        ?.match(/Target="\/?([^"]+)"/)?.[1]
+    : undefined;
+  const xml = (await readEntry(zip, target ?? 'word/document.xml', path)) ?? (await readEntry(zip, 'word/document.xml', path));
+  if (xml === null) {
+    throw new CchcError('FILE_NOT_DOCX', `Tệp "${path}" không phải tài liệu Word .docx. Mở bằng Word và lưu dạng "Word Document (.docx)".`);
+  }
+  return xml;
+}
+
+/** The document's blocks, after the checks that say in Vietnamese why a file cannot be read. */
+export async function readDocxBlocks(path: string): Promise<WordBlock[]> {
+  const info = await stat(path).catch(() => null);
+  if (!info || !info.isFile()) throw new CchcError('FILE_NOT_FOUND', `Không tìm thấy tệp "${path}". Kiểm tra lại đường dẫn.`);
+  if (info.size === 0) throw new CchcError('FILE_EMPTY', `Tệp "${path}" rỗng (0 byte). Mở kế hoạch bằng Word, lưu lại rồi nhập lại.`);
+  if (info.size > MAX_IMPORT_BYTES) {
+    throw new CchcError(
+      'FILE_TOO_LARGE',
+      `Tệp "${path}" lớn ${megabytes(info.size)}, vượt giới hạn 20 MB. Xóa hình ảnh không cần thiết trong tài liệu rồi lưu lại.`,
+    );
+  }
+  const buffer = await readFile(path);
+  if (startsWith(buffer, OLE_MAGIC)) throw oleError(buffer, path);
+  if (!startsWith(buffer, ZIP_MAGIC)) {
+    throw new CchcError('FILE_NOT_DOCX', `Tệp "${path}" không phải tài liệu Word .docx. Mở bằng Word và lưu dạng "Word Document (.docx)".`);
+  }
+  // Sizes, counts and ratios from the zip's directory, and the real inflated size, before any part is unpacked.
+  await guardZip(path, { kind: 'Word' });
+  const zip = await JSZip.loadAsync(buffer).catch(() => {
+    throw broken(path);
+  });
+  const xml = await mainPart(zip, path);
+  let root: XmlElement;
+  try {
+    root = parseXml(xml);
+  } catch {
+    throw broken(path);
+  }
+  const body = findBody(root);
+  if (!body) throw broken(path);
+  return bodyBlocks(body);
+}
+
+/** An empty paragraph, page break or section break: what Word leaves between the two halves of a table cut by a page. */
+const isGap = (b: WordBlock): boolean => b.kind === 'paragraph' && nfc(b.text) === '';
+
+/** The national heading: the first table holding "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", else the paragraphs above "KẾ HOẠCH". */
+function headingLines(blocks: readonly WordBlock[]): string[] {
+  const lines = (texts: string[]): string[] => texts.flatMap((t) => nfcMultiline(t).split('\n')).filter((l) => l !== '');
+  const table = blocks.find((b): b is WordTable => b.kind === 'table' && b.rows.some((r) => r.cells.some((c) => matchKey(c ?? '').includes(NATIONAL))));
+  if (table) return lines(table.rows.flatMap((r) => r.cells.map((c) => c ?? '')));
+  // Without a heading table, only what stands above the plan's own "KẾ HOẠCH" line: never the prose, which quotes other plans.
+  const end = blocks.findIndex((b) => b.kind === 'paragraph' && /^KẾ HOẠCH\b/u.test(nfc(b.text)));
+  const above = blocks.slice(0, Math.max(end, 0));
+  return above.every((b) => b.kind === 'paragraph') ? lines(above.map((b) => (b.kind === 'paragraph' ? b.text : ''))) : [];
+}
+
+/** The paragraphs just above a table: back to the previous table or page break, from "PHỤ LỤC" / "DANH MỤC" on if present. */
+function titleLinesAbove(blocks: readonly WordBlock[], index: number): string[] {
+  const lines: string[] = [];
+  for (let i = index - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    if (b.kind === 'table' || b.breakAfter) break;
+    const text = nfc(b.text);
+    if (text !== '') lines.unshift(text);
+  }
+  const start = lines.findIndex((l) => /^(PHỤ LỤC|DANH MỤC)/iu.test(l));
+  return start >= 0 ? lines.slice(start) : lines.slice(-MAX_TITLE_LINES);
+}
+
+/** Each table with the tables that continue it (only empty paragraphs or page breaks between, same columns), as a grid. */
+export function docxGrids(blocks: readonly WordBlock[]): DocxGrid[] {
+  const heading = headingLines(blocks);
+  const tables = blocks.flatMap((b, i) => (b.kind === 'table' ? [i] : []));
+  return tables.map((start, n) => {
+    const first = blocks[start] as WordTable;
+    const group = [first];
+    for (let i = start + 1; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      if (b.kind === 'table' && b.width === first.width) group.push(b);
+      else if (!isGap(b)) break;
+    }
+    const grid: GridRow[] = titleLinesAbove(blocks, start).map((text) => ({ row: 0, cells: [text], bold: false }));
+    let row = 0;
+    let previous: GridRow | undefined;
+    for (const table of group) {
+      for (const r of table.rows) {
+        // A merge continued from the table before: the value of the row above, in the first table nothing.
+        const cells = r.cells.map((c, i) => (c === null ? (previous?.cells[i] ?? '') : nfcMultiline(c)));
+        previous = { row: ++row, cells, bold: r.bold };
+        grid.push(previous);
+      }
+    }
+    const firstCell = nfcMultiline(first.rows[0]?.cells.find((c) => c !== null && nfc(c) !== '') ?? '').split('\n')[0] ?? '';
+    return { name: `Bảng ${n + 1}`, grid, heading, firstCell };
+  });
+}
+
+/**
+ * The document's tables as the sheets the core importer reads (each with the national heading, for the plan's
+ * number, date and ward). A document with text but no table is said so here; which table is the appendix is
+ * the core's to find.
+ */
+export async function readDocxGrids(path: string): Promise<ImportSheet[]> {
+  const blocks = await readDocxBlocks(path);
+  const grids = docxGrids(blocks);
+  if (grids.length === 0 && blocks.some((b) => b.kind === 'paragraph' && nfc(b.text) !== '')) {
+    throw new CchcError(
+      'HEADER_NOT_FOUND',
+      `Không tìm thấy bảng nhiệm vụ trong "${path}": tài liệu không có bảng nào. Bảng phụ lục cần một dòng tiêu đề có cột "STT" và "Nội dung công việc" (hoặc "Tên nhiệm vụ").`,
+    );
+  }
+  return grids.map(({ name, grid, heading, firstCell }) => ({
+    sheet: name,
+    grid,
+    heading,
+    label: `${name.toLowerCase()} ("${firstCell.length > 40 ? `${firstCell.slice(0, 40)}…` : firstCell}")`,
+  }));
+}

@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { planImport, type ImportReady } from '../../core/index';
+import { readGrids } from '../../sync/excel/read-grids';
+import { TEMPLATES } from '../../sync/excel/templates';
+
+const template = (file: string) => fileURLToPath(new URL(`../../templates/${file}`, import.meta.url));
+
+const KIND: Record<string, string> = {
+  'phu-luc-nhiem-vu.xlsx': 'appendix',
+  'so-hoi-nghi.xlsx': 'meetings',
+  'bieu-chi-so-cchc.xlsx': 'criteria',
+  'so-van-ban.xlsx': 'documents',
+  'so-lieu-so-hoa.xlsx': 'digitisation',
+  'so-lieu-chi-tieu-khac.xlsx': 'outcomes',
+};
+
+describe('cchc import recognises every template the project ships, by its header', () => {
+  it('covers every template', () => {
+    expect(TEMPLATES.map((t) => t.file).sort()).toEqual(Object.keys(KIND).sort());
+  });
+
+  it.each(TEMPLATES.map((t) => [t.file] as const))('%s', async (file) => {
+    const plan = planImport({ file, sheets: await readGrids(template(file)), tables: {}, plan: 'X/KH' });
+    expect(plan.ok).toBe(true);
+    expect((plan as ImportReady).kind).toBe(KIND[file]);
+  });
+});
+
+describe('a filled criteria template through cchc import keeps the ward\'s scores', () => {
+  it('merges by code: fields follow the file, self-scores and evidence stay', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(template('bieu-chi-so-cchc.xlsx'));
+    const ws = wb.getWorksheet('Chỉ số CCHC')!;
+    ws.getRow(2).values = ['1', 'Công tác chỉ đạo, điều hành', 10];
+    ws.getRow(3).values = ['1.1', 'Kế hoạch CCHC năm', 10, 'Ban hành đúng hạn', 'Phòng Văn hóa - Xã hội'];
+    const grids = [{ sheet: ws.name, grid: (await import('../../sync/excel/worksheet-grid')).worksheetGrid(ws) }];
+    const stored = [{ code: '1.1', title: 'Kế hoạch CCHC', maxPoints: 8, scoreYear: 7.5, evidence: 'https://drive/kh' }];
+    const plan = planImport({ file: 'chi-so.xlsx', sheets: grids, tables: { criteria: stored } }) as ImportReady;
+    expect(plan.kind).toBe('criteria');
+    const rows = plan.writes['criteria']!;
+    expect(rows.find((r) => r['code'] === '1.1')).toMatchObject({ title: 'Kế hoạch CCHC năm', maxPoints: 10, scoreYear: 7.5, evidence: 'https://drive/kh' });
+    expect(plan.report).toMatchObject({ changes: { added: 1, updated: 1, unchanged: 0 } });
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * Writes to the shared sheet that cannot duplicate or misplace rows: a batch
+ * whose answer is lost and that lands late, a row inserted by an official while
+ * the batch is in flight, a cell an official types into right after the write.
+ * The store is the real one, over HTTP, against the emulator's injected faults.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { TASKS_TAB, type Row } from '../../core/index';
+import { sampleTables } from '../../sync/catalog/sample';
+import { sheetsAuth } from '../../sync/sheets/auth';
+import { defaultSleep } from '../../sync/sheets/backoff';
+import { sheetsApi } from '../../sync/sheets/client';
+import { SheetsStore } from '../../sync/sheets/sheets-store';
+import type { SheetsEmulator } from '../sheets-emulator';
+import { seedSheet, useSheetsEmulator } from './emulated-sheet';
+
+const emulated = useSheetsEmulator();
+const saved = process.env['CCHC_SHEETS_WRITE_DEADLINE_MS'];
+afterEach(() => {
+  if (saved === undefined) delete process.env['CCHC_SHEETS_WRITE_DEADLINE_MS'];
+  else process.env['CCHC_SHEETS_WRITE_DEADLINE_MS'] = saved;
+});
+
+/** A store whose waits are real (the late batch must have time to land) and recorded. */
+function realTimeStore(env: Record<string, string>, id: string, slept: number[]): SheetsStore {
+  return new SheetsStore(id, async () => sheetsApi(await sheetsAuth({ env }), env), {
+    sleep: async (ms) => {
+      slept.push(ms);
+      await defaultSleep(ms);
+    },
+  });
+}
+
+const ids = (emu: SheetsEmulator, id: string): string[] => (emu.getValues(id, `'${TASKS_TAB.name}'!A2:A`) as string[][]).map((r) => String(r[0]));
+const column = (key: string): number => TASKS_TAB.columns.findIndex((c) => c.key === key);
+
+describe('writes during faults and edits', () => {
+  it('a batch whose answer is lost and that lands late is waited for, not re-sent: no duplicate rows', async () => {
+    const { emu, env } = await emulated();
+    const sample = (await sampleTables())['tasks']!;
+    const id = seedSheet(emu, 'CCHC', { tasks: sample.slice(0, 3) });
+    // Google's deadline, scaled down: the lost batch lands 2.5 s after it was sent, before the 3 s deadline.
+    process.env['CCHC_SHEETS_WRITE_DEADLINE_MS'] = '3000';
+    emu.injectFailures([{ match: { operation: 'spreadsheets.batchUpdate' }, status: 500, times: 1, lateApplyMs: 2500 }]);
+    const slept: number[] = [];
+    const store = realTimeStore(env, id, slept);
+    await store.read();
+    const result = await store.write({ tasks: sample.slice(0, 8) });
+    expect(result.conflicts).toEqual([]);
+    const written = ids(emu, id);
+    expect(written).toHaveLength(8);
+    expect(new Set(written).size).toBe(8);
+    // It waited until the deadline had passed, once, and sent the batch once.
+    expect(slept).toHaveLength(1);
+    expect(slept[0]).toBeGreaterThan(2000);
+    expect(emu.requestLog.filter((r) => r.operation === 'spreadsheets.batchUpdate')).toHaveLength(1);
+  });
+
+  it('a lost batch that never lands is re-planned and sent once more after the deadline', async () => {
+    const { emu, env } = await emulated();
+    const sample = (await sampleTables())['tasks']!;
+    const id = seedSheet(emu, 'CCHC', { tasks: sample.slice(0, 3) });
+    process.env['CCHC_SHEETS_WRITE_DEADLINE_MS'] = '300';
+    // Lands never (after the test): the answer is lost and the request is dropped.
+    emu.injectFailures([{ match: { operation: 'spreadsheets.batchUpdate' }, status: 500, times: 1, lateApplyMs: 3_600_000 }]);
+    const store = realTimeStore(env, id, []);
+    await store.read();
+    await store.write({ tasks: sample.slice(0, 6) });
+    expect(ids(emu, id)).toHaveLength(6);
+    expect(new Set(ids(emu, id)).size).toBe(6);
+  });
+
+  it('a row inserted above while the batch is in flight: the misplaced cells are put back and the right row written', async () => {
+    const { emu, store: makeStore } = await emulated();
+    const sample = (await sampleTables())['tasks']!.slice(0, 5);
+    const id = seedSheet(emu, 'CCHC', { tasks: sample });
+    const sheetId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+    const store = makeStore(id);
+    const tables = await store.read();
+    const target = String(sample[3]!['id']);
+    const above = String(sample[2]!['id']);
+    const aboveNote = sample[2]!['note'] ?? null;
+    let inserted = false;
+    // Just before Google applies the batch, an official inserts a row at the top and types a task into it.
+    emu.injectFailures([
+      {
+        match: (req) => {
+          if (req.operation !== 'spreadsheets.batchUpdate' || inserted) return false;
+          inserted = true;
+          emu.batchUpdate(id, [{ insertDimension: { range: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 } } }]);
+          return false;
+        },
+        status: 500,
+        times: 1,
+      },
+    ]);
+    const edited: Row[] = tables['tasks']!.map((t) => (t['id'] === target ? { ...t, note: 'Ghi chú mới' } : t));
+    const result = await store.write({ tasks: edited });
+    expect(inserted).toBe(true);
+    expect(result.conflicts.join('\n')).toContain(`dòng ${above} bị di chuyển trong lúc ghi`);
+    const grid = emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][];
+    const row = (taskId: string) => grid.find((r) => r[0] === taskId)!;
+    expect(row(target)[column('note')]).toBe('Ghi chú mới');
+    expect(row(above)[column('note')] ?? '').toBe(aboveNote ?? '');
+  });
+
+  it('an official\'s edit right after the write is kept and reported as a conflict, not overwritten', async () => {
+    const { emu, store: makeStore } = await emulated();
+    const sample = (await sampleTables())['tasks']!.slice(0, 4);
+    const id = seedSheet(emu, 'CCHC', { tasks: sample });
+    const store = makeStore(id);
+    const tables = await store.read();
+    const target = String(sample[1]!['id']);
+    let wrote = false;
+    let typed = false;
+    emu.injectFailures([
+      {
+        match: (req) => {
+          if (req.operation === 'spreadsheets.batchUpdate') wrote = true;
+          else if (wrote && !typed && req.operation === 'spreadsheets.get') {
+            // Between our write and our check, an official edits the cell the push wrote.
+            typed = true;
+            const grid = emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][];
+            const r = grid.findIndex((x) => x[0] === target) + 1;
+            emu.batchUpdate(id, [{ updateCells: { start: { sheetId: emu.getSpreadsheet(id).sheets[0]!.properties.sheetId, rowIndex: r - 1, columnIndex: column('note') }, rows: [{ values: [{ userEnteredValue: { stringValue: 'Cán bộ sửa' } }] }], fields: 'userEnteredValue' } }]);
+          }
+          return false;
+        },
+        status: 500,
+        times: 1,
+      },
+    ]);
+    const result = await store.write({ tasks: tables['tasks']!.map((t) => (t['id'] === target ? { ...t, note: 'Bản ghi lên' } : t)) });
+    expect(typed).toBe(true);
+    expect(result.conflicts.join('\n')).toContain('"Cán bộ sửa"');
+    const grid = emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][];
+    expect(grid.find((r) => r[0] === target)![column('note')]).toBe('Cán bộ sửa');
+  });
+});

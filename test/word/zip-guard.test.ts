@@ -1,0 +1,48 @@
+/** The zip guard on Word plans: declared sizes are checked before inflating, and the real inflated size is counted. */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ZIP_LIMITS, guardZip } from '../../sync/files/zip-guard';
+import { readDocxBlocks } from '../../sync/word/docx-reader';
+import { docxFile, paragraph, wordPlanFromSeed } from '../fixtures/appendix-docx';
+import { useTempDir } from '../helpers/tmp';
+
+const tempDir = useTempDir();
+const CENTRAL = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+
+/** The central-directory entries (all, or the one named `only`) made to declare `size` uncompressed bytes. */
+function declaring(zip: Buffer, size: number, only?: string): Buffer {
+  const out = Buffer.from(zip);
+  for (let i = out.indexOf(CENTRAL); i >= 0; i = out.indexOf(CENTRAL, i + 4)) {
+    const name = out.subarray(i + 46, i + 46 + out.readUInt16LE(i + 28)).toString('utf8');
+    if (only === undefined || name === only) out.writeUInt32LE(size, i + 24);
+  }
+  return out;
+}
+
+async function saved(bytes: Buffer, name = 'ke-hoach.docx'): Promise<string> {
+  const path = join(await tempDir(), name);
+  await writeFile(path, bytes);
+  return path;
+}
+
+describe('zip guard on Word plans', () => {
+  it('passes a real plan, refuses one declaring more than the limits or too many entries, and a cut-off one', async () => {
+    const zip = await wordPlanFromSeed('an-tuong-appendix.tsv', 'an-tuong', {});
+    const path = await saved(zip);
+    await expect(guardZip(path, { kind: 'Word' })).resolves.toBeDefined();
+    await expect(guardZip(path, { kind: 'Word', limits: { ...DEFAULT_ZIP_LIMITS, totalBytes: 10_000 } })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
+    await expect(guardZip(path, { kind: 'Word', limits: { ...DEFAULT_ZIP_LIMITS, entries: 3 } })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
+    await expect(guardZip(await saved(declaring(zip, 0xffffffff)), { kind: 'Word' })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
+    await expect(readDocxBlocks(await saved(zip.subarray(0, zip.length - 30)))).rejects.toMatchObject({ code: 'FILE_TRUNCATED' });
+  });
+
+  it('a part that declares a small size but inflates past the limit is stopped by its real size', async () => {
+    // 4 MB of text compresses to a few kB; the directory is made to claim 100 bytes for it.
+    const big = await docxFile(paragraph('x'.repeat(4 * 1024 * 1024)));
+    const lying = await saved(declaring(big, 100, 'word/document.xml'));
+    await expect(guardZip(lying, { kind: 'Word', limits: { ...DEFAULT_ZIP_LIMITS, entryBytes: 1024 * 1024 } })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
+    // The honest file is read with the default limits.
+    expect((await readDocxBlocks(await saved(big))).length).toBe(1);
+  });
+});
