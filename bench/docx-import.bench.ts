@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { catalogFromTables, type Task } from '../core/index';
-import { sampleTables } from '../sync/catalog/sample';
+import { sampleTables } from '../sync/samples/sample-tables';
 import { readAppendix } from '../sync/excel/appendix-reader';
 import { writeAppendix } from '../sync/excel/appendix-writer';
 import { appendixDocxBytes } from '../sync/word/appendix-docx';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { catalogFromTables, UnitRegistry, validateCatalog, type Task } from '../core/index';
-import { sampleTables } from '../sync/catalog/sample';
+import { sampleTables } from '../sync/samples/sample-tables';
 import { readAppendix } from '../sync/excel/appendix-reader';
 import { writeAppendix } from '../sync/excel/appendix-writer';
 

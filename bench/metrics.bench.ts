@@ -1,7 +1,7 @@
 /** Every metric over 100,000 meeting rows and 10,000 tasks, from plain rows (goal: under 300 ms). */
 import { performance } from 'node:perf_hooks';
 import { computeMetrics, parsePeriod, type Row } from '../core/index';
-import { sampleTables } from '../sync/catalog/sample';
+import { sampleTables } from '../sync/samples/sample-tables';
 
 const tables = await sampleTables();
 const sampleTasks = tables['tasks']!;

@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { indexRows, mergeTab, TASKS_TAB } from '../core/index';
-import { sampleTables } from '../sync/catalog/sample';
+import { sampleTables } from '../sync/samples/sample-tables';
 import { sheetsAuth } from '../sync/sheets/auth';
 import { sheetsApi } from '../sync/sheets/client';
 import { READ_FIELDS, readSheet, sheetState } from '../sync/sheets/sheet-reader';

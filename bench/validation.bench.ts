@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { catalogFromTables, parseDeadline, UnitRegistry, validateCatalog, validateTasksTab, type Row } from '../core/index';
-import { sampleTables } from '../sync/catalog/sample';
+import { sampleTables } from '../sync/samples/sample-tables';
 import { manyTasks } from '../test/fixtures/many-tasks';
 
 const TASKS = 10_000;

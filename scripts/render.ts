@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalogFromTables, computeMetrics, encodeSettings, parsePeriod } from '../core/index';
-import { sampleTables } from '../sync/catalog/sample';
+import { sampleTables } from '../sync/samples/sample-tables';
 import { writeWorkbookAtomic } from '../sync/excel/atomic-write';
 import type { WardResult } from '../sync/rollup/collect';
 import { rollupWorkbook } from '../sync/rollup/rollup-workbook';

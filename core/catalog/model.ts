@@ -2,7 +2,7 @@
  * The catalog model: plans, their task appendix and the tracking fields officials
  * fill in. Plain types (aliases, so records index like rows): the core is bundled into Apps Script, where a schema
  * library would be parsed on every menu click; adapters that parse outside data
- * (the sample JSON) check shapes with zod at their edge (sync/catalog/schemas.ts).
+ * (the sample JSON) check shapes with zod at their edge (sync/samples/sample-schemas.ts).
  */
 
 export const TASK_STATUSES = [

@@ -26,7 +26,7 @@ import { canonicalWord, MEETING_FORMAT_WORDS, MEETING_KIND_WORDS, YES_NO_WORDS, 
 import { provinceStatsRows } from '../metrics/province-stats';
 import { criteriaFromAppendix, mergeCriteria, type CriteriaBase } from '../par-index/criteria-import';
 import { parsePeriod, periodName, PERIOD_FORMS } from '../periods/period';
-import { sameCell } from '../sync/row-identity';
+import { sameCell } from '../merge/row-identity';
 import { matchKey, nfc } from '../text/vietnamese';
 import { validateCatalog } from '../validation/catalog-rules';
 import { countBySeverity, type ValidationIssue } from '../validation/issue';

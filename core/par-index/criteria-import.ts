@@ -14,7 +14,7 @@ import type { AppendixGroup, AppendixTask, ParsedAppendix } from '../appendix/pa
 import { parseVnNumber } from '../text/number';
 import type { CellValue, Row } from '../layout/columns';
 import { CRITERIA_TAB } from '../layout/tabs';
-import { sameCell } from '../sync/row-identity';
+import { sameCell } from '../merge/row-identity';
 
 const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
 

@@ -6,7 +6,7 @@
  */
 import { decodeRows, str, type Decoded } from '../layout/codec';
 import type { Row, TabSpec } from '../layout/columns';
-import { cellKey, identityColumns } from '../sync/row-identity';
+import { cellKey, identityColumns } from '../merge/row-identity';
 import { DIGITISATION_TAB, DOCUMENTS_TAB, MEETINGS_TAB, OUTCOMES_TAB, tabByKey } from '../layout/tabs';
 import { decodeMeetings } from '../metrics/meetings';
 import { parsePeriod, PERIOD_FORMS, type Period } from '../periods/period';

@@ -19,7 +19,7 @@ import { registerInit } from './commands/init';
 import { registerRollup } from './commands/rollup';
 import { registerSync } from './commands/sync';
 import { registerValidate } from './commands/validate';
-import { run } from './program';
+import { run } from './outcome';
 import { speakVietnamese } from './usage-vi';
 
 export function buildProgram(): Command {

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalogFromTables } from '../../core/index';
-import { sampleTables } from '../catalog/sample';
+import { sampleTables } from '../samples/sample-tables';
 import { writeAppendix } from './appendix-writer';
 import { writeWorkbookAtomic } from './atomic-write';
 import { TEMPLATES, templateWorkbook } from './templates';

@@ -11,7 +11,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { identityColumns, LAYOUT_ROWS, ROW_KEY, TABS, type Row, type TabMerge, type TabSpec } from '../../core/index';
 import { cellFromPlain, DATE_FORMAT } from './grid-values';
-import { addTabRequests } from './layout';
+import { addTabRequests } from './init-sheet';
 import { COLUMN_METADATA_KEY, ROW_METADATA_KEY, type SheetState, type TabState } from './sheet-reader';
 
 type Request = sheets_v4.Schema$Request;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, HANDLERS } from '../../apps-script/build';
 import { catalogFromTables, CRITERIA_TAB, LAYOUT_ROWS, MEETINGS_TAB, TABS, TASKS_TAB, UNITS_TAB, targetLines, validateTasksTab, type IndexSummary, type MetricsReport, type ValidationIssue } from '../../core/index';
-import { sampleTables } from '../../sync/catalog/sample';
+import { sampleTables } from '../../sync/samples/sample-tables';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';

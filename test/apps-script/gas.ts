@@ -4,7 +4,7 @@
  */
 import vm from 'node:vm';
 import { TABS, UNITS_TAB, type Row } from '../../core/index';
-import { sampleTables } from '../../sync/catalog/sample';
+import { sampleTables } from '../../sync/samples/sample-tables';
 import type { Tables } from '../../sync/store/store';
 import { manyTasks } from '../fixtures/many-tasks';
 import { fakeServices, type Cell } from './fakes';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { encodeSettings } from '../../core/index';
-import { sampleTables } from '../../sync/catalog/sample';
+import { sampleTables } from '../../sync/samples/sample-tables';
 import { measureTimes, WIDTHS_FILE } from '../../sync/excel/measure-times';
 import { columnTextWidthPt, lineHeightPt, MAX_ROW_HEIGHT, textWidthPt, wrappedLines } from '../../sync/excel/row-height';
 import { XlsxStore } from '../../sync/store/xlsx-store';

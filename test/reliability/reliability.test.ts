@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TASKS_TAB, type Row } from '../../core/index';
-import { sampleTables } from '../../sync/catalog/sample';
+import { sampleTables } from '../../sync/samples/sample-tables';
 import { sheetsAuth } from '../../sync/sheets/auth';
 import { defaultSleep } from '../../sync/sheets/backoff';
 import { sheetsApi } from '../../sync/sheets/client';

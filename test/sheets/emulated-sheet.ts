@@ -1,6 +1,7 @@
 /** A Sheets API emulator plus what production code needs to reach it, as the CLI would (env variables). */
 import { afterEach } from 'vitest';
-import { TABS } from '../../core/index';
+import { TABS, type Row } from '../../core/index';
+import { sampleTables } from '../../sync/samples/sample-tables';
 import type { Tables } from '../../sync/store/store';
 import { sheetsAuth } from '../../sync/sheets/auth';
 import { sheetsApi } from '../../sync/sheets/client';
@@ -43,5 +44,14 @@ export function seedSheet(emu: SheetsEmulator, title: string, tables: Tables): s
     const rows = (tables[tab.key] ?? []).map((r) => tab.columns.map((c) => r[c.key] ?? ''));
     emu.setValues(id, `'${tab.name}'!A1`, [tab.columns.map((c) => c.header), ...rows], 'RAW');
   }
+  return id;
+}
+
+/** A new spreadsheet holding the sample tables with these tasks, its request counts reset. */
+export async function sheetWith(sheets: EmulatedSheets, tasks: Row[]): Promise<string> {
+  const id = sheets.emu.createSpreadsheet('CCHC');
+  const tables = await sampleTables();
+  await sheets.store(id).create({ ...tables, tasks });
+  sheets.emu.resetCounts();
   return id;
 }

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { baseOf, TABS, TASKS_TAB } from '../../core/index';
-import { sampleTables } from '../../sync/catalog/sample';
+import { sampleTables } from '../../sync/samples/sample-tables';
 import { sheetsAuth } from '../../sync/sheets/auth';
 import { sheetsApi } from '../../sync/sheets/client';
 import { openSheet } from '../../sync/store/open-store';

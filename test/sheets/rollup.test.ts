@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { computeMetrics, parsePeriod } from '../../core/index';
-import { sampleTables } from '../../sync/catalog/sample';
+import { sampleTables } from '../../sync/samples/sample-tables';
 import { collectWards } from '../../sync/rollup/collect';
 import { parseWardList } from '../../sync/rollup/ward-list';
 import { sheetsAuth } from '../../sync/sheets/auth';

@@ -9,82 +9,16 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { sheetsAuth } from '../../sync/sheets/auth';
 import { sheetsApi } from '../../sync/sheets/client';
-import { ROW_TAG_BUDGET } from '../../sync/sheets/sheet-writer';
 import { SheetsStore } from '../../sync/sheets/sheets-store';
-import { columnLetter, TASKS_TAB, type Row } from '../../core/index';
-import { sampleTables } from '../../sync/catalog/sample';
+import { columnLetter, TASKS_TAB } from '../../core/index';
+import { sampleTables } from '../../sync/samples/sample-tables';
 import { CchcError } from '../../sync/errors';
-import { manyTasks } from '../fixtures/many-tasks';
-import { seedSheet, useSheetsEmulator, type EmulatedSheets } from './emulated-sheet';
+import { seedSheet, sheetWith, useSheetsEmulator } from './emulated-sheet';
 
 const emulated = useSheetsEmulator();
-const TWO_MB = 2 * 1024 * 1024;
 
-async function sheetWith(sheets: EmulatedSheets, tasks: Row[]): Promise<string> {
-  const id = sheets.emu.createSpreadsheet('CCHC');
-  const tables = await sampleTables();
-  await sheets.store(id).create({ ...tables, tasks });
-  sheets.emu.resetCounts();
-  return id;
-}
 
 describe('Sheets store limits', () => {
-  it('a push of 1 or of 5,000 tasks takes the same requests: one read, one write, one read to check it', async () => {
-    const sample = (await sampleTables())['tasks']!;
-    const counts = [];
-    for (const size of [1, 5_000]) {
-      const sheets = await emulated();
-      const tasks = manyTasks(sample, size);
-      const id = await sheetWith(sheets, tasks);
-      const store = sheets.store(id);
-      const read = await store.read();
-      expect(read['tasks']).toHaveLength(size);
-      const changed = tasks.map((t, i) => (i === size - 1 ? { ...t, note: 'Cập nhật tuần 47', progress: 37 } : t));
-      const result = await store.apply({ tasks: changed }, new Map([['tasks', new Map(tasks.map((t) => [String(t['id']), t]))]]));
-      expect(result.plan.updatedCells).toBe(2);
-      counts.push(sheets.emu.counts());
-    }
-    expect(counts[0]).toMatchObject({ reads: 3, writes: 1 });
-    expect(counts[1]).toEqual(counts[0]);
-  }, 120_000);
-
-  it('the first push of 5,000 tasks fits the 2 MB body limit in a few whole-row batches', async () => {
-    const sheets = await emulated();
-    const sample = (await sampleTables())['tasks']!;
-    const id = sheets.emu.createSpreadsheet('CCHC');
-    const result = await sheets.store(id).apply({ tasks: manyTasks(sample, 5_000) }, new Map());
-    const writes = sheets.emu.requestLog.filter((r) => r.kind === 'write');
-    expect(writes.length).toBe(result.plan.batches.length);
-    expect(writes.length).toBeLessThanOrEqual(5);
-    for (const w of writes) expect(w.bodyBytes).toBeLessThan(TWO_MB);
-    expect(writes.every((w) => w.status === 200)).toBe(true);
-    expect((await sheets.store(id).read())['tasks']).toHaveLength(5_000);
-    // Row tags stop at the metadata budget; the rest are found by their id cell.
-    const tags = sheets.emu.getSpreadsheet(id).developerMetadata;
-    const chars = tags.reduce((sum, m) => sum + m.metadataKey.length + (m.metadataValue ?? '').length, 0);
-    expect(tags.length).toBeGreaterThan(100);
-    expect(tags.length).toBeLessThan(5_000);
-    expect(chars).toBeLessThanOrEqual(ROW_TAG_BUDGET);
-  }, 120_000);
-
-  it('a large push cut off between batches says so, and a re-run finishes it without writing a row twice', async () => {
-    const sheets = await emulated();
-    const tasks = manyTasks((await sampleTables())['tasks']!, 5_000);
-    const id = sheets.emu.createSpreadsheet('CCHC');
-    let writes = 0;
-    sheets.emu.injectFailures([{ match: (r) => r.operation === 'spreadsheets.batchUpdate' && ++writes >= 3, status: 503, times: 100 }]);
-    const error = await sheets.store(id).apply({ tasks }, new Map()).catch((e: unknown) => e);
-    expect((error as CchcError).code).toBe('SHEETS_PARTIAL_WRITE');
-    expect((error as CchcError).messageVi).toContain('Đã ghi trọn 2 phần');
-    const partial = (await sheets.store(id).read())['tasks']!;
-    expect(partial.length).toBeGreaterThan(0);
-    expect(partial.length).toBeLessThan(5_000);
-    sheets.emu.clearFailures();
-    await sheets.store(id).apply({ tasks }, new Map());
-    const ids = (await sheets.store(id).read())['tasks']!.map((t) => t['id']);
-    expect(ids).toEqual(tasks.map((t) => t['id']));
-  }, 120_000);
-
   it('a write Google applied before its answer was lost is not repeated on retry', async () => {
     const sheets = await emulated();
     const sample = (await sampleTables())['tasks']!;
@@ -138,22 +72,6 @@ describe('Sheets store limits', () => {
     expect(after.map((t) => t['id'])).toEqual([sample[1]!['id'], sample[2]!['id'], first]);
     expect(after.map((t) => t['note'] || null)).toEqual([sample[1]!['note'] || null, sample[2]!['note'] || null, 'sửa tại máy']);
   });
-
-  it('many changed cells are split under 2 MB too', async () => {
-    const sheets = await emulated();
-    const tasks = manyTasks((await sampleTables())['tasks']!, 3_000);
-    const id = await sheetWith(sheets, tasks);
-    const long = 'Đã hoàn thành, có văn bản báo cáo kèm theo. '.repeat(10);
-    const edited = tasks.map((t, i) => ({ ...t, note: `${long}${i}`, evidence: `https://drive.google.com/file/d/${'x'.repeat(40)}${i}/view` }));
-    const result = await sheets.store(id).apply({ tasks: edited }, new Map([['tasks', new Map(tasks.map((t) => [String(t['id']), t]))]]));
-    const writes = sheets.emu.requestLog.filter((r) => r.kind === 'write');
-    expect(writes.length).toBeGreaterThan(1);
-    for (const w of writes) expect(w.bodyBytes).toBeLessThan(TWO_MB);
-    expect(writes.every((w) => w.status === 200)).toBe(true);
-    expect(result.plan.updatedCells).toBe(6_000);
-    const back = (await sheets.store(id).read())['tasks']!;
-    expect(back[2_999]!['note']).toBe(`${long}2999`);
-  }, 120_000);
 
   it('retries 429 and 503 with backoff, honouring Retry-After, then writes once', async () => {
     const sheets = await emulated();

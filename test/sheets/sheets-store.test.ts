@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogFromTables, MEETINGS_TAB, TABS, type Row } from '../../core/index';
-import { sampleTables } from '../../sync/catalog/sample';
+import { sampleTables } from '../../sync/samples/sample-tables';
 import { initialTables } from '../../sync/store/initial-tables';
 import { useSheetsEmulator } from './emulated-sheet';
 

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { columnLetter, MEETINGS_TAB, TABS, TASKS_TAB, type Row } from '../../core/index';
-import { sampleTables } from '../../sync/catalog/sample';
+import { sampleTables } from '../../sync/samples/sample-tables';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import type { SheetsEmulator } from '../sheets-emulator';
 import { cchcAsync } from '../helpers/cli';

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { TASKS_TAB, type Row } from '../../core/index';
-import { sampleTables } from '../../sync/catalog/sample';
+import { sampleTables } from '../../sync/samples/sample-tables';
 import { sheetsAuth } from '../../sync/sheets/auth';
 import { defaultSleep } from '../../sync/sheets/backoff';
 import { sheetsApi } from '../../sync/sheets/client';

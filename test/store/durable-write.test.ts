@@ -3,7 +3,7 @@ import { chmod, lstat, mkdir, readFile, readdir, readlink, stat, symlink, writeF
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileDurable } from '../../sync/files/durable-write';
-import { syncStatePath } from '../../sync/sheets/sync-state';
+import { syncStatePath } from '../../sync/store/sync-base';
 import { initialTables } from '../../sync/store/initial-tables';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { useTempDir } from '../helpers/tmp';

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { TASKS_TAB } from '../../core/index';
-import { sampleTables } from '../../sync/catalog/sample';
+import { sampleTables } from '../../sync/samples/sample-tables';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { buildAppendixFile, type SheetLine } from '../fixtures/appendix-xlsx';
 import { cchcAsync } from '../helpers/cli';

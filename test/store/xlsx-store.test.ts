@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { catalogFromTables, TASKS_TAB } from '../../core/index';
-import { sampleTables } from '../../sync/catalog/sample';
+import { sampleTables } from '../../sync/samples/sample-tables';
 import { CchcError } from '../../sync/errors';
 import { initialTables } from '../../sync/store/initial-tables';
 import { XlsxStore } from '../../sync/store/xlsx-store';

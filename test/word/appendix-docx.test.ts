@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { Packer } from 'docx';
 import { catalogFromTables } from '../../core/index';
-import { sampleTables } from '../../sync/catalog/sample';
+import { sampleTables } from '../../sync/samples/sample-tables';
 import { appendixDocument } from '../../sync/word/appendix-docx';
 
 describe('Word appendix --with-progress', () => {

@@ -22,7 +22,7 @@ describe('cchc import PLAN.docx --sheet', () => {
     const imported = await cchcAsync(['import', path, '--sheet', id], { env });
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
-    expect(emu.counts()).toMatchObject({ reads: 2, writes: 1 });
+    expect(emu.counts()).toMatchObject({ reads: 3, writes: 1 });
 
     const grid = emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][];
     const column = (key: string) => grid[0]!.indexOf(TASKS_TAB.columns.find((c) => c.key === key)!.header);

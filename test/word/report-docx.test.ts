@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { encodeSettings, followingPeriod, parsePeriod, periodInTitle, targetLines } from '../../core/index';
-import { SAMPLE_CATALOG, SAMPLE_CRITERIA, sampleTables } from '../../sync/catalog/sample';
+import { SAMPLE_CATALOG, SAMPLE_CRITERIA, sampleTables } from '../../sync/samples/sample-tables';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { CchcError, EXIT } from '../../errors';
 import { loginDesktop } from '../../sheets/oauth-login';
-import { run } from '../program';
+import { run } from '../outcome';
 
 export function registerAuth(program: Command): void {
   program

@@ -4,14 +4,14 @@
  */
 import { rm } from 'node:fs/promises';
 import { catalogFromTables, computeMetrics, indexSummary, parsePeriod, validateTasksTab } from '../../../core/index';
-import { sampleTables } from '../../catalog/sample';
+import { sampleTables } from '../../samples/sample-tables';
 import type { Command } from 'commander';
 import { EXIT } from '../../errors';
 import { XlsxStore } from '../../store/xlsx-store';
-import { run } from '../program';
+import { run } from '../outcome';
+import { indexText, metricsText } from '../report-text';
 import { catalogSummary } from '../summary';
-import { metricsText, todayInVietnam } from './metrics';
-import { indexText } from './par-index';
+import { todayInVietnam } from '../options';
 
 export const DEMO_STORE = 'data/demo/cchc-demo.xlsx';
 

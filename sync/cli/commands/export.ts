@@ -5,7 +5,8 @@ import { appendixWorkbook } from '../../excel/appendix-writer';
 import { CchcError, EXIT } from '../../errors';
 import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
 import { localStorePath, openStore, type StoreOptions } from '../../store/open-store';
-import { defaultOut, run, sheetOption, storeOption } from '../program';
+import { defaultOut, sheetOption, storeOption } from '../options';
+import { run } from '../outcome';
 
 export interface ExportOptions extends StoreOptions {
   out?: string;

@@ -4,7 +4,8 @@
  * import` (which recognises the export by its header); kept for the name wards know.
  */
 import type { Command } from 'commander';
-import { run, sheetOption, storeOption } from '../program';
+import { sheetOption, storeOption } from '../options';
+import { run } from '../outcome';
 import { importCommand, type ImportOptions } from './import';
 
 export function registerImportStats(program: Command): void {

@@ -13,7 +13,8 @@ import { criteriaBasePath, loadCriteriaBase, saveCriteriaBase } from '../../stor
 import { openStore, type StoreOptions } from '../../store/open-store';
 import type { WriteOutcome } from '../../store/store';
 import { formatIssue } from '../format';
-import { reportConflicts, run, sheetOption, storeOption } from '../program';
+import { sheetOption, storeOption } from '../options';
+import { reportConflicts, run } from '../outcome';
 
 export interface ImportOptions extends StoreOptions {
   plan?: string;

@@ -5,7 +5,8 @@
  * so it can never replace the criteria rows).
  */
 import type { Command } from 'commander';
-import { run, sheetOption, storeOption } from '../program';
+import { sheetOption, storeOption } from '../options';
+import { run } from '../outcome';
 import { importCommand, type ImportOptions } from './import';
 
 export function registerIndexImport(program: Command): void {

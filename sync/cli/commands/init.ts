@@ -7,7 +7,8 @@ import type { Command } from 'commander';
 import { EXIT } from '../../errors';
 import { initialTables } from '../../store/initial-tables';
 import { openStore, sheetId, type StoreOptions } from '../../store/open-store';
-import { run, sheetOption, storeOption } from '../program';
+import { sheetOption, storeOption } from '../options';
+import { run } from '../outcome';
 
 export interface InitOptions extends StoreOptions {
   ward?: string;

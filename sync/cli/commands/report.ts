@@ -10,9 +10,10 @@ import { CchcError, EXIT } from '../../errors';
 import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
 import { reportWorkbook } from '../../report/report-workbook';
 import { localStorePath, openStore } from '../../store/open-store';
-import { defaultOut, run } from '../program';
-import { wordWriter } from './word-writer';
-import { periodOptions, unitOption, withPeriodOptions, type MetricsCliOptions } from './metrics';
+import { defaultOut } from '../options';
+import { run } from '../outcome';
+import { wordWriter } from '../word-writer';
+import { periodOptions, unitOption, withPeriodOptions, type MetricsCliOptions } from '../options';
 
 export interface ReportOptions extends MetricsCliOptions {
   out?: string;

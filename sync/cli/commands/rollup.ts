@@ -13,8 +13,9 @@ import { readWardList } from '../../rollup/ward-list';
 import { sheetsAuth } from '../../sheets/auth';
 import { sheetsApi } from '../../sheets/client';
 import { RequestRate } from '../../sheets/rate-limit';
-import { defaultOut, run } from '../program';
-import { periodOptions, type MetricsCliOptions } from './metrics';
+import { defaultOut } from '../options';
+import { run } from '../outcome';
+import { periodOptions, type MetricsCliOptions } from '../options';
 
 interface RollupOptions extends Pick<MetricsCliOptions, 'period' | 'today' | 'calendar'> {
   sheets: string;

@@ -9,10 +9,11 @@ import type { Command } from 'commander';
 import { conflictRef, listConflicts, settleConflicts, tabByKey, tablesOf, type CellValue, type MergeConflict, type SyncSide } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { sheetIdsOf } from '../../sheets/sheet-reader';
-import { loadSyncBase, realWorkbookPath, saveSyncBase, syncStatePath } from '../../sheets/sync-state';
+import { loadSyncBase, realWorkbookPath, saveSyncBase, syncStatePath } from '../../store/sync-base';
 import { localStorePath, openSheet, requireSheetId, type StoreOptions } from '../../store/open-store';
 import { XlsxStore } from '../../store/xlsx-store';
-import { run, sheetOption, storeOption } from '../program';
+import { sheetOption, storeOption } from '../options';
+import { run } from '../outcome';
 
 export interface ResolveOptions extends StoreOptions {
   keep?: string;

@@ -11,10 +11,11 @@ import { baseOf, describeConflict, describeUnidentified, mergeTables, nextBase, 
 import { CchcError, EXIT } from '../../errors';
 import { shapeOf, sheetIdsOf } from '../../sheets/sheet-reader';
 import { checkStructure } from '../../sheets/sheets-store';
-import { loadSyncBase, realWorkbookPath, saveSyncBase, syncStatePath } from '../../sheets/sync-state';
+import { loadSyncBase, realWorkbookPath, saveSyncBase, syncStatePath } from '../../store/sync-base';
 import { localStorePath, openSheet, requireSheetId, type StoreOptions } from '../../store/open-store';
 import { XlsxStore } from '../../store/xlsx-store';
-import { reportConflicts, run, sheetOption, storeOption } from '../program';
+import { sheetOption, storeOption } from '../options';
+import { reportConflicts, run } from '../outcome';
 import { registerSyncResolve } from './sync-resolve';
 
 interface SyncOptions extends StoreOptions {

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
 import { formatIssue, issueSummary } from '../format';
-import { run, sheetOption, storeOption } from '../program';
+import { sheetOption, storeOption } from '../options';
+import { run } from '../outcome';
 
 export interface ValidateOptions extends StoreOptions {
   json?: boolean;

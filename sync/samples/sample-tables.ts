@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { CRITERIA_TAB, encodePlans, encodeRows, encodeTasks, parseDeadline, taskId, type Task } from '../../core/index';
-import { PlanSchema, TaskSchema } from './schemas';
+import { PlanSchema, TaskSchema } from './sample-schemas';
 import { initialTables } from '../store/initial-tables';
 import type { Tables } from '../store/store';
 

@@ -1,0 +1,68 @@
+/** The options the `cchc` commands share, and how they are read: store, sheet, period, day, unit, output name. */
+import { Option, type Command } from 'commander';
+import { catalogFromTables, defaultPeriodText, parseDateText, parsePeriod, PERIOD_FORMS, resolveUnit, type Period, type Row } from '../../core/index';
+import { CchcError } from '../errors';
+import { DEFAULT_STORE_PATH, type StoreOptions } from '../store/open-store';
+
+export const storeOption = (): Option =>
+  new Option('--store <tệp>', `sổ dữ liệu .xlsx (hoặc biến môi trường CCHC_STORE; mặc định ${DEFAULT_STORE_PATH})`);
+
+/** Every command works on the shared sheet as on the local workbook. */
+export const sheetOption = (): Option => new Option('--sheet <mã>', 'mã bảng tính Google dùng chung (hoặc biến môi trường CCHC_SHEET_ID)');
+
+export interface MetricsCliOptions extends StoreOptions {
+  period?: string;
+  today?: string;
+  calendar?: boolean;
+  unit?: string;
+  json?: boolean;
+}
+
+/** Today in the ward's time zone (Asia/Ho_Chi_Minh), as an ISO date. */
+export function todayInVietnam(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
+}
+
+/** The period and day a metrics or report command works on, from its options. */
+export function periodOptions(options: Pick<MetricsCliOptions, 'period' | 'today' | 'calendar'>): { period: Period; today: string } {
+  const today = options.today === undefined ? todayInVietnam() : parseDateText(options.today);
+  if (!today) throw new CchcError('TODAY_INVALID', `Ngày "${options.today}" không hợp lệ. Ghi dạng dd/mm/yyyy, ví dụ 14/06/2026.`);
+  const periodText = options.period ?? defaultPeriodText(today);
+  // A period without a year ("Quý I", "9 tháng") is this year's.
+  const period = parsePeriod(periodText, options.calendar ? 'calendar' : 'cutoff', Number(today.slice(0, 4)));
+  if (!period) throw new CchcError('PERIOD_INVALID', `Kỳ "${periodText}" không hợp lệ. Ghi ${PERIOD_FORMS}.`);
+  return { period, today };
+}
+
+/** The registry id `--unit` names; an unknown unit stops the command with a suggestion. */
+export function unitOption(tables: Record<string, readonly Row[] | undefined>, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const found = resolveUnit(catalogFromTables(tables).registry, text);
+  if ('error' in found) throw new CchcError('UNIT_UNKNOWN', found.error);
+  return found.unit;
+}
+
+/** The store, period, calendar, day and unit options that metrics and report share. */
+export function withPeriodOptions(command: Command): Command {
+  return command
+    .addOption(storeOption())
+    .addOption(sheetOption())
+    .option('--period <kỳ>', 'kỳ: "Quý I/2026", "6 tháng đầu năm 2026", "9 tháng", "Tháng 3/2026", "Năm 2026" (mặc định: năm nay)')
+    .option('--calendar', 'dùng kỳ theo lịch thay vì kỳ chốt số liệu')
+    .option('--today <ngày>', 'ngày tính, dd/mm/yyyy (mặc định: hôm nay, giờ Việt Nam)')
+    .option('--unit <đơn vị>', 'chỉ một đơn vị chủ trì: mã (ví dụ VHXH) hoặc tên đơn vị');
+}
+
+/**
+ * The file a command writes when `--out` is not given: a name an official recognises, built from the document and
+ * what it covers (`bao-cao-2026-H1.xlsx`, `phu-luc-158-KH-UBND.xlsx`), in the working folder.
+ */
+export function defaultOut(document: 'bao-cao' | 'phu-luc' | 'tong-hop', covers: string, extension = '.xlsx'): string {
+  const slug = covers
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${document}-${slug}${extension}`;
+}
