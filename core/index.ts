@@ -29,6 +29,7 @@ export * from './catalog/merge-import';
 export * from './import/log-table';
 export * from './import/plan-import';
 export * from './catalog/drafts';
+export * from './appendix/catalog-rows';
 export * from './periods/period';
 export * from './metrics/score';
 export * from './metrics/task-progress';

@@ -3,8 +3,8 @@
  * its columns, and the section rows between the tasks. The Excel and Word writers
  * share it so that both files say the same thing.
  */
-import type { Plan, Task } from '../catalog/model';
-import { wardInText, wardName } from '../report/heading';
+import { isHeading, type Plan, type Task } from '../catalog/model';
+import { planWard, wardInText } from '../report/heading';
 import { formatVn } from '../validation/catalog-rules';
 
 export interface AppendixColumn {
@@ -24,6 +24,7 @@ const BASE_COLUMNS: AppendixColumn[] = [
   { header: 'Cơ quan phối hợp', width: 22, value: (t) => t.support },
   { header: 'Sản phẩm', width: 22, value: (t) => t.product },
   { header: 'Thời gian hoàn thành', width: 16, value: (t) => t.deadline },
+  { header: 'Ghi chú', width: 20, value: (t) => t.remarks ?? '' },
 ];
 
 const PROGRESS_COLUMNS: AppendixColumn[] = [
@@ -33,19 +34,24 @@ const PROGRESS_COLUMNS: AppendixColumn[] = [
   { header: 'Minh chứng', width: 28, value: (t) => t.evidence },
 ];
 
-/** The "Yêu cầu" column only when some task has a target; the tracking columns on request. */
+/** "Yêu cầu" and "Ghi chú" only when some task has one, as the plan's own appendix; the tracking columns on request. */
 export function appendixColumns(tasks: readonly Task[], options: { withProgress?: boolean } = {}): AppendixColumn[] {
   const hasTarget = tasks.some((t) => t.target !== '');
-  return [...BASE_COLUMNS.filter((c) => hasTarget || c.header !== 'Yêu cầu'), ...(options.withProgress ? PROGRESS_COLUMNS : [])];
+  const hasRemarks = tasks.some((t) => (t.remarks ?? '') !== '');
+  return [
+    ...BASE_COLUMNS.filter((c) => (hasTarget || c.header !== 'Yêu cầu') && (hasRemarks || c.header !== 'Ghi chú')),
+    ...(options.withProgress ? PROGRESS_COLUMNS : []),
+  ];
 }
 
 /** "PHỤ LỤC", the catalog's name, and the "(Kèm theo Kế hoạch số …)" line the importer reads back. */
 export function appendixTitleLines(plan: Plan): string[] {
-  // "phường" or "xã" as the plan's own title says it, never guessed (see report/heading).
-  const ward = wardName(plan.ward, [plan.title]);
+  // "phường" or "xã" as the plan's appendix or title says it, never guessed (see report/heading).
+  const ward = planWard(plan);
   const by = ward.name ? ` của UBND ${wardInText(ward)}` : '';
   return [
     'PHỤ LỤC',
+    // Re-imported, "DANH MỤC NHIỆM VỤ: " comes off again (parse-appendix), so the title does not grow.
     `DANH MỤC NHIỆM VỤ${plan.title ? `: ${plan.title.toLocaleUpperCase('vi')}` : ''}`,
     `(Kèm theo Kế hoạch số ${plan.code}${plan.date ? ` ngày ${formatVn(plan.date)}` : ''}${by})`,
   ];
@@ -53,12 +59,21 @@ export function appendixTitleLines(plan: Plan): string[] {
 
 export type AppendixLine = { kind: 'section'; code: string; title: string } | { kind: 'task'; task: Task };
 
-/** The table's body: a section row before the first task of each section, then the tasks. */
+/**
+ * The table's body: the catalog's section and group heading rows as bold rows;
+ * for catalogs kept before headings were, a section row rebuilt before the first
+ * task of each section.
+ */
 export function appendixLines(tasks: readonly Task[]): AppendixLine[] {
   const lines: AppendixLine[] = [];
+  const withHeadings = tasks.some(isHeading);
   let section = '\u0000';
   for (const task of tasks) {
-    if (task.section !== section && (task.section !== '' || task.sectionTitle !== '')) {
+    if (isHeading(task)) {
+      lines.push({ kind: 'section', code: task.stt, title: task.title });
+      continue;
+    }
+    if (!withHeadings && task.section !== section && (task.section !== '' || task.sectionTitle !== '')) {
       lines.push({ kind: 'section', code: task.section, title: task.sectionTitle });
     }
     section = task.section;

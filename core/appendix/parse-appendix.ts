@@ -67,6 +67,8 @@ export interface ParsedAppendix {
   planDate: string | null;
   planYear: number | null;
   ward: string | null;
+  /** "phường", "xã" or "thị trấn" before the ward's name, when written. */
+  wardTier: string | null;
   tasks: AppendixTask[];
   groups: AppendixGroup[];
 }
@@ -113,19 +115,19 @@ function nameCase(name: string): string {
 const NAME_STOP = new Set(['NĂM', 'VỀ', 'TỈNH', 'HUYỆN', 'GIAI', 'ĐẾN', 'TRONG', 'THỰC', 'THEO', 'CỘNG']);
 
 /** The ward in "của UBND phường X", "Ủy ban nhân dân xã X", "… phường X năm 2026"; old tone marks taken. */
-function wardFrom(text: string): { name: string; committee: boolean } | null {
+function wardFrom(text: string): { name: string; tier: string; committee: boolean } | null {
   // No "i" flag: it would let \p{Lu} match small letters, and a name is told by its capitals.
-  const pattern = /(?:(?:UBND|(?:Ủy|Uỷ|ỦY|UỶ) (?:ban nhân dân|BAN NHÂN DÂN))\s+)?(?:phường|xã|thị trấn|Phường|Xã|Thị trấn|PHƯỜNG|XÃ|THỊ TRẤN)\s+((?:\p{Lu}\p{L}*)(?:\s+\p{Lu}\p{L}*)*)/gu;
-  const found: { name: string; committee: boolean }[] = [];
+  const pattern = /(?:(?:UBND|(?:Ủy|Uỷ|ỦY|UỶ) (?:ban nhân dân|BAN NHÂN DÂN))\s+)?(phường|xã|thị trấn|Phường|Xã|Thị trấn|PHƯỜNG|XÃ|THỊ TRẤN)\s+((?:\p{Lu}\p{L}*)(?:\s+\p{Lu}\p{L}*)*)/gu;
+  const found: { name: string; tier: string; committee: boolean }[] = [];
   for (const m of text.matchAll(pattern)) {
-    const words = m[1]!.split(/\s+/);
+    const words = m[2]!.split(/\s+/);
     // A name keeps one style: "ĐÔNG TIẾN" then "Độc lập …" is where it ended.
     const caps = (w: string): boolean => w === w.toUpperCase();
     const cut = words.findIndex((w, i) => i > 0 && (NAME_STOP.has(w.toUpperCase()) || caps(w) !== caps(words[0]!)));
     const name = (cut > 0 ? words.slice(0, cut) : words).join(' ');
     // "phường Phúc Thuận" yes, "phường/xã" or "xã hội" no: a name starts with a capital.
     if (!/^\p{Lu}/u.test(name) || /^(PHƯỜNG|XÃ|UBND)$/iu.test(name)) continue;
-    found.push({ name: nameCase(name), committee: /^(UBND|Ủy|Uỷ|ỦY|UỶ)/u.test(m[0]) });
+    found.push({ name: nameCase(name), tier: m[1]!.toLowerCase(), committee: /^(UBND|Ủy|Uỷ|ỦY|UỶ)/u.test(m[0]) });
   }
   return found.find((f) => f.committee) ?? found[0] ?? null;
 }
@@ -136,23 +138,26 @@ function titleFrom(lines: readonly string[]): string {
     .filter((l) => !l.startsWith('('))
     .map((line) => FURNITURE.reduce((text, pattern) => text.replace(pattern, ' '), line).replace(/\s+/g, ' ').replace(/^[\s:–-]+|[\s:–-]+$/g, ''))
     .filter((l) => l !== '');
-  return nfc(kept.join(' ').replace(/\s*:\s*$/, ''));
+  // "DANH MỤC NHIỆM VỤ: <plan title>" is how our export writes a plan's title: the title is what follows.
+  return nfc(kept.join(' ').replace(/\s*:\s*$/, '').replace(/^DANH MỤC NHIỆM VỤ:\s*(?=\S)/iu, ''));
 }
 
 /** Plan number, date, year, ward and title from the title rows. */
-function planFromTitle(lines: readonly string[]): Pick<ParsedAppendix, 'planCode' | 'planDate' | 'planYear' | 'ward' | 'title'> {
+function planFromTitle(lines: readonly string[]): Pick<ParsedAppendix, 'planCode' | 'planDate' | 'planYear' | 'ward' | 'wardTier' | 'title'> {
   const text = nfc(lines.join(' '));
   const code = text.match(/Kế hoạch số:?\s*(\d+\s*\/\s*[\p{L}\d-]+)/iu)?.[1]?.replace(/\s+/g, '') ?? null;
   const date = text.match(/ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/iu);
   const planDate = date ? `${date[3]}-${date[2]!.padStart(2, '0')}-${date[1]!.padStart(2, '0')}` : null;
   const year = planDate ? Number(planDate.slice(0, 4)) : Number(text.match(/năm\s+(20\d{2})/iu)?.[1] ?? NaN);
   // Line by line, so the heading row's "… XÃ ĐÔNG TIẾN | CỘNG HÒA …" does not run into the next words.
-  const ward = lines.map((l) => wardFrom(nfc(FURNITURE.slice(0, 2).reduce((t, p) => t.replace(p, ' '), l))));
+  const wards = lines.map((l) => wardFrom(nfc(FURNITURE.slice(0, 2).reduce((t, p) => t.replace(p, ' '), l))));
+  const ward = wards.find((w) => w?.committee) ?? wards.find((w) => w) ?? null;
   return {
     planCode: code,
     planDate,
     planYear: Number.isFinite(year) ? year : null,
-    ward: ward.find((w) => w?.committee)?.name ?? ward.find((w) => w)?.name ?? null,
+    ward: ward?.name ?? null,
+    wardTier: ward?.tier ?? null,
     title: titleFrom(lines),
   };
 }

@@ -6,11 +6,14 @@ import type { UnitDef } from '../units/types';
 import { validateCatalog } from '../validation/catalog-rules';
 import type { ValidationIssue } from '../validation/issue';
 import { decodePlans, decodeSettings, decodeTasks, decodeUnits, type Located } from './codec';
-import type { Plan, Task } from './model';
+import { isHeading, type Plan, type Task } from './model';
 
 export interface Catalog {
   plans: Plan[];
+  /** The tasks: what rules and metrics count. */
   tasks: Located<Task>[];
+  /** Every row of the tasks tab in order, section and group headings included: what writers write back. */
+  rows: Located<Task>[];
   units: UnitDef[];
   settings: Settings;
   registry: UnitRegistry;
@@ -22,12 +25,14 @@ export interface Catalog {
 
 export function catalogFromTables(tables: Record<string, readonly Row[] | undefined>): Catalog {
   const { plans, issues: planIssues } = decodePlans(tables['plans'] ?? []);
-  const { tasks, issues: taskIssues } = decodeTasks(tables['tasks'] ?? []);
+  const { tasks: rows, issues: taskIssues } = decodeTasks(tables['tasks'] ?? []);
+  const tasks = rows.filter((t) => !isHeading(t.item));
   const units = decodeUnits(tables['units'] ?? []);
   const settings = decodeSettings([...(tables['settings'] ?? []), ...(tables['targets'] ?? [])]);
   return {
     plans,
     tasks,
+    rows,
     units,
     settings,
     registry: UnitRegistry.withStandard(units),

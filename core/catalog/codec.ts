@@ -7,7 +7,7 @@ import { defaultSettings, SETTING_SPECS, TARGET_SPECS, type SettingSpec, type Se
 import { UNIT_KIND_LABELS, unitKindFromLabel } from '../units/labels';
 import type { UnitDef } from '../units/types';
 import type { ValidationIssue } from '../validation/issue';
-import type { Plan, Task } from './model';
+import { ROW_KIND_LABELS, rowKindFromLabel, type Plan, type Task } from './model';
 
 export interface Located<T> {
   item: T;
@@ -22,8 +22,10 @@ export function decodeTasks(rows: readonly Row[]): { tasks: Located<Task>[]; iss
     item: {
       id: str(r, 'id'),
       plan: str(r, 'plan'),
+      kind: rowKindFromLabel(str(r, 'kind')),
       section: str(r, 'section'),
       sectionTitle: str(r, 'sectionTitle'),
+      group: str(r, 'group'),
       stt: str(r, 'stt'),
       title: str(r, 'title'),
       target: str(r, 'target'),
@@ -48,7 +50,8 @@ export function decodeTasks(rows: readonly Row[]): { tasks: Located<Task>[]; iss
 export function encodeTasks(tasks: readonly Task[], dueOf: (task: Task) => string | null): Row[] {
   return encodeRows(
     TASKS_TAB,
-    tasks.map((t) => ({ ...t, due: dueOf(t) })),
+    // Tasks leave "Loại dòng" blank: only headings need saying so.
+    tasks.map((t) => ({ ...t, kind: t.kind && t.kind !== 'task' ? ROW_KIND_LABELS[t.kind] : '', due: dueOf(t) })),
   );
 }
 
@@ -59,6 +62,7 @@ export function decodePlans(rows: readonly Row[]): { plans: Plan[]; issues: Vali
     title: str(r, 'title'),
     date: (r['date'] as string | null) ?? null,
     ward: str(r, 'ward'),
+    tier: str(r, 'tier'),
     year: num(r, 'year') ?? 0,
     reportHalf: str(r, 'reportHalf'),
     reportYear: str(r, 'reportYear'),

@@ -7,10 +7,12 @@
  * are kept and reported, so no official's work disappears silently.
  */
 import { matchKey } from '../text/vietnamese';
-import { CATALOG_FIELDS, TRACKING_FIELDS, type Task } from './model';
+import { CATALOG_FIELDS, isHeading, ROW_KIND_LABELS, TRACKING_FIELDS, type Task } from './model';
 import { taskId } from './task-id';
 
-export type ImportedTask = Pick<Task, Exclude<(typeof CATALOG_FIELDS)[number], 'remarks'>> & Partial<Pick<Task, 'remarks'>>;
+/** A row as an import brings it; the optional fields are absent from readers older than them. */
+export type ImportedTask = Pick<Task, Exclude<(typeof CATALOG_FIELDS)[number], 'remarks' | 'kind' | 'group'>> &
+  Partial<Pick<Task, 'remarks' | 'kind' | 'group'>>;
 
 export interface MergeResult {
   tasks: Task[];
@@ -34,43 +36,55 @@ function isTracked(task: Task): boolean {
   );
 }
 
+/** Headings get ids of their own wording, so a group titled like a task is not that task. */
+const idText = (t: Pick<Task, 'kind' | 'title'>): string => (isHeading(t) ? `${ROW_KIND_LABELS[t.kind!]}: ${t.title}` : t.title);
+/** Headings match headings and tasks tasks. */
+const kindOf = (t: Pick<Task, 'kind'>): string => (isHeading(t) ? t.kind! : 'task');
+
+/**
+ * Headings (section and group rows) are merged like tasks but not counted in
+ * the result's lists, which are about tasks.
+ */
 export function mergeImport(existing: readonly Task[], planCode: string, imported: readonly ImportedTask[]): MergeResult {
   const others = existing.filter((t) => t.plan !== planCode);
   const current = existing.filter((t) => t.plan === planCode);
   const byId = new Map(current.map((t) => [t.id, t]));
-  const byTitle = new Map(current.map((t) => [matchKey(t.title), t]));
-  const bySttKey = new Map(current.map((t) => [t.stt, t]));
+  const byTitle = new Map(current.map((t) => [`${kindOf(t)}|${matchKey(t.title)}`, t]));
+  const bySttKey = new Map(current.map((t) => [`${kindOf(t)}|${t.stt}`, t]));
   const taken = new Set(existing.map((t) => t.id));
   const matched = new Set<Task>();
   const result: MergeResult = { tasks: [], added: [], changed: [], unchanged: 0, removed: [], kept: [] };
   const merged: Task[] = [];
 
   for (const item of imported) {
-    const id = taskId(planCode, item.title);
+    const id = taskId(planCode, idText(item));
+    const report = !isHeading(item);
     // Same id; else the same wording (a draft adopted under a new number); else the same STT (reworded).
-    const previous = [byId.get(id), byTitle.get(matchKey(item.title)), bySttKey.get(item.stt)].find((t) => t && !matched.has(t));
+    const previous = [byId.get(id), byTitle.get(`${kindOf(item)}|${matchKey(item.title)}`), bySttKey.get(`${kindOf(item)}|${item.stt}`)].find(
+      (t) => t && !matched.has(t),
+    );
     if (previous) {
       matched.add(previous);
       // An optional field the import does not bring ("remarks" from an older reader) is no change.
       const fields = CATALOG_FIELDS.filter((f) => item[f] !== undefined && (previous[f] ?? '') !== item[f]);
       const next: Task = { ...previous, ...item };
       for (const f of TRACKING_FIELDS) (next as Record<string, unknown>)[f] = previous[f];
-      if (fields.length > 0) result.changed.push({ task: next, fields });
-      else result.unchanged++;
+      if (report && fields.length > 0) result.changed.push({ task: next, fields });
+      else if (report) result.unchanged++;
       merged.push(next);
     } else {
-      const fresh: Task = { id: taken.has(id) ? taskId(planCode, item.title, taken) : id, ...item, status: '', progress: null, completedOn: null, evidence: '', note: '' };
+      const fresh: Task = { id: taken.has(id) ? taskId(planCode, idText(item), taken) : id, ...item, status: '', progress: null, completedOn: null, evidence: '', note: '' };
       taken.add(fresh.id);
-      result.added.push(fresh);
+      if (report) result.added.push(fresh);
       merged.push(fresh);
     }
   }
   for (const t of current) {
     if (matched.has(t)) continue;
     if (isTracked(t)) {
-      result.kept.push(t);
+      if (!isHeading(t)) result.kept.push(t);
       merged.push(t);
-    } else {
+    } else if (!isHeading(t)) {
       result.removed.push(t);
     }
   }

@@ -15,6 +15,19 @@ export const TASK_STATUSES = [
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const DONE_STATUSES: readonly TaskStatus[] = ['Hoàn thành', 'Hoàn thành quá hạn'];
 
+/**
+ * A catalog row is a task, or a heading the appendix puts over tasks: a section
+ * (Roman-numbered or bold) or a group (a numbered row others extend, "2.1" over
+ * "2.1.1"). Headings are kept as rows so the sheet and the export read like the plan.
+ */
+export const ROW_KINDS = ['task', 'section', 'group'] as const;
+export type RowKind = (typeof ROW_KINDS)[number];
+export const ROW_KIND_LABELS: Record<RowKind, string> = { task: 'Nhiệm vụ', section: 'Mục', group: 'Nhóm' };
+
+export function rowKindFromLabel(label: string): RowKind {
+  return ROW_KINDS.find((k) => ROW_KIND_LABELS[k] === label) ?? 'task';
+}
+
 export type Plan = {
   /** "158/KH-UBND"; wards whose plan has no number yet use any unique code. */
   code: string;
@@ -22,6 +35,8 @@ export type Plan = {
   /** Date the plan was issued, yyyy-MM-dd. */
   date: string | null;
   ward: string;
+  /** "phường", "xã" or "thị trấn", as the appendix names the committee; absent when unknown. */
+  tier?: string;
   year: number;
   /** The plan's own submission dates ("10/06"), where it is reported apart from the ward's schedule. */
   reportHalf?: string;
@@ -38,8 +53,12 @@ export type Task = {
   /** Stable id: survives renumbering and re-import (see taskId). */
   id: string;
   plan: string;
+  /** Absent or "task" for a task; "section" or "group" for a heading row. */
+  kind?: RowKind;
   section: string;
   sectionTitle: string;
+  /** The group heading the task sits under ("2.1 Kiểm soát TTHC"), "" when none. */
+  group?: string;
   /** STT as written, hierarchical numbers included ("2.1.1"). */
   stt: string;
   title: string;
@@ -66,8 +85,10 @@ export type Task = {
 export const TRACKING_FIELDS = ['status', 'progress', 'completedOn', 'conditionMetOn', 'evidence', 'note'] as const satisfies readonly (keyof Task)[];
 export const CATALOG_FIELDS = [
   'plan',
+  'kind',
   'section',
   'sectionTitle',
+  'group',
   'stt',
   'title',
   'target',
@@ -77,6 +98,10 @@ export const CATALOG_FIELDS = [
   'deadline',
   'remarks',
 ] as const satisfies readonly (keyof Task)[];
+
+export function isHeading(task: Pick<Task, 'kind'>): boolean {
+  return task.kind === 'section' || task.kind === 'group';
+}
 
 export function isTaskStatus(value: string): value is TaskStatus {
   return (TASK_STATUSES as readonly string[]).includes(value);

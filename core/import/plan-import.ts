@@ -15,7 +15,8 @@ import { catalogFromTables, type Catalog } from '../catalog/catalog';
 import { adoptDraft, draftCode, isDraftCode } from '../catalog/drafts';
 import { encodePlans, encodeTasks } from '../catalog/codec';
 import { mergeImport, type ImportedTask } from '../catalog/merge-import';
-import type { Plan, Task } from '../catalog/model';
+import { isHeading, type Plan, type Task } from '../catalog/model';
+import { catalogRows } from '../appendix/catalog-rows';
 import { makeResolver } from '../catalog/resolve';
 import { findLogTable } from './log-table';
 import { decodeRows, encodeRows } from '../layout/codec';
@@ -26,7 +27,7 @@ import { provinceStatsRows } from '../metrics/province-stats';
 import { criteriaFromAppendix, mergeCriteria, type CriteriaBase } from '../par-index/criteria-import';
 import { parsePeriod, periodName, PERIOD_FORMS } from '../periods/period';
 import { sameCell } from '../merge/row-identity';
-import { nfc } from '../text/vietnamese';
+import { matchKey, nfc } from '../text/vietnamese';
 import { validateCatalog } from '../validation/catalog-rules';
 import { countBySeverity, type ValidationIssue } from '../validation/issue';
 import { checkLogTab, naturalKey } from '../validation/log-rules';
@@ -169,9 +170,11 @@ function planOf(parsed: ParsedAppendix, requested: string | undefined, catalog: 
   const known = catalog.plans.find((p) => p.code === code);
   return {
     code,
-    title: parsed.title || known?.title || '',
+    // The same title in other capitals (our export writes it in capitals) keeps the stored one.
+    title: known && matchKey(known.title) === matchKey(parsed.title) ? known.title : parsed.title || known?.title || '',
     date: parsed.planDate ?? known?.date ?? null,
     ward: parsed.ward ?? known?.ward ?? ward,
+    tier: parsed.wardTier ?? known?.tier ?? '',
     year: parsed.planYear ?? known?.year ?? year,
     // The ward's own columns: an appendix never carries them.
     reportHalf: known?.reportHalf ?? '',
@@ -182,19 +185,9 @@ function planOf(parsed: ParsedAppendix, requested: string | undefined, catalog: 
 function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppendix): ImportPlan {
   const catalog = catalogFromTables(request.tables);
   const plan = planOf(parsed, request.plan, catalog);
-  const imported: ImportedTask[] = parsed.tasks.map(({ stt, section, sectionTitle, title, target, lead, support, product, deadline, remarks }) => ({
-    plan: plan.code,
-    stt,
-    section,
-    sectionTitle,
-    title,
-    target,
-    lead,
-    support,
-    product,
-    deadline,
-    remarks,
-  }));
+  // Section and group headings are merged and written too; rules and counts are about the tasks.
+  const rows = catalogRows(parsed, plan.code);
+  const imported: ImportedTask[] = rows.filter((r) => !isHeading(r));
   // Validated as the file says, located at the rows the official sees in it; ids play no part in the rules.
   const located = imported.map((t, i) => ({
     row: parsed.tasks[i]!.sourceRows[0]!,
@@ -202,8 +195,8 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
   }));
   const issues = validateCatalog({ tasks: located, plans: [plan], registry: catalog.registry, defaultYear: plan.year }).map(({ tab: _tab, ...issue }) => issue);
   // A numbered plan takes over its draft (same ward, year and title): same tasks updated, tracking kept.
-  const adoption = adoptDraft(catalog.plans, catalog.tasks.map((t) => t.item), plan);
-  const merge = mergeImport(adoption.tasks, plan.code, imported);
+  const adoption = adoptDraft(catalog.plans, catalog.rows.map((t) => t.item), plan);
+  const merge = mergeImport(adoption.tasks, plan.code, rows);
   const resolveAll = makeResolver({ registry: catalog.registry, defaultYear: catalog.defaultYear, plans: [...catalog.plans, plan] });
   const plans = [...adoption.plans.filter((p) => p.code !== plan.code), plan];
   const writes = { plans: encodePlans(plans), tasks: encodeTasks(merge.tasks, (t) => resolveAll(t).deadline.due) };

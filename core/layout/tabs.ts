@@ -1,5 +1,5 @@
 /** The tabs of the shared sheet (and of the local workbook that mirrors it). */
-import { TASK_STATUSES } from '../catalog/model';
+import { ROW_KIND_LABELS, TASK_STATUSES } from '../catalog/model';
 import { UNIT_KIND_LABELS } from '../units/labels';
 import { matchKey } from '../text/vietnamese';
 import { col, type TabSpec } from './columns';
@@ -17,6 +17,8 @@ export const PLANS_TAB: TabSpec = {
     // A plan reported on its own dates (Nhị Chiểu: 10/6 and 10/12); blank follows the ward's settings.
     col('reportHalf', 'Hạn báo cáo 6 tháng (dd/mm)', 'text', 'tracking', 14),
     col('reportYear', 'Hạn báo cáo năm (dd/mm)', 'text', 'tracking', 14),
+    // Last, so plans tabs laid out before the column keep their positions.
+    col('tier', 'Cấp (phường/xã/thị trấn)', 'text', 'catalog', 10),
   ],
 };
 
@@ -27,8 +29,10 @@ export const TASKS_TAB: TabSpec = {
   columns: [
     col('id', 'Mã nhiệm vụ', 'text', 'key', 14),
     col('plan', 'Kế hoạch', 'text', 'catalog', 14),
+    col('kind', 'Loại dòng', 'text', 'catalog', 10, { choices: Object.values(ROW_KIND_LABELS) }),
     col('section', 'Mục', 'text', 'catalog', 6),
     col('sectionTitle', 'Lĩnh vực', 'text', 'catalog', 24, { wrap: true }),
+    col('group', 'Nhóm', 'text', 'catalog', 24, { wrap: true }),
     col('stt', 'STT', 'text', 'catalog', 6),
     col('title', 'Nội dung nhiệm vụ', 'text', 'catalog', 60, { wrap: true }),
     col('target', 'Yêu cầu', 'text', 'catalog', 30, { wrap: true }),

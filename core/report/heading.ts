@@ -49,8 +49,19 @@ export function wardInText(ward: WardName): string {
   return ward.kind ? `${ward.kind} ${ward.name}` : ward.name;
 }
 
-/** The ward a store belongs to: the ward setting, else the plans' ward; its kind from the plan titles. */
+/** Where a kind may be read: the plans' own tier as their appendices wrote it ("xã Đông Tiến"), then their titles. */
+const kindTexts = (plans: readonly Pick<Plan, 'ward' | 'tier' | 'title'>[]): string[] => [
+  ...plans.filter((p) => p.tier && p.ward).map((p) => `${p.tier} ${p.ward}`),
+  ...plans.map((p) => p.title),
+];
+
+/** The ward a store belongs to: the ward setting, else the plans' ward; its kind from the plans. */
 export function storeWard(settings: Settings, plans: readonly Plan[]): WardName {
   const ward = settings['ward'] || plans.find((p) => p.ward !== '')?.ward || '';
-  return wardName(ward, plans.map((p) => p.title));
+  return wardName(ward, kindTexts(plans));
+}
+
+/** One plan's ward and kind, for its own appendix. */
+export function planWard(plan: Pick<Plan, 'ward' | 'tier' | 'title'>): WardName {
+  return wardName(plan.ward, kindTexts([plan]));
 }

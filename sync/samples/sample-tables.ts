@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { encodePlans, encodeTasks, parseDeadline, taskId, type Task } from '../../core/index';
+import { CRITERIA_TAB, encodePlans, encodeRows, encodeTasks, parseDeadline, taskId, type Task } from '../../core/index';
 import { PlanSchema, TaskSchema } from './sample-schemas';
 import { initialTables } from '../store/initial-tables';
 import type { Tables } from '../store/store';
@@ -44,7 +44,8 @@ export async function sampleTables(): Promise<Tables> {
     meetings: logs.meetings,
     documents: logs.documents,
     digitisation: logs.digitisation,
-    criteria: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))).parse(JSON.parse(await readFile(SAMPLE_CRITERIA, 'utf8'))),
+    // Laid out by the tab, so columns added since the sample was written come in blank.
+    criteria: encodeRows(CRITERIA_TAB, z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))).parse(JSON.parse(await readFile(SAMPLE_CRITERIA, 'utf8')))),
     plans: encodePlans(sample.plans),
     tasks: encodeTasks(tasks, (t) => parseDeadline(t.deadline, yearOf.get(t.plan) ?? 2026).due),
   };

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAppendix, type GridRow } from '../../core/index';
+import { parseAppendix, planWard, storeWard, wardHeading, type GridRow } from '../../core/index';
 import { readAppendix } from '../../sync/excel/appendix-reader';
 import { buildAppendixFile, linesFromSeed, type SheetLine } from '../fixtures/appendix-xlsx';
 import { useTempDir } from '../helpers/tmp';
@@ -22,7 +22,11 @@ describe('plan details from the appendix title lines', () => {
         ['(Kèm theo Kế hoạch số /KH-UBND ngày tháng 01 năm 2026 của Uỷ ban nhân dân xã Đông Tiến)'],
       ]),
     )!;
-    expect(parsed).toMatchObject({ title: 'DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026', ward: 'Đông Tiến', planYear: 2026, planCode: null });
+    expect(parsed).toMatchObject({ title: 'DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026', ward: 'Đông Tiến', wardTier: 'xã', planYear: 2026, planCode: null });
+    // What covers and exported appendices then say, though the title names no "xã".
+    const plan = { code: 'DT', title: parsed.title, date: null, ward: parsed.ward!, tier: parsed.wardTier!, year: 2026 };
+    expect(wardHeading(planWard(plan))).toBe('UBND XÃ ĐÔNG TIẾN');
+    expect(wardHeading(storeWard({ ward: 'Đông Tiến' }, [plan]))).toBe('UBND XÃ ĐÔNG TIẾN');
   });
 
   it.each([
@@ -33,6 +37,11 @@ describe('plan details from the appendix title lines', () => {
     ['Nhiệm vụ trọng tâm thực hiện cải cách hành chính phường Phúc Thuận năm 2026', 'Phúc Thuận'],
   ])('ward from "%s" is %s', (line, ward) => {
     expect(parseAppendix(grid([['PHỤ LỤC'], [line]]))!.ward).toBe(ward);
+  });
+
+  it('reads the year from a title in capitals alone', () => {
+    const parsed = parseAppendix(grid([['PHỤ LỤC'], ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026'], ['(Kèm theo Kế hoạch số /KH-UBND của UBND xã Đông Tiến)']]))!;
+    expect(parsed.planYear).toBe(2026);
   });
 
   it('keeps the "Ghi chú" column', () => {

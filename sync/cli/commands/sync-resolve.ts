@@ -18,7 +18,8 @@ import { run } from '../outcome';
 export interface ResolveOptions extends StoreOptions {
   keep?: string;
   all?: boolean;
-  cell?: string[];
+  /** One value or several, as the option parser hands them over. */
+  cell?: string | string[];
 }
 
 const shown = (v: CellValue | undefined): string => (v === null || v === undefined || v === '' ? '(trống)' : `"${String(v)}"`);
@@ -54,7 +55,11 @@ function keepSide(options: ResolveOptions): SyncSide | null {
 /** The conflicts named by number in the list or by reference; an unknown name stops everything. */
 function chosen(conflicts: readonly MergeConflict[], options: ResolveOptions): MergeConflict[] {
   if (options.all) return [...conflicts];
-  const names = (options.cell ?? []).flatMap((c) => c.split(',')).map((c) => c.trim()).filter((c) => c !== '');
+  const names = ([] as string[])
+    .concat(options.cell ?? [])
+    .flatMap((c) => c.split(','))
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
   return names.map((name) => {
     const byNumber = /^\d+$/.test(name) ? conflicts[Number(name) - 1] : undefined;
     const found = byNumber ?? conflicts.find((c) => conflictRef(c) === name);

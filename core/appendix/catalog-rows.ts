@@ -1,0 +1,47 @@
+/**
+ * An appendix as catalog rows, in the plan's order: section and group headings
+ * as rows of their own, tasks with the section and group they sit under.
+ */
+import type { ImportedTask } from '../catalog/merge-import';
+import type { ParsedAppendix } from './parse-appendix';
+
+const blank = { target: '', lead: '', support: '', product: '', deadline: '', remarks: '' };
+
+export function catalogRows(parsed: ParsedAppendix, plan: string): ImportedTask[] {
+  const groupLabel = new Map(parsed.groups.filter((g) => g.kind === 'group').map((g) => [`${g.section}|${g.stt}`, `${g.stt} ${g.title}`]));
+  const sectionTitle = new Map(parsed.groups.filter((g) => g.kind === 'section').map((g) => [g.stt, g.title]));
+  const rows: { row: number; item: ImportedTask }[] = [
+    ...parsed.groups.map((g) => ({
+      row: g.row,
+      item: {
+        plan,
+        kind: g.kind,
+        stt: g.stt,
+        section: g.section,
+        sectionTitle: g.kind === 'section' ? g.title : (sectionTitle.get(g.section) ?? ''),
+        group: '',
+        title: g.title,
+        ...blank,
+      },
+    })),
+    ...parsed.tasks.map((t) => ({
+      row: t.sourceRows[0]!,
+      item: {
+        plan,
+        kind: 'task' as const,
+        stt: t.stt,
+        section: t.section,
+        sectionTitle: t.sectionTitle,
+        group: t.group === '' ? '' : (groupLabel.get(`${t.section}|${t.group}`) ?? t.group),
+        title: t.title,
+        target: t.target,
+        lead: t.lead,
+        support: t.support,
+        product: t.product,
+        deadline: t.deadline,
+        remarks: t.remarks,
+      },
+    })),
+  ];
+  return rows.sort((a, b) => a.row - b.row).map((r) => r.item);
+}
