@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const env = process.env;
@@ -12,7 +13,9 @@ export default defineConfig({
       // `npm test` stays the fast suite every session runs.
       ...(env['CCHC_RELIABILITY'] ? [] : ['test/reliability/**']),
     ],
-    // Test files share a worker's module cache: the core and the CLI are imported once per worker, not once per file.
+    // One worker per core (vitest's default leaves one idle: a single worker on the 2-core machine), and test files
+    // share a worker's module cache, so the core and the CLI are imported once per worker, not once per file.
+    maxWorkers: availableParallelism(),
     isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -8,6 +8,7 @@ import { appendDimension, deleteDimension, insertDimension, moveDimension } from
 import {
   type Cell,
   cellAt,
+  cloneJson,
   type Dimension,
   type DimensionRange,
   exceedsGrid,
@@ -336,7 +337,7 @@ export interface BatchUpdateBody {
 export function runBatchUpdate(model: SpreadsheetModel, body: BatchUpdateBody): Json[] {
   const requests = body.requests ?? [];
   if (!Array.isArray(requests)) throw invalidArgument("Invalid JSON payload received. 'requests' must be a list.");
-  const draft = structuredClone(model);
+  const draft = cloneJson(model);
   const replies = requests.map((request, i) => {
     const kinds = Object.keys(request ?? {});
     const where = `requests[${i}]`;

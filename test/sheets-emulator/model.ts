@@ -224,3 +224,19 @@ export function gridRangeToArea(sheet: SheetModel, range: GridRange): Bounds {
     endCol: range.endColumnIndex ?? columnCount,
   };
 }
+
+/**
+ * A deep copy of the model's plain JSON data (objects, arrays with their holes, primitives): the emulator copies
+ * whole spreadsheets per batch and every cell it returns, where structuredClone costs several times as much.
+ */
+export function cloneJson<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    value.forEach((v, i) => (out[i] = cloneJson(v)));
+    return out as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = cloneJson((value as Record<string, unknown>)[key]);
+  return out as T;
+}

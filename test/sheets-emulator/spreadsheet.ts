@@ -3,7 +3,7 @@
 
 import { effectiveValue, formattedValue } from './cells';
 import type { FormulaEvaluator } from './formula';
-import { clipToGrid, type DeveloperMetadata, type Json, resolveRange, type SheetModel, sortedSheets, type SpreadsheetModel } from './model';
+import { clipToGrid, cloneJson, type DeveloperMetadata, type Json, resolveRange, type SheetModel, sortedSheets, type SpreadsheetModel } from './model';
 import type { Bounds } from './a1';
 
 const DEFAULT_ROW_PX = 21;
@@ -101,10 +101,10 @@ function gridData(model: SpreadsheetModel, sheet: SheetModel, areas: Bounds[], e
 
 function cellData(cell: SheetModel['rows'][number][number], evaluate: FormulaEvaluator): Json {
   if (!cell) return {};
-  const out: Json = structuredClone(cell);
+  const out: Json = cloneJson(cell);
   const effective = effectiveValue(cell, evaluate);
   if (effective) {
-    out.effectiveValue = structuredClone(effective);
+    out.effectiveValue = cloneJson(effective);
     out.formattedValue = formattedValue(cell, evaluate);
   }
   return out;
