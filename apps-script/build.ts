@@ -9,7 +9,21 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const dist = `${root}dist`;
-export const HANDLERS = ['onOpen', 'onEdit', 'cchcSetup', 'cchcValidate', 'cchcClearMarks', 'cchcUpdateDeadlines', 'cchcDashboard', 'cchcReminders', 'cchcEnableDailyReminders', 'cchcDailyReminders', 'cchcContinueReminders', 'cchcIndex', 'cchcSelectCell'] as const;
+export const HANDLERS = [
+  'onOpen',
+  'onEdit',
+  'cchcSetup',
+  'cchcValidate',
+  'cchcClearMarks',
+  'cchcUpdateDeadlines',
+  'cchcDashboard',
+  'cchcReminders',
+  'cchcEnableDailyReminders',
+  'cchcDailyReminders',
+  'cchcContinueReminders',
+  'cchcIndex',
+  'cchcSelectCell',
+] as const;
 
 export async function buildBundle(): Promise<string> {
   const result = await build({

@@ -41,14 +41,28 @@ function time(label: string, prepare: (gas: ReturnType<typeof load>) => void, ru
 const none = () => undefined;
 const tasks = (gas: ReturnType<typeof load>) => gas.sheet('Nhiệm vụ')!;
 time('cchcSetup (fresh spreadsheet)', none, (gas) => {
-  for (const name of gas.sheetNames()) gas.spreadsheet.sheets.splice(gas.spreadsheet.sheets.findIndex((s) => s.getName() === name), 1);
+  for (const name of gas.sheetNames())
+    gas.spreadsheet.sheets.splice(
+      gas.spreadsheet.sheets.findIndex((s) => s.getName() === name),
+      1,
+    );
   gas.call('cchcSetup');
 });
 time('cchcValidate', none, (gas) => gas.call('cchcValidate'));
-time('cchcClearMarks', (gas) => gas.call('cchcValidate'), (gas) => gas.call('cchcClearMarks'));
+time(
+  'cchcClearMarks',
+  (gas) => gas.call('cchcValidate'),
+  (gas) => gas.call('cchcClearMarks'),
+);
 time('cchcUpdateDeadlines', none, (gas) => gas.call('cchcUpdateDeadlines'));
 time('cchcDashboard', none, (gas) => gas.call('cchcDashboard'));
 time('cchcIndex', none, (gas) => gas.call('cchcIndex'));
 time('cchcReminders (preview + first 50 emails)', none, (gas) => gas.call('cchcReminders'));
-time('cchcContinueReminders (last 10 emails)', (gas) => gas.call('cchcReminders'), (gas) => gas.call('cchcContinueReminders'));
-time('onEdit (a 50-row paste)', none, (gas) => gas.simple('onEdit', { source: gas.spreadsheet, range: tasks(gas).getRange(100, 1, 50, 17) }));
+time(
+  'cchcContinueReminders (last 10 emails)',
+  (gas) => gas.call('cchcReminders'),
+  (gas) => gas.call('cchcContinueReminders'),
+);
+time('onEdit (a 50-row paste)', none, (gas) =>
+  gas.simple('onEdit', { source: gas.spreadsheet, range: tasks(gas).getRange(100, 1, 50, 17) }),
+);

@@ -35,7 +35,14 @@ if (once) {
   const baseline = process.resourceUsage().maxRSS;
   const start = performance.now();
   const appendix = await readAppendix(once);
-  console.log(JSON.stringify({ ms: performance.now() - start, tasks: appendix.tasks.length, baselineKb: baseline, peakKb: process.resourceUsage().maxRSS }));
+  console.log(
+    JSON.stringify({
+      ms: performance.now() - start,
+      tasks: appendix.tasks.length,
+      baselineKb: baseline,
+      peakKb: process.resourceUsage().maxRSS,
+    }),
+  );
 } else {
   const dir = await mkdtemp(join(tmpdir(), 'cchc-bench-'));
   const docx = join(dir, 'phu-luc-500.docx');
@@ -46,7 +53,14 @@ if (once) {
   const tasks: Task[] = Array.from({ length: TASKS }, (_, i) => {
     const t = base[i % base.length]!;
     const lead = base[Math.floor(i / 10) % base.length]!.lead;
-    return { ...t, id: `NV-${i}`, stt: String(i + 1), title: `${t.title} (${i + 1})`, lead, section: ['I', 'II', 'III', 'IV', 'V'][Math.floor(i / 100)]! };
+    return {
+      ...t,
+      id: `NV-${i}`,
+      stt: String(i + 1),
+      title: `${t.title} (${i + 1})`,
+      lead,
+      section: ['I', 'II', 'III', 'IV', 'V'][Math.floor(i / 100)]!,
+    };
   });
   const plan = { code: '99/KH-UBND', title: 'Kế hoạch thử', date: '2026-01-05', ward: 'Thử', year: 2026 };
   await writeFile(docx, await appendixDocxBytes(plan, tasks));

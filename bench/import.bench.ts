@@ -19,7 +19,13 @@ const sample = catalogFromTables(await sampleTables());
 const base = sample.tasks.map((t) => t.item);
 const tasks: Task[] = Array.from({ length: TASKS }, (_, i) => {
   const t = base[i % base.length]!;
-  return { ...t, id: `NV-${i}`, stt: String(i + 1), title: `${t.title} (${i + 1})`, section: `${['I', 'II', 'III', 'IV'][Math.floor(i / 2500)]}` };
+  return {
+    ...t,
+    id: `NV-${i}`,
+    stt: String(i + 1),
+    title: `${t.title} (${i + 1})`,
+    section: `${['I', 'II', 'III', 'IV'][Math.floor(i / 2500)]}`,
+  };
 });
 await writeAppendix(path, { code: '99/KH-UBND', title: 'Kế hoạch thử', date: '2026-01-05', ward: 'Thử', year: 2026 }, tasks);
 

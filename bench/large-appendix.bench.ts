@@ -28,7 +28,13 @@ if (process.argv[2] === 'make') {
   const sample = catalogFromTables(await sampleTables()).tasks.map((t) => t.item);
   const tasks = Array.from({ length: TASKS }, (_, i) => {
     const t = sample[i % sample.length]!;
-    return { ...t, id: `NV-${i}`, stt: String(i + 1), title: `${t.title} (${i + 1})`, section: ['I', 'II', 'III', 'IV'][Math.floor((i * 4) / TASKS)]! };
+    return {
+      ...t,
+      id: `NV-${i}`,
+      stt: String(i + 1),
+      title: `${t.title} (${i + 1})`,
+      section: ['I', 'II', 'III', 'IV'][Math.floor((i * 4) / TASKS)]!,
+    };
   });
   await writeAppendix(process.argv[3]!, { code: '99/KH-UBND', title: 'Kế hoạch thử', date: '2026-01-05', ward: 'Thử', year: 2026 }, tasks);
 } else if (process.argv[2] === 'bomb') {

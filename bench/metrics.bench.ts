@@ -6,7 +6,11 @@ import { sampleTables } from '../sync/samples/sample-tables';
 const tables = await sampleTables();
 const sampleTasks = tables['tasks']!;
 const sampleMeetings = tables['meetings']!;
-const tasks: Row[] = Array.from({ length: 10_000 }, (_, i) => ({ ...sampleTasks[i % sampleTasks.length]!, id: `NV-${i}`, stt: String(i + 1) }));
+const tasks: Row[] = Array.from({ length: 10_000 }, (_, i) => ({
+  ...sampleTasks[i % sampleTasks.length]!,
+  id: `NV-${i}`,
+  stt: String(i + 1),
+}));
 const meetings: Row[] = Array.from({ length: 100_000 }, (_, i) => {
   const m = sampleMeetings[i % sampleMeetings.length]!;
   return { ...m, date: `2026-${String((i % 11) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}` };

@@ -21,12 +21,26 @@ export const SETTING_SPECS = [
   { key: 'ward', label: 'Tên phường/xã', defaultValue: '', type: 'text' },
   { key: 'planYear', label: 'Năm kế hoạch', defaultValue: '2026' },
   { key: 'soonDays', label: 'Số ngày báo trước hạn (sắp đến hạn)', defaultValue: '14' },
-  { key: 'conditionDays', label: 'Số ngày thực hiện việc có điều kiện kể từ ngày đủ điều kiện (khi kế hoạch không ghi)', defaultValue: '30' },
+  {
+    key: 'conditionDays',
+    label: 'Số ngày thực hiện việc có điều kiện kể từ ngày đủ điều kiện (khi kế hoạch không ghi)',
+    defaultValue: '30',
+  },
   { key: 'meetingsBaseline', label: 'Tổng số hội nghị năm trước (khi không có sổ năm trước)', defaultValue: '' },
   { key: 'indexLastYear', label: 'Điểm Chỉ số CCHC năm trước', defaultValue: '' },
   { key: 'indexScoreStep', label: 'Bước điểm tự chấm Chỉ số CCHC (ví dụ 0,25)', defaultValue: '0.25' },
-  { key: 'indexDeadlineH1', label: 'Hạn gửi tự chấm điểm 6 tháng (dd/mm, theo năm kế hoạch; hoặc dd/mm/yyyy)', defaultValue: '21/06', type: 'date' },
-  { key: 'indexDeadlineYear', label: 'Hạn gửi tự chấm điểm năm (dd/mm, theo năm kế hoạch; hoặc dd/mm/yyyy)', defaultValue: '01/12', type: 'date' },
+  {
+    key: 'indexDeadlineH1',
+    label: 'Hạn gửi tự chấm điểm 6 tháng (dd/mm, theo năm kế hoạch; hoặc dd/mm/yyyy)',
+    defaultValue: '21/06',
+    type: 'date',
+  },
+  {
+    key: 'indexDeadlineYear',
+    label: 'Hạn gửi tự chấm điểm năm (dd/mm, theo năm kế hoạch; hoặc dd/mm/yyyy)',
+    defaultValue: '01/12',
+    type: 'date',
+  },
   { key: 'reportQuarterDay', label: 'Hạn nộp báo cáo quý: ngày trong tháng cuối quý', defaultValue: '15' },
   { key: 'reportHalfDate', label: 'Hạn nộp báo cáo 6 tháng (dd/mm)', defaultValue: '15/06', type: 'date' },
   { key: 'reportYearDate', label: 'Hạn nộp báo cáo năm (dd/mm)', defaultValue: '15/12', type: 'date' },
@@ -96,7 +110,8 @@ export function dateInYear(text: string, year: number): string | null {
   const exact = parseDateText(text);
   if (exact) return exact;
   // A date cell in a text column of a Google Sheet arrives as its serial day number (46183 = 10/06/2026).
-  if (/^\d{5}$/.test(text) && Number(text) > 30000 && Number(text) < 80000) return new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000).toISOString().slice(0, 10);
+  if (/^\d{5}$/.test(text) && Number(text) > 30000 && Number(text) < 80000)
+    return new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000).toISOString().slice(0, 10);
   const d = parseDeadline(text, year);
   return d.kind === 'date' ? d.due : null;
 }

@@ -59,13 +59,31 @@ if (!office || !found('pdftoppm', '-v')) {
   // The roll-up reads Google Sheets; here three wards share the sample's figures and one could not be read.
   const period = parsePeriod('2026-H1')!;
   const metrics = computeMetrics(tables, { period, today: '2026-06-14' });
-  const wards: WardResult[] = ['An Tường', 'Nhị Chiểu', 'Phúc Thuận'].map((name, i) => ({ ward: { id: `sheet-${i}`, name, line: i + 2 }, name, metrics, error: null }));
-  wards.push({ ward: { id: 'sheet-x', name: 'Đông Quang', line: 5 }, name: 'Đông Quang', metrics: null, error: 'Không đọc được bảng tính (không có quyền xem). [SHEETS_FORBIDDEN]' });
+  const wards: WardResult[] = ['An Tường', 'Nhị Chiểu', 'Phúc Thuận'].map((name, i) => ({
+    ward: { id: `sheet-${i}`, name, line: i + 2 },
+    name,
+    metrics,
+    error: null,
+  }));
+  wards.push({
+    ward: { id: 'sheet-x', name: 'Đông Quang', line: 5 },
+    name: 'Đông Quang',
+    metrics: null,
+    error: 'Không đọc được bảng tính (không có quyền xem). [SHEETS_FORBIDDEN]',
+  });
   await writeWorkbookAtomic(rollupWorkbook(wards, period, '2026-06-14'), join(OUT, 'tong-hop.xlsx'));
 
   const documents = (await readdir(OUT)).filter((f) => /\.(xlsx|docx)$/.test(f) && f !== 'cchc.xlsx');
   const profile = join(tmpdir(), `cchc-render-lo-${process.pid}`);
-  run(office, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', OUT, ...documents.map((f) => join(OUT, f))]);
+  run(office, [
+    `-env:UserInstallation=file://${profile}`,
+    '--headless',
+    '--convert-to',
+    'pdf',
+    '--outdir',
+    OUT,
+    ...documents.map((f) => join(OUT, f)),
+  ]);
   await rm(profile, { recursive: true, force: true });
   const readme = process.argv.includes('--readme');
   if (readme) await mkdir(IMG, { recursive: true });

@@ -4,7 +4,16 @@
  * and per section — plus charts of the online-meeting share and task progress.
  * The tab is the dashboard's own: it is rewritten each time.
  */
-import { catalogFromTables, computeMetrics, defaultPeriodText, formatVn, formatVnPercent, parsePeriod, targetLines, type ProgressCounts } from '../../core/index';
+import {
+  catalogFromTables,
+  computeMetrics,
+  defaultPeriodText,
+  formatVn,
+  formatVnPercent,
+  parsePeriod,
+  targetLines,
+  type ProgressCounts,
+} from '../../core/index';
 import { menuLocked } from './lock';
 import { asText, ensureGrid, readTables, todayIso } from './sheet-io';
 
@@ -23,7 +32,9 @@ export const cchcDashboard = menuLocked(() => {
   const period = parsePeriod(defaultPeriodText(today))!;
   const m = computeMetrics(tables, { period, today });
 
-  const lines: Line[] = [[`Chỉ số năm ${period.year} (${formatVn(m.period.from)} – ${formatVn(m.period.to)}), tính đến ${formatVn(today)}`, '', '', '', '']];
+  const lines: Line[] = [
+    [`Chỉ số năm ${period.year} (${formatVn(m.period.from)} – ${formatVn(m.period.to)}), tính đến ${formatVn(today)}`, '', '', '', ''],
+  ];
   const colours: string[] = [NA];
   const add = (line: Line, colour = '#ffffff') => {
     lines.push([...line, ...Array(5 - line.length).fill('')]);

@@ -73,7 +73,15 @@ export const cchcValidate = menuLocked(() => {
     if (!data || data.rows.length === 0) continue;
     const { block, range } = readBlock(data, 2, data.rows.length);
     previous = undoMarks(previous, block).kept;
-    marks.push(...markIssues(block, issueColumns(issues.filter((i) => (i.tab ?? 'tasks') === key), data)));
+    marks.push(
+      ...markIssues(
+        block,
+        issueColumns(
+          issues.filter((i) => (i.tab ?? 'tasks') === key),
+          data,
+        ),
+      ),
+    );
     range.setBackgrounds(block.bgs);
     range.setNotes(block.notes);
   }
@@ -155,7 +163,9 @@ export const cchcUpdateDeadlines = menuLocked(() => {
     range.setValues(values);
     range.setBackgrounds(colours);
   }
-  ui().alert(`Đã cập nhật hạn ${values.length} nhiệm vụ: ${overdue} quá hạn, ${dueSoon} đến hạn trong ${soon} ngày (tính đến ${formatVn(today)}).`);
+  ui().alert(
+    `Đã cập nhật hạn ${values.length} nhiệm vụ: ${overdue} quá hạn, ${dueSoon} đến hạn trong ${soon} ngày (tính đến ${formatVn(today)}).`,
+  );
 });
 
 export const cchcIndex = menuLocked(() => {

@@ -51,7 +51,8 @@ export interface Block {
   notes: string[][];
 }
 
-const inBlock = (m: Mark, b: Block): boolean => m.sheet === b.sheet && m.row >= b.firstRow && m.row < b.firstRow + b.bgs.length && m.col >= 1 && m.col <= (b.bgs[0]?.length ?? 0);
+const inBlock = (m: Mark, b: Block): boolean =>
+  m.sheet === b.sheet && m.row >= b.firstRow && m.row < b.firstRow + b.bgs.length && m.col >= 1 && m.col <= (b.bgs[0]?.length ?? 0);
 
 /**
  * Restores, in the block's arrays, every recorded mark inside it that still shows

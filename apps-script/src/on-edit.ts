@@ -27,7 +27,9 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       if (!data || data.sheet.getName() !== edited.getSheet().getName()) return;
       const lastData = Math.min(last, data.rows.length + tab.frozenRows);
       if (lastData < first) return;
-      const issues = validateTasksTab(catalogFromTables(tables)).filter((i) => (i.tab ?? 'tasks') === 'tasks' && i.row >= first && i.row <= lastData);
+      const issues = validateTasksTab(catalogFromTables(tables)).filter(
+        (i) => (i.tab ?? 'tasks') === 'tasks' && i.row >= first && i.row <= lastData,
+      );
       const store = openStore(e.source);
       const { block, range } = readBlock(data, first, lastData - first + 1);
       const { kept } = undoMarks(loadMarks(store), block);

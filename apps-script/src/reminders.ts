@@ -82,7 +82,12 @@ interface SendResult {
 
 /** The script's record of what went out: ['sent', day, unit, email, time] and ['failed', day, unit, email, error]. */
 function sentToday(store: ScriptStore, today: string): Set<string> {
-  return new Set(store.get('sent').filter(([day]) => day === today).map(([, unit]) => String(unit)));
+  return new Set(
+    store
+      .get('sent')
+      .filter(([day]) => day === today)
+      .map(([, unit]) => String(unit)),
+  );
 }
 
 function send(list: readonly Reminder[], today: string, timeZone: string): SendResult {
@@ -133,7 +138,10 @@ function send(list: readonly Reminder[], today: string, timeZone: string): SendR
     // Triggers are per user: another official's pending continuation is invisible to getProjectTriggers, so the document records it.
     if (Date.now() - scheduled > CONTINUATION_PENDING_MS) {
       try {
-        ScriptApp.newTrigger(CONTINUE).timeBased().after(60 * 1000).create();
+        ScriptApp.newTrigger(CONTINUE)
+          .timeBased()
+          .after(60 * 1000)
+          .create();
         props.setProperty(CONTINUATION_KEY, String(Date.now()));
       } catch {
         result.stuck = true;
@@ -165,7 +173,11 @@ function sendCurrent(): SendResult | null {
 export function cchcContinueReminders(): void {
   for (const t of ScriptApp.getProjectTriggers()) if (t.getHandlerFunction() === CONTINUE) ScriptApp.deleteTrigger(t);
   PropertiesService.getDocumentProperties().deleteProperty(CONTINUATION_KEY);
-  if (sendCurrent() === null) ScriptApp.newTrigger(CONTINUE).timeBased().after(60 * 1000).create();
+  if (sendCurrent() === null)
+    ScriptApp.newTrigger(CONTINUE)
+      .timeBased()
+      .after(60 * 1000)
+      .create();
 }
 
 export function cchcReminders(): void {
@@ -193,9 +205,15 @@ export function cchcReminders(): void {
     `Đã gửi ${result.sent} thư nhắc việc.` +
       (result.alreadySent ? ` ${result.alreadySent} đơn vị đã được nhắc hôm nay nên không gửi lại.` : '') +
       (result.noEmail ? ` ${result.noEmail} đơn vị chưa có email trong trang "Đơn vị".` : '') +
-      (result.failed.length ? ` ${result.failed.length} thư không gửi được: ${result.failed.map((f) => `${f.name} <${f.email}> (${f.error})`).join('; ')}; sửa email trong trang "Đơn vị" rồi gửi lại.` : '') +
+      (result.failed.length
+        ? ` ${result.failed.length} thư không gửi được: ${result.failed.map((f) => `${f.name} <${f.email}> (${f.error})`).join('; ')}; sửa email trong trang "Đơn vị" rồi gửi lại.`
+        : '') +
       (result.overQuota ? ` ${result.overQuota} thư chưa gửi vì hết hạn mức hôm nay; chạy lại vào ngày mai.` : '') +
-      (result.continued ? (result.stuck ? ` ${result.continued} thư còn lại chưa gửi vì không tạo được trình kích hoạt (tối đa 20 mỗi người); chọn lại Gửi nhắc việc sau ít phút.` : ` ${result.continued} thư còn lại sẽ tự động gửi tiếp sau 1 phút (tránh giới hạn 6 phút của Apps Script).`) : '') +
+      (result.continued
+        ? result.stuck
+          ? ` ${result.continued} thư còn lại chưa gửi vì không tạo được trình kích hoạt (tối đa 20 mỗi người); chọn lại Gửi nhắc việc sau ít phút.`
+          : ` ${result.continued} thư còn lại sẽ tự động gửi tiếp sau 1 phút (tránh giới hạn 6 phút của Apps Script).`
+        : '') +
       ` Hạn mức còn lại: ${MailApp.getRemainingDailyQuota()}.`,
   );
 }
@@ -204,8 +222,15 @@ export function cchcReminders(): void {
 export function cchcDailyReminders(): void {
   const result = sendCurrent();
   // A menu run held the lock: the day's reminders go out from a continuation instead of being skipped.
-  if (!result) ScriptApp.newTrigger(CONTINUE).timeBased().after(60 * 1000).create();
-  PropertiesService.getDocumentProperties().setProperty(DAILY_KEY, todayIso(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()));
+  if (!result)
+    ScriptApp.newTrigger(CONTINUE)
+      .timeBased()
+      .after(60 * 1000)
+      .create();
+  PropertiesService.getDocumentProperties().setProperty(
+    DAILY_KEY,
+    todayIso(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()),
+  );
 }
 
 /**
@@ -230,7 +255,9 @@ export function cchcEnableDailyReminders(): void {
   try {
     ScriptApp.newTrigger(DAILY).timeBased().everyDays(1).atHour(7).create();
   } catch {
-    ui.alert('Không bật được nhắc việc hằng ngày: tài khoản của bạn đã có 20 trình kích hoạt cho tập lệnh này (giới hạn của Google). Xóa bớt ở Apps Script → Trình kích hoạt rồi thử lại.');
+    ui.alert(
+      'Không bật được nhắc việc hằng ngày: tài khoản của bạn đã có 20 trình kích hoạt cho tập lệnh này (giới hạn của Google). Xóa bớt ở Apps Script → Trình kích hoạt rồi thử lại.',
+    );
     return;
   }
   props.setProperty(DAILY_KEY, today);

@@ -53,7 +53,11 @@ export function openStore(spreadsheet: Spreadsheet): ScriptStore {
       for (const [kind, records] of byKind) {
         for (const r of records) {
           if (r.length > WIDTH - 1) throw new Error(`script store record of ${r.length} fields`);
-          rows.push([asText(kind), ...r.map((f) => (typeof f === 'number' ? f : asText(f))), ...Array<string>(WIDTH - 1 - r.length).fill('')]);
+          rows.push([
+            asText(kind),
+            ...r.map((f) => (typeof f === 'number' ? f : asText(f))),
+            ...Array<string>(WIDTH - 1 - r.length).fill(''),
+          ]);
         }
       }
       // Blank rows over what the previous save left, so nothing stale survives.

@@ -6,7 +6,16 @@
  * they are. A new tab is 1,000 × 26: it is grown to the layout before anything is
  * written, since Sheets throws on ranges outside the grid.
  */
-import { dropdownFor, HEADER_BACKGROUND, LAYOUT_ROWS, OVERDUE_BACKGROUND, overdueFormula, protectedSpans, TABS, type TabSpec } from '../../core/index';
+import {
+  dropdownFor,
+  HEADER_BACKGROUND,
+  LAYOUT_ROWS,
+  OVERDUE_BACKGROUND,
+  overdueFormula,
+  protectedSpans,
+  TABS,
+  type TabSpec,
+} from '../../core/index';
 import { menuLocked } from './lock';
 import { ensureGrid, sheetsByKey } from './sheet-io';
 
@@ -28,11 +37,17 @@ function layOut(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: TabS
     if (!dropdown) return;
     const rule =
       dropdown.kind === 'list'
-        ? SpreadsheetApp.newDataValidation().requireValueInList([...dropdown.values], true).setAllowInvalid(false)
+        ? SpreadsheetApp.newDataValidation()
+            .requireValueInList([...dropdown.values], true)
+            .setAllowInvalid(false)
         : SpreadsheetApp.newDataValidation().requireValueInRange(spreadsheet.getRange(dropdown.a1), true).setAllowInvalid(true);
     dataRange(i + 1).setDataValidation(rule.build());
   });
-  for (const p of protectedSpans(tab)) dataRange(p.start + 1, p.end - p.start).protect().setDescription(p.description).setWarningOnly(true);
+  for (const p of protectedSpans(tab))
+    dataRange(p.start + 1, p.end - p.start)
+      .protect()
+      .setDescription(p.description)
+      .setWarningOnly(true);
   const formula = overdueFormula(tab);
   if (formula) {
     const rule = SpreadsheetApp.newConditionalFormatRule()

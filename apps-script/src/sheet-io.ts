@@ -4,7 +4,18 @@
  * (tabForName) and headers matched by name, so officials may rename loosely and
  * reorder columns. Dates are read and written in the spreadsheet's own time zone.
  */
-import { dateCellValue, headerKeys, matchKey, ROW_NUMBER, tabForName, TABS, type CellValue, type ColumnSpec, type Row, type TabSpec } from '../../core/index';
+import {
+  dateCellValue,
+  headerKeys,
+  matchKey,
+  ROW_NUMBER,
+  tabForName,
+  TABS,
+  type CellValue,
+  type ColumnSpec,
+  type Row,
+  type TabSpec,
+} from '../../core/index';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -51,7 +62,10 @@ export function tabData(sheet: Sheet, tab: TabSpec, values: readonly unknown[][]
   const header = (values[0] ?? []).map((h) => matchKey(String(h)));
   const columns = new Map<string, number>();
   for (const c of tab.columns) {
-    const index = headerKeys(c, matchKey).map((k) => header.indexOf(k)).find((i) => i >= 0) ?? -1;
+    const index =
+      headerKeys(c, matchKey)
+        .map((k) => header.indexOf(k))
+        .find((i) => i >= 0) ?? -1;
     if (index >= 0) columns.set(c.key, index + 1);
   }
   const specs = tab.columns.filter((c) => columns.has(c.key));

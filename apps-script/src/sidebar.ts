@@ -28,7 +28,10 @@ export function sidebarHtml(issues: readonly SidebarIssue[]): string {
   return template.slice(0, at) + scriptLiteral(issues) + template.slice(at + MARKER.length);
 }
 
-export function showSidebar(issues: readonly ValidationIssue[], locate: (tab: string, column: string) => { sheet: string; col: number }): void {
+export function showSidebar(
+  issues: readonly ValidationIssue[],
+  locate: (tab: string, column: string) => { sheet: string; col: number },
+): void {
   const located = issues.map((i) => {
     const { sheet, col } = locate(i.tab ?? 'tasks', i.column);
     const cell = `${sheet === TASKS_TAB.name ? '' : `${sheet}!`}${columnLetter(col - 1)}${i.row}`;

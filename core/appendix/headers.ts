@@ -26,7 +26,18 @@ export type AppendixField =
 const SYNONYMS: readonly [AppendixField, readonly string[]][] = [
   ['stt', ['STT', 'Số TT', 'Số thứ tự', 'TT', 'Mã tiêu chí', 'Mã số']],
   ['support', ['Cơ quan phối hợp', 'Đơn vị phối hợp', 'Phối hợp']],
-  ['lead', ['Cơ quan chủ trì', 'Đơn vị chủ trì', 'Chủ trì', 'Cơ quan thực hiện', 'Đơn vị thực hiện', 'Đơn vị phụ trách', 'Cơ quan, đơn vị chủ trì']],
+  [
+    'lead',
+    [
+      'Cơ quan chủ trì',
+      'Đơn vị chủ trì',
+      'Chủ trì',
+      'Cơ quan thực hiện',
+      'Đơn vị thực hiện',
+      'Đơn vị phụ trách',
+      'Cơ quan, đơn vị chủ trì',
+    ],
+  ],
   ['target', ['Yêu cầu', 'Chỉ tiêu', 'Mục tiêu']],
   ['product', ['Sản phẩm', 'Kết quả', 'Hình thức văn bản']],
   ['deadline', ['Thời gian', 'Thời hạn', 'Tiến độ', 'Hạn hoàn thành']],

@@ -117,7 +117,8 @@ const NAME_STOP = new Set(['NĂM', 'VỀ', 'TỈNH', 'HUYỆN', 'GIAI', 'ĐẾN'
 /** The ward in "của UBND phường X", "Ủy ban nhân dân xã X", "… phường X năm 2026"; old tone marks taken. */
 function wardFrom(text: string): { name: string; tier: string; committee: boolean } | null {
   // No "i" flag: it would let \p{Lu} match small letters, and a name is told by its capitals.
-  const pattern = /(?:(?:UBND|(?:Ủy|Uỷ|ỦY|UỶ) (?:ban nhân dân|BAN NHÂN DÂN))\s+)?(phường|xã|thị trấn|Phường|Xã|Thị trấn|PHƯỜNG|XÃ|THỊ TRẤN)\s+((?:\p{Lu}\p{L}*)(?:\s+\p{Lu}\p{L}*)*)/gu;
+  const pattern =
+    /(?:(?:UBND|(?:Ủy|Uỷ|ỦY|UỶ) (?:ban nhân dân|BAN NHÂN DÂN))\s+)?(phường|xã|thị trấn|Phường|Xã|Thị trấn|PHƯỜNG|XÃ|THỊ TRẤN)\s+((?:\p{Lu}\p{L}*)(?:\s+\p{Lu}\p{L}*)*)/gu;
   const found: { name: string; tier: string; committee: boolean }[] = [];
   for (const m of text.matchAll(pattern)) {
     const words = m[2]!.split(/\s+/);
@@ -136,14 +137,25 @@ function wardFrom(text: string): { name: string; tier: string; committee: boolea
 function titleFrom(lines: readonly string[]): string {
   const kept = lines
     .filter((l) => !l.startsWith('('))
-    .map((line) => FURNITURE.reduce((text, pattern) => text.replace(pattern, ' '), line).replace(/\s+/g, ' ').replace(/^[\s:–-]+|[\s:–-]+$/g, ''))
+    .map((line) =>
+      FURNITURE.reduce((text, pattern) => text.replace(pattern, ' '), line)
+        .replace(/\s+/g, ' ')
+        .replace(/^[\s:–-]+|[\s:–-]+$/g, ''),
+    )
     .filter((l) => l !== '');
   // "DANH MỤC NHIỆM VỤ: <plan title>" is how our export writes a plan's title: the title is what follows.
-  return nfc(kept.join(' ').replace(/\s*:\s*$/, '').replace(/^DANH MỤC NHIỆM VỤ:\s*(?=\S)/iu, ''));
+  return nfc(
+    kept
+      .join(' ')
+      .replace(/\s*:\s*$/, '')
+      .replace(/^DANH MỤC NHIỆM VỤ:\s*(?=\S)/iu, ''),
+  );
 }
 
 /** Plan number, date, year, ward and title from the title rows. */
-function planFromTitle(lines: readonly string[]): Pick<ParsedAppendix, 'planCode' | 'planDate' | 'planYear' | 'ward' | 'wardTier' | 'title'> {
+function planFromTitle(
+  lines: readonly string[],
+): Pick<ParsedAppendix, 'planCode' | 'planDate' | 'planYear' | 'ward' | 'wardTier' | 'title'> {
   const text = nfc(lines.join(' '));
   const code = text.match(/Kế hoạch số:?\s*(\d+\s*\/\s*[\p{L}\d-]+)/iu)?.[1]?.replace(/\s+/g, '') ?? null;
   const date = text.match(/ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/iu);
@@ -183,10 +195,11 @@ function planFromHeading(lines: readonly string[]): PlanFacts {
   const firstLine = (pattern: RegExp): RegExpMatchArray | undefined =>
     clean.map((l) => l.match(pattern)).find((m): m is RegExpMatchArray => m !== null);
   const code =
-    (text.match(/Kế hoạch số:?\s*(\d+\s*\/\s*[\p{L}\d-]+)/iu) ?? firstLine(/^Số:?\s*(\d+\s*\/\s*[\p{L}\d-]+)/u))?.[1]?.replace(/\s+/g, '') ??
-    null;
-  const date =
-    text.match(/ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/) ?? text.match(/ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/);
+    (text.match(/Kế hoạch số:?\s*(\d+\s*\/\s*[\p{L}\d-]+)/iu) ?? firstLine(/^Số:?\s*(\d+\s*\/\s*[\p{L}\d-]+)/u))?.[1]?.replace(
+      /\s+/g,
+      '',
+    ) ?? null;
+  const date = text.match(/ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/) ?? text.match(/ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/);
   const planDate = date ? `${date[3]}-${date[2]!.padStart(2, '0')}-${date[1]!.padStart(2, '0')}` : null;
   const year = planDate ? Number(planDate.slice(0, 4)) : Number(text.match(/năm\s+(20\d{2})/)?.[1] ?? NaN);
   // "UBND PHƯỜNG X" on one line, or "ỦY BAN NHÂN DÂN" above "PHƯỜNG X"; capitals only, so no sentence of prose matches.
@@ -266,7 +279,14 @@ export function parseAppendix(grid: readonly GridRow[], heading: readonly string
     const beyondPoints = TEXT_FIELDS.some((f) => f !== 'title' && f !== 'points' && cell(row, fields.get(f)) !== '');
     if (ROMAN.test(stt) && !beyondPoints) {
       section = { code: stt.replace(/\.$/, ''), title };
-      groups.push({ stt: section.code, title, row: row.row, points: cell(row, fields.get('points')), kind: 'section', section: section.code });
+      groups.push({
+        stt: section.code,
+        title,
+        row: row.row,
+        points: cell(row, fields.get('points')),
+        kind: 'section',
+        section: section.code,
+      });
       last = null;
       continue;
     }
@@ -315,7 +335,14 @@ export function parseAppendix(grid: readonly GridRow[], heading: readonly string
   tasks.forEach((task, i) => {
     const next = tasks[i + 1];
     if (next && next.stt.startsWith(`${task.stt}.`)) {
-      groups.push({ stt: task.stt, title: task.title, row: task.sourceRows[0]!, points: task.points, kind: 'group', section: task.section });
+      groups.push({
+        stt: task.stt,
+        title: task.title,
+        row: task.sourceRows[0]!,
+        points: task.points,
+        kind: 'group',
+        section: task.section,
+      });
     } else {
       kept.push(task);
     }
@@ -332,5 +359,12 @@ export function parseAppendix(grid: readonly GridRow[], heading: readonly string
     .slice(0, headerIndex)
     .map((r) => r.cells.filter((c) => c !== '').join(' '))
     .filter((t) => t !== '');
-  return { headerRow: grid[headerIndex]!.row, columns: fields, titleLines, ...withHeading(planFromTitle(titleLines), heading), tasks: kept, groups };
+  return {
+    headerRow: grid[headerIndex]!.row,
+    columns: fields,
+    titleLines,
+    ...withHeading(planFromTitle(titleLines), heading),
+    tasks: kept,
+    groups,
+  };
 }

@@ -60,9 +60,11 @@ export function mergeImport(existing: readonly Task[], planCode: string, importe
     const id = taskId(planCode, idText(item));
     const report = !isHeading(item);
     // Same id; else the same wording (a draft adopted under a new number); else the same STT (reworded).
-    const previous = [byId.get(id), byTitle.get(`${kindOf(item)}|${matchKey(item.title)}`), bySttKey.get(`${kindOf(item)}|${item.stt}`)].find(
-      (t) => t && !matched.has(t),
-    );
+    const previous = [
+      byId.get(id),
+      byTitle.get(`${kindOf(item)}|${matchKey(item.title)}`),
+      bySttKey.get(`${kindOf(item)}|${item.stt}`),
+    ].find((t) => t && !matched.has(t));
     if (previous) {
       matched.add(previous);
       // An optional field the import does not bring ("remarks" from an older reader) is no change.
@@ -73,7 +75,15 @@ export function mergeImport(existing: readonly Task[], planCode: string, importe
       else if (report) result.unchanged++;
       merged.push(next);
     } else {
-      const fresh: Task = { id: taken.has(id) ? taskId(planCode, idText(item), taken) : id, ...item, status: '', progress: null, completedOn: null, evidence: '', note: '' };
+      const fresh: Task = {
+        id: taken.has(id) ? taskId(planCode, idText(item), taken) : id,
+        ...item,
+        status: '',
+        progress: null,
+        completedOn: null,
+        evidence: '',
+        note: '',
+      };
       taken.add(fresh.id);
       if (report) result.added.push(fresh);
       merged.push(fresh);

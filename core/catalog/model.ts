@@ -5,13 +5,7 @@
  * (the sample JSON) check shapes with zod at their edge (sync/samples/sample-schemas.ts).
  */
 
-export const TASK_STATUSES = [
-  'Chưa thực hiện',
-  'Đang thực hiện',
-  'Hoàn thành',
-  'Hoàn thành quá hạn',
-  'Không thực hiện',
-] as const;
+export const TASK_STATUSES = ['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Hoàn thành quá hạn', 'Không thực hiện'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const DONE_STATUSES: readonly TaskStatus[] = ['Hoàn thành', 'Hoàn thành quá hạn'];
 
@@ -82,7 +76,14 @@ export type Task = {
   note: string;
 };
 
-export const TRACKING_FIELDS = ['status', 'progress', 'completedOn', 'conditionMetOn', 'evidence', 'note'] as const satisfies readonly (keyof Task)[];
+export const TRACKING_FIELDS = [
+  'status',
+  'progress',
+  'completedOn',
+  'conditionMetOn',
+  'evidence',
+  'note',
+] as const satisfies readonly (keyof Task)[];
 export const CATALOG_FIELDS = [
   'plan',
   'kind',

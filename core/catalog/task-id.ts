@@ -15,7 +15,10 @@ function fnv1a(text: string): number {
 }
 
 export function taskId(planCode: string, title: string, taken: ReadonlySet<string> = new Set()): string {
-  const base = `NV-${fnv1a(`${matchKey(planCode)}|${matchKey(title)}`).toString(36).toUpperCase().padStart(7, '0')}`;
+  const base = `NV-${fnv1a(`${matchKey(planCode)}|${matchKey(title)}`)
+    .toString(36)
+    .toUpperCase()
+    .padStart(7, '0')}`;
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;

@@ -5,17 +5,7 @@
  * where one exists, a due date. It never throws: a phrase it cannot read comes
  * back as kind `unknown` for validation to flag.
  */
-import {
-  addDays,
-  endOfMonth,
-  endOfQuarter,
-  endOfYear,
-  isValid,
-  startOfMonth,
-  startOfQuarter,
-  startOfYear,
-  subDays,
-} from 'date-fns';
+import { addDays, endOfMonth, endOfQuarter, endOfYear, isValid, startOfMonth, startOfQuarter, startOfYear, subDays } from 'date-fns';
 import { nfc } from '../text/vietnamese';
 import { foldAccents } from '../text/fold';
 import type { Deadline, DeadlineKind, Recurrence } from './types';
@@ -35,7 +25,19 @@ interface Period {
 }
 
 function result(text: string, kind: DeadlineKind, extra: Partial<Deadline> = {}): Deadline {
-  return { text, kind, due: null, start: null, condition: null, recurrence: null, basis: null, note: null, daysAfter: null, conditionMetOn: null, ...extra };
+  return {
+    text,
+    kind,
+    due: null,
+    start: null,
+    condition: null,
+    recurrence: null,
+    basis: null,
+    note: null,
+    daysAfter: null,
+    conditionMetOn: null,
+    ...extra,
+  };
 }
 
 const QUARTER = 'quy\\s*(iv|iii|ii|i|[1-4])\\b';
@@ -81,7 +83,11 @@ function findPeriod(t: string, planYear: number): Period | null {
     const year = yearOf(quarterRange[3], planYear);
     const [from, to] = [quarterOf(quarterRange[1]!), quarterOf(quarterRange[2]!)];
     if (from > to) return null;
-    return { kind: 'quarter', start: startOfQuarter(new Date(year, (from - 1) * 3, 1)), end: endOfQuarter(new Date(year, (to - 1) * 3, 1)) };
+    return {
+      kind: 'quarter',
+      start: startOfQuarter(new Date(year, (from - 1) * 3, 1)),
+      end: endOfQuarter(new Date(year, (to - 1) * 3, 1)),
+    };
   }
   const loose = t.match(/(?<!thang )\b(dau|giua) nam(?:\s*(20\d{2}))?/);
   if (loose) {
@@ -230,7 +236,13 @@ export function parseDeadline(input: string | Date | null | undefined, planYear:
   const body = foldAccents(cond ? cond.rest : text);
   // A report named after the main phrase starts a phrase of its own (line breaks are folded by now).
   const pieces = body.split(/\s*(?:;|,\s*(?=(?:gui )?bao cao\b)|\s(?=(?:gui )?bao cao\b))\s*/).filter((p) => p !== '');
-  const phrase = pieces.length > 1 ? combine(text, pieces.map((p) => parsePhrase(text, p, planYear, today))) : parsePhrase(text, body, planYear, today);
+  const phrase =
+    pieces.length > 1
+      ? combine(
+          text,
+          pieces.map((p) => parsePhrase(text, p, planYear, today)),
+        )
+      : parsePhrase(text, body, planYear, today);
   if (!cond) return phrase;
   if (phrase.kind === 'recurring') return { ...phrase, condition: cond.condition };
   const within = foldAccents(text).match(/(?:trong|trong vong|cham nhat) (\d{1,3}) ngay/);
@@ -258,6 +270,7 @@ export function taskDeadline(phrase: Deadline, title: string, conditionMetOn: st
   }
   if (d.kind !== 'conditional' || !conditionMetOn) return d;
   const met = new Date(Number(conditionMetOn.slice(0, 4)), Number(conditionMetOn.slice(5, 7)) - 1, Number(conditionMetOn.slice(8, 10)));
-  const due = d.daysAfter !== null ? iso(addDays(met, d.daysAfter)) : d.due && d.due >= conditionMetOn ? d.due : iso(addDays(met, graceDays));
+  const due =
+    d.daysAfter !== null ? iso(addDays(met, d.daysAfter)) : d.due && d.due >= conditionMetOn ? d.due : iso(addDays(met, graceDays));
   return { ...d, due, conditionMetOn };
 }

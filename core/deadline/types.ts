@@ -1,14 +1,5 @@
 /** What a deadline phrase means once parsed. Dates are ISO `yyyy-MM-dd` strings. */
-export const DEADLINE_KINDS = [
-  'date',
-  'quarter',
-  'month',
-  'half-year',
-  'year',
-  'recurring',
-  'conditional',
-  'unknown',
-] as const;
+export const DEADLINE_KINDS = ['date', 'quarter', 'month', 'half-year', 'year', 'recurring', 'conditional', 'unknown'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export type Recurrence = 'continuous' | 'yearly' | 'half-yearly' | 'quarterly' | 'monthly';

@@ -62,7 +62,10 @@ const LOG_HEADERS: readonly LogHeader[] = [
   },
 ];
 
-const KEYED = LOG_HEADERS.map((h) => ({ ...h, keys: Object.entries(h.synonyms).map(([key, names]) => [key, new Set(names.map(matchKey))] as const) }));
+const KEYED = LOG_HEADERS.map((h) => ({
+  ...h,
+  keys: Object.entries(h.synonyms).map(([key, names]) => [key, new Set(names.map(matchKey))] as const),
+}));
 
 export interface LogTable {
   tab: TabSpec;

@@ -193,9 +193,15 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
     row: parsed.tasks[i]!.sourceRows[0]!,
     item: { id: '', ...t, status: '', progress: null, completedOn: null, evidence: '', note: '' } satisfies Task,
   }));
-  const issues = validateCatalog({ tasks: located, plans: [plan], registry: catalog.registry, defaultYear: plan.year }).map(({ tab: _tab, ...issue }) => issue);
+  const issues = validateCatalog({ tasks: located, plans: [plan], registry: catalog.registry, defaultYear: plan.year }).map(
+    ({ tab: _tab, ...issue }) => issue,
+  );
   // A numbered plan takes over its draft (same ward, year and title): same tasks updated, tracking kept.
-  const adoption = adoptDraft(catalog.plans, catalog.rows.map((t) => t.item), plan);
+  const adoption = adoptDraft(
+    catalog.plans,
+    catalog.rows.map((t) => t.item),
+    plan,
+  );
   const merge = mergeImport(adoption.tasks, plan.code, rows);
   const resolveAll = makeResolver({ registry: catalog.registry, defaultYear: catalog.defaultYear, plans: [...catalog.plans, plan] });
   const plans = [...adoption.plans.filter((p) => p.code !== plan.code), plan];
@@ -212,7 +218,9 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
         ]
       : []),
     ...(adoption.adopted
-      ? [`  Dự thảo ${adoption.adopted.code} ("${adoption.adopted.title}") đã thành kế hoạch ${plan.code}: ${adoption.moved} nhiệm vụ chuyển sang, giữ nguyên theo dõi.`]
+      ? [
+          `  Dự thảo ${adoption.adopted.code} ("${adoption.adopted.title}") đã thành kế hoạch ${plan.code}: ${adoption.moved} nhiệm vụ chuyển sang, giữ nguyên theo dõi.`,
+        ]
       : []),
     `Thêm mới ${merge.added.length}, cập nhật ${merge.changed.length}, giữ nguyên ${merge.unchanged}, bỏ ${merge.removed.length}` +
       (merge.kept.length ? `, giữ lại ${merge.kept.length} nhiệm vụ không còn trong phụ lục vì đã có theo dõi` : '') +
@@ -251,7 +259,13 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
         };
       }),
       issues,
-      changes: { added: merge.added.length, changed: merge.changed.length, unchanged: merge.unchanged, removed: merge.removed.length, kept: merge.kept.length },
+      changes: {
+        added: merge.added.length,
+        changed: merge.changed.length,
+        unchanged: merge.unchanged,
+        removed: merge.removed.length,
+        kept: merge.kept.length,
+      },
     },
   };
 }
@@ -295,7 +309,13 @@ const MEETING_WORDS: readonly [string, Vocabulary<string>][] = [
   ['paperless', YES_NO_WORDS],
 ];
 
-function planLog(request: ImportRequest, kind: 'meetings' | 'documents' | 'digitisation' | 'outcomes', sheet: string, tab: TabSpec, fileRows: readonly Row[]): ImportPlan {
+function planLog(
+  request: ImportRequest,
+  kind: 'meetings' | 'documents' | 'digitisation' | 'outcomes',
+  sheet: string,
+  tab: TabSpec,
+  fileRows: readonly Row[],
+): ImportPlan {
   let defaultPeriod: string | null = null;
   if (request.period !== undefined) {
     const p = parsePeriod(request.period);
@@ -305,7 +325,11 @@ function planLog(request: ImportRequest, kind: 'meetings' | 'documents' | 'digit
   const hasPeriod = tab.columns.some((c) => c.key === 'period');
   // No "Kỳ" column at all (null, not a blank cell): the whole file's period is unknown.
   if (hasPeriod && !defaultPeriod && fileRows.length > 0 && fileRows.every((r) => r['period'] === null)) {
-    return { ok: false, code: 'PERIOD_REQUIRED', message: 'Tệp không có cột "Kỳ". Ghi kỳ của số liệu bằng --period, ví dụ --period "Quý I/2026".' };
+    return {
+      ok: false,
+      code: 'PERIOD_REQUIRED',
+      message: 'Tệp không có cột "Kỳ". Ghi kỳ của số liệu bằng --period, ví dụ --period "Quý I/2026".',
+    };
   }
   const rows = fileRows.map((r) => {
     const row: Row = { ...r };
@@ -354,9 +378,7 @@ function planLog(request: ImportRequest, kind: 'meetings' | 'documents' | 'digit
   const clean = encodeRows(tab, existing);
   const lines = [
     `Tệp "${request.file}" (trang "${sheet}"): ${KIND_NAMES[kind]}, ${records.length} dòng, vào trang "${tab.name}".`,
-    blocked
-      ? `Không ghi gì: ${errors} lỗi ở các dòng dưới đây. Sửa trong tệp rồi nhập lại.`
-      : `${changesLine(changes)}`,
+    blocked ? `Không ghi gì: ${errors} lỗi ở các dòng dưới đây. Sửa trong tệp rồi nhập lại.` : `${changesLine(changes)}`,
     `Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo.`,
   ];
   if (missingPeriod) lines.push(`Tệp không ghi kỳ cho một số dòng: ghi cột "Kỳ" hoặc dùng --period, ví dụ --period "Quý I/2026".`);

@@ -47,7 +47,10 @@ export function protectedSpans(tab: TabSpec): { start: number; end: number; desc
     else spans.push({ start: index, end: index + 1, owner: column.owner });
   });
   return spans.map(({ start, end, owner }) => {
-    const names = end - start === 1 ? `Cột "${tab.columns[start]!.header}"` : `Các cột "${tab.columns[start]!.header}" đến "${tab.columns[end - 1]!.header}"`;
+    const names =
+      end - start === 1
+        ? `Cột "${tab.columns[start]!.header}"`
+        : `Các cột "${tab.columns[start]!.header}" đến "${tab.columns[end - 1]!.header}"`;
     const why = PROTECTED_WHY[owner]!;
     return { start, end, description: `${names} ${why}` };
   });

@@ -81,7 +81,13 @@ export const TARGETS_TAB: TabSpec = {
   ...SETTINGS_TAB,
   key: 'targets',
   name: 'Chỉ tiêu',
-  columns: SETTINGS_TAB.columns.map((c) => (c.key === 'label' ? { ...c, header: 'Chỉ tiêu', formerHeaders: [c.header] } : c.key === 'value' ? { ...c, header: 'Mức chỉ tiêu', formerHeaders: [c.header] } : c)),
+  columns: SETTINGS_TAB.columns.map((c) =>
+    c.key === 'label'
+      ? { ...c, header: 'Chỉ tiêu', formerHeaders: [c.header] }
+      : c.key === 'value'
+        ? { ...c, header: 'Mức chỉ tiêu', formerHeaders: [c.header] }
+        : c,
+  ),
 };
 
 export const MEETING_KINDS = ['Quán triệt', 'Chuyên môn', 'Quan trọng có thảo luận', 'Khác'] as const;

@@ -33,7 +33,13 @@ export const MEETING_KIND_WORDS = vocabulary('Loại', MEETING_KINDS, {
 export const MEETING_FORMAT_WORDS = vocabulary('Hình thức', MEETING_FORMATS, {
   'Trực tiếp': ['Tập trung', 'Offline'],
   'Trực tuyến': ['Online', 'Họp trực tuyến', 'Truyền hình trực tuyến'],
-  'Kết hợp': ['Hybrid', 'Trực tiếp kết hợp trực tuyến', 'Trực tiếp và trực tuyến', 'Kết hợp trực tiếp và trực tuyến', 'Trực tiếp + trực tuyến'],
+  'Kết hợp': [
+    'Hybrid',
+    'Trực tiếp kết hợp trực tuyến',
+    'Trực tiếp và trực tuyến',
+    'Kết hợp trực tiếp và trực tuyến',
+    'Trực tiếp + trực tuyến',
+  ],
 });
 
 export const YES_NO_WORDS = vocabulary('Có/Không', YES_NO, {

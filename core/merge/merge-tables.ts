@@ -27,7 +27,15 @@ export function tablesOf(tabs: ReadonlyMap<string, { rows: Row[] }>): Tables {
 /** Tables as a merge base: rows by identity, holding only the layout's columns (no row numbers). */
 export function baseOf(tables: Tables): SyncBase {
   return new Map(
-    TABS.map((t) => [t.key, new Map([...indexRows(t, tables[t.key] ?? [])].map(([key, row]) => [key, Object.fromEntries(t.columns.map((c) => [c.key, row[c.key] ?? null]))]))]),
+    TABS.map((t) => [
+      t.key,
+      new Map(
+        [...indexRows(t, tables[t.key] ?? [])].map(([key, row]) => [
+          key,
+          Object.fromEntries(t.columns.map((c) => [c.key, row[c.key] ?? null])),
+        ]),
+      ),
+    ]),
   );
 }
 
@@ -103,7 +111,15 @@ export interface TablesMerge {
  * the source's deleted rows over (a pull; a push never deletes in the sheet).
  */
 export function mergeTables(source: Tables, target: Tables, base: SyncBase, options: { deletions?: boolean } = {}): TablesMerge {
-  const result: TablesMerge = { merges: new Map(), after: {}, conflicts: [], inserted: 0, updated: 0, deleted: 0, largeDeletions: new Map() };
+  const result: TablesMerge = {
+    merges: new Map(),
+    after: {},
+    conflicts: [],
+    inserted: 0,
+    updated: 0,
+    deleted: 0,
+    largeDeletions: new Map(),
+  };
   for (const tab of TABS) {
     const rows = source[tab.key];
     if (!rows) continue;
@@ -116,7 +132,8 @@ export function mergeTables(source: Tables, target: Tables, base: SyncBase, opti
     result.updated += merge.updates.length;
     result.deleted += merge.deletes.length;
     const deleted = merge.deletes.length;
-    if (deleted >= LARGE_DELETION_MIN && deleted > current.length * LARGE_DELETION_SHARE) result.largeDeletions.set(tab.key, [deleted, current.length]);
+    if (deleted >= LARGE_DELETION_MIN && deleted > current.length * LARGE_DELETION_SHARE)
+      result.largeDeletions.set(tab.key, [deleted, current.length]);
   }
   return result;
 }

@@ -37,7 +37,12 @@ export function sameCell(column: ColumnSpec, a: CellValue | undefined, b: CellVa
 export function rowIdentity(tab: TabSpec, row: Row): string | null {
   const carried = row[ROW_KEY];
   if (typeof carried === 'string' && carried !== '') return carried;
-  const parts = identityColumns(tab).map((key) => cellKey(tab.columns.find((c) => c.key === key)!, row[key]));
+  const parts = identityColumns(tab).map((key) =>
+    cellKey(
+      tab.columns.find((c) => c.key === key)!,
+      row[key],
+    ),
+  );
   return parts.every((p) => p === '') ? null : parts.join(' | ');
 }
 

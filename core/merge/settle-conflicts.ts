@@ -27,7 +27,9 @@ export function conflictRef(c: MergeConflict): string {
 /** Every conflict between the two sides against the base, the local workbook seen as the destination of a pull. */
 export function listConflicts(local: TabRows, sheet: TabRows, base: MergeBase): MergeConflict[] {
   return TABS.flatMap(
-    (tab) => mergeTab(tab, { base: base.get(tab.key) ?? new Map(), target: local[tab.key] ?? [], source: sheet[tab.key] ?? [], deletions: true }).conflicts,
+    (tab) =>
+      mergeTab(tab, { base: base.get(tab.key) ?? new Map(), target: local[tab.key] ?? [], source: sheet[tab.key] ?? [], deletions: true })
+        .conflicts,
   );
 }
 

@@ -59,7 +59,8 @@ export function mergeTab(tab: TabSpec, sides: TabSides): TabMerge {
   const target = indexRows(tab, sides.target);
   const merge: TabMerge = { unidentified: [], updates: [], inserts: [], deletes: [], conflicts: [] };
   sides.source.forEach((row, index) => {
-    if (rowIdentity(tab, row) === null && tab.columns.some((c) => !isBlank(row[c.key]))) merge.unidentified.push(rowNumberOf(row, index, tab));
+    if (rowIdentity(tab, row) === null && tab.columns.some((c) => !isBlank(row[c.key])))
+      merge.unidentified.push(rowNumberOf(row, index, tab));
   });
   const sources = indexRows(tab, sides.source);
   for (const [key, source] of sources) {
@@ -68,7 +69,15 @@ export function mergeTab(tab: TabSpec, sides: TabSides): TabMerge {
     if (!current) {
       if (!base) merge.inserts.push({ ...source, [ROW_KEY]: key });
       else if (tab.columns.some((c) => !sameCell(c, source[c.key], base[c.key]))) {
-        merge.conflicts.push({ tab: tab.key, key, column: null, deletedAt: 'target', base: undefined, target: undefined, source: undefined });
+        merge.conflicts.push({
+          tab: tab.key,
+          key,
+          column: null,
+          deletedAt: 'target',
+          base: undefined,
+          target: undefined,
+          source: undefined,
+        });
       }
       continue;
     }
@@ -92,7 +101,16 @@ export function mergeTab(tab: TabSpec, sides: TabSides): TabMerge {
       const base = sides.base.get(key);
       if (sources.has(key) || !base) continue;
       if (tab.columns.every((c) => sameCell(c, current[c.key], base[c.key]))) merge.deletes.push(key);
-      else merge.conflicts.push({ tab: tab.key, key, column: null, deletedAt: 'source', base: undefined, target: undefined, source: undefined });
+      else
+        merge.conflicts.push({
+          tab: tab.key,
+          key,
+          column: null,
+          deletedAt: 'source',
+          base: undefined,
+          target: undefined,
+          source: undefined,
+        });
     }
   }
   return merge;
@@ -118,7 +136,12 @@ export function applyMerge(tab: TabSpec, target: readonly Row[], merge: TabMerge
  * where they still differ (a conflict, or an edit only one side has seen) the
  * old base is kept, so the next sync still knows who changed what.
  */
-export function syncedBase(tab: TabSpec, previous: ReadonlyMap<string, Row>, sideA: readonly Row[], sideB: readonly Row[]): Map<string, Row> {
+export function syncedBase(
+  tab: TabSpec,
+  previous: ReadonlyMap<string, Row>,
+  sideA: readonly Row[],
+  sideB: readonly Row[],
+): Map<string, Row> {
   const a = indexRows(tab, sideA);
   const b = indexRows(tab, sideB);
   // A row gone from both sides is gone: forget it.

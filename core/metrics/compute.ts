@@ -86,5 +86,7 @@ export function resolveUnit(registry: UnitRegistry, text: string): { unit: strin
   const ref = refs.length === 1 ? refs[0]! : null;
   if (ref?.unit && ref.match !== 'none') return { unit: ref.unit };
   const hint = ref?.suggestion ?? refs.find((r) => r.suggestion)?.suggestion ?? null;
-  return { error: `Không có đơn vị "${text}" trong trang "Đơn vị".${hint ? ` Có phải "${hint}"?` : ' Ghi mã đơn vị (ví dụ VHXH) hoặc tên như trong trang "Đơn vị".'}` };
+  return {
+    error: `Không có đơn vị "${text}" trong trang "Đơn vị".${hint ? ` Có phải "${hint}"?` : ' Ghi mã đơn vị (ví dụ VHXH) hoặc tên như trong trang "Đơn vị".'}`,
+  };
 }

@@ -37,7 +37,11 @@ export function digitisationMetrics(totals: Record<string, number>, settings: Se
   const indicators = INDICATORS.map(([key, name, n, d, setting]) => ({
     key,
     name,
-    ...ratio(totals[n] ?? 0, totals[d] ?? 0, settingNumber(settings, perUnit && key === 'docsOnNetwork' ? 'docsOnNetworkUnitTarget' : setting)),
+    ...ratio(
+      totals[n] ?? 0,
+      totals[d] ?? 0,
+      settingNumber(settings, perUnit && key === 'docsOnNetwork' ? 'docsOnNetworkUnitTarget' : setting),
+    ),
   }));
   const scored = indicators.filter((i) => i.score !== null);
   const score = scored.length === 0 ? null : Math.round((scored.reduce((s, i) => s + i.score!, 0) / scored.length) * 10) / 10;

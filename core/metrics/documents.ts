@@ -23,7 +23,12 @@ export function documentMetrics(totals: Record<string, number>, settings: Settin
     const value = Math.round(((issued - baseline) / baseline) * 1000) / 10;
     const pass = value <= -reduction;
     const needed = Math.ceil(issued - baseline * (1 - reduction / 100));
-    change = { value, target: -reduction, pass, gap: pass ? 'Đạt' : `Cần giảm thêm ${formatVnNumber(needed)} văn bản để đạt mức giảm ${formatVnPercent(reduction)}` };
+    change = {
+      value,
+      target: -reduction,
+      pass,
+      gap: pass ? 'Đạt' : `Cần giảm thêm ${formatVnNumber(needed)} văn bản để đạt mức giảm ${formatVnPercent(reduction)}`,
+    };
   }
   return {
     issued,

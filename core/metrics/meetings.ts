@@ -11,7 +11,14 @@ import { optionalSettingNumber, settingNumber, type Settings } from '../settings
 import { formatVn } from '../validation/catalog-rules';
 import { foldAccents } from '../text/fold';
 import { formatVnNumber, formatVnPercent } from '../text/number';
-import { canonicalWord, MEETING_FORMAT_WORDS, MEETING_KIND_WORDS, unknownWordMessage, YES_NO_WORDS, type Vocabulary } from '../layout/vocabulary';
+import {
+  canonicalWord,
+  MEETING_FORMAT_WORDS,
+  MEETING_KIND_WORDS,
+  unknownWordMessage,
+  YES_NO_WORDS,
+  type Vocabulary,
+} from '../layout/vocabulary';
 import type { ValidationIssue } from '../validation/issue';
 import { ratio, type Ratio } from './score';
 
@@ -76,7 +83,12 @@ export function decodeMeetings(rows: readonly Row[]): { meetings: Meeting[]; iss
     const row = rowNumbers[i]!;
     const warn = (column: string, message: string) =>
       issues.push({ tab: 'meetings', row, column, code: 'WORD_UNKNOWN', severity: 'warning', message });
-    const word = <T extends string>(column: string, vocab: Vocabulary<T>, read: (t: string) => T | null | undefined, consequence: string): T | null => {
+    const word = <T extends string>(
+      column: string,
+      vocab: Vocabulary<T>,
+      read: (t: string) => T | null | undefined,
+      consequence: string,
+    ): T | null => {
       const text = str(r, column);
       const w = read(text);
       if (w === undefined) warn(column, `${unknownWordMessage(vocab, text)} ${consequence}`);
@@ -126,7 +138,14 @@ export interface MeetingMetrics {
    * Change against last year's total, percent (negative = fewer); year periods only.
    * `source`: the setting, last year's log (only when it covers the whole year), or none.
    */
-  change: { baseline: number | null; source: 'setting' | 'log' | null; value: number | null; target: number; pass: boolean | null; gap: string };
+  change: {
+    baseline: number | null;
+    source: 'setting' | 'log' | null;
+    value: number | null;
+    target: number;
+    pass: boolean | null;
+    gap: string;
+  };
   communeWide: { count: number; max: number; pass: boolean; gap: string };
   overLength: { count: number; meetings: { row: number; title: string; kind: string; lengthDays: number; limit: number }[] };
   paperless: { count: number; share: number | null };
@@ -145,7 +164,11 @@ const dayNumber = (iso: string): number => Date.parse(iso) / 86_400_000;
  * it in; else last year's rows in the log, but only when they run from the first to
  * the last month of last year's period (a stray row would make the baseline 1).
  */
-function meetingBaseline(meetings: readonly Meeting[], period: Period, settings: Settings): { baseline: number | null; source: 'setting' | 'log' | null; issues: ValidationIssue[] } {
+function meetingBaseline(
+  meetings: readonly Meeting[],
+  period: Period,
+  settings: Settings,
+): { baseline: number | null; source: 'setting' | 'log' | null; issues: ValidationIssue[] } {
   const set = optionalSettingNumber(settings, 'meetingsBaseline');
   if (set !== null && set > 0) return { baseline: set, source: 'setting', issues: [] };
   const from = shiftYear(period.from, -1);
@@ -194,7 +217,9 @@ export function meetingMetrics(meetings: readonly Meeting[], period: Period, set
       value,
       target: -reduction,
       pass,
-      gap: pass ? 'Đạt' : `Cần giảm thêm ${formatVnNumber(Math.ceil(total - baseline * (1 - reduction / 100)))} hội nghị để đạt mức giảm ${formatVnPercent(reduction)}`,
+      gap: pass
+        ? 'Đạt'
+        : `Cần giảm thêm ${formatVnNumber(Math.ceil(total - baseline * (1 - reduction / 100)))} hội nghị để đạt mức giảm ${formatVnPercent(reduction)}`,
     };
   }
 
@@ -219,7 +244,10 @@ export function meetingMetrics(meetings: readonly Meeting[], period: Period, set
       count: communeWide,
       max,
       pass: communeWide <= max,
-      gap: communeWide <= max ? 'Đạt' : `Vượt ${formatVnNumber(communeWide - max)} hội nghị toàn xã/phường so với mức tối đa ${formatVnNumber(max)}/năm`,
+      gap:
+        communeWide <= max
+          ? 'Đạt'
+          : `Vượt ${formatVnNumber(communeWide - max)} hội nghị toàn xã/phường so với mức tối đa ${formatVnNumber(max)}/năm`,
     },
     overLength: { count: over.length, meetings: over },
     paperless: { count: paperless, share: total === 0 ? null : Math.round((paperless / total) * 1000) / 10 },

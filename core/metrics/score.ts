@@ -23,7 +23,6 @@ export interface Ratio {
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
-
 export function ratio(numerator: number, denominator: number, target: number, max = 100): Ratio {
   if (denominator === 0) {
     return { numerator, denominator, value: null, target, pass: null, score: null, max, gap: 'Không áp dụng' };

@@ -64,7 +64,14 @@ export function targetValueText(line: Pick<TargetLine, 'value' | 'unit'>): strin
 
 export function targetLines(m: MetricsReport): TargetLine[] {
   const mt = m.meetings;
-  const change = (key: string, group: TargetGroup, name: string, c: { value: number | null; target: number; pass: boolean | null; gap: string }, n: number, d: number | null): TargetLine => ({
+  const change = (
+    key: string,
+    group: TargetGroup,
+    name: string,
+    c: { value: number | null; target: number; pass: boolean | null; gap: string },
+    n: number,
+    d: number | null,
+  ): TargetLine => ({
     key,
     group,
     name,
@@ -79,7 +86,9 @@ export function targetLines(m: MetricsReport): TargetLine[] {
     gap: c.gap,
   });
   const unitDocs = m.outcomes.unitDocsOnNetwork;
-  const failing = unitDocs.units.filter((u) => !u.ratio.pass).map((u) => `${u.name} ${targetValueText({ value: u.ratio.value, unit: 'percent' })}`);
+  const failing = unitDocs.units
+    .filter((u) => !u.ratio.pass)
+    .map((u) => `${u.name} ${targetValueText({ value: u.ratio.value, unit: 'percent' })}`);
   return [
     ratioLine('onlineShare', 'meetings', 'Hội nghị tổ chức trực tuyến', mt.onlineShare),
     ratioLine('onlineShareWithHybrid', 'meetings', 'Hội nghị trực tuyến, kể cả kết hợp', mt.onlineShareWithHybrid),
@@ -110,9 +119,21 @@ export function targetLines(m: MetricsReport): TargetLine[] {
       targetText: 'không có cuộc nào',
       pass: mt.total === 0 ? null : mt.overLength.count === 0,
       verdict: verdictOf(mt.total === 0 ? null : mt.overLength.count === 0),
-      gap: mt.total === 0 ? 'Không áp dụng' : mt.overLength.count === 0 ? 'Đạt' : `${mt.overLength.count} cuộc họp dài hơn quy định của loại hội nghị`,
+      gap:
+        mt.total === 0
+          ? 'Không áp dụng'
+          : mt.overLength.count === 0
+            ? 'Đạt'
+            : `${mt.overLength.count} cuộc họp dài hơn quy định của loại hội nghị`,
     },
-    change('documentChange', 'documents', 'Văn bản hành chính so với cùng kỳ năm trước', m.documents.change, m.documents.issued, m.documents.baseline),
+    change(
+      'documentChange',
+      'documents',
+      'Văn bản hành chính so với cùng kỳ năm trước',
+      m.documents.change,
+      m.documents.issued,
+      m.documents.baseline,
+    ),
     ratioLine('electronicShare', 'documents', 'Văn bản không mật gửi, nhận điện tử', m.documents.electronicShare),
     ...m.digitisation.indicators.map((i) => ratioLine(i.key, 'digitisation', i.name, i)),
     ratioLine('endToEnd', 'digitisation', 'Hồ sơ trực tuyến xử lý toàn trình', m.outcomes.endToEnd),

@@ -103,7 +103,12 @@ export interface CriteriaMerge {
 const blank = (v: CellValue | undefined): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 function evidenceLines(v: CellValue | undefined): string[] {
-  return blank(v) ? [] : String(v).split(/\n+/).map((l) => l.trim()).filter((l) => l !== '');
+  return blank(v)
+    ? []
+    : String(v)
+        .split(/\n+/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
 }
 
 /** Merges the file's rows into the tab by code; rows of the tab the file lacks stay, in place. */

@@ -129,20 +129,51 @@ export function indexSummary(
     if (c.group) {
       const sum = subtotal(c.code).max;
       if (c.maxPoints !== null && round2(c.maxPoints) !== round2(sum)) {
-        emit(c, 'maxPoints', 'SUBTOTAL_MISMATCH', 'error', `Điểm tối đa của nhóm ${c.code} là ${formatVnNumber(c.maxPoints)} nhưng tổng các tiêu chí con là ${formatVnNumber(round2(sum))}. Sửa lại cho khớp.`);
+        emit(
+          c,
+          'maxPoints',
+          'SUBTOTAL_MISMATCH',
+          'error',
+          `Điểm tối đa của nhóm ${c.code} là ${formatVnNumber(c.maxPoints)} nhưng tổng các tiêu chí con là ${formatVnNumber(round2(sum))}. Sửa lại cho khớp.`,
+        );
       }
       continue;
     }
-    if (c.maxPoints === null) emit(c, 'maxPoints', 'MAX_POINTS_MISSING', 'warning', `Tiêu chí ${c.code} chưa có điểm tối đa. Nhập điểm theo Bộ tiêu chí của tỉnh (hoặc nhập bộ tiêu chí bằng cchc index-import).`);
+    if (c.maxPoints === null)
+      emit(
+        c,
+        'maxPoints',
+        'MAX_POINTS_MISSING',
+        'warning',
+        `Tiêu chí ${c.code} chưa có điểm tối đa. Nhập điểm theo Bộ tiêu chí của tỉnh (hoặc nhập bộ tiêu chí bằng cchc index-import).`,
+      );
     const score = c[scoreColumn];
     if (score !== null) {
       if (score < 0 || (c.maxPoints !== null && score > c.maxPoints)) {
-        emit(c, scoreColumn, 'SCORE_OUT_OF_RANGE', 'error', `Điểm tự chấm ${formatVnNumber(score)} của tiêu chí ${c.code} phải từ 0 đến ${formatVnNumber(c.maxPoints ?? 0)}; khi tính tổng chỉ tính tối đa ${formatVnNumber(c.maxPoints ?? 0)}.`);
+        emit(
+          c,
+          scoreColumn,
+          'SCORE_OUT_OF_RANGE',
+          'error',
+          `Điểm tự chấm ${formatVnNumber(score)} của tiêu chí ${c.code} phải từ 0 đến ${formatVnNumber(c.maxPoints ?? 0)}; khi tính tổng chỉ tính tối đa ${formatVnNumber(c.maxPoints ?? 0)}.`,
+        );
       } else if (step > 0 && Math.abs(score / step - Math.round(score / step)) > 1e-9) {
-        emit(c, scoreColumn, 'SCORE_STEP', 'error', `Điểm ${formatVnNumber(score)} không đúng bước chấm ${formatVnNumber(step)}. Làm tròn theo bước ${formatVnNumber(step)}.`);
+        emit(
+          c,
+          scoreColumn,
+          'SCORE_STEP',
+          'error',
+          `Điểm ${formatVnNumber(score)} không đúng bước chấm ${formatVnNumber(step)}. Làm tròn theo bước ${formatVnNumber(step)}.`,
+        );
       }
       if (score > 0 && c.evidence.length === 0 && c.explanation === '') {
-        emit(c, 'evidence', 'EVIDENCE_MISSING', 'error', `Tiêu chí ${c.code} được chấm ${formatVnNumber(score)} điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình. Thêm liên kết tài liệu hoặc ghi giải trình.`);
+        emit(
+          c,
+          'evidence',
+          'EVIDENCE_MISSING',
+          'error',
+          `Tiêu chí ${c.code} được chấm ${formatVnNumber(score)} điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình. Thêm liên kết tài liệu hoặc ghi giải trình.`,
+        );
       }
     }
     const leads = options.registry.parseList(c.lead);
@@ -151,14 +182,31 @@ export function indexSummary(
       emit(c, 'lead', 'LEAD_MISSING', 'error', `Tiêu chí ${c.code} chưa có cơ quan chủ trì. Ghi một đơn vị chủ trì.`);
     } else if (single.length > 1) {
       // Plans do share a criterion between units; the index still wants one to answer for it.
-      emit(c, 'lead', 'LEAD_MULTIPLE', 'warning', `Tiêu chí ${c.code} có ${single.length} cơ quan chủ trì (${single.map((u) => u.text).join('; ')}). Nên giao một đơn vị chịu trách nhiệm chính, các đơn vị khác phối hợp.`);
+      emit(
+        c,
+        'lead',
+        'LEAD_MULTIPLE',
+        'warning',
+        `Tiêu chí ${c.code} có ${single.length} cơ quan chủ trì (${single.map((u) => u.text).join('; ')}). Nên giao một đơn vị chịu trách nhiệm chính, các đơn vị khác phối hợp.`,
+      );
     }
   }
   const total = leaves.reduce((t, l) => ({ max: t.max + (l.maxPoints ?? 0), score: t.score + leafScore(l) }), { max: 0, score: 0 });
   if (leaves.length > 0 && leaves.every((l) => l.maxPoints !== null) && round2(total.max) !== 100) {
-    issues.push({ tab: 'criteria', row: criteria[0]!.row, column: 'maxPoints', code: 'TOTAL_NOT_100', severity: 'error', message: `Tổng điểm tối đa là ${formatVnNumber(round2(total.max))}, phải là 100. Kiểm tra điểm các tiêu chí.` });
+    issues.push({
+      tab: 'criteria',
+      row: criteria[0]!.row,
+      column: 'maxPoints',
+      code: 'TOTAL_NOT_100',
+      severity: 'error',
+      message: `Tổng điểm tối đa là ${formatVnNumber(round2(total.max))}, phải là 100. Kiểm tra điểm các tiêu chí.`,
+    });
   }
-  const totals = (t: { max: number; score: number }): IndexTotals => ({ max: round2(t.max), score: round2(t.score), lost: round2(t.max - t.score) });
+  const totals = (t: { max: number; score: number }): IndexTotals => ({
+    max: round2(t.max),
+    score: round2(t.score),
+    lost: round2(t.max - t.score),
+  });
 
   const areaCodes = [...new Set(criteria.map((c) => c.area))];
   const unitTotals = new Map<string, { name: string; max: number; score: number }>();
@@ -175,7 +223,13 @@ export function indexSummary(
   const deadline = settingDate(options.settings, scoreColumn === 'scoreH1' ? 'indexDeadlineH1' : 'indexDeadlineYear', options.period.year);
   const appraised = leaves.filter((l) => l.appraised !== null);
   const changes = appraised
-    .map((l) => ({ code: l.code, title: l.title, selfScore: l.scoreYear ?? 0, appraised: l.appraised!, difference: round2(l.appraised! - (l.scoreYear ?? 0)) }))
+    .map((l) => ({
+      code: l.code,
+      title: l.title,
+      selfScore: l.scoreYear ?? 0,
+      appraised: l.appraised!,
+      difference: round2(l.appraised! - (l.scoreYear ?? 0)),
+    }))
     .filter((c) => c.difference !== 0);
   return {
     period: options.period.label,
@@ -184,7 +238,14 @@ export function indexSummary(
     areas: areaCodes.map((code) => ({ code, title: byCode.get(code)?.title ?? '', totals: totals(subtotal(code)) })),
     units: [...unitTotals].map(([unit, t]) => ({ unit, name: t.name, totals: totals(t) })),
     lost: leaves
-      .map((l) => ({ code: l.code, title: l.title, lead: l.lead, max: l.maxPoints ?? 0, score: leafScore(l), lost: round2((l.maxPoints ?? 0) - leafScore(l)) }))
+      .map((l) => ({
+        code: l.code,
+        title: l.title,
+        lead: l.lead,
+        max: l.maxPoints ?? 0,
+        score: leafScore(l),
+        lost: round2((l.maxPoints ?? 0) - leafScore(l)),
+      }))
       .filter((l) => l.lost > 0)
       .sort((a, b) => b.lost - a.lost),
     missingEvidence: leaves.filter((l) => l.evidence.length === 0).map((l) => ({ code: l.code, title: l.title, lead: l.lead })),

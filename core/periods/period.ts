@@ -63,7 +63,10 @@ function periodLabel(text: string, defaultYear?: number): string | null {
     [new RegExp(`^(?:bao cao\\s+)?quy\\s*(iv|iii|ii|i|[1-4])${tail}$`), (m, y) => `${y}-Q${ROMAN[m[1]!] ?? Number(m[1])}`],
     [new RegExp(`^(?:6 thang|sau thang|nua nam)\\s*(dau|cuoi)?(?:\\s*nam)?${tail}$`), (m, y) => `${y}-H${m[1] === 'cuoi' ? 2 : 1}`],
     [new RegExp(`^(?:9 thang|chin thang)(?:\\s*dau)?(?:\\s*nam)?${tail}$`), (_m, y) => `${y}-9M`],
-    [new RegExp(`^thang\\s*(\\d{1,2})${tail}$`), (m, y) => (Number(m[1]) >= 1 && Number(m[1]) <= 12 ? `${y}-${m[1]!.padStart(2, '0')}` : null)],
+    [
+      new RegExp(`^thang\\s*(\\d{1,2})${tail}$`),
+      (m, y) => (Number(m[1]) >= 1 && Number(m[1]) <= 12 ? `${y}-${m[1]!.padStart(2, '0')}` : null),
+    ],
     [/^(?:ca\s*)?nam\s*(\d{4})$/, (_m, y) => `${y}`],
   ];
   for (const [re, label] of patterns) {
@@ -98,7 +101,8 @@ export function parsePeriod(text: string, calendar: Calendar = 'cutoff', default
 }
 
 /** What to tell an official who wrote a period this parser cannot read. */
-export const PERIOD_FORMS = '"Quý I/2026", "6 tháng đầu năm 2026", "9 tháng năm 2026", "Tháng 3/2026", "Năm 2026" (hoặc 2026-Q1, 2026-H1, 2026-03, 2026)';
+export const PERIOD_FORMS =
+  '"Quý I/2026", "6 tháng đầu năm 2026", "9 tháng năm 2026", "Tháng 3/2026", "Năm 2026" (hoặc 2026-Q1, 2026-H1, 2026-03, 2026)';
 
 /**
  * The months of a period as its totals count them: cut-off months (15th to 14th,

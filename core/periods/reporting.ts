@@ -48,7 +48,10 @@ export function nextReport(today: string, settings: Settings, plan?: OwnDates): 
 export function nextReports(today: string, settings: Settings, plans: readonly Plan[]): (DueReport & { plans: string[] })[] {
   const year = Number(today.slice(0, 4));
   // Schedules are the same when their dates are, however they were written ("10/6", "10/06/2026").
-  const keyOf = (plan?: OwnDates) => reportSchedule(year, settings, plan).map((r) => r.due).join('|');
+  const keyOf = (plan?: OwnDates) =>
+    reportSchedule(year, settings, plan)
+      .map((r) => r.due)
+      .join('|');
   const ward = keyOf();
   const groups = new Map<string, { plan: OwnDates | undefined; plans: string[] }>([[ward, { plan: undefined, plans: [] }]]);
   for (const p of plans) {

@@ -76,10 +76,18 @@ export function plainText(parts: readonly Inline[]): string {
 export const cell = (text: string, extra: Omit<TableCell, 'text'> = {}): TableCell => ({ text, ...extra });
 
 /** A count or score cell: the number and its Vietnamese text; "–" when there is none. */
-export const numberCell = (n: number | null, suffix = ''): TableCell => ({ text: n === null ? '–' : `${formatVnNumber(n)}${suffix}`, value: n });
+export const numberCell = (n: number | null, suffix = ''): TableCell => ({
+  text: n === null ? '–' : `${formatVnNumber(n)}${suffix}`,
+  value: n,
+});
 
 /** The standard opening of a ward's document: authority, number with its blank, place and date with theirs. */
-export function documentHead(authority: string, numberSuffix: string, place: string, year: number): Pick<OfficialDocument, 'authority' | 'number' | 'placeDate'> {
+export function documentHead(
+  authority: string,
+  numberSuffix: string,
+  place: string,
+  year: number,
+): Pick<OfficialDocument, 'authority' | 'number' | 'placeDate'> {
   return {
     authority,
     number: ['Số: ', blank(), `/${numberSuffix}`],

@@ -32,7 +32,8 @@ export function wardName(ward: string, texts: readonly string[] = []): WardName 
       const words = text.slice(m.index + m[0].length).split(/\s+/);
       // Place names are capitalised word by word: a capitalised next word means a longer name ("An" is not "An Tường").
       const next = words[length] ?? '';
-      if (matchKey(words.slice(0, length).join(' ')) === key && !/^\p{Lu}/u.test(next)) return { kind: m[1]!.toLocaleLowerCase('vi'), name: trimmed };
+      if (matchKey(words.slice(0, length).join(' ')) === key && !/^\p{Lu}/u.test(next))
+        return { kind: m[1]!.toLocaleLowerCase('vi'), name: trimmed };
     }
   }
   return { kind: null, name: trimmed };

@@ -35,7 +35,9 @@ export function indexReport({ summary: s, criteria, period, ward }: IndexReportI
       { header: 'Điểm bị trừ', width: 10, numeric: true },
     ],
     rows: [
-      ...s.areas.map((a) => ({ cells: [cell(a.code), cell(a.title), numberCell(a.totals.max), numberCell(a.totals.score), numberCell(a.totals.lost)] })),
+      ...s.areas.map((a) => ({
+        cells: [cell(a.code), cell(a.title), numberCell(a.totals.max), numberCell(a.totals.score), numberCell(a.totals.lost)],
+      })),
       { cells: [cell(''), cell('Tổng cộng'), numberCell(s.total.max), numberCell(s.total.score), numberCell(s.total.lost)], bold: true },
     ],
     empty: 'Chưa có tiêu chí.',
@@ -50,7 +52,9 @@ export function indexReport({ summary: s, criteria, period, ward }: IndexReportI
       { header: 'Điểm tự chấm', width: 9, numeric: true },
       { header: 'Điểm bị trừ', width: 9, numeric: true },
     ],
-    rows: s.lost.map((l) => ({ cells: [cell(l.code), cell(l.title), cell(l.lead), numberCell(l.max), numberCell(l.score), numberCell(l.lost)] })),
+    rows: s.lost.map((l) => ({
+      cells: [cell(l.code), cell(l.title), cell(l.lead), numberCell(l.max), numberCell(l.score), numberCell(l.lost)],
+    })),
     empty: 'Không tiêu chí nào bị trừ điểm.',
   };
   const units: ReportTable = {
@@ -89,10 +93,15 @@ export function indexReport({ summary: s, criteria, period, ward }: IndexReportI
   };
 
   const verdict =
-    s.total.score >= s.target ? `đạt chỉ tiêu ${points(s.target)}` : `còn thiếu ${points(Math.round((s.target - s.total.score) * 100) / 100)} so với chỉ tiêu ${points(s.target)}`;
+    s.total.score >= s.target
+      ? `đạt chỉ tiêu ${points(s.target)}`
+      : `còn thiếu ${points(Math.round((s.target - s.total.score) * 100) / 100)} so với chỉ tiêu ${points(s.target)}`;
   const errors = s.issues.filter((i) => i.severity === 'error');
   const body: Block[] = [
-    { kind: 'paragraph', parts: [`Ủy ban nhân dân ${inText} báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính (Chỉ số CCHC) ${when} như sau:`] },
+    {
+      kind: 'paragraph',
+      parts: [`Ủy ban nhân dân ${inText} báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính (Chỉ số CCHC) ${when} như sau:`],
+    },
     { kind: 'heading', level: 1, text: 'I. KẾT QUẢ TỰ CHẤM ĐIỂM' },
     {
       kind: 'paragraph',
@@ -101,7 +110,9 @@ export function indexReport({ summary: s, criteria, period, ward }: IndexReportI
           `${s.lastYear === null ? '' : `; năm trước đạt ${points(s.lastYear)}`}.`,
       ],
     },
-    ...(s.deadline ? [{ kind: 'paragraph', parts: [`Hạn gửi kết quả tự chấm điểm và tài liệu kiểm chứng: ${formatVn(s.deadline)}.`] } as Block] : []),
+    ...(s.deadline
+      ? [{ kind: 'paragraph', parts: [`Hạn gửi kết quả tự chấm điểm và tài liệu kiểm chứng: ${formatVn(s.deadline)}.`] } as Block]
+      : []),
     { kind: 'table', table: areas },
     { kind: 'heading', level: 1, text: 'II. CÁC TIÊU CHÍ BỊ TRỪ ĐIỂM' },
     { kind: 'table', table: lost },
@@ -124,7 +135,10 @@ export function indexReport({ summary: s, criteria, period, ward }: IndexReportI
     { kind: 'paragraph', parts: [blank('Nêu nguyên nhân các tiêu chí bị trừ điểm và giải pháp khắc phục')] },
     { kind: 'heading', level: 1, text: 'V. ĐỀ XUẤT, KIẾN NGHỊ' },
     { kind: 'paragraph', parts: [blank('Nêu đề xuất, kiến nghị (nếu có)')] },
-    { kind: 'paragraph', parts: [`Trên đây là báo cáo kết quả tự đánh giá, chấm điểm Chỉ số CCHC ${when} của Ủy ban nhân dân ${inText}./.`] },
+    {
+      kind: 'paragraph',
+      parts: [`Trên đây là báo cáo kết quả tự đánh giá, chấm điểm Chỉ số CCHC ${when} của Ủy ban nhân dân ${inText}./.`],
+    },
   ];
   return {
     ...documentHead(wardHeading(ward), 'BC-UBND', ward.name, period.year),

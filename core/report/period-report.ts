@@ -69,7 +69,15 @@ function targetsTable(title: string, lines: readonly TargetLine[]): ReportTable 
       { header: 'Ghi chú', width: 44 },
     ],
     rows: lines.map((t) => ({
-      cells: [cell(t.name), valueText(t, t.value), numberCell(t.numerator), numberCell(t.denominator), cell(t.targetText), verdict(t.pass), cell(t.gap)],
+      cells: [
+        cell(t.name),
+        valueText(t, t.value),
+        numberCell(t.numerator),
+        numberCell(t.denominator),
+        cell(t.targetText),
+        verdict(t.pass),
+        cell(t.gap),
+      ],
     })),
     empty: 'Không có chỉ tiêu.',
   };
@@ -118,7 +126,9 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
   const sections = Object.entries(t.bySection);
   const progressColumns = [
     { header: 'Đơn vị / mục', width: 36 },
-    ...['Tổng số', 'Hoàn thành', 'Hoàn thành quá hạn', 'Đang thực hiện', 'Chưa thực hiện', 'Không thực hiện', 'Quá hạn', 'Sắp đến hạn'].map((header) => ({ header, width: header.length > 8 ? 11 : 9, numeric: true })),
+    ...['Tổng số', 'Hoàn thành', 'Hoàn thành quá hạn', 'Đang thực hiện', 'Chưa thực hiện', 'Không thực hiện', 'Quá hạn', 'Sắp đến hạn'].map(
+      (header) => ({ header, width: header.length > 8 ? 11 : 9, numeric: true }),
+    ),
     { header: 'Tỷ lệ hoàn thành (%)', width: 12, numeric: true },
     { header: 'Biểu đồ', width: 22 },
   ];
@@ -147,7 +157,14 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     const mm = meetingMetrics(input.meetings, p, input.settings);
     const share = mm.onlineShare.value;
     monthRows.push({
-      cells: [cell(`${periodName(p)} (${formatVn(p.from)} – ${formatVn(p.to)})`), numberCell(mm.total), numberCell(mm.online), numberCell(mm.hybrid), numberCell(share, share === null ? '' : '%'), cell(share === null ? '' : '█'.repeat(Math.round(share / 5)))],
+      cells: [
+        cell(`${periodName(p)} (${formatVn(p.from)} – ${formatVn(p.to)})`),
+        numberCell(mm.total),
+        numberCell(mm.online),
+        numberCell(mm.hybrid),
+        numberCell(share, share === null ? '' : '%'),
+        cell(share === null ? '' : '█'.repeat(Math.round(share / 5))),
+      ],
     });
   }
   const months: ReportTable = {
@@ -177,8 +194,17 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     rows: input.targets
       .filter((x) => x.group === a)
       .map((x) => {
-        const counts = x.numerator !== null && x.denominator !== null ? ` (${formatVnNumber(x.numerator)}/${formatVnNumber(x.denominator)})` : '';
-        return { cells: [cell(x.name), cell(`${valueText(x, x.value).text}${x.value === null ? '' : counts}`), cell(x.targetText), verdict(x.pass), cell(x.pass === null || x.pass ? '' : x.gap)] };
+        const counts =
+          x.numerator !== null && x.denominator !== null ? ` (${formatVnNumber(x.numerator)}/${formatVnNumber(x.denominator)})` : '';
+        return {
+          cells: [
+            cell(x.name),
+            cell(`${valueText(x, x.value).text}${x.value === null ? '' : counts}`),
+            cell(x.targetText),
+            verdict(x.pass),
+            cell(x.pass === null || x.pass ? '' : x.gap),
+          ],
+        };
       }),
     empty: 'Không có chỉ tiêu.',
   });
@@ -201,11 +227,24 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
       { header: 'Tỷ lệ hoàn thành', width: 10, numeric: true },
     ],
     rows: sections.map(([name, c]) => ({
-      cells: [cell(sectionName(name)), numberCell(c.total), numberCell(c.done + c.doneLate), numberCell(c.inProgress), numberCell(c.notStarted), numberCell(c.dropped), numberCell(c.overdue), numberCell(c.doneShare, c.doneShare === null ? '' : '%')],
+      cells: [
+        cell(sectionName(name)),
+        numberCell(c.total),
+        numberCell(c.done + c.doneLate),
+        numberCell(c.inProgress),
+        numberCell(c.notStarted),
+        numberCell(c.dropped),
+        numberCell(c.overdue),
+        numberCell(c.doneShare, c.doneShare === null ? '' : '%'),
+      ],
     })),
     empty: 'Chưa có nhiệm vụ.',
   };
-  const taskList = <T extends UpcomingTask>(title: string, list: readonly T[], days?: { header: string; value: (a: T) => number }): ReportTable => ({
+  const taskList = <T extends UpcomingTask>(
+    title: string,
+    list: readonly T[],
+    days?: { header: string; value: (a: T) => number },
+  ): ReportTable => ({
     title,
     columns: [
       { header: 'Nhiệm vụ', width: 48 },
@@ -214,13 +253,23 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
       ...(days ? [{ header: days.header, width: 11, numeric: true }] : []),
     ],
     rows: list.map((a) => ({
-      cells: [cell(`${a.plan}, STT ${a.stt}: ${a.title}`), cell(a.leadUnit ? unitName(a.leadUnit) : a.lead), cell(formatVn(a.due)), ...(days ? [numberCell(days.value(a))] : [])],
+      cells: [
+        cell(`${a.plan}, STT ${a.stt}: ${a.title}`),
+        cell(a.leadUnit ? unitName(a.leadUnit) : a.lead),
+        cell(formatVn(a.due)),
+        ...(days ? [numberCell(days.value(a))] : []),
+      ],
     })),
     empty: 'Không có.',
   });
 
   const body: Block[] = [
-    { kind: 'paragraph', parts: [`Thực hiện chế độ báo cáo định kỳ, Ủy ban nhân dân ${inText} báo cáo kết quả thực hiện công tác cải cách hành chính (CCHC) ${periodInTitle(period)} (số liệu tính từ ngày ${formatVn(m.period.from)} đến ngày ${formatVn(m.period.to)}) như sau:`] },
+    {
+      kind: 'paragraph',
+      parts: [
+        `Thực hiện chế độ báo cáo định kỳ, Ủy ban nhân dân ${inText} báo cáo kết quả thực hiện công tác cải cách hành chính (CCHC) ${periodInTitle(period)} (số liệu tính từ ngày ${formatVn(m.period.from)} đến ngày ${formatVn(m.period.to)}) như sau:`,
+      ],
+    },
     { kind: 'heading', level: 1, text: 'I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH' },
     ...input.plans.map((p): Block => ({
       kind: 'bullet',
@@ -240,7 +289,9 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     { kind: 'table', table: area('outcomes', 'd) Các chỉ tiêu khác') },
     {
       kind: 'paragraph',
-      parts: [`Điểm chuyển đổi số, giải quyết thủ tục hành chính (cách tính 766, thang 100): ${m.digitisation.score === null ? 'không áp dụng' : formatVnNumber(m.digitisation.score)}.`],
+      parts: [
+        `Điểm chuyển đổi số, giải quyết thủ tục hành chính (cách tính 766, thang 100): ${m.digitisation.score === null ? 'không áp dụng' : formatVnNumber(m.digitisation.score)}.`,
+      ],
     },
     { kind: 'heading', level: 1, text: 'III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN' },
     ...(missed.length === 0
@@ -250,22 +301,42 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
       ? [{ kind: 'paragraph', parts: ['Không có nhiệm vụ quá hạn.'] } as Block]
       : [
           { kind: 'paragraph', parts: [`Còn ${formatVnNumber(t.overdue.length)} nhiệm vụ quá hạn chưa hoàn thành:`] } as Block,
-          ...[...overdueByUnit].map(([unit, list]): Block => ({ kind: 'bullet', parts: [`${unit}: ${formatVnNumber(list.length)} nhiệm vụ.`] })),
-          { kind: 'table', table: taskList('Nhiệm vụ quá hạn', t.overdue, { header: 'Số ngày quá hạn', value: (a) => a.daysLate }) } as Block,
+          ...[...overdueByUnit].map(([unit, list]): Block => ({
+            kind: 'bullet',
+            parts: [`${unit}: ${formatVnNumber(list.length)} nhiệm vụ.`],
+          })),
+          {
+            kind: 'table',
+            table: taskList('Nhiệm vụ quá hạn', t.overdue, { header: 'Số ngày quá hạn', value: (a) => a.daysLate }),
+          } as Block,
         ]),
     { kind: 'paragraph', parts: ['Nguyên nhân: ', blank('Nêu nguyên nhân chủ quan, khách quan')] },
     { kind: 'heading', level: 1, text: 'IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI' },
     {
       kind: 'paragraph',
-      parts: [`Tập trung hoàn thành ${formatVnNumber(input.next.tasks.length)} nhiệm vụ đến hạn từ nay đến ngày ${formatVn(input.next.period.to)} (hết kỳ ${periodName(input.next.period)}):`],
+      parts: [
+        `Tập trung hoàn thành ${formatVnNumber(input.next.tasks.length)} nhiệm vụ đến hạn từ nay đến ngày ${formatVn(input.next.period.to)} (hết kỳ ${periodName(input.next.period)}):`,
+      ],
     },
     { kind: 'table', table: taskList(`Nhiệm vụ đến hạn đến ngày ${formatVn(input.next.period.to)}`, input.next.tasks) },
-    ...(t.overdue.length === 0 ? [] : [{ kind: 'bullet', parts: [`Khẩn trương hoàn thành ${formatVnNumber(t.overdue.length)} nhiệm vụ quá hạn nêu tại mục III.`] } as Block]),
+    ...(t.overdue.length === 0
+      ? []
+      : [
+          {
+            kind: 'bullet',
+            parts: [`Khẩn trương hoàn thành ${formatVnNumber(t.overdue.length)} nhiệm vụ quá hạn nêu tại mục III.`],
+          } as Block,
+        ]),
     { kind: 'bullet', parts: [`${m.nextReport.name}: hạn nộp ${formatVn(m.nextReport.due)}.`] },
     { kind: 'paragraph', parts: [blank('Nêu các nhiệm vụ, giải pháp trọng tâm khác')] },
     { kind: 'heading', level: 1, text: 'V. ĐỀ XUẤT, KIẾN NGHỊ' },
     { kind: 'paragraph', parts: [blank('Nêu đề xuất, kiến nghị (nếu có)')] },
-    { kind: 'paragraph', parts: [`Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${periodInTitle(period)} của Ủy ban nhân dân ${inText}./.`] },
+    {
+      kind: 'paragraph',
+      parts: [
+        `Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${periodInTitle(period)} của Ủy ban nhân dân ${inText}./.`,
+      ],
+    },
   ];
 
   return {
@@ -273,7 +344,12 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     kind: 'BÁO CÁO',
     title,
     body,
-    recipients: [['Sở Nội vụ tỉnh ', blank('tên tỉnh'), ';'], ['Thường trực Đảng ủy, HĐND ', inText, ';'], ['Chủ tịch, các Phó Chủ tịch UBND ', inText, ';'], ['Lưu: VT, VHXH.']],
+    recipients: [
+      ['Sở Nội vụ tỉnh ', blank('tên tỉnh'), ';'],
+      ['Thường trực Đảng ủy, HĐND ', inText, ';'],
+      ['Chủ tịch, các Phó Chủ tịch UBND ', inText, ';'],
+      ['Lưu: VT, VHXH.'],
+    ],
     signature: { capacity: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: [blank('Ký, ghi rõ họ tên')] },
     facts: [
       periodName(period),

@@ -17,23 +17,42 @@ export function followingPeriod(period: Period): Period {
     period.kind === 'year'
       ? String(y + 1)
       : period.kind === 'half'
-        ? part === 'H1' ? `${y}-H2` : `${y + 1}-H1`
+        ? part === 'H1'
+          ? `${y}-H2`
+          : `${y + 1}-H1`
         : period.kind === 'quarter'
-          ? part === 'Q4' ? `${y + 1}-Q1` : `${y}-Q${Number(part[1]) + 1}`
-          : part === '12' ? `${y + 1}-01` : `${y}-${String(Number(part) + 1).padStart(2, '0')}`;
+          ? part === 'Q4'
+            ? `${y + 1}-Q1`
+            : `${y}-Q${Number(part[1]) + 1}`
+          : part === '12'
+            ? `${y + 1}-01`
+            : `${y}-${String(Number(part) + 1).padStart(2, '0')}`;
   // Cut-off periods run from the 15th; calendar ones from the 1st (months are always calendar).
   return parsePeriod(label, period.kind !== 'month' && period.from.endsWith('-01') ? 'calendar' : 'cutoff')!;
 }
 
 /** Open tasks (not waiting for a condition) due after `today` up to `until`, earliest first. */
-export function tasksFallingDue(catalog: Catalog, today: string, until: string, filter: (r: ResolvedTask) => boolean = () => true): UpcomingTask[] {
+export function tasksFallingDue(
+  catalog: Catalog,
+  today: string,
+  until: string,
+  filter: (r: ResolvedTask) => boolean = () => true,
+): UpcomingTask[] {
   const resolve = makeResolver(catalog);
   const due: UpcomingTask[] = [];
   for (const { item } of catalog.tasks) {
     const r = resolve(item);
     // "Due soon" with the window reaching `until` is exactly "falls due by then".
     if (!filter(r) || !deadlineFlags(r, today, until).dueSoon) continue;
-    due.push({ id: item.id, plan: item.plan, stt: item.stt, title: item.title, lead: item.lead, leadUnit: r.lead[0]?.unit ?? null, due: r.deadline.due! });
+    due.push({
+      id: item.id,
+      plan: item.plan,
+      stt: item.stt,
+      title: item.title,
+      lead: item.lead,
+      leadUnit: r.lead[0]?.unit ?? null,
+      due: r.deadline.due!,
+    });
   }
   return due.sort((a, b) => a.due.localeCompare(b.due));
 }

@@ -20,7 +20,12 @@ export const GROUP_UNITS: readonly UnitDef[] = [
   { id: 'DV_UBND', name: 'Các cơ quan, đơn vị thuộc UBND', kind: 'group', aliases: [] },
   { id: 'DUOC_GIAO', name: 'Các cơ quan, đơn vị được giao nhiệm vụ', kind: 'group', aliases: [] },
   { id: 'DUOC_KIEM_TRA', name: 'Các cơ quan, đơn vị được kiểm tra', kind: 'group', aliases: [] },
-  { id: 'DOAN_THE', name: 'Các tổ chức chính trị - xã hội', kind: 'group', aliases: ['Các đoàn thể', 'Các đoàn thể chính trị - xã hội', 'Các hội, đoàn thể'] },
+  {
+    id: 'DOAN_THE',
+    name: 'Các tổ chức chính trị - xã hội',
+    kind: 'group',
+    aliases: ['Các đoàn thể', 'Các đoàn thể chính trị - xã hội', 'Các hội, đoàn thể'],
+  },
   { id: 'DOANH_NGHIEP', name: 'Các doanh nghiệp', kind: 'group', aliases: ['Doanh nghiệp trên địa bàn', 'Các doanh nghiệp, hợp tác xã'] },
 ];
 
@@ -64,16 +69,19 @@ function startsAt(words: readonly string[], at: number, phrase: readonly string[
 
 /** The head noun at `at`, exact or one slip away, and how many words it covers. */
 function headAt(words: readonly string[], at: number): { category: Category; length: number; typo: boolean } | null {
-  for (const head of KEYED_HEADS) if (startsAt(words, at, head.words)) return { category: head.category, length: head.words.length, typo: false };
+  for (const head of KEYED_HEADS)
+    if (startsAt(words, at, head.words)) return { category: head.category, length: head.words.length, typo: false };
   for (const head of KEYED_HEADS) {
     const candidate = words.slice(at, at + head.words.length).join(' ');
     const wanted = head.words.join(' ');
-    if (wanted.length >= 5 && editDistance(candidate, wanted) === 1) return { category: head.category, length: head.words.length, typo: true };
+    if (wanted.length >= 5 && editDistance(candidate, wanted) === 1)
+      return { category: head.category, length: head.words.length, typo: true };
   }
   // A dropped first word of a two-word head ("các quan" for "các cơ quan"), only right after "các".
   if (at === 1) {
     for (const head of KEYED_HEADS) {
-      if (head.words.length === 2 && head.words[1] === words[at] && head.words[1]!.length >= 4) return { category: head.category, length: 1, typo: true };
+      if (head.words.length === 2 && head.words[1] === words[at] && head.words[1]!.length >= 4)
+        return { category: head.category, length: 1, typo: true };
     }
   }
   return null;

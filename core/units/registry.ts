@@ -49,9 +49,7 @@ export class UnitRegistry {
     for (const unit of units) {
       const previous = this.byId.get(unit.id);
       // A ward's own row for a standard id refines it: its name wins, aliases add up.
-      const merged: UnitDef = previous
-        ? { ...previous, ...unit, aliases: [...previous.aliases, ...unit.aliases, previous.name] }
-        : unit;
+      const merged: UnitDef = previous ? { ...previous, ...unit, aliases: [...previous.aliases, ...unit.aliases, previous.name] } : unit;
       this.byId.set(unit.id, merged);
     }
     for (const unit of this.byId.values()) {
@@ -114,7 +112,11 @@ export class UnitRegistry {
     const refs = (cell ?? '')
       .normalize('NFC')
       .split(HARD_SEPARATOR)
-      .map((part) => nfc(part).replace(/^[-–•.]\s*/, '').replace(/[.,;]+$/, ''))
+      .map((part) =>
+        nfc(part)
+          .replace(/^[-–•.]\s*/, '')
+          .replace(/[.,;]+$/, ''),
+      )
       .filter((part) => part !== '')
       .flatMap((part) => this.splitPart(part));
     this.cache.set(text, refs);
@@ -139,8 +141,7 @@ export class UnitRegistry {
           ? ref(text, exact, 'exact')
           : (this.groupRef(text) ?? (end - start === 1 || (start === 0 && end === n) ? this.lookup(text) : null));
         if (!r) continue;
-        const cost =
-          prev.cost + SEGMENT_COST + (r.match === 'exact' ? 0 : r.match === 'typo' ? TYPO_COST : UNKNOWN_COST);
+        const cost = prev.cost + SEGMENT_COST + (r.match === 'exact' ? 0 : r.match === 'typo' ? TYPO_COST : UNKNOWN_COST);
         if (!choice || cost < choice.cost) choice = { cost, refs: [...prev.refs, r] };
       }
       best.push(choice!);

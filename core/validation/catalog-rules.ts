@@ -24,9 +24,7 @@ export function checkUnits(refs: readonly UnitRef[], column: string, label: stri
     if (ref.match === 'typo') {
       emit(column, 'UNIT_TYPO', 'warning', `${label}: "${ref.text}" có thể viết sai, đã hiểu là "${ref.name}". Sửa lại tên cho đúng.`);
     } else if (ref.match === 'none') {
-      const hint = ref.suggestion
-        ? ` Có phải là "${ref.suggestion}"?`
-        : ' Kiểm tra chính tả hoặc thêm đơn vị này vào bảng "Đơn vị".';
+      const hint = ref.suggestion ? ` Có phải là "${ref.suggestion}"?` : ' Kiểm tra chính tả hoặc thêm đơn vị này vào bảng "Đơn vị".';
       emit(column, 'UNIT_UNKNOWN', 'warning', `${label}: không nhận ra đơn vị "${ref.text}".${hint}`);
     }
   }
@@ -60,7 +58,12 @@ function checkLead(r: ResolvedTask, emit: Emit): void {
 function checkDeadline(r: ResolvedTask, emit: Emit): void {
   const d = r.deadline;
   if (d.text === '') {
-    emit('deadline', 'DEADLINE_MISSING', 'warning', 'Chưa có thời gian hoàn thành. Ghi thời hạn, ví dụ "Quý II/2026" hoặc "Trước 30/6/2026".');
+    emit(
+      'deadline',
+      'DEADLINE_MISSING',
+      'warning',
+      'Chưa có thời gian hoàn thành. Ghi thời hạn, ví dụ "Quý II/2026" hoặc "Trước 30/6/2026".',
+    );
   } else if (d.kind === 'unknown') {
     emit(
       'deadline',
@@ -69,7 +72,12 @@ function checkDeadline(r: ResolvedTask, emit: Emit): void {
       `Không hiểu thời gian "${d.text}". Ghi theo mẫu: "Quý I/2026", "Tháng 3/2026", "Trước 15/01/2026", "Năm 2026", "Thường xuyên".`,
     );
   } else if (d.note) {
-    emit('deadline', 'DEADLINE_ASSUMED', 'warning', `Thời hạn "${d.text}" được hiểu là ${formatVn(d.due!)} (${d.note}). Ghi rõ ngày nếu khác.`);
+    emit(
+      'deadline',
+      'DEADLINE_ASSUMED',
+      'warning',
+      `Thời hạn "${d.text}" được hiểu là ${formatVn(d.due!)} (${d.note}). Ghi rõ ngày nếu khác.`,
+    );
   } else if (d.due && d.kind !== 'recurring' && Number(d.due.slice(0, 4)) !== r.planYear) {
     emit(
       'deadline',
@@ -90,23 +98,53 @@ function checkTracking(r: ResolvedTask, emit: Emit): void {
   if (t.progress !== null && (t.progress < 0 || t.progress > 100)) {
     emit('progress', 'PROGRESS_OUT_OF_RANGE', 'error', `Tiến độ ${t.progress}% không hợp lệ. Nhập số từ 0 đến 100.`);
   } else if (t.progress === 100 && !done) {
-    emit('status', 'PROGRESS_STATUS_MISMATCH', 'error', 'Tiến độ 100% nhưng trạng thái chưa phải "Hoàn thành". Sửa trạng thái hoặc tiến độ.');
+    emit(
+      'status',
+      'PROGRESS_STATUS_MISMATCH',
+      'error',
+      'Tiến độ 100% nhưng trạng thái chưa phải "Hoàn thành". Sửa trạng thái hoặc tiến độ.',
+    );
   } else if (done && t.progress !== null && t.progress !== 100) {
-    emit('progress', 'PROGRESS_STATUS_MISMATCH', 'error', `Trạng thái "${status}" nhưng tiến độ ${t.progress}%. Nhiệm vụ hoàn thành thì tiến độ là 100%.`);
+    emit(
+      'progress',
+      'PROGRESS_STATUS_MISMATCH',
+      'error',
+      `Trạng thái "${status}" nhưng tiến độ ${t.progress}%. Nhiệm vụ hoàn thành thì tiến độ là 100%.`,
+    );
   }
   if (done && !t.completedOn) {
-    emit('completedOn', 'COMPLETION_DATE_MISSING', 'error', 'Nhiệm vụ đã hoàn thành nhưng chưa có ngày hoàn thành. Nhập ngày hoàn thành (dd/mm/yyyy).');
+    emit(
+      'completedOn',
+      'COMPLETION_DATE_MISSING',
+      'error',
+      'Nhiệm vụ đã hoàn thành nhưng chưa có ngày hoàn thành. Nhập ngày hoàn thành (dd/mm/yyyy).',
+    );
   }
   if (!done && t.completedOn) {
-    emit('completedOn', 'COMPLETION_DATE_NOT_DONE', 'warning', `Có ngày hoàn thành nhưng trạng thái là "${status || 'trống'}". Cập nhật trạng thái "Hoàn thành".`);
+    emit(
+      'completedOn',
+      'COMPLETION_DATE_NOT_DONE',
+      'warning',
+      `Có ngày hoàn thành nhưng trạng thái là "${status || 'trống'}". Cập nhật trạng thái "Hoàn thành".`,
+    );
   }
   const due = r.deadline.due;
   if (done && t.completedOn && due && r.deadline.kind !== 'recurring') {
     const late = t.completedOn > due;
     if (late && status === 'Hoàn thành') {
-      emit('status', 'DONE_LATE_STATUS', 'warning', `Hoàn thành ngày ${formatVn(t.completedOn)}, sau hạn ${formatVn(due)}. Chọn trạng thái "Hoàn thành quá hạn".`);
+      emit(
+        'status',
+        'DONE_LATE_STATUS',
+        'warning',
+        `Hoàn thành ngày ${formatVn(t.completedOn)}, sau hạn ${formatVn(due)}. Chọn trạng thái "Hoàn thành quá hạn".`,
+      );
     } else if (!late && status === 'Hoàn thành quá hạn') {
-      emit('status', 'DONE_LATE_STATUS', 'warning', `Hoàn thành ngày ${formatVn(t.completedOn)}, đúng hạn ${formatVn(due)}. Chọn trạng thái "Hoàn thành".`);
+      emit(
+        'status',
+        'DONE_LATE_STATUS',
+        'warning',
+        `Hoàn thành ngày ${formatVn(t.completedOn)}, đúng hạn ${formatVn(due)}. Chọn trạng thái "Hoàn thành".`,
+      );
     }
   }
 }
@@ -116,7 +154,10 @@ function checkTracking(r: ResolvedTask, emit: Emit): void {
  * Lighter than matchKey (no decomposition): it runs on every title of every check.
  */
 function titleKey(title: string): string {
-  return title.toLowerCase().replace(/[\s.,;:!?"'()–-]+/g, ' ').trim();
+  return title
+    .toLowerCase()
+    .replace(/[\s.,;:!?"'()–-]+/g, ' ')
+    .trim();
 }
 
 export function formatVn(isoDate: string): string {
@@ -159,15 +200,20 @@ export function validateCatalog(input: CatalogInput): ValidationIssue[] {
     if (task.title !== '') {
       const key = `${task.plan}\u0000${titleKey(task.title)}`;
       const first = seenTitle.get(key);
-      if (first !== undefined) emit('title', 'TASK_DUPLICATE', 'warning', `Nhiệm vụ trùng nội dung với dòng ${first}. Xóa dòng trùng hoặc ghi rõ khác biệt.`);
+      if (first !== undefined)
+        emit('title', 'TASK_DUPLICATE', 'warning', `Nhiệm vụ trùng nội dung với dòng ${first}. Xóa dòng trùng hoặc ghi rõ khác biệt.`);
       else seenTitle.set(key, row);
     }
   }
   for (const [plan, rows] of noProduct) {
-    const push = (row: number, message: string) => issues.push({ tab: 'tasks', row, column: 'product', code: 'PRODUCT_MISSING', severity: 'warning', message });
+    const push = (row: number, message: string) =>
+      issues.push({ tab: 'tasks', row, column: 'product', code: 'PRODUCT_MISSING', severity: 'warning', message });
     // A plan whose appendix has no output column at all gets one note, not one per task.
     if (rows.length > 1 && rows.length === tasksPerPlan.get(plan)) {
-      push(rows[0]!, `Kế hoạch ${plan}: cả ${rows.length} nhiệm vụ chưa có sản phẩm đầu ra (phụ lục không có cột "Sản phẩm" hay "Yêu cầu"). Nên bổ sung sản phẩm cho từng nhiệm vụ, ví dụ "Kế hoạch", "Báo cáo".`);
+      push(
+        rows[0]!,
+        `Kế hoạch ${plan}: cả ${rows.length} nhiệm vụ chưa có sản phẩm đầu ra (phụ lục không có cột "Sản phẩm" hay "Yêu cầu"). Nên bổ sung sản phẩm cho từng nhiệm vụ, ví dụ "Kế hoạch", "Báo cáo".`,
+      );
     } else {
       for (const row of rows) push(row, 'Chưa có sản phẩm đầu ra. Ghi sản phẩm, ví dụ "Kế hoạch", "Báo cáo".');
     }

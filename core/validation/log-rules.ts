@@ -75,7 +75,14 @@ function checkNumbers(tab: TabSpec, records: readonly Decoded[], rowNumbers: rea
     for (const c of numeric) {
       const v = r[c.key];
       if (typeof v === 'number' && v < 0) {
-        issues.push({ tab: tab.key, row: rowNumbers[i]!, column: c.key, code: 'NUMBER_NEGATIVE', severity: 'error', message: `Cột "${c.header}": ${v} là số âm. Nhập số lượng từ 0 trở lên.` });
+        issues.push({
+          tab: tab.key,
+          row: rowNumbers[i]!,
+          column: c.key,
+          code: 'NUMBER_NEGATIVE',
+          severity: 'error',
+          message: `Cột "${c.header}": ${v} là số âm. Nhập số lượng từ 0 trở lên.`,
+        });
       }
     }
   });
@@ -105,12 +112,20 @@ function checkDuplicates(tab: TabSpec, rows: readonly Row[], rowNumbers: readonl
   }
 }
 
-function checkLogUnits(tab: TabSpec, records: readonly Decoded[], rowNumbers: readonly number[], registry: UnitRegistry, issues: ValidationIssue[]): void {
+function checkLogUnits(
+  tab: TabSpec,
+  records: readonly Decoded[],
+  rowNumbers: readonly number[],
+  registry: UnitRegistry,
+  issues: ValidationIssue[],
+): void {
   const header = tab.columns.find((c) => c.key === 'unit')!.header;
   records.forEach((r, i) => {
     const text = str(r, 'unit');
     if (text === '') return;
-    checkUnits(registry.parseList(text), 'unit', header, (column, code, severity, message) => issues.push({ tab: tab.key, row: rowNumbers[i]!, column, code, severity, message }));
+    checkUnits(registry.parseList(text), 'unit', header, (column, code, severity, message) =>
+      issues.push({ tab: tab.key, row: rowNumbers[i]!, column, code, severity, message }),
+    );
   });
 }
 
@@ -121,7 +136,14 @@ export function checkLogTab(tab: TabSpec, rows: readonly Row[], registry: UnitRe
     const { meetings, issues } = decodeMeetings(rows);
     for (const m of meetings) {
       if (m.date === null && !issues.some((i) => i.row === m.row && i.column === 'date')) {
-        issues.push({ tab: tab.key, row: m.row, column: 'date', code: 'DATE_MISSING', severity: 'error', message: 'Chưa ghi ngày họp, nên cuộc họp không được tính vào kỳ nào. Nhập ngày dạng dd/mm/yyyy.' });
+        issues.push({
+          tab: tab.key,
+          row: m.row,
+          column: 'date',
+          code: 'DATE_MISSING',
+          severity: 'error',
+          message: 'Chưa ghi ngày họp, nên cuộc họp không được tính vào kỳ nào. Nhập ngày dạng dd/mm/yyyy.',
+        });
       }
     }
     const plain = decodeRows(tab, rows);
@@ -137,7 +159,12 @@ export function checkLogTab(tab: TabSpec, rows: readonly Row[], registry: UnitRe
 }
 
 /** Settings and targets whose value is not of their kind (a target "sáu mươi", a date "32/13"). */
-export function checkSettings(settingsRows: readonly Row[], tabKey: 'settings' | 'targets', settings: Settings, year: number): ValidationIssue[] {
+export function checkSettings(
+  settingsRows: readonly Row[],
+  tabKey: 'settings' | 'targets',
+  settings: Settings,
+  year: number,
+): ValidationIssue[] {
   const tab = tabByKey(tabKey);
   const specs = new Set<string>((tabKey === 'settings' ? SETTING_SPECS : TARGET_SPECS).map((s) => s.key));
   const { records, rowNumbers } = decodeRows(tab, settingsRows);

@@ -32,11 +32,19 @@ export function validateTables(tables: Record<string, readonly Row[] | undefined
       const text = str(r, column);
       if (text !== '' && dateInYear(text, num(r, 'year') ?? catalog.defaultYear) === null) {
         const header = PLANS_TAB.columns.find((c) => c.key === column)!.header;
-        issues.push({ tab: 'plans', row: plans.rowNumbers[i]!, column, code: 'DATE_INVALID', severity: 'error', message: `Cột "${header}": "${text}" không phải ngày. Ghi dạng dd/mm, ví dụ 10/06, hoặc để trống để theo lịch chung.` });
+        issues.push({
+          tab: 'plans',
+          row: plans.rowNumbers[i]!,
+          column,
+          code: 'DATE_INVALID',
+          severity: 'error',
+          message: `Cột "${header}": "${text}" không phải ngày. Ghi dạng dd/mm, ví dụ 10/06, hoặc để trống để theo lịch chung.`,
+        });
       }
     }
   });
-  for (const key of ['settings', 'targets'] as const) issues.push(...checkSettings(tables[key] ?? [], key, catalog.settings, catalog.defaultYear));
+  for (const key of ['settings', 'targets'] as const)
+    issues.push(...checkSettings(tables[key] ?? [], key, catalog.settings, catalog.defaultYear));
   const criteria = decodeCriteria(tables['criteria'] ?? []);
   rows['criteria'] = criteria.criteria.length;
   issues.push(...criteria.issues);

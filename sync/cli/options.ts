@@ -1,6 +1,15 @@
 /** The options the `cchc` commands share, and how they are read: store, sheet, period, day, unit, output name. */
 import { Option, type Command } from 'commander';
-import { catalogFromTables, defaultPeriodText, parseDateText, parsePeriod, PERIOD_FORMS, resolveUnit, type Period, type Row } from '../../core/index';
+import {
+  catalogFromTables,
+  defaultPeriodText,
+  parseDateText,
+  parsePeriod,
+  PERIOD_FORMS,
+  resolveUnit,
+  type Period,
+  type Row,
+} from '../../core/index';
 import { CchcError } from '../errors';
 import { DEFAULT_STORE_PATH, type StoreOptions } from '../store/open-store';
 

@@ -13,7 +13,10 @@ import {
 import { formatIssue, table } from './format';
 
 function lineText(l: TargetLine): string {
-  const parts = l.numerator !== null && l.denominator !== null && l.value !== null ? ` (${formatVnNumber(l.numerator)}/${formatVnNumber(l.denominator)})` : '';
+  const parts =
+    l.numerator !== null && l.denominator !== null && l.value !== null
+      ? ` (${formatVnNumber(l.numerator)}/${formatVnNumber(l.denominator)})`
+      : '';
   return `${targetValueText(l)}${parts}; chỉ tiêu ${l.targetText} — ${l.gap}`;
 }
 
@@ -74,18 +77,37 @@ export function indexText(s: IndexSummary, label: string): string {
     `Chỉ số CCHC — tự chấm ${label}: ${n(s.total.score)}/${n(s.total.max)} điểm (mất ${n(s.total.lost)} điểm)`,
     `  Năm trước: ${s.lastYear === null ? 'chưa nhập' : n(s.lastYear)}; chỉ tiêu: ${n(s.target)}${s.total.score >= s.target ? ' — Đạt' : ` — còn thiếu ${n(Math.round((s.target - s.total.score) * 100) / 100)} điểm`}`,
   ];
-  if (s.deadline) lines.push(`  Hạn gửi tự chấm điểm: ${formatVn(s.deadline)} (${s.daysLeft! >= 0 ? `còn ${s.daysLeft} ngày` : `đã quá ${-s.daysLeft!} ngày`})`);
-  lines.push('', 'Theo lĩnh vực:', table(s.areas.map((a) => [a.title ? `${a.code}. ${a.title}` : `Lĩnh vực ${a.code}`, `${n(a.totals.score)}/${n(a.totals.max)}`])));
+  if (s.deadline)
+    lines.push(
+      `  Hạn gửi tự chấm điểm: ${formatVn(s.deadline)} (${s.daysLeft! >= 0 ? `còn ${s.daysLeft} ngày` : `đã quá ${-s.daysLeft!} ngày`})`,
+    );
+  lines.push(
+    '',
+    'Theo lĩnh vực:',
+    table(s.areas.map((a) => [a.title ? `${a.code}. ${a.title}` : `Lĩnh vực ${a.code}`, `${n(a.totals.score)}/${n(a.totals.max)}`])),
+  );
   lines.push('', 'Theo đơn vị chủ trì:', table(s.units.map((u) => [u.name, `${n(u.totals.score)}/${n(u.totals.max)}`])));
-  if (s.lost.length > 0) lines.push('', 'Mất điểm nhiều nhất:', table(s.lost.slice(0, 5).map((l) => [`${l.code} ${l.title}`, `-${n(l.lost)}`])));
-  lines.push('', `Chưa có tài liệu kiểm chứng: ${s.missingEvidence.length} tiêu chí${s.missingEvidence.length ? ` (${s.missingEvidence.map((m) => m.code).join(', ')})` : ''}`);
+  if (s.lost.length > 0)
+    lines.push('', 'Mất điểm nhiều nhất:', table(s.lost.slice(0, 5).map((l) => [`${l.code} ${l.title}`, `-${n(l.lost)}`])));
+  lines.push(
+    '',
+    `Chưa có tài liệu kiểm chứng: ${s.missingEvidence.length} tiêu chí${s.missingEvidence.length ? ` (${s.missingEvidence.map((m) => m.code).join(', ')})` : ''}`,
+  );
   if (s.appraisal) {
     const a = s.appraisal;
     lines.push(
       '',
       `Thẩm định (${a.criteria} tiêu chí): tự chấm ${n(a.selfScore)}, thẩm định ${n(a.appraised)} điểm — được cộng ${n(a.gained)}, bị trừ ${n(a.lost)} điểm.`,
     );
-    if (a.changes.length > 0) lines.push(table(a.changes.map((c) => [`${c.code} ${c.title}`, `${n(c.selfScore)} → ${n(c.appraised)} (${c.difference > 0 ? '+' : ''}${n(c.difference)})`] as const)));
+    if (a.changes.length > 0)
+      lines.push(
+        table(
+          a.changes.map(
+            (c) =>
+              [`${c.code} ${c.title}`, `${n(c.selfScore)} → ${n(c.appraised)} (${c.difference > 0 ? '+' : ''}${n(c.difference)})`] as const,
+          ),
+        ),
+      );
   }
   for (const issue of s.issues) lines.push(formatIssue(issue));
   return lines.join('\n');

@@ -1,11 +1,5 @@
 /** The readable catalog summary `npm start` (`cchc demo`) prints. */
-import {
-  makeResolver,
-  TASK_STATUSES,
-  type Catalog,
-  type DeadlineKind,
-  type ValidationIssue,
-} from '../../core/index';
+import { makeResolver, TASK_STATUSES, type Catalog, type DeadlineKind, type ValidationIssue } from '../../core/index';
 import { issueSummary, table } from './format';
 
 const KIND_LABELS: Record<DeadlineKind, string> = {
@@ -43,7 +37,9 @@ export function catalogSummary(catalog: Catalog, issues: readonly ValidationIssu
 
   lines.push('', 'Loại thời hạn:');
   const perKind = countBy(resolved, (r) => r.deadline.kind);
-  lines.push(table((Object.keys(KIND_LABELS) as DeadlineKind[]).filter((k) => perKind.has(k)).map((k) => [KIND_LABELS[k], perKind.get(k)!])));
+  lines.push(
+    table((Object.keys(KIND_LABELS) as DeadlineKind[]).filter((k) => perKind.has(k)).map((k) => [KIND_LABELS[k], perKind.get(k)!])),
+  );
 
   lines.push('', `Kiểm tra dữ liệu: ${issueSummary(issues)}`);
   const perCode = countBy(issues, (i) => i.code);

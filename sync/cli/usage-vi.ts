@@ -25,7 +25,11 @@ function suggestion(tail: string | undefined): string {
 }
 
 /** The flag alone ("--out") from commander's "'--out <tệp>'" spelling. */
-const flagOf = (flags: string): string => flags.split(/[ ,]/).filter((f) => f.startsWith('-')).at(-1) ?? flags;
+const flagOf = (flags: string): string =>
+  flags
+    .split(/[ ,]/)
+    .filter((f) => f.startsWith('-'))
+    .at(-1) ?? flags;
 
 type Rule = readonly [RegExp, string, (m: RegExpExecArray) => string];
 
@@ -33,7 +37,11 @@ const RULES: readonly Rule[] = [
   [/^error: unknown command '([^']*)'(\n.*)?$/s, 'USAGE_UNKNOWN_COMMAND', (m) => `Không có lệnh ${quoted(m[1]!)}.${suggestion(m[2])}`],
   [/^error: unknown option '([^']*)'(\n.*)?$/s, 'USAGE_UNKNOWN_OPTION', (m) => `Không có tùy chọn ${quoted(m[1]!)}.${suggestion(m[2])}`],
   [/^error: missing required argument '([^']*)'/, 'USAGE_ARGUMENT_MISSING', (m) => `Thiếu tham số <${m[1]}>.`],
-  [/^error: option '([^']*)' argument missing/, 'USAGE_OPTION_VALUE_MISSING', (m) => `Tùy chọn ${flagOf(m[1]!)} cần một giá trị (${m[1]}).`],
+  [
+    /^error: option '([^']*)' argument missing/,
+    'USAGE_OPTION_VALUE_MISSING',
+    (m) => `Tùy chọn ${flagOf(m[1]!)} cần một giá trị (${m[1]}).`,
+  ],
   [/^error: required option '([^']*)' not specified/, 'USAGE_OPTION_MISSING', (m) => `Thiếu tùy chọn bắt buộc ${m[1]}.`],
   [
     /^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)/,

@@ -18,7 +18,16 @@ for (const spec of TEMPLATES) {
 }
 const catalog = catalogFromTables(await sampleTables());
 for (const plan of catalog.plans) {
-  const file = `samples/phu-luc-${plan.ward.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/\s+/g, '-')}-2026.xlsx`;
-  await writeAppendix(join(dir, file), plan, catalog.tasks.map((t) => t.item).filter((t) => t.plan === plan.code));
+  const file = `samples/phu-luc-${plan.ward
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, '-')}-2026.xlsx`;
+  await writeAppendix(
+    join(dir, file),
+    plan,
+    catalog.tasks.map((t) => t.item).filter((t) => t.plan === plan.code),
+  );
   console.log(`templates/${file}`);
 }

@@ -17,12 +17,7 @@ const HEADERS = [
   { header: 'Giải trình', width: 28 },
 ];
 
-export function criteriaWorkbook(
-  criteria: readonly Criterion[],
-  summary: IndexSummary,
-  period: Period,
-  ward: WardName,
-): ExcelJS.Workbook {
+export function criteriaWorkbook(criteria: readonly Criterion[], summary: IndexSummary, period: Period, ward: WardName): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'cchc-sheets';
   const ws = workbook.addWorksheet('Tự chấm điểm');
@@ -69,7 +64,12 @@ export function criteriaWorkbook(
       const link = links[i];
       // "Quyết định 12/QĐ-UBND (https://…)": a link cell read from a scoring table, its text and address.
       const named = link?.match(/^(.*\S)\s+\((https?:\/\/[^\s)]+)\)$/);
-      if (link) row.getCell(6).value = named ? { text: named[1]!, hyperlink: named[2]! } : /^https?:\/\//.test(link) ? { text: link, hyperlink: link } : link;
+      if (link)
+        row.getCell(6).value = named
+          ? { text: named[1]!, hyperlink: named[2]! }
+          : /^https?:\/\//.test(link)
+            ? { text: link, hyperlink: link }
+            : link;
     }
     if (span > 1) for (const col of [1, 2, 3, 4, 5, 7]) ws.mergeCells(r, col, r + span - 1, col);
     r += span;

@@ -24,7 +24,11 @@ function decodeText(bytes: Buffer): string {
 /** The separator of the first line, counted outside quotes: ";", "," or a tab. */
 function delimiterOf(text: string): string {
   const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [';', 0],
+    [',', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (const ch of line) {
     if (ch === '"') quoted = !quoted;
@@ -45,7 +49,10 @@ async function readCsv(path: string): Promise<ImportSheet[]> {
     } as Parameters<typeof workbook.csv.read>[1]);
     return [{ sheet: ws.name, grid: worksheetGrid(ws) }];
   } catch {
-    throw new CchcError('FILE_NOT_CSV', `Tệp "${path}" không đọc được dạng CSV (dấu ngoặc kép không đóng?). Mở bằng Excel và lưu lại dạng "CSV UTF-8".`);
+    throw new CchcError(
+      'FILE_NOT_CSV',
+      `Tệp "${path}" không đọc được dạng CSV (dấu ngoặc kép không đóng?). Mở bằng Excel và lưu lại dạng "CSV UTF-8".`,
+    );
   }
 }
 

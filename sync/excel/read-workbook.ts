@@ -96,7 +96,11 @@ async function checkWorkbookFile(path: string): Promise<ZipEntry[]> {
   const entries = await guardZip(path);
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml')) {
-    const what = names.has('content.xml') ? 'là bảng tính OpenDocument (.ods) đổi tên' : names.has('word/document.xml') ? 'là văn bản Word' : 'không phải sổ Excel';
+    const what = names.has('content.xml')
+      ? 'là bảng tính OpenDocument (.ods) đổi tên'
+      : names.has('word/document.xml')
+        ? 'là văn bản Word'
+        : 'không phải sổ Excel';
     throw new CchcError('FILE_NOT_XLSX', `Tệp "${path}" ${what}. Mở bằng Excel (hoặc LibreOffice) và lưu dạng "Excel Workbook (.xlsx)".`);
   }
   return entries;

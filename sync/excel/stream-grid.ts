@@ -56,7 +56,13 @@ function applyMerges(grid: GridRow[], ranges: readonly { top: number; bottom: nu
 }
 
 export async function streamedGrids(path: string, entries: readonly ZipEntry[]): Promise<SheetGrid[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'cache', entries: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'cache',
+    entries: 'emit',
+  });
   let sheetNo = '';
   // The reader is an EventEmitter (its typings omit it): 'entry' names each worksheet part just before it is read.
   (reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type: string; id?: string }) => {

@@ -36,8 +36,7 @@ export function addTabSheet(workbook: Workbook, tab: TabSpec): Worksheet {
     cell.border = { bottom: { style: 'thin' } };
   });
   // exceljs supports range validations but its typings omit the collection.
-  const validations = (ws as Worksheet & { dataValidations: { add(range: string, v: DataValidation): void } })
-    .dataValidations;
+  const validations = (ws as Worksheet & { dataValidations: { add(range: string, v: DataValidation): void } }).dataValidations;
   tab.columns.forEach((c, i) => {
     const range = `${columnLetter(i)}2:${columnLetter(i)}${DATA_VALIDATION_ROWS}`;
     if (c.choices) {

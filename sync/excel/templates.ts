@@ -5,7 +5,17 @@
  * (instructions) sheet. `npm run templates` writes them into templates/.
  */
 import ExcelJS from 'exceljs';
-import { columnLetter, CRITERIA_TAB, DIGITISATION_TAB, DOCUMENTS_TAB, MEETINGS_TAB, OUTCOMES_TAB, STANDARD_UNITS, TASK_STATUSES, type TabSpec } from '../../core/index';
+import {
+  columnLetter,
+  CRITERIA_TAB,
+  DIGITISATION_TAB,
+  DOCUMENTS_TAB,
+  MEETINGS_TAB,
+  OUTCOMES_TAB,
+  STANDARD_UNITS,
+  TASK_STATUSES,
+  type TabSpec,
+} from '../../core/index';
 import { OFFICIAL_FONT, officialPageSetup, THIN_BORDER } from './official-style';
 
 interface TemplateColumn {
@@ -149,7 +159,13 @@ export function templateWorkbook(spec: TemplateSpec): ExcelJS.Workbook {
   spec.columns.forEach((c, i) => {
     const range = `${columnLetter(i)}2:${columnLetter(i)}1000`;
     if (c.choices) {
-      validations.add(range, { type: 'list', allowBlank: true, formulae: [`"${c.choices.join(',')}"`], showErrorMessage: true, error: `Chọn: ${c.choices.join(', ')}` });
+      validations.add(range, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${c.choices.join(',')}"`],
+        showErrorMessage: true,
+        error: `Chọn: ${c.choices.join(', ')}`,
+      });
     } else if (c.units) {
       validations.add(range, { type: 'list', allowBlank: true, formulae: [`'Đơn vị'!$A$2:$A$200`], showErrorMessage: false });
     }

@@ -22,7 +22,8 @@ function cellText(cell: ExcelJS.Cell): string {
   if (error) return error;
   // A link cell reads as the text it shows (its address travels separately, GridRow.links); date cells read as
   // the day they show, as officials write deadlines.
-  const value = raw && typeof raw === 'object' && 'hyperlink' in raw ? plainValue(raw.text as ExcelJS.CellValue) || raw.hyperlink : plainValue(raw);
+  const value =
+    raw && typeof raw === 'object' && 'hyperlink' in raw ? plainValue(raw.text as ExcelJS.CellValue) || raw.hyperlink : plainValue(raw);
   if (value === null) return '';
   return nfcMultiline(String(value));
 }

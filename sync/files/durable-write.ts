@@ -58,7 +58,10 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
   const folder = dirname(target);
   const previous = await stat(target).catch(() => null);
   if (previous && (previous.mode & 0o222) === 0) {
-    throw new CchcError('FILE_READ_ONLY', `Tệp "${path}" đang ở chế độ chỉ đọc nên không ghi đè. Bỏ chế độ chỉ đọc (Thuộc tính → bỏ "Chỉ đọc") rồi chạy lại.`);
+    throw new CchcError(
+      'FILE_READ_ONLY',
+      `Tệp "${path}" đang ở chế độ chỉ đọc nên không ghi đè. Bỏ chế độ chỉ đọc (Thuộc tính → bỏ "Chỉ đọc") rồi chạy lại.`,
+    );
   }
   const temp = join(folder, `${basename(target)}${TEMP_MARK}${process.pid}-${Date.now().toString(36)}`);
   try {

@@ -36,11 +36,22 @@ export async function checkOutput(path: string, options: OutputOptions): Promise
   const folder = dirname(resolve(path));
   const folderInfo = await stat(folder).catch((error: NodeJS.ErrnoException) => error);
   if (folderInfo instanceof Error) {
-    if (folderInfo.code === 'ENOENT') throw new CchcError('OUT_FOLDER_MISSING', `Chưa có thư mục "${dirname(path)}" để ghi "${path}". Tạo thư mục đó trước hoặc chọn nơi lưu khác.`);
-    if (folderInfo.code !== 'ENOTDIR') throw new CchcError('OUT_FOLDER_UNREADABLE', `Không mở được thư mục "${dirname(path)}" (${folderInfo.code ?? 'lỗi'}). Chọn nơi lưu khác.`);
+    if (folderInfo.code === 'ENOENT')
+      throw new CchcError(
+        'OUT_FOLDER_MISSING',
+        `Chưa có thư mục "${dirname(path)}" để ghi "${path}". Tạo thư mục đó trước hoặc chọn nơi lưu khác.`,
+      );
+    if (folderInfo.code !== 'ENOTDIR')
+      throw new CchcError(
+        'OUT_FOLDER_UNREADABLE',
+        `Không mở được thư mục "${dirname(path)}" (${folderInfo.code ?? 'lỗi'}). Chọn nơi lưu khác.`,
+      );
   }
   if (folderInfo instanceof Error || !folderInfo.isDirectory()) {
-    throw new CchcError('OUT_NOT_A_FOLDER', `"${dirname(path)}" là một tệp, không phải thư mục, nên không ghi được "${path}". Chọn nơi lưu khác.`);
+    throw new CchcError(
+      'OUT_NOT_A_FOLDER',
+      `"${dirname(path)}" là một tệp, không phải thư mục, nên không ghi được "${path}". Chọn nơi lưu khác.`,
+    );
   }
   const info = await stat(path).catch(() => null);
   if (!info) return { backup: false };
@@ -49,11 +60,17 @@ export async function checkOutput(path: string, options: OutputOptions): Promise
   for (const protectedPath of options.protect ?? []) {
     for (const candidate of [protectedPath, `${protectedPath}.bak`]) {
       if ((await real(candidate)) !== target) continue;
-      throw new CchcError('OUT_IS_STORE', `"${path}" là sổ dữ liệu (hoặc bản sao .bak của sổ); lệnh "cchc ${options.command}" không ghi đè lên đó. Chọn tên tệp khác cho --out.`);
+      throw new CchcError(
+        'OUT_IS_STORE',
+        `"${path}" là sổ dữ liệu (hoặc bản sao .bak của sổ); lệnh "cchc ${options.command}" không ghi đè lên đó. Chọn tên tệp khác cho --out.`,
+      );
     }
   }
   if (basename(dirname(target)) === '.sync') {
-    throw new CchcError('OUT_IS_STORE', `"${path}" là tệp trạng thái đồng bộ; lệnh "cchc ${options.command}" không ghi đè lên đó. Chọn tên tệp khác cho --out.`);
+    throw new CchcError(
+      'OUT_IS_STORE',
+      `"${path}" là tệp trạng thái đồng bộ; lệnh "cchc ${options.command}" không ghi đè lên đó. Chọn tên tệp khác cho --out.`,
+    );
   }
   if ((await writtenBy(path)) === options.command) return { backup: false };
   if (!options.force) {
@@ -69,7 +86,11 @@ export async function checkOutput(path: string, options: OutputOptions): Promise
 export const outputMark = (command: string): string => `${MARK}${command}`;
 
 /** Writes a command's output document after checkOutput: `render` makes its bytes, marked with the given keywords. */
-export async function writeOutputFile(path: string, options: OutputOptions, render: (keywords: string) => Promise<Uint8Array>): Promise<void> {
+export async function writeOutputFile(
+  path: string,
+  options: OutputOptions,
+  render: (keywords: string) => Promise<Uint8Array>,
+): Promise<void> {
   const { backup } = await checkOutput(path, options);
   await writeFileDurable(path, await render(outputMark(options.command)), { backup });
 }

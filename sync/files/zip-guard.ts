@@ -144,7 +144,10 @@ export async function zipEntries(path: string, kind = 'Excel'): Promise<ZipEntry
 /** Refuses from the declared sizes: no byte is inflated. */
 function checkDeclared(path: string, entries: readonly ZipEntry[], limits: ZipLimits): void {
   if (entries.length > limits.entries) {
-    throw new CchcError('FILE_TOO_LARGE', `Tệp "${path}" chứa ${entries.length.toLocaleString('vi-VN')} phần, vượt giới hạn ${limits.entries.toLocaleString('vi-VN')}; không mở.`);
+    throw new CchcError(
+      'FILE_TOO_LARGE',
+      `Tệp "${path}" chứa ${entries.length.toLocaleString('vi-VN')} phần, vượt giới hạn ${limits.entries.toLocaleString('vi-VN')}; không mở.`,
+    );
   }
   let total = 0;
   for (const e of entries) {

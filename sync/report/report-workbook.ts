@@ -20,14 +20,16 @@ export const FILL = {
 export const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 export const toneFill = (tone: Tone): ExcelJS.Fill => fill(FILL[tone]);
 
-
 /** First row of a table sheet's data, under the title (row 1) and the header (row 3). */
 export const FIRST_DATA_ROW = 4;
 
 /** One sheet: the table's title, a bold header repeated on every page, its rows with numbers as numbers. */
 export function tableSheet(workbook: ExcelJS.Workbook, name: string, table: ReportTable): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(name);
-  ws.columns = table.columns.map((c) => ({ width: c.width, style: { font: OFFICIAL_FONT, alignment: { vertical: 'top', wrapText: true } } }));
+  ws.columns = table.columns.map((c) => ({
+    width: c.width,
+    style: { font: OFFICIAL_FONT, alignment: { vertical: 'top', wrapText: true } },
+  }));
   ws.getCell('A1').value = table.title;
   ws.getCell('A1').font = { ...OFFICIAL_FONT, bold: true, size: 13 };
   ws.getCell('A1').alignment = { vertical: 'middle', wrapText: true };
@@ -63,7 +65,19 @@ export function tableSheet(workbook: ExcelJS.Workbook, name: string, table: Repo
 function addDataBar(ws: ExcelJS.Worksheet, ref: string): void {
   ws.addConditionalFormatting({
     ref,
-    rules: [{ type: 'dataBar', priority: 1, minLength: 0, maxLength: 100, cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 100 }], color: { argb: 'FF5B9BD5' } } as ExcelJS.DataBarRuleType],
+    rules: [
+      {
+        type: 'dataBar',
+        priority: 1,
+        minLength: 0,
+        maxLength: 100,
+        cfvo: [
+          { type: 'num', value: 0 },
+          { type: 'num', value: 100 },
+        ],
+        color: { argb: 'FF5B9BD5' },
+      } as ExcelJS.DataBarRuleType,
+    ],
   });
 }
 
@@ -112,8 +126,14 @@ export function reportWorkbook(report: PeriodReport, digitisationScore: number |
 
   const share = progress.columns.findIndex((c) => c.header.startsWith('Tỷ lệ'));
   const col = String.fromCharCode(65 + share);
-  addDataBar(tableSheet(workbook, 'Tiến độ nhiệm vụ', progress), `${col}${FIRST_DATA_ROW}:${col}${FIRST_DATA_ROW + progress.rows.length - 1}`);
+  addDataBar(
+    tableSheet(workbook, 'Tiến độ nhiệm vụ', progress),
+    `${col}${FIRST_DATA_ROW}:${col}${FIRST_DATA_ROW + progress.rows.length - 1}`,
+  );
   tableSheet(workbook, 'Quá hạn, sắp đến hạn', alerts);
-  addDataBar(tableSheet(workbook, 'Biểu đồ họp trực tuyến', months), `E${FIRST_DATA_ROW}:E${FIRST_DATA_ROW + Math.max(1, months.rows.length) - 1}`);
+  addDataBar(
+    tableSheet(workbook, 'Biểu đồ họp trực tuyến', months),
+    `E${FIRST_DATA_ROW}:E${FIRST_DATA_ROW + Math.max(1, months.rows.length) - 1}`,
+  );
   return printReady(workbook);
 }

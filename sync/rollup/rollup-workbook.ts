@@ -26,14 +26,18 @@ export function rollupWorkbook(results: readonly WardResult[], period: Period, t
     { header: 'Ghi chú', width: 40 },
   ];
   const rows = results.map((r, i): { cells: TableCell[] } => {
-    if (!r.metrics) return { cells: [numberCell(i + 1), cell(r.name), ...[...names, 1, 2, 3, 4, 5].map(() => numberCell(null)), cell(r.error ?? '')] };
+    if (!r.metrics)
+      return { cells: [numberCell(i + 1), cell(r.name), ...[...names, 1, 2, 3, 4, 5].map(() => numberCell(null)), cell(r.error ?? '')] };
     const targets = targetLines(r.metrics);
     const t = r.metrics.tasks.overall;
     return {
       cells: [
         numberCell(i + 1),
         cell(r.name),
-        ...targets.map((x) => ({ ...numberCell(x.value), tone: x.pass === null ? ('na' as const) : x.pass ? ('pass' as const) : ('fail' as const) })),
+        ...targets.map((x) => ({
+          ...numberCell(x.value),
+          tone: x.pass === null ? ('na' as const) : x.pass ? ('pass' as const) : ('fail' as const),
+        })),
         cell(`${targets.filter((x) => x.pass === true).length}/${targets.filter((x) => x.pass !== null).length}`),
         numberCell(r.metrics.digitisation.score),
         numberCell(t.total),

@@ -45,7 +45,10 @@ export async function sampleTables(): Promise<Tables> {
     documents: logs.documents,
     digitisation: logs.digitisation,
     // Laid out by the tab, so columns added since the sample was written come in blank.
-    criteria: encodeRows(CRITERIA_TAB, z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))).parse(JSON.parse(await readFile(SAMPLE_CRITERIA, 'utf8')))),
+    criteria: encodeRows(
+      CRITERIA_TAB,
+      z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))).parse(JSON.parse(await readFile(SAMPLE_CRITERIA, 'utf8'))),
+    ),
     plans: encodePlans(sample.plans),
     tasks: encodeTasks(tasks, (t) => parseDeadline(t.deadline, yearOf.get(t.plan) ?? 2026).due),
   };

@@ -32,7 +32,10 @@ export function sheetsError(error: unknown, spreadsheetId: string, what: string)
   const google = message ? ` Google trả lời: "${message}".` : '';
   // A key file whose private key cannot sign fails on our side, before any connection.
   const code = (error as { code?: unknown })?.code;
-  if (status === undefined && ((typeof code === 'string' && code.startsWith('ERR_OSSL')) || /PEM|private key|DECODER/i.test(String((error as Error)?.message)))) {
+  if (
+    status === undefined &&
+    ((typeof code === 'string' && code.startsWith('ERR_OSSL')) || /PEM|private key|DECODER/i.test(String((error as Error)?.message)))
+  ) {
     return new CchcError(
       'AUTH_KEY_INVALID',
       `Tệp khóa tài khoản dịch vụ không dùng được (khóa riêng "private_key" hỏng hoặc bị sửa) nên chưa ${what}. Tạo khóa JSON mới cho tài khoản dịch vụ; xem docs/huong-dan-ket-noi-google-sheet.md.`,

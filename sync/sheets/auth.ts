@@ -58,7 +58,10 @@ export async function readKeyJson(path: string, variable: string): Promise<KeyJs
   try {
     return JSON.parse(text) as KeyJson;
   } catch {
-    throw new CchcError('AUTH_KEY_FILE_INVALID', `Tệp "${path}" (biến ${variable}) không phải tệp khóa JSON của Google. Tải lại tệp khóa từ Google Cloud Console. ${GUIDE}`);
+    throw new CchcError(
+      'AUTH_KEY_FILE_INVALID',
+      `Tệp "${path}" (biến ${variable}) không phải tệp khóa JSON của Google. Tải lại tệp khóa từ Google Cloud Console. ${GUIDE}`,
+    );
   }
 }
 
@@ -66,7 +69,10 @@ export async function readKeyJson(path: string, variable: string): Promise<KeyJs
 export function desktopClient(key: KeyJson, path: string, redirectUri?: string, tokenUrl?: string): OAuth2 {
   const { client_id: clientId, client_secret: clientSecret } = key.installed ?? {};
   if (!clientId || !clientSecret) {
-    throw new CchcError('AUTH_KEY_FILE_INVALID', `Tệp "${path}" không phải ứng dụng OAuth loại "Desktop app". Tạo lại trong Google Cloud Console. ${GUIDE}`);
+    throw new CchcError(
+      'AUTH_KEY_FILE_INVALID',
+      `Tệp "${path}" không phải ứng dụng OAuth loại "Desktop app". Tạo lại trong Google Cloud Console. ${GUIDE}`,
+    );
   }
   return new auth.OAuth2({ clientId, clientSecret, redirectUri, ...(tokenUrl ? { endpoints: { oauth2TokenUrl: tokenUrl } } : {}) });
 }
@@ -78,7 +84,10 @@ async function cachedUser(key: KeyJson, path: string, env: NodeJS.ProcessEnv): P
   try {
     tokens = JSON.parse(await readFile(cache, 'utf8')) as object;
   } catch {
-    throw new CchcError('AUTH_LOGIN_REQUIRED', `Chưa đăng nhập tài khoản Google trên máy này. Chạy "cchc auth login" một lần rồi chạy lại lệnh. ${GUIDE}`);
+    throw new CchcError(
+      'AUTH_LOGIN_REQUIRED',
+      `Chưa đăng nhập tài khoản Google trên máy này. Chạy "cchc auth login" một lần rồi chạy lại lệnh. ${GUIDE}`,
+    );
   }
   if (((await stat(cache)).mode & 0o077) !== 0) await chmod(cache, 0o600);
   client.setCredentials(tokens);
@@ -96,13 +105,20 @@ export async function sheetsAuth(options: AuthOptions = {}): Promise<SheetsAuthC
     client.setCredentials({ access_token: token });
     return client;
   }
-  const variable = env['CCHC_GOOGLE_KEY_FILE'] ? 'CCHC_GOOGLE_KEY_FILE' : env['GOOGLE_APPLICATION_CREDENTIALS'] ? 'GOOGLE_APPLICATION_CREDENTIALS' : null;
+  const variable = env['CCHC_GOOGLE_KEY_FILE']
+    ? 'CCHC_GOOGLE_KEY_FILE'
+    : env['GOOGLE_APPLICATION_CREDENTIALS']
+      ? 'GOOGLE_APPLICATION_CREDENTIALS'
+      : null;
   if (variable) {
     const path = env[variable]!;
     const key = await readKeyJson(path, variable);
     if (key.installed) return cachedUser(key, path, env);
     if (key.type === 'service_account' && (!key.client_email || !key.private_key)) {
-      throw new CchcError('AUTH_KEY_FILE_INVALID', `Tệp khóa tài khoản dịch vụ "${path}" thiếu email hoặc khóa. Tạo khóa mới trong Google Cloud Console. ${GUIDE}`);
+      throw new CchcError(
+        'AUTH_KEY_FILE_INVALID',
+        `Tệp khóa tài khoản dịch vụ "${path}" thiếu email hoặc khóa. Tạo khóa mới trong Google Cloud Console. ${GUIDE}`,
+      );
     }
     if (key.type !== 'service_account' && key.type !== 'authorized_user') {
       throw new CchcError('AUTH_KEY_FILE_INVALID', `Tệp "${path}" không phải khóa tài khoản dịch vụ hay ứng dụng OAuth Desktop. ${GUIDE}`);

@@ -28,9 +28,10 @@ function statusOf(error: unknown): number | undefined {
 function retryAfterMs(error: unknown): number | null {
   const headers = (error as HttpError)?.response?.headers;
   if (!headers) return null;
-  const value = typeof (headers as { get?: unknown }).get === 'function'
-    ? (headers as { get(name: string): string | null }).get('retry-after')
-    : (headers as Record<string, string | undefined>)['retry-after'];
+  const value =
+    typeof (headers as { get?: unknown }).get === 'function'
+      ? (headers as { get(name: string): string | null }).get('retry-after')
+      : (headers as Record<string, string | undefined>)['retry-after'];
   if (!value) return null;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return seconds * 1000;

@@ -6,7 +6,15 @@
  * the appendix's columns. Existing tabs are never touched.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { dropdownFor, HEADER_BACKGROUND, LAYOUT_ROWS, OVERDUE_BACKGROUND, overdueFormula, protectedSpans, type TabSpec } from '../../core/index';
+import {
+  dropdownFor,
+  HEADER_BACKGROUND,
+  LAYOUT_ROWS,
+  OVERDUE_BACKGROUND,
+  overdueFormula,
+  protectedSpans,
+  type TabSpec,
+} from '../../core/index';
 import { DATE_FORMAT } from './grid-values';
 
 type Request = sheets_v4.Schema$Request;
@@ -41,7 +49,12 @@ export function addTabRequests(tab: TabSpec, sheetId: number, index: number): Re
           {
             values: tab.columns.map((c) => ({
               userEnteredValue: { stringValue: c.header },
-              userEnteredFormat: { textFormat: { bold: true }, backgroundColor: color(HEADER_BACKGROUND), wrapStrategy: 'WRAP', verticalAlignment: 'MIDDLE' },
+              userEnteredFormat: {
+                textFormat: { bold: true },
+                backgroundColor: color(HEADER_BACKGROUND),
+                wrapStrategy: 'WRAP',
+                verticalAlignment: 'MIDDLE',
+              },
             })),
           },
         ],
@@ -57,9 +70,22 @@ export function addTabRequests(tab: TabSpec, sheetId: number, index: number): Re
         fields: c.hidden ? 'pixelSize,hiddenByUser' : 'pixelSize',
       },
     });
-    if (c.wrap) requests.push({ repeatCell: { range: columnRange(i), cell: { userEnteredFormat: { wrapStrategy: 'WRAP' } }, fields: 'userEnteredFormat.wrapStrategy' } });
+    if (c.wrap)
+      requests.push({
+        repeatCell: {
+          range: columnRange(i),
+          cell: { userEnteredFormat: { wrapStrategy: 'WRAP' } },
+          fields: 'userEnteredFormat.wrapStrategy',
+        },
+      });
     if (c.type === 'date') {
-      requests.push({ repeatCell: { range: columnRange(i), cell: { userEnteredFormat: { numberFormat: DATE_FORMAT } }, fields: 'userEnteredFormat.numberFormat' } });
+      requests.push({
+        repeatCell: {
+          range: columnRange(i),
+          cell: { userEnteredFormat: { numberFormat: DATE_FORMAT } },
+          fields: 'userEnteredFormat.numberFormat',
+        },
+      });
     }
     const dropdown = dropdownFor(c);
     if (dropdown) {
@@ -67,7 +93,9 @@ export function addTabRequests(tab: TabSpec, sheetId: number, index: number): Re
         dropdown.kind === 'list'
           ? { type: 'ONE_OF_LIST', values: dropdown.values.map((v) => ({ userEnteredValue: v })) }
           : { type: 'ONE_OF_RANGE', values: [{ userEnteredValue: `=${dropdown.a1}` }] };
-      requests.push({ setDataValidation: { range: columnRange(i), rule: { condition, strict: dropdown.kind === 'list', showCustomUi: true } } });
+      requests.push({
+        setDataValidation: { range: columnRange(i), rule: { condition, strict: dropdown.kind === 'list', showCustomUi: true } },
+      });
     }
   });
   const formula = overdueFormula(tab);
@@ -77,7 +105,10 @@ export function addTabRequests(tab: TabSpec, sheetId: number, index: number): Re
         index: 0,
         rule: {
           ranges: [{ ...dataRows, startColumnIndex: 0, endColumnIndex: width }],
-          booleanRule: { condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: formula }] }, format: { backgroundColor: color(OVERDUE_BACKGROUND) } },
+          booleanRule: {
+            condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: formula }] },
+            format: { backgroundColor: color(OVERDUE_BACKGROUND) },
+          },
         },
       },
     });

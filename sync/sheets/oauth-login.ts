@@ -36,7 +36,8 @@ export async function loginDesktop(clientFile: string, options: LoginOptions = {
     const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();
     const code = new Promise<string>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new CchcError('AUTH_LOGIN_FAILED', 'Hết thời gian chờ đăng nhập. Chạy lại "cchc auth login" và mở địa chỉ được in ra.')),
+        () =>
+          reject(new CchcError('AUTH_LOGIN_FAILED', 'Hết thời gian chờ đăng nhập. Chạy lại "cchc auth login" và mở địa chỉ được in ra.')),
         options.timeoutMs ?? 5 * 60_000,
       );
       server.on('request', (req, res) => {
@@ -48,7 +49,13 @@ export async function loginDesktop(clientFile: string, options: LoginOptions = {
         clearTimeout(timer);
         page(res, 200, got ? 'Đã đăng nhập. Đóng trang này và quay lại cửa sổ lệnh.' : 'Chưa đăng nhập được. Quay lại cửa sổ lệnh.');
         if (got) resolve(got);
-        else reject(new CchcError('AUTH_LOGIN_DENIED', 'Google chưa cho phép truy cập (đã bấm từ chối hoặc đóng trang). Chạy lại "cchc auth login" và bấm "Cho phép".'));
+        else
+          reject(
+            new CchcError(
+              'AUTH_LOGIN_DENIED',
+              'Google chưa cho phép truy cập (đã bấm từ chối hoặc đóng trang). Chạy lại "cchc auth login" và bấm "Cho phép".',
+            ),
+          );
       });
     });
     const consent = client.generateAuthUrl({

@@ -5,7 +5,19 @@
  * values.batchGet would need a second request for the last two.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { headerKeys, identityColumns, indexRows, matchKey, ROW_KEY, ROW_NUMBER, rowIdentity, tabForName, TABS, type Row, type TabSpec } from '../../core/index';
+import {
+  headerKeys,
+  identityColumns,
+  indexRows,
+  matchKey,
+  ROW_KEY,
+  ROW_NUMBER,
+  rowIdentity,
+  tabForName,
+  TABS,
+  type Row,
+  type TabSpec,
+} from '../../core/index';
 import { callSheets } from './api-errors';
 import type { BackoffOptions } from './backoff';
 import type { SheetsApi } from './client';
@@ -76,12 +88,26 @@ export async function readSheet(api: SheetsApi, spreadsheetId: string, options: 
 }
 
 const metadataChars = (dims: sheets_v4.Schema$DimensionProperties[] | undefined): number =>
-  (dims ?? []).reduce((n, d) => n + (d.developerMetadata ?? []).reduce((m, x) => m + (x.metadataKey ?? '').length + (x.metadataValue ?? '').length, 0), 0);
+  (dims ?? []).reduce(
+    (n, d) => n + (d.developerMetadata ?? []).reduce((m, x) => m + (x.metadataKey ?? '').length + (x.metadataValue ?? '').length, 0),
+    0,
+  );
 
 /** Tabs are found by the sheet id they had when last seen, else by name. */
-export function sheetState(spreadsheetId: string, data: sheets_v4.Schema$Spreadsheet, sheetIds: ReadonlyMap<string, number> = new Map()): SheetState {
+export function sheetState(
+  spreadsheetId: string,
+  data: sheets_v4.Schema$Spreadsheet,
+  sheetIds: ReadonlyMap<string, number> = new Map(),
+): SheetState {
   const lastWriteId = data.developerMetadata?.find((m) => m.metadataKey === WRITE_METADATA_KEY)?.metadataValue ?? null;
-  const state: SheetState = { spreadsheetId, title: data.properties?.title ?? '', tabs: new Map(), sheetIds: new Set(), rowMetadataChars: 0, lastWriteId };
+  const state: SheetState = {
+    spreadsheetId,
+    title: data.properties?.title ?? '',
+    tabs: new Map(),
+    sheetIds: new Set(),
+    rowMetadataChars: 0,
+    lastWriteId,
+  };
   const sheets = data.sheets ?? [];
   for (const sheet of sheets) {
     state.sheetIds.add(sheet.properties?.sheetId ?? 0);

@@ -89,7 +89,11 @@ function missingColumns(tab: TabState): Request[] {
   requests.push({
     updateCells: {
       start: { sheetId: tab.sheetId, rowIndex: 0, columnIndex: start },
-      rows: [{ values: missing.map((c) => ({ userEnteredValue: { stringValue: c.header }, userEnteredFormat: { textFormat: { bold: true } } })) }],
+      rows: [
+        {
+          values: missing.map((c) => ({ userEnteredValue: { stringValue: c.header }, userEnteredFormat: { textFormat: { bold: true } } })),
+        },
+      ],
       fields: 'userEnteredValue,userEnteredFormat.textFormat',
     },
   });
@@ -190,10 +194,22 @@ function insertGroups(tab: TabState, rows: readonly Row[], tags: { left: number 
     const group: Request[] = [
       room,
       // Values only, so the new rows keep the formats they inherit; date columns get their date format below.
-      { updateCells: { start: { sheetId: tab.sheetId, rowIndex: start, columnIndex: 0 }, rows: pending.map((p) => p.cells), fields: cellFields(false) } },
+      {
+        updateCells: {
+          start: { sheetId: tab.sheetId, rowIndex: start, columnIndex: 0 },
+          rows: pending.map((p) => p.cells),
+          fields: cellFields(false),
+        },
+      },
       ...dateColumns.map((index) => ({
         repeatCell: {
-          range: { sheetId: tab.sheetId, startRowIndex: start, endRowIndex: start + pending.length, startColumnIndex: index, endColumnIndex: index + 1 },
+          range: {
+            sheetId: tab.sheetId,
+            startRowIndex: start,
+            endRowIndex: start + pending.length,
+            startColumnIndex: index,
+            endColumnIndex: index + 1,
+          },
           cell: { userEnteredFormat: { numberFormat: DATE_FORMAT } },
           fields: 'userEnteredFormat.numberFormat',
         },

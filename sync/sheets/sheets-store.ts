@@ -141,7 +141,13 @@ export class SheetsStore implements Store {
    *   again where the row now is; a cell an official changed meanwhile is a
    *   conflict, left as they typed it.
    */
-  private async applyTo(state: SheetState, tables: Tables, base: SyncBase, layout: readonly TabSpec[], sentBefore: number): Promise<ApplyResult> {
+  private async applyTo(
+    state: SheetState,
+    tables: Tables,
+    base: SyncBase,
+    layout: readonly TabSpec[],
+    sentBefore: number,
+  ): Promise<ApplyResult> {
     const api = await this.api();
     const attempts = this.backoff?.attempts ?? 6;
     let first: WritePlan | undefined;
@@ -156,17 +162,32 @@ export class SheetsStore implements Store {
       first ??= plan;
       const sheetIds = new Map([...sheetIdsOf(state), ...plan.createdSheetIds]);
       this.seenSheetIds = sheetIds;
-      const done = (): ApplyResult => ({ plan: first!, requests: this.sent - sentBefore, sheetIds, ...merged, conflictText: [...misplaced, ...merged.conflictText] });
+      const done = (): ApplyResult => ({
+        plan: first!,
+        requests: this.sent - sentBefore,
+        sheetIds,
+        ...merged,
+        conflictText: [...misplaced, ...merged.conflictText],
+      });
       if (plan.batches.length === 0) return done();
       if (round > first.batches.length + attempts) {
-        throw this.stopped(new CchcError('SHEETS_NOT_SETTLED', 'Bảng tính liên tục thay đổi trong lúc ghi nên chưa ghi trọn. Chờ cán bộ sửa xong rồi chạy lại lệnh; phần đã ghi không bị ghi lặp.'), written);
+        throw this.stopped(
+          new CchcError(
+            'SHEETS_NOT_SETTLED',
+            'Bảng tính liên tục thay đổi trong lúc ghi nên chưa ghi trọn. Chờ cán bộ sửa xong rồi chạy lại lệnh; phần đã ghi không bị ghi lặp.',
+          ),
+          written,
+        );
       }
       const writeId = randomUUID();
       const targets = targetRows(state, merged.merges);
       const sentAt = Date.now();
       try {
         this.sent++;
-        await api.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests: [...writeTag(writeId), ...plan.batches[0]!] } });
+        await api.spreadsheets.batchUpdate({
+          spreadsheetId: this.spreadsheetId,
+          requestBody: { requests: [...writeTag(writeId), ...plan.batches[0]!] },
+        });
         written++;
       } catch (error) {
         if (!isRetryable(error)) throw this.stopped(sheetsError(error, this.spreadsheetId, 'ghi vào bảng tính'), written);
@@ -177,7 +198,9 @@ export class SheetsStore implements Store {
           // The batch may still land: wait past Google's deadline for it, then look.
           const wait = sentAt + writeDeadlineMs() - Date.now();
           if (wait > 0) {
-            console.error(`Google chưa trả lời lần ghi; chờ ${Math.ceil(wait / 1000)} giây cho chắc lần ghi đó không đến muộn, rồi đọc lại bảng tính…`);
+            console.error(
+              `Google chưa trả lời lần ghi; chờ ${Math.ceil(wait / 1000)} giây cho chắc lần ghi đó không đến muộn, rồi đọc lại bảng tính…`,
+            );
             await (this.backoff?.sleep ?? defaultSleep)(wait);
           }
         } else {
@@ -218,7 +241,9 @@ function mergeAll(
     if (merge) merge.updates.push(...updates.filter((u) => !merge.updates.some((m) => m.key === u.key && m.column === u.column)));
   }
   const conflictText = merged.conflicts.map((c) => describeConflict(tabByKey(c.tab), c, 'trên bảng tính', 'bản ghi lên'));
-  const skipped = [...merged.merges].filter(([, m]) => m.unidentified.length > 0).map(([key, m]) => describeUnidentified(tabByKey(key), m.unidentified, 'trong bản ghi lên'));
+  const skipped = [...merged.merges]
+    .filter(([, m]) => m.unidentified.length > 0)
+    .map(([key, m]) => describeUnidentified(tabByKey(key), m.unidentified, 'trong bản ghi lên'));
   return { merges: merged.merges, conflicts: merged.conflicts, conflictText, skipped, sheetAfter: merged.after };
 }
 
@@ -236,8 +261,21 @@ function unanswered(error: unknown): boolean {
 /** The batch's first requests: forget the previous write id, record this one. */
 function writeTag(writeId: string): sheets_v4.Schema$Request[] {
   return [
-    { deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataKey: WRITE_METADATA_KEY, locationType: 'SPREADSHEET' } } } },
-    { createDeveloperMetadata: { developerMetadata: { metadataKey: WRITE_METADATA_KEY, metadataValue: writeId, visibility: 'DOCUMENT', location: { spreadsheet: true } } } },
+    {
+      deleteDeveloperMetadata: {
+        dataFilter: { developerMetadataLookup: { metadataKey: WRITE_METADATA_KEY, locationType: 'SPREADSHEET' } },
+      },
+    },
+    {
+      createDeveloperMetadata: {
+        developerMetadata: {
+          metadataKey: WRITE_METADATA_KEY,
+          metadataValue: writeId,
+          visibility: 'DOCUMENT',
+          location: { spreadsheet: true },
+        },
+      },
+    },
   ];
 }
 
@@ -287,20 +325,31 @@ function checkLanded(planned: { targets: Target[]; before: SheetState }, after: 
       if (onlyOurs) {
         tab.rowIndex.set(key, target.rowIndex);
         repairs.set(target.tab, [...(repairs.get(target.tab) ?? []), ...target.columns.map((column) => ({ key, column, value: null }))]);
-        report.push(`Trang "${spec.name}": dòng ${target.rowIndex + 1} được chèn trong lúc ghi và nhận nhầm giá trị của dòng ${target.key}; đã xóa lại các ô đó và ghi vào đúng dòng.`);
+        report.push(
+          `Trang "${spec.name}": dòng ${target.rowIndex + 1} được chèn trong lúc ghi và nhận nhầm giá trị của dòng ${target.key}; đã xóa lại các ô đó và ghi vào đúng dòng.`,
+        );
       } else {
         const headers = target.columns.map((c) => `"${spec.columns.find((x) => x.key === c)!.header}"`).join(', ');
-        report.push(`Trang "${spec.name}", dòng ${target.rowIndex + 1} (vừa được thêm trong lúc ghi): các ô ${headers} bị ghi nhầm giá trị của dòng ${target.key}; hãy kiểm tra và nhập lại các ô đó.`);
+        report.push(
+          `Trang "${spec.name}", dòng ${target.rowIndex + 1} (vừa được thêm trong lúc ghi): các ô ${headers} bị ghi nhầm giá trị của dòng ${target.key}; hãy kiểm tra và nhập lại các ô đó.`,
+        );
       }
       continue;
     }
     const previous = planned.before.tabs.get(target.tab)?.rows.find((r) => rowIdentity(spec, r) === now);
     const headers = target.columns.map((c) => `"${spec.columns.find((x) => x.key === c)!.header}"`).join(', ');
     if (previous) {
-      repairs.set(target.tab, [...(repairs.get(target.tab) ?? []), ...target.columns.map((column) => ({ key: now, column, value: previous[column] ?? null }))]);
-      report.push(`Trang "${spec.name}": dòng ${now} bị di chuyển trong lúc ghi nên nhận nhầm các ô ${headers}; đã trả lại giá trị cũ của dòng đó và ghi vào đúng dòng ${target.key}.`);
+      repairs.set(target.tab, [
+        ...(repairs.get(target.tab) ?? []),
+        ...target.columns.map((column) => ({ key: now, column, value: previous[column] ?? null })),
+      ]);
+      report.push(
+        `Trang "${spec.name}": dòng ${now} bị di chuyển trong lúc ghi nên nhận nhầm các ô ${headers}; đã trả lại giá trị cũ của dòng đó và ghi vào đúng dòng ${target.key}.`,
+      );
     } else {
-      report.push(`Trang "${spec.name}", dòng ${target.rowIndex + 1} (${now}, vừa được thêm trong lúc ghi): các ô ${headers} bị ghi nhầm giá trị của dòng ${target.key}; hãy kiểm tra và nhập lại các ô đó.`);
+      report.push(
+        `Trang "${spec.name}", dòng ${target.rowIndex + 1} (${now}, vừa được thêm trong lúc ghi): các ô ${headers} bị ghi nhầm giá trị của dòng ${target.key}; hãy kiểm tra và nhập lại các ô đó.`,
+      );
     }
   }
   return repairs;

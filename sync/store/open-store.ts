@@ -34,7 +34,8 @@ export function sheetId(options: StoreOptions): string | undefined {
 /** For commands that always work on the shared sheet (sync): --sheet or CCHC_SHEET_ID, even beside --store. */
 export function requireSheetId(options: StoreOptions): string {
   const id = sheetId({ sheet: options.sheet });
-  if (!id) throw new CchcError('SHEET_REQUIRED', 'Chưa chọn bảng tính Google. Ghi mã bảng tính bằng --sheet MÃ hoặc đặt biến CCHC_SHEET_ID.');
+  if (!id)
+    throw new CchcError('SHEET_REQUIRED', 'Chưa chọn bảng tính Google. Ghi mã bảng tính bằng --sheet MÃ hoặc đặt biến CCHC_SHEET_ID.');
   return id;
 }
 

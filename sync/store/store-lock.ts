@@ -52,7 +52,13 @@ function isStale(found: LockOwner | null, now: number): boolean {
  */
 async function removeStale(lockPath: string, stale: LockOwner): Promise<void> {
   const aside = `${lockPath}.stale-${process.pid}`;
-  if (!(await rename(lockPath, aside).then(() => true, () => false))) return;
+  if (
+    !(await rename(lockPath, aside).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return;
   const moved = await owner(aside);
   if (moved && (moved.pid !== stale.pid || moved.startedAt !== stale.startedAt)) await link(aside, lockPath).catch(() => undefined);
   await rm(aside, { force: true });
@@ -61,7 +67,12 @@ async function removeStale(lockPath: string, stale: LockOwner): Promise<void> {
 async function tryCreate(lockPath: string): Promise<boolean> {
   try {
     const handle = await open(lockPath, 'wx', 0o644);
-    const me: LockOwner = { pid: process.pid, host: hostname(), command: process.argv.slice(2).join(' '), startedAt: new Date().toISOString() };
+    const me: LockOwner = {
+      pid: process.pid,
+      host: hostname(),
+      command: process.argv.slice(2).join(' '),
+      startedAt: new Date().toISOString(),
+    };
     try {
       await handle.writeFile(JSON.stringify(me));
     } finally {
@@ -70,7 +81,10 @@ async function tryCreate(lockPath: string): Promise<boolean> {
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new CchcError('WRITE_FAILED', `Không tạo được tệp khóa "${lockPath}" (${String((error as NodeJS.ErrnoException).code)}). Kiểm tra quyền ghi thư mục của sổ dữ liệu.`);
+    throw new CchcError(
+      'WRITE_FAILED',
+      `Không tạo được tệp khóa "${lockPath}" (${String((error as NodeJS.ErrnoException).code)}). Kiểm tra quyền ghi thư mục của sổ dữ liệu.`,
+    );
   }
 }
 

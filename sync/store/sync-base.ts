@@ -57,11 +57,20 @@ export async function loadSyncBase(path: string): Promise<SyncState & { note: st
       note: null,
     };
   } catch {
-    return { ...empty, note: `Tệp trạng thái đồng bộ "${path}" bị hỏng; coi như chưa đồng bộ lần nào (mọi khác biệt được báo là xung đột, không ghi đè).` };
+    return {
+      ...empty,
+      note: `Tệp trạng thái đồng bộ "${path}" bị hỏng; coi như chưa đồng bộ lần nào (mọi khác biệt được báo là xung đột, không ghi đè).`,
+    };
   }
 }
 
-export async function saveSyncBase(path: string, spreadsheetId: string, workbook: string, state: SyncState, now = new Date()): Promise<void> {
+export async function saveSyncBase(
+  path: string,
+  spreadsheetId: string,
+  workbook: string,
+  state: SyncState,
+  now = new Date(),
+): Promise<void> {
   const file: SyncFile = {
     spreadsheetId,
     workbook,

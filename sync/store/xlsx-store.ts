@@ -11,7 +11,18 @@
 import { access, mkdir, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { headerKeys, matchKey, ROW_NUMBER, sameCell, TABS, type CellValue, type ColumnSpec, type Row, type TablesShape, type TabSpec } from '../../core/index';
+import {
+  headerKeys,
+  matchKey,
+  ROW_NUMBER,
+  sameCell,
+  TABS,
+  type CellValue,
+  type ColumnSpec,
+  type Row,
+  type TablesShape,
+  type TabSpec,
+} from '../../core/index';
 import { CchcError } from '../errors';
 import { linkAddress, plainValue } from '../excel/cell-value';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
@@ -148,13 +159,13 @@ export class XlsxStore implements Store {
 
   private async load(): Promise<ExcelJS.Workbook> {
     if (!(await this.exists())) {
-      throw new CchcError(
-        'STORE_MISSING',
-        `Chưa có sổ dữ liệu "${this.location}". Chạy "cchc init" để tạo sổ mới.`,
-      );
+      throw new CchcError('STORE_MISSING', `Chưa có sổ dữ liệu "${this.location}". Chạy "cchc init" để tạo sổ mới.`);
     }
     if ((await stat(this.location)).isDirectory()) {
-      throw new CchcError('STORE_IS_FOLDER', `"${this.location}" là một thư mục, không phải sổ dữ liệu .xlsx. Ghi đường dẫn tới tệp, ví dụ "${this.location}/cchc.xlsx".`);
+      throw new CchcError(
+        'STORE_IS_FOLDER',
+        `"${this.location}" là một thư mục, không phải sổ dữ liệu .xlsx. Ghi đường dẫn tới tệp, ví dụ "${this.location}/cchc.xlsx".`,
+      );
     }
     const workbook = new ExcelJS.Workbook();
     const stamp = await fileStamp(this.location);
@@ -163,7 +174,9 @@ export class XlsxStore implements Store {
       if (error instanceof CchcError && error.code === 'FILE_TOO_LARGE') throw error;
       return [];
     });
-    this.unkept = [...new Set(entries.flatMap((e) => UNKEPT_PARTS.filter(([prefix]) => e.name.startsWith(prefix)).map(([, what]) => what)))];
+    this.unkept = [
+      ...new Set(entries.flatMap((e) => UNKEPT_PARTS.filter(([prefix]) => e.name.startsWith(prefix)).map(([, what]) => what))),
+    ];
     try {
       await workbook.xlsx.readFile(this.location);
       // What this command now works from: a write must still find this file.

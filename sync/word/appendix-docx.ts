@@ -34,8 +34,14 @@ const A4 = { width: 11906, height: 16838 };
 const MARGIN = { top: 1134, bottom: 1134, left: 1418, right: 850 };
 const TABLE_WIDTH = A4.height - MARGIN.left - MARGIN.right;
 
-function lines(text: string, run: { bold?: boolean; italics?: boolean; size?: number } = {}, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]): Paragraph[] {
-  return text.split('\n').map((line) => new Paragraph({ alignment, children: [new TextRun({ text: line, font: FONT, size: TABLE_SIZE, ...run })] }));
+function lines(
+  text: string,
+  run: { bold?: boolean; italics?: boolean; size?: number } = {},
+  alignment?: (typeof AlignmentType)[keyof typeof AlignmentType],
+): Paragraph[] {
+  return text
+    .split('\n')
+    .map((line) => new Paragraph({ alignment, children: [new TextRun({ text: line, font: FONT, size: TABLE_SIZE, ...run })] }));
 }
 
 const cellText = (value: string | number | null): string =>
@@ -70,9 +76,17 @@ export function appendixDocument(plan: Plan, tasks: readonly Task[], options: Do
   const cell = (children: Paragraph[], i: number, extra: { columnSpan?: number; verticalMerge?: 'restart' | 'continue' } = {}): TableCell =>
     new TableCell({
       children,
-      width: { size: extra.columnSpan ? widths.slice(i, i + extra.columnSpan).reduce((a, b) => a + b, 0) : widths[i]!, type: WidthType.DXA },
+      width: {
+        size: extra.columnSpan ? widths.slice(i, i + extra.columnSpan).reduce((a, b) => a + b, 0) : widths[i]!,
+        type: WidthType.DXA,
+      },
       columnSpan: extra.columnSpan,
-      verticalMerge: extra.verticalMerge === 'restart' ? VerticalMergeType.RESTART : extra.verticalMerge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
+      verticalMerge:
+        extra.verticalMerge === 'restart'
+          ? VerticalMergeType.RESTART
+          : extra.verticalMerge === 'continue'
+            ? VerticalMergeType.CONTINUE
+            : undefined,
       verticalAlign: VerticalAlign.TOP,
     });
 
@@ -121,7 +135,11 @@ export function appendixDocument(plan: Plan, tasks: readonly Task[], options: Do
   }
 
   const titles = appendixTitleLines(plan).map(
-    (text, i) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, font: FONT, size: TITLE_SIZE, bold: i < 2, italics: i === 2 })] }),
+    (text, i) =>
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text, font: FONT, size: TITLE_SIZE, bold: i < 2, italics: i === 2 })],
+      }),
   );
   return new Document({
     creator: 'cchc-sheets',
@@ -142,6 +160,11 @@ export function appendixDocument(plan: Plan, tasks: readonly Task[], options: Do
 }
 
 /** The .docx bytes; `keywords` mark it as a command's output (see files/output-guard). */
-export async function appendixDocxBytes(plan: Plan, tasks: readonly Task[], options: DocxExportOptions = {}, keywords?: string): Promise<Uint8Array> {
+export async function appendixDocxBytes(
+  plan: Plan,
+  tasks: readonly Task[],
+  options: DocxExportOptions = {},
+  keywords?: string,
+): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(appendixDocument(plan, tasks, options, keywords)));
 }

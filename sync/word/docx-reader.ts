@@ -124,7 +124,9 @@ const isGap = (b: WordBlock): boolean => b.kind === 'paragraph' && nfc(b.text) =
 /** The national heading: the first table holding "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", else the paragraphs above "KẾ HOẠCH". */
 function headingLines(blocks: readonly WordBlock[]): string[] {
   const lines = (texts: string[]): string[] => texts.flatMap((t) => nfcMultiline(t).split('\n')).filter((l) => l !== '');
-  const table = blocks.find((b): b is WordTable => b.kind === 'table' && b.rows.some((r) => r.cells.some((c) => matchKey(c ?? '').includes(NATIONAL))));
+  const table = blocks.find(
+    (b): b is WordTable => b.kind === 'table' && b.rows.some((r) => r.cells.some((c) => matchKey(c ?? '').includes(NATIONAL))),
+  );
   if (table) return lines(table.rows.flatMap((r) => r.cells.map((c) => c ?? '')));
   // Without a heading table, only what stands above the plan's own "KẾ HOẠCH" line: never the prose, which quotes other plans.
   const end = blocks.findIndex((b) => b.kind === 'paragraph' && /^KẾ HOẠCH\b/u.test(nfc(b.text)));

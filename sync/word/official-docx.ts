@@ -39,7 +39,12 @@ export const PAGE = {
   // Word's own A4 size in twips (210 × 297 mm rounded up).
   width: 11906,
   height: 16838,
-  margin: { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) },
+  margin: {
+    top: convertMillimetersToTwip(20),
+    bottom: convertMillimetersToTwip(20),
+    left: convertMillimetersToTwip(30),
+    right: convertMillimetersToTwip(15),
+  },
 };
 const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 
@@ -52,12 +57,21 @@ interface RunStyle {
 function runs(parts: readonly Inline[], style: RunStyle = {}): TextRun[] {
   return parts.map((p) =>
     isBlank(p)
-      ? new TextRun({ text: blankText(p), ...style, italics: p.blank !== '' || style.italics, highlight: HighlightColor.YELLOW, font: FONT })
+      ? new TextRun({
+          text: blankText(p),
+          ...style,
+          italics: p.blank !== '' || style.italics,
+          highlight: HighlightColor.YELLOW,
+          font: FONT,
+        })
       : new TextRun({ text: p, ...style, font: FONT }),
   );
 }
 
-function line(parts: readonly Inline[], style: RunStyle & { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number } = {}): Paragraph {
+function line(
+  parts: readonly Inline[],
+  style: RunStyle & { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number } = {},
+): Paragraph {
   const { align, after, ...run } = style;
   return new Paragraph({ alignment: align ?? AlignmentType.CENTER, spacing: { after: after ?? 0 }, children: runs(parts, run) });
 }
@@ -69,7 +83,11 @@ const THIN: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '00000
 /** A borderless two-column layout table: the heading, and "Nơi nhận" beside the signature. */
 function layout(widths: [number, number], left: Paragraph[], right: Paragraph[]): Table {
   const cellOf = (children: Paragraph[], width: number) =>
-    new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: { top: NO_LINE, bottom: NO_LINE, left: NO_LINE, right: NO_LINE } });
+    new TableCell({
+      children,
+      width: { size: width, type: WidthType.DXA },
+      borders: { top: NO_LINE, bottom: NO_LINE, left: NO_LINE, right: NO_LINE },
+    });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
@@ -80,7 +98,11 @@ function layout(widths: [number, number], left: Paragraph[], right: Paragraph[])
 
 /** A short centred rule under the authority and under the motto, as the decree draws them. */
 const rule = (): Paragraph =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: '───────', font: FONT, size: pt(9) })] });
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 120 },
+    children: [new TextRun({ text: '───────', font: FONT, size: pt(9) })],
+  });
 
 function heading(doc: OfficialDocument): Table {
   const left = Math.round(TEXT_WIDTH * 0.42);
@@ -113,8 +135,13 @@ function table(t: ReportTable): (Paragraph | Table)[] {
       ],
     });
   const text = (s: string, bold: boolean) => new TextRun({ text: s, font: FONT, size: TABLE_TEXT, bold });
-  const title = new Paragraph({ spacing: { before: 120, after: 60 }, keepNext: true, children: [new TextRun({ text: t.title, font: FONT, size: BODY, bold: true, italics: true })] });
-  if (t.rows.length === 0) return [title, new Paragraph({ children: [new TextRun({ text: t.empty, font: FONT, size: BODY, italics: true })] })];
+  const title = new Paragraph({
+    spacing: { before: 120, after: 60 },
+    keepNext: true,
+    children: [new TextRun({ text: t.title, font: FONT, size: BODY, bold: true, italics: true })],
+  });
+  if (t.rows.length === 0)
+    return [title, new Paragraph({ children: [new TextRun({ text: t.empty, font: FONT, size: BODY, italics: true })] })];
   const header = new TableRow({ tableHeader: true, children: t.columns.map((c, i) => cellOf([text(c.header, true)], i, true, true)) });
   const rows = t.rows.map(
     (r) =>
@@ -124,7 +151,19 @@ function table(t: ReportTable): (Paragraph | Table)[] {
           const c = r.cells[i];
           if (!c) return cellOf([], i, r.bold ?? false, false);
           const run = text(c.text, r.bold ?? false);
-          return cellOf([c.link ? new ExternalHyperlink({ link: c.link, children: [new TextRun({ text: c.text, font: FONT, size: TABLE_TEXT, style: 'Hyperlink' })] }) : run], i, r.bold ?? false, false);
+          return cellOf(
+            [
+              c.link
+                ? new ExternalHyperlink({
+                    link: c.link,
+                    children: [new TextRun({ text: c.text, font: FONT, size: TABLE_TEXT, style: 'Hyperlink' })],
+                  })
+                : run,
+            ],
+            i,
+            r.bold ?? false,
+            false,
+          );
         }),
       }),
   );
@@ -134,11 +173,32 @@ function table(t: ReportTable): (Paragraph | Table)[] {
 function block(b: Block): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
-      return [new Paragraph({ spacing: { before: 120, after: 60 }, keepNext: true, indent: { firstLine: convertMillimetersToTwip(10) }, children: runs([b.text], { bold: true, size: BODY }) })];
+      return [
+        new Paragraph({
+          spacing: { before: 120, after: 60 },
+          keepNext: true,
+          indent: { firstLine: convertMillimetersToTwip(10) },
+          children: runs([b.text], { bold: true, size: BODY }),
+        }),
+      ];
     case 'paragraph':
-      return [new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 60 }, indent: { firstLine: convertMillimetersToTwip(10) }, children: runs(b.parts, { size: BODY }) })];
+      return [
+        new Paragraph({
+          alignment: AlignmentType.JUSTIFIED,
+          spacing: { after: 60 },
+          indent: { firstLine: convertMillimetersToTwip(10) },
+          children: runs(b.parts, { size: BODY }),
+        }),
+      ];
     case 'bullet':
-      return [new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 60 }, indent: { firstLine: convertMillimetersToTwip(10) }, children: runs(['- ', ...b.parts], { size: BODY }) })];
+      return [
+        new Paragraph({
+          alignment: AlignmentType.JUSTIFIED,
+          spacing: { after: 60 },
+          indent: { firstLine: convertMillimetersToTwip(10) },
+          children: runs(['- ', ...b.parts], { size: BODY }),
+        }),
+      ];
     case 'table':
       return table(b.table);
   }
@@ -159,7 +219,14 @@ function signature(doc: OfficialDocument): Table {
 }
 
 export function officialDocx(doc: OfficialDocument, keywords?: string): Document {
-  const pageNumber = new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: BODY })] })] });
+  const pageNumber = new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: BODY })],
+      }),
+    ],
+  });
   return new Document({
     creator: 'cchc-sheets',
     keywords,
@@ -172,8 +239,16 @@ export function officialDocx(doc: OfficialDocument, keywords?: string): Document
         headers: { default: pageNumber, first: new Header({ children: [] }) },
         children: [
           heading(doc),
-          new Paragraph({ spacing: { before: 240 }, alignment: AlignmentType.CENTER, children: runs([doc.kind], { bold: true, size: BODY }) }),
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: runs([doc.title], { bold: true, size: BODY }) }),
+          new Paragraph({
+            spacing: { before: 240 },
+            alignment: AlignmentType.CENTER,
+            children: runs([doc.kind], { bold: true, size: BODY }),
+          }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 240 },
+            children: runs([doc.title], { bold: true, size: BODY }),
+          }),
           ...doc.body.flatMap(block),
           new Paragraph({ spacing: { after: 240 }, children: [] }),
           signature(doc),

@@ -7,7 +7,10 @@
 import { SaxesParser } from 'saxes';
 
 /** Transitional and Strict OOXML name the WordprocessingML namespace differently. */
-const W_NAMESPACES = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
+const W_NAMESPACES = new Set([
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  'http://purl.oclc.org/ooxml/wordprocessingml/main',
+]);
 
 export interface XmlElement {
   /** Local name: "tbl", "tc", "vMerge" … */

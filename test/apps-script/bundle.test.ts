@@ -1,7 +1,20 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, HANDLERS } from '../../apps-script/build';
-import { catalogFromTables, CRITERIA_TAB, LAYOUT_ROWS, MEETINGS_TAB, TABS, TASKS_TAB, UNITS_TAB, targetLines, validateTasksTab, type IndexSummary, type MetricsReport, type ValidationIssue } from '../../core/index';
+import {
+  catalogFromTables,
+  CRITERIA_TAB,
+  LAYOUT_ROWS,
+  MEETINGS_TAB,
+  TABS,
+  TASKS_TAB,
+  UNITS_TAB,
+  targetLines,
+  validateTasksTab,
+  type IndexSummary,
+  type MetricsReport,
+  type ValidationIssue,
+} from '../../core/index';
 import { sampleTables } from '../../sync/samples/sample-tables';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { cchcAsync } from '../helpers/cli';
@@ -94,11 +107,24 @@ describe('Khởi tạo bảng tính on a fresh spreadsheet (one 1,000 × 26 tab,
     expect(tasks.frozenRows).toBe(1);
     const statusRule = tasks.validations.find((v) => v.column === col('status') + 1)!;
     expect(statusRule).toMatchObject({ row: 2, rows: LAYOUT_ROWS });
-    expect(statusRule.rule['requireValueInList']).toEqual([['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Hoàn thành quá hạn', 'Không thực hiện'], true]);
+    expect(statusRule.rule['requireValueInList']).toEqual([
+      ['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Hoàn thành quá hạn', 'Không thực hiện'],
+      true,
+    ]);
     expect(tasks.validations.find((v) => v.column === col('lead') + 1)!.rule['setAllowInvalid']).toBe(true);
     expect(tasks.protections.map(({ column, warningOnly, description, rows }) => ({ column, warningOnly, description, rows }))).toEqual([
-      { column: col('id') + 1, rows: LAYOUT_ROWS, warningOnly: true, description: 'Cột "Mã nhiệm vụ" do hệ thống cấp để đồng bộ; không sửa, không xóa' },
-      { column: col('plan') + 1, rows: LAYOUT_ROWS, warningOnly: true, description: 'Các cột "Kế hoạch" đến "Ghi chú kế hoạch" lấy từ phụ lục kế hoạch; sửa trong phụ lục rồi nhập lại' },
+      {
+        column: col('id') + 1,
+        rows: LAYOUT_ROWS,
+        warningOnly: true,
+        description: 'Cột "Mã nhiệm vụ" do hệ thống cấp để đồng bộ; không sửa, không xóa',
+      },
+      {
+        column: col('plan') + 1,
+        rows: LAYOUT_ROWS,
+        warningOnly: true,
+        description: 'Các cột "Kế hoạch" đến "Ghi chú kế hoạch" lấy từ phụ lục kế hoạch; sửa trong phụ lục rồi nhập lại',
+      },
       { column: col('due') + 1, rows: LAYOUT_ROWS, warningOnly: true, description: 'Cột "Hạn (tự tính)" do hệ thống tự tính' },
     ]);
     expect(String(tasks.conditionalRules[0]!['whenFormulaSatisfied'])).toContain('<TODAY()');
@@ -109,7 +135,10 @@ describe('Khởi tạo bảng tính on a fresh spreadsheet (one 1,000 × 26 tab,
   });
 
   it('keeps existing tabs, found by key as the command line finds them ("Kế Hoạch ", NFD)', () => {
-    const existing: Cell[][] = [['Số kế hoạch', 'Tên kế hoạch'], ['158/KH-UBND', 'Dữ liệu của phường']];
+    const existing: Cell[][] = [
+      ['Số kế hoạch', 'Tên kế hoạch'],
+      ['158/KH-UBND', 'Dữ liệu của phường'],
+    ];
     const gas = load({ 'Kế Hoạch ': existing, ['Nhiệm vụ'.normalize('NFD')]: [HEADER] });
     gas.call('cchcSetup');
     expect(gas.sheetNames()).not.toContain('Kế hoạch');
@@ -130,7 +159,16 @@ describe('a fresh spreadsheet at 5,000 tasks and 60 units with emails', () => {
       if (grid.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
       sheet.getRange(1, 1, grid.length, grid[0]!.length).setValues(grid);
     }
-    const handlers = ['cchcValidate', 'cchcClearMarks', 'cchcUpdateDeadlines', 'cchcDashboard', 'cchcIndex', 'cchcReminders', 'cchcContinueReminders', 'cchcEnableDailyReminders'];
+    const handlers = [
+      'cchcValidate',
+      'cchcClearMarks',
+      'cchcUpdateDeadlines',
+      'cchcDashboard',
+      'cchcIndex',
+      'cchcReminders',
+      'cchcContinueReminders',
+      'cchcEnableDailyReminders',
+    ];
     for (const handler of handlers) gas.call(handler);
     gas.simple('onEdit', { source: gas.spreadsheet, range: gas.sheet('Nhiệm vụ')!.getRange(2, 1, 5000, HEADER.length) });
     expect(gas.alerts.filter((a) => a === BUSY)).toEqual([]);
@@ -226,7 +264,7 @@ describe('Kiểm tra dữ liệu and Xóa đánh dấu', () => {
     }
   });
 
-  it('the sidebar shows cell text holding $\' $` and </script> as typed', () => {
+  it("the sidebar shows cell text holding $' $` and </script> as typed", () => {
     const title = "Chi phí $' và $` </script><b>x</b>";
     const gas = load({ 'Nhiệm vụ': [HEADER, taskRow(1, { title, lead: 'Phòng VHXXH' })] });
     gas.call('cchcValidate');
@@ -239,10 +277,19 @@ describe('Kiểm tra dữ liệu and Xóa đánh dấu', () => {
   });
 });
 
-describe('dates in the spreadsheet\'s own time zone', () => {
+describe("dates in the spreadsheet's own time zone", () => {
   for (const timeZone of ['Asia/Ho_Chi_Minh', 'America/Los_Angeles']) {
     it(`a deadline typed 30/6/2026 becomes a date cell and still means 30/06/2026 (${timeZone})`, () => {
-      const gas = load({ 'Nhiệm vụ': [HEADER, taskRow(1), taskRow(2)], 'Kế hoạch': [['Số kế hoạch', 'Năm'], ['1/KH', 2026]] }, { timeZone });
+      const gas = load(
+        {
+          'Nhiệm vụ': [HEADER, taskRow(1), taskRow(2)],
+          'Kế hoạch': [
+            ['Số kế hoạch', 'Năm'],
+            ['1/KH', 2026],
+          ],
+        },
+        { timeZone },
+      );
       const sheet = gas.sheet('Nhiệm vụ')!;
       // As an official types it in a vi_VN sheet: Sheets stores a date.
       sheet.getRange(2, col('deadline') + 1, 2, 1).setValues([['30/6/2026'], ['15/1/2026']]);
@@ -257,7 +304,12 @@ describe('dates in the spreadsheet\'s own time zone', () => {
 
   it('a completion date typed as a date is read as that day', () => {
     const timeZone = 'Asia/Ho_Chi_Minh';
-    const gas = load({ 'Nhiệm vụ': [HEADER, taskRow(1, { status: 'Hoàn thành', deadline: 'Quý I/2026', completedOn: midnightIn(timeZone, 2026, 3, 31) })] }, { timeZone });
+    const gas = load(
+      {
+        'Nhiệm vụ': [HEADER, taskRow(1, { status: 'Hoàn thành', deadline: 'Quý I/2026', completedOn: midnightIn(timeZone, 2026, 3, 31) })],
+      },
+      { timeZone },
+    );
     gas.call('cchcValidate');
     // Done on the last day of its quarter: on time, so no "completed late" warning.
     expect(gas.sidebars[0]!.html).not.toContain('LATE');
@@ -265,7 +317,7 @@ describe('dates in the spreadsheet\'s own time zone', () => {
 });
 
 describe('Cập nhật hạn & quá hạn', () => {
-  it('writes due dates as dates in the sheet\'s zone and colours overdue tasks', () => {
+  it("writes due dates as dates in the sheet's zone and colours overdue tasks", () => {
     const gas = load({ 'Nhiệm vụ': [HEADER, taskRow(1, { deadline: 'Quý I/2020' }), taskRow(2, { deadline: 'Thường xuyên' })] });
     gas.call('cchcUpdateDeadlines');
     const sheet = gas.sheet('Nhiệm vụ')!;
@@ -276,7 +328,7 @@ describe('Cập nhật hạn & quá hạn', () => {
   });
 });
 
-describe('the menu gives the command line\'s numbers', () => {
+describe("the menu gives the command line's numbers", () => {
   async function storeOf(tables: Awaited<ReturnType<typeof sampleTables>>): Promise<string> {
     const store = new XlsxStore(join(await tempDir(), 'cchc.xlsx'));
     await store.create(tables);
@@ -308,9 +360,14 @@ describe('the menu gives the command line\'s numbers', () => {
     const sheet = gas.sheet('Tổng hợp')!;
     const find = (label: string) => sheet.values.findIndex((r) => r[0] === label);
     const online = find('Hội nghị tổ chức trực tuyến');
-    expect(sheet.values[online]!.slice(1, 4)).toEqual([expected.meetings.onlineShare.value, '≥ 60%', expected.meetings.onlineShare.pass ? 'Đạt' : 'Chưa đạt']);
+    expect(sheet.values[online]!.slice(1, 4)).toEqual([
+      expected.meetings.onlineShare.value,
+      '≥ 60%',
+      expected.meetings.onlineShare.pass ? 'Đạt' : 'Chưa đạt',
+    ]);
     // Every line of the core's target list, the commune-wide cap included.
-    for (const l of targetLines(expected)) expect(sheet.values[find(l.name)]!.slice(1, 4)).toEqual([l.value ?? 'Không áp dụng', l.targetText, l.verdict]);
+    for (const l of targetLines(expected))
+      expect(sheet.values[find(l.name)]!.slice(1, 4)).toEqual([l.value ?? 'Không áp dụng', l.targetText, l.verdict]);
     expect(sheet.backgrounds[online]![3]).toBe(expected.meetings.onlineShare.pass ? '#c6efce' : '#ffc7ce');
     expect(sheet.values[find('Hội nghị trực tuyến, kể cả kết hợp')]![1]).toBe(expected.meetings.onlineShareWithHybrid.value);
     for (const i of expected.digitisation.indicators) expect(sheet.values[find(i.name)]![1]).toBe(i.value ?? 'Không áp dụng');
@@ -351,8 +408,11 @@ describe('onEdit', () => {
     expect(snapshot(sheet)).toBe(before);
   });
 
-  it('reads the plans and settings the menu reads: a 2027 plan\'s task gets the menu\'s issues, no more', () => {
-    const plans: Cell[][] = [TABS.find((t) => t.key === 'plans')!.columns.map((c) => c.header), ['2/KH', 'Kế hoạch 2027', '', 'Phường mẫu', 2027]];
+  it("reads the plans and settings the menu reads: a 2027 plan's task gets the menu's issues, no more", () => {
+    const plans: Cell[][] = [
+      TABS.find((t) => t.key === 'plans')!.columns.map((c) => c.header),
+      ['2/KH', 'Kế hoạch 2027', '', 'Phường mẫu', 2027],
+    ];
     const gas = load({ 'Nhiệm vụ': [HEADER, taskRow(1, { plan: '2/KH', deadline: 'Quý II/2027' })], 'Kế hoạch': plans });
     const sheet = gas.sheet('Nhiệm vụ')!;
     editOf(gas, sheet, 2);
@@ -369,14 +429,24 @@ describe('onEdit', () => {
     const started = performance.now();
     editOf(gas, sheet, 100, 50);
     expect(performance.now() - started).toBeLessThan(5_000);
-    expect(sheet.notes.slice(99, 149).flat().some((n) => n.startsWith('[CCHC]'))).toBe(true);
+    expect(
+      sheet.notes
+        .slice(99, 149)
+        .flat()
+        .some((n) => n.startsWith('[CCHC]')),
+    ).toBe(true);
   }, 60_000);
 
   it('ignores edits outside the tasks tab and of the header', () => {
     const gas = load({ 'Nhiệm vụ': tasksTab(3), 'Đơn vị': [UNITS_TAB.columns.map((c) => c.header)] });
     gas.simple('onEdit', { source: gas.spreadsheet, range: gas.sheet('Đơn vị')!.getRange(1, 1) });
     gas.simple('onEdit', { source: gas.spreadsheet, range: gas.sheet('Nhiệm vụ')!.getRange(1, 1) });
-    expect(gas.sheet('Nhiệm vụ')!.notes.flat().filter((n) => n !== '')).toEqual([]);
+    expect(
+      gas
+        .sheet('Nhiệm vụ')!
+        .notes.flat()
+        .filter((n) => n !== ''),
+    ).toEqual([]);
   });
 });
 
@@ -386,7 +456,8 @@ describe('two officials at once', () => {
     const sheet = gas.sheet('Nhiệm vụ')!;
     const before = snapshot(sheet);
     gas.lock.heldElsewhere = true;
-    for (const handler of ['cchcSetup', 'cchcValidate', 'cchcClearMarks', 'cchcUpdateDeadlines', 'cchcDashboard', 'cchcIndex']) gas.call(handler);
+    for (const handler of ['cchcSetup', 'cchcValidate', 'cchcClearMarks', 'cchcUpdateDeadlines', 'cchcDashboard', 'cchcIndex'])
+      gas.call(handler);
     expect(gas.alerts).toEqual(Array(6).fill(BUSY));
     expect(snapshot(sheet)).toBe(before);
     expect(gas.sheetNames()).toEqual(['Nhiệm vụ']);
@@ -462,7 +533,9 @@ describe('Gửi nhắc việc', () => {
     gas.call('cchcEnableDailyReminders');
     gas.user.email = 'nam@phuong.gov.vn';
     gas.call('cchcEnableDailyReminders');
-    expect(gas.triggers.map((t) => [t.handler, t.owner, t.kind, t.atHour])).toEqual([['cchcDailyReminders', 'lan@phuong.gov.vn', 'daily', 7]]);
+    expect(gas.triggers.map((t) => [t.handler, t.owner, t.kind, t.atHour])).toEqual([
+      ['cchcDailyReminders', 'lan@phuong.gov.vn', 'daily', 7],
+    ]);
     expect(gas.alerts[1]).toBe('Nhắc việc hằng ngày đã được bật từ trước.');
     expect(gas.alerts[2]).toContain('Một cán bộ khác đã bật nhắc việc hằng ngày');
   });
@@ -479,7 +552,7 @@ describe('Gửi nhắc việc', () => {
     expect(gas.triggers).toEqual([]);
   });
 
-  it('two officials\' daily triggers still send each unit one email a day', () => {
+  it("two officials' daily triggers still send each unit one email a day", () => {
     const gas = load({ 'Nhiệm vụ': tasks(), 'Đơn vị': units });
     gas.call('cchcDailyReminders');
     gas.user.email = 'nam@phuong.gov.vn';

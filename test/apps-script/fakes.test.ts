@@ -35,14 +35,22 @@ describe('fake SpreadsheetApp keeps the grid limits', () => {
     expect(sheet.getRange(2, 1, 2000, 27).getNumRows()).toBe(2000);
   });
 
-  it('set* need exactly the range\'s rows and columns', () => {
+  it("set* need exactly the range's rows and columns", () => {
     const sheet = fakeServices({}).spreadsheet.insertSheet('A');
     const range = sheet.getRange(1, 1, 2, 2);
     expect(() => range.setValues([['a', 'b']])).toThrow('number of rows');
     expect(() => range.setBackgrounds([['#fff'], ['#fff']])).toThrow('number of columns');
-    expect(() => range.setNotes([['', '', ''], ['', '', '']])).toThrow('number of columns');
+    expect(() =>
+      range.setNotes([
+        ['', '', ''],
+        ['', '', ''],
+      ]),
+    ).toThrow('number of columns');
     expect(() => range.setFontWeights([['bold', 'bold']])).toThrow('number of rows');
-    range.setValues([['a', 'b'], ['c', 'd']]);
+    range.setValues([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     expect(sheet.getRange(2, 2).getValues()).toEqual([['d']]);
   });
 
@@ -50,7 +58,9 @@ describe('fake SpreadsheetApp keeps the grid limits', () => {
     const s = fakeServices({}, { timeZone: 'Asia/Ho_Chi_Minh' });
     const sheet = s.spreadsheet.insertSheet('A');
     sheet.getRange(1, 1, 1, 5).setValues([['30/6/2026', '50%', "'30/6/2026", '=SUM(A1)', '2026-01-15']]);
-    const [[date, percent, text, formula, iso, empty]] = sheet.getRange(1, 1, 1, 6).getValues() as [[Date, number, string, string, Date, string]];
+    const [[date, percent, text, formula, iso, empty]] = sheet.getRange(1, 1, 1, 6).getValues() as [
+      [Date, number, string, string, Date, string],
+    ];
     expect(date).toBeInstanceOf(Date);
     expect(date.toISOString()).toBe('2026-06-29T17:00:00.000Z'); // midnight in Hà Nội
     expect(iso.toISOString()).toBe('2026-01-14T17:00:00.000Z');
@@ -103,7 +113,7 @@ describe('fake script services keep their quotas', () => {
     expect(props.getProperty('k56')).toBeNull();
   });
 
-  it('20 triggers per user, and getProjectTriggers lists only the current user\'s', () => {
+  it("20 triggers per user, and getProjectTriggers lists only the current user's", () => {
     const s = fakeServices({});
     const app = g(s).ScriptApp;
     const daily = () => app.newTrigger('cchcDailyReminders').timeBased().everyDays(1).atHour(7).create();

@@ -47,12 +47,23 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 function offsetMinutes(timeZone: string, at: number): number {
   let format = formats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     formats.set(timeZone, format);
   }
   const parts = format.formatToParts(new Date(at));
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return (Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(at / 1000) * 1000) / 60_000;
+  return (
+    (Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(at / 1000) * 1000) / 60_000
+  );
 }
 
 /** Midnight of a calendar day in a time zone, as Sheets stores a date typed in a sheet of that zone. */
@@ -66,7 +77,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Date objects from either realm: the bundle runs in a node:vm context with its own Date. */
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-
 
 /** Utilities.formatDate for the patterns the handlers use. */
 function formatDate(date: Date, timeZone: string, pattern: string): string {
@@ -95,7 +105,8 @@ function entered(value: unknown, timeZone: string, RealmDate: DateConstructor): 
   if (isDate(value)) return new RealmDate(value.getTime());
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   const text = String(value);
-  if (text.length > LIMITS.cellChars) throw new Error(`Your input contains more than the maximum of ${LIMITS.cellChars} characters in a single cell.`);
+  if (text.length > LIMITS.cellChars)
+    throw new Error(`Your input contains more than the maximum of ${LIMITS.cellChars} characters in a single cell.`);
   if (text.startsWith("'")) return text.slice(1);
   // A formula the fake cannot evaluate: the sheet shows an error, which is what a stray "=" in data gives.
   if (text.startsWith('=')) return '#NAME?';
@@ -145,7 +156,11 @@ export class FakeSheet {
   }
 
   private pushRow(width: number, values: readonly Cell[] = [], at = this.values.length): void {
-    this.values.splice(at, 0, Array.from({ length: width }, (_, c) => values[c] ?? ''));
+    this.values.splice(
+      at,
+      0,
+      Array.from({ length: width }, (_, c) => values[c] ?? ''),
+    );
     this.backgrounds.splice(at, 0, Array(width).fill('#ffffff'));
     this.notes.splice(at, 0, Array(width).fill(''));
     this.weights.splice(at, 0, Array(width).fill('normal'));
@@ -301,11 +316,15 @@ export class FakeRange {
   /** Sheets throws unless the array has exactly the range's rows and columns. */
   private put<T, U>(grid: U[][], values: T[][], convert: (v: T) => U): void {
     if (!Array.isArray(values) || values.length !== this.rows) {
-      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this.rows}.`);
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this.rows}.`,
+      );
     }
     for (const r of values) {
       if (!Array.isArray(r) || r.length !== this.cols) {
-        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(r) ? r.length : 0} but the range has ${this.cols}.`);
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(r) ? r.length : 0} but the range has ${this.cols}.`,
+        );
       }
     }
     const converted = values.map((r) => r.map(convert));
@@ -356,12 +375,20 @@ export class FakeRange {
   }
   setFontWeight(weight: string): FakeRange {
     this.log.push('setFontWeight');
-    this.put(this.sheet.weights, Array.from({ length: this.rows }, () => Array(this.cols).fill(weight)), (v: string) => v);
+    this.put(
+      this.sheet.weights,
+      Array.from({ length: this.rows }, () => Array(this.cols).fill(weight)),
+      (v: string) => v,
+    );
     return this;
   }
   setBackground(colour: string): FakeRange {
     this.log.push('setBackground');
-    this.put(this.sheet.backgrounds, Array.from({ length: this.rows }, () => Array(this.cols).fill(colour)), (v: string) => v);
+    this.put(
+      this.sheet.backgrounds,
+      Array.from({ length: this.rows }, () => Array(this.cols).fill(colour)),
+      (v: string) => v,
+    );
     return this;
   }
   setDataValidation(rule: Built): FakeRange {
@@ -394,7 +421,10 @@ export class FakeSpreadsheet {
   ) {}
   /** Sheets refuses to grow a spreadsheet past 10 million cells. */
   reserve(cells: number): void {
-    if (this.cells + cells > LIMITS.spreadsheetCells) throw new Error(`This action would increase the number of cells in the workbook above the limit of ${LIMITS.spreadsheetCells} cells.`);
+    if (this.cells + cells > LIMITS.spreadsheetCells)
+      throw new Error(
+        `This action would increase the number of cells in the workbook above the limit of ${LIMITS.spreadsheetCells} cells.`,
+      );
     this.cells += cells;
   }
   getSpreadsheetTimeZone(): string {
@@ -466,7 +496,10 @@ export interface FakeServices {
 const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
 
 /** A spreadsheet holding the given tabs, and the Apps Script globals around it. */
-export function fakeServices(tabs: Record<string, Cell[][]>, options: { timeZone?: string; realmDate?: DateConstructor } = {}): FakeServices {
+export function fakeServices(
+  tabs: Record<string, Cell[][]>,
+  options: { timeZone?: string; realmDate?: DateConstructor } = {},
+): FakeServices {
   const log: string[] = [];
   const menus: FakeServices['menus'] = [];
   const alerts: string[] = [];
@@ -479,7 +512,8 @@ export function fakeServices(tabs: Record<string, Cell[][]>, options: { timeZone
   const user = { email: 'lan@phuong.gov.vn' };
   const simple = { active: false };
   const authorised = (service: string) => {
-    if (simple.active) throw new Error(`You do not have permission to call ${service}. Required permissions: a simple trigger cannot use it.`);
+    if (simple.active)
+      throw new Error(`You do not have permission to call ${service}. Required permissions: a simple trigger cannot use it.`);
   };
   const ui = {
     createMenu(name: string) {
@@ -495,7 +529,8 @@ export function fakeServices(tabs: Record<string, Cell[][]>, options: { timeZone
       alerts.push(text === undefined ? title : `${title}\n${text}`);
       return answer.button;
     },
-    showSidebar: (output: { getContent(): string; title: string }) => void sidebars.push({ title: output.title, html: output.getContent() }),
+    showSidebar: (output: { getContent(): string; title: string }) =>
+      void sidebars.push({ title: output.title, html: output.getContent() }),
     ButtonSet: { YES_NO: 'YES_NO', OK: 'OK' },
     Button: { YES: 'YES', NO: 'NO', OK: 'OK' },
   };
@@ -525,7 +560,9 @@ export function fakeServices(tabs: Record<string, Cell[][]>, options: { timeZone
       },
       sendEmail: (to: string, subject: string, body: string) => {
         authorised('MailApp.sendEmail');
-        const recipients = String(to).split(',').map((a) => a.trim());
+        const recipients = String(to)
+          .split(',')
+          .map((a) => a.trim());
         const invalid = recipients.find((a) => !EMAIL.test(a));
         if (invalid !== undefined) throw new Error(`Invalid email: ${invalid}`);
         if (quotaOf() < recipients.length) throw new Error(ERRORS.mailQuota);
@@ -536,7 +573,9 @@ export function fakeServices(tabs: Record<string, Cell[][]>, options: { timeZone
     ScriptApp: {
       getProjectTriggers: () => {
         authorised('ScriptApp.getProjectTriggers');
-        return triggers.filter((t) => t.owner === user.email).map((t) => ({ trigger: t, getHandlerFunction: () => t.handler, getUniqueId: () => String(triggers.indexOf(t)) }));
+        return triggers
+          .filter((t) => t.owner === user.email)
+          .map((t) => ({ trigger: t, getHandlerFunction: () => t.handler, getUniqueId: () => String(triggers.indexOf(t)) }));
       },
       deleteTrigger: (t: { trigger: Trigger }) => {
         authorised('ScriptApp.deleteTrigger');

@@ -56,7 +56,7 @@ export async function wardTables(taskCount = 5000, unitCount = 60): Promise<Tabl
   const tasks = manyTasks(tables['tasks']!, taskCount).map((t, i) => ({
     ...t,
     lead: i % 13 === 5 ? `Tổ dân phô số ${(i % unitCount) + 1}` : `Tổ dân phố số ${(i % unitCount) + 1}`,
-    progress: i % 11 === 3 ? 150 : t['progress'] ?? null,
+    progress: i % 11 === 3 ? 150 : (t['progress'] ?? null),
     due: null,
   }));
   return { ...tables, units: [...(tables['units'] ?? []), ...units], tasks };

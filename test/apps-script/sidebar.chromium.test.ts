@@ -18,13 +18,24 @@ let html = '';
 let code = '';
 const header = TASKS_TAB.columns.map((c) => c.header);
 const row = (i: number, extra: Record<string, Cell>): Cell[] => {
-  const v: Record<string, Cell> = { id: `NV-${i}`, plan: '1/KH', stt: String(i), title: `Nhiệm vụ ${i}`, lead: 'Phòng VHXH', product: 'Báo cáo', deadline: 'Quý II/2026', ...extra };
+  const v: Record<string, Cell> = {
+    id: `NV-${i}`,
+    plan: '1/KH',
+    stt: String(i),
+    title: `Nhiệm vụ ${i}`,
+    lead: 'Phòng VHXH',
+    product: 'Báo cáo',
+    deadline: 'Quý II/2026',
+    ...extra,
+  };
   return TASKS_TAB.columns.map((c) => v[c.key] ?? '');
 };
 
 beforeAll(async () => {
   code = await buildBundle();
-  const services = fakeServices({ 'Nhiệm vụ': [header, row(1, { progress: 150 }), row(2, { lead: 'Phòng VHXXH' }), row(3, { product: '' })] });
+  const services = fakeServices({
+    'Nhiệm vụ': [header, row(1, { progress: 150 }), row(2, { lead: 'Phòng VHXXH' }), row(3, { product: '' })],
+  });
   const context = vm.createContext({ ...services.globals });
   vm.runInContext(code, context);
   (context as Record<string, () => void>)['cchcValidate']!();
@@ -40,10 +51,15 @@ describe('validation sidebar in Chromium', () => {
   it('lists the issues by kind and clicking one selects its cell', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 600 } });
     // The stand-in for google.script.run records what the sidebar asks the script to do.
-    const stub = '<script>window.__calls = []; window.google = { script: { run: { cchcSelectCell: function (r, c, s) { window.__calls.push([r, c, s]); } } } };</script>';
+    const stub =
+      '<script>window.__calls = []; window.google = { script: { run: { cchcSelectCell: function (r, c, s) { window.__calls.push([r, c, s]); } } } };</script>';
     await page.setContent(html.replace('<head>', `<head>${stub}`));
     await expect.poll(() => page.textContent('#summary')).toBe('1 lỗi, 2 cảnh báo');
-    expect(await page.locator('h3').allTextContents()).toEqual(['Tiến độ ngoài khoảng 0–100% (1)', 'Tên đơn vị viết sai (1)', 'Thiếu sản phẩm (1)']);
+    expect(await page.locator('h3').allTextContents()).toEqual([
+      'Tiến độ ngoài khoảng 0–100% (1)',
+      'Tên đơn vị viết sai (1)',
+      'Thiếu sản phẩm (1)',
+    ]);
     const link = page.locator('a', { hasText: 'Tiến độ 150%' });
     const progressCol = TASKS_TAB.columns.findIndex((c) => c.key === 'progress') + 1;
     expect(await link.textContent()).toMatch(new RegExp(`^${columnLetter(progressCol - 1)}2: Tiến độ 150% không hợp lệ`));

@@ -76,7 +76,8 @@ async function allHelp(): Promise<string[]> {
     const page = (await cchcAsync([name, '--help'])).stdout;
     pages.push(page);
     // Command groups (sync, auth) list their own subcommands.
-    for (const sub of page.matchAll(/^ {2}([a-z-]+) \[tùy chọn\]/gm)) if (sub[1] !== name) pages.push((await cchcAsync([name, sub[1]!, '--help'])).stdout);
+    for (const sub of page.matchAll(/^ {2}([a-z-]+) \[tùy chọn\]/gm))
+      if (sub[1] !== name) pages.push((await cchcAsync([name, sub[1]!, '--help'])).stdout);
   }
   return pages;
 }
@@ -95,7 +96,8 @@ describe('cchc speaks Vietnamese', () => {
     const pages = await allHelp();
     expect(pages.length).toBeGreaterThan(14);
     // Command names and flags are what officials type; the rest must be Vietnamese.
-    const english = /\b(the|and|or|of|for|into|with|when|file|path|code|options?|usage|commands?|arguments?|default|display|help|output|machine|readable|store|sheet|workbook|spreadsheet|env|id|e\.g)\b/i;
+    const english =
+      /\b(the|and|or|of|for|into|with|when|file|path|code|options?|usage|commands?|arguments?|default|display|help|output|machine|readable|store|sheet|workbook|spreadsheet|env|id|e\.g)\b/i;
     for (const page of pages) {
       const prose = page
         .replace(/--?[a-z][a-z-]*/g, ' ')
@@ -125,7 +127,10 @@ describe('cchc speaks Vietnamese', () => {
     const cases: [string[], RegExp][] = [
       [['import'], /^Lỗi: Thiếu tham số <tệp>\. \[USAGE_ARGUMENT_MISSING\]$/],
       [['sync', 'pull', '--out'], /^Lỗi: Tùy chọn --out cần một giá trị \(--out <tệp>\)\. \[USAGE_OPTION_VALUE_MISSING\]$/],
-      [['rollup', '--concurrency', 'x'], /^Lỗi: Giá trị "x" của tùy chọn --concurrency không hợp lệ\. Cần một số nguyên dương\. \[USAGE_OPTION_INVALID\]$/],
+      [
+        ['rollup', '--concurrency', 'x'],
+        /^Lỗi: Giá trị "x" của tùy chọn --concurrency không hợp lệ\. Cần một số nguyên dương\. \[USAGE_OPTION_INVALID\]$/,
+      ],
       [['demo', 'x'], /^Lỗi: Lệnh "demo" nhận tối đa 0 tham số, nhưng được ghi 1\. \[USAGE_TOO_MANY_ARGUMENTS\]$/],
       [['rollup'], /^Lỗi: Thiếu tùy chọn bắt buộc --sheets <tệp>\. \[USAGE_OPTION_MISSING\]$/],
     ];

@@ -37,7 +37,7 @@ describe('--out never clobbers', () => {
     expect((await readFile(store)).equals(before)).toBe(true);
   });
 
-  it('refuses an official\'s existing file unless --force, which keeps it as .bak; replaces its own earlier output', async () => {
+  it("refuses an official's existing file unless --force, which keeps it as .bak; replaces its own earlier output", async () => {
     const { dir, store } = await sampleStore();
     const out = join(dir, 'bao-cao.xlsx');
     await copyFile(OFFICIAL_FILE, out);
@@ -74,7 +74,7 @@ describe('--out never clobbers', () => {
     expect(folder.stderr).toContain('[OUT_IS_FOLDER]');
   });
 
-  it('sync pull --out refuses an official\'s appendix instead of adding tabs to it', async () => {
+  it("sync pull --out refuses an official's appendix instead of adding tabs to it", async () => {
     const { emu, env } = await emulated();
     const id = emu.createSpreadsheet('Kế hoạch CCHC');
     const { dir, store } = await sampleStore();

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { catalogFromTables, encodeTasks, parseDeadline, taskDeadline, taskProgress, validateCatalog, UnitRegistry, type Task } from '../../core/index';
+import {
+  catalogFromTables,
+  encodeTasks,
+  parseDeadline,
+  taskDeadline,
+  taskProgress,
+  validateCatalog,
+  UnitRegistry,
+  type Task,
+} from '../../core/index';
 
 describe('deadline forms communes write', () => {
   it.each([
@@ -24,10 +33,29 @@ describe('deadline forms communes write', () => {
 
   it('says how it read "Đầu năm"', () => {
     const task: Task = {
-      id: 'NV-1', plan: 'P', section: '', sectionTitle: '', stt: '1', title: 'Việc', target: '', lead: 'Phòng VHXH', support: '',
-      product: 'Kế hoạch', deadline: 'Đầu năm 2026', status: '', progress: null, completedOn: null, evidence: '', note: '',
+      id: 'NV-1',
+      plan: 'P',
+      section: '',
+      sectionTitle: '',
+      stt: '1',
+      title: 'Việc',
+      target: '',
+      lead: 'Phòng VHXH',
+      support: '',
+      product: 'Kế hoạch',
+      deadline: 'Đầu năm 2026',
+      status: '',
+      progress: null,
+      completedOn: null,
+      evidence: '',
+      note: '',
     };
-    const issues = validateCatalog({ tasks: [{ row: 2, item: task }], plans: [], registry: UnitRegistry.withStandard(), defaultYear: 2026 });
+    const issues = validateCatalog({
+      tasks: [{ row: 2, item: task }],
+      plans: [],
+      registry: UnitRegistry.withStandard(),
+      defaultYear: 2026,
+    });
     expect(issues.map((i) => i.code)).toEqual(['DEADLINE_ASSUMED']);
     expect(issues[0]!.message).toContain('31/03/2026');
     expect(issues[0]!.message).toContain('Quý I');
@@ -52,9 +80,22 @@ describe('deadline forms communes write', () => {
 
 describe('conditional deadlines', () => {
   const base: Task = {
-    id: 'NV-1', plan: 'P', section: '', sectionTitle: '', stt: '1', title: 'Ban hành quy chế', target: '', lead: 'Văn phòng HĐND và UBND',
-    support: '', product: 'Quy chế', deadline: 'Quý II/2026 (sau khi UBND tỉnh ban hành)', status: 'Đang thực hiện', progress: 50,
-    completedOn: null, evidence: '', note: '',
+    id: 'NV-1',
+    plan: 'P',
+    section: '',
+    sectionTitle: '',
+    stt: '1',
+    title: 'Ban hành quy chế',
+    target: '',
+    lead: 'Văn phòng HĐND và UBND',
+    support: '',
+    product: 'Quy chế',
+    deadline: 'Quý II/2026 (sau khi UBND tỉnh ban hành)',
+    status: 'Đang thực hiện',
+    progress: 50,
+    completedOn: null,
+    evidence: '',
+    note: '',
   };
 
   it('notices a condition written in the title', () => {

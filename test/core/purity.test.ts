@@ -6,12 +6,16 @@ const coreConfig = fileURLToPath(new URL('../../core/tsconfig.json', import.meta
 
 /** Type-checks the core with its own tsconfig, plus an optional extra source file. */
 function checkCore(extra?: { name: string; text: string }): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(coreConfig, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    coreConfig,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  })!;
+  )!;
   const host = ts.createCompilerHost(config.options);
   const files = [...config.fileNames];
   if (extra) {

@@ -1,17 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { applyMerge, describeConflict, describeUnidentified, indexRows, MEETINGS_TAB, mergeTab, ROW_KEY, syncedBase, TASKS_TAB, type Row } from '../../core/index';
+import {
+  applyMerge,
+  describeConflict,
+  describeUnidentified,
+  indexRows,
+  MEETINGS_TAB,
+  mergeTab,
+  ROW_KEY,
+  syncedBase,
+  TASKS_TAB,
+  type Row,
+} from '../../core/index';
 
-const task = (id: string, extra: Row = {}): Row => ({ id, title: `Nhiệm vụ ${id}`, lead: 'Văn phòng HĐND và UBND', status: 'Chưa thực hiện', ...extra });
+const task = (id: string, extra: Row = {}): Row => ({
+  id,
+  title: `Nhiệm vụ ${id}`,
+  lead: 'Văn phòng HĐND và UBND',
+  status: 'Chưa thực hiện',
+  ...extra,
+});
 const base = (rows: Row[]) => indexRows(TASKS_TAB, rows);
 
 describe('three-way merge of a tab', () => {
-  it('writes the source\'s change where the destination still holds the base', () => {
+  it("writes the source's change where the destination still holds the base", () => {
     const m = mergeTab(TASKS_TAB, { base: base([task('A')]), target: [task('A')], source: [task('A', { title: 'Đổi tên' })] });
     expect(m.updates).toEqual([{ key: 'A', column: 'title', value: 'Đổi tên' }]);
     expect(m.conflicts).toEqual([]);
   });
 
-  it('keeps an official\'s edit the source did not touch', () => {
+  it("keeps an official's edit the source did not touch", () => {
     const m = mergeTab(TASKS_TAB, {
       base: base([task('A')]),
       target: [task('A', { status: 'Đang thực hiện', progress: 40 })],
@@ -46,7 +63,11 @@ describe('three-way merge of a tab', () => {
   });
 
   it('rewrites computed columns freely', () => {
-    const m = mergeTab(TASKS_TAB, { base: base([task('A', { due: '2026-03-31' })]), target: [task('A', { due: '2026-01-01' })], source: [task('A', { due: '2026-06-30' })] });
+    const m = mergeTab(TASKS_TAB, {
+      base: base([task('A', { due: '2026-03-31' })]),
+      target: [task('A', { due: '2026-01-01' })],
+      source: [task('A', { due: '2026-06-30' })],
+    });
     expect(m.updates).toEqual([{ key: 'A', column: 'due', value: '2026-06-30' }]);
   });
 
@@ -64,7 +85,9 @@ describe('three-way merge of a tab', () => {
     expect(m.inserts).toEqual([{ ...task('C'), [ROW_KEY]: 'C' }]);
     expect(m.conflicts).toEqual([]);
     const changed = mergeTab(TASKS_TAB, { base: base([task('A')]), target: [], source: [task('A', { note: 'mới' })] });
-    expect(changed.conflicts).toEqual([{ tab: 'tasks', key: 'A', column: null, deletedAt: 'target', base: undefined, target: undefined, source: undefined }]);
+    expect(changed.conflicts).toEqual([
+      { tab: 'tasks', key: 'A', column: null, deletedAt: 'target', base: undefined, target: undefined, source: undefined },
+    ]);
   });
 
   it('never removes destination rows the source lacks, and matches rows by identity not position', () => {
@@ -81,7 +104,11 @@ describe('three-way merge of a tab', () => {
   });
 
   it('reports source rows without an identity instead of dropping them silently', () => {
-    const m = mergeTab(TASKS_TAB, { base: new Map(), target: [], source: [task('A'), { _row: 7, title: 'Nhiệm vụ cán bộ tự thêm', id: '' }, { _row: 8, id: '' }] });
+    const m = mergeTab(TASKS_TAB, {
+      base: new Map(),
+      target: [],
+      source: [task('A'), { _row: 7, title: 'Nhiệm vụ cán bộ tự thêm', id: '' }, { _row: 8, id: '' }],
+    });
     expect(m.unidentified).toEqual([7]);
     expect(describeUnidentified(TASKS_TAB, m.unidentified, 'trên bảng tính')).toBe(
       'Trang "Nhiệm vụ" trên bảng tính: 1 dòng chưa có "Mã nhiệm vụ" (dòng 7) nên chưa được đồng bộ; điền vào rồi chạy lại.',
@@ -89,11 +116,17 @@ describe('three-way merge of a tab', () => {
   });
 
   it('carries deletions over only when asked, and only for rows the destination left as synced', () => {
-    const sides = { base: base([task('A'), task('B'), task('C')]), target: [task('A'), task('B', { note: 'sửa tại máy' }), task('C')], source: [task('C')] };
+    const sides = {
+      base: base([task('A'), task('B'), task('C')]),
+      target: [task('A'), task('B', { note: 'sửa tại máy' }), task('C')],
+      source: [task('C')],
+    };
     expect(mergeTab(TASKS_TAB, sides).deletes).toEqual([]);
     const m = mergeTab(TASKS_TAB, { ...sides, deletions: true });
     expect(m.deletes).toEqual(['A']);
-    expect(m.conflicts).toEqual([{ tab: 'tasks', key: 'B', column: null, deletedAt: 'source', base: undefined, target: undefined, source: undefined }]);
+    expect(m.conflicts).toEqual([
+      { tab: 'tasks', key: 'B', column: null, deletedAt: 'source', base: undefined, target: undefined, source: undefined },
+    ]);
     expect(applyMerge(TASKS_TAB, sides.target, m).map((t) => t['id'])).toEqual(['B', 'C']);
     expect(describeConflict(TASKS_TAB, m.conflicts[0]!, 'trong sổ cục bộ', 'trên bảng tính')).toBe(
       'Trang "Nhiệm vụ", dòng B: đã bị xóa trên bảng tính nhưng được sửa trong sổ cục bộ. Vẫn giữ trong sổ cục bộ; nếu không cần, hãy xóa dòng này trong sổ cục bộ.',
@@ -102,7 +135,12 @@ describe('three-way merge of a tab', () => {
 
   it('records as synced only what both sides agree on', () => {
     const previous = base([task('A')]);
-    const next = syncedBase(TASKS_TAB, previous, [task('A', { status: 'Hoàn thành', title: 'x' })], [task('A', { status: 'Đang thực hiện', title: 'x' })]);
+    const next = syncedBase(
+      TASKS_TAB,
+      previous,
+      [task('A', { status: 'Hoàn thành', title: 'x' })],
+      [task('A', { status: 'Đang thực hiện', title: 'x' })],
+    );
     expect(next.get('A')).toMatchObject({ title: 'x', status: 'Chưa thực hiện' });
   });
 });

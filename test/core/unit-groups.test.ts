@@ -75,8 +75,22 @@ describe('Party and mass-organisation bodies', () => {
 
 describe('groups in the rules and the views', () => {
   const task = (lead: string): Task => ({
-    id: 'NV-1', plan: '1/KH-UBND', section: '', sectionTitle: '', stt: '1', title: 'Việc', target: '', lead, support: '',
-    product: 'Báo cáo', deadline: 'Quý II/2026', status: '', progress: null, completedOn: null, evidence: '', note: '',
+    id: 'NV-1',
+    plan: '1/KH-UBND',
+    section: '',
+    sectionTitle: '',
+    stt: '1',
+    title: 'Việc',
+    target: '',
+    lead,
+    support: '',
+    product: 'Báo cáo',
+    deadline: 'Quý II/2026',
+    status: '',
+    progress: null,
+    completedOn: null,
+    evidence: '',
+    note: '',
   });
   const codes = (lead: string) =>
     validateCatalog({ tasks: [{ row: 2, item: task(lead) }], plans: [], registry, defaultYear: 2026 }).map((i) => i.code);

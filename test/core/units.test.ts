@@ -57,7 +57,7 @@ describe('UnitRegistry', () => {
     }
   });
 
-  it("lets a ward add its own units and aliases", () => {
+  it('lets a ward add its own units and aliases', () => {
     const own = UnitRegistry.withStandard([
       { id: 'TP', name: 'Phòng Tư pháp', kind: 'unit', aliases: ['Tư pháp - Hộ tịch'] },
       { id: 'VHXH', name: 'Phòng Văn hóa - Xã hội', kind: 'unit', aliases: ['Phòng VH-XH-TT'] },

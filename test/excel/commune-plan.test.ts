@@ -22,12 +22,48 @@ const LINES: SheetLine[] = [
   { cells: ['', '', 'Cơ quan chủ trì thực hiện', 'Cơ quan phối hợp', '', ''], bold: true },
   { cells: ['1', 'Công tác chỉ đạo, điều hành', '', '', '', ''], bold: true },
   { cells: ['1.1', 'Quán triệt kế hoạch CCHC năm 2026', 'Các cơ quan, tổ chức, đơn vị', '', 'Đầu năm 2026', ''] },
-  { cells: ['1.2', 'Kiểm tra công tác CCHC', 'Văn phòng HĐND và UBND', 'Các cơ quan, tổ chức, đơn vị được kiểm tra năm 2026', 'Tháng 3 - 6/2026', 'Theo kế hoạch kiểm tra'] },
-  { cells: ['1.3', 'Tuyên truyền CCHC', 'Các quan, tổ chức, đơn vị', 'Đoàn Thanh niên, Hội Phụ nữ', 'Thường xuyên; báo cáo trước 15/12/2026', ''] },
+  {
+    cells: [
+      '1.2',
+      'Kiểm tra công tác CCHC',
+      'Văn phòng HĐND và UBND',
+      'Các cơ quan, tổ chức, đơn vị được kiểm tra năm 2026',
+      'Tháng 3 - 6/2026',
+      'Theo kế hoạch kiểm tra',
+    ],
+  },
+  {
+    cells: [
+      '1.3',
+      'Tuyên truyền CCHC',
+      'Các quan, tổ chức, đơn vị',
+      'Đoàn Thanh niên, Hội Phụ nữ',
+      'Thường xuyên; báo cáo trước 15/12/2026',
+      '',
+    ],
+  },
   { cells: ['2', 'Cải cách thể chế', '', '', '', ''], bold: true },
   { cells: ['2.1', 'Rà soát văn bản QPPL', 'Văn phòng Đảng ủy', 'Các cơ quan, tổ chức, đơn vị thuộc UBND xã', 'Quý II-III/2026', ''] },
-  { cells: ['2.2', 'Ban hành quy chế phối hợp (sau khi UBND tỉnh ban hành)', 'Phòng Văn hóa - Xã hội và các cơ quan, tổ chức, đơn vị liên quan', 'Các xóm', 'Quý II/2026', ''] },
-  { cells: ['2.3', 'Báo cáo kết quả thực hiện', 'Phòng Văn hóa - Xã hội', 'Các cơ quan, tổ chức, đơn vị liên quan và các xóm', 'Định kỳ 6 tháng', ''] },
+  {
+    cells: [
+      '2.2',
+      'Ban hành quy chế phối hợp (sau khi UBND tỉnh ban hành)',
+      'Phòng Văn hóa - Xã hội và các cơ quan, tổ chức, đơn vị liên quan',
+      'Các xóm',
+      'Quý II/2026',
+      '',
+    ],
+  },
+  {
+    cells: [
+      '2.3',
+      'Báo cáo kết quả thực hiện',
+      'Phòng Văn hóa - Xã hội',
+      'Các cơ quan, tổ chức, đơn vị liên quan và các xóm',
+      'Định kỳ 6 tháng',
+      '',
+    ],
+  },
 ];
 
 describe('a commune plan, end to end', () => {

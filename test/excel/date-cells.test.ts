@@ -19,7 +19,16 @@ import { useTempDir } from '../helpers/tmp';
 const tempDir = useTempDir();
 const deadline = TASKS_TAB.columns.find((c) => c.key === 'deadline')!;
 const completedOn = TASKS_TAB.columns.find((c) => c.key === 'completedOn')!;
-const task = (i: number) => ({ id: `NV-${i}`, plan: '1/KH', stt: String(i), title: `Nhiệm vụ ${i}`, lead: 'Phòng VHXH', product: 'Báo cáo', deadline: 'Quý II/2026', status: 'Chưa thực hiện' });
+const task = (i: number) => ({
+  id: `NV-${i}`,
+  plan: '1/KH',
+  stt: String(i),
+  title: `Nhiệm vụ ${i}`,
+  lead: 'Phòng VHXH',
+  product: 'Báo cáo',
+  deadline: 'Quý II/2026',
+  status: 'Chưa thực hiện',
+});
 
 describe('dateCellValue', () => {
   it('keeps the ISO day in a date column and writes the day as officials do elsewhere', () => {
@@ -30,8 +39,15 @@ describe('dateCellValue', () => {
 
   it('a serial number formatted as a date, from the Sheets API, is that day in a text column too', () => {
     const serial = 46203; // 30/06/2026: days since 30/12/1899
-    expect(plainFromCell({ effectiveValue: { numberValue: serial }, effectiveFormat: { numberFormat: { type: 'DATE' } } }, deadline)).toBe('30/06/2026');
-    expect(plainFromCell({ effectiveValue: { numberValue: serial + 0.5 }, userEnteredFormat: { numberFormat: { type: 'DATE_TIME' } } }, completedOn)).toBe('2026-06-30');
+    expect(plainFromCell({ effectiveValue: { numberValue: serial }, effectiveFormat: { numberFormat: { type: 'DATE' } } }, deadline)).toBe(
+      '30/06/2026',
+    );
+    expect(
+      plainFromCell(
+        { effectiveValue: { numberValue: serial + 0.5 }, userEnteredFormat: { numberFormat: { type: 'DATE_TIME' } } },
+        completedOn,
+      ),
+    ).toBe('2026-06-30');
     expect(plainFromCell({ effectiveValue: { numberValue: 12 } }, deadline)).toBe(12);
   });
 });
@@ -52,7 +68,10 @@ describe('the command line and the menu read a date-typed deadline the same way'
     await workbook.xlsx.readFile(store.location);
     const ws = workbook.getWorksheet(TASKS_TAB.name)!;
     const column = TASKS_TAB.columns.indexOf(deadline) + 1;
-    for (const [row, day] of [[2, Date.UTC(2026, 5, 30)], [3, Date.UTC(2026, 0, 15)]] as const) {
+    for (const [row, day] of [
+      [2, Date.UTC(2026, 5, 30)],
+      [3, Date.UTC(2026, 0, 15)],
+    ] as const) {
       const cell = ws.getRow(row).getCell(column);
       cell.value = new Date(day);
       cell.numFmt = 'd/m/yyyy';
@@ -67,7 +86,14 @@ describe('the command line and the menu read a date-typed deadline the same way'
     expect(tables['tasks']!.map((t) => t['deadline'])).toEqual(['30/06/2026', '15/01/2026']);
     const gas = load(await buildBundle(), gridsFrom(tables));
     gas.call('cchcUpdateDeadlines');
-    const due = gas.sheet(TASKS_TAB.name)!.values.slice(1, 3).map((r) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(r[TASKS_TAB.columns.findIndex((c) => c.key === 'due')] as Date));
+    const due = gas
+      .sheet(TASKS_TAB.name)!
+      .values.slice(1, 3)
+      .map((r) =>
+        new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
+          r[TASKS_TAB.columns.findIndex((c) => c.key === 'due')] as Date,
+        ),
+      );
     expect(due).toEqual(['2026-06-30', '2026-01-15']);
   }, 60_000);
 });

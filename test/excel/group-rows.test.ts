@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogFromTables, catalogRows, encodeTasks, mergeImport, parseAppendix, taskProgress, validateTasksTab, type GridRow } from '../../core/index';
+import {
+  catalogFromTables,
+  catalogRows,
+  encodeTasks,
+  mergeImport,
+  parseAppendix,
+  taskProgress,
+  validateTasksTab,
+  type GridRow,
+} from '../../core/index';
 import { appendixWorkbook } from '../../sync/excel/appendix-writer';
 import { worksheetGrid } from '../../sync/excel/worksheet-grid';
 import { XlsxStore } from '../../sync/store/xlsx-store';
@@ -24,7 +33,7 @@ const HIERARCHICAL: string[][] = [
 const grid = (rows: string[][]): GridRow[] => rows.map((cells, i) => ({ row: i + 1, cells, bold: false }));
 
 describe('group rows kept', () => {
-  it('keeps the seed\'s Roman sections as rows of their own; rules and counts see only the tasks', async () => {
+  it("keeps the seed's Roman sections as rows of their own; rules and counts see only the tasks", async () => {
     const dir = await tempDir();
     const store = join(dir, 'cchc.xlsx');
     expect((await cchcAsync(['init', '--store', store])).code).toBe(0);
@@ -55,7 +64,12 @@ describe('group rows kept', () => {
     const parsed = parseAppendix(grid(HIERARCHICAL))!;
     const rows = catalogRows(parsed, 'P');
     expect(rows.map((r) => [r.kind, r.stt])).toEqual([
-      ['group', '1'], ['task', '1.1'], ['group', '2'], ['group', '2.1'], ['task', '2.1.1'], ['task', '2.1.2'],
+      ['group', '1'],
+      ['task', '1.1'],
+      ['group', '2'],
+      ['group', '2.1'],
+      ['task', '2.1.1'],
+      ['task', '2.1.2'],
     ]);
     expect(rows.find((r) => r.stt === '2.1.2')!.group).toBe('2.1 Kiểm soát TTHC');
     expect(rows.find((r) => r.stt === '1.1')!.group).toBe('1 Công tác chỉ đạo, điều hành');
@@ -65,11 +79,18 @@ describe('group rows kept', () => {
     const catalog = catalogFromTables({ tasks: encodeTasks(merged.tasks, () => null) });
     expect(catalog.rows.map((r) => r.item.kind)).toEqual(['group', 'task', 'group', 'group', 'task', 'task']);
     // Re-importing the same appendix changes nothing, headings included.
-    const again = mergeImport(catalog.rows.map((r) => r.item), 'P', rows);
+    const again = mergeImport(
+      catalog.rows.map((r) => r.item),
+      'P',
+      rows,
+    );
     expect(again.tasks.map((t) => t.id)).toEqual(merged.tasks.map((t) => t.id));
     expect([again.added.length, again.changed.length, again.removed.length]).toEqual([0, 0, 0]);
 
-    const wb = appendixWorkbook({ code: 'P', title: 'Kế hoạch thử', date: null, ward: '', year: 2026 }, catalog.rows.map((r) => r.item));
+    const wb = appendixWorkbook(
+      { code: 'P', title: 'Kế hoạch thử', date: null, ward: '', year: 2026 },
+      catalog.rows.map((r) => r.item),
+    );
     const exported = worksheetGrid(wb.getWorksheet('Phụ lục')!);
     const row21 = exported.find((r) => r.cells[0] === '2.1')!;
     expect(row21.cells[1]).toBe('Kiểm soát TTHC');

@@ -45,7 +45,7 @@ describe('cchc import', () => {
     expect(catalogFromTables(await new XlsxStore(store).read()).tasks).toHaveLength(0);
   });
 
-  it('re-importing a revised appendix updates the catalog and keeps officials\' tracking', async () => {
+  it("re-importing a revised appendix updates the catalog and keeps officials' tracking", async () => {
     const { dir, store, appendix } = await setup();
     const first = await cchcAsync(['import', await appendix('phuc-thuan-appendix.tsv'), '--store', store, '--plan', 'KH-CCHC/PT']);
     expect(first.code).toBe(0);
@@ -54,7 +54,13 @@ describe('cchc import', () => {
     // An official tracks two tasks in the workbook.
     const s = new XlsxStore(store);
     const tables = await s.read();
-    tables['tasks']![0] = { ...tables['tasks']![0]!, status: 'Hoàn thành', progress: 100, completedOn: '2026-03-02', evidence: 'https://drive.google.com/kh1' };
+    tables['tasks']![0] = {
+      ...tables['tasks']![0]!,
+      status: 'Hoàn thành',
+      progress: 100,
+      completedOn: '2026-03-02',
+      evidence: 'https://drive.google.com/kh1',
+    };
     tables['tasks']![8] = { ...tables['tasks']![8]!, note: 'Chờ UBND tỉnh' };
     await s.write({ tasks: tables['tasks']! });
 
@@ -86,7 +92,11 @@ describe('cchc import', () => {
     const cases: [string, string, (path: string, dir: string) => Promise<void>][] = [
       ['not an xlsx', 'FILE_NOT_XLSX', (p) => writeFile(p, 'STT;Nội dung\n1;Việc A\n')],
       ['empty (0 bytes)', 'FILE_EMPTY', (p) => writeFile(p, '')],
-      ['password-protected (OLE container)', 'FILE_ENCRYPTED', (p) => writeFile(p, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]))],
+      [
+        'password-protected (OLE container)',
+        'FILE_ENCRYPTED',
+        (p) => writeFile(p, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)])),
+      ],
       [
         'truncated',
         'FILE_TRUNCATED',
@@ -110,7 +120,10 @@ describe('cchc import', () => {
         'HEADER_NOT_FOUND',
         async (p) => {
           const wb = new ExcelJS.Workbook();
-          wb.addWorksheet('Sheet1').addRows([['Họ tên', 'Chức vụ'], ['Nguyễn Văn A', 'Chủ tịch']]);
+          wb.addWorksheet('Sheet1').addRows([
+            ['Họ tên', 'Chức vụ'],
+            ['Nguyễn Văn A', 'Chủ tịch'],
+          ]);
           await wb.xlsx.writeFile(p);
         },
       ],
@@ -176,7 +189,9 @@ describe('cchc export', () => {
       expect((await cchcAsync(['import', await appendix(seed), '--store', store, '--plan', code])).code).toBe(0);
       const out = join(dir, `export-${code.split('/')[0]}.xlsx`);
       expect((await cchcAsync(['export', '--store', store, '--plan', code, '--out', out])).code).toBe(0);
-      const first = JSON.parse((await cchcAsync(['import', await appendix(seed), '--store', store, '--plan', code, '--dry-run', '--json'])).stdout);
+      const first = JSON.parse(
+        (await cchcAsync(['import', await appendix(seed), '--store', store, '--plan', code, '--dry-run', '--json'])).stdout,
+      );
       const again = JSON.parse((await cchcAsync(['import', out, '--store', store, '--dry-run', '--json'])).stdout);
       expect(again.plan.code).toBe(code);
       const strip = (tasks: { sourceRows: number[] }[]) => tasks.map(({ sourceRows: _rows, ...t }) => t);

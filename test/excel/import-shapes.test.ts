@@ -20,7 +20,16 @@ describe('appendix shapes beyond the seeds', () => {
       { title: '(Kèm theo Kế hoạch số 45/KH-UBND ngày 12/3/2026 của UBND xã Đông Thành)' },
       ...TWO_ROW_HEADER,
       { cells: ['1', 'Công tác chỉ đạo, điều hành', '', '', '', ''], bold: true },
-      { cells: ['1.1', 'Ban hành kế hoạch CCHC năm', 'Ban hành trước 31/01', 'Phòng Văn hóa - Xã hội', 'Văn phòng HĐND và UBND', 'Trước 31/01/2026'] },
+      {
+        cells: [
+          '1.1',
+          'Ban hành kế hoạch CCHC năm',
+          'Ban hành trước 31/01',
+          'Phòng Văn hóa - Xã hội',
+          'Văn phòng HĐND và UBND',
+          'Trước 31/01/2026',
+        ],
+      },
       { cells: ['1.2', 'Báo cáo CCHC định kỳ', 'Đúng hạn', 'Phòng Văn hoá - Xã hội', 'Các phòng, ban chuyên môn', 'Thường xuyên'] },
       { cells: ['2', 'Cải cách thủ tục hành chính', '', '', '', ''], bold: true },
       { cells: ['2.1', 'Kiểm soát TTHC', '', '', '', ''], bold: true },
@@ -29,7 +38,9 @@ describe('appendix shapes beyond the seeds', () => {
       { cells: ['', 'Cổng Dịch vụ công', 'được công khai', 'hành chính công', 'HĐND và UBND', '2026'] },
       { cells: ['2.1.2', 'Số hóa hồ sơ, kết quả giải quyết TTHC', '≥ 95%', 'Trung tâm PVHCC', '', 'Năm 2026'] },
     ];
-    await buildAppendixFile(path, lines, { merges: ['A3:A4', 'B3:B4', 'C3:C4', 'D3:E3', 'F3:F4', 'A11:A12', 'B11:B12', 'C11:C12', 'D11:E11', 'F11:F12'] });
+    await buildAppendixFile(path, lines, {
+      merges: ['A3:A4', 'B3:B4', 'C3:C4', 'D3:E3', 'F3:F4', 'A11:A12', 'B11:B12', 'C11:C12', 'D11:E11', 'F11:F12'],
+    });
     const a = await readAppendix(path);
     expect(a).toMatchObject({ planCode: '45/KH-UBND', planDate: '2026-03-12', ward: 'Đông Thành' });
     expect(a.tasks.map((t) => t.stt)).toEqual(['1.1', '1.2', '2.1.1', '2.1.2']);

@@ -8,8 +8,10 @@ import { useTempDir } from '../helpers/tmp';
 const tempDir = useTempDir();
 
 const HEADER = ['STT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành', 'Ghi chú'];
-const grid = (titles: string[][], rows: string[][] = [['1', 'Ban hành kế hoạch', 'Phòng VHXH', '', 'Quý I/2026', 'Đã có dự thảo']]): GridRow[] =>
-  [...titles, HEADER, ...rows].map((cells, i) => ({ row: i + 1, cells, bold: false }));
+const grid = (
+  titles: string[][],
+  rows: string[][] = [['1', 'Ban hành kế hoạch', 'Phòng VHXH', '', 'Quý I/2026', 'Đã có dự thảo']],
+): GridRow[] => [...titles, HEADER, ...rows].map((cells, i) => ({ row: i + 1, cells, bold: false }));
 
 describe('plan details from the appendix title lines', () => {
   it('takes the title from the appendix, never the national heading block; ward in old tone marks, year in capitals', () => {
@@ -22,7 +24,13 @@ describe('plan details from the appendix title lines', () => {
         ['(Kèm theo Kế hoạch số /KH-UBND ngày tháng 01 năm 2026 của Uỷ ban nhân dân xã Đông Tiến)'],
       ]),
     )!;
-    expect(parsed).toMatchObject({ title: 'DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026', ward: 'Đông Tiến', wardTier: 'xã', planYear: 2026, planCode: null });
+    expect(parsed).toMatchObject({
+      title: 'DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026',
+      ward: 'Đông Tiến',
+      wardTier: 'xã',
+      planYear: 2026,
+      planCode: null,
+    });
     // What covers and exported appendices then say, though the title names no "xã".
     const plan = { code: 'DT', title: parsed.title, date: null, ward: parsed.ward!, tier: parsed.wardTier!, year: 2026 };
     expect(wardHeading(planWard(plan))).toBe('UBND XÃ ĐÔNG TIẾN');
@@ -40,7 +48,9 @@ describe('plan details from the appendix title lines', () => {
   });
 
   it('reads the year from a title in capitals alone', () => {
-    const parsed = parseAppendix(grid([['PHỤ LỤC'], ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026'], ['(Kèm theo Kế hoạch số /KH-UBND của UBND xã Đông Tiến)']]))!;
+    const parsed = parseAppendix(
+      grid([['PHỤ LỤC'], ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026'], ['(Kèm theo Kế hoạch số /KH-UBND của UBND xã Đông Tiến)']]),
+    )!;
     expect(parsed.planYear).toBe(2026);
   });
 
@@ -64,7 +74,7 @@ describe('plan details from the appendix title lines', () => {
     }
   });
 
-  it('keeps a link cell\'s display text, and in the evidence column its address too', async () => {
+  it("keeps a link cell's display text, and in the evidence column its address too", async () => {
     const path = join(await tempDir(), 'links.xlsx');
     const lines: SheetLine[] = [
       { title: 'PHỤ LỤC' },

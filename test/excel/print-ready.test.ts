@@ -47,7 +47,9 @@ function expectRowsFit(ws: ExcelJS.Worksheet, firstRow: number): number {
       const lines = cellText(cell)
         .split('\n')
         .reduce((n, line) => n + Math.max(1, Math.ceil(textWidthPt(line, font) / room)), 0);
-      expect(row.height, `row ${r} column ${cell.col}: ${cellText(cell).slice(0, 40)}`).toBeGreaterThanOrEqual(Math.min(MAX_ROW_HEIGHT, lines * lineHeightPt(font.size)) - 1e-9);
+      expect(row.height, `row ${r} column ${cell.col}: ${cellText(cell).slice(0, 40)}`).toBeGreaterThanOrEqual(
+        Math.min(MAX_ROW_HEIGHT, lines * lineHeightPt(font.size)) - 1e-9,
+      );
       checked++;
     });
   }
@@ -98,7 +100,9 @@ describe('print-ready workbooks', () => {
     // The header that used to be clipped: "Thời gian hoàn thành" does not fit a 16-character column on one line.
     const header = ws.getRow(5);
     const deadline = [...Array(header.cellCount).keys()].map((i) => header.getCell(i + 1)).find((c) => c.value === 'Thời gian hoàn thành')!;
-    expect(textWidthPt('Thời gian hoàn thành', { size: 12, bold: true })).toBeGreaterThan(columnTextWidthPt(ws.getColumn(Number(deadline.col)).width!));
+    expect(textWidthPt('Thời gian hoàn thành', { size: 12, bold: true })).toBeGreaterThan(
+      columnTextWidthPt(ws.getColumn(Number(deadline.col)).width!),
+    );
     expect(header.height).toBeGreaterThanOrEqual(2 * 15.75);
     expect(expectRowsFit(ws, 5)).toBeGreaterThan(46 * 5); // 46 tasks, every column
     // Title rows: the plan's ward (sample catalog: An Tường, plan without a date).
@@ -141,6 +145,10 @@ describe('print-ready workbooks', () => {
     const progressSheet = wb.getWorksheet('Tiến độ nhiệm vụ')!;
     const overdueColumn = (progressSheet.getRow(3).values as unknown[]).indexOf('Quá hạn');
     const progress = progressSheet.getRow(4);
-    expect([progress.getCell(1).value, progress.getCell(2).value, progress.getCell(overdueColumn).value]).toEqual(['Toàn bộ', metrics.tasks.overall.total, metrics.tasks.overall.overdue]);
+    expect([progress.getCell(1).value, progress.getCell(2).value, progress.getCell(overdueColumn).value]).toEqual([
+      'Toàn bộ',
+      metrics.tasks.overall.total,
+      metrics.tasks.overall.overdue,
+    ]);
   });
 });

@@ -6,7 +6,9 @@ import { buildAppendixFile } from '../fixtures/appendix-xlsx';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
-const SAMPLES = ['phu-luc-nhi-chieu-2026.xlsx', 'phu-luc-an-tuong-2026.xlsx', 'phu-luc-phuc-thuan-2026.xlsx'].map((f) => join(process.cwd(), 'templates/samples', f));
+const SAMPLES = ['phu-luc-nhi-chieu-2026.xlsx', 'phu-luc-an-tuong-2026.xlsx', 'phu-luc-phuc-thuan-2026.xlsx'].map((f) =>
+  join(process.cwd(), 'templates/samples', f),
+);
 
 describe('streamed appendix grids', () => {
   it.each(SAMPLES)('%s reads the same streamed and loaded', async (file) => {

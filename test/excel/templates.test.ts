@@ -9,23 +9,28 @@ import { worksheetGrid } from '../../sync/excel/worksheet-grid';
 const templates = (file: string) => fileURLToPath(new URL(`../../templates/${file}`, import.meta.url));
 
 describe('templates/ (regenerate with npm run templates)', () => {
-  it.each(TEMPLATES.map((t) => [t.file, t] as const))('%s is committed, up to date, with instructions and dropdowns', async (file, spec) => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(templates(file));
-    const ws = wb.getWorksheet(spec.sheet)!;
-    expect(ws.getRow(1).values).toEqual([undefined, ...spec.columns.map((c) => c.header)]);
-    const guide = wb.getWorksheet('Hướng dẫn')!;
-    expect(guide.getCell('A2').value).toBe(`1. ${spec.instructions[0]}`);
-    const model = (ws as unknown as { dataValidations: { model: Record<string, { type: string }> } }).dataValidations.model;
-    expect(Object.values(model).some((v) => v.type === 'list')).toBe(true);
-  });
+  it.each(TEMPLATES.map((t) => [t.file, t] as const))(
+    '%s is committed, up to date, with instructions and dropdowns',
+    async (file, spec) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(templates(file));
+      const ws = wb.getWorksheet(spec.sheet)!;
+      expect(ws.getRow(1).values).toEqual([undefined, ...spec.columns.map((c) => c.header)]);
+      const guide = wb.getWorksheet('Hướng dẫn')!;
+      expect(guide.getCell('A2').value).toBe(`1. ${spec.instructions[0]}`);
+      const model = (ws as unknown as { dataValidations: { model: Record<string, { type: string }> } }).dataValidations.model;
+      expect(Object.values(model).some((v) => v.type === 'list')).toBe(true);
+    },
+  );
 
   it('the blank appendix template is recognised by the importer', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(templates('phu-luc-nhiem-vu.xlsx'));
     const parsed = parseAppendix(worksheetGrid(wb.getWorksheet('Phụ lục')!));
     expect(parsed).not.toBeNull();
-    expect([...parsed!.columns.keys()]).toEqual(expect.arrayContaining(['stt', 'title', 'target', 'lead', 'support', 'product', 'deadline']));
+    expect([...parsed!.columns.keys()]).toEqual(
+      expect.arrayContaining(['stt', 'title', 'target', 'lead', 'support', 'product', 'deadline']),
+    );
     expect(parsed!.tasks).toEqual([]);
   });
 

@@ -43,7 +43,10 @@ describe('zip guard', () => {
 
   it('refuses a bomb whose headers lie about its size, by counting what really inflates', async () => {
     const file = join(await tempDir(), 'bom-noi-doi.xlsx');
-    await writeZip(file, [...workbookParts, { name: 'xl/worksheets/sheet1.xml', chunks: () => repeated(ROW, 300 * MB), declaredSize: 4096 }]);
+    await writeZip(file, [
+      ...workbookParts,
+      { name: 'xl/worksheets/sheet1.xml', chunks: () => repeated(ROW, 300 * MB), declaredSize: 4096 },
+    ]);
     const started = process.memoryUsage().rss;
     const error = await guardZip(file).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'FILE_TOO_LARGE' });
@@ -62,7 +65,9 @@ describe('zip guard', () => {
     const small = join(dir, 'nho.docx');
     await writeZip(small, [{ name: 'word/document.xml', chunks: once('<w:document/>') }]);
     expect((await guardZip(small, { kind: 'Word' })).map((e) => e.name)).toEqual(['word/document.xml']);
-    await expect(guardZip(small, { limits: { entryBytes: MB, totalBytes: MB, ratio: 100, ratioFloorBytes: MB, entries: 0 } })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
+    await expect(
+      guardZip(small, { limits: { entryBytes: MB, totalBytes: MB, ratio: 100, ratioFloorBytes: MB, entries: 0 } }),
+    ).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
   });
 
   it('a renamed .ods or another zip is FILE_NOT_XLSX saying what it is, not FILE_EMPTY', async () => {

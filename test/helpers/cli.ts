@@ -49,7 +49,11 @@ async function runInProcess(args: readonly string[], options: CliOptions): Promi
     (...parts: unknown[]): void => {
       to.push(`${format(...parts)}\n`);
     };
-  const writer = (to: string[]) => ((chunk: string | Uint8Array) => (to.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')), true)) as typeof process.stdout.write;
+  const writer = (to: string[]) =>
+    ((chunk: string | Uint8Array) => (
+      to.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')),
+      true
+    )) as typeof process.stdout.write;
   console.log = console.info = sink(out);
   console.warn = console.error = sink(err);
   process.stdout.write = writer(out);

@@ -43,7 +43,9 @@ const task = (stt: string, extra: Partial<Task> = {}): Task => ({
 const plan: Plan = { code: 'P1', title: 'KH', date: null, ward: 'X', year: 2026 };
 const registry = catalogFromTables({}).registry;
 const productIssues = (tasks: Task[]) =>
-  validateCatalog({ tasks: tasks.map((item, i) => ({ item, row: i + 2 })), plans: [plan], registry, defaultYear: 2026 }).filter((i) => i.code === 'PRODUCT_MISSING');
+  validateCatalog({ tasks: tasks.map((item, i) => ({ item, row: i + 2 })), plans: [plan], registry, defaultYear: 2026 }).filter(
+    (i) => i.code === 'PRODUCT_MISSING',
+  );
 
 describe('friction', () => {
   it('one PRODUCT_MISSING note per plan when no task has an output; "Yêu cầu" counts as the expected result', () => {
@@ -57,7 +59,20 @@ describe('friction', () => {
   });
 
   it('a lower-case status is the status, not an error', () => {
-    const tables = { tasks: [{ id: 'a', plan: 'P1', stt: '1', title: 'Việc', lead: 'Văn phòng HĐND và UBND', deadline: 'Quý II/2026', status: 'đang thực hiện', product: 'Báo cáo' } as Row] };
+    const tables = {
+      tasks: [
+        {
+          id: 'a',
+          plan: 'P1',
+          stt: '1',
+          title: 'Việc',
+          lead: 'Văn phòng HĐND và UBND',
+          deadline: 'Quý II/2026',
+          status: 'đang thực hiện',
+          product: 'Báo cáo',
+        } as Row,
+      ],
+    };
     const { issues } = validateTables(tables);
     expect(issues.filter((i) => i.code === 'STATUS_INVALID')).toEqual([]);
     expect(computeMetrics(tables, { period: parsePeriod('2026')!, today: '2026-05-01' }).tasks.overall.inProgress).toBe(1);
@@ -67,7 +82,18 @@ describe('friction', () => {
     const settings = encodeSettings({ ...defaultSettings(), indexScoreStep: '0,5', reportHalfDate: '32/13' });
     const { issues } = validateTables({
       settings,
-      meetings: [{ date: '32/13/2026', unit: 'Văn phòng HĐND và UBND', title: 'Họp', kind: 'Quan trọng', communeWide: 'x', format: 'Trực tuyến', length: '1', paperless: '' }],
+      meetings: [
+        {
+          date: '32/13/2026',
+          unit: 'Văn phòng HĐND và UBND',
+          title: 'Họp',
+          kind: 'Quan trọng',
+          communeWide: 'x',
+          format: 'Trực tuyến',
+          length: '1',
+          paperless: '',
+        },
+      ],
       documents: [{ period: '2026-13', unit: 'Văn phòng HĐND và UBND', issued: 5 }],
     });
     expect(issues.find((i) => i.tab === 'meetings' && i.code === 'DATE_INVALID')).toMatchObject({ row: 2, severity: 'error' });

@@ -27,7 +27,7 @@ describe('cchc import recognises every template the project ships, by its header
   });
 });
 
-describe('a filled criteria template through cchc import keeps the ward\'s scores', () => {
+describe("a filled criteria template through cchc import keeps the ward's scores", () => {
   it('merges by code: fields follow the file, self-scores and evidence stay', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
@@ -40,7 +40,12 @@ describe('a filled criteria template through cchc import keeps the ward\'s score
     const plan = planImport({ file: 'chi-so.xlsx', sheets: grids, tables: { criteria: stored } }) as ImportReady;
     expect(plan.kind).toBe('criteria');
     const rows = plan.writes['criteria']!;
-    expect(rows.find((r) => r['code'] === '1.1')).toMatchObject({ title: 'Kế hoạch CCHC năm', maxPoints: 10, scoreYear: 7.5, evidence: 'https://drive/kh' });
+    expect(rows.find((r) => r['code'] === '1.1')).toMatchObject({
+      title: 'Kế hoạch CCHC năm',
+      maxPoints: 10,
+      scoreYear: 7.5,
+      evidence: 'https://drive/kh',
+    });
     expect(plan.report).toMatchObject({ changes: { added: 1, updated: 1, unchanged: 0 } });
   });
 });

@@ -125,7 +125,15 @@ describe('a year of logs through the templates, imported, figures checked indepe
       [
         ['Văn phòng HĐND và UBND', 40 + q, 50 + q, 120 + q * 3, 118 + q * 3],
         ['Phòng Văn hóa - Xã hội', 20 + q, 21 + q, 60 + q, 60 + q],
-      ].map(([unit, issued, baseline, exchanged, electronic]) => [`Quý ${['I', 'II', 'III', 'IV'][q - 1]}/2026`, unit as string, issued as number, baseline as number, exchanged as number, electronic as number, '']),
+      ].map(([unit, issued, baseline, exchanged, electronic]) => [
+        `Quý ${['I', 'II', 'III', 'IV'][q - 1]}/2026`,
+        unit as string,
+        issued as number,
+        baseline as number,
+        exchanged as number,
+        electronic as number,
+        '',
+      ]),
     );
     const docsFile = join(dir, 'so-van-ban.xlsx');
     await fillTemplate('so-van-ban.xlsx', 'Văn bản', docs, docsFile);

@@ -19,7 +19,17 @@ describe('cchc import-stats (the province system export)', () => {
     ws.addRows([
       ['BÁO CÁO TÌNH HÌNH GIẢI QUYẾT HỒ SƠ TTHC'],
       [],
-      ['STT', 'Tên đơn vị', 'Tổng số hồ sơ tiếp nhận', 'Tiếp nhận trực tuyến', 'Trực tuyến toàn trình', 'Tổng số hồ sơ đã giải quyết', 'Trước và đúng hạn', 'Số hóa hồ sơ', 'Cấp kết quả điện tử'],
+      [
+        'STT',
+        'Tên đơn vị',
+        'Tổng số hồ sơ tiếp nhận',
+        'Tiếp nhận trực tuyến',
+        'Trực tuyến toàn trình',
+        'Tổng số hồ sơ đã giải quyết',
+        'Trước và đúng hạn',
+        'Số hóa hồ sơ',
+        'Cấp kết quả điện tử',
+      ],
       [1, 'Trung tâm Phục vụ hành chính công', 1200, 1150, 700, 1180, 1170, 1160, 1180],
       ['', 'Tổng cộng', 1200, 1150, 700, 1180, 1170, 1160, 1180],
     ]);

@@ -137,7 +137,10 @@ describe('meeting metrics', () => {
   });
 
   it('paperless share and unreadable lengths reported', () => {
-    const rows = [meeting('2026-02-01', 'Trực tuyến', { paperless: 'Có' }), meeting('2026-02-02', 'Trực tiếp', { length: 'khoảng vài tiếng' })];
+    const rows = [
+      meeting('2026-02-01', 'Trực tuyến', { paperless: 'Có' }),
+      meeting('2026-02-02', 'Trực tiếp', { length: 'khoảng vài tiếng' }),
+    ];
     const m = computeMetrics(tables(rows), { period: Y2026, today: '2026-11-23' });
     expect(m.meetings.paperless).toEqual({ count: 1, share: 50 });
     expect(m.issues).toMatchObject([{ tab: 'meetings', row: 3, column: 'length', code: 'MEETING_LENGTH_INVALID' }]);
@@ -204,7 +207,10 @@ describe('documents and digitisation', () => {
   });
 
   it('document reduction against last year (−15%) and electronic exchange of non-secret documents (100%)', () => {
-    const t = { ...tables([]), documents: [docs('2026-Q1', 40, 50, 100, 100), docs('2026-Q2', 45, 50, 80, 78), docs('2025-Q4', 99, 1, 1, 1)] };
+    const t = {
+      ...tables([]),
+      documents: [docs('2026-Q1', 40, 50, 100, 100), docs('2026-Q2', 45, 50, 80, 78), docs('2025-Q4', 99, 1, 1, 1)],
+    };
     const d = computeMetrics(t, { period: Y2026, today: '2026-11-23' }).documents;
     // 85 issued against 100 last year: exactly −15%; 178 of 180 exchanged electronically.
     expect(d).toMatchObject({ issued: 85, baseline: 100, change: { value: -15, pass: true } });
@@ -286,19 +292,24 @@ describe('targets tab (Chỉ tiêu)', () => {
   });
 });
 
-describe('meeting baseline from last year\'s log', () => {
+describe("meeting baseline from last year's log", () => {
   // 2025 cut-off year: 15/12/2024 – 14/12/2025. 20 meetings spread over it (one per
   // ~18 days from 20/12/2024), 18 in 2026 → −10% against the log.
-  const lastYear = Array.from({ length: 20 }, (_, i) => meeting(new Date(Date.UTC(2024, 11, 20 + i * 18)).toISOString().slice(0, 10), 'Trực tiếp'));
+  const lastYear = Array.from({ length: 20 }, (_, i) =>
+    meeting(new Date(Date.UTC(2024, 11, 20 + i * 18)).toISOString().slice(0, 10), 'Trực tiếp'),
+  );
   const thisYear = Array.from({ length: 18 }, (_, i) => meeting(`2026-0${(i % 9) + 1}-10`, 'Trực tuyến'));
 
-  it('an explicit setting wins over last year\'s log', () => {
-    const m = computeMetrics(tables([...lastYear, ...thisYear], { meetingsBaseline: '100' }), { period: Y2026, today: '2026-11-23' }).meetings;
+  it("an explicit setting wins over last year's log", () => {
+    const m = computeMetrics(tables([...lastYear, ...thisYear], { meetingsBaseline: '100' }), {
+      period: Y2026,
+      today: '2026-11-23',
+    }).meetings;
     expect(m.total).toBe(18);
     expect(m.change).toMatchObject({ baseline: 100, source: 'setting', value: -82, pass: true });
   });
 
-  it('uses last year\'s log when it covers the whole year and no setting is given', () => {
+  it("uses last year's log when it covers the whole year and no setting is given", () => {
     expect(lastYear.at(-1)!['date']).toBe('2025-11-27'); // within a month of 14/12
     const m = computeMetrics(tables([...lastYear, ...thisYear]), { period: Y2026, today: '2026-11-23' }).meetings;
     expect(m.change).toMatchObject({ baseline: 20, source: 'log', value: -10, pass: true });

@@ -35,7 +35,16 @@ function reportOf(metrics: MetricsReport, period: Period, settings: Settings, me
   return reportWorkbook(report, metrics.digitisation.score);
 }
 
-const meeting = (date: string, format = 'Trực tuyến'): Row => ({ date, unit: 'Văn phòng HĐND và UBND', title: `Họp ${date}`, kind: 'Chuyên môn', communeWide: 'Không', format, length: '0,5', paperless: 'Không' });
+const meeting = (date: string, format = 'Trực tuyến'): Row => ({
+  date,
+  unit: 'Văn phòng HĐND và UBND',
+  title: `Họp ${date}`,
+  kind: 'Chuyên môn',
+  communeWide: 'Không',
+  format,
+  length: '0,5',
+  paperless: 'Không',
+});
 const task = (stt: string, deadline: string, status: string, completedOn: string | null = null): Row => ({
   id: `t${stt}`,
   plan: 'P',
@@ -57,7 +66,9 @@ const base = (extra: Record<string, Row[]> = {}) => ({
 describe('reports true to their period', () => {
   it('the H1 monthly chart adds up to the H1 total (cut-off months, not calendar months)', () => {
     // 20/12/2025 and 10/06/2026 are inside H1 (15/12 – 14/06); 20/06/2026 is not.
-    const meetings = ['2025-12-20', '2026-01-10', '2026-02-20', '2026-03-14', '2026-03-15', '2026-05-30', '2026-06-10', '2026-06-20'].map((d) => meeting(d));
+    const meetings = ['2025-12-20', '2026-01-10', '2026-02-20', '2026-03-14', '2026-03-15', '2026-05-30', '2026-06-10', '2026-06-20'].map(
+      (d) => meeting(d),
+    );
     const tables = base({ meetings });
     const period = parsePeriod('2026-H1')!;
     const metrics = computeMetrics(tables, { period, today: '2026-06-20' });
@@ -98,7 +109,17 @@ describe('every target the plans set, computed from data', () => {
     { period: 'Quý I/2026', unit: 'Phòng Văn hóa - Xã hội', received: 50, online: 40, endToEnd: 40, docsOnNetwork: 76, docsTotal: 80 },
   ];
   const outcomes: Row[] = [
-    { period: 'Năm 2026', healthSurveyed: 200, healthSatisfied: 186, educationSurveyed: 300, educationSatisfied: 261, capitalPlanned: 12000, capitalDisbursed: 10500, unitsTotal: 24, unitsInspected: 6 },
+    {
+      period: 'Năm 2026',
+      healthSurveyed: 200,
+      healthSatisfied: 186,
+      educationSurveyed: 300,
+      educationSatisfied: 261,
+      capitalPlanned: 12000,
+      capitalDisbursed: 10500,
+      unitsTotal: 24,
+      unitsInspected: 6,
+    },
   ];
   const year = parsePeriod('2026')!;
 
@@ -122,7 +143,7 @@ describe('every target the plans set, computed from data', () => {
     expect(docs).toMatchObject({ numerator: 150, denominator: 200, value: 75, target: 90, pass: false });
   });
 
-  it('titles follow the ward\'s own targets', () => {
+  it("titles follow the ward's own targets", () => {
     const settings = { ...defaultSettings(), onlineShareTarget: '70' };
     const tables = { ...base({ meetings: [meeting('2026-02-01')] }), targets: encodeTargets(settings) };
     const metrics = computeMetrics(tables, { period: year, today: '2026-12-01' });

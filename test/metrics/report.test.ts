@@ -22,7 +22,13 @@ describe('cchc report', () => {
     const expected = computeMetrics(await store.read(), { period: parsePeriod('2026-H1')!, today: '2026-06-14' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Bìa', 'Chỉ tiêu', 'Tiến độ nhiệm vụ', 'Quá hạn, sắp đến hạn', 'Biểu đồ họp trực tuyến']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Bìa',
+      'Chỉ tiêu',
+      'Tiến độ nhiệm vụ',
+      'Quá hạn, sắp đến hạn',
+      'Biểu đồ họp trực tuyến',
+    ]);
     const cover = wb.getWorksheet('Bìa')!;
     expect(cover.getCell('B1').value).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(cover.getCell('A5').value).toBe('BÁO CÁO');

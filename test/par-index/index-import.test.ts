@@ -9,11 +9,15 @@ import { useTempDir } from '../helpers/tmp';
 const tempDir = useTempDir();
 
 describe('cchc index-import', () => {
-  it('reads an assignment table (two-row header, Yêu cầu năm 2026, group rows, points) and keeps the ward\'s scores', async () => {
+  it("reads an assignment table (two-row header, Yêu cầu năm 2026, group rows, points) and keeps the ward's scores", async () => {
     const dir = await tempDir();
     const store = new XlsxStore(join(dir, 'cchc.xlsx'));
     expect((await cchcAsync(['init', '--store', store.location])).code).toBe(0);
-    await store.write({ criteria: [{ code: '1.1', title: 'Kế hoạch CCHC', maxPoints: 4, scoreYear: 4, evidence: 'https://drive.google.com/kh', lead: 'Phòng VHXH' }] });
+    await store.write({
+      criteria: [
+        { code: '1.1', title: 'Kế hoạch CCHC', maxPoints: 4, scoreYear: 4, evidence: 'https://drive.google.com/kh', lead: 'Phòng VHXH' },
+      ],
+    });
 
     const lines: SheetLine[] = [
       { title: 'PHỤ LỤC PHÂN CÔNG NHIỆM VỤ THỰC HIỆN BỘ TIÊU CHÍ XÁC ĐỊNH CHỈ SỐ CCHC' },
@@ -40,9 +44,19 @@ describe('cchc index-import', () => {
       ['2', true, 90],
       ['2.1', false, 90],
     ]);
-    expect(criteria[1]).toMatchObject({ requirement: 'Ban hành trước 15/01', lead: 'Phòng Văn hóa - Xã hội', scoreYear: 4, evidence: ['https://drive.google.com/kh'] });
+    expect(criteria[1]).toMatchObject({
+      requirement: 'Ban hành trước 15/01',
+      lead: 'Phòng Văn hóa - Xã hội',
+      scoreYear: 4,
+      evidence: ['https://drive.google.com/kh'],
+    });
     const catalog = catalogFromTables(tables);
-    const s = indexSummary(tables['criteria']!, { period: parsePeriod('2026')!, today: '2026-11-23', settings: catalog.settings, registry: catalog.registry });
+    const s = indexSummary(tables['criteria']!, {
+      period: parsePeriod('2026')!,
+      today: '2026-11-23',
+      settings: catalog.settings,
+      registry: catalog.registry,
+    });
     expect(s.total).toEqual({ max: 100, score: 4, lost: 96 });
     expect(s.issues).toEqual([]);
   });

@@ -16,11 +16,29 @@ const ASSIGNMENT: SheetLine[] = [
   { cells: ['STT', 'Tiêu chí, tiêu chí thành phần', 'Yêu cầu năm 2026', 'Phân công nhiệm vụ', '', 'Thời hạn hoàn thành'], bold: true },
   { cells: ['', '', '', 'Cơ quan chủ trì thực hiện', 'Cơ quan phối hợp', ''], bold: true },
   { cells: ['I', 'CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC', '', '', '', ''], bold: true },
-  { cells: ['1.1', 'Kế hoạch CCHC năm', 'Ban hành trước 31/01', 'Phòng Văn hóa - Xã hội', 'Các cơ quan, tổ chức, đơn vị', 'Trước 31/01/2026'] },
+  {
+    cells: [
+      '1.1',
+      'Kế hoạch CCHC năm',
+      'Ban hành trước 31/01',
+      'Phòng Văn hóa - Xã hội',
+      'Các cơ quan, tổ chức, đơn vị',
+      'Trước 31/01/2026',
+    ],
+  },
   { cells: ['1.2', 'Báo cáo CCHC', 'Đủ, đúng hạn', 'Văn phòng HĐND và UBND, Phòng Văn hóa - Xã hội', '', 'Hằng quý'] },
   { cells: ['II', 'CẢI CÁCH THỂ CHẾ', '', '', '', ''], bold: true },
   { cells: ['2.1', 'Xây dựng, ban hành văn bản', '', '', '', ''], bold: true },
-  { cells: ['2.1.1', 'Rà soát văn bản QPPL', '100% văn bản', 'Văn phòng HĐND và UBND', 'Các cơ quan, tổ chức, đơn vị liên quan', 'Quý II-III/2026'] },
+  {
+    cells: [
+      '2.1.1',
+      'Rà soát văn bản QPPL',
+      '100% văn bản',
+      'Văn phòng HĐND và UBND',
+      'Các cơ quan, tổ chức, đơn vị liên quan',
+      'Quý II-III/2026',
+    ],
+  },
   { cells: ['2.1.2', 'Tự kiểm tra văn bản', 'Đúng quy định', 'Văn phòng HĐND và UBND', '', 'Năm 2026'] },
 ];
 const ASSIGNMENT_MERGES = ['A2:A3', 'B2:B3', 'C2:C3', 'D2:E2', 'F2:F3'];
@@ -51,7 +69,14 @@ async function filledTemplate(path: string): Promise<void> {
     ws.getRow(r).getCell(c).value = value;
   };
   const rows: [string, Record<string, ExcelJS.CellValue>][] = [
-    ['1.1', { 'Tự chấm 6 tháng': 1.5, 'Tự chấm năm': 3, 'Tài liệu kiểm chứng': { text: 'Kế hoạch 05/KH-UBND', hyperlink: 'https://drive.google.com/kh' } }],
+    [
+      '1.1',
+      {
+        'Tự chấm 6 tháng': 1.5,
+        'Tự chấm năm': 3,
+        'Tài liệu kiểm chứng': { text: 'Kế hoạch 05/KH-UBND', hyperlink: 'https://drive.google.com/kh' },
+      },
+    ],
     ['2.1.1', { 'Tự chấm năm': 36, 'Giải trình': 'Còn 2 văn bản chưa rà soát', 'Điểm thẩm định': 30 }],
     ['2.1.2', { 'Tự chấm năm': 50, 'Tài liệu kiểm chứng': 'https://drive.google.com/tu-kiem-tra', 'Điểm thẩm định': 52 }],
   ];
@@ -72,7 +97,12 @@ describe('scoring tables in, scores kept', () => {
     const settings = catalogFromTables(await store.read());
     const summary = async () => {
       const tables = await store.read();
-      return indexSummary(tables['criteria']!, { period: parsePeriod('2026')!, today: '2026-11-23', settings: settings.settings, registry: settings.registry });
+      return indexSummary(tables['criteria']!, {
+        period: parsePeriod('2026')!,
+        today: '2026-11-23',
+        settings: settings.settings,
+        registry: settings.registry,
+      });
     };
 
     // 1. The assignment table without points: imported, warnings only.
@@ -113,7 +143,13 @@ describe('scoring tables in, scores kept', () => {
     expect(set.stdout).toContain('Tiêu chí 2.1.2: cập nhật Điểm tối đa');
     c = byCode((await store.read())['criteria']!);
     expect([...c.values()].map((x) => [x.code, x.maxPoints])).toEqual([
-      ['1', 8], ['1.1', 3], ['1.2', 5], ['2', 92], ['2.1', 92], ['2.1.1', 40], ['2.1.2', 52],
+      ['1', 8],
+      ['1.1', 3],
+      ['1.2', 5],
+      ['2', 92],
+      ['2.1', 92],
+      ['2.1.1', 40],
+      ['2.1.2', 52],
     ]);
     expect(c.get('2.1.1')).toMatchObject({ deadline: 'Quý II-III/2026', lead: 'Văn phòng HĐND và UBND' });
     s = await summary();
@@ -127,7 +163,13 @@ describe('scoring tables in, scores kept', () => {
     expect(scores.code).toBe(0);
     expect(scores.stdout).toContain('Tiêu chí 1.1: cập nhật Tài liệu kiểm chứng (mỗi dòng một liên kết), Tự chấm 6 tháng, Tự chấm năm');
     c = byCode((await store.read())['criteria']!);
-    expect(c.get('1.1')).toMatchObject({ scoreH1: 1.5, scoreYear: 3, evidence: ['Kế hoạch 05/KH-UBND (https://drive.google.com/kh)'], maxPoints: 3, title: 'Kế hoạch CCHC năm' });
+    expect(c.get('1.1')).toMatchObject({
+      scoreH1: 1.5,
+      scoreYear: 3,
+      evidence: ['Kế hoạch 05/KH-UBND (https://drive.google.com/kh)'],
+      maxPoints: 3,
+      title: 'Kế hoạch CCHC năm',
+    });
     expect(c.get('2.1.1')).toMatchObject({ scoreYear: 36, explanation: 'Còn 2 văn bản chưa rà soát', appraised: 30 });
     s = await summary();
     // 3 + 36 + 50 of 100; the appraisal took 6 points on 2.1.1 and gave 2 on 2.1.2.

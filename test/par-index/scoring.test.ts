@@ -37,7 +37,10 @@ describe('CCHC index self-scoring', () => {
       { code: '2', title: 'Cải cách thủ tục hành chính', totals: { max: 70, score: 50, lost: 20 } },
     ]);
     expect(s.units.find((u) => u.unit === 'VHXH')!.totals).toEqual({ max: 22, score: 22, lost: 0 });
-    expect(s.lost.map((l) => [l.code, l.lost])).toEqual([['2', 20], ['1.2.2', 2]]);
+    expect(s.lost.map((l) => [l.code, l.lost])).toEqual([
+      ['2', 20],
+      ['1.2.2', 2],
+    ]);
     expect(s).toMatchObject({ lastYear: 87, target: 90, deadline: '2026-12-01', daysLeft: 8 });
   });
 

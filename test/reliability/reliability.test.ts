@@ -38,11 +38,20 @@ function record(scenario: string, outcomes: boolean[]): void {
 }
 
 afterAll(() => {
-  console.log(['| scenario | tried | survived | lost |', '| --- | --- | --- | --- |', ...figures.map((f) => `| ${f.scenario} | ${f.tried} | ${f.survived} | ${f.lost} |`)].join('\n'));
+  console.log(
+    [
+      '| scenario | tried | survived | lost |',
+      '| --- | --- | --- | --- |',
+      ...figures.map((f) => `| ${f.scenario} | ${f.tried} | ${f.survived} | ${f.lost} |`),
+    ].join('\n'),
+  );
 });
 
 /** A real `cchc` process; `killAfterMs` sends SIGKILL that long after the start (if still running). */
-function cchcProcess(args: readonly string[], options: { env?: Record<string, string>; killAfterMs?: number } = {}): Promise<CliResult & { killed: boolean }> {
+function cchcProcess(
+  args: readonly string[],
+  options: { env?: Record<string, string>; killAfterMs?: number } = {},
+): Promise<CliResult & { killed: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, CCHC_LOCK_WAIT_MS: '20000', ...options.env } });
     let stdout = '';
@@ -83,7 +92,7 @@ describe('reliability', { timeout: 900_000 }, () => {
     expect(outcomes.every(Boolean)).toBe(true);
   });
 
-  it('kill -9 during pull: the store and its sync base stay readable; the next pull brings the official\'s edit', async () => {
+  it("kill -9 during pull: the store and its sync base stay readable; the next pull brings the official's edit", async () => {
     const outcomes: boolean[] = [];
     for (const delay of delays(5000)) {
       const { emu, env } = await emulated();
@@ -93,9 +102,24 @@ describe('reliability', { timeout: 900_000 }, () => {
       await cchcProcess(['sync', 'push', '--sheet', id, '--store', store], { env });
       const grid = emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][];
       const note = TASKS_TAB.columns.findIndex((c) => c.key === 'note');
-      emu.batchUpdate(id, [{ updateCells: { start: { sheetId: emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId, rowIndex: 1, columnIndex: note }, rows: [{ values: [{ userEnteredValue: { stringValue: 'Sửa trên bảng tính' } }] }], fields: 'userEnteredValue' } }]);
+      emu.batchUpdate(id, [
+        {
+          updateCells: {
+            start: {
+              sheetId: emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId,
+              rowIndex: 1,
+              columnIndex: note,
+            },
+            rows: [{ values: [{ userEnteredValue: { stringValue: 'Sửa trên bảng tính' } }] }],
+            fields: 'userEnteredValue',
+          },
+        },
+      ]);
       await cchcProcess(['sync', 'pull', '--sheet', id, '--store', store], { env, killAfterMs: delay });
-      const readable = await new XlsxStore(store).read().then(() => true, () => false);
+      const readable = await new XlsxStore(store).read().then(
+        () => true,
+        () => false,
+      );
       const again = await cchcProcess(['sync', 'pull', '--sheet', id, '--store', store], { env });
       const tasks = (await new XlsxStore(store).read())['tasks']!;
       const edited = tasks.find((t) => t['id'] === grid[1]![0]);
@@ -116,7 +140,11 @@ describe('reliability', { timeout: 900_000 }, () => {
       ];
       const results = await Promise.all(runs.map(([file, plan]) => cchcProcess(['import', file, '--plan', plan, '--store', store])));
       const plans = ((await new XlsxStore(store).read())['plans'] ?? []).map((p) => String(p['code']));
-      outcomes.push(results.every((r, i) => (r.code === 0 ? plans.includes(runs[i]![1]) : r.code === 2 && r.stderr.includes('đang được một lệnh khác ghi'))));
+      outcomes.push(
+        results.every((r, i) =>
+          r.code === 0 ? plans.includes(runs[i]![1]) : r.code === 2 && r.stderr.includes('đang được một lệnh khác ghi'),
+        ),
+      );
     }
     record('two `import`s into one store at once', outcomes);
     expect(outcomes.every(Boolean)).toBe(true);
@@ -124,10 +152,30 @@ describe('reliability', { timeout: 900_000 }, () => {
 
   it('tab and header renames, deletions in the sheet: pull never deletes or blanks local data', async () => {
     const edits: [string, (emu: Parameters<typeof seedSheet>[0], id: string, sheetId: number) => void][] = [
-      ['tab renamed', (emu, id, sheetId) => emu.batchUpdate(id, [{ updateSheetProperties: { properties: { sheetId, title: 'NV cũ' }, fields: 'title' } }])],
+      [
+        'tab renamed',
+        (emu, id, sheetId) =>
+          emu.batchUpdate(id, [{ updateSheetProperties: { properties: { sheetId, title: 'NV cũ' }, fields: 'title' } }]),
+      ],
       ['tab deleted', (emu, id, sheetId) => emu.batchUpdate(id, [{ deleteSheet: { sheetId } }])],
-      ['header renamed', (emu, id, sheetId) => emu.batchUpdate(id, [{ updateCells: { start: { sheetId, rowIndex: 0, columnIndex: 12 }, rows: [{ values: [{ userEnteredValue: { stringValue: 'Tình trạng' } }] }], fields: 'userEnteredValue' } }])],
-      ['column deleted', (emu, id, sheetId) => emu.batchUpdate(id, [{ deleteDimension: { range: { sheetId, dimension: 'COLUMNS', startIndex: 12, endIndex: 13 } } }])],
+      [
+        'header renamed',
+        (emu, id, sheetId) =>
+          emu.batchUpdate(id, [
+            {
+              updateCells: {
+                start: { sheetId, rowIndex: 0, columnIndex: 12 },
+                rows: [{ values: [{ userEnteredValue: { stringValue: 'Tình trạng' } }] }],
+                fields: 'userEnteredValue',
+              },
+            },
+          ]),
+      ],
+      [
+        'column deleted',
+        (emu, id, sheetId) =>
+          emu.batchUpdate(id, [{ deleteDimension: { range: { sheetId, dimension: 'COLUMNS', startIndex: 12, endIndex: 13 } } }]),
+      ],
     ];
     const outcomes: boolean[] = [];
     for (const [, edit] of edits) {
@@ -141,7 +189,9 @@ describe('reliability', { timeout: 900_000 }, () => {
       const pull = await cchcProcess(['sync', 'pull', '--sheet', id, '--store', store], { env });
       const push = await cchcProcess(['sync', 'push', '--sheet', id, '--store', store], { env });
       const after = (await new XlsxStore(store).read())['tasks']!;
-      const kept = before.length === after.length && before.every((t, i) => TASKS_TAB.columns.every((c) => (t[c.key] ?? null) === (after[i]![c.key] ?? null)));
+      const kept =
+        before.length === after.length &&
+        before.every((t, i) => TASKS_TAB.columns.every((c) => (t[c.key] ?? null) === (after[i]![c.key] ?? null)));
       outcomes.push(kept && pull.code !== 1 && push.code !== 1);
     }
     record('tab renamed / tab deleted / header renamed / column deleted in the sheet, then pull and push', outcomes);
@@ -198,7 +248,9 @@ describe('reliability', { timeout: 900_000 }, () => {
       const changed = tables['tasks']!.map((t, i) => (i >= n ? { ...t, note: `Ghi chú ${i}` } : t));
       await store.write({ tasks: changed });
       const after = (await makeStore(id).read())['tasks']!;
-      outcomes.push(changed.every((t) => after.find((a) => a['id'] === t['id'])?.['note'] === t['note']) && after.length === changed.length);
+      outcomes.push(
+        changed.every((t) => after.find((a) => a['id'] === t['id'])?.['note'] === t['note']) && after.length === changed.length,
+      );
     }
     record('a row inserted above while a push is in flight', outcomes);
     expect(outcomes.every(Boolean)).toBe(true);
@@ -214,9 +266,20 @@ describe('reliability', { timeout: 900_000 }, () => {
     ];
     const files: [string, Parameters<typeof writeZip>[1], string][] = [
       ['bom-300.xlsx', [...parts, { name: 'xl/worksheets/sheet1.xml', chunks: () => repeated(row, 300 * MB) }], 'FILE_TOO_LARGE'],
-      ['bom-noi-doi.xlsx', [...parts, { name: 'xl/worksheets/sheet1.xml', chunks: () => repeated(row, 300 * MB), declaredSize: 1000 }], 'FILE_TOO_LARGE'],
+      [
+        'bom-noi-doi.xlsx',
+        [...parts, { name: 'xl/worksheets/sheet1.xml', chunks: () => repeated(row, 300 * MB), declaredSize: 1000 }],
+        'FILE_TOO_LARGE',
+      ],
       ['bom-ti-le.xlsx', [...parts, { name: 'xl/worksheets/sheet1.xml', chunks: () => repeated('\0', 40 * MB) }], 'FILE_TOO_LARGE'],
-      ['ods.xlsx', [{ name: 'mimetype', chunks: once('application/vnd.oasis.opendocument.spreadsheet') }, { name: 'content.xml', chunks: once('<x/>') }], 'FILE_NOT_XLSX'],
+      [
+        'ods.xlsx',
+        [
+          { name: 'mimetype', chunks: once('application/vnd.oasis.opendocument.spreadsheet') },
+          { name: 'content.xml', chunks: once('<x/>') },
+        ],
+        'FILE_NOT_XLSX',
+      ],
     ];
     const store = join(dir, 'cchc.xlsx');
     await new XlsxStore(store).create(initialTables());

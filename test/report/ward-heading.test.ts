@@ -12,7 +12,9 @@ describe('the ward heading on covers', () => {
     expect(wardHeading(wardName('An Tường', titles))).toBe('UBND PHƯỜNG AN TƯỜNG');
     expect(wardInText(wardName('An Tường', titles))).toBe('phường An Tường');
     // Seed 002: "trên địa bàn phường Nhị Chiểu".
-    expect(wardHeading(wardName('Nhị Chiểu', ['Kế hoạch triển khai thực hiện Quyết định số 534/QĐ-TTg trên địa bàn phường Nhị Chiểu']))).toBe('UBND PHƯỜNG NHỊ CHIỂU');
+    expect(
+      wardHeading(wardName('Nhị Chiểu', ['Kế hoạch triển khai thực hiện Quyết định số 534/QĐ-TTg trên địa bàn phường Nhị Chiểu'])),
+    ).toBe('UBND PHƯỜNG NHỊ CHIỂU');
     expect(wardName('Thanh Hoá', ['Kế hoạch CCHC xã Thanh Hóa năm 2026']).kind).toBe('xã');
   });
 

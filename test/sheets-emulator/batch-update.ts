@@ -28,7 +28,8 @@ type Handler = (model: SpreadsheetModel, request: Json) => Json | undefined;
 
 /** Every request kind of Sheets API v4 (Schema$Request), to tell "unknown" from "not emulated". */
 const API_REQUEST_KINDS = new Set(
-  ('addBanding addChart addConditionalFormatRule addDataSource addDimensionGroup addFilterView addNamedRange addProtectedRange addSheet ' +
+  (
+    'addBanding addChart addConditionalFormatRule addDataSource addDimensionGroup addFilterView addNamedRange addProtectedRange addSheet ' +
     'addSlicer addTable appendCells appendDimension autoFill autoResizeDimensions cancelDataSourceRefresh clearBasicFilter copyPaste ' +
     'createDeveloperMetadata cutPaste deleteBanding deleteConditionalFormatRule deleteDataSource deleteDeveloperMetadata deleteDimension ' +
     'deleteDimensionGroup deleteDuplicates deleteEmbeddedObject deleteFilterView deleteNamedRange deleteProtectedRange deleteRange deleteSheet ' +
@@ -36,7 +37,8 @@ const API_REQUEST_KINDS = new Set(
     'refreshDataSource repeatCell setBasicFilter setDataValidation sortRange textToColumns trimWhitespace unmergeCells updateBanding ' +
     'updateBorders updateCells updateChartSpec updateConditionalFormatRule updateDataSource updateDeveloperMetadata updateDimensionGroup ' +
     'updateDimensionProperties updateEmbeddedObjectBorder updateEmbeddedObjectPosition updateFilterView updateNamedRange updateProtectedRange ' +
-    'updateSheetProperties updateSlicerSpec updateSpreadsheetProperties updateTable').split(' '),
+    'updateSheetProperties updateSlicerSpec updateSpreadsheetProperties updateTable'
+  ).split(' '),
 );
 
 function sheetOrFail(model: SpreadsheetModel, sheetId: unknown): SheetModel {
@@ -62,7 +64,8 @@ function dimensionRange(model: SpreadsheetModel, input: unknown, allowEnd = true
   const count = r.dimension === 'ROWS' ? sheet.properties.gridProperties.rowCount : sheet.properties.gridProperties.columnCount;
   const startIndex = r.startIndex ?? 0;
   const endIndex = r.endIndex ?? count;
-  if (startIndex < 0 || endIndex <= startIndex) throw invalidArgument(`Invalid dimension range: startIndex ${startIndex}, endIndex ${endIndex}.`);
+  if (startIndex < 0 || endIndex <= startIndex)
+    throw invalidArgument(`Invalid dimension range: startIndex ${startIndex}, endIndex ${endIndex}.`);
   if (startIndex > count || (allowEnd && endIndex > count)) {
     throw invalidArgument(`Range exceeds grid limits: ${r.dimension} ${startIndex}..${endIndex}, grid has ${count}.`);
   }
@@ -102,7 +105,8 @@ const handlers: Record<string, Handler> = {
   addSheet(model, req) {
     const props = { ...((req.properties as Json | undefined) ?? {}) };
     let title = props.title as string | undefined;
-    for (let n = model.sheets.length + 1; !title; n++) if (!model.sheets.some((s) => s.properties.title === `Sheet${n}`)) title = `Sheet${n}`;
+    for (let n = model.sheets.length + 1; !title; n++)
+      if (!model.sheets.some((s) => s.properties.title === `Sheet${n}`)) title = `Sheet${n}`;
     checkTitle(model, title);
     const sheetId = (props.sheetId as number | undefined) ?? nextId(model);
     if (sheetById(model, sheetId)) throw invalidArgument(`Sheet with id ${sheetId} already exists.`);
@@ -144,8 +148,10 @@ const handlers: Record<string, Handler> = {
       throw invalidArgument('Frozen rows/columns must be within the grid.');
     }
     // Shrinking the grid deletes the rows/columns beyond it (and their metadata).
-    if (grid.rowCount < before.gridProperties.rowCount) deleteDimension(model, sheet, 'ROWS', grid.rowCount, before.gridProperties.rowCount);
-    if (grid.columnCount < before.gridProperties.columnCount) deleteDimension(model, sheet, 'COLUMNS', grid.columnCount, before.gridProperties.columnCount);
+    if (grid.rowCount < before.gridProperties.rowCount)
+      deleteDimension(model, sheet, 'ROWS', grid.rowCount, before.gridProperties.rowCount);
+    if (grid.columnCount < before.gridProperties.columnCount)
+      deleteDimension(model, sheet, 'COLUMNS', grid.columnCount, before.gridProperties.columnCount);
     const index = after.index;
     sheet.properties = { ...after, index: before.index };
     if (index !== before.index) reindex(model, sheet, index);
@@ -212,8 +218,11 @@ const handlers: Record<string, Handler> = {
     if (req.range) {
       const { sheet, area } = gridArea(model, req.range);
       // With a range, cells not covered by `rows` get the masked fields cleared.
-      const full = [...Array(area.endRow - area.startRow).keys()].map((r) => [...Array(area.endCol - area.startCol).keys()].map((c) => rows[r]?.[c] ?? {}));
-      if (rows.length > full.length || rows.some((r) => r.length > area.endCol - area.startCol)) throw invalidArgument('Data does not fit in the range.');
+      const full = [...Array(area.endRow - area.startRow).keys()].map((r) =>
+        [...Array(area.endCol - area.startCol).keys()].map((c) => rows[r]?.[c] ?? {}),
+      );
+      if (rows.length > full.length || rows.some((r) => r.length > area.endCol - area.startCol))
+        throw invalidArgument('Data does not fit in the range.');
       writeCells(sheet, area.startRow, area.startCol, full, fields);
       return undefined;
     }
@@ -221,7 +230,12 @@ const handlers: Record<string, Handler> = {
     const sheet = sheetOrFail(model, start.sheetId);
     const startRow = start.rowIndex ?? 0;
     const startCol = start.columnIndex ?? 0;
-    const area = { startRow, startCol, endRow: startRow + Math.max(1, rows.length), endCol: startCol + Math.max(1, ...rows.map((r) => r.length)) };
+    const area = {
+      startRow,
+      startCol,
+      endRow: startRow + Math.max(1, rows.length),
+      endCol: startCol + Math.max(1, ...rows.map((r) => r.length)),
+    };
     const { rowCount, columnCount } = sheet.properties.gridProperties;
     if (area.endRow > rowCount || area.endCol > columnCount) throw exceedsGrid(sheet, area);
     writeCells(sheet, startRow, startCol, rows, fields);
@@ -260,7 +274,8 @@ const handlers: Record<string, Handler> = {
   deleteConditionalFormatRule(model, req) {
     const sheet = sheetOrFail(model, req.sheetId);
     const index = (req.index as number | undefined) ?? 0;
-    if (!sheet.conditionalFormats[index]) throw invalidArgument(`No conditional format on sheet ${sheet.properties.sheetId} at index ${index}`);
+    if (!sheet.conditionalFormats[index])
+      throw invalidArgument(`No conditional format on sheet ${sheet.properties.sheetId} at index ${index}`);
     const [rule] = sheet.conditionalFormats.splice(index, 1);
     return { deleteConditionalFormatRule: { rule } };
   },
@@ -269,7 +284,12 @@ const handlers: Record<string, Handler> = {
     const input = structuredClone((req.protectedRange ?? {}) as Json & { range?: GridRange; protectedRangeId?: number });
     const { sheet } = gridArea(model, input.range);
     const protectedRangeId = input.protectedRangeId ?? nextId(model);
-    const protectedRange = { ...input, protectedRangeId, range: { ...input.range, sheetId: sheet.properties.sheetId }, requestingUserCanEdit: true };
+    const protectedRange = {
+      ...input,
+      protectedRangeId,
+      range: { ...input.range, sheetId: sheet.properties.sheetId },
+      requestingUserCanEdit: true,
+    };
     sheet.protectedRanges.push(protectedRange);
     return { addProtectedRange: { protectedRange: structuredClone(protectedRange) } };
   },
@@ -308,14 +328,26 @@ const handlers: Record<string, Handler> = {
 
   mergeCells(model, req) {
     const { sheet, area } = gridArea(model, req.range);
-    sheet.merges.push({ sheetId: sheet.properties.sheetId, startRowIndex: area.startRow, endRowIndex: area.endRow, startColumnIndex: area.startCol, endColumnIndex: area.endCol });
+    sheet.merges.push({
+      sheetId: sheet.properties.sheetId,
+      startRowIndex: area.startRow,
+      endRowIndex: area.endRow,
+      startColumnIndex: area.startCol,
+      endColumnIndex: area.endCol,
+    });
     return record(model, sheet.properties.sheetId, 'mergeCells', req);
   },
 
   unmergeCells(model, req) {
     const { sheet, area } = gridArea(model, req.range);
     sheet.merges = sheet.merges.filter(
-      (m) => !((m.startRowIndex ?? 0) < area.endRow && area.startRow < (m.endRowIndex ?? Infinity) && (m.startColumnIndex ?? 0) < area.endCol && area.startCol < (m.endColumnIndex ?? Infinity)),
+      (m) =>
+        !(
+          (m.startRowIndex ?? 0) < area.endRow &&
+          area.startRow < (m.endRowIndex ?? Infinity) &&
+          (m.startColumnIndex ?? 0) < area.endCol &&
+          area.startCol < (m.endColumnIndex ?? Infinity)
+        ),
     );
     return undefined;
   },
@@ -343,7 +375,8 @@ export function runBatchUpdate(model: SpreadsheetModel, body: BatchUpdateBody): 
     const where = `requests[${i}]`;
     const unknown = kinds.find((k) => !API_REQUEST_KINDS.has(k));
     if (unknown) throw invalidArgument(`Invalid JSON payload received. Unknown name "${unknown}" at '${where}': Cannot find field.`);
-    if (kinds.length !== 1) throw invalidArgument(`Invalid ${where}: ${kinds.length ? 'only one kind of request may be set' : 'No request set.'}`);
+    if (kinds.length !== 1)
+      throw invalidArgument(`Invalid ${where}: ${kinds.length ? 'only one kind of request may be set' : 'No request set.'}`);
     const kind = kinds[0]!;
     const handler = handlers[kind];
     if (!handler) throw invalidArgument(`Invalid ${where}.${kind}: sheets-emulator does not implement this request kind.`);

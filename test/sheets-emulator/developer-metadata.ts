@@ -2,7 +2,15 @@
 // developerMetadata:search, update/deleteDeveloperMetadata and batchGetByDataFilter).
 
 import { invalidArgument } from './errors';
-import { type DeveloperMetadata, type DimensionRange, type GridRange, nextId, resolveRange, sheetById, type SpreadsheetModel } from './model';
+import {
+  type DeveloperMetadata,
+  type DimensionRange,
+  type GridRange,
+  nextId,
+  resolveRange,
+  sheetById,
+  type SpreadsheetModel,
+} from './model';
 
 export interface MetadataLocationInput {
   spreadsheet?: boolean | null;
@@ -20,19 +28,26 @@ export interface DeveloperMetadataInput {
 }
 
 export interface DataFilter {
-  developerMetadataLookup?: (Omit<DeveloperMetadataInput, 'location'> & {
-    locationType?: string | null;
-    metadataLocation?: MetadataLocationInput | null;
-    locationMatchingStrategy?: string | null;
-  }) | null;
+  developerMetadataLookup?:
+    | (Omit<DeveloperMetadataInput, 'location'> & {
+        locationType?: string | null;
+        metadataLocation?: MetadataLocationInput | null;
+        locationMatchingStrategy?: string | null;
+      })
+    | null;
   a1Range?: string | null;
   gridRange?: GridRange | null;
 }
 
 /** Validates a location and returns it in the shape the API echoes (with locationType). */
 export function normaliseLocation(model: SpreadsheetModel, input: MetadataLocationInput | null | undefined): DeveloperMetadata['location'] {
-  const set = [input?.spreadsheet ? 'spreadsheet' : '', input?.sheetId != null ? 'sheetId' : '', input?.dimensionRange ? 'dimensionRange' : ''].filter(Boolean);
-  if (set.length !== 1) throw invalidArgument('Exactly one of spreadsheet, sheetId or dimensionRange must be set in the metadata location.');
+  const set = [
+    input?.spreadsheet ? 'spreadsheet' : '',
+    input?.sheetId != null ? 'sheetId' : '',
+    input?.dimensionRange ? 'dimensionRange' : '',
+  ].filter(Boolean);
+  if (set.length !== 1)
+    throw invalidArgument('Exactly one of spreadsheet, sheetId or dimensionRange must be set in the metadata location.');
   if (input!.spreadsheet) return { locationType: 'SPREADSHEET', spreadsheet: true };
   if (input!.sheetId != null) {
     if (!sheetById(model, input!.sheetId)) throw invalidArgument(`No grid with id: ${input!.sheetId}`);
@@ -45,7 +60,9 @@ export function normaliseLocation(model: SpreadsheetModel, input: MetadataLocati
   const start = range.startIndex ?? 0;
   const end = range.endIndex;
   if (end === undefined || end - start !== 1) {
-    throw invalidArgument('Developer metadata may only be associated with a single row or column (startIndex and endIndex must be exactly one apart).');
+    throw invalidArgument(
+      'Developer metadata may only be associated with a single row or column (startIndex and endIndex must be exactly one apart).',
+    );
   }
   const limit = range.dimension === 'ROWS' ? sheet.properties.gridProperties.rowCount : sheet.properties.gridProperties.columnCount;
   if (end > limit) throw invalidArgument(`Dimension range end index ${end} exceeds the grid limit of ${limit}.`);
@@ -69,7 +86,8 @@ function takenIds(list: DeveloperMetadata[]): Set<number> {
 
 export function createMetadata(model: SpreadsheetModel, input: DeveloperMetadataInput | null | undefined): DeveloperMetadata {
   if (!input?.metadataKey) throw invalidArgument('Developer metadata must have a key.');
-  if (input.visibility !== 'DOCUMENT' && input.visibility !== 'PROJECT') throw invalidArgument('Developer metadata visibility must be DOCUMENT or PROJECT.');
+  if (input.visibility !== 'DOCUMENT' && input.visibility !== 'PROJECT')
+    throw invalidArgument('Developer metadata visibility must be DOCUMENT or PROJECT.');
   const taken = takenIds(model.developerMetadata);
   if (input.metadataId != null) {
     if (!Number.isInteger(input.metadataId) || input.metadataId <= 0) throw invalidArgument('Developer metadata ID must be positive.');
@@ -96,7 +114,9 @@ function sameLocation(a: DeveloperMetadata['location'], b: DeveloperMetadata['lo
   if (a.dimensionRange && b.dimensionRange) {
     const [x, y] = [a.dimensionRange, b.dimensionRange];
     if (x.dimension !== y.dimension) return intersecting;
-    return intersecting ? x.startIndex < y.endIndex && y.startIndex < x.endIndex : x.startIndex === y.startIndex && x.endIndex === y.endIndex;
+    return intersecting
+      ? x.startIndex < y.endIndex && y.startIndex < x.endIndex
+      : x.startIndex === y.startIndex && x.endIndex === y.endIndex;
   }
   return intersecting || a.locationType === b.locationType;
 }
@@ -129,8 +149,14 @@ export function matchesFilter(model: SpreadsheetModel, m: DeveloperMetadata, fil
   if (lookup.metadataId != null && lookup.metadataId !== m.metadataId) return false;
   if (lookup.metadataKey != null && lookup.metadataKey !== m.metadataKey) return false;
   if (lookup.metadataValue != null && lookup.metadataValue !== (m.metadataValue ?? '')) return false;
-  if (lookup.visibility != null && lookup.visibility !== 'DEVELOPER_METADATA_VISIBILITY_UNSPECIFIED' && lookup.visibility !== m.visibility) return false;
-  if (lookup.locationType != null && lookup.locationType !== 'DEVELOPER_METADATA_LOCATION_TYPE_UNSPECIFIED' && lookup.locationType !== m.location.locationType) return false;
+  if (lookup.visibility != null && lookup.visibility !== 'DEVELOPER_METADATA_VISIBILITY_UNSPECIFIED' && lookup.visibility !== m.visibility)
+    return false;
+  if (
+    lookup.locationType != null &&
+    lookup.locationType !== 'DEVELOPER_METADATA_LOCATION_TYPE_UNSPECIFIED' &&
+    lookup.locationType !== m.location.locationType
+  )
+    return false;
   if (lookup.metadataLocation) {
     const intersecting = lookup.locationMatchingStrategy === 'INTERSECTING_LOCATION';
     if (!sameLocation(normaliseLookupLocation(lookup.metadataLocation), m.location, intersecting)) return false;
@@ -146,7 +172,12 @@ function normaliseLookupLocation(input: MetadataLocationInput): DeveloperMetadat
   if (!d) throw invalidArgument('metadataLocation must set spreadsheet, sheetId or dimensionRange.');
   return {
     locationType: d.dimension === 'COLUMNS' ? 'COLUMN' : 'ROW',
-    dimensionRange: { sheetId: d.sheetId ?? 0, dimension: d.dimension === 'COLUMNS' ? 'COLUMNS' : 'ROWS', startIndex: d.startIndex ?? 0, endIndex: d.endIndex ?? Infinity },
+    dimensionRange: {
+      sheetId: d.sheetId ?? 0,
+      dimension: d.dimension === 'COLUMNS' ? 'COLUMNS' : 'ROWS',
+      startIndex: d.startIndex ?? 0,
+      endIndex: d.endIndex ?? Infinity,
+    },
   };
 }
 

@@ -109,7 +109,14 @@ export function appendDimension(sheet: SheetModel, dimension: Dimension, length:
  * moveDimension: [start, end) moves so that it lands before `destination` (an index in the sheet
  * before the move, as the API defines it). Implemented as an index permutation applied to everything.
  */
-export function moveDimension(model: SpreadsheetModel, sheet: SheetModel, dimension: Dimension, start: number, end: number, destination: number): void {
+export function moveDimension(
+  model: SpreadsheetModel,
+  sheet: SheetModel,
+  dimension: Dimension,
+  start: number,
+  end: number,
+  destination: number,
+): void {
   const total = sheet.properties.gridProperties[gridCountKey(dimension)];
   const order = [...Array(total).keys()];
   const moved = order.splice(start, end - start);

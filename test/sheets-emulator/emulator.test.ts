@@ -20,7 +20,9 @@ function client(token: string | undefined, url = emu.url): sheets_v4.Sheets {
 }
 
 /** The GaxiosError a failed call rejects with. */
-async function failure(call: Promise<unknown>): Promise<{ status: number; data: { error: { code: number; message: string; status: string } }; headers: Headers }> {
+async function failure(
+  call: Promise<unknown>,
+): Promise<{ status: number; data: { error: { code: number; message: string; status: string } }; headers: Headers }> {
   const e = (await call.then(
     () => {
       throw new Error('expected the call to fail');
@@ -43,7 +45,10 @@ beforeEach(() => {
 describe('spreadsheets.create / get', () => {
   it('creates a spreadsheet and returns it in the API shape', async () => {
     const { data } = await api.spreadsheets.create({
-      requestBody: { properties: { title: 'Kế hoạch CCHC 2025', locale: 'vi_VN' }, sheets: [{ properties: { title: 'Nhiệm vụ' } }, { properties: { title: 'Đơn vị' } }] },
+      requestBody: {
+        properties: { title: 'Kế hoạch CCHC 2025', locale: 'vi_VN' },
+        sheets: [{ properties: { title: 'Nhiệm vụ' } }, { properties: { title: 'Đơn vị' } }],
+      },
     });
     expect(data.spreadsheetId).toMatch(/^[A-Za-z0-9_-]{44}$/);
     expect(data.properties).toMatchObject({ title: 'Kế hoạch CCHC 2025', locale: 'vi_VN' });
@@ -67,7 +72,10 @@ describe('spreadsheets.create / get', () => {
   it('honours the fields partial-response parameter', async () => {
     const id = emu.createSpreadsheet('Sổ', ['Nhiệm vụ', 'Cài đặt']);
     const { data } = await api.spreadsheets.get({ spreadsheetId: id, fields: 'sheets(properties(sheetId,title)),properties/title' });
-    expect(data).toEqual({ properties: { title: 'Sổ' }, sheets: [{ properties: { sheetId: 0, title: 'Nhiệm vụ' } }, { properties: { sheetId: expect.any(Number), title: 'Cài đặt' } }] });
+    expect(data).toEqual({
+      properties: { title: 'Sổ' },
+      sheets: [{ properties: { sheetId: 0, title: 'Nhiệm vụ' } }, { properties: { sheetId: expect.any(Number), title: 'Cài đặt' } }],
+    });
   });
 
   it('answers 404 NOT_FOUND for an unknown spreadsheet', async () => {
@@ -90,7 +98,12 @@ describe('spreadsheets.batchUpdate', () => {
       },
     });
     const added = data.replies![0]!.addSheet!.properties!;
-    expect(added).toMatchObject({ title: 'Nhiệm vụ', index: 1, sheetType: 'GRID', gridProperties: { rowCount: 50, columnCount: 5, frozenRowCount: 1 } });
+    expect(added).toMatchObject({
+      title: 'Nhiệm vụ',
+      index: 1,
+      sheetType: 'GRID',
+      gridProperties: { rowCount: 50, columnCount: 5, frozenRowCount: 1 },
+    });
     expect(data.replies![1]).toEqual({});
     await api.spreadsheets.batchUpdate({
       spreadsheetId: id,
@@ -100,20 +113,48 @@ describe('spreadsheets.batchUpdate', () => {
             updateCells: {
               start: { sheetId: added.sheetId, rowIndex: 0, columnIndex: 0 },
               rows: [
-                { values: [{ userEnteredValue: { stringValue: 'Mã' } }, { userEnteredValue: { stringValue: 'Tên nhiệm vụ' }, note: 'Bắt buộc' }] },
-                { values: [{ userEnteredValue: { numberValue: 7 } }, { userEnteredValue: { boolValue: true } }, { userEnteredValue: { formulaValue: '=2*3' } }] },
+                {
+                  values: [
+                    { userEnteredValue: { stringValue: 'Mã' } },
+                    { userEnteredValue: { stringValue: 'Tên nhiệm vụ' }, note: 'Bắt buộc' },
+                  ],
+                },
+                {
+                  values: [
+                    { userEnteredValue: { numberValue: 7 } },
+                    { userEnteredValue: { boolValue: true } },
+                    { userEnteredValue: { formulaValue: '=2*3' } },
+                  ],
+                },
               ],
               fields: 'userEnteredValue,note',
             },
           },
-          { repeatCell: { range: { sheetId: added.sheetId, startRowIndex: 0, endRowIndex: 1 }, cell: { userEnteredFormat: { textFormat: { bold: true } } }, fields: 'userEnteredFormat.textFormat' } },
+          {
+            repeatCell: {
+              range: { sheetId: added.sheetId, startRowIndex: 0, endRowIndex: 1 },
+              cell: { userEnteredFormat: { textFormat: { bold: true } } },
+              fields: 'userEnteredFormat.textFormat',
+            },
+          },
         ],
       },
     });
     const values = await api.spreadsheets.values.get({ spreadsheetId: id, range: 'Nhiệm vụ', valueRenderOption: 'UNFORMATTED_VALUE' });
-    expect(values.data).toEqual({ range: "'Nhiệm vụ'!A1:E50", majorDimension: 'ROWS', values: [['Mã', 'Tên nhiệm vụ'], [7, true, 6]] });
+    expect(values.data).toEqual({
+      range: "'Nhiệm vụ'!A1:E50",
+      majorDimension: 'ROWS',
+      values: [
+        ['Mã', 'Tên nhiệm vụ'],
+        [7, true, 6],
+      ],
+    });
     const sheet = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === 'Nhiệm vụ')!;
-    expect(sheet.rows[0]![1]).toEqual({ userEnteredValue: { stringValue: 'Tên nhiệm vụ' }, note: 'Bắt buộc', userEnteredFormat: { textFormat: { bold: true } } });
+    expect(sheet.rows[0]![1]).toEqual({
+      userEnteredValue: { stringValue: 'Tên nhiệm vụ' },
+      note: 'Bắt buộc',
+      userEnteredFormat: { textFormat: { bold: true } },
+    });
     expect(emu.getSpreadsheet(id).sheets[0]!.properties).toMatchObject({ title: 'Cũ', hidden: true });
   });
 
@@ -126,34 +167,48 @@ describe('spreadsheets.batchUpdate', () => {
         requestBody: {
           requests: [
             { addSheet: { properties: { title: 'Mới' } } },
-            { updateCells: { start: { sheetId: 0 }, rows: [{ values: [{ userEnteredValue: { stringValue: 'x' } }] }], fields: 'userEnteredValue' } },
+            {
+              updateCells: {
+                start: { sheetId: 0 },
+                rows: [{ values: [{ userEnteredValue: { stringValue: 'x' } }] }],
+                fields: 'userEnteredValue',
+              },
+            },
             { deleteSheet: { sheetId: 424242 } },
           ],
         },
       }),
     );
     expect(f.status).toBe(400);
-    expect(f.data.error).toEqual({ code: 400, status: 'INVALID_ARGUMENT', message: 'Invalid requests[2].deleteSheet: No grid with id: 424242' });
+    expect(f.data.error).toEqual({
+      code: 400,
+      status: 'INVALID_ARGUMENT',
+      message: 'Invalid requests[2].deleteSheet: No grid with id: 424242',
+    });
     expect(emu.getSpreadsheet(id)).toEqual(before);
   });
 
   it('rejects unknown request kinds the way the API does', async () => {
     const id = emu.createSpreadsheet('Sổ');
-    const f = await failure(api.spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests: [{ frobnicate: {} } as sheets_v4.Schema$Request] } }));
-    expect(f.data.error).toEqual({ code: 400, status: 'INVALID_ARGUMENT', message: `Invalid JSON payload received. Unknown name "frobnicate" at 'requests[0]': Cannot find field.` });
+    const f = await failure(
+      api.spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests: [{ frobnicate: {} } as sheets_v4.Schema$Request] } }),
+    );
+    expect(f.data.error).toEqual({
+      code: 400,
+      status: 'INVALID_ARGUMENT',
+      message: `Invalid JSON payload received. Unknown name "frobnicate" at 'requests[0]': Cannot find field.`,
+    });
   });
 });
 
 describe('values', () => {
   it('batchGet omits trailing empty cells and rows and normalises ranges', async () => {
     const id = emu.createSpreadsheet('Sổ', ['Nhiệm vụ', 'Đơn vị']);
-    emu.setValues(id, "'Nhiệm vụ'!A1:D4", [
-      ['Mã', 'Tên', '', ''],
-      ['NV-1', '', 'x', ''],
-      ['', '', '', ''],
-      ['NV-3'],
-    ]);
-    const { data } = await api.spreadsheets.values.batchGet({ spreadsheetId: id, ranges: ["'Nhiệm vụ'!A1:D", 'Nhiệm vụ!A:Z', "'Đơn vị'", "'Nhiệm vụ'!A3:D3"] });
+    emu.setValues(id, "'Nhiệm vụ'!A1:D4", [['Mã', 'Tên', '', ''], ['NV-1', '', 'x', ''], ['', '', '', ''], ['NV-3']]);
+    const { data } = await api.spreadsheets.values.batchGet({
+      spreadsheetId: id,
+      ranges: ["'Nhiệm vụ'!A1:D", 'Nhiệm vụ!A:Z', "'Đơn vị'", "'Nhiệm vụ'!A3:D3"],
+    });
     expect(data).toEqual({
       spreadsheetId: id,
       valueRanges: [
@@ -167,11 +222,16 @@ describe('values', () => {
     expect(columns.data.values).toEqual([['Mã', 'NV-1'], ['Tên'], ['', 'x']]);
   });
 
-  it("handles tab names with spaces, Vietnamese letters and doubled single quotes", async () => {
+  it('handles tab names with spaces, Vietnamese letters and doubled single quotes', async () => {
     const title = "Kế hoạch 'năm' 2025";
     const id = emu.createSpreadsheet('Sổ', [title]);
     const range = "'Kế hoạch ''năm'' 2025'!B2";
-    const put = await api.spreadsheets.values.update({ spreadsheetId: id, range, valueInputOption: 'RAW', requestBody: { values: [['Ủy ban nhân dân']] } });
+    const put = await api.spreadsheets.values.update({
+      spreadsheetId: id,
+      range,
+      valueInputOption: 'RAW',
+      requestBody: { values: [['Ủy ban nhân dân']] },
+    });
     expect(put.data).toEqual({ spreadsheetId: id, updatedRange: range, updatedRows: 1, updatedColumns: 1, updatedCells: 1 });
     const { data } = await api.spreadsheets.values.get({ spreadsheetId: id, range: `'Kế hoạch ''năm'' 2025'!A1:C3` });
     expect(data).toEqual({ range: "'Kế hoạch ''năm'' 2025'!A1:C3", majorDimension: 'ROWS', values: [[], ['', 'Ủy ban nhân dân']] });
@@ -183,8 +243,14 @@ describe('values', () => {
     const id = emu.createSpreadsheet('Sổ');
     const row = [['=1+1', '007', '2025-03-31', 'TRUE', "'=kept"]];
     await api.spreadsheets.values.update({ spreadsheetId: id, range: 'Sheet1!A1', valueInputOption: 'RAW', requestBody: { values: row } });
-    await api.spreadsheets.values.update({ spreadsheetId: id, range: 'Sheet1!A2', valueInputOption: 'USER_ENTERED', requestBody: { values: row } });
-    const get = (valueRenderOption: string) => api.spreadsheets.values.get({ spreadsheetId: id, range: 'Sheet1!A1:E2', valueRenderOption }).then((r) => r.data.values);
+    await api.spreadsheets.values.update({
+      spreadsheetId: id,
+      range: 'Sheet1!A2',
+      valueInputOption: 'USER_ENTERED',
+      requestBody: { values: row },
+    });
+    const get = (valueRenderOption: string) =>
+      api.spreadsheets.values.get({ spreadsheetId: id, range: 'Sheet1!A1:E2', valueRenderOption }).then((r) => r.data.values);
     expect(await get('UNFORMATTED_VALUE')).toEqual([
       ['=1+1', '007', '2025-03-31', 'TRUE', "'=kept"],
       [2, 7, 45747, true, '=kept'],
@@ -202,15 +268,32 @@ describe('values', () => {
   it('values.update beyond the grid is 400 "exceeds grid limits"; append grows the grid', async () => {
     const id = emu.createSpreadsheet('Sổ', [{ title: 'Nhật ký', rowCount: 3, columnCount: 2 }]);
     const f = await failure(
-      api.spreadsheets.values.update({ spreadsheetId: id, range: "'Nhật ký'!A3", valueInputOption: 'RAW', requestBody: { values: [['a'], ['b']] } }),
+      api.spreadsheets.values.update({
+        spreadsheetId: id,
+        range: "'Nhật ký'!A3",
+        valueInputOption: 'RAW',
+        requestBody: { values: [['a'], ['b']] },
+      }),
     );
-    expect(f.data.error).toEqual({ code: 400, status: 'INVALID_ARGUMENT', message: "Range ('Nhật ký'!A3:A4) exceeds grid limits. Max rows: 3, max columns: 2" });
-    emu.setValues(id, "'Nhật ký'!A1:B2", [['Ngày', 'Việc'], ['01/03', 'Họp']]);
+    expect(f.data.error).toEqual({
+      code: 400,
+      status: 'INVALID_ARGUMENT',
+      message: "Range ('Nhật ký'!A3:A4) exceeds grid limits. Max rows: 3, max columns: 2",
+    });
+    emu.setValues(id, "'Nhật ký'!A1:B2", [
+      ['Ngày', 'Việc'],
+      ['01/03', 'Họp'],
+    ]);
     const { data } = await api.spreadsheets.values.append({
       spreadsheetId: id,
       range: "'Nhật ký'!A:B",
       valueInputOption: 'RAW',
-      requestBody: { values: [['02/03', 'Báo cáo'], ['03/03', 'Kiểm tra']] },
+      requestBody: {
+        values: [
+          ['02/03', 'Báo cáo'],
+          ['03/03', 'Kiểm tra'],
+        ],
+      },
     });
     expect(data).toEqual({
       spreadsheetId: id,
@@ -224,7 +307,13 @@ describe('values', () => {
     const id = emu.createSpreadsheet('Sổ', ['A', 'B']);
     const { data } = await api.spreadsheets.values.batchUpdate({
       spreadsheetId: id,
-      requestBody: { valueInputOption: 'USER_ENTERED', data: [{ range: 'A!A1:B1', values: [['1', '2']] }, { range: 'B!C3', values: [['x']] }] },
+      requestBody: {
+        valueInputOption: 'USER_ENTERED',
+        data: [
+          { range: 'A!A1:B1', values: [['1', '2']] },
+          { range: 'B!C3', values: [['x']] },
+        ],
+      },
     });
     expect(data).toMatchObject({ totalUpdatedCells: 3, totalUpdatedSheets: 2, totalUpdatedRows: 2 });
     expect(emu.getValues(id, 'A!A1:B1', { valueRenderOption: 'UNFORMATTED_VALUE' })).toEqual([[1, 2]]);
@@ -239,7 +328,11 @@ describe('values', () => {
 describe('developer metadata', () => {
   it('moves with its row when rows are inserted, is found by search, and dies with its row', async () => {
     const id = emu.createSpreadsheet('Sổ', ['Nhiệm vụ']);
-    emu.setValues(id, "'Nhiệm vụ'!A1:B3", [['Mã', 'Tên'], ['NV-1', 'Một'], ['NV-2', 'Hai']]);
+    emu.setValues(id, "'Nhiệm vụ'!A1:B3", [
+      ['Mã', 'Tên'],
+      ['NV-1', 'Một'],
+      ['NV-2', 'Hai'],
+    ]);
     const create = (row: number, value: string): sheets_v4.Schema$Request => ({
       createDeveloperMetadata: {
         developerMetadata: {
@@ -250,7 +343,10 @@ describe('developer metadata', () => {
         },
       },
     });
-    const { data } = await api.spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests: [create(1, 'NV-1'), create(2, 'NV-2')] } });
+    const { data } = await api.spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: { requests: [create(1, 'NV-1'), create(2, 'NV-2')] },
+    });
     const created = data.replies![0]!.createDeveloperMetadata!.developerMetadata!;
     expect(created).toEqual({
       metadataId: expect.any(Number),
@@ -261,17 +357,23 @@ describe('developer metadata', () => {
     });
 
     // An official inserts two rows above NV-1 and types something there.
-    emu.batchUpdate(id, [{ insertDimension: { range: { sheetId: 0, dimension: 'ROWS', startIndex: 1, endIndex: 3 }, inheritFromBefore: true } }]);
+    emu.batchUpdate(id, [
+      { insertDimension: { range: { sheetId: 0, dimension: 'ROWS', startIndex: 1, endIndex: 3 }, inheritFromBefore: true } },
+    ]);
     emu.setValues(id, "'Nhiệm vụ'!A2", [['ghi chú']]);
 
     const search = await api.spreadsheets.developerMetadata.search({
       spreadsheetId: id,
-      requestBody: { dataFilters: [{ developerMetadataLookup: { metadataKey: 'cchc.taskId', metadataValue: 'NV-1', locationType: 'ROW' } }] },
+      requestBody: {
+        dataFilters: [{ developerMetadataLookup: { metadataKey: 'cchc.taskId', metadataValue: 'NV-1', locationType: 'ROW' } }],
+      },
     });
     expect(search.data.matchedDeveloperMetadata).toHaveLength(1);
     const found = search.data.matchedDeveloperMetadata![0]!;
     expect(found.developerMetadata!.location!.dimensionRange).toEqual({ sheetId: 0, dimension: 'ROWS', startIndex: 3, endIndex: 4 });
-    expect(found.dataFilters).toEqual([{ developerMetadataLookup: { metadataKey: 'cchc.taskId', metadataValue: 'NV-1', locationType: 'ROW' } }]);
+    expect(found.dataFilters).toEqual([
+      { developerMetadataLookup: { metadataKey: 'cchc.taskId', metadataValue: 'NV-1', locationType: 'ROW' } },
+    ]);
     expect(emu.getValues(id, "'Nhiệm vụ'!A4:B4")).toEqual([['NV-1', 'Một']]);
 
     const byId = await api.spreadsheets.developerMetadata.get({ spreadsheetId: id, metadataId: created.metadataId! });
@@ -287,7 +389,12 @@ describe('developer metadata', () => {
       spreadsheetId: id,
       requestBody: { dataFilters: [{ developerMetadataLookup: { metadataKey: 'cchc.taskId' } }] },
     });
-    expect(after.data.matchedDeveloperMetadata!.map((m) => [m.developerMetadata!.metadataValue, m.developerMetadata!.location!.dimensionRange!.startIndex])).toEqual([['NV-2', 3]]);
+    expect(
+      after.data.matchedDeveloperMetadata!.map((m) => [
+        m.developerMetadata!.metadataValue,
+        m.developerMetadata!.location!.dimensionRange!.startIndex,
+      ]),
+    ).toEqual([['NV-2', 3]]);
   });
 
   it('rejects metadata spanning several rows', async () => {
@@ -296,7 +403,17 @@ describe('developer metadata', () => {
       api.spreadsheets.batchUpdate({
         spreadsheetId: id,
         requestBody: {
-          requests: [{ createDeveloperMetadata: { developerMetadata: { metadataKey: 'k', visibility: 'DOCUMENT', location: { dimensionRange: { sheetId: 0, dimension: 'ROWS', startIndex: 1, endIndex: 5 } } } } }],
+          requests: [
+            {
+              createDeveloperMetadata: {
+                developerMetadata: {
+                  metadataKey: 'k',
+                  visibility: 'DOCUMENT',
+                  location: { dimensionRange: { sheetId: 0, dimension: 'ROWS', startIndex: 1, endIndex: 5 } },
+                },
+              },
+            },
+          ],
         },
       }),
     );
@@ -308,11 +425,21 @@ describe('developer metadata', () => {
 describe('reading rows by metadata', () => {
   it('append with INSERT_ROWS pushes later rows (and their metadata) down; batchGetByDataFilter reads a row by its metadata', async () => {
     const id = emu.createSpreadsheet('Sổ', ['Nhiệm vụ']);
-    emu.setValues(id, "'Nhiệm vụ'!A1:B4", [['Mã', 'Tên'], ['NV-1', 'Một'], ['', ''], ['Ghi chú', 'cuối']]);
+    emu.setValues(id, "'Nhiệm vụ'!A1:B4", [
+      ['Mã', 'Tên'],
+      ['NV-1', 'Một'],
+      ['', ''],
+      ['Ghi chú', 'cuối'],
+    ]);
     emu.batchUpdate(id, [
       {
         createDeveloperMetadata: {
-          developerMetadata: { metadataKey: 'note', metadataValue: 'footer', visibility: 'DOCUMENT', location: { dimensionRange: { sheetId: 0, dimension: 'ROWS', startIndex: 3, endIndex: 4 } } },
+          developerMetadata: {
+            metadataKey: 'note',
+            metadataValue: 'footer',
+            visibility: 'DOCUMENT',
+            location: { dimensionRange: { sheetId: 0, dimension: 'ROWS', startIndex: 3, endIndex: 4 } },
+          },
         },
       },
     ]);
@@ -325,11 +452,17 @@ describe('reading rows by metadata', () => {
       requestBody: { values: [['NV-2', 'Hai']] },
     });
     expect(data.tableRange).toBe("'Nhiệm vụ'!A1:B2");
-    expect(data.updates).toMatchObject({ updatedRange: "'Nhiệm vụ'!A3:B3", updatedData: { range: "'Nhiệm vụ'!A3:B3", values: [['NV-2', 'Hai']] } });
+    expect(data.updates).toMatchObject({
+      updatedRange: "'Nhiệm vụ'!A3:B3",
+      updatedData: { range: "'Nhiệm vụ'!A3:B3", values: [['NV-2', 'Hai']] },
+    });
     expect(emu.getValues(id, "'Nhiệm vụ'")).toEqual([['Mã', 'Tên'], ['NV-1', 'Một'], ['NV-2', 'Hai'], [], ['Ghi chú', 'cuối']]);
     const byFilter = await api.spreadsheets.values.batchGetByDataFilter({
       spreadsheetId: id,
-      requestBody: { dataFilters: [{ developerMetadataLookup: { metadataKey: 'note', metadataValue: 'footer' } }], valueRenderOption: 'UNFORMATTED_VALUE' },
+      requestBody: {
+        dataFilters: [{ developerMetadataLookup: { metadataKey: 'note', metadataValue: 'footer' } }],
+        valueRenderOption: 'UNFORMATTED_VALUE',
+      },
     });
     expect(byFilter.data.valueRanges).toEqual([
       {
@@ -391,9 +524,13 @@ describe('auth, failures and limits', () => {
     const id = emu.createSpreadsheet('Sổ');
     emu.injectFailures([{ match: { operation: 'spreadsheets.batchUpdate' }, status: 429, times: 2, retryAfterSeconds: 3 }]);
     const waits: number[] = [];
-    const res = await withBackoff('ghi bảng tính', () => api.spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests: [] } }, { retry: false }), {
-      sleep: async (ms) => void waits.push(ms),
-    });
+    const res = await withBackoff(
+      'ghi bảng tính',
+      () => api.spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests: [] } }, { retry: false }),
+      {
+        sleep: async (ms) => void waits.push(ms),
+      },
+    );
     expect(res.data).toEqual({ spreadsheetId: id, replies: [] });
     expect(waits).toEqual([3000, 3000]);
     expect(emu.counts()).toMatchObject({ writes: 3, byOperation: { 'spreadsheets.batchUpdate': 3 } });
@@ -401,8 +538,13 @@ describe('auth, failures and limits', () => {
 
   it('rejects bodies over 2 MB with 413', async () => {
     const id = emu.createSpreadsheet('Sổ');
-    const big = [[ 'x'.repeat(2 * 1024 * 1024) ]];
-    const f = await failure(api.spreadsheets.values.update({ spreadsheetId: id, range: 'Sheet1!A1', valueInputOption: 'RAW', requestBody: { values: big } }, { retry: false }));
+    const big = [['x'.repeat(2 * 1024 * 1024)]];
+    const f = await failure(
+      api.spreadsheets.values.update(
+        { spreadsheetId: id, range: 'Sheet1!A1', valueInputOption: 'RAW', requestBody: { values: big } },
+        { retry: false },
+      ),
+    );
     expect(f.status).toBe(413);
     expect(emu.requestLog[0]!.bodyBytes).toBeGreaterThan(2 * 1024 * 1024);
     expect(emu.getValues(id, 'Sheet1')).toEqual([]);

@@ -2,13 +2,7 @@
 // ({"error": {code, message, status}}), so production error handling is exercised for real.
 
 export type ErrorStatus =
-  | 'INVALID_ARGUMENT'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'PERMISSION_DENIED'
-  | 'RESOURCE_EXHAUSTED'
-  | 'INTERNAL'
-  | 'UNAVAILABLE';
+  'INVALID_ARGUMENT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'PERMISSION_DENIED' | 'RESOURCE_EXHAUSTED' | 'INTERNAL' | 'UNAVAILABLE';
 
 export class ApiError extends Error {
   constructor(

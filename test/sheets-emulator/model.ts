@@ -134,7 +134,13 @@ export function newSpreadsheet(
 ): SpreadsheetModel {
   const model: SpreadsheetModel = {
     spreadsheetId: id,
-    properties: { locale: 'en_US', timeZone: 'Etc/GMT', autoRecalc: 'ON_CHANGE', ...properties, title: properties.title ?? 'Untitled spreadsheet' },
+    properties: {
+      locale: 'en_US',
+      timeZone: 'Etc/GMT',
+      autoRecalc: 'ON_CHANGE',
+      ...properties,
+      title: properties.title ?? 'Untitled spreadsheet',
+    },
     sheets: [],
     developerMetadata: [],
     seed: [...id].reduce((h, ch) => (Math.imul(h, 31) + ch.charCodeAt(0)) | 0, 7) & 0x7fffffff,

@@ -21,7 +21,9 @@ export function dateToSerial(year: number, month: number, day: number): number {
 /** Sheets' automatic format: integers as-is, decimals trimmed to 15 significant digits, E notation when huge. */
 export function formatGeneral(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  return String(Number(n.toPrecision(15))).replace('e+', 'E+').replace('e-', 'E-');
+  return String(Number(n.toPrecision(15)))
+    .replace('e+', 'E+')
+    .replace('e-', 'E-');
 }
 
 const DEFAULT_PATTERNS: Record<string, string> = {
@@ -64,8 +66,15 @@ function formatDate(serial: number, pattern: string): string {
   tokens.forEach((raw, i) => {
     const t = raw.toLowerCase();
     // "mm" is minutes right after an hour token or right before a seconds token, months otherwise.
-    const prev = tokens.slice(0, i).reverse().find((x) => /^[a-z]/i.test(x))?.toLowerCase();
-    const next = tokens.slice(i + 1).find((x) => /^[a-z]/i.test(x))?.toLowerCase();
+    const prev = tokens
+      .slice(0, i)
+      .reverse()
+      .find((x) => /^[a-z]/i.test(x))
+      ?.toLowerCase();
+    const next = tokens
+      .slice(i + 1)
+      .find((x) => /^[a-z]/i.test(x))
+      ?.toLowerCase();
     const minutes = (t === 'mm' || t === 'm') && (prev?.startsWith('h') || next?.startsWith('s'));
     if (t === 'yyyy') out += pad(d.getUTCFullYear(), 4);
     else if (t === 'yy') out += pad(d.getUTCFullYear() % 100);

@@ -7,7 +7,16 @@ import { invalidArgument, notFound } from './errors';
 import type { FormulaEvaluator } from './formula';
 import { type Json, newSpreadsheet, newSpreadsheetId, type SpreadsheetModel } from './model';
 import { toResource } from './spreadsheet';
-import { appendRange, clearRange, readRange, type ReadOptions, updateRange, type UpdateValuesResponse, valueInputOptionOf, type WriteBody } from './values';
+import {
+  appendRange,
+  clearRange,
+  readRange,
+  type ReadOptions,
+  updateRange,
+  type UpdateValuesResponse,
+  valueInputOptionOf,
+  type WriteBody,
+} from './values';
 import { formatRange, quoteTitle } from './a1';
 
 export type RequestKind = 'read' | 'write';
@@ -53,7 +62,12 @@ export function route(req: ApiRequest, store: Store): Route {
     if (!model) throw notFound();
     return model;
   };
-  const make = (operation: string, kind: RequestKind, spreadsheetId: string | undefined, run: () => Json): Route => ({ operation, kind, spreadsheetId, run });
+  const make = (operation: string, kind: RequestKind, spreadsheetId: string | undefined, run: () => Json): Route => ({
+    operation,
+    kind,
+    spreadsheetId,
+    run,
+  });
   let m: RegExpExecArray | null;
 
   if (method === 'POST' && path === '/v4/spreadsheets') {
@@ -79,7 +93,13 @@ export function route(req: ApiRequest, store: Store): Route {
       const b = body as BatchUpdateBody;
       const replies = runBatchUpdate(model, b);
       const updated = b.includeSpreadsheetInResponse
-        ? { updatedSpreadsheet: toResource(model, { includeGridData: Boolean(b.responseIncludeGridData), ranges: b.responseRanges ?? [], evaluate: store.evaluate }) }
+        ? {
+            updatedSpreadsheet: toResource(model, {
+              includeGridData: Boolean(b.responseIncludeGridData),
+              ranges: b.responseRanges ?? [],
+              evaluate: store.evaluate,
+            }),
+          }
         : {};
       return { spreadsheetId: id, replies, ...updated };
     });
@@ -99,7 +119,10 @@ export function route(req: ApiRequest, store: Store): Route {
         const filters = (body.dataFilters ?? []) as DataFilter[];
         const opts = readOptions(new URLSearchParams(Object.entries(body).filter(([, v]) => typeof v === 'string') as [string, string][]));
         const valueRanges = filters.flatMap((filter) =>
-          rangesForFilters(model, [filter]).map((range) => ({ valueRange: readRange(model, range, opts, store.evaluate), dataFilters: [filter] })),
+          rangesForFilters(model, [filter]).map((range) => ({
+            valueRange: readRange(model, range, opts, store.evaluate),
+            dataFilters: [filter],
+          })),
         );
         return { spreadsheetId: id, ...(valueRanges.length ? { valueRanges } : {}) };
       });
@@ -122,7 +145,12 @@ export function route(req: ApiRequest, store: Store): Route {
     const [, id, encoded, action] = m as unknown as [string, string, string, string | undefined];
     const range = decodeURIComponent(encoded);
     if (!action && method === 'GET') {
-      return make('spreadsheets.values.get', 'read', id, () => readRange(sheetOf(id), range, readOptions(q), store.evaluate) as unknown as Json);
+      return make(
+        'spreadsheets.values.get',
+        'read',
+        id,
+        () => readRange(sheetOf(id), range, readOptions(q), store.evaluate) as unknown as Json,
+      );
     }
     if (!action && method === 'PUT') {
       return make('spreadsheets.values.update', 'write', id, () => {
@@ -136,7 +164,9 @@ export function route(req: ApiRequest, store: Store): Route {
       return make('spreadsheets.values.append', 'write', id, () => {
         const model = sheetOf(id);
         const option = valueInputOptionOf(q.get('valueInputOption'));
-        const result = atomically(model, (draft) => appendRange(draft, range, body as WriteBody, option, q.get('insertDataOption') ?? undefined));
+        const result = atomically(model, (draft) =>
+          appendRange(draft, range, body as WriteBody, option, q.get('insertDataOption') ?? undefined),
+        );
         return { ...result, updates: withUpdatedData(model, result.updates, q, store.evaluate) };
       });
     }
@@ -173,9 +203,17 @@ function atomically<T>(model: SpreadsheetModel, write: (draft: SpreadsheetModel)
   return result;
 }
 
-function withUpdatedData(model: SpreadsheetModel, result: UpdateValuesResponse, q: URLSearchParams, evaluate: FormulaEvaluator): UpdateValuesResponse {
+function withUpdatedData(
+  model: SpreadsheetModel,
+  result: UpdateValuesResponse,
+  q: URLSearchParams,
+  evaluate: FormulaEvaluator,
+): UpdateValuesResponse {
   if (!bool(q.get('includeValuesInResponse'))) return result;
-  const opts = { valueRenderOption: q.get('responseValueRenderOption') ?? undefined, dateTimeRenderOption: q.get('responseDateTimeRenderOption') ?? undefined } as ReadOptions;
+  const opts = {
+    valueRenderOption: q.get('responseValueRenderOption') ?? undefined,
+    dateTimeRenderOption: q.get('responseDateTimeRenderOption') ?? undefined,
+  } as ReadOptions;
   return { ...result, updatedData: readRange(model, result.updatedRange, opts, evaluate) };
 }
 
@@ -188,10 +226,16 @@ function valuesBatchUpdate(model: SpreadsheetModel, body: Json, evaluate: Formul
       return updateRange(draft, d.range, { ...d, range: undefined }, option);
     }),
   );
-  const sum = (key: 'updatedRows' | 'updatedColumns' | 'updatedCells'): number => responses.reduce((n, r) => n + (r.updatedCells ? (r[key] ?? 0) : 0), 0);
+  const sum = (key: 'updatedRows' | 'updatedColumns' | 'updatedCells'): number =>
+    responses.reduce((n, r) => n + (r.updatedCells ? (r[key] ?? 0) : 0), 0);
   const sheets = new Set(responses.filter((r) => r.updatedCells).map((r) => r.updatedRange.replace(/![^!]*$/, '')));
   const totals = sum('updatedCells')
-    ? { totalUpdatedRows: sum('updatedRows'), totalUpdatedColumns: sum('updatedColumns'), totalUpdatedCells: sum('updatedCells'), totalUpdatedSheets: sheets.size }
+    ? {
+        totalUpdatedRows: sum('updatedRows'),
+        totalUpdatedColumns: sum('updatedColumns'),
+        totalUpdatedCells: sum('updatedCells'),
+        totalUpdatedSheets: sheets.size,
+      }
     : {};
   const q = new URLSearchParams(
     Object.entries(body)
@@ -210,7 +254,14 @@ function rangesForFilters(model: SpreadsheetModel, filters: DataFilter[]): strin
       if (!sheet) return [];
       const g = filter.gridRange;
       const { rowCount, columnCount } = sheet.properties.gridProperties;
-      return [formatRange(sheet.properties.title, { startRow: g.startRowIndex ?? 0, endRow: g.endRowIndex ?? rowCount, startCol: g.startColumnIndex ?? 0, endCol: g.endColumnIndex ?? columnCount })];
+      return [
+        formatRange(sheet.properties.title, {
+          startRow: g.startRowIndex ?? 0,
+          endRow: g.endRowIndex ?? rowCount,
+          startCol: g.startColumnIndex ?? 0,
+          endCol: g.endColumnIndex ?? columnCount,
+        }),
+      ];
     }
     return model.developerMetadata
       .filter((md) => matchesFilter(model, md, filter))
@@ -235,10 +286,18 @@ function createFromResource(store: Store, body: Json): Json {
   const props = (body.properties ?? {}) as SpreadsheetModel['properties'];
   const sheets = ((body.sheets ?? []) as { properties?: Json }[]).map((s) => s.properties ?? {});
   const id = newSpreadsheetId();
-  const model = newSpreadsheet(id, props, sheets.length ? sheets.map((p, i) => ({ title: (p.title as string | undefined) ?? `Sheet${i + 1}`, ...(p.gridProperties as Json) })) : undefined);
+  const model = newSpreadsheet(
+    id,
+    props,
+    sheets.length
+      ? sheets.map((p, i) => ({ title: (p.title as string | undefined) ?? `Sheet${i + 1}`, ...(p.gridProperties as Json) }))
+      : undefined,
+  );
   store.spreadsheets.set(id, model);
   if (body.developerMetadata) {
-    runBatchUpdate(model, { requests: (body.developerMetadata as Json[]).map((d) => ({ createDeveloperMetadata: { developerMetadata: d } })) });
+    runBatchUpdate(model, {
+      requests: (body.developerMetadata as Json[]).map((d) => ({ createDeveloperMetadata: { developerMetadata: d } })),
+    });
   }
   return toResource(model, { evaluate: store.evaluate });
 }

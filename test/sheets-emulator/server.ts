@@ -132,7 +132,15 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
   const url = new URL(req.url ?? '/', 'http://emulator');
   const method = (req.method ?? 'GET').toUpperCase();
   const raw = await readBody(req);
-  const entry: RequestLogEntry = { method, path: safeDecode(url.pathname), operation: 'unknown', kind: method === 'GET' ? 'read' : 'write', bodyBytes: raw.length, status: 0, time };
+  const entry: RequestLogEntry = {
+    method,
+    path: safeDecode(url.pathname),
+    operation: 'unknown',
+    kind: method === 'GET' ? 'read' : 'write',
+    bodyBytes: raw.length,
+    status: 0,
+    time,
+  };
   state.log.push(entry);
   try {
     authenticate(state, req.headers.authorization);
@@ -149,7 +157,15 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
     }
     const r = route({ method, path: url.pathname, query: url.searchParams, body }, state.store);
     Object.assign(entry, { operation: r.operation, kind: r.kind, ...(r.spreadsheetId ? { spreadsheetId: r.spreadsheetId } : {}) });
-    const info: RequestInfo = { method, path: entry.path, operation: r.operation, kind: r.kind, spreadsheetId: r.spreadsheetId, query: url.searchParams, body };
+    const info: RequestInfo = {
+      method,
+      path: entry.path,
+      operation: r.operation,
+      kind: r.kind,
+      spreadsheetId: r.spreadsheetId,
+      query: url.searchParams,
+      body,
+    };
     const rule = state.failures.find((f) => f.remaining > 0 && matches(f, info));
     if (rule) {
       rule.remaining--;

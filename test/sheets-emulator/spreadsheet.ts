@@ -3,7 +3,16 @@
 
 import { effectiveValue, formattedValue } from './cells';
 import type { FormulaEvaluator } from './formula';
-import { clipToGrid, cloneJson, type DeveloperMetadata, type Json, resolveRange, type SheetModel, sortedSheets, type SpreadsheetModel } from './model';
+import {
+  clipToGrid,
+  cloneJson,
+  type DeveloperMetadata,
+  type Json,
+  resolveRange,
+  type SheetModel,
+  sortedSheets,
+  type SpreadsheetModel,
+} from './model';
 import type { Bounds } from './a1';
 
 const DEFAULT_ROW_PX = 21;
@@ -45,7 +54,9 @@ export function toResource(model: SpreadsheetModel, opts: GetOptions): Json {
     properties: structuredClone(model.properties),
     sheets: sheets.map((sheet) => ({
       properties: sheetProperties(sheet),
-      ...(opts.includeGridData ? { data: gridData(model, sheet, rangesBySheet.get(sheet) ?? [clipToGrid(sheet, { startRow: 0, startCol: 0 })], opts.evaluate) } : {}),
+      ...(opts.includeGridData
+        ? { data: gridData(model, sheet, rangesBySheet.get(sheet) ?? [clipToGrid(sheet, { startRow: 0, startCol: 0 })], opts.evaluate) }
+        : {}),
       ...nonEmpty('merges', sheet.merges),
       ...nonEmpty('conditionalFormats', sheet.conditionalFormats),
       ...nonEmpty('protectedRanges', sheet.protectedRanges),

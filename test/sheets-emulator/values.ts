@@ -3,7 +3,15 @@
 
 import { columnLetter } from '../../core/layout/columns';
 import { type Area, formatRange } from './a1';
-import { applyInput, type DateTimeRenderOption, parseInput, renderCell, type RenderedValue, type ValueInputOption, type ValueRenderOption } from './cells';
+import {
+  applyInput,
+  type DateTimeRenderOption,
+  parseInput,
+  renderCell,
+  type RenderedValue,
+  type ValueInputOption,
+  type ValueRenderOption,
+} from './cells';
 import { insertDimension } from './dimensions';
 import { invalidArgument } from './errors';
 import type { FormulaEvaluator } from './formula';
@@ -29,15 +37,26 @@ const enumOf = <T extends string>(name: string, allowed: readonly T[], value: st
   throw invalidArgument(`Invalid value at '${name}' (${allowed.join(' | ')}), "${value}"`);
 };
 
-export const majorDimensionOf = (v: string | undefined): MajorDimension => enumOf('major_dimension', ['ROWS', 'COLUMNS'], v === 'DIMENSION_UNSPECIFIED' ? undefined : v, 'ROWS');
+export const majorDimensionOf = (v: string | undefined): MajorDimension =>
+  enumOf('major_dimension', ['ROWS', 'COLUMNS'], v === 'DIMENSION_UNSPECIFIED' ? undefined : v, 'ROWS');
 
 export function readRange(model: SpreadsheetModel, rangeText: string, opts: ReadOptions, evaluate: FormulaEvaluator): ValueRange {
   const { sheet, area } = resolveRange(model, rangeText);
   const bounded = clipToGrid(sheet, area);
   const majorDimension = majorDimensionOf(opts.majorDimension);
   const render = {
-    valueRenderOption: enumOf('value_render_option', ['FORMATTED_VALUE', 'UNFORMATTED_VALUE', 'FORMULA'], opts.valueRenderOption, 'FORMATTED_VALUE'),
-    dateTimeRenderOption: enumOf('date_time_render_option', ['SERIAL_NUMBER', 'FORMATTED_STRING'], opts.dateTimeRenderOption, 'SERIAL_NUMBER'),
+    valueRenderOption: enumOf(
+      'value_render_option',
+      ['FORMATTED_VALUE', 'UNFORMATTED_VALUE', 'FORMULA'],
+      opts.valueRenderOption,
+      'FORMATTED_VALUE',
+    ),
+    dateTimeRenderOption: enumOf(
+      'date_time_render_option',
+      ['SERIAL_NUMBER', 'FORMATTED_STRING'],
+      opts.dateTimeRenderOption,
+      'SERIAL_NUMBER',
+    ),
     evaluate,
   };
   const outer = majorDimension === 'ROWS' ? [bounded.startRow, bounded.endRow] : [bounded.startCol, bounded.endCol];
@@ -82,14 +101,21 @@ export const valueInputOptionOf = (v: string | undefined | null): ValueInputOpti
 /** Rows of input in row-major order, whatever majorDimension the client used. */
 function rowMajor(body: WriteBody): unknown[][] {
   const values = body.values ?? [];
-  if (!Array.isArray(values) || values.some((r) => !Array.isArray(r))) throw invalidArgument('Invalid value at \'data.values\': expected a list of lists');
+  if (!Array.isArray(values) || values.some((r) => !Array.isArray(r)))
+    throw invalidArgument("Invalid value at 'data.values': expected a list of lists");
   if (majorDimensionOf(body.majorDimension ?? undefined) === 'ROWS') return values;
   const width = Math.max(0, ...values.map((c) => c.length));
   return [...Array(width).keys()].map((r) => values.map((col) => col[r] ?? null));
 }
 
 /** Writes values at `start`; returns the update counts. Caller has already checked the grid. */
-function writeAt(model: SpreadsheetModel, sheet: SheetModel, start: { row: number; col: number }, rows: unknown[][], option: ValueInputOption): UpdateValuesResponse {
+function writeAt(
+  model: SpreadsheetModel,
+  sheet: SheetModel,
+  start: { row: number; col: number },
+  rows: unknown[][],
+  option: ValueInputOption,
+): UpdateValuesResponse {
   const rowsTouched = new Set<number>();
   const colsTouched = new Set<number>();
   let cells = 0;
@@ -120,20 +146,18 @@ function checkFits(sheet: SheetModel, rangeText: string, area: Area, rows: unkno
     throw invalidArgument(`Requested writing within range [${rangeText}], but tried writing to row [${area.startRow + rows.length}]`);
   }
   if (limit.endCol !== undefined && area.startCol + width > limit.endCol) {
-    throw invalidArgument(`Requested writing within range [${rangeText}], but tried writing to column [${columnLetter(area.startCol + width - 1)}]`);
+    throw invalidArgument(
+      `Requested writing within range [${rangeText}], but tried writing to column [${columnLetter(area.startCol + width - 1)}]`,
+    );
   }
   const { rowCount, columnCount } = sheet.properties.gridProperties;
   const endRow = area.startRow + Math.max(1, rows.length);
   const endCol = area.startCol + Math.max(1, width);
-  if (endRow > rowCount || endCol > columnCount) throw exceedsGrid(sheet, { startRow: area.startRow, startCol: area.startCol, endRow, endCol });
+  if (endRow > rowCount || endCol > columnCount)
+    throw exceedsGrid(sheet, { startRow: area.startRow, startCol: area.startCol, endRow, endCol });
 }
 
-export function updateRange(
-  model: SpreadsheetModel,
-  rangeText: string,
-  body: WriteBody,
-  option: ValueInputOption,
-): UpdateValuesResponse {
+export function updateRange(model: SpreadsheetModel, rangeText: string, body: WriteBody, option: ValueInputOption): UpdateValuesResponse {
   if (body.range && body.range !== rangeText) {
     throw invalidArgument(`Invalid data[0]: Requested range [${rangeText}] and range in request body [${body.range}] do not match`);
   }
@@ -208,7 +232,9 @@ export function appendRange(
   grid.rowCount = Math.max(grid.rowCount, start.row + rows.length);
   grid.columnCount = Math.max(grid.columnCount, start.col + width);
   const updates = writeAt(model, sheet, start, rows, option);
-  const tableRange = tableStart >= 0 ? formatRange(sheet.properties.title, { startRow: tableStart, endRow: tableEnd, startCol: firstCol, endCol: lastCol + 1 }) : undefined;
+  const tableRange =
+    tableStart >= 0
+      ? formatRange(sheet.properties.title, { startRow: tableStart, endRow: tableEnd, startCol: firstCol, endCol: lastCol + 1 })
+      : undefined;
   return { spreadsheetId: model.spreadsheetId, ...(tableRange ? { tableRange } : {}), updates };
 }
-

@@ -14,7 +14,11 @@ import { loginDesktop } from '../../sync/sheets/oauth-login';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as CchcError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as CchcError,
+  );
 const mode = async (path: string) => (await stat(path)).mode & 0o777;
 const DESKTOP = { installed: { client_id: 'cid.apps.googleusercontent.com', client_secret: 'GOCSPX-bi-mat' } };
 
@@ -24,15 +28,26 @@ describe('Google credentials', () => {
     const headers = await client.getRequestHeaders();
     expect(headers.get('authorization')).toBe('Bearer ya29.token');
     expect(headers.get('x-goog-user-project')).toBeNull();
-    const billed = (await sheetsAuth({ env: { CCHC_GOOGLE_ACCESS_TOKEN: 'ya29.token', GOOGLE_CLOUD_QUOTA_PROJECT: 'cchc-phuong' } })) as { getRequestHeaders(): Promise<Headers> };
+    const billed = (await sheetsAuth({ env: { CCHC_GOOGLE_ACCESS_TOKEN: 'ya29.token', GOOGLE_CLOUD_QUOTA_PROJECT: 'cchc-phuong' } })) as {
+      getRequestHeaders(): Promise<Headers>;
+    };
     expect((await billed.getRequestHeaders()).get('x-goog-user-project')).toBe('cchc-phuong');
   });
 
   it('loads a service-account key with only the spreadsheets scope', async () => {
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const { privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
     const file = join(await tempDir(), 'key.json');
-    await writeFile(file, JSON.stringify({ type: 'service_account', client_email: 'cchc@du-an.iam.gserviceaccount.com', private_key: privateKey }));
-    const google = (await sheetsAuth({ env: { CCHC_GOOGLE_KEY_FILE: file } })) as { getClient(): Promise<{ email: string; scopes: string[] }> };
+    await writeFile(
+      file,
+      JSON.stringify({ type: 'service_account', client_email: 'cchc@du-an.iam.gserviceaccount.com', private_key: privateKey }),
+    );
+    const google = (await sheetsAuth({ env: { CCHC_GOOGLE_KEY_FILE: file } })) as {
+      getClient(): Promise<{ email: string; scopes: string[] }>;
+    };
     const jwt = await google.getClient();
     expect(jwt.email).toBe('cchc@du-an.iam.gserviceaccount.com');
     expect(jwt.scopes).toEqual(['https://www.googleapis.com/auth/spreadsheets']);
@@ -60,15 +75,23 @@ describe('Google credentials', () => {
     const error = await failure(sheetsAuth({ env: { HOME: home } }));
     expect(error).toBeInstanceOf(CchcError);
     expect(error?.code).toBe('AUTH_MISSING');
-    for (const hint of ['CCHC_GOOGLE_KEY_FILE', 'gcloud auth application-default login', 'CCHC_GOOGLE_ACCESS_TOKEN', 'docs/huong-dan-ket-noi-google-sheet.md']) {
+    for (const hint of [
+      'CCHC_GOOGLE_KEY_FILE',
+      'gcloud auth application-default login',
+      'CCHC_GOOGLE_ACCESS_TOKEN',
+      'docs/huong-dan-ket-noi-google-sheet.md',
+    ]) {
       expect(error?.messageVi).toContain(hint);
     }
   });
 
-  it('finds gcloud\'s application default credentials', async () => {
+  it("finds gcloud's application default credentials", async () => {
     const home = await tempDir();
     await mkdir(join(home, '.config/gcloud'), { recursive: true });
-    await writeFile(join(home, '.config/gcloud/application_default_credentials.json'), JSON.stringify({ type: 'authorized_user', client_id: 'a', client_secret: 'b', refresh_token: 'c' }));
+    await writeFile(
+      join(home, '.config/gcloud/application_default_credentials.json'),
+      JSON.stringify({ type: 'authorized_user', client_id: 'a', client_secret: 'b', refresh_token: 'c' }),
+    );
     expect(await sheetsAuth({ env: { HOME: home } })).toBeTruthy();
   });
 
@@ -145,9 +168,15 @@ describe('a login Google no longer honours', () => {
     await new Promise<void>((resolve) => google.listen(0, '127.0.0.1', resolve));
     const emu = await startSheetsEmulator();
     try {
-      const client = new auth.OAuth2({ clientId: 'c', clientSecret: 's', endpoints: { oauth2TokenUrl: `http://127.0.0.1:${(google.address() as AddressInfo).port}/token` } });
+      const client = new auth.OAuth2({
+        clientId: 'c',
+        clientSecret: 's',
+        endpoints: { oauth2TokenUrl: `http://127.0.0.1:${(google.address() as AddressInfo).port}/token` },
+      });
       client.setCredentials({ refresh_token: '1//het-han', access_token: 'cu', expiry_date: 1 });
-      const error = await failure(readSheet(sheetsApi(client, { CCHC_SHEETS_API_URL: emu.url }), emu.createSpreadsheet('x'), { backoff: { sleep: async () => {} } }));
+      const error = await failure(
+        readSheet(sheetsApi(client, { CCHC_SHEETS_API_URL: emu.url }), emu.createSpreadsheet('x'), { backoff: { sleep: async () => {} } }),
+      );
       expect(error?.code).toBe('AUTH_REJECTED');
       expect(error?.messageVi).toContain('cchc auth login');
       expect(error?.messageVi).not.toContain('het-han');

@@ -36,7 +36,11 @@ describe('Sheets store: 2 MB batches of thousands of rows', () => {
     const tasks = manyTasks((await sampleTables())['tasks']!, 3_000);
     const id = await sheetWith(sheets, tasks);
     const long = 'Đã hoàn thành, có văn bản báo cáo kèm theo. '.repeat(10);
-    const edited = tasks.map((t, i) => ({ ...t, note: `${long}${i}`, evidence: `https://drive.google.com/file/d/${'x'.repeat(40)}${i}/view` }));
+    const edited = tasks.map((t, i) => ({
+      ...t,
+      note: `${long}${i}`,
+      evidence: `https://drive.google.com/file/d/${'x'.repeat(40)}${i}/view`,
+    }));
     const result = await sheets.store(id).apply({ tasks: edited }, new Map([['tasks', new Map(tasks.map((t) => [String(t['id']), t]))]]));
     const writes = sheets.emu.requestLog.filter((r) => r.kind === 'write');
     expect(writes.length).toBeGreaterThan(1);

@@ -37,7 +37,10 @@ describe('Sheets store with thousands of rows', () => {
     const id = sheets.emu.createSpreadsheet('CCHC');
     let writes = 0;
     sheets.emu.injectFailures([{ match: (r) => r.operation === 'spreadsheets.batchUpdate' && ++writes >= 3, status: 503, times: 100 }]);
-    const error = await sheets.store(id).apply({ tasks }, new Map()).catch((e: unknown) => e);
+    const error = await sheets
+      .store(id)
+      .apply({ tasks }, new Map())
+      .catch((e: unknown) => e);
     expect((error as CchcError).code).toBe('SHEETS_PARTIAL_WRITE');
     expect((error as CchcError).messageVi).toContain('Đã ghi trọn 2 phần');
     const partial = (await sheets.store(id).read())['tasks']!;
@@ -48,5 +51,4 @@ describe('Sheets store with thousands of rows', () => {
     const ids = (await sheets.store(id).read())['tasks']!.map((t) => t['id']);
     expect(ids).toEqual(tasks.map((t) => t['id']));
   }, 120_000);
-
 });

@@ -16,7 +16,7 @@ const id = process.env['CCHC_LIVE_SHEET_ID'];
 const credentials = ['CCHC_GOOGLE_ACCESS_TOKEN', 'CCHC_GOOGLE_KEY_FILE', 'GOOGLE_APPLICATION_CREDENTIALS'].some((v) => process.env[v]);
 
 describe.runIf(id && credentials)('live Google Sheet (CCHC_LIVE_SHEET_ID)', () => {
-  it('init, push, an official\'s edit kept, pull', async () => {
+  it("init, push, an official's edit kept, pull", async () => {
     const store = openSheet(id!);
     const before = await store.state();
     expect(before.tabs.size, 'use an empty scratch spreadsheet: it must not hold cchc tabs yet').toBe(0);
@@ -29,7 +29,12 @@ describe.runIf(id && credentials)('live Google Sheet (CCHC_LIVE_SHEET_ID)', () =
       const first = String(read['tasks']![0]!['id']);
       const status = TASKS_TAB.columns.findIndex((c) => c.key === 'status');
       const letter = String.fromCharCode(65 + status);
-      await api.spreadsheets.values.update({ spreadsheetId: id!, range: `'${TASKS_TAB.name}'!${letter}2`, valueInputOption: 'RAW', requestBody: { values: [['Đang thực hiện']] } });
+      await api.spreadsheets.values.update({
+        spreadsheetId: id!,
+        range: `'${TASKS_TAB.name}'!${letter}2`,
+        valueInputOption: 'RAW',
+        requestBody: { values: [['Đang thực hiện']] },
+      });
       const edited = read['tasks']!.map((t) => (t['id'] === first ? { ...t, note: 'kiểm thử trực tiếp' } : t));
       const result = await store.apply({ tasks: edited }, baseOf(read));
       expect(result.conflicts).toEqual([]);
@@ -39,7 +44,8 @@ describe.runIf(id && credentials)('live Google Sheet (CCHC_LIVE_SHEET_ID)', () =
       const state = await store.state();
       const created = [...state.tabs.values()].map((t) => ({ deleteSheet: { sheetId: t.sheetId } }));
       // A spreadsheet keeps at least one sheet: leave the scratch spreadsheet's own first sheet.
-      if (created.length > 0 && created.length < state.sheetIds.size) await api.spreadsheets.batchUpdate({ spreadsheetId: id!, requestBody: { requests: created } });
+      if (created.length > 0 && created.length < state.sheetIds.size)
+        await api.spreadsheets.batchUpdate({ spreadsheetId: id!, requestBody: { requests: created } });
     }
   }, 120_000);
 });

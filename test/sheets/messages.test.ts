@@ -24,8 +24,17 @@ describe('messages', () => {
   it('a service-account key whose private key cannot sign says so, not "không kết nối được"', async () => {
     const dir = await tempDir();
     const key = join(dir, 'khoa.json');
-    await writeFile(key, JSON.stringify({ type: 'service_account', client_email: 'cchc@du-an.iam.gserviceaccount.com', private_key: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n' }));
-    const result = await cchcAsync(['validate', '--sheet', 'ABC'], { env: { CCHC_GOOGLE_KEY_FILE: key, CCHC_SHEETS_API_URL: 'http://127.0.0.1:9', CCHC_GOOGLE_ACCESS_TOKEN: '' } });
+    await writeFile(
+      key,
+      JSON.stringify({
+        type: 'service_account',
+        client_email: 'cchc@du-an.iam.gserviceaccount.com',
+        private_key: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n',
+      }),
+    );
+    const result = await cchcAsync(['validate', '--sheet', 'ABC'], {
+      env: { CCHC_GOOGLE_KEY_FILE: key, CCHC_SHEETS_API_URL: 'http://127.0.0.1:9', CCHC_GOOGLE_ACCESS_TOKEN: '' },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('[AUTH_KEY_INVALID]');
     expect(result.stderr).not.toContain('không kết nối được');

@@ -30,12 +30,18 @@ describe('province roll-up', () => {
     }
     const missing = 'x'.repeat(44);
     const list = join(await tempDir(), 'phuong.txt');
-    await writeFile(list, `# Danh sách bảng tính\n${ids.map((id) => `https://docs.google.com/spreadsheets/d/${id}/edit`).join('\n')}\n${missing}, Phường không có\n`);
+    await writeFile(
+      list,
+      `# Danh sách bảng tính\n${ids.map((id) => `https://docs.google.com/spreadsheets/d/${id}/edit`).join('\n')}\n${missing}, Phường không có\n`,
+    );
     sheets.emu.resetCounts();
     const out = join(await tempDir(), 'tong-hop.xlsx');
-    const result = await cchcAsync(['rollup', '--sheets', list, '--out', out, '--period', '2026', '--today', '2026-11-23', '--concurrency', '8', '--per-minute', '1000'], {
-      env: sheets.env,
-    });
+    const result = await cchcAsync(
+      ['rollup', '--sheets', list, '--out', out, '--period', '2026', '--today', '2026-11-23', '--concurrency', '8', '--per-minute', '1000'],
+      {
+        env: sheets.env,
+      },
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('Đã tổng hợp 100/101 phường, xã');
@@ -115,8 +121,8 @@ describe('province roll-up', () => {
 
   it('rejects a list line that is neither a sheet id nor a sheet address', () => {
     expect(() => parseWardList('1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms Phường A\nbảng tính của xã B\n', 'ds.txt')).toThrow(CchcError);
-    expect(parseWardList('https://docs.google.com/spreadsheets/d/1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms/edit#gid=0, Phường A', 'x')).toEqual([
-      { id: '1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms', name: 'Phường A', line: 1 },
-    ]);
+    expect(
+      parseWardList('https://docs.google.com/spreadsheets/d/1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms/edit#gid=0, Phường A', 'x'),
+    ).toEqual([{ id: '1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms', name: 'Phường A', line: 1 }]);
   });
 });

@@ -17,7 +17,6 @@ import { seedSheet, sheetWith, useSheetsEmulator } from './emulated-sheet';
 
 const emulated = useSheetsEmulator();
 
-
 describe('Sheets store limits', () => {
   it('a write Google applied before its answer was lost is not repeated on retry', async () => {
     const sheets = await emulated();
@@ -59,7 +58,9 @@ describe('Sheets store limits', () => {
         match: (r) => {
           if (r.operation !== 'spreadsheets.batchUpdate' || moved) return false;
           moved = true;
-          sheets.emu.batchUpdate(id, [{ moveDimension: { source: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 }, destinationIndex: 4 } }]);
+          sheets.emu.batchUpdate(id, [
+            { moveDimension: { source: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 }, destinationIndex: 4 } },
+          ]);
           return true;
         },
         status: 503,
@@ -101,17 +102,22 @@ describe('Sheets store limits', () => {
     const target = new URL(sheets.emu.url);
     const proxy = createServer((req, res) => {
       if (dropped++ === 0) return req.socket.destroy();
-      const upstream = httpRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
+      const upstream = httpRequest(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
       req.pipe(upstream);
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     try {
       const env = { ...sheets.env, CCHC_SHEETS_API_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` };
       const slept: number[] = [];
-      const store = new SheetsStore(id, async () => sheetsApi(await sheetsAuth({ env }), env), { sleep: async (ms) => void slept.push(ms) });
+      const store = new SheetsStore(id, async () => sheetsApi(await sheetsAuth({ env }), env), {
+        sleep: async (ms) => void slept.push(ms),
+      });
       expect((await store.read())['tasks']).toHaveLength(2);
       expect(slept).toHaveLength(1);
       expect(sheets.emu.counts().reads).toBe(1);
@@ -176,7 +182,7 @@ describe('Sheets store limits', () => {
 });
 
 describe('Sheets store on a sheet an official set up by hand', () => {
-  it('fills a tab with only a header row (grid of one row), in the official\'s column order, adding missing columns at the end', async () => {
+  it("fills a tab with only a header row (grid of one row), in the official's column order, adding missing columns at the end", async () => {
     const sheets = await emulated();
     const id = sheets.emu.createSpreadsheet('CCHC', [{ title: TASKS_TAB.name, rowCount: 1, columnCount: 3 }]);
     sheets.emu.setValues(id, `'${TASKS_TAB.name}'!A1`, [['Nội dung nhiệm vụ', 'Ghi chú riêng', 'Mã nhiệm vụ']]);

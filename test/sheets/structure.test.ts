@@ -19,7 +19,8 @@ import { useSheetsEmulator } from './emulated-sheet';
 const tempDir = useTempDir();
 const emulated = useSheetsEmulator();
 
-const sheetIdOf = (emu: SheetsEmulator, id: string, title: string): number => emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === title)!.properties.sheetId;
+const sheetIdOf = (emu: SheetsEmulator, id: string, title: string): number =>
+  emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === title)!.properties.sheetId;
 const columnIndex = (key: string): number => TASKS_TAB.columns.findIndex((c) => c.key === key);
 
 /** A pushed sample: the local workbook and the sheet hold the same data, with a sync base. */
@@ -45,8 +46,20 @@ describe('structural edits never delete', { timeout: 120_000 }, () => {
     // An official renames the "Trạng thái" header and sets one status in the renamed tab.
     const status = columnIndex('status');
     emu.batchUpdate(id, [
-      { updateCells: { start: { sheetId, rowIndex: 0, columnIndex: status }, rows: [{ values: [{ userEnteredValue: { stringValue: 'Tình trạng thực hiện' } }] }], fields: 'userEnteredValue' } },
-      { updateCells: { start: { sheetId, rowIndex: 1, columnIndex: status }, rows: [{ values: [{ userEnteredValue: { stringValue: 'Hoàn thành' } }] }], fields: 'userEnteredValue' } },
+      {
+        updateCells: {
+          start: { sheetId, rowIndex: 0, columnIndex: status },
+          rows: [{ values: [{ userEnteredValue: { stringValue: 'Tình trạng thực hiện' } }] }],
+          fields: 'userEnteredValue',
+        },
+      },
+      {
+        updateCells: {
+          start: { sheetId, rowIndex: 1, columnIndex: status },
+          rows: [{ values: [{ userEnteredValue: { stringValue: 'Hoàn thành' } }] }],
+          fields: 'userEnteredValue',
+        },
+      },
     ]);
     const first = String(emu.getValues(id, `'Nhiệm vụ 2026'!A2`)[0]![0]);
 
@@ -91,7 +104,13 @@ describe('structural edits never delete', { timeout: 120_000 }, () => {
   it('a column deleted in the sheet, or a header renamed in the workbook, stops with exit 2 and changes nothing', async () => {
     const { emu, env, id, path } = await pushed();
     const sheetId = sheetIdOf(emu, id, TASKS_TAB.name);
-    emu.batchUpdate(id, [{ deleteDimension: { range: { sheetId, dimension: 'COLUMNS', startIndex: columnIndex('status'), endIndex: columnIndex('status') + 1 } } }]);
+    emu.batchUpdate(id, [
+      {
+        deleteDimension: {
+          range: { sheetId, dimension: 'COLUMNS', startIndex: columnIndex('status'), endIndex: columnIndex('status') + 1 },
+        },
+      },
+    ]);
     const before = await readFile(path);
     const pull = await cchcAsync(['sync', 'pull', '--sheet', id, '--out', path], { env });
     expect(pull.code).toBe(2);

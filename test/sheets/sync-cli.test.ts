@@ -48,7 +48,10 @@ describe('cchc with --sheet', () => {
     expect(tasks.properties.gridProperties.frozenRowCount).toBe(1);
     expect(emu.getValues(id, `'${TASKS_TAB.name}'!1:1`)).toEqual([TASKS_TAB.columns.map((c) => c.header)]);
     const status = TASKS_TAB.columns.findIndex((c) => c.key === 'status');
-    const rule = tasks.rows[1]![status]!.dataValidation as { condition: { type: string; values: { userEnteredValue: string }[] }; strict: boolean };
+    const rule = tasks.rows[1]![status]!.dataValidation as {
+      condition: { type: string; values: { userEnteredValue: string }[] };
+      strict: boolean;
+    };
     expect(rule.condition.type).toBe('ONE_OF_LIST');
     expect(rule.condition.values.map((v) => v.userEnteredValue)).toContain('Hoàn thành');
     const lead = TASKS_TAB.columns.findIndex((c) => c.key === 'lead');
@@ -80,7 +83,7 @@ describe('cchc with --sheet', () => {
     for (const tab of TABS) expect(b[tab.key], tab.key).toEqual(a[tab.key]);
   });
 
-  it('a push keeps an official\'s concurrent edit, writes the rest, and reports a real conflict (exit 1)', async () => {
+  it("a push keeps an official's concurrent edit, writes the rest, and reports a real conflict (exit 1)", async () => {
     const { emu, env } = await emulated();
     const id = emu.createSpreadsheet('Kế hoạch CCHC');
     const { path, local, tasks } = await localSample();
@@ -105,7 +108,8 @@ describe('cchc with --sheet', () => {
     expect(push.stdout).toContain('cột "Ghi chú": trên bảng tính là "Đã trình UBND", bản ghi lên là "Chờ ý kiến"');
     expect(emu.counts()).toMatchObject({ reads: 2, writes: 1 });
 
-    const value = (taskId: string, column: string) => emu.getValues(id, taskCell(emu, id, taskId, column), { valueRenderOption: 'UNFORMATTED_VALUE' })[0]![0];
+    const value = (taskId: string, column: string) =>
+      emu.getValues(id, taskCell(emu, id, taskId, column), { valueRenderOption: 'UNFORMATTED_VALUE' })[0]![0];
     expect(value(a!, 'status')).toBe('Đang thực hiện');
     expect(value(a!, 'title')).toBe('Tên mới của nhiệm vụ A');
     expect(value(b!, 'progress')).toBe(80);
@@ -128,7 +132,7 @@ describe('cchc with --sheet', () => {
     expect(home.find((t) => t['id'] === c)).toMatchObject({ note: 'Chờ ý kiến' });
   }, 120_000);
 
-  it('a pull takes an official\'s fix of a meeting title without keeping the old line, and drops rows deleted in the sheet', async () => {
+  it("a pull takes an official's fix of a meeting title without keeping the old line, and drops rows deleted in the sheet", async () => {
     const { emu, env } = await emulated();
     const id = emu.createSpreadsheet('Kế hoạch CCHC');
     const { path, local } = await localSample();
@@ -180,7 +184,10 @@ describe('cchc with --sheet', () => {
       ['metrics', '--json', '--period', '2026-H1', '--today', '2026-11-23'],
       ['index', '--json', '--period', '2026', '--today', '2026-11-23'],
     ]) {
-      const [local, sheet] = await Promise.all([cchcAsync([...args, '--store', path], { env }), cchcAsync([...args, '--sheet', id], { env })]);
+      const [local, sheet] = await Promise.all([
+        cchcAsync([...args, '--store', path], { env }),
+        cchcAsync([...args, '--sheet', id], { env }),
+      ]);
       expect(sheet.stderr).toBe('');
       expect(JSON.parse(sheet.stdout), args[0]).toEqual(JSON.parse(local.stdout));
     }

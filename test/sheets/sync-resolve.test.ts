@@ -32,12 +32,15 @@ describe('cchc sync resolve', () => {
     const sync = (...args: string[]) => cchcAsync(['sync', ...args, '--sheet', id, '--store', path], { env });
     expect((await sync('push')).code).toBe(0);
     const [a, b] = tasks.map((t) => String(t['id']));
-    const value = (taskId: string, column: string) => emu.getValues(id, taskCell(emu, id, taskId, column), { valueRenderOption: 'UNFORMATTED_VALUE' })[0]![0];
+    const value = (taskId: string, column: string) =>
+      emu.getValues(id, taskCell(emu, id, taskId, column), { valueRenderOption: 'UNFORMATTED_VALUE' })[0]![0];
 
     // Both sides change the same two cells differently.
     emu.setValues(id, taskCell(emu, id, a!, 'note'), [['Đã trình UBND']]);
     emu.setValues(id, taskCell(emu, id, b!, 'progress'), [[61]]);
-    await local.write({ tasks: tasks.map((t: Row) => (t['id'] === a ? { ...t, note: 'Chờ ý kiến' } : t['id'] === b ? { ...t, progress: 73 } : t)) });
+    await local.write({
+      tasks: tasks.map((t: Row) => (t['id'] === a ? { ...t, note: 'Chờ ý kiến' } : t['id'] === b ? { ...t, progress: 73 } : t)),
+    });
     expect((await sync('push')).code).toBe(1);
 
     const list = await sync('resolve');

@@ -31,7 +31,8 @@ function realTimeStore(env: Record<string, string>, id: string, slept: number[])
   });
 }
 
-const ids = (emu: SheetsEmulator, id: string): string[] => (emu.getValues(id, `'${TASKS_TAB.name}'!A2:A`) as string[][]).map((r) => String(r[0]));
+const ids = (emu: SheetsEmulator, id: string): string[] =>
+  (emu.getValues(id, `'${TASKS_TAB.name}'!A2:A`) as string[][]).map((r) => String(r[0]));
 const column = (key: string): number => TASKS_TAB.columns.findIndex((c) => c.key === key);
 
 describe('writes during faults and edits', () => {
@@ -104,7 +105,7 @@ describe('writes during faults and edits', () => {
     expect(row(above)[column('note')] ?? '').toBe(aboveNote ?? '');
   });
 
-  it('an official\'s edit right after the write is kept and reported as a conflict, not overwritten', async () => {
+  it("an official's edit right after the write is kept and reported as a conflict, not overwritten", async () => {
     const { emu, store: makeStore } = await emulated();
     const sample = (await sampleTables())['tasks']!.slice(0, 4);
     const id = seedSheet(emu, 'CCHC', { tasks: sample });
@@ -122,7 +123,15 @@ describe('writes during faults and edits', () => {
             typed = true;
             const grid = emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][];
             const r = grid.findIndex((x) => x[0] === target) + 1;
-            emu.batchUpdate(id, [{ updateCells: { start: { sheetId: emu.getSpreadsheet(id).sheets[0]!.properties.sheetId, rowIndex: r - 1, columnIndex: column('note') }, rows: [{ values: [{ userEnteredValue: { stringValue: 'Cán bộ sửa' } }] }], fields: 'userEnteredValue' } }]);
+            emu.batchUpdate(id, [
+              {
+                updateCells: {
+                  start: { sheetId: emu.getSpreadsheet(id).sheets[0]!.properties.sheetId, rowIndex: r - 1, columnIndex: column('note') },
+                  rows: [{ values: [{ userEnteredValue: { stringValue: 'Cán bộ sửa' } }] }],
+                  fields: 'userEnteredValue',
+                },
+              },
+            ]);
           }
           return false;
         },

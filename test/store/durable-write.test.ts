@@ -52,7 +52,7 @@ describe('durable writes', () => {
     expect(await readFile(path, 'utf8')).toBe('new');
   });
 
-  it('keys the sync base by the workbook\'s real path and the sheet id', async () => {
+  it("keys the sync base by the workbook's real path and the sheet id", async () => {
     const dir = await tempDir();
     const a = await syncStatePath(join(dir, 'cchc.xlsx'), 'SHEET');
     const b = await syncStatePath(join(dir, 'other.xlsx'), 'SHEET');

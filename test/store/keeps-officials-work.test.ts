@@ -80,7 +80,19 @@ describe('the store keeps what officials add', () => {
 describe('appendices: links, error cells, the right command', () => {
   it('a link cell reads as its text, never its address', async () => {
     const file = join(await tempDir(), 'phu-luc.xlsx');
-    await buildAppendixFile(file, [TITLE, HEADER, { cells: ['1', { text: 'Rà soát thủ tục hành chính', hyperlink: 'javascript:alert(1)' }, 'Văn phòng HĐND và UBND', 'Báo cáo', 'Quý I/2026'] }]);
+    await buildAppendixFile(file, [
+      TITLE,
+      HEADER,
+      {
+        cells: [
+          '1',
+          { text: 'Rà soát thủ tục hành chính', hyperlink: 'javascript:alert(1)' },
+          'Văn phòng HĐND và UBND',
+          'Báo cáo',
+          'Quý I/2026',
+        ],
+      },
+    ]);
     const store = join(await tempDir(), 'cchc.xlsx');
     await new XlsxStore(store).create(await sampleTables());
     const result = await cchcAsync(['import', file, '--store', store, '--dry-run', '--json']);
@@ -95,7 +107,15 @@ describe('appendices: links, error cells, the right command', () => {
       TITLE,
       HEADER,
       { cells: ['1', 'Việc một', 'Văn phòng HĐND và UBND', 'Báo cáo', 'Quý I/2026'] },
-      { cells: [{ formula: 'A99/0', result: { error: '#REF!' } } as ExcelJS.CellValue, 'Việc hai', 'Văn phòng HĐND và UBND', 'Báo cáo', 'Quý II/2026'] },
+      {
+        cells: [
+          { formula: 'A99/0', result: { error: '#REF!' } } as ExcelJS.CellValue,
+          'Việc hai',
+          'Văn phòng HĐND và UBND',
+          'Báo cáo',
+          'Quý II/2026',
+        ],
+      },
     ]);
     const store = join(await tempDir(), 'x.xlsx');
     expect((await cchcAsync(['init', '--store', store])).code).toBe(0);

@@ -35,7 +35,14 @@ const APPENDICES: [string, string][] = [
   ['phu-luc-nhi-chieu-2026.xlsx', '158/KH-UBND'],
   ['phu-luc-an-tuong-2026.xlsx', '2/KH-UBND'],
 ];
-const importArgs = ([file, plan]: [string, string], store: string): string[] => ['import', join(SAMPLES, file), '--plan', plan, '--store', store];
+const importArgs = ([file, plan]: [string, string], store: string): string[] => [
+  'import',
+  join(SAMPLES, file),
+  '--plan',
+  plan,
+  '--store',
+  store,
+];
 
 describe('store lock', () => {
   it('two imports at once into one store never both exit 0 with one lost (real processes)', async () => {
@@ -72,14 +79,32 @@ describe('store lock', () => {
     const store = join(dir, 'cchc.xlsx');
     await new XlsxStore(store).create(initialTables());
     // A dead owner (no such process) on this host.
-    await writeFile(`${store}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), command: 'import', startedAt: new Date().toISOString() }));
+    await writeFile(
+      `${store}.lock`,
+      JSON.stringify({
+        pid: 2 ** 22 + 12345,
+        host: (await import('node:os')).hostname(),
+        command: 'import',
+        startedAt: new Date().toISOString(),
+      }),
+    );
     const after = await cchcProcess(importArgs(APPENDICES[0]!, store));
     expect(after.stderr).toBe('');
     expect(after.code).toBe(0);
     // A live owner (this test process): the writer waits CCHC_LOCK_WAIT_MS, then stops.
-    await writeFile(`${store}.lock`, JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname(), command: 'test', startedAt: new Date().toISOString() }));
+    await writeFile(
+      `${store}.lock`,
+      JSON.stringify({
+        pid: process.pid,
+        host: (await import('node:os')).hostname(),
+        command: 'test',
+        startedAt: new Date().toISOString(),
+      }),
+    );
     const blocked = await new Promise<CliResult>((resolve) => {
-      const child = spawn(process.execPath, [BIN, ...importArgs(APPENDICES[1]!, store)], { env: { ...process.env, CCHC_LOCK_WAIT_MS: '300' } });
+      const child = spawn(process.execPath, [BIN, ...importArgs(APPENDICES[1]!, store)], {
+        env: { ...process.env, CCHC_LOCK_WAIT_MS: '300' },
+      });
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
       child.on('close', (code) => resolve({ code: code ?? -1, stdout: '', stderr }));

@@ -12,7 +12,9 @@ describe('Word appendix --with-progress', () => {
     const plan = catalog.plans[0]!;
     const tasks = catalog.tasks.map((t) => t.item).filter((t) => t.plan === plan.code);
     const done = { ...tasks[0]!, status: 'Hoàn thành', progress: 62.5, completedOn: '2026-03-09', evidence: 'Quyết định số 12/QĐ-UBND' };
-    const xml = await (await JSZip.loadAsync(await Packer.toBuffer(appendixDocument(plan, [done, ...tasks.slice(1)], { withProgress: true }))))
+    const xml = await (
+      await JSZip.loadAsync(await Packer.toBuffer(appendixDocument(plan, [done, ...tasks.slice(1)], { withProgress: true })))
+    )
       .file('word/document.xml')!
       .async('string');
     const text = (xml.match(/<w:t[^>]*>[^<]*<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, ''));

@@ -12,7 +12,17 @@ import { readAppendix } from '../../sync/excel/appendix-reader';
 import { initialTables } from '../../sync/store/initial-tables';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { buildAppendixFile, linesFromSeed } from '../fixtures/appendix-xlsx';
-import { docxFile, headingTable, paragraph, seedHeading, seedTable, signatureTable, table, wordPlanFromSeed, type RowSpec } from '../fixtures/appendix-docx';
+import {
+  docxFile,
+  headingTable,
+  paragraph,
+  seedHeading,
+  seedTable,
+  signatureTable,
+  table,
+  wordPlanFromSeed,
+  type RowSpec,
+} from '../fixtures/appendix-docx';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 
@@ -100,7 +110,14 @@ describe('cchc import PLAN.docx', () => {
     // The assignment shape of the Đông Quang plan (seed 004): criteria, points, lead unit merged over a run.
     const rows: RowSpec[] = [
       { header: true, cells: [{ text: 'STT' }, { text: 'Tiêu chí' }, { text: 'Điểm tối đa' }, { text: 'Cơ quan chủ trì' }] },
-      { cells: [{ text: '1' }, { text: 'Công tác chỉ đạo, điều hành CCHC' }, { text: '9' }, { text: 'Phòng Văn hóa - Xã hội', vMerge: 'restart' }] },
+      {
+        cells: [
+          { text: '1' },
+          { text: 'Công tác chỉ đạo, điều hành CCHC' },
+          { text: '9' },
+          { text: 'Phòng Văn hóa - Xã hội', vMerge: 'restart' },
+        ],
+      },
       { cells: [{ text: '2' }, { text: 'Xây dựng và tổ chức thực hiện văn bản QPPL' }, { text: '6' }, { vMerge: 'continue' }] },
       { cells: [{ text: '3' }, { text: 'Cải cách thủ tục hành chính' }, { text: '13' }, { text: 'Trung tâm Phục vụ hành chính công' }] },
     ];
@@ -140,9 +157,19 @@ describe('bad Word input: one Vietnamese line with its code, exit 2, nothing wri
     ['a Word 97–2003 .doc', 'KE-HOACH.doc', 'FILE_OLD_DOC', async () => ole(['WordDocument', '1Table'])],
     ['a .doc renamed to .docx', 'KE-HOACH.docx', 'FILE_OLD_DOC', async () => ole(['WordDocument', '1Table'])],
     ['a password-protected .docx', 'KE-HOACH.docx', 'FILE_ENCRYPTED', async () => ole(['EncryptionInfo', 'EncryptedPackage'])],
-    ['no appendix table', 'KE-HOACH.docx', 'HEADER_NOT_FOUND', async () => docxFile(headingTable(seedHeading('nhi-chieu')) + paragraph('KẾ HOẠCH') + signatureTable())],
+    [
+      'no appendix table',
+      'KE-HOACH.docx',
+      'HEADER_NOT_FOUND',
+      async () => docxFile(headingTable(seedHeading('nhi-chieu')) + paragraph('KẾ HOẠCH') + signatureTable()),
+    ],
     ['a zip bomb (declared 3 GB)', 'KE-HOACH.docx', 'FILE_TOO_LARGE', () => zipWithDeclaredSize(3_000_000_000)],
-    ['a zip whose directory is cut off', 'KE-HOACH.docx', 'FILE_TRUNCATED', async () => (await docxFile(paragraph('PHỤ LỤC'))).subarray(0, 200)],
+    [
+      'a zip whose directory is cut off',
+      'KE-HOACH.docx',
+      'FILE_TRUNCATED',
+      async () => (await docxFile(paragraph('PHỤ LỤC'))).subarray(0, 200),
+    ],
     ['an empty file', 'KE-HOACH.docx', 'FILE_EMPTY', async () => ''],
     ['a text file named .docx', 'KE-HOACH.docx', 'FILE_NOT_DOCX', async () => 'STT\tNội dung\n1\tViệc A\n'],
     ['larger than 20 MB', 'KE-HOACH.docx', 'FILE_TOO_LARGE', async () => Buffer.alloc(21 * 1024 * 1024)],

@@ -105,7 +105,13 @@ describe('Word plans: the appendix table found among the layout tables', () => {
       },
       {
         header: true,
-        cells: [{ vMerge: 'continue' }, { vMerge: 'continue' }, { text: 'Cơ quan chủ trì thực hiện' }, { text: 'Cơ quan phối hợp' }, { vMerge: 'continue' }],
+        cells: [
+          { vMerge: 'continue' },
+          { vMerge: 'continue' },
+          { text: 'Cơ quan chủ trì thực hiện' },
+          { text: 'Cơ quan phối hợp' },
+          { vMerge: 'continue' },
+        ],
       },
     ];
     const a = await plan('phuc-thuan-appendix.tsv', 'phuc-thuan', { twoRowHeader, mergeColumns: [2, 3, 4], splitAfter: 8 });
@@ -138,7 +144,10 @@ describe('Word plans: the appendix table found among the layout tables', () => {
     ];
     const tbl = table(rows, header.length)
       // Task 2's row is a tracked deletion.
-      .replace(`<w:tr><w:tc><w:tcPr></w:tcPr><w:p>${run(t2!.stt)}`, `<w:tr><w:trPr><w:del w:id="9" w:author="A" w:date="2026-05-04T08:00:00Z"/></w:trPr><w:tc><w:tcPr></w:tcPr><w:p>${run(t2!.stt)}`);
+      .replace(
+        `<w:tr><w:tc><w:tcPr></w:tcPr><w:p>${run(t2!.stt)}`,
+        `<w:tr><w:trPr><w:del w:id="9" w:author="A" w:date="2026-05-04T08:00:00Z"/></w:trPr><w:tc><w:tcPr></w:tcPr><w:p>${run(t2!.stt)}`,
+      );
     expect(tbl).toContain('<w:trPr><w:del');
     const a = await readAppendix(await saved(docxFile(paragraph('PHỤ LỤC') + tbl)));
     expect(a.tasks.map((t) => t.stt)).toEqual([t1!.stt, t3!.stt]);
@@ -151,8 +160,12 @@ describe('Word plans: the appendix table found among the layout tables', () => {
     const t = tasks[5]!;
     const [a1, a2] = t.cells[3]!.split(', Các');
     const joined =
-      `<w:p><w:pPr><w:rPr><w:del w:id="3" w:author="A" w:date="2026-05-04T08:00:00Z"/></w:rPr></w:pPr>${run(`${a1}, `)}</w:p>` + `<w:p>${run(`Các${a2}`)}</w:p>`;
-    const rows: RowSpec[] = [{ cells: header.map((text) => ({ text })) }, { cells: t.cells.map((text, c) => (c === 3 ? { xml: joined } : { text })) }];
+      `<w:p><w:pPr><w:rPr><w:del w:id="3" w:author="A" w:date="2026-05-04T08:00:00Z"/></w:rPr></w:pPr>${run(`${a1}, `)}</w:p>` +
+      `<w:p>${run(`Các${a2}`)}</w:p>`;
+    const rows: RowSpec[] = [
+      { cells: header.map((text) => ({ text })) },
+      { cells: t.cells.map((text, c) => (c === 3 ? { xml: joined } : { text })) },
+    ];
     const a = await readAppendix(await saved(docxFile(table(rows, header.length))));
     expect(a.tasks[0]!.support).toBe(t.cells[3]);
   });
@@ -174,7 +187,13 @@ describe('Word plans: the appendix table found among the layout tables', () => {
     const { header, tasks } = seedTable('phuc-thuan-appendix.tsv');
     const rows: RowSpec[] = [{ cells: header.map((text) => ({ text })) }, { cells: tasks[0]!.cells.map((text) => ({ text })) }];
     // The prose cites "Kế hoạch số 144/KH-UBND ngày 21/4/2026"; the appendix's own title line names no number.
-    const body = headingTable(h) + h.prose.map((t) => paragraph(t)).join('') + signatureTable() + paragraph('', { sectionBreak: true }) + paragraph('PHỤ LỤC') + table(rows, header.length);
+    const body =
+      headingTable(h) +
+      h.prose.map((t) => paragraph(t)).join('') +
+      signatureTable() +
+      paragraph('', { sectionBreak: true }) +
+      paragraph('PHỤ LỤC') +
+      table(rows, header.length);
     expect(h.prose[0]).toContain('Kế hoạch số 144/KH-UBND');
     const a = await readAppendix(await saved(docxFile(body)));
     expect(a).toMatchObject({ planCode: '158/KH-UBND', planDate: '2026-05-05', ward: 'Nhị Chiểu', titleLines: ['PHỤ LỤC'] });
@@ -186,7 +205,14 @@ describe('Word plans: the appendix table found among the layout tables', () => {
 
     // Old-style tone marks ("HOÀ", "UỶ") and the issuer on two lines, as many offices write them.
     const oldStyle = table(
-      [{ cells: [{ text: `UỶ BAN NHÂN DÂN\nPHƯỜNG NHỊ CHIỂU\n${h.number}` }, { text: `CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHải Phòng, ngày 05 tháng 5 năm 2026` }] }],
+      [
+        {
+          cells: [
+            { text: `UỶ BAN NHÂN DÂN\nPHƯỜNG NHỊ CHIỂU\n${h.number}` },
+            { text: `CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHải Phòng, ngày 05 tháng 5 năm 2026` },
+          ],
+        },
+      ],
       2,
       { borders: false },
     );
@@ -203,7 +229,10 @@ describe('Word plans: the appendix table found among the layout tables', () => {
       cells: t.cells.map((text, c) => (c === 2 ? (k === 0 ? { text, vMerge: 'restart' } : { vMerge: 'continue' }) : { text })),
     });
     const first = table([{ header: true, cells: header.map((text) => ({ text })) }, ...run13.slice(0, 3).map(row)], header.length);
-    const second = table(run13.slice(3).map((t, k) => row(t, k + 3)), header.length);
+    const second = table(
+      run13.slice(3).map((t, k) => row(t, k + 3)),
+      header.length,
+    );
     const a = await readAppendix(await saved(docxFile(first + pageBreak() + second)));
     expect(a.tasks.map((t) => [t.stt, t.lead])).toEqual(run13.map((t) => [t.stt, t.cells[2]]));
   });

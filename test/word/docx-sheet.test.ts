@@ -27,7 +27,10 @@ describe('cchc import PLAN.docx --sheet', () => {
     const grid = emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][];
     const column = (key: string) => grid[0]!.indexOf(TASKS_TAB.columns.find((c) => c.key === key)!.header);
     // Task rows; the plan's section headings are rows of their own ("Loại dòng" = Mục).
-    const rows = grid.slice(1).filter((r) => (r[column('kind')] ?? '') === '').map((r) => [r[column('stt')], r[column('lead')], r[column('deadline')]]);
+    const rows = grid
+      .slice(1)
+      .filter((r) => (r[column('kind')] ?? '') === '')
+      .map((r) => [r[column('stt')], r[column('lead')], r[column('deadline')]]);
     expect(rows).toEqual(seedTable('nhi-chieu-appendix.tsv').tasks.map((t) => [t.stt, t.cells[2], t.cells[5]]));
   });
 });

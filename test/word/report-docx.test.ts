@@ -20,7 +20,13 @@ async function sampleStore(ward: string): Promise<{ dir: string; store: string }
   return { dir, store };
 }
 
-const unescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 const textOf = (xml: string): string => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1]!)).join('');
 const all = (xml: string, tag: string): string[] => xml.match(new RegExp(`<${tag}[ >][\\s\\S]*?</${tag}>`, 'g')) ?? [];
 
@@ -110,16 +116,25 @@ describe('cchc report --out .docx (Nghị định 30 format)', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
 
     const t = m.tasks.overall;
-    expect(p.some((x) => x.includes(`tổng số ${t.total} nhiệm vụ: hoàn thành ${t.done + t.doneLate} (đúng hạn ${t.done}, quá hạn ${t.doneLate})`))).toBe(true);
+    expect(
+      p.some((x) =>
+        x.includes(`tổng số ${t.total} nhiệm vụ: hoàn thành ${t.done + t.doneLate} (đúng hạn ${t.done}, quá hạn ${t.doneLate})`),
+      ),
+    ).toBe(true);
     expect(p.some((x) => x.includes(`đạt ${vn(t.doneShare)}%`))).toBe(true);
     const row = (name: string) => d.rows.find((r) => r[0] === name)!;
     // The rows are the core's target lines (names and the ward's targets as written), the figures those of metrics --json.
     const line = (key: string) => targetLines(m).find((l) => l.key === key)!;
     const online = m.meetings.onlineShare;
-    expect(row(line('onlineShare').name).slice(1, 4)).toEqual([`${vn(online.value)}% (${online.numerator}/${online.denominator})`, line('onlineShare').targetText, online.pass ? 'Đạt' : 'Chưa đạt']);
+    expect(row(line('onlineShare').name).slice(1, 4)).toEqual([
+      `${vn(online.value)}% (${online.numerator}/${online.denominator})`,
+      line('onlineShare').targetText,
+      online.pass ? 'Đạt' : 'Chưa đạt',
+    ]);
     const electronic = m.documents.electronicShare;
     expect(row(line('electronicShare').name)[1]).toBe(`${vn(electronic.value)}% (${electronic.numerator}/${electronic.denominator})`);
-    for (const i of m.digitisation.indicators) expect(row(i.name)[1]).toBe(i.value === null ? '–' : `${vn(i.value)}% (${i.numerator}/${i.denominator})`);
+    for (const i of m.digitisation.indicators)
+      expect(row(i.name)[1]).toBe(i.value === null ? '–' : `${vn(i.value)}% (${i.numerator}/${i.denominator})`);
     expect(p.some((x) => x.includes(`(cách tính 766, thang 100): ${vn(m.digitisation.score)}.`))).toBe(true);
     // Results by reform area: each plan section under its own heading (sample catalog), with its counts.
     const sample: { tasks: { plan: string; section: string; sectionTitle: string }[] } = JSON.parse(await readFile(SAMPLE_CATALOG, 'utf8'));
@@ -129,9 +144,11 @@ describe('cchc report --out .docx (Nghị định 30 format)', () => {
     const c = m.tasks.bySection[key];
     expect(area.slice(1, 6)).toEqual([c.total, c.done + c.doneLate, c.inProgress, c.notStarted, c.overdue].map(String));
     // Shortcomings: each missed target, each overdue task with its unit.
-    for (const i of m.digitisation.indicators.filter((x: { pass: boolean | null }) => x.pass === false)) expect(p.some((x) => x.startsWith(`- ${i.name}: chưa đạt.`))).toBe(true);
+    for (const i of m.digitisation.indicators.filter((x: { pass: boolean | null }) => x.pass === false))
+      expect(p.some((x) => x.startsWith(`- ${i.name}: chưa đạt.`))).toBe(true);
     expect(m.tasks.overdue.length).toBeGreaterThan(0);
-    for (const a of m.tasks.overdue) expect(d.rows.some((r) => r[0] === `${a.plan}, STT ${a.stt}: ${a.title}` && r[3] === String(a.daysLate))).toBe(true);
+    for (const a of m.tasks.overdue)
+      expect(d.rows.some((r) => r[0] === `${a.plan}, STT ${a.stt}: ${a.title}` && r[3] === String(a.daysLate))).toBe(true);
 
     // Tasks for the next period: the open tasks due from the report's day to the end of 6 tháng cuối năm (14/12, cut-off).
     const tasks = (await sampleTables())['tasks']!;
@@ -140,19 +157,30 @@ describe('cchc report --out .docx (Nghị định 30 format)', () => {
     );
     const upcoming = open.filter((r) => String(r['due'] ?? '') >= '2026-06-14' && String(r['due'] ?? '') <= '2026-12-14');
     expect(upcoming.length).toBeGreaterThan(0);
-    expect(p).toContain(`Tập trung hoàn thành ${upcoming.length} nhiệm vụ đến hạn từ nay đến ngày 14/12/2026 (hết kỳ 6 tháng cuối năm 2026):`);
+    expect(p).toContain(
+      `Tập trung hoàn thành ${upcoming.length} nhiệm vụ đến hạn từ nay đến ngày 14/12/2026 (hết kỳ 6 tháng cuối năm 2026):`,
+    );
     const listed = d.rows.filter((r) => r.length === 3 && /, STT /.test(r[0]!)).map((r) => r[0]);
     expect(listed.sort()).toEqual(upcoming.map((r) => `${r['plan']}, STT ${r['stt']}: ${r['title']}`).sort());
 
     // What only the official writes is left blank and highlighted: number, day, month, signer, assessments.
-    const highlighted = all(d.document, 'w:r').filter((r) => /<w:highlight w:val="yellow"\/>/.test(r)).map(textOf);
+    const highlighted = all(d.document, 'w:r')
+      .filter((r) => /<w:highlight w:val="yellow"\/>/.test(r))
+      .map(textOf);
     expect(highlighted).toEqual(expect.arrayContaining(['……', '[Ký, ghi rõ họ tên]', '[Nêu nguyên nhân chủ quan, khách quan]']));
     expect(highlighted.filter((h) => h === '……').length).toBeGreaterThanOrEqual(3);
   });
 
   it('knows the period after each kind of period, in the same calendar', () => {
     const next = (label: string, calendar: 'cutoff' | 'calendar' = 'cutoff') => followingPeriod(parsePeriod(label, calendar)!);
-    expect(['2026-Q1', '2026-Q4', '2026-H1', '2026-H2', '2026', '2026-12'].map((l) => next(l).label)).toEqual(['2026-Q2', '2027-Q1', '2026-H2', '2027-H1', '2027', '2027-01']);
+    expect(['2026-Q1', '2026-Q4', '2026-H1', '2026-H2', '2026', '2026-12'].map((l) => next(l).label)).toEqual([
+      '2026-Q2',
+      '2027-Q1',
+      '2026-H2',
+      '2027-H1',
+      '2027',
+      '2027-01',
+    ]);
     expect([next('2026-H1').from, next('2026-H1').to]).toEqual(['2026-06-15', '2026-12-14']);
     expect([next('2026-H1', 'calendar').from, next('2026-H1', 'calendar').to]).toEqual(['2026-07-01', '2026-12-31']);
   });
@@ -188,7 +216,11 @@ describe('cchc index --out .docx', () => {
     const d = await readDocx(out);
     expect(d.rows[0]![0]).toMatch(/^UBND PHƯỜNG AN TƯỜNG/);
     expect(d.paragraphs).toContain('Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính 6 tháng đầu năm 2026');
-    expect(d.paragraphs.some((x) => x.startsWith(`Tổng điểm tự chấm: ${vn(s.total.score)}/${vn(s.total.max)} điểm (bị trừ ${vn(s.total.lost)} điểm)`))).toBe(true);
+    expect(
+      d.paragraphs.some((x) =>
+        x.startsWith(`Tổng điểm tự chấm: ${vn(s.total.score)}/${vn(s.total.max)} điểm (bị trừ ${vn(s.total.lost)} điểm)`),
+      ),
+    ).toBe(true);
     for (const a of s.areas) expect(d.rows).toContainEqual([a.code, a.title, vn(a.totals.max), vn(a.totals.score), vn(a.totals.lost)]);
     for (const l of s.lost) expect(d.rows).toContainEqual([l.code, l.title, l.lead, vn(l.max), vn(l.score), vn(l.lost)]);
     for (const u of s.units) expect(d.rows).toContainEqual([u.name, vn(u.totals.max), vn(u.totals.score), vn(u.totals.lost)]);
@@ -196,7 +228,12 @@ describe('cchc index --out .docx', () => {
 
     // Every link in the sample criteria, counted from the sample file itself.
     const criteria: { evidence?: string | null }[] = JSON.parse(await readFile(SAMPLE_CRITERIA, 'utf8'));
-    const links = criteria.flatMap((c) => (c.evidence ?? '').split(/[\n;]+/).map((e) => e.trim()).filter((e) => /^https?:\/\//.test(e)));
+    const links = criteria.flatMap((c) =>
+      (c.evidence ?? '')
+        .split(/[\n;]+/)
+        .map((e) => e.trim())
+        .filter((e) => /^https?:\/\//.test(e)),
+    );
     expect(links.length).toBeGreaterThan(10);
     const targets = [...d.rels.matchAll(/Target="([^"]+)" TargetMode="External"/g)].map((x) => unescape(x[1]!));
     expect(targets.sort()).toEqual([...links].sort());

@@ -31,8 +31,12 @@ describe('zip guard on Word plans', () => {
     const zip = await wordPlanFromSeed('an-tuong-appendix.tsv', 'an-tuong', {});
     const path = await saved(zip);
     await expect(guardZip(path, { kind: 'Word' })).resolves.toBeDefined();
-    await expect(guardZip(path, { kind: 'Word', limits: { ...DEFAULT_ZIP_LIMITS, totalBytes: 10_000 } })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
-    await expect(guardZip(path, { kind: 'Word', limits: { ...DEFAULT_ZIP_LIMITS, entries: 3 } })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
+    await expect(guardZip(path, { kind: 'Word', limits: { ...DEFAULT_ZIP_LIMITS, totalBytes: 10_000 } })).rejects.toMatchObject({
+      code: 'FILE_TOO_LARGE',
+    });
+    await expect(guardZip(path, { kind: 'Word', limits: { ...DEFAULT_ZIP_LIMITS, entries: 3 } })).rejects.toMatchObject({
+      code: 'FILE_TOO_LARGE',
+    });
     await expect(guardZip(await saved(declaring(zip, 0xffffffff)), { kind: 'Word' })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
     await expect(readDocxBlocks(await saved(zip.subarray(0, zip.length - 30)))).rejects.toMatchObject({ code: 'FILE_TRUNCATED' });
   });
@@ -41,7 +45,9 @@ describe('zip guard on Word plans', () => {
     // 4 MB of text compresses to a few kB; the directory is made to claim 100 bytes for it.
     const big = await docxFile(paragraph('x'.repeat(4 * 1024 * 1024)));
     const lying = await saved(declaring(big, 100, 'word/document.xml'));
-    await expect(guardZip(lying, { kind: 'Word', limits: { ...DEFAULT_ZIP_LIMITS, entryBytes: 1024 * 1024 } })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
+    await expect(guardZip(lying, { kind: 'Word', limits: { ...DEFAULT_ZIP_LIMITS, entryBytes: 1024 * 1024 } })).rejects.toMatchObject({
+      code: 'FILE_TOO_LARGE',
+    });
     // The honest file is read with the default limits.
     expect((await readDocxBlocks(await saved(big))).length).toBe(1);
   });

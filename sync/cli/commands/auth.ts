@@ -13,7 +13,8 @@ export function registerAuth(program: Command): void {
     .option('--client <tệp>', 'tệp JSON của ứng dụng OAuth Desktop (hoặc biến môi trường CCHC_GOOGLE_KEY_FILE)')
     .action(async (opts: { client?: string }) => {
       const file = opts.client ?? process.env['CCHC_GOOGLE_KEY_FILE'];
-      if (!file) throw new CchcError('AUTH_CLIENT_REQUIRED', 'Ghi tệp ứng dụng OAuth Desktop bằng --client TỆP.json (tải từ Google Cloud Console).');
+      if (!file)
+        throw new CchcError('AUTH_CLIENT_REQUIRED', 'Ghi tệp ứng dụng OAuth Desktop bằng --client TỆP.json (tải từ Google Cloud Console).');
       const path = await loginDesktop(file);
       console.log(`Đã đăng nhập; mã truy cập được lưu ở ${path} (chỉ người dùng này đọc được).`);
       run.exitCode = EXIT.ok;

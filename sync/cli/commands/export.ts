@@ -15,19 +15,30 @@ export interface ExportOptions extends StoreOptions {
   force?: boolean;
 }
 
-const outputOptions = (options: ExportOptions): OutputOptions => ({ command: 'export', force: options.force, protect: [localStorePath(options)] });
+const outputOptions = (options: ExportOptions): OutputOptions => ({
+  command: 'export',
+  force: options.force,
+  protect: [localStorePath(options)],
+});
 
 export async function exportCommand(options: ExportOptions): Promise<number> {
   // A named output is checked before any work; the default name needs the plan, so it is checked when written.
   if (options.out) await checkOutput(options.out, outputOptions(options));
   const catalog = catalogFromTables(await openStore(options).read());
-  if (catalog.plans.length === 0) throw new CchcError('NO_PLANS', 'Sổ dữ liệu chưa có kế hoạch nào. Nhập phụ lục bằng "cchc import" trước.');
-  const plan = options.plan ? catalog.plans.find((p) => p.code === options.plan) : catalog.plans.length === 1 ? catalog.plans[0] : undefined;
+  if (catalog.plans.length === 0)
+    throw new CchcError('NO_PLANS', 'Sổ dữ liệu chưa có kế hoạch nào. Nhập phụ lục bằng "cchc import" trước.');
+  const plan = options.plan
+    ? catalog.plans.find((p) => p.code === options.plan)
+    : catalog.plans.length === 1
+      ? catalog.plans[0]
+      : undefined;
   if (!plan) {
     const codes = catalog.plans.map((p) => p.code).join(', ');
     throw new CchcError(
       options.plan ? 'PLAN_NOT_FOUND' : 'PLAN_REQUIRED',
-      options.plan ? `Không có kế hoạch "${options.plan}". Các kế hoạch hiện có: ${codes}.` : `Sổ có nhiều kế hoạch; chọn một bằng --plan (${codes}).`,
+      options.plan
+        ? `Không có kế hoạch "${options.plan}". Các kế hoạch hiện có: ${codes}.`
+        : `Sổ có nhiều kế hoạch; chọn một bằng --plan (${codes}).`,
     );
   }
   const tasks = catalog.tasks.map((t) => t.item).filter((t) => t.plan === plan.code);
@@ -37,7 +48,9 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
   if (/\.docx$/i.test(out)) {
     // The docx package is loaded only for a Word export: it would otherwise slow every command's start.
     const word = await import('../../word/appendix-docx');
-    await writeOutputFile(out, outputOptions(options), (keywords) => word.appendixDocxBytes(plan, rows, { withProgress: options.withProgress }, keywords));
+    await writeOutputFile(out, outputOptions(options), (keywords) =>
+      word.appendixDocxBytes(plan, rows, { withProgress: options.withProgress }, keywords),
+    );
   } else await writeOutput(appendixWorkbook(plan, rows, { withProgress: options.withProgress }), out, outputOptions(options));
   console.log(`Đã xuất phụ lục kế hoạch ${plan.code} (${tasks.length} nhiệm vụ) ra ${out}.`);
   return EXIT.ok;

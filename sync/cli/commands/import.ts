@@ -30,7 +30,15 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   const sheets = await readGrids(file);
   const basePath = criteriaBasePath(options);
   const criteriaBase = await loadCriteriaBase(basePath);
-  const plan = planImport({ file, sheets, tables: await store.read(), plan: options.plan, period: options.period, criteriaBase, criteria: options.criteria });
+  const plan = planImport({
+    file,
+    sheets,
+    tables: await store.read(),
+    plan: options.plan,
+    period: options.period,
+    criteriaBase,
+    criteria: options.criteria,
+  });
   if (!plan.ok) throw new CchcError(plan.code, plan.message);
 
   let outcome: WriteOutcome = { conflicts: [], skipped: [] };
@@ -46,7 +54,9 @@ export async function importCommand(file: string, options: ImportOptions): Promi
     if (options.dryRun) console.log('(Chạy thử: chưa ghi vào sổ dữ liệu.)');
     else if (write) console.log(`Đã ghi vào ${store.location}.`);
     if (write && !store.removesRows && plan.removedTasks > 0) {
-      console.log(`  ${plan.removedTasks} nhiệm vụ không còn trong phụ lục vẫn nằm trên bảng tính (đồng bộ không xóa dòng); xóa tay nếu không cần.`);
+      console.log(
+        `  ${plan.removedTasks} nhiệm vụ không còn trong phụ lục vẫn nằm trên bảng tính (đồng bộ không xóa dòng); xóa tay nếu không cần.`,
+      );
     }
   }
   return plan.blocked ? EXIT.dataErrors : reportConflicts(outcome);
@@ -55,7 +65,9 @@ export async function importCommand(file: string, options: ImportOptions): Promi
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('Nhập một biểu mẫu (.xlsx, .csv) hoặc kế hoạch Word (.docx): phụ lục nhiệm vụ, sổ hội nghị, số liệu văn bản, số liệu số hóa, bộ tiêu chí Chỉ số CCHC')
+    .description(
+      'Nhập một biểu mẫu (.xlsx, .csv) hoặc kế hoạch Word (.docx): phụ lục nhiệm vụ, sổ hội nghị, số liệu văn bản, số liệu số hóa, bộ tiêu chí Chỉ số CCHC',
+    )
     .argument('<tệp>', 'tệp .xlsx, .csv hoặc .docx')
     .addOption(storeOption())
     .addOption(sheetOption())

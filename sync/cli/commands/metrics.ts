@@ -18,7 +18,6 @@ export async function metricsCommand(options: MetricsCliOptions): Promise<number
   return EXIT.ok;
 }
 
-
 export function registerMetrics(program: Command): void {
   withPeriodOptions(program.command('metrics').description('Tính chỉ số theo kỳ: hội nghị, văn bản, số hóa, tiến độ nhiệm vụ'))
     .option('--json', 'in kết quả dạng JSON (cho phần mềm khác)')

@@ -21,7 +21,11 @@ export interface IndexOptions extends MetricsCliOptions {
   force?: boolean;
 }
 
-const outputOptions = (options: IndexOptions): OutputOptions => ({ command: 'index', force: options.force, protect: [localStorePath(options)] });
+const outputOptions = (options: IndexOptions): OutputOptions => ({
+  command: 'index',
+  force: options.force,
+  protect: [localStorePath(options)],
+});
 
 export async function indexCommand(options: IndexOptions): Promise<number> {
   const { period, today } = periodOptions(options);
@@ -29,12 +33,17 @@ export async function indexCommand(options: IndexOptions): Promise<number> {
   if (options.out) await checkOutput(options.out, outputOptions(options));
   const format = options.out ? extname(options.out).toLowerCase() : null;
   if (format !== null && format !== '.xlsx' && format !== '.docx') {
-    throw new CchcError('INDEX_FORMAT', `Không xuất được dạng "${format || options.out}". Ghi tên tệp .xlsx (biểu tự chấm) hoặc .docx (báo cáo Word).`);
+    throw new CchcError(
+      'INDEX_FORMAT',
+      `Không xuất được dạng "${format || options.out}". Ghi tên tệp .xlsx (biểu tự chấm) hoặc .docx (báo cáo Word).`,
+    );
   }
   const tables = await openStore(options).read();
   const catalog = catalogFromTables(tables);
   if ((tables['criteria'] ?? []).length === 0) {
-    console.log(`Trang "${CRITERIA_TAB.name}" chưa có tiêu chí nào. Nhập bộ tiêu chí của tỉnh hoặc bảng phân công bằng lệnh: cchc index-import TỆP.xlsx (biểu mẫu: templates/bieu-chi-so-cchc.xlsx).`);
+    console.log(
+      `Trang "${CRITERIA_TAB.name}" chưa có tiêu chí nào. Nhập bộ tiêu chí của tỉnh hoặc bảng phân công bằng lệnh: cchc index-import TỆP.xlsx (biểu mẫu: templates/bieu-chi-so-cchc.xlsx).`,
+    );
     return EXIT.dataErrors;
   }
   const summary = indexSummary(tables['criteria'] ?? [], { period, today, settings: catalog.settings, registry: catalog.registry });
@@ -44,7 +53,9 @@ export async function indexCommand(options: IndexOptions): Promise<number> {
     const ward = storeWard(catalog.settings, catalog.plans);
     if (format === '.docx') {
       const word = await wordWriter();
-      await writeOutputFile(options.out, outputOptions(options), (keywords) => word.officialDocxBytes(indexReport({ summary, criteria, period, ward }), keywords));
+      await writeOutputFile(options.out, outputOptions(options), (keywords) =>
+        word.officialDocxBytes(indexReport({ summary, criteria, period, ward }), keywords),
+      );
     } else await writeOutput(criteriaWorkbook(criteria, summary, period, ward), options.out, outputOptions(options));
     if (!options.json) console.log(`Đã xuất ${format === '.docx' ? 'báo cáo tự chấm điểm' : 'biểu tự chấm điểm'} ra ${options.out}.`);
   }

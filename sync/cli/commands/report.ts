@@ -5,7 +5,17 @@
  */
 import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { catalogFromTables, computeMetrics, decodeMeetings, followingPeriod, leadKey, periodReport, storeWard, targetLines, tasksFallingDue } from '../../../core/index';
+import {
+  catalogFromTables,
+  computeMetrics,
+  decodeMeetings,
+  followingPeriod,
+  leadKey,
+  periodReport,
+  storeWard,
+  targetLines,
+  tasksFallingDue,
+} from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
 import { reportWorkbook } from '../../report/report-workbook';
@@ -20,7 +30,11 @@ export interface ReportOptions extends MetricsCliOptions {
   force?: boolean;
 }
 
-const outputOptions = (options: ReportOptions): OutputOptions => ({ command: 'report', force: options.force, protect: [localStorePath(options)] });
+const outputOptions = (options: ReportOptions): OutputOptions => ({
+  command: 'report',
+  force: options.force,
+  protect: [localStorePath(options)],
+});
 
 export async function reportCommand(options: ReportOptions): Promise<number> {
   const { period, today } = periodOptions(options);

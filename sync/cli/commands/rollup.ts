@@ -37,7 +37,9 @@ export async function rollupCommand(options: RollupOptions): Promise<number> {
   const { period, today } = periodOptions(options);
   const wards = await readWardList(options.sheets);
   const api = sheetsApi(await sheetsAuth());
-  const progress = process.stderr.isTTY ? (done: number, total: number) => process.stderr.write(`\rĐã đọc ${done}/${total} bảng tính`) : undefined;
+  const progress = process.stderr.isTTY
+    ? (done: number, total: number) => process.stderr.write(`\rĐã đọc ${done}/${total} bảng tính`)
+    : undefined;
   const results = await collectWards(api, wards, {
     concurrency: options.concurrency,
     rate: new RequestRate(options.perMinute),
@@ -63,7 +65,12 @@ export function registerRollup(program: Command): void {
     .option('--calendar', 'dùng kỳ theo lịch thay vì kỳ chốt số liệu')
     .option('--today <ngày>', 'ngày tính, YYYY-MM-DD (mặc định: hôm nay, giờ Việt Nam)')
     .option('--concurrency <số>', 'số bảng tính đọc cùng lúc', positive, 4)
-    .option('--per-minute <số>', 'tối đa số lượt đọc mỗi phút (hạn mức của Google)', positive, Number(process.env['CCHC_SHEETS_READS_PER_MINUTE'] ?? DEFAULT_PER_MINUTE))
+    .option(
+      '--per-minute <số>',
+      'tối đa số lượt đọc mỗi phút (hạn mức của Google)',
+      positive,
+      Number(process.env['CCHC_SHEETS_READS_PER_MINUTE'] ?? DEFAULT_PER_MINUTE),
+    )
     .action(async (opts: RollupOptions) => {
       run.exitCode = await rollupCommand(opts);
     });

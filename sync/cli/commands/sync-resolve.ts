@@ -6,7 +6,16 @@
  * clean. Nothing is written unless every conflict named was found.
  */
 import type { Command } from 'commander';
-import { conflictRef, listConflicts, settleConflicts, tabByKey, tablesOf, type CellValue, type MergeConflict, type SyncSide } from '../../../core/index';
+import {
+  conflictRef,
+  listConflicts,
+  settleConflicts,
+  tabByKey,
+  tablesOf,
+  type CellValue,
+  type MergeConflict,
+  type SyncSide,
+} from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { sheetIdsOf } from '../../sheets/sheet-reader';
 import { loadSyncBase, realWorkbookPath, saveSyncBase, syncStatePath } from '../../store/sync-base';
@@ -39,7 +48,10 @@ function describe(c: MergeConflict): string {
 function keepSide(options: ResolveOptions): SyncSide | null {
   if (options.keep === undefined) {
     if (options.all || options.cell) {
-      throw new CchcError('KEEP_REQUIRED', 'Chọn bên giữ lại: --keep sheet (giữ giá trị trên bảng tính) hoặc --keep local (giữ giá trị trong sổ cục bộ).');
+      throw new CchcError(
+        'KEEP_REQUIRED',
+        'Chọn bên giữ lại: --keep sheet (giữ giá trị trên bảng tính) hoặc --keep local (giữ giá trị trong sổ cục bộ).',
+      );
     }
     return null;
   }
@@ -47,7 +59,10 @@ function keepSide(options: ResolveOptions): SyncSide | null {
     throw new CchcError('KEEP_INVALID', `"--keep ${options.keep}" không hợp lệ. Ghi --keep sheet hoặc --keep local.`);
   }
   if (!options.all && !options.cell) {
-    throw new CchcError('RESOLVE_WHAT', 'Chọn xung đột cần giải quyết: --all (tất cả) hoặc --cell SỐ (số thứ tự trong danh sách, hoặc mã như tasks:NV-…:note).');
+    throw new CchcError(
+      'RESOLVE_WHAT',
+      'Chọn xung đột cần giải quyết: --all (tất cả) hoặc --cell SỐ (số thứ tự trong danh sách, hoặc mã như tasks:NV-…:note).',
+    );
   }
   return options.keep;
 }
@@ -64,7 +79,10 @@ function chosen(conflicts: readonly MergeConflict[], options: ResolveOptions): M
     const byNumber = /^\d+$/.test(name) ? conflicts[Number(name) - 1] : undefined;
     const found = byNumber ?? conflicts.find((c) => conflictRef(c) === name);
     if (!found) {
-      throw new CchcError('CONFLICT_NOT_FOUND', `Không có xung đột "${name}" (hiện có ${conflicts.length}). Chạy "cchc sync resolve" để xem danh sách, rồi ghi số thứ tự hoặc mã đúng.`);
+      throw new CchcError(
+        'CONFLICT_NOT_FOUND',
+        `Không có xung đột "${name}" (hiện có ${conflicts.length}). Chạy "cchc sync resolve" để xem danh sách, rồi ghi số thứ tự hoặc mã đúng.`,
+      );
     }
     return found;
   });
@@ -98,10 +116,13 @@ export async function resolveCommand(options: ResolveOptions): Promise<number> {
   const result = settleConflicts(local, sheet, base, settle, keep);
   if (Object.keys(result.local).length > 0) await localStore.write(result.local);
   await saveSyncBase(statePath, id, await realWorkbookPath(path), { base: result.base, sheetIds: sheetIdsOf(state) });
-  for (const c of settle) console.log(`  Đã giải quyết [${conflictRef(c)}]: giữ ${keep === 'sheet' ? 'giá trị trên bảng tính' : 'giá trị trong sổ cục bộ'}.`);
+  for (const c of settle)
+    console.log(`  Đã giải quyết [${conflictRef(c)}]: giữ ${keep === 'sheet' ? 'giá trị trên bảng tính' : 'giá trị trong sổ cục bộ'}.`);
   console.log(
     `Đã giải quyết ${settle.length}/${conflicts.length} xung đột.` +
-      (keep === 'local' ? ' Chạy "cchc sync push" để ghi giá trị trong sổ cục bộ lên bảng tính.' : ` Sổ cục bộ ${path} đã lấy giá trị trên bảng tính.`),
+      (keep === 'local'
+        ? ' Chạy "cchc sync push" để ghi giá trị trong sổ cục bộ lên bảng tính.'
+        : ` Sổ cục bộ ${path} đã lấy giá trị trên bảng tính.`),
   );
   return settle.length === conflicts.length ? EXIT.ok : EXIT.dataErrors;
 }

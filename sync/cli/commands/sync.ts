@@ -64,11 +64,14 @@ export async function pullCommand(options: SyncOptions): Promise<number> {
   await local.write(merged.after);
   await saveSyncBase(statePath, id, workbook, { base: nextBase(saved.base, merged.after, sheet), sheetIds: sheetIdsOf(state) });
   console.log(
-    summary(`Đã tải bảng tính ${id} về ${path}`, merged.inserted, merged.updated) + (merged.deleted ? ` Bỏ ${merged.deleted} dòng đã bị xóa trên bảng tính.` : ''),
+    summary(`Đã tải bảng tính ${id} về ${path}`, merged.inserted, merged.updated) +
+      (merged.deleted ? ` Bỏ ${merged.deleted} dòng đã bị xóa trên bảng tính.` : ''),
   );
   return reportConflicts({
     conflicts: merged.conflicts.map((c) => describeConflict(tabByKey(c.tab), c, 'trong sổ cục bộ', 'trên bảng tính')),
-    skipped: [...merged.merges].filter(([, m]) => m.unidentified.length > 0).map(([key, m]) => describeUnidentified(tabByKey(key), m.unidentified, 'trên bảng tính')),
+    skipped: [...merged.merges]
+      .filter(([, m]) => m.unidentified.length > 0)
+      .map(([key, m]) => describeUnidentified(tabByKey(key), m.unidentified, 'trên bảng tính')),
   });
 }
 
@@ -84,7 +87,10 @@ export async function pushCommand(options: SyncOptions): Promise<number> {
   const result = await openSheet(id).apply(local, saved.base, saved.sheetIds);
   await saveSyncBase(statePath, id, workbook, { base: nextBase(saved.base, local, result.sheetAfter), sheetIds: result.sheetIds });
   const { plan } = result;
-  console.log(summary(`Đã đẩy ${path} lên bảng tính ${id}`, plan.insertedRows, plan.updatedCells) + ` (${result.requests} yêu cầu tới Google Sheets).`);
+  console.log(
+    summary(`Đã đẩy ${path} lên bảng tính ${id}`, plan.insertedRows, plan.updatedCells) +
+      ` (${result.requests} yêu cầu tới Google Sheets).`,
+  );
   if (plan.createdTabs.length > 0) console.log(`  Đã tạo trang: ${plan.createdTabs.join(', ')}.`);
   return reportConflicts({ conflicts: result.conflictText, skipped: result.skipped });
 }
