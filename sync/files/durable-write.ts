@@ -11,17 +11,9 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CchcError } from '../errors';
+import { isAlive } from './process-alive';
 
 const TEMP_MARK = '.tmp-';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Temp files of `target` whose writer is gone (killed mid-write). */
 async function removeStaleTemps(target: string): Promise<void> {

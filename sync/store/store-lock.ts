@@ -8,6 +8,7 @@
 import { hostname } from 'node:os';
 import { link, open, readFile, rename, rm } from 'node:fs/promises';
 import { CchcError } from '../errors';
+import { isAlive } from '../files/process-alive';
 
 interface LockOwner {
   pid: number;
@@ -21,15 +22,6 @@ const STALE_MS = 10 * 60 * 1000;
 const POLL_MS = 50;
 /** How long a second writer waits; CCHC_LOCK_WAIT_MS overrides it (read at call time). */
 const DEFAULT_WAIT_MS = 5000;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function owner(lockPath: string): Promise<LockOwner | null> {
   try {

@@ -1,6 +1,6 @@
 /**
- * Two commands writing one store at once, as real processes (this one test
- * spawns bin/cchc.mjs itself: the point is separate processes). Whatever the
+ * Two commands writing one store at once, as real processes (the real binary, through
+ * cchcSpawn, or spawned here to be killed: the point is separate processes). Whatever the
  * interleaving, a command that exits 0 has its work in the store; the other
  * waits, or stops with exit 2 and says so. And a lock left by a killed process
  * does not block anyone.
@@ -12,24 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { initialTables } from '../../sync/store/initial-tables';
-import type { CliResult } from '../helpers/cli';
+import { cchcSpawn, type CliResult } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
 const BIN = fileURLToPath(new URL('../../bin/cchc.mjs', import.meta.url));
 const SAMPLES = fileURLToPath(new URL('../../templates/samples/', import.meta.url));
 
-function cchcProcess(args: readonly string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, CCHC_LOCK_WAIT_MS: '20000' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const cchcProcess = (args: readonly string[]): Promise<CliResult> => cchcSpawn(args, { env: { CCHC_LOCK_WAIT_MS: '20000' } });
 
 const APPENDICES: [string, string][] = [
   ['phu-luc-nhi-chieu-2026.xlsx', '158/KH-UBND'],
