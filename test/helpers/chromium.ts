@@ -14,5 +14,7 @@ export async function launchChromium(): Promise<Browser> {
   if (system) return chromium.launch({ executablePath: system, args: ['--no-sandbox', ...QUIET_ARGS] });
   // The package keeps a brotli-compressed build and unpacks it to the OS temp folder on first use.
   const { default: packaged } = await import('@sparticuz/chromium');
-  return chromium.launch({ executablePath: await packaged.executablePath(), args: [...packaged.args, ...QUIET_ARGS] });
+  // Its defaults are for one-shot serverless runs: in --single-process, closing a test's page ends the whole browser.
+  const args = packaged.args.filter((a) => a !== '--single-process');
+  return chromium.launch({ executablePath: await packaged.executablePath(), args: [...args, ...QUIET_ARGS] });
 }
