@@ -66,7 +66,7 @@ export interface Changes {
 
 export interface ImportFailure {
   ok: false;
-  code: 'FILE_EMPTY' | 'HEADER_NOT_FOUND' | 'NOT_A_CRITERIA_TABLE' | 'CELL_ERROR' | 'PERIOD_INVALID' | 'PERIOD_REQUIRED';
+  code: 'FILE_EMPTY' | 'HEADER_NOT_FOUND' | 'NOT_A_CRITERIA_TABLE' | 'APPENDIX_EMPTY' | 'CELL_ERROR' | 'PERIOD_INVALID' | 'PERIOD_REQUIRED';
   message: string;
 }
 
@@ -183,6 +183,14 @@ function planOf(parsed: ParsedAppendix, requested: string | undefined, catalog: 
 }
 
 function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppendix): ImportPlan {
+  // A header with no task under it (the blank template, a half-pasted table) would read as "every task removed".
+  if (parsed.tasks.length === 0) {
+    return {
+      ok: false,
+      code: 'APPENDIX_EMPTY',
+      message: `Phụ lục "${request.file}" (trang "${sheet}") có dòng tiêu đề nhưng chưa có nhiệm vụ nào; không nhập để khỏi xóa nhiệm vụ đã có. Điền các nhiệm vụ dưới dòng tiêu đề rồi nhập lại.`,
+    };
+  }
   const catalog = catalogFromTables(request.tables);
   const plan = planOf(parsed, request.plan, catalog);
   // Section and group headings are merged and written too; rules and counts are about the tasks.

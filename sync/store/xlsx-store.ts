@@ -16,6 +16,7 @@ import {
   matchKey,
   ROW_NUMBER,
   sameCell,
+  tabForName,
   TABS,
   type CellValue,
   type ColumnSpec,
@@ -187,6 +188,13 @@ export class XlsxStore implements Store {
         () => '',
       );
       throw new CchcError('STORE_UNREADABLE', `Không đọc được sổ dữ liệu "${this.location}" (tệp hỏng hoặc không phải .xlsx).${backup}`);
+    }
+    // A workbook with none of the store's tabs is an official's own file (an appendix, a report): never written into.
+    if (!entries.some((e) => e.name === 'xl/workbook.xml') || !workbook.worksheets.some((ws) => tabForName(ws.name))) {
+      throw new CchcError(
+        'NOT_A_STORE',
+        `Tệp "${this.location}" không phải sổ dữ liệu (không có trang "${TABS[0]!.name}" hay trang nào của sổ); không đọc, không ghi vào đó. Chọn đúng sổ bằng --store, hoặc tạo sổ mới bằng "cchc init".`,
+      );
     }
     return workbook;
   }
