@@ -195,10 +195,8 @@ function planFromHeading(lines: readonly string[]): PlanFacts {
   const firstLine = (pattern: RegExp): RegExpMatchArray | undefined =>
     clean.map((l) => l.match(pattern)).find((m): m is RegExpMatchArray => m !== null);
   const code =
-    (text.match(/Kế hoạch số:?\s*([\p{L}\d][\p{L}\d-]*\s*\/\s*[\p{L}\d-]+)/iu) ?? firstLine(/^Số:?\s*(\d+\s*\/\s*[\p{L}\d-]+)/u))?.[1]?.replace(
-      /\s+/g,
-      '',
-    ) ?? null;
+    (text.match(/Kế hoạch số:?\s*([\p{L}\d][\p{L}\d-]*\s*\/\s*[\p{L}\d-]+)/iu) ??
+      firstLine(/^Số:?\s*(\d+\s*\/\s*[\p{L}\d-]+)/u))?.[1]?.replace(/\s+/g, '') ?? null;
   const date = text.match(/ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/) ?? text.match(/ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/);
   const planDate = date ? `${date[3]}-${date[2]!.padStart(2, '0')}-${date[1]!.padStart(2, '0')}` : null;
   const year = planDate ? Number(planDate.slice(0, 4)) : Number(text.match(/năm\s+(20\d{2})/)?.[1] ?? NaN);
