@@ -143,19 +143,26 @@ export class XlsxStore implements Store {
   async write(tables: Tables): Promise<WriteOutcome> {
     await this.locked(async () => {
       const workbook = await this.load();
-      this.fill(workbook, tables);
-      await this.commit(workbook);
+      // Nothing to change (a re-import of the same file): the store and its .bak stay as they are.
+      if (this.fill(workbook, tables) > 0) await this.commit(workbook);
     });
     return { conflicts: [], skipped: [] };
   }
 
-  private fill(workbook: ExcelJS.Workbook, tables: Tables): void {
+  /** Writes the tables into the workbook; returns how many cells (and tabs) changed. */
+  private fill(workbook: ExcelJS.Workbook, tables: Tables): number {
+    let changed = 0;
     for (const tab of TABS) {
       const rows = tables[tab.key];
       if (!rows) continue;
-      const ws = workbook.getWorksheet(tab.name) ?? addTabSheet(workbook, tab);
-      writeTab(ws, tab, rows);
+      let ws = workbook.getWorksheet(tab.name);
+      if (!ws) {
+        ws = addTabSheet(workbook, tab);
+        changed++;
+      }
+      changed += writeTab(ws, tab, rows);
     }
+    return changed;
   }
 
   private async load(): Promise<ExcelJS.Workbook> {
@@ -233,7 +240,9 @@ function readTab(ws: ExcelJS.Worksheet, tab: TabSpec): Row[] {
   return rows;
 }
 
-function writeTab(ws: ExcelJS.Worksheet, tab: TabSpec, rows: readonly Row[]): void {
+/** Returns how many cells it changed. */
+function writeTab(ws: ExcelJS.Worksheet, tab: TabSpec, rows: readonly Row[]): number {
+  let changed = 0;
   const columns = headerMap(ws, tab);
   // A tab whose header an official broke gets the layout's header back in place.
   for (const c of tab.columns) {
@@ -241,6 +250,7 @@ function writeTab(ws: ExcelJS.Worksheet, tab: TabSpec, rows: readonly Row[]): vo
     const colNumber = ws.getRow(1).cellCount + 1;
     ws.getRow(1).getCell(colNumber).value = c.header;
     columns.set(c.key, colNumber);
+    changed++;
   }
   const first = tab.frozenRows + 1;
   rows.forEach((r, i) => {
@@ -250,12 +260,15 @@ function writeTab(ws: ExcelJS.Worksheet, tab: TabSpec, rows: readonly Row[]): vo
       // A cell already holding this value is left as it is: an official's link, rich text or formula stays.
       if (sameCell(c, cellPlain(cell.value, c), r[c.key] ?? null)) continue;
       cell.value = toExcel(r[c.key] ?? null, c.type === 'date');
+      changed++;
     }
   });
   // Rows the new data no longer fills are emptied (exceljs' spliceRows cannot remove trailing rows).
   for (let r = first + rows.length; r <= ws.rowCount; r++) {
     ws.getRow(r).eachCell({ includeEmpty: false }, (cell) => {
+      if (cell.value !== null) changed++;
       cell.value = null;
     });
   }
+  return changed;
 }

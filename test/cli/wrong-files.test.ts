@@ -35,4 +35,17 @@ describe('wrong files', () => {
     }
     expect((await readFile(appendix)).equals(before)).toBe(true);
   });
+
+  it('a re-import that changes nothing writes nothing: the store and its .bak stay as they were', async () => {
+    const store = join(await tempDir(), 'cchc.xlsx');
+    expect((await cchcAsync(['init', '--store', store])).code).toBe(0);
+    const appendix = join(TEMPLATES, 'samples/phu-luc-nhi-chieu-2026.xlsx');
+    expect((await cchcAsync(['import', appendix, '--store', store])).code).toBe(0);
+    const [before, backup] = await Promise.all([readFile(store), readFile(`${store}.bak`)]);
+    const again = await cchcAsync(['import', appendix, '--store', store]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('giữ nguyên 19');
+    expect((await readFile(store)).equals(before)).toBe(true);
+    expect((await readFile(`${store}.bak`)).equals(backup)).toBe(true);
+  });
 });

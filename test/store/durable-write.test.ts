@@ -33,7 +33,9 @@ describe('durable writes', () => {
     await new XlsxStore(path).create(initialTables());
     await chmod(path, 0o444);
     const before = await readFile(path);
-    const error = await new XlsxStore(path).write({ plans: [] }).catch((e: unknown) => e);
+    // A real change: a write with nothing to change leaves the file alone anyway.
+    const plan = { code: '9/KH-UBND', title: 'Kế hoạch thử', date: null, ward: '', year: 2026 };
+    const error = await new XlsxStore(path).write({ plans: [plan] }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'FILE_READ_ONLY' });
     expect(String((error as Error).message)).toContain('chỉ đọc');
     expect((await readFile(path)).equals(before)).toBe(true);
