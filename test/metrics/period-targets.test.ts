@@ -151,4 +151,9 @@ describe('every target the plans set, computed from data', () => {
     const wb: ExcelJS.Workbook = reportOf(metrics, year, settings, []);
     expect(String(wb.getWorksheet('Biểu đồ họp trực tuyến')!.getCell('A1').value)).toContain('chỉ tiêu từ 70%');
   });
+
+  it('no meeting logged: the commune-wide cap is "Không áp dụng", never met', () => {
+    const metrics = computeMetrics(base({ meetings: [] }), { period: year, today: '2026-12-01' });
+    expect(targetLines(metrics).find((l) => l.key === 'communeWide')).toMatchObject({ value: null, pass: null, verdict: 'Không áp dụng' });
+  });
 });
