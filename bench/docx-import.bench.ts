@@ -14,21 +14,11 @@ import { sampleTables } from '../sync/samples/sample-tables';
 import { readAppendix } from '../sync/excel/appendix-reader';
 import { writeAppendix } from '../sync/excel/appendix-writer';
 import { appendixDocxBytes } from '../sync/word/appendix-docx';
+import { median } from './median';
 
 const TASKS = 500;
 /** Set in the child process that measures one read's peak memory on its own. */
 const READ_ONCE = 'CCHC_BENCH_READ_ONCE';
-
-async function median(runs: number, fn: () => Promise<void>): Promise<number> {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-}
 
 const once = process.env[READ_ONCE];
 if (once) {

@@ -5,12 +5,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { catalogFromTables, UnitRegistry, validateCatalog, type Task } from '../core/index';
 import { sampleTables } from '../sync/samples/sample-tables';
 import { readAppendix } from '../sync/excel/appendix-reader';
 import { writeAppendix } from '../sync/excel/appendix-writer';
+import { median } from './median';
 
 const TASKS = 10_000;
 const dir = await mkdtemp(join(tmpdir(), 'cchc-bench-'));
@@ -28,17 +28,6 @@ const tasks: Task[] = Array.from({ length: TASKS }, (_, i) => {
   };
 });
 await writeAppendix(path, { code: '99/KH-UBND', title: 'Kế hoạch thử', date: '2026-01-05', ward: 'Thử', year: 2026 }, tasks);
-
-async function median(runs: number, fn: () => Promise<void>): Promise<number> {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-}
 
 const load = await median(5, async () => {
   await new ExcelJS.Workbook().xlsx.readFile(path);
