@@ -3,7 +3,14 @@
 
 import { ApiError, invalidArgument } from './errors';
 import { applyMask, requireFields } from './fields';
-import { createMetadata, type DataFilter, type DeveloperMetadataInput, normaliseLocation, searchMetadata } from './developer-metadata';
+import {
+  createMetadata,
+  type DataFilter,
+  type DeveloperMetadataInput,
+  normaliseLocation,
+  recountMetadata,
+  searchMetadata,
+} from './developer-metadata';
 import { appendDimension, deleteDimension, insertDimension, moveDimension } from './dimensions';
 import {
   type Cell,
@@ -316,6 +323,7 @@ const handlers: Record<string, Handler> = {
       if (/\blocation\b/.test(fields)) target.location = normaliseLocation(model, source.location as Json);
       return structuredClone(target);
     });
+    recountMetadata(model);
     return { updateDeveloperMetadata: { developerMetadata: updated } };
   },
 

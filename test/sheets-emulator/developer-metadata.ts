@@ -84,6 +84,53 @@ function takenIds(list: DeveloperMetadata[]): Set<number> {
   return ids;
 }
 
+/**
+ * Google caps the developer metadata a spreadsheet holds: its metadata keys and
+ * values may total at most 30,000 characters at the spreadsheet level, and as
+ * much per sheet (the sheet, its rows and its columns), as we read Google's
+ * metadata guide. A create or update past it fails and changes nothing.
+ */
+export const METADATA_CHARS_PER_LOCATION = 30_000;
+
+const charsOf = (m: Pick<DeveloperMetadata, 'metadataKey' | 'metadataValue'>): number =>
+  m.metadataKey.length + (m.metadataValue ?? '').length;
+/** 'spreadsheet', or the sheet id a metadata's location belongs to. */
+const scopeOf = (m: Pick<DeveloperMetadata, 'location'>): string =>
+  m.location.locationType === 'SPREADSHEET' ? 'spreadsheet' : String(m.location.sheetId ?? m.location.dimensionRange?.sheetId);
+
+// Characters in use per scope, per metadata list (kept like the id sets, so thousands of creates stay linear).
+const scopeChars = new WeakMap<DeveloperMetadata[], Map<string, number>>();
+function usedChars(list: DeveloperMetadata[]): Map<string, number> {
+  let used = scopeChars.get(list);
+  if (!used) {
+    used = new Map();
+    for (const m of list) used.set(scopeOf(m), (used.get(scopeOf(m)) ?? 0) + charsOf(m));
+    scopeChars.set(list, used);
+  }
+  return used;
+}
+
+function capExceeded(scope: string) {
+  return invalidArgument(
+    `Developer metadata size limit exceeded: ${scope === 'spreadsheet' ? 'the spreadsheet' : `sheet ${scope}`} may hold at most ${METADATA_CHARS_PER_LOCATION} characters of metadata keys and values.`,
+  );
+}
+
+/** Takes `delta` characters in the metadata's scope, or throws as Google does when the cap would be passed. */
+function chargeMetadata(model: SpreadsheetModel, m: Pick<DeveloperMetadata, 'location'>, delta: number): void {
+  const used = usedChars(model.developerMetadata);
+  const scope = scopeOf(m);
+  const total = (used.get(scope) ?? 0) + delta;
+  if (total > METADATA_CHARS_PER_LOCATION) throw capExceeded(scope);
+  used.set(scope, total);
+}
+
+/** After metadata changed in place (an update): counts afresh, and throws if a scope is past the cap. */
+export function recountMetadata(model: SpreadsheetModel): void {
+  scopeChars.delete(model.developerMetadata);
+  for (const [scope, chars] of usedChars(model.developerMetadata)) if (chars > METADATA_CHARS_PER_LOCATION) throw capExceeded(scope);
+}
+
 export function createMetadata(model: SpreadsheetModel, input: DeveloperMetadataInput | null | undefined): DeveloperMetadata {
   if (!input?.metadataKey) throw invalidArgument('Developer metadata must have a key.');
   if (input.visibility !== 'DOCUMENT' && input.visibility !== 'PROJECT')
@@ -95,7 +142,6 @@ export function createMetadata(model: SpreadsheetModel, input: DeveloperMetadata
   }
   let metadataId = input.metadataId ?? nextId(model);
   while (taken.has(metadataId)) metadataId = nextId(model);
-  taken.add(metadataId);
   const metadata: DeveloperMetadata = {
     metadataId,
     metadataKey: input.metadataKey,
@@ -103,6 +149,8 @@ export function createMetadata(model: SpreadsheetModel, input: DeveloperMetadata
     location: normaliseLocation(model, input.location),
     visibility: input.visibility,
   };
+  chargeMetadata(model, metadata, charsOf(metadata));
+  taken.add(metadataId);
   model.developerMetadata.push(metadata);
   return metadata;
 }

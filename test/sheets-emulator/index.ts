@@ -7,3 +7,4 @@ export type { Cell, DeveloperMetadata, ExtendedValue, GridRange, NewSheet, Sheet
 export type { RenderedValue, ValueInputOption, ValueRenderOption } from './cells';
 export type { FormulaEvaluator } from './formula';
 export { parseRange, quoteTitle } from './a1';
+export { METADATA_CHARS_PER_LOCATION } from './developer-metadata';

@@ -130,6 +130,9 @@ export function route(req: ApiRequest, store: Store): Route {
     if (action === 'batchUpdate' && method === 'POST') {
       return make('spreadsheets.values.batchUpdate', 'write', id, () => valuesBatchUpdate(sheetOf(id), body, store.evaluate));
     }
+    if (action === 'batchUpdateByDataFilter' && method === 'POST') {
+      return make('spreadsheets.values.batchUpdateByDataFilter', 'write', id, () => valuesBatchUpdateByFilter(sheetOf(id), body));
+    }
     if (action === 'batchClear' && method === 'POST') {
       return make('spreadsheets.values.batchClear', 'write', id, () => {
         const model = sheetOf(id);
@@ -243,6 +246,41 @@ function valuesBatchUpdate(model: SpreadsheetModel, body: Json, evaluate: Formul
       .map(([k, v]): [string, string] => [k, String(v)]),
   );
   return { spreadsheetId: model.spreadsheetId, ...totals, responses: responses.map((r) => withUpdatedData(model, r, q, evaluate)) };
+}
+
+/**
+ * Values written where data filters point (the rows or columns their metadata
+ * sits on now), each entry to every range its filter matches; a filter matching
+ * nothing writes nothing. Values past a matched range fail the whole request.
+ */
+function valuesBatchUpdateByFilter(model: SpreadsheetModel, body: Json): Json {
+  const option = valueInputOptionOf(body.valueInputOption as string | undefined);
+  const data = (body.data ?? []) as (WriteBody & { dataFilter?: DataFilter })[];
+  const responses = atomically(model, (draft) =>
+    data.flatMap((d, i) => {
+      if (!d.dataFilter) throw invalidArgument(`Invalid data[${i}]: dataFilter is required`);
+      return rangesForFilters(draft, [d.dataFilter])
+        .filter(Boolean)
+        .map((range) => ({
+          ...updateRange(draft, range, { values: d.values, majorDimension: d.majorDimension }, option),
+          dataFilter: d.dataFilter,
+        }));
+    }),
+  );
+  const sum = (key: 'updatedRows' | 'updatedColumns' | 'updatedCells'): number => responses.reduce((n, r) => n + (r[key] ?? 0), 0);
+  const sheets = new Set(responses.filter((r) => r.updatedCells).map((r) => r.updatedRange.replace(/![^!]*$/, '')));
+  return {
+    spreadsheetId: model.spreadsheetId,
+    ...(sum('updatedCells')
+      ? {
+          totalUpdatedRows: sum('updatedRows'),
+          totalUpdatedColumns: sum('updatedColumns'),
+          totalUpdatedCells: sum('updatedCells'),
+          totalUpdatedSheets: sheets.size,
+        }
+      : {}),
+    responses: responses as unknown as Json[],
+  };
 }
 
 /** A1 ranges selected by data filters (a1Range, gridRange, or the rows/columns metadata sits on). */
