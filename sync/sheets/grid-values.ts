@@ -31,6 +31,16 @@ export function plainFromCell(cell: sheets_v4.Schema$CellData | undefined, colum
   return null; // #ERROR!, #REF!: nothing usable
 }
 
+/**
+ * The same value for a RAW values write: strings stay text (RAW never parses a
+ * formula), dates go as serial numbers into the date-formatted column, and an
+ * empty value is "" (the values API skips null but clears on "").
+ */
+export function rawFromPlain(value: CellValue | undefined, column: ColumnSpec): string | number | boolean {
+  const v = cellFromPlain(value, column).userEnteredValue;
+  return v?.numberValue ?? v?.boolValue ?? v?.stringValue ?? '';
+}
+
 export function cellFromPlain(value: CellValue | undefined, column: ColumnSpec): sheets_v4.Schema$CellData {
   if (value === null || value === undefined || value === '') return {};
   if (typeof value === 'number') return { userEnteredValue: { numberValue: value } };

@@ -44,6 +44,15 @@ export interface TabState {
   rows: Row[];
   /** Row identity → 0-based grid row index. */
   rowIndex: Map<string, number>;
+  /**
+   * Row identity → the id of the row's tag (row developer metadata naming that
+   * identity): a write aimed by it lands on the row wherever it has moved.
+   */
+  rowTags: Map<string, number>;
+  /** Tags naming another row than the one they sit on (placed while rows moved, or the id was retyped): to delete. */
+  strayTags: number[];
+  /** Characters of developer metadata on this tab, its rows and columns (Google caps them per sheet). */
+  metadataChars: number;
   /** 0-based index just past the last non-empty row (at least the header). */
   dataEnd: number;
   /** Cells in the header row, so added columns go after officials' own. */
@@ -56,15 +65,13 @@ export interface SheetState {
   /** By tab key; tabs the sheet does not have are absent. */
   tabs: Map<string, TabState>;
   sheetIds: Set<number>;
-  /** Characters of row and column developer metadata already in the spreadsheet (Google caps the total). */
-  rowMetadataChars: number;
   /** The id of the last batch this tool wrote, if any. */
   lastWriteId: string | null;
 }
 
 export const READ_FIELDS =
   'properties(title),developerMetadata(metadataKey,metadataValue),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),' +
-  `data(rowData(values(effectiveValue,effectiveFormat(numberFormat(type)),userEnteredFormat(numberFormat(type)))),rowMetadata(developerMetadata(metadataKey,metadataValue)),columnMetadata(developerMetadata(metadataKey,metadataValue))))`;
+  `data(rowData(values(effectiveValue,effectiveFormat(numberFormat(type)),userEnteredFormat(numberFormat(type)))),rowMetadata(developerMetadata(metadataId,metadataKey,metadataValue)),columnMetadata(developerMetadata(metadataKey,metadataValue))))`;
 
 /** Wraps each request sent, retries included (e.g. a per-minute rate limit). */
 export type RequestGate = <T>(send: () => Promise<T>) => Promise<T>;
@@ -105,14 +112,10 @@ export function sheetState(
     title: data.properties?.title ?? '',
     tabs: new Map(),
     sheetIds: new Set(),
-    rowMetadataChars: 0,
     lastWriteId,
   };
   const sheets = data.sheets ?? [];
-  for (const sheet of sheets) {
-    state.sheetIds.add(sheet.properties?.sheetId ?? 0);
-    state.rowMetadataChars += metadataChars(sheet.data?.[0]?.rowMetadata) + metadataChars(sheet.data?.[0]?.columnMetadata);
-  }
+  for (const sheet of sheets) state.sheetIds.add(sheet.properties?.sheetId ?? 0);
   const claimed = new Set<sheets_v4.Schema$Sheet>();
   for (const spec of TABS) {
     const id = sheetIds.get(spec.key);
@@ -139,6 +142,11 @@ export function shapeOf(state: SheetState): Map<string, Set<string>> {
   return new Map([...state.tabs].map(([key, tab]) => [key, new Set(tab.columns.keys())]));
 }
 
+/** Tabs whose rows the writer tags: keyed by identity columns, not by a custom identity. */
+export function rowsTagged(spec: TabSpec): boolean {
+  return identityColumns(spec).length > 0 && spec.identity === undefined;
+}
+
 function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: sheets_v4.Schema$GridData | undefined): TabState {
   const rowData = grid?.rowData ?? [];
   const byHeader = new Map(spec.columns.flatMap((c) => headerKeys(c, matchKey).map((k) => [k, c] as const)));
@@ -163,6 +171,10 @@ function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: 
   const specAt = new Map([...columns].map(([key, index]) => [index, spec.columns.find((c) => c.key === key)!]));
   const keyed = identityColumns(spec).length > 0;
   const rows: Row[] = [];
+  const rowTags = new Map<string, number>();
+  const tagsOf = new Map<Row, sheets_v4.Schema$DeveloperMetadata[]>();
+  const tagged = rowsTagged(spec);
+  const strayTags: number[] = [];
   let dataEnd = spec.frozenRows;
   for (let r = spec.frozenRows; r < rowData.length; r++) {
     const cells = rowData[r]?.values ?? [];
@@ -177,11 +189,24 @@ function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: 
     }
     if (!any) continue;
     // The metadata identity matters only when the identity cells were cleared.
-    const carried = grid?.rowMetadata?.[r]?.developerMetadata?.find((m) => m.metadataKey === ROW_METADATA_KEY)?.metadataValue;
+    const tags = (grid?.rowMetadata?.[r]?.developerMetadata ?? []).filter((m) => m.metadataKey === ROW_METADATA_KEY);
+    const carried = tags[0]?.metadataValue;
     if (keyed && carried && rowIdentity(spec, row) === null) row[ROW_KEY] = carried;
     rows.push(row);
+    if (tags.length > 0) tagsOf.set(row, tags);
   }
-  const rowIndex = new Map([...indexRows(spec, rows)].map(([key, row]) => [key, (row[ROW_NUMBER] as number) - 1]));
+  const indexed = indexRows(spec, rows);
+  const rowIndex = new Map([...indexed].map(([key, row]) => [key, (row[ROW_NUMBER] as number) - 1]));
+  // A tag counts only on the row it names; the writer tags only keyed tabs, so only theirs can be stray.
+  if (tagged) {
+    for (const [key, row] of indexed) {
+      for (const tag of tagsOf.get(row) ?? []) {
+        if (tag.metadataId == null) continue;
+        if (tag.metadataValue === key && !rowTags.has(key)) rowTags.set(key, tag.metadataId);
+        else strayTags.push(tag.metadataId);
+      }
+    }
+  }
   return {
     spec,
     sheetId: props.sheetId ?? 0,
@@ -192,6 +217,9 @@ function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: 
     taggedColumns,
     rows,
     rowIndex,
+    rowTags,
+    strayTags,
+    metadataChars: metadataChars(grid?.rowMetadata) + metadataChars(grid?.columnMetadata),
     dataEnd,
     headerWidth: rowData[0]?.values?.length ?? 0,
   };

@@ -1,32 +1,36 @@
 /**
- * Turns merged changes into spreadsheets.batchUpdate requests.
- * Changed cells are written one run of adjacent cells at a time; new rows are
- * inserted after the last filled row (never written over blank-looking rows an
- * official may be typing into) and tagged with row developer metadata. Requests
- * are packed into as few batches as the API's 2 MB body limit allows, usually
- * one; each batch is atomic and holds whole rows, so a failure never leaves half
- * a row. The store sends one batch at a time, re-reading and re-planning before
- * the next, so what landed is never written twice.
+ * Turns merged changes into write requests.
+ * - Changed cells of a tagged row (row developer metadata naming its identity) are
+ *   written by values.batchUpdateByDataFilter aimed at the tag, so they land on
+ *   that row wherever officials have moved it since the read.
+ * - Changed cells of an untagged row go by grid position in spreadsheets.batchUpdate,
+ *   one run of adjacent cells at a time (the store checks where they landed), and
+ *   the row gets its tag in the same batch, budget permitting.
+ * - New rows are inserted after the last filled row (never written over
+ *   blank-looking rows an official may be typing into) and tagged.
+ * Requests are packed into as few batches as the API's 2 MB body limit allows,
+ * usually one of each kind; a batch is atomic and holds whole rows, so a failure
+ * never leaves half a row. The store sends them one at a time, re-reading and
+ * re-planning, so what landed is never written twice.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { identityColumns, LAYOUT_ROWS, ROW_KEY, TABS, type Row, type TabMerge, type TabSpec } from '../../core/index';
-import { cellFromPlain, DATE_FORMAT } from './grid-values';
+import { LAYOUT_ROWS, ROW_KEY, TABS, type Row, type TabMerge, type TabSpec } from '../../core/index';
+import { cellFromPlain, DATE_FORMAT, rawFromPlain } from './grid-values';
 import { addTabRequests } from './init-sheet';
-import { COLUMN_METADATA_KEY, ROW_METADATA_KEY, type SheetState, type TabState } from './sheet-reader';
+import { COLUMN_METADATA_KEY, ROW_METADATA_KEY, rowsTagged, type SheetState, type TabState } from './sheet-reader';
 
 type Request = sheets_v4.Schema$Request;
+type FilterWrite = sheets_v4.Schema$DataFilterValueRange;
 
 /** Google rejects bodies over 2 MB; keep room for the envelope. */
 export const MAX_BATCH_BYTES = 1_900_000;
 /**
- * Google caps the developer metadata a spreadsheet (and each sheet) can hold, at
- * some tens of thousands of characters: row tags stop at this budget, and rows
- * past it are found by their id cell alone, which is how every row is found
- * anyway; the tag only rescues a row whose id an official cleared.
+ * Google caps the developer metadata each sheet holds (30,000 characters of keys
+ * and values, as we read its guide): a tab's row and column tags stop at this
+ * budget. Rows past it are still found by their id cell; their changed cells go
+ * by position, checked after landing.
  */
-export const ROW_TAG_BUDGET = 20_000;
-
-const WRITE_TAG_CHARS = 64;
+export const ROW_TAG_BUDGET = 25_000;
 
 /** A group of requests (changed cells, or new rows) stays well under a batch. */
 const GROUP_BYTES = 600_000;
@@ -34,6 +38,8 @@ const GROUP_BYTES = 600_000;
 export interface WritePlan {
   /** Each inner list is one atomic batchUpdate. */
   batches: Request[][];
+  /** Each inner list is one values.batchUpdateByDataFilter (RAW): cells of tagged rows. */
+  filterBatches: FilterWrite[][];
   updatedCells: number;
   insertedRows: number;
   createdTabs: string[];
@@ -73,6 +79,9 @@ function newTabState(spec: TabSpec, sheetId: number): TabState {
     taggedColumns: new Set(),
     rows: [],
     rowIndex: new Map(),
+    rowTags: new Map(),
+    strayTags: [],
+    metadataChars: 0,
     dataEnd: spec.frozenRows,
     headerWidth: spec.columns.length,
   };
@@ -103,12 +112,12 @@ function missingColumns(tab: TabState): Request[] {
 }
 
 /** Tags each layout column not yet tagged with its key, so it is still found if an official renames its header. */
-function columnTags(tab: TabState, tags: { left: number }): Request[] {
+function columnTags(tab: TabState, budget: { left: number }): Request[] {
   const requests: Request[] = [];
   for (const [key, index] of tab.columns) {
     const chars = COLUMN_METADATA_KEY.length + key.length;
-    if (tab.taggedColumns.has(key) || chars > tags.left) continue;
-    tags.left -= chars;
+    if (tab.taggedColumns.has(key) || chars > budget.left) continue;
+    budget.left -= chars;
     tab.taggedColumns.add(key);
     requests.push({
       createDeveloperMetadata: {
@@ -128,12 +137,30 @@ function cellFields(hasDate: boolean): string {
   return hasDate ? 'userEnteredValue,userEnteredFormat.numberFormat' : 'userEnteredValue';
 }
 
-/** Changed cells of existing rows, one updateCells per run of adjacent columns of the same kind, in groups by size. */
+/** Cells of tagged rows: one filter write per row, aimed at the row's tag, from column A (null skips a cell). */
+function filterWrites(tab: TabState, merge: TabMerge): FilterWrite[] {
+  const specOf = new Map(tab.spec.columns.map((c) => [c.key, c]));
+  const byRow = new Map<number, Map<number, ReturnType<typeof rawFromPlain>>>();
+  for (const u of merge.updates) {
+    const tag = tab.rowTags.get(u.key);
+    if (tag === undefined) continue;
+    const cells = byRow.get(tag) ?? new Map();
+    cells.set(tab.columns.get(u.column)!, rawFromPlain(u.value, specOf.get(u.column)!));
+    byRow.set(tag, cells);
+  }
+  return [...byRow].map(([metadataId, cells]) => ({
+    dataFilter: { developerMetadataLookup: { metadataId } },
+    majorDimension: 'ROWS',
+    values: [Array.from({ length: Math.max(...cells.keys()) + 1 }, (_, i) => (cells.has(i) ? cells.get(i)! : null))],
+  }));
+}
+
+/** Changed cells of untagged rows, one updateCells per run of adjacent columns of the same kind, in groups by size. */
 function updateGroups(tab: TabState, merge: TabMerge): Request[][] {
   const byRow = new Map<number, { index: number; key: string; value: Row[string] }[]>();
   for (const u of merge.updates) {
     const row = tab.rowIndex.get(u.key);
-    if (row === undefined) continue;
+    if (row === undefined || tab.rowTags.has(u.key)) continue;
     const list = byRow.get(row) ?? [];
     list.push({ index: tab.columns.get(u.column)!, key: u.column, value: u.value });
     byRow.set(row, list);
@@ -166,11 +193,45 @@ function updateGroups(tab: TabState, merge: TabMerge): Request[][] {
   return chunkBySize(requests, GROUP_BYTES);
 }
 
+/** A tag naming a row's identity, on the row at `rowIndex`, if the tab's budget still has room. */
+function rowTag(tab: TabState, rowIndex: number, key: string, budget: { left: number }): Request[] {
+  const chars = ROW_METADATA_KEY.length + key.length;
+  if (chars > budget.left) return [];
+  budget.left -= chars;
+  return [
+    {
+      createDeveloperMetadata: {
+        developerMetadata: {
+          metadataKey: ROW_METADATA_KEY,
+          metadataValue: key,
+          visibility: 'DOCUMENT',
+          location: { dimensionRange: { sheetId: tab.sheetId, dimension: 'ROWS', startIndex: rowIndex, endIndex: rowIndex + 1 } },
+        },
+      },
+    },
+  ];
+}
+
+/**
+ * Tags for rows the sheet has without one (typed in by officials, or past an
+ * earlier budget), and deletion of tags on the wrong row. A tag placed by
+ * position lands on another row if rows move meanwhile: the next read sees it
+ * naming another row and the next write deletes it, so tags only ever aim true.
+ */
+function retag(tab: TabState, budget: { left: number }): Request[] {
+  const requests: Request[] = tab.strayTags.map((metadataId) => ({
+    deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataId } } },
+  }));
+  if (!rowsTagged(tab.spec)) return requests;
+  for (const [key, rowIndex] of tab.rowIndex) if (!tab.rowTags.has(key)) requests.push(...rowTag(tab, rowIndex, key, budget));
+  return requests;
+}
+
 /** New rows in groups: insert the rows, fill them, tag each with its identity. */
-function insertGroups(tab: TabState, rows: readonly Row[], tags: { left: number }): Request[][] {
+function insertGroups(tab: TabState, rows: readonly Row[], budget: { left: number }): Request[][] {
   const width = Math.max(...tab.columns.values()) + 1;
   const at = new Map([...tab.columns].map(([key, index]) => [index, tab.spec.columns.find((c) => c.key === key)!]));
-  const keyed = identityColumns(tab.spec).length > 0 && tab.spec.identity === undefined;
+  const tagged = rowsTagged(tab.spec);
   const dateColumns = [...at].filter(([, column]) => column.type === 'date').map(([index]) => index);
   const newRows = rows.map((row) => ({
     cells: {
@@ -215,23 +276,7 @@ function insertGroups(tab: TabState, rows: readonly Row[], tags: { left: number 
         },
       })),
     ];
-    if (keyed) {
-      pending.forEach((p, i) => {
-        const chars = ROW_METADATA_KEY.length + p.key.length;
-        if (chars > tags.left) return;
-        tags.left -= chars;
-        group.push({
-          createDeveloperMetadata: {
-            developerMetadata: {
-              metadataKey: ROW_METADATA_KEY,
-              metadataValue: p.key,
-              visibility: 'DOCUMENT',
-              location: { dimensionRange: { sheetId: tab.sheetId, dimension: 'ROWS', startIndex: start + i, endIndex: start + i + 1 } },
-            },
-          },
-        });
-      });
-    }
+    if (tagged) pending.forEach((p, i) => group.push(...rowTag(tab, start + i, p.key, budget)));
     return group;
   });
 }
@@ -241,12 +286,22 @@ function insertGroups(tab: TabState, rows: readonly Row[], tags: { left: number 
  * and the sheet lacks are created too.
  */
 export function planWrite(state: SheetState, merges: ReadonlyMap<string, TabMerge>, layout: readonly TabSpec[] = []): WritePlan {
-  const plan: WritePlan = { batches: [], updatedCells: 0, insertedRows: 0, createdTabs: [], createdSheetIds: new Map() };
+  const plan: WritePlan = {
+    batches: [],
+    filterBatches: [],
+    updatedCells: 0,
+    insertedRows: 0,
+    createdTabs: [],
+    createdSheetIds: new Map(),
+  };
   const structure: Request[] = [];
   const groups: Request[][] = [];
+  const filters: FilterWrite[] = [];
   let nextSheetId = Math.max(0, ...state.sheetIds) + 1;
-  // The store's write id (key + a UUID) takes its share of the budget too.
-  const tags = { left: ROW_TAG_BUDGET - state.rowMetadataChars - WRITE_TAG_CHARS };
+  // Each sheet has its own metadata budget.
+  const budgets = new Map<string, { left: number }>();
+  const budget = (tab: TabState) =>
+    budgets.get(tab.spec.key) ?? budgets.set(tab.spec.key, { left: ROW_TAG_BUDGET - tab.metadataChars }).get(tab.spec.key)!;
   const writes = (key: string) => {
     const m = merges.get(key);
     return m !== undefined && (m.updates.length > 0 || m.inserts.length > 0);
@@ -257,11 +312,12 @@ export function planWrite(state: SheetState, merges: ReadonlyMap<string, TabMerg
   for (const spec of order) {
     const existing = state.tabs.get(spec.key);
     if (existing) {
-      if (writes(spec.key)) structure.push(...missingColumns(existing), ...columnTags(existing, tags));
+      if (writes(spec.key))
+        structure.push(...missingColumns(existing), ...columnTags(existing, budget(existing)), ...retag(existing, budget(existing)));
       tabs.set(spec.key, existing);
     } else if (writes(spec.key) || layout.some((t) => t.key === spec.key)) {
       const created = newTabState(spec, nextSheetId++);
-      structure.push(...addTabRequests(spec, created.sheetId, TABS.indexOf(spec)), ...columnTags(created, tags));
+      structure.push(...addTabRequests(spec, created.sheetId, TABS.indexOf(spec)), ...columnTags(created, budget(created)));
       plan.createdTabs.push(spec.name);
       plan.createdSheetIds.set(spec.key, created.sheetId);
       tabs.set(spec.key, created);
@@ -271,12 +327,14 @@ export function planWrite(state: SheetState, merges: ReadonlyMap<string, TabMerg
     const merge = merges.get(spec.key);
     const tab = tabs.get(spec.key);
     if (!merge || !tab) continue;
+    filters.push(...filterWrites(tab, merge));
     groups.push(...updateGroups(tab, merge));
-    groups.push(...insertGroups(tab, merge.inserts, tags));
+    groups.push(...insertGroups(tab, merge.inserts, budget(tab)));
     plan.updatedCells += merge.updates.length;
     plan.insertedRows += merge.inserts.length;
   }
   // Whole groups into as few batches as the body limit allows.
   plan.batches = chunkBySize(structure.length > 0 ? [structure, ...groups] : groups, MAX_BATCH_BYTES).map((chunk) => chunk.flat());
+  plan.filterBatches = chunkBySize(filters, MAX_BATCH_BYTES);
   return plan;
 }

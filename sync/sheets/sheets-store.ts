@@ -128,18 +128,19 @@ export class SheetsStore implements Store {
   }
 
   /**
-   * Sends one batch at a time, each tagged with a write id (spreadsheet developer
-   * metadata). After every batch the sheet is re-read and the write re-planned
+   * Sends one write at a time: an atomic batch tagged with a write id
+   * (spreadsheet developer metadata), or the cells of tagged rows aimed by their
+   * tags. After every write the sheet is re-read and the write re-planned
    * against the same base, until nothing is left to write:
-   * - a batch whose answer was lost (no response: a timeout, a dropped
+   * - a write whose answer was lost (no response: a timeout, a dropped
    *   connection) may still land until Google's deadline, so it is never re-sent
    *   blind: the store waits past that deadline, re-reads, and sees by the write
-   *   id whether it landed;
-   * - the re-read after a batch checks it: a row that moved while the batch was in
-   *   flight (an official inserted or sorted rows) got cells meant for another
-   *   row; those are put back (when the row's value before is known) and written
-   *   again where the row now is; a cell an official changed meanwhile is a
-   *   conflict, left as they typed it.
+   *   id (or, for cells, by their values) whether it landed;
+   * - the re-read after a batch checks cells written by position: a row that
+   *   moved while the batch was in flight (an official inserted or sorted rows)
+   *   got cells meant for another row; those are put back (when the row's value
+   *   before is known) and written again where the row now is;
+   * - a cell an official changed after the write is a conflict, left as they typed it.
    */
   private async applyTo(
     state: SheetState,
@@ -169,8 +170,8 @@ export class SheetsStore implements Store {
         ...merged,
         conflictText: [...misplaced, ...merged.conflictText],
       });
-      if (plan.batches.length === 0) return done();
-      if (round > first.batches.length + attempts) {
+      if (plan.batches.length === 0 && plan.filterBatches.length === 0) return done();
+      if (round > first.batches.length + first.filterBatches.length + attempts) {
         throw this.stopped(
           new CchcError(
             'SHEETS_NOT_SETTLED',
@@ -179,15 +180,24 @@ export class SheetsStore implements Store {
           written,
         );
       }
+      // One write a round: the next atomic batch (new tabs, rows, tags, untagged rows), else cells of tagged rows.
+      const byFilter = plan.batches.length === 0;
       const writeId = randomUUID();
       const targets = targetRows(state, merged.merges);
       const sentAt = Date.now();
       try {
         this.sent++;
-        await api.spreadsheets.batchUpdate({
-          spreadsheetId: this.spreadsheetId,
-          requestBody: { requests: [...writeTag(writeId), ...plan.batches[0]!] },
-        });
+        if (byFilter) {
+          await api.spreadsheets.values.batchUpdateByDataFilter({
+            spreadsheetId: this.spreadsheetId,
+            requestBody: { valueInputOption: 'RAW', data: plan.filterBatches[0]! },
+          });
+        } else {
+          await api.spreadsheets.batchUpdate({
+            spreadsheetId: this.spreadsheetId,
+            requestBody: { requests: [...writeTag(writeId), ...plan.batches[0]!] },
+          });
+        }
         written++;
       } catch (error) {
         if (!isRetryable(error)) throw this.stopped(sheetsError(error, this.spreadsheetId, 'ghi vào bảng tính'), written);
@@ -195,7 +205,7 @@ export class SheetsStore implements Store {
         // An answered failure wrote nothing; the last one ends the command at once.
         if (!lost && ++failures >= attempts) throw this.stopped(giveUp('ghi vào bảng tính', error, attempts), written);
         if (lost) {
-          // The batch may still land: wait past Google's deadline for it, then look.
+          // The write may still land: wait past Google's deadline for it, then look.
           const wait = sentAt + writeDeadlineMs() - Date.now();
           if (wait > 0) {
             console.error(
@@ -207,7 +217,9 @@ export class SheetsStore implements Store {
           await (this.backoff?.sleep ?? defaultSleep)(delayFor(failures - 1, error, this.backoff));
         }
         state = await this.state();
-        if (state.lastWriteId === writeId) {
+        // A batch is known by its write id. Cells written by filter carry none, but writing them twice is harmless:
+        // the re-plan sees what landed and writes only the rest.
+        if (!byFilter && state.lastWriteId === writeId) {
           written++;
         } else {
           if (lost && ++failures >= attempts) throw this.stopped(giveUp('ghi vào bảng tính', error, attempts), written);
@@ -287,15 +299,18 @@ interface Target {
   columns: string[];
 }
 
-/** Where each updated cell is written: the row index the plan uses and the identity it is meant for. */
+/** Where each cell written by position goes: the row index the plan uses and the identity it is meant for. */
 function targetRows(state: SheetState, merges: ReadonlyMap<string, TabMerge>): { targets: Target[]; before: SheetState } {
   const targets: Target[] = [];
   for (const [tab, merge] of merges) {
     const rows = state.tabs.get(tab)?.rowIndex;
+    const tags = state.tabs.get(tab)?.rowTags;
     if (!rows) continue;
     const byKey = new Map<string, string[]>();
     for (const u of merge.updates) byKey.set(u.key, [...(byKey.get(u.key) ?? []), u.column]);
     for (const [key, columns] of byKey) {
+      // A tagged row is written through its tag, where it is now: nothing can land on another row.
+      if (tags?.has(key)) continue;
       const rowIndex = rows.get(key);
       if (rowIndex !== undefined) targets.push({ tab, rowIndex, key, columns });
     }

@@ -28,7 +28,8 @@ describe('Sheets store with thousands of rows', () => {
       counts.push(sheets.emu.counts());
     }
     expect(counts[0]).toMatchObject({ reads: 3, writes: 1 });
-    expect(counts[1]).toEqual(counts[0]);
+    // A tagged row is written by its tag, a row past the tag budget by position: one write either way.
+    expect({ reads: counts[1]!.reads, writes: counts[1]!.writes }).toEqual({ reads: 3, writes: 1 });
   }, 120_000);
 
   it('a large push cut off between batches says so, and a re-run finishes it without writing a row twice', async () => {

@@ -56,7 +56,7 @@ describe('Sheets store limits', () => {
     sheets.emu.injectFailures([
       {
         match: (r) => {
-          if (r.operation !== 'spreadsheets.batchUpdate' || moved) return false;
+          if (r.kind !== 'write' || moved) return false;
           moved = true;
           sheets.emu.batchUpdate(id, [
             { moveDimension: { source: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 }, destinationIndex: 4 } },

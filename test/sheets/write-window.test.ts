@@ -12,7 +12,7 @@ import { defaultSleep } from '../../sync/sheets/backoff';
 import { sheetsApi } from '../../sync/sheets/client';
 import { SheetsStore } from '../../sync/sheets/sheets-store';
 import type { SheetsEmulator } from '../sheets-emulator';
-import { seedSheet, useSheetsEmulator } from './emulated-sheet';
+import { seedSheet, sheetWith, useSheetsEmulator } from './emulated-sheet';
 
 const emulated = useSheetsEmulator();
 const saved = process.env['CCHC_SHEETS_WRITE_DEADLINE_MS'];
@@ -103,6 +103,77 @@ describe('writes during faults and edits', () => {
     const row = (taskId: string) => grid.find((r) => r[0] === taskId)!;
     expect(row(target)[column('note')]).toBe('Ghi chú mới');
     expect(row(above)[column('note')] ?? '').toBe(aboveNote ?? '');
+  });
+
+  it('rows the store wrote carry tags: a row inserted above while the cells are in flight changes nothing, nothing to repair', async () => {
+    const sheets = await emulated();
+    const { emu } = sheets;
+    const sample = (await sampleTables())['tasks']!.slice(0, 5);
+    const id = await sheetWith(sheets, sample);
+    const sheetId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+    const store = sheets.store(id);
+    const tables = await store.read();
+    let inserted = false;
+    emu.injectFailures([
+      {
+        match: (req) => {
+          if (req.kind !== 'write' || inserted) return false;
+          inserted = true;
+          emu.batchUpdate(id, [{ insertDimension: { range: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 } } }]);
+          return false;
+        },
+        status: 500,
+        times: 1,
+      },
+    ]);
+    const notes = new Map(sample.map((t, i) => [String(t['id']), `Ghi chú ${i}`]));
+    const result = await store.write({ tasks: tables['tasks']!.map((t) => ({ ...t, note: notes.get(String(t['id']))! })) });
+    expect(inserted).toBe(true);
+    expect(result.conflicts).toEqual([]);
+    const grid = emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][];
+    expect(grid[1]).toEqual([]);
+    for (const [task, note] of notes) expect(grid.find((r) => r[0] === task)![column('note')]).toBe(note);
+    // One write, aimed by the rows' tags: nothing landed elsewhere, so nothing was put back.
+    expect(emu.requestLog.filter((r) => r.kind === 'write').map((r) => r.operation)).toEqual([
+      'spreadsheets.values.batchUpdateByDataFilter',
+    ]);
+  });
+
+  it('rows typed straight into the sheet get their tags at the first write; a tag on the wrong row is removed, never followed', async () => {
+    const { emu, store: makeStore } = await emulated();
+    const sample = (await sampleTables())['tasks']!.slice(0, 4);
+    const id = seedSheet(emu, 'CCHC', { tasks: sample });
+    const sheetId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+    // A tag naming task 0 sits on task 2's row (placed while rows moved).
+    emu.batchUpdate(id, [
+      {
+        createDeveloperMetadata: {
+          developerMetadata: {
+            metadataKey: 'cchc.key',
+            metadataValue: String(sample[0]!['id']),
+            visibility: 'DOCUMENT',
+            location: { dimensionRange: { sheetId, dimension: 'ROWS', startIndex: 3, endIndex: 4 } },
+          },
+        },
+      },
+    ]);
+    const store = makeStore(id);
+    const tables = await store.read();
+    await store.write({ tasks: tables['tasks']!.map((t, i) => (i === 0 ? { ...t, note: 'Lần 1' } : t)) });
+    const tags = emu
+      .getSpreadsheet(id)
+      .developerMetadata.filter((m) => m.metadataKey === 'cchc.key')
+      .map((m) => [m.metadataValue, m.location.dimensionRange!.startIndex]);
+    expect(tags.sort()).toEqual(sample.map((t, i) => [String(t['id']), i + 1]).sort());
+    emu.resetCounts();
+    const again = await store.read();
+    await store.write({ tasks: again['tasks']!.map((t, i) => (i === 0 ? { ...t, note: 'Lần 2' } : t)) });
+    expect(emu.requestLog.filter((r) => r.kind === 'write').map((r) => r.operation)).toEqual([
+      'spreadsheets.values.batchUpdateByDataFilter',
+    ]);
+    const grid = emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][];
+    expect(grid[1]![column('note')]).toBe('Lần 2');
+    expect(grid[3]![column('note')] ?? '').toBe(String(sample[2]!['note'] ?? ''));
   });
 
   it("an official's edit right after the write is kept and reported as a conflict, not overwritten", async () => {
