@@ -52,6 +52,7 @@ export * from './merge/three-way-merge';
 export * from './merge/conflict-text';
 export * from './merge/merge-tables';
 export * from './merge/settle-conflicts';
+export * from './merge/edit-journal';
 export * from './layout/sheet-rules';
 export * from './report/heading';
 export * from './report/document';

@@ -9,12 +9,15 @@ import {
   headerKeys,
   identityColumns,
   indexRows,
+  JOURNAL_TAB,
   matchKey,
+  parseJournal,
   ROW_KEY,
   ROW_NUMBER,
   rowIdentity,
   tabForName,
   TABS,
+  type JournalEdit,
   type Row,
   type TabSpec,
 } from '../../core/index';
@@ -67,6 +70,8 @@ export interface SheetState {
   sheetIds: Set<number>;
   /** The id of the last batch this tool wrote, if any. */
   lastWriteId: string | null;
+  /** Officials' edits, from the journal tab the Apps Script keeps (empty without it). */
+  edits: JournalEdit[];
 }
 
 export const READ_FIELDS =
@@ -113,9 +118,15 @@ export function sheetState(
     tabs: new Map(),
     sheetIds: new Set(),
     lastWriteId,
+    edits: [],
   };
   const sheets = data.sheets ?? [];
-  for (const sheet of sheets) state.sheetIds.add(sheet.properties?.sheetId ?? 0);
+  for (const sheet of sheets) {
+    state.sheetIds.add(sheet.properties?.sheetId ?? 0);
+    if (sheet.properties?.title === JOURNAL_TAB) {
+      state.edits = parseJournal((sheet.data?.[0]?.rowData ?? []).map((r) => (r.values ?? []).map((c) => plainFromCell(c, undefined))));
+    }
+  }
   const claimed = new Set<sheets_v4.Schema$Sheet>();
   for (const spec of TABS) {
     const id = sheetIds.get(spec.key);

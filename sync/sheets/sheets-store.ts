@@ -12,6 +12,7 @@ import {
   describeGaps,
   describeUnidentified,
   mergeTables,
+  overwrittenEdits,
   structureGaps,
   tabByKey,
   tablesOf,
@@ -228,6 +229,9 @@ export class SheetsStore implements Store {
       }
       if (state.lastWriteId !== writeId) state = await this.state();
       repairs = checkLanded(targets, state, misplaced);
+      for (const [tab, updates] of restoredEdits(targets.before, state, merged.merges)) {
+        repairs.set(tab, [...(repairs.get(tab) ?? []), ...updates]);
+      }
     }
   }
 
@@ -316,6 +320,20 @@ function targetRows(state: SheetState, merges: ReadonlyMap<string, TabMerge>): {
     }
   }
   return { targets, before: state };
+}
+
+/**
+ * Cells the write overwrote just after an official typed them (the Apps Script's
+ * journal shows the edit): updates that put the official's value back. The next
+ * round then sees the official's value against the local one, a conflict.
+ */
+function restoredEdits(before: SheetState, after: SheetState, merges: ReadonlyMap<string, TabMerge>): Map<string, CellUpdate[]> {
+  const written = new Map([...merges].map(([tab, m]) => [tab, m.updates]));
+  return overwrittenEdits(before.edits, after.edits, written, (tab, key, column) => {
+    const data = after.tabs.get(tab);
+    const index = data?.rowIndex.get(key);
+    return index === undefined ? undefined : data!.rows.find((r) => r[ROW_NUMBER] === index + 1)?.[column];
+  });
 }
 
 /**

@@ -5,7 +5,7 @@
  * The store is the real one, over HTTP, against the emulator's injected faults.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { TASKS_TAB, type Row } from '../../core/index';
+import { JOURNAL_TAB, journalLine, TASKS_TAB, type Row } from '../../core/index';
 import { sampleTables } from '../../sync/samples/sample-tables';
 import { sheetsAuth } from '../../sync/sheets/auth';
 import { defaultSleep } from '../../sync/sheets/backoff';
@@ -174,6 +174,53 @@ describe('writes during faults and edits', () => {
     const grid = emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][];
     expect(grid[1]![column('note')]).toBe('Lần 2');
     expect(grid[3]![column('note')] ?? '').toBe(String(sample[2]!['note'] ?? ''));
+  });
+
+  it("a cell an official types just before the write lands is put back from the Apps Script's journal and reported", async () => {
+    const sheets = await emulated();
+    const { emu } = sheets;
+    const sample = (await sampleTables())['tasks']!.slice(0, 4);
+    const id = await sheetWith(sheets, sample);
+    const store = sheets.store(id);
+    const tables = await store.read();
+    const target = String(sample[1]!['id']);
+    const sheetId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+    let typed = false;
+    emu.injectFailures([
+      {
+        match: (req) => {
+          if (req.kind !== 'write' || typed) return false;
+          typed = true;
+          // After our read, before our write: the official types, and onEdit journals it (as the Apps Script does).
+          const r = (emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][]).findIndex((x) => x[0] === target);
+          emu.batchUpdate(id, [
+            {
+              updateCells: {
+                start: { sheetId, rowIndex: r, columnIndex: column('note') },
+                rows: [{ values: [{ userEnteredValue: { stringValue: 'Cán bộ gõ lúc đó' } }] }],
+                fields: 'userEnteredValue',
+              },
+            },
+            { addSheet: { properties: { title: JOURNAL_TAB, hidden: true } } },
+          ]);
+          emu.setValues(
+            id,
+            `'${JOURNAL_TAB}'!A1`,
+            [journalLine({ at: Date.now(), tab: 'tasks', key: target, column: 'note', value: 'Cán bộ gõ lúc đó' })],
+            'RAW',
+          );
+          return false;
+        },
+        status: 500,
+        times: 1,
+      },
+    ]);
+    const result = await store.write({ tasks: tables['tasks']!.map((t) => (t['id'] === target ? { ...t, note: 'Bản ghi lên' } : t)) });
+    expect(typed).toBe(true);
+    const grid = emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][];
+    expect(grid.find((r) => r[0] === target)![column('note')]).toBe('Cán bộ gõ lúc đó');
+    expect(result.conflicts.join('\n')).toContain('"Cán bộ gõ lúc đó"');
+    expect(result.conflicts.join('\n')).toContain('"Bản ghi lên"');
   });
 
   it("an official's edit right after the write is kept and reported as a conflict, not overwritten", async () => {
