@@ -1,11 +1,12 @@
 /**
- * Simple onEdit trigger: re-checks the edited task rows (every row of a paste) with
+ * Simple onEdit trigger: journals the edit for the sync (edit-journal.ts), then re-checks the edited task rows (every row of a paste) with
  * the same context the menu reads (plans, settings, units, all tasks), marks them
  * the way "Kiểm tra dữ liệu" does and records the marks, so "Xóa đánh dấu" restores
  * them too. A simple trigger may use no service needing authorisation and has 30 s:
  * it reads each tab once and writes the edited rows once.
  */
 import { catalogFromTables, tabForName, validateTasksTab } from '../../core/index';
+import { journalEdit } from './edit-journal';
 import { issueColumns, readBlock } from './handlers';
 import { withDocumentLock } from './lock';
 import { loadMarks, markIssues, saveMarks, undoMarks } from './marks';
@@ -13,6 +14,7 @@ import { openStore } from './script-store';
 import { readTables } from './sheet-io';
 
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  journalEdit(e);
   const edited = e.range;
   const tab = tabForName(edited.getSheet().getName());
   if (tab?.key !== 'tasks') return;

@@ -4,8 +4,12 @@ import { buildBundle, HANDLERS } from '../../apps-script/build';
 import {
   catalogFromTables,
   CRITERIA_TAB,
+  JOURNAL_HEADER,
+  JOURNAL_MAX_LINES,
+  JOURNAL_TAB,
   LAYOUT_ROWS,
   MEETINGS_TAB,
+  parseJournal,
   TABS,
   TASKS_TAB,
   UNITS_TAB,
@@ -436,6 +440,35 @@ describe('onEdit', () => {
         .some((n) => n.startsWith('[CCHC]')),
     ).toBe(true);
   }, 60_000);
+
+  it('journals each edited cell for the sync, in a hidden tab the sync reads back; the journal keeps its newest lines', () => {
+    const gas = load({ 'Nhiệm vụ': tasksTab(4, false) });
+    const sheet = gas.sheet('Nhiệm vụ')!;
+    sheet.values[2]![col('note')] = 'Đã gửi báo cáo';
+    sheet.values[2]![col('progress')] = 80;
+    sheet.values[3]![col('note')] = '=HYPERLINK("x")';
+    // A paste over rows 3–4, columns progress..note (whatever lies between is journaled too).
+    const [from, to] = [col('progress'), col('note')].sort((a, b) => a - b) as [number, number];
+    gas.simple('onEdit', { source: gas.spreadsheet, range: sheet.getRange(3, from + 1, 2, to - from + 1) });
+    const journal = gas.sheet(JOURNAL_TAB)!;
+    expect(journal.hidden).toBe(true);
+    const edits = parseJournal(journal.values);
+    const keys = TASKS_TAB.columns.slice(from, to + 1).map((c) => c.key);
+    expect(edits.map((e) => [e.tab, e.key, e.column])).toEqual(['NV-2', 'NV-3'].flatMap((id) => keys.map((k) => ['tasks', id, k])));
+    const value = (id: string, column: string) => edits.find((e) => e.key === id && e.column === column)?.value;
+    expect(value('NV-2', 'note')).toBe('Đã gửi báo cáo');
+    expect(value('NV-2', 'progress')).toBe(80);
+    expect(value('NV-3', 'note')).toBe('=HYPERLINK("x")');
+    expect(edits.every((e) => Math.abs(e.at - Date.now()) < 60_000)).toBe(true);
+    // Full: the oldest lines make room, the header stays.
+    const line = ['1', 'tasks', 'NV-9', 'note', '"cũ"'];
+    journal.insertRowsAfter(journal.getMaxRows(), JOURNAL_MAX_LINES);
+    journal.getRange(2, 1, JOURNAL_MAX_LINES, 5).setValues(Array.from({ length: JOURNAL_MAX_LINES }, () => [...line]));
+    gas.simple('onEdit', { source: gas.spreadsheet, range: sheet.getRange(2, col('note') + 1) });
+    expect(journal.getLastRow()).toBe(JOURNAL_MAX_LINES + 1);
+    expect(journal.values[0]![0]).toBe(JOURNAL_HEADER[0]);
+    expect(parseJournal(journal.values).at(-1)).toMatchObject({ key: 'NV-1', column: 'note' });
+  });
 
   it('ignores edits outside the tasks tab and of the header', () => {
     const gas = load({ 'Nhiệm vụ': tasksTab(3), 'Đơn vị': [UNITS_TAB.columns.map((c) => c.header)] });

@@ -35,6 +35,17 @@ describe('fake SpreadsheetApp keeps the grid limits', () => {
     expect(sheet.getRange(2, 1, 2000, 27).getNumRows()).toBe(2000);
   });
 
+  it('deleteRows stays inside the grid and never deletes every row that is not frozen', () => {
+    const sheet = fakeServices({}).spreadsheet.insertSheet('Nhật ký');
+    sheet.setFrozenRows(1);
+    sheet.getRange(2, 1, 3, 1).setValues([['a'], ['b'], ['c']]);
+    expect(() => sheet.deleteRows(1000, 2)).toThrow(ERRORS.outside);
+    expect(() => sheet.deleteRows(2, LIMITS.newSheetRows - 1)).toThrow(ERRORS.allRows);
+    sheet.deleteRows(2, 2);
+    expect(sheet.getMaxRows()).toBe(LIMITS.newSheetRows - 2);
+    expect(sheet.getRange(2, 1).getValues()).toEqual([['c']]);
+  });
+
   it("set* need exactly the range's rows and columns", () => {
     const sheet = fakeServices({}).spreadsheet.insertSheet('A');
     const range = sheet.getRange(1, 1, 2, 2);

@@ -23,6 +23,7 @@ export const LIMITS = {
 
 export const ERRORS = {
   outside: 'The coordinates of the range are outside the dimensions of the sheet.',
+  allRows: 'Sorry, it is not possible to delete all non-frozen rows.',
   mailQuota: 'Service invoked too many times for one day: email.',
   propertyTooLarge: 'Argument too large: value',
   storeFull: 'You have exceeded the property storage quota. Please remove some properties and try again.',
@@ -201,6 +202,15 @@ export class FakeSheet {
     if (after < 0 || after > this.getMaxRows() || how < 1) throw new Error(ERRORS.outside);
     this.spreadsheet.reserve(how * this.getMaxColumns());
     for (let i = 0; i < how; i++) this.pushRow(this.getMaxColumns(), [], after);
+    return this;
+  }
+  /** As Sheets: rows inside the grid only, and never every row that is not frozen. */
+  deleteRows(position: number, how: number): FakeSheet {
+    this.log.push(`${this.name}.deleteRows`);
+    if (position < 1 || how < 1 || position + how - 1 > this.getMaxRows()) throw new Error(ERRORS.outside);
+    if (how >= this.getMaxRows() - this.frozenRows) throw new Error(ERRORS.allRows);
+    for (const grid of Object.values(this.grids()) as unknown[][][]) grid.splice(position - 1, how);
+    this.spreadsheet.reserve(-how * this.getMaxColumns());
     return this;
   }
   insertColumnsAfter(after: number, how: number): FakeSheet {
