@@ -11,7 +11,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TASKS_TAB, type Row } from '../../core/index';
+import { JOURNAL_TAB, journalLine, TASKS_TAB, type Row } from '../../core/index';
 import { sampleTables } from '../../sync/samples/sample-tables';
 import { sheetsAuth } from '../../sync/sheets/auth';
 import { defaultSleep } from '../../sync/sheets/backoff';
@@ -22,7 +22,7 @@ import { XlsxStore } from '../../sync/store/xlsx-store';
 import { once, repeated, writeZip } from '../fixtures/zip-file';
 import type { CliResult } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
-import { seedSheet, useSheetsEmulator } from '../sheets/emulated-sheet';
+import { seedSheet, sheetWith, useSheetsEmulator } from '../sheets/emulated-sheet';
 
 const TRIES = Number(process.env['CCHC_RELIABILITY_TRIES'] ?? 3);
 const tempDir = useTempDir();
@@ -254,6 +254,80 @@ describe('reliability', { timeout: 900_000 }, () => {
     }
     record('a row inserted above while a push is in flight', outcomes);
     expect(outcomes.every(Boolean)).toBe(true);
+  });
+
+  it('edits during the write window, on a sheet whose rows carry tags: rows inserted or moved, a cell typed', async () => {
+    const moved: boolean[] = [];
+    const typed: boolean[] = [];
+    for (let n = 0; n < TRIES; n++) {
+      for (const fault of ['insert', 'move', 'type'] as const) {
+        const sheets = await emulated();
+        const { emu } = sheets;
+        const sample = (await sampleTables())['tasks']!.slice(0, 6);
+        const id = await sheetWith(sheets, sample);
+        const sheetId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+        const store = sheets.store(id);
+        const tables = await store.read();
+        const victim = String(sample[(n + 1) % sample.length]!['id']);
+        const noteAt = TASKS_TAB.columns.findIndex((c) => c.key === 'note');
+        let done = false;
+        emu.injectFailures([
+          {
+            match: (req) => {
+              if (req.kind !== 'write' || done) return false;
+              done = true;
+              if (fault === 'insert') {
+                emu.batchUpdate(id, [{ insertDimension: { range: { sheetId, dimension: 'ROWS', startIndex: 1 + n, endIndex: 2 + n } } }]);
+              } else if (fault === 'move') {
+                emu.batchUpdate(id, [
+                  { moveDimension: { source: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 }, destinationIndex: 4 + (n % 3) } },
+                ]);
+              } else {
+                // The official types into a cell the push writes; onEdit journals it.
+                const r = (emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][]).findIndex((x) => x[0] === victim);
+                emu.batchUpdate(id, [
+                  {
+                    updateCells: {
+                      start: { sheetId, rowIndex: r, columnIndex: noteAt },
+                      rows: [{ values: [{ userEnteredValue: { stringValue: `Cán bộ gõ ${n}` } }] }],
+                      fields: 'userEnteredValue',
+                    },
+                  },
+                  { addSheet: { properties: { title: JOURNAL_TAB, hidden: true } } },
+                ]);
+                emu.setValues(
+                  id,
+                  `'${JOURNAL_TAB}'!A1`,
+                  [journalLine({ at: Date.now(), tab: 'tasks', key: victim, column: 'note', value: `Cán bộ gõ ${n}` })],
+                  'RAW',
+                );
+              }
+              return false;
+            },
+            status: 500,
+            times: 1,
+          },
+        ]);
+        const changed = tables['tasks']!.map((t, i) => ({ ...t, note: `Ghi chú ${i}` }));
+        await store.write({ tasks: changed });
+        const after = (await sheets.store(id).read())['tasks']!;
+        const noteOf = (task: string) => after.find((a) => a['id'] === task)?.['note'];
+        const intact = after.length === changed.length;
+        if (fault === 'type') {
+          // Kept: the official's value in their cell, every other row as pushed.
+          typed.push(
+            intact &&
+              noteOf(victim) === `Cán bộ gõ ${n}` &&
+              changed.every((t) => t['id'] === victim || noteOf(String(t['id'])) === t['note']),
+          );
+        } else {
+          moved.push(intact && changed.every((t) => noteOf(String(t['id'])) === t['note']));
+        }
+      }
+    }
+    record('tagged rows: a row inserted above or moved while a push is in flight', moved);
+    record('a cell an official types while a push is in flight (journaled by onEdit)', typed);
+    expect([...moved, ...typed].every(Boolean)).toBe(true);
   });
 
   it('hostile files: bombs (honest and lying headers, high ratio), a renamed .ods', async () => {
