@@ -4,6 +4,7 @@
  * atomic batchUpdate needs, and the rows' developer metadata (their stable ids).
  * values.batchGet would need a second request for the last two.
  */
+import { createHash } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
 import {
   headerKeys,
@@ -153,9 +154,19 @@ export function shapeOf(state: SheetState): Map<string, Set<string>> {
   return new Map([...state.tabs].map(([key, tab]) => [key, new Set(tab.columns.keys())]));
 }
 
-/** Tabs whose rows the writer tags: keyed by identity columns, not by a custom identity. */
+/** Tabs whose rows the writer tags: those with identity columns (every data tab). */
 export function rowsTagged(spec: TabSpec): boolean {
-  return identityColumns(spec).length > 0 && spec.identity === undefined;
+  return identityColumns(spec).length > 0;
+}
+
+/**
+ * A row tag's value. A task's id is short and is the value itself, so the tag also
+ * rescues a row whose id an official cleared. A log line's identity (date, unit,
+ * title …) is long: its tag holds a 12-character digest, checked against the row,
+ * so the per-sheet metadata budget still tags most rows.
+ */
+export function rowTagValue(spec: TabSpec, key: string): string {
+  return spec.identity === undefined ? key : `#${createHash('sha256').update(key).digest('base64url').slice(0, 12)}`;
 }
 
 function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: sheets_v4.Schema$GridData | undefined): TabState {
@@ -202,18 +213,18 @@ function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: 
     // The metadata identity matters only when the identity cells were cleared.
     const tags = (grid?.rowMetadata?.[r]?.developerMetadata ?? []).filter((m) => m.metadataKey === ROW_METADATA_KEY);
     const carried = tags[0]?.metadataValue;
-    if (keyed && carried && rowIdentity(spec, row) === null) row[ROW_KEY] = carried;
+    if (keyed && spec.identity === undefined && carried && rowIdentity(spec, row) === null) row[ROW_KEY] = carried;
     rows.push(row);
     if (tags.length > 0) tagsOf.set(row, tags);
   }
   const indexed = indexRows(spec, rows);
   const rowIndex = new Map([...indexed].map(([key, row]) => [key, (row[ROW_NUMBER] as number) - 1]));
-  // A tag counts only on the row it names; the writer tags only keyed tabs, so only theirs can be stray.
+  // A tag counts only on the row it names.
   if (tagged) {
     for (const [key, row] of indexed) {
       for (const tag of tagsOf.get(row) ?? []) {
         if (tag.metadataId == null) continue;
-        if (tag.metadataValue === key && !rowTags.has(key)) rowTags.set(key, tag.metadataId);
+        if (tag.metadataValue === rowTagValue(spec, key) && !rowTags.has(key)) rowTags.set(key, tag.metadataId);
         else strayTags.push(tag.metadataId);
       }
     }

@@ -17,7 +17,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { LAYOUT_ROWS, ROW_KEY, TABS, type Row, type TabMerge, type TabSpec } from '../../core/index';
 import { cellFromPlain, DATE_FORMAT, rawFromPlain } from './grid-values';
 import { addTabRequests } from './init-sheet';
-import { COLUMN_METADATA_KEY, ROW_METADATA_KEY, rowsTagged, type SheetState, type TabState } from './sheet-reader';
+import { COLUMN_METADATA_KEY, ROW_METADATA_KEY, rowsTagged, rowTagValue, type SheetState, type TabState } from './sheet-reader';
 
 type Request = sheets_v4.Schema$Request;
 type FilterWrite = sheets_v4.Schema$DataFilterValueRange;
@@ -195,7 +195,8 @@ function updateGroups(tab: TabState, merge: TabMerge): Request[][] {
 
 /** A tag naming a row's identity, on the row at `rowIndex`, if the tab's budget still has room. */
 function rowTag(tab: TabState, rowIndex: number, key: string, budget: { left: number }): Request[] {
-  const chars = ROW_METADATA_KEY.length + key.length;
+  const value = rowTagValue(tab.spec, key);
+  const chars = ROW_METADATA_KEY.length + value.length;
   if (chars > budget.left) return [];
   budget.left -= chars;
   return [
@@ -203,7 +204,7 @@ function rowTag(tab: TabState, rowIndex: number, key: string, budget: { left: nu
       createDeveloperMetadata: {
         developerMetadata: {
           metadataKey: ROW_METADATA_KEY,
-          metadataValue: key,
+          metadataValue: value,
           visibility: 'DOCUMENT',
           location: { dimensionRange: { sheetId: tab.sheetId, dimension: 'ROWS', startIndex: rowIndex, endIndex: rowIndex + 1 } },
         },

@@ -308,7 +308,7 @@ describe('reliability', { timeout: 900_000 }, () => {
             times: 1,
           },
         ]);
-        const changed = tables['tasks']!.map((t, i) => ({ ...t, note: `Ghi chú ${i}` }));
+        const changed: Row[] = tables['tasks']!.map((t, i) => ({ ...t, note: `Ghi chú ${i}` }));
         await store.write({ tasks: changed });
         const after = (await sheets.store(id).read())['tasks']!;
         const noteOf = (task: string) => after.find((a) => a['id'] === task)?.['note'];

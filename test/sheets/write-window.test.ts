@@ -5,7 +5,7 @@
  * The store is the real one, over HTTP, against the emulator's injected faults.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { JOURNAL_TAB, journalLine, TASKS_TAB, type Row } from '../../core/index';
+import { JOURNAL_TAB, journalLine, MEETINGS_TAB, TASKS_TAB, type Row } from '../../core/index';
 import { sampleTables } from '../../sync/samples/sample-tables';
 import { sheetsAuth } from '../../sync/sheets/auth';
 import { defaultSleep } from '../../sync/sheets/backoff';
@@ -134,6 +134,50 @@ describe('writes during faults and edits', () => {
     expect(grid[1]).toEqual([]);
     for (const [task, note] of notes) expect(grid.find((r) => r[0] === task)![column('note')]).toBe(note);
     // One write, aimed by the rows' tags: nothing landed elsewhere, so nothing was put back.
+    expect(emu.requestLog.filter((r) => r.kind === 'write').map((r) => r.operation)).toEqual([
+      'spreadsheets.values.batchUpdateByDataFilter',
+    ]);
+  });
+
+  it('log lines are tagged by a digest of their identity: a meeting edited while rows are sorted lands on its line', async () => {
+    const sheets = await emulated();
+    const { emu } = sheets;
+    const id = await sheetWith(sheets, (await sampleTables())['tasks']!.slice(0, 2));
+    const sheetId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === MEETINGS_TAB.name)!.properties.sheetId;
+    const tags = emu
+      .getSpreadsheet(id)
+      .developerMetadata.filter((m) => m.metadataKey === 'cchc.key' && m.location.dimensionRange?.sheetId === sheetId);
+    const store = sheets.store(id);
+    const tables = await store.read();
+    const meetings = tables['meetings']!;
+    expect(meetings.length).toBeGreaterThan(2);
+    expect(tags).toHaveLength(meetings.length);
+    expect(tags.every((t) => /^#[\w-]{12}$/.test(t.metadataValue ?? ''))).toBe(true);
+    let moved = false;
+    emu.injectFailures([
+      {
+        match: (req) => {
+          if (req.kind !== 'write' || moved) return false;
+          moved = true;
+          // An official moves the first meeting to the bottom just before the write lands.
+          emu.batchUpdate(id, [
+            {
+              moveDimension: { source: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 }, destinationIndex: meetings.length + 1 },
+            },
+          ]);
+          return false;
+        },
+        status: 500,
+        times: 1,
+      },
+    ]);
+    const result = await store.write({ ...tables, meetings: meetings.map((m, i) => ({ ...m, note: `Biên bản ${i}` })) });
+    expect(moved).toBe(true);
+    expect(result.conflicts).toEqual([]);
+    const after = (await sheets.store(id).read())['meetings']!;
+    for (const [i, m] of meetings.entries()) {
+      expect(after.find((a) => a['title'] === m['title'] && a['date'] === m['date'])?.['note']).toBe(`Biên bản ${i}`);
+    }
     expect(emu.requestLog.filter((r) => r.kind === 'write').map((r) => r.operation)).toEqual([
       'spreadsheets.values.batchUpdateByDataFilter',
     ]);
