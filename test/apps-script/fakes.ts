@@ -572,8 +572,8 @@ export interface FakeServices {
   log: string[];
   menus: { name: string; items: [string, string][] }[];
   alerts: string[];
-  /** The answer the next dialogs give. */
-  answer: { button: 'YES' | 'NO' };
+  /** The answer the next dialogs give, and how long the official takes over each of the next ones (then `costs.answer`). */
+  answer: { button: 'YES' | 'NO'; waits: number[] };
   sheet(name: string): FakeSheet | undefined;
   sheetNames(): string[];
   properties: Map<string, string>;
@@ -613,7 +613,7 @@ export function fakeServices(
   const RealmDate = clockedDate(options.realmDate ?? Date, clock);
   const spreadsheet = new FakeSpreadsheet(log, options.timeZone ?? 'Asia/Ho_Chi_Minh', RealmDate);
   for (const [name, values] of Object.entries(tabs)) spreadsheet.sheets.push(new FakeSheet(spreadsheet, name, values, log));
-  const answer: FakeServices['answer'] = { button: 'YES' };
+  const answer: FakeServices['answer'] = { button: 'YES', waits: [] };
   const sidebars: { title: string; html: string }[] = [];
   const user = { email: 'lan@phuong.gov.vn' };
   const executions: Execution[] = [];
@@ -680,8 +680,10 @@ export function fakeServices(
       };
       return b;
     },
+    // A dialog holds the run until the official closes it: its time counts against the run's limit.
     alert: (title: string, text?: string) => {
       alerts.push(text === undefined ? title : `${title}\n${text}`);
+      spend(answer.waits.shift() ?? costs.answer);
       return answer.button;
     },
     showSidebar: (output: { getContent(): string; title: string }) =>
@@ -805,15 +807,13 @@ export function fakeServices(
     (service, method, target) =>
       method === 'sendEmail'
         ? costs.mail
-        : method === 'alert'
-          ? costs.answer
-          : target instanceof FakeRange && CELL_CALLS.has(method)
-            ? costs.range + costs.cell * target.getNumRows() * target.getNumColumns()
-            : service === 'ScriptApp' && TRIGGER_CALLS.has(method)
-              ? costs.trigger
-              : service === 'PropertiesService' && method.endsWith('Property')
-                ? costs.properties
-                : costs.call,
+        : target instanceof FakeRange && CELL_CALLS.has(method)
+          ? costs.range + costs.cell * target.getNumRows() * target.getNumColumns()
+          : service === 'ScriptApp' && TRIGGER_CALLS.has(method)
+            ? costs.trigger
+            : service === 'PropertiesService' && method.endsWith('Property')
+              ? costs.properties
+              : costs.call,
   );
   const globals = Object.fromEntries(Object.entries(services).map(([name, service]) => [name, meter(service, name)]));
   return {
