@@ -21,7 +21,7 @@ type Globals = {
     deleteTrigger(t: unknown): void;
   };
   PropertiesService: { getDocumentProperties(): { setProperty(k: string, v: string): void; getProperty(k: string): string | null } };
-  SpreadsheetApp: { getActiveSpreadsheet(): { getSheets(): unknown[] } };
+  SpreadsheetApp: { getActiveSpreadsheet(): { getSheets(): unknown[] }; getUi(): { alert(t: string): unknown } };
   LockService: { getDocumentLock(): { tryLock(ms: number): boolean; releaseLock(): void } };
   Utilities: { formatDate(d: Date, tz: string, p: string): string; parseDate(t: string, tz: string, p: string): Date };
 };
@@ -270,6 +270,13 @@ describe('fake executions keep the time limits', () => {
       }),
     ).toThrow(ERRORS.triggerTime);
     expect(reads).toEqual([1]);
+  });
+
+  it('a time-driven trigger run has no dialogs: getUi throws there, not in a menu run', () => {
+    const s = fakeServices({});
+    expect(() => s.run('trigger', () => g(s).SpreadsheetApp.getUi())).toThrow(ERRORS.noUi);
+    s.run('menu', () => g(s).SpreadsheetApp.getUi().alert('x'));
+    expect(s.alerts).toEqual(['x']);
   });
 
   it('30 simultaneous runs per user: the 31st throws', () => {

@@ -37,6 +37,7 @@ export const ERRORS = {
   triggerTime: 'Service using too much computer time for one day',
   simultaneous: 'There are too many scripts running simultaneously for this Google user account.',
   permission: 'You do not have permission to call',
+  noUi: 'Cannot call SpreadsheetApp.getUi() from this context.',
 } as const;
 
 /**
@@ -584,6 +585,8 @@ export interface FakeServices {
   clock: FakeClock;
   /** What each service call costs in simulated time; tests change them. */
   costs: Costs;
+  /** Service calls the bundle made, by "Service.method". */
+  calls: Map<string, number>;
   /** Every run so far, in the order they started. */
   executions: Execution[];
   /** Trigger runtime per user and UTC day ("user day"), as Google counts it against the daily limit. */
@@ -607,6 +610,7 @@ export function fakeServices(
   const log: string[] = [];
   const clock = new FakeClock(options.now ?? Date.now(), options.cpuFactor ?? 0);
   const costs: Costs = { ...COSTS };
+  const calls = new Map<string, number>();
   const menus: FakeServices['menus'] = [];
   const alerts: string[] = [];
   const properties = new Map<string, string>();
@@ -699,7 +703,11 @@ export function fakeServices(
   const services = {
     SpreadsheetApp: {
       getActiveSpreadsheet: () => spreadsheet,
-      getUi: () => ui,
+      // A time-driven trigger has no official watching: no dialog, no sidebar.
+      getUi: () => {
+        if (active.at(-1)?.kind === 'trigger') throw new Error(ERRORS.noUi);
+        return ui;
+      },
       newDataValidation: () => builder(),
       newConditionalFormatRule: () => builder(),
     },
@@ -814,6 +822,7 @@ export function fakeServices(
             : service === 'PropertiesService' && method.endsWith('Property')
               ? costs.properties
               : costs.call,
+    calls,
   );
   const globals = Object.fromEntries(Object.entries(services).map(([name, service]) => [name, meter(service, name)]));
   return {
@@ -833,6 +842,7 @@ export function fakeServices(
     lock,
     clock,
     costs,
+    calls,
     executions,
     triggerMillis,
     begin,
@@ -864,6 +874,7 @@ function metering(
   check: () => void,
   spend: (ms: number) => void,
   costOf: (service: string, method: string, target: object) => number,
+  calls: Map<string, number>,
 ): <T>(value: T, service: string) => T {
   const proxies = new WeakMap<object, object>();
   const targets = new WeakMap<object, object>();
@@ -881,6 +892,8 @@ function metering(
           const v: unknown = Reflect.get(target, prop, target);
           if (typeof v === 'function' && typeof prop === 'string')
             return (...args: unknown[]) => {
+              const name = `${service}.${prop}`;
+              calls.set(name, (calls.get(name) ?? 0) + 1);
               check();
               const result: unknown = (v as (...a: unknown[]) => unknown).apply(target, args.map(unwrap));
               spend(costOf(service, prop, target));

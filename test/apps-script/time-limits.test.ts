@@ -107,6 +107,38 @@ describe("reminders keep to the day's trigger runtime", () => {
   });
 });
 
+describe('service calls per row', () => {
+  it('Cập nhật hạn & quá hạn at 5,000 tasks parses each distinct due date once, not once per row', () => {
+    const gas = load();
+    gas.call('cchcUpdateDeadlines');
+    const sheet = gas.sheet('Nhiệm vụ')!;
+    const due = TASKS_TAB.columns.findIndex((c) => c.key === 'due');
+    const days = new Set(
+      sheet.values
+        .slice(1, ward['tasks']!.length + 1)
+        .map((r) => r[due])
+        .filter((v) => v !== '')
+        .map((d) => (d as Date).getTime()),
+    );
+    expect(days.size).toBeGreaterThan(1);
+    expect(gas.calls.get('Utilities.parseDate')).toBe(days.size);
+  });
+
+  it('every other action makes the same service calls, of every service, for 100 and 5,000 tasks', async () => {
+    const small = gridsFrom(await wardTables(100));
+    const counts = [small, gridsFrom(ward)].map((tabs) => {
+      const gas = load(tabs);
+      return ['cchcValidate', 'cchcClearMarks', 'cchcDashboard', 'cchcIndex', 'onEdit'].map((handler) => {
+        gas.calls.clear();
+        if (handler === 'onEdit') gas.simple('onEdit', { source: gas.spreadsheet, range: gas.sheet('Nhiệm vụ')!.getRange(50, 1, 50, 17) });
+        else gas.call(handler);
+        return Object.fromEntries([...gas.calls].sort());
+      });
+    });
+    expect(counts[1]).toEqual(counts[0]);
+  }, 60_000);
+});
+
 describe('every action at 5,000 tasks, with Apps Script computing 3 times slower than this machine', () => {
   const figures: string[] = [];
   const HEADER = TASKS_TAB.columns.map((c) => c.header);
