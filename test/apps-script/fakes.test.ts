@@ -21,7 +21,11 @@ type Globals = {
     deleteTrigger(t: unknown): void;
   };
   PropertiesService: { getDocumentProperties(): { setProperty(k: string, v: string): void; getProperty(k: string): string | null } };
-  SpreadsheetApp: { getActiveSpreadsheet(): { getSheets(): unknown[] }; getUi(): { alert(t: string): unknown } };
+  SpreadsheetApp: {
+    getActiveSpreadsheet(): { getSheets(): unknown[] };
+    getUi(): { alert(t: string): unknown; showSidebar(o: unknown): void };
+  };
+  HtmlService: { createHtmlOutput(html: string): unknown };
   LockService: { getDocumentLock(): { tryLock(ms: number): boolean; releaseLock(): void } };
   Utilities: { formatDate(d: Date, tz: string, p: string): string; parseDate(t: string, tz: string, p: string): Date };
 };
@@ -167,6 +171,9 @@ describe('fake script services keep their quotas', () => {
       expect(() => g(s).ScriptApp.getProjectTriggers()).toThrow(ERRORS.permission);
       expect(() => g(s).ScriptApp.newTrigger('f').timeBased().after(60_000).create()).toThrow(`${ERRORS.permission} ScriptApp.newTrigger`);
       expect(() => g(s).ScriptApp.deleteTrigger(listed)).toThrow(ERRORS.permission);
+      expect(() => g(s).SpreadsheetApp.getUi().showSidebar(g(s).HtmlService.createHtmlOutput('<p>x</p>'))).toThrow(
+        `${ERRORS.permission} Ui.showSidebar`,
+      );
       expect(g(s).SpreadsheetApp.getActiveSpreadsheet().getSheets()).toHaveLength(1);
       g(s).PropertiesService.getDocumentProperties().setProperty('k', 'v');
       expect(g(s).LockService.getDocumentLock().tryLock(1000)).toBe(true);
@@ -174,6 +181,7 @@ describe('fake script services keep their quotas', () => {
     expect(trigger).toBeDefined();
     expect(s.mail.sent).toEqual([]);
     expect(s.triggers).toHaveLength(1);
+    expect(s.sidebars).toEqual([]);
   });
 
   it('50,000 property reads and writes a day per user', () => {

@@ -690,8 +690,10 @@ export function fakeServices(
       spend(answer.waits.shift() ?? costs.answer);
       return answer.button;
     },
-    showSidebar: (output: { getContent(): string; title: string }) =>
-      void sidebars.push({ title: output.title, html: output.getContent() }),
+    showSidebar: (output: { getContent(): string; title: string }) => {
+      authorised('Ui.showSidebar', 'script.container.ui');
+      sidebars.push({ title: output.title, html: output.getContent() });
+    },
     ButtonSet: { YES_NO: 'YES_NO', OK: 'OK' },
     Button: { YES: 'YES', NO: 'NO', OK: 'OK' },
   };
