@@ -131,7 +131,7 @@ function scheduleContinuation(run: Run, today: string, props: Props): SendResult
 }
 
 /** A trigger's target: its time is added to the day's tally however it ends. */
-function byTrigger(body: (run: Run) => void): void {
+function asTriggerRun(body: (run: Run) => void): void {
   const run: Run = { started: Date.now(), byTrigger: true };
   try {
     body(run);
@@ -223,7 +223,7 @@ function retryLater(run: Run): void {
 
 /** The one-off continuation trigger's target: sends what earlier runs today left, and removes itself. */
 export function cchcContinueReminders(): void {
-  byTrigger((run) => {
+  asTriggerRun((run) => {
     for (const t of ScriptApp.getProjectTriggers()) if (t.getHandlerFunction() === CONTINUE) ScriptApp.deleteTrigger(t);
     PropertiesService.getDocumentProperties().deleteProperty(CONTINUATION_KEY);
     if (sendCurrent(run) === null) retryLater(run);
@@ -273,7 +273,7 @@ export function cchcReminders(): void {
 
 /** The daily trigger's target: sends without asking, and notes the day so others know the trigger is alive. */
 export function cchcDailyReminders(): void {
-  byTrigger((run) => {
+  asTriggerRun((run) => {
     if (sendCurrent(run) === null) retryLater(run);
     PropertiesService.getDocumentProperties().setProperty(
       DAILY_KEY,

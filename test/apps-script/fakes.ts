@@ -4,7 +4,8 @@
  *
  * They keep Google's documented limits (../shared/google-limits.md, copied into
  * test/fixtures/google-limits.md): a handler that passes here must not throw on a
- * real sheet. Each limit has a test of its own in fakes.test.ts.
+ * real sheet. Time limits run on a fake clock (FakeClock) that every service call
+ * advances. Each limit has a test of its own in fakes.test.ts.
  */
 export type Cell = string | number | boolean | Date;
 
@@ -66,8 +67,6 @@ export interface Execution {
   limit: number;
   /** Elapsed simulated milliseconds, once it ended. */
   millis?: number;
-  /** The trigger that started it, for trigger runs. */
-  handler?: string;
 }
 
 /**
@@ -592,10 +591,10 @@ export interface FakeServices {
   /** Trigger runtime per user and UTC day ("user day"), as Google counts it against the daily limit. */
   triggerMillis: Map<string, number>;
   /** Starts a run by the current user, as Apps Script refuses one: past 30 at once, or a trigger run past the day's runtime. */
-  begin(kind: RunKind, handler?: string): Execution;
+  begin(kind: RunKind): Execution;
   /** Ends a run; one that ran past its limit throws, since Apps Script would have stopped it. */
   end(run: Execution): void;
-  run<T>(kind: RunKind, fn: () => T, handler?: string): T;
+  run<T>(kind: RunKind, fn: () => T): T;
   /** A value the bundle gets (an onEdit event) with its calls metered like the services'. */
   metered<T>(value: T): T;
 }
@@ -638,7 +637,7 @@ export function fakeServices(
     clock.advance(ms);
     check();
   };
-  const begin = (kind: RunKind, handler?: string): Execution => {
+  const begin = (kind: RunKind): Execution => {
     if (active.filter((r) => r.user === user.email).length >= LIMITS.simultaneousRuns) throw new Error(ERRORS.simultaneous);
     if (kind === 'trigger' && triggerSpent(user.email, clock.now()) >= LIMITS.triggerMillisPerDay) throw new Error(ERRORS.triggerTime);
     const run: Execution = {
@@ -646,7 +645,6 @@ export function fakeServices(
       user: user.email,
       started: clock.now(),
       limit: kind === 'simple' ? LIMITS.simpleTriggerMillis : LIMITS.runMillis,
-      ...(handler === undefined ? {} : { handler }),
     };
     if (active.length === 0) clock.startCounting();
     active.push(run);
@@ -849,8 +847,8 @@ export function fakeServices(
     triggerMillis,
     begin,
     end,
-    run: (kind, fn, handler) => {
-      const run = begin(kind, handler);
+    run: (kind, fn) => {
+      const run = begin(kind);
       try {
         return fn();
       } finally {

@@ -28,7 +28,7 @@ export function load(code: string, tabs: Record<string, Cell[][]>, options: { ti
     services.user.email = trigger.owner;
     trigger.fired = true;
     try {
-      return services.run('trigger', () => handler(trigger.handler)(), trigger.handler);
+      return services.run('trigger', () => handler(trigger.handler)());
     } finally {
       services.user.email = was;
     }
