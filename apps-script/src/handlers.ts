@@ -19,7 +19,7 @@ import {
 import { menuLocked } from './lock';
 import { COLOURS, loadMarks, markIssues, saveMarks, undoMarks, type Block, type Mark } from './marks';
 import { openStore } from './script-store';
-import { addDays, dateInZone, readTables, todayIso, type TabData } from './sheet-io';
+import { addDays, dateWriter, readTables, todayIso, type TabData } from './sheet-io';
 import { showSidebar } from './sidebar';
 
 function ui(): GoogleAppsScript.Base.Ui {
@@ -88,10 +88,9 @@ export const cchcValidate = menuLocked(() => {
   // Marks on rows no longer in a checked tab's data cannot be restored here; they are kept for Xóa đánh dấu.
   saveMarks(store, [...previous, ...marks]);
   store.save();
-  showSidebar(issues, (tab, column) => {
-    const data = tabs.get(tab);
-    return { sheet: data?.sheet.getName() ?? TASKS_TAB.name, col: data?.columns.get(column) ?? 1 };
-  });
+  // Each tab's name read once: getName is a service call, and there may be thousands of issues.
+  const names = new Map([...tabs].map(([key, data]) => [key, data.sheet.getName()]));
+  showSidebar(issues, (tab, column) => ({ sheet: names.get(tab) ?? TASKS_TAB.name, col: tabs.get(tab)?.columns.get(column) ?? 1 }));
 });
 
 export const cchcClearMarks = menuLocked(() => {
@@ -142,6 +141,7 @@ export const cchcUpdateDeadlines = menuLocked(() => {
   const soon = settingNumber(catalog.settings, 'soonDays');
   const limit = addDays(today, soon);
   const byRow = new Map(catalog.tasks.map((t) => [t.row, t.item]));
+  const dateCell = dateWriter(timeZone);
   const values: (Date | string)[][] = [];
   const colours: (string | null)[][] = [];
   let overdue = 0;
@@ -155,7 +155,7 @@ export const cchcUpdateDeadlines = menuLocked(() => {
     const isSoon = flags?.dueSoon ?? false;
     if (isOverdue) overdue++;
     if (isSoon) dueSoon++;
-    values.push([due ? dateInZone(due, timeZone) : '']);
+    values.push([due ? dateCell(due) : '']);
     colours.push([isOverdue ? COLOURS.overdue : isSoon ? COLOURS.soon : null]);
   }
   if (values.length > 0) {

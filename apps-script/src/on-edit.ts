@@ -34,11 +34,18 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       );
       const store = openStore(e.source);
       const { block, range } = readBlock(data, first, lastData - first + 1);
-      const { kept } = undoMarks(loadMarks(store), block);
-      saveMarks(store, [...kept, ...markIssues(block, issueColumns(issues, data))]);
-      range.setBackgrounds(block.bgs);
-      range.setNotes(block.notes);
-      store.save();
+      const recorded = loadMarks(store);
+      const { kept, restored } = undoMarks(recorded, block);
+      const marks = markIssues(block, issueColumns(issues, data));
+      // An edit that changes no mark writes nothing: a large clean paste keeps well inside the 30 s.
+      if (restored > 0 || marks.length > 0) {
+        range.setBackgrounds(block.bgs);
+        range.setNotes(block.notes);
+      }
+      if (kept.length < recorded.length || marks.length > 0) {
+        saveMarks(store, [...kept, ...marks]);
+        store.save();
+      }
     },
     () => undefined,
     1_000,

@@ -56,8 +56,21 @@ export function reminders(catalog: Catalog, today: string): Reminder[] {
   });
 }
 
-/** Apps Script stops a run at 6 minutes: a run sends at most this many emails or runs this long, then continues from a trigger. */
+/**
+ * Apps Script stops a run 6 minutes after it started, the preview dialog's wait
+ * included: a run sends at most this many emails, and none once this long has
+ * passed since it started (leaving time to record what went out), then continues
+ * from a trigger.
+ */
 export const PER_RUN = { emails: 50, millis: 4.5 * 60 * 1000 };
+const RUN_LIMIT_MS = 6 * 60 * 1000;
+/**
+ * Google stops starting an official's trigger runs past 90 minutes of trigger
+ * runtime a day (consumer accounts), counted over all their scripts: this
+ * spreadsheet's trigger runs (every official's, so at least any one's) keep to half
+ * of it. A continuation is scheduled only if a whole run still fits.
+ */
+export const TRIGGER_BUDGET_MS = 45 * 60 * 1000;
 const CONTINUE = 'cchcContinueReminders';
 const DAILY = 'cchcDailyReminders';
 /** Sent-log records older than this are dropped: only today's matter, the rest is a short history. */
@@ -67,6 +80,14 @@ const CONTINUATION_PENDING_MS = 10 * 60 * 1000;
 /** Document properties (small values only): when a continuation was scheduled, and the last day a daily run happened. */
 const CONTINUATION_KEY = 'cchc.reminderContinuation';
 const DAILY_KEY = 'cchc.dailyReminders';
+/** "day milliseconds": the trigger runtime this spreadsheet's trigger runs used that day. */
+const RUNTIME_KEY = 'cchc.triggerRuntime';
+
+/** When the current run started, and whether a trigger started it (its time counts against the day's trigger runtime). */
+interface Run {
+  started: number;
+  byTrigger: boolean;
+}
 
 interface SendResult {
   sent: number;
@@ -76,8 +97,49 @@ interface SendResult {
   failed: { name: string; email: string; error: string }[];
   /** Left for the continuation trigger. */
   continued: number;
-  /** The continuation trigger could not be created (20 triggers per user). */
-  stuck: boolean;
+  /** Why the rest was not scheduled: 20 triggers per user, or the day's trigger runtime. */
+  held: 'triggers' | 'runtime' | null;
+}
+
+type Props = GoogleAppsScript.Properties.Properties;
+
+function triggerRuntime(props: Props, today: string): number {
+  const [day, ms] = (props.getProperty(RUNTIME_KEY) ?? '').split(' ');
+  return day === today ? Number(ms) : 0;
+}
+
+/**
+ * The one-off continuation trigger, unless one is pending (scheduled by any official:
+ * triggers are per user, so getProjectTriggers cannot show another's) or the day's
+ * trigger runtime could not hold another whole run.
+ */
+function scheduleContinuation(run: Run, today: string, props: Props): SendResult['held'] {
+  const scheduled = Number(props.getProperty(CONTINUATION_KEY) ?? 0);
+  if (Date.now() - scheduled <= CONTINUATION_PENDING_MS) return null;
+  const spent = triggerRuntime(props, today) + (run.byTrigger ? Date.now() - run.started : 0);
+  if (spent + RUN_LIMIT_MS > TRIGGER_BUDGET_MS) return 'runtime';
+  try {
+    ScriptApp.newTrigger(CONTINUE)
+      .timeBased()
+      .after(60 * 1000)
+      .create();
+  } catch {
+    return 'triggers';
+  }
+  props.setProperty(CONTINUATION_KEY, String(Date.now()));
+  return null;
+}
+
+/** A trigger's target: its time is added to the day's tally however it ends. */
+function asTriggerRun(body: (run: Run) => void): void {
+  const run: Run = { started: Date.now(), byTrigger: true };
+  try {
+    body(run);
+  } finally {
+    const props = PropertiesService.getDocumentProperties();
+    const today = todayIso(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone());
+    props.setProperty(RUNTIME_KEY, `${today} ${triggerRuntime(props, today) + Date.now() - run.started}`);
+  }
 }
 
 /** The script's record of what went out: ['sent', day, unit, email, time] and ['failed', day, unit, email, error]. */
@@ -90,21 +152,20 @@ function sentToday(store: ScriptStore, today: string): Set<string> {
   );
 }
 
-function send(list: readonly Reminder[], today: string, timeZone: string): SendResult {
-  const started = Date.now();
+function send(list: readonly Reminder[], today: string, timeZone: string, run: Run): SendResult {
   const store = openStore(SpreadsheetApp.getActiveSpreadsheet());
   const done = sentToday(store, today);
   const oldest = addDays(today, -KEEP_DAYS);
   const sent = store.get('sent').filter(([day]) => String(day) >= oldest);
   const failures = store.get('failed').filter(([day]) => String(day) >= oldest);
   let quota = MailApp.getRemainingDailyQuota();
-  const result: SendResult = { sent: 0, alreadySent: 0, noEmail: 0, overQuota: 0, failed: [], continued: 0, stuck: false };
+  const result: SendResult = { sent: 0, alreadySent: 0, noEmail: 0, overQuota: 0, failed: [], continued: 0, held: null };
   try {
     for (const r of list) {
       if (done.has(r.unit)) result.alreadySent++;
       else if (!r.email) result.noEmail++;
       else if (quota <= 0) result.overQuota++;
-      else if (result.sent >= PER_RUN.emails || Date.now() - started > PER_RUN.millis) result.continued++;
+      else if (result.sent >= PER_RUN.emails || Date.now() - run.started > PER_RUN.millis) result.continued++;
       else {
         try {
           MailApp.sendEmail(r.email, r.subject, r.body);
@@ -132,22 +193,7 @@ function send(list: readonly Reminder[], today: string, timeZone: string): SendR
     store.set('failed', failures);
     store.save();
   }
-  const props = PropertiesService.getDocumentProperties();
-  if (result.continued > 0) {
-    const scheduled = Number(props.getProperty(CONTINUATION_KEY) ?? 0);
-    // Triggers are per user: another official's pending continuation is invisible to getProjectTriggers, so the document records it.
-    if (Date.now() - scheduled > CONTINUATION_PENDING_MS) {
-      try {
-        ScriptApp.newTrigger(CONTINUE)
-          .timeBased()
-          .after(60 * 1000)
-          .create();
-        props.setProperty(CONTINUATION_KEY, String(Date.now()));
-      } catch {
-        result.stuck = true;
-      }
-    }
-  }
+  if (result.continued > 0) result.held = scheduleContinuation(run, today, PropertiesService.getDocumentProperties());
   return result;
 }
 
@@ -158,29 +204,34 @@ function current(): { list: Reminder[]; today: string; timeZone: string } {
 }
 
 /** Computes and sends today's reminders under the document lock; null when another run holds it. */
-function sendCurrent(): SendResult | null {
+function sendCurrent(run: Run): SendResult | null {
   return withDocumentLock(
     () => {
       const { list, today, timeZone } = current();
-      return send(list, today, timeZone);
+      return send(list, today, timeZone, run);
     },
     () => null,
     30_000,
   );
 }
 
+/** A menu run held the lock: the reminders go out from a continuation instead of being skipped. */
+function retryLater(run: Run): void {
+  const props = PropertiesService.getDocumentProperties();
+  scheduleContinuation(run, todayIso(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()), props);
+}
+
 /** The one-off continuation trigger's target: sends what earlier runs today left, and removes itself. */
 export function cchcContinueReminders(): void {
-  for (const t of ScriptApp.getProjectTriggers()) if (t.getHandlerFunction() === CONTINUE) ScriptApp.deleteTrigger(t);
-  PropertiesService.getDocumentProperties().deleteProperty(CONTINUATION_KEY);
-  if (sendCurrent() === null)
-    ScriptApp.newTrigger(CONTINUE)
-      .timeBased()
-      .after(60 * 1000)
-      .create();
+  asTriggerRun((run) => {
+    for (const t of ScriptApp.getProjectTriggers()) if (t.getHandlerFunction() === CONTINUE) ScriptApp.deleteTrigger(t);
+    PropertiesService.getDocumentProperties().deleteProperty(CONTINUATION_KEY);
+    if (sendCurrent(run) === null) retryLater(run);
+  });
 }
 
 export function cchcReminders(): void {
+  const run: Run = { started: Date.now(), byTrigger: false };
   const ui = SpreadsheetApp.getUi();
   const { list, today } = current();
   if (list.length === 0) {
@@ -196,7 +247,7 @@ export function cchcReminders(): void {
   );
   if (answer !== ui.Button.YES) return;
   // The preview waited for the official: the lock is taken only to send, and the list recomputed under it.
-  const result = sendCurrent();
+  const result = sendCurrent(run);
   if (!result) {
     ui.alert(BUSY_MESSAGE);
     return;
@@ -210,9 +261,11 @@ export function cchcReminders(): void {
         : '') +
       (result.overQuota ? ` ${result.overQuota} thư chưa gửi vì hết hạn mức hôm nay; chạy lại vào ngày mai.` : '') +
       (result.continued
-        ? result.stuck
+        ? result.held === 'triggers'
           ? ` ${result.continued} thư còn lại chưa gửi vì không tạo được trình kích hoạt (tối đa 20 mỗi người); chọn lại Gửi nhắc việc sau ít phút.`
-          : ` ${result.continued} thư còn lại sẽ tự động gửi tiếp sau 1 phút (tránh giới hạn 6 phút của Apps Script).`
+          : result.held === 'runtime'
+            ? ` ${result.continued} thư còn lại chưa gửi vì hôm nay các lần chạy tự động đã dùng hết thời gian dành cho chúng (giới hạn của Google); chọn lại Gửi nhắc việc sau ít phút.`
+            : ` ${result.continued} thư còn lại sẽ tự động gửi tiếp sau 1 phút (tránh giới hạn 6 phút của Apps Script).`
         : '') +
       ` Hạn mức còn lại: ${MailApp.getRemainingDailyQuota()}.`,
   );
@@ -220,17 +273,13 @@ export function cchcReminders(): void {
 
 /** The daily trigger's target: sends without asking, and notes the day so others know the trigger is alive. */
 export function cchcDailyReminders(): void {
-  const result = sendCurrent();
-  // A menu run held the lock: the day's reminders go out from a continuation instead of being skipped.
-  if (!result)
-    ScriptApp.newTrigger(CONTINUE)
-      .timeBased()
-      .after(60 * 1000)
-      .create();
-  PropertiesService.getDocumentProperties().setProperty(
-    DAILY_KEY,
-    todayIso(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()),
-  );
+  asTriggerRun((run) => {
+    if (sendCurrent(run) === null) retryLater(run);
+    PropertiesService.getDocumentProperties().setProperty(
+      DAILY_KEY,
+      todayIso(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()),
+    );
+  });
 }
 
 /**

@@ -108,9 +108,20 @@ export function addDays(iso: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-/** A date cell for an ISO day: midnight of that day in the sheet's zone, as Sheets stores a typed date. */
-export function dateInZone(iso: string, timeZone: string): Date {
-  return Utilities.parseDate(iso, timeZone, 'yyyy-MM-dd');
+/**
+ * Date cells for ISO days: midnight of that day in the sheet's zone, as Sheets stores
+ * a typed date. One parseDate (a service call) per distinct day, not per row.
+ */
+export function dateWriter(timeZone: string): (iso: string) => Date {
+  const dates = new Map<string, Date>();
+  return (iso) => {
+    let date = dates.get(iso);
+    if (!date) {
+      date = Utilities.parseDate(iso, timeZone, 'yyyy-MM-dd');
+      dates.set(iso, date);
+    }
+    return date;
+  };
 }
 
 /** Text written with setValues stays text: Sheets would otherwise read "=…" as a formula and "30/6/2026" as a date. */

@@ -5,13 +5,27 @@
 import { describe, expect, it } from 'vitest';
 import { ERRORS, fakeServices, LIMITS, midnightIn, type FakeServices } from './fakes';
 
+type Builder = {
+  timeBased(): Builder;
+  everyDays(n: number): Builder;
+  atHour(h: number): Builder;
+  after(ms: number): Builder;
+  create(): unknown;
+};
+
 type Globals = {
   MailApp: { sendEmail(to: string, s: string, b: string): void; getRemainingDailyQuota(): number };
   ScriptApp: {
-    newTrigger(h: string): { timeBased(): { everyDays(n: number): { atHour(h: number): { create(): unknown } } } };
+    newTrigger(h: string): Builder;
     getProjectTriggers(): { getHandlerFunction(): string }[];
+    deleteTrigger(t: unknown): void;
   };
   PropertiesService: { getDocumentProperties(): { setProperty(k: string, v: string): void; getProperty(k: string): string | null } };
+  SpreadsheetApp: {
+    getActiveSpreadsheet(): { getSheets(): unknown[] };
+    getUi(): { alert(t: string): unknown; showSidebar(o: unknown): void };
+  };
+  HtmlService: { createHtmlOutput(html: string): unknown };
   LockService: { getDocumentLock(): { tryLock(ms: number): boolean; releaseLock(): void } };
   Utilities: { formatDate(d: Date, tz: string, p: string): string; parseDate(t: string, tz: string, p: string): Date };
 };
@@ -158,10 +172,153 @@ describe('fake script services keep their quotas', () => {
     expect(g(s).LockService.getDocumentLock().tryLock(1000)).toBe(true);
   });
 
-  it('a simple trigger may not use services that need authorisation', () => {
+  it('a simple trigger may not use services that need authorisation; the sheet, properties and lock it may', () => {
+    const s = fakeServices({ A: [] });
+    const trigger = g(s).ScriptApp.newTrigger('f').timeBased().after(60_000).create();
+    const listed = g(s).ScriptApp.getProjectTriggers()[0];
+    s.run('simple', () => {
+      expect(() => g(s).MailApp.getRemainingDailyQuota()).toThrow(ERRORS.permission);
+      expect(() => g(s).MailApp.sendEmail('vhxh@phuong.gov.vn', 'a', 'b')).toThrow(`${ERRORS.permission} MailApp.sendEmail`);
+      expect(() => g(s).ScriptApp.getProjectTriggers()).toThrow(ERRORS.permission);
+      expect(() => g(s).ScriptApp.newTrigger('f').timeBased().after(60_000).create()).toThrow(`${ERRORS.permission} ScriptApp.newTrigger`);
+      expect(() => g(s).ScriptApp.deleteTrigger(listed)).toThrow(ERRORS.permission);
+      expect(() => g(s).SpreadsheetApp.getUi().showSidebar(g(s).HtmlService.createHtmlOutput('<p>x</p>'))).toThrow(
+        `${ERRORS.permission} Ui.showSidebar`,
+      );
+      expect(g(s).SpreadsheetApp.getActiveSpreadsheet().getSheets()).toHaveLength(1);
+      g(s).PropertiesService.getDocumentProperties().setProperty('k', 'v');
+      expect(g(s).LockService.getDocumentLock().tryLock(1000)).toBe(true);
+    });
+    expect(trigger).toBeDefined();
+    expect(s.mail.sent).toEqual([]);
+    expect(s.triggers).toHaveLength(1);
+    expect(s.sidebars).toEqual([]);
+  });
+
+  it('50,000 property reads and writes a day per user', () => {
     const s = fakeServices({});
-    s.simple.active = true;
-    expect(() => g(s).MailApp.getRemainingDailyQuota()).toThrow('permission');
-    expect(() => g(s).ScriptApp.getProjectTriggers()).toThrow('permission');
+    const props = g(s).PropertiesService.getDocumentProperties();
+    s.costs.properties = 0;
+    for (let i = 0; i < LIMITS.propertyCallsPerDay; i++) props.getProperty('k');
+    expect(() => props.setProperty('k', 'v')).toThrow(ERRORS.propertyCalls);
+    s.user.email = 'nam@phuong.gov.vn';
+    props.setProperty('k', 'v');
+    s.user.email = 'lan@phuong.gov.vn';
+    s.clock.advance(24 * 3_600_000);
+    expect(props.getProperty('k')).toBe('v');
+  });
+});
+
+describe('fake executions keep the time limits', () => {
+  const read = (s: FakeServices) => g(s).SpreadsheetApp.getActiveSpreadsheet().getSheets();
+
+  it('a run past 6 minutes throws "Exceeded maximum execution time" at its next service call', () => {
+    const s = fakeServices({ A: [] });
+    const reads: number[] = [];
+    expect(() =>
+      s.run('menu', () => {
+        s.clock.advance(LIMITS.runMillis - 1_000);
+        reads.push(read(s).length);
+        s.clock.advance(1_000);
+        reads.push(read(s).length);
+      }),
+    ).toThrow(ERRORS.timeout);
+    expect(reads).toEqual([1]);
+    // Computation past the limit with no call after it: the run would have been stopped all the same.
+    expect(() => s.run('trigger', () => s.clock.advance(LIMITS.runMillis + 1))).toThrow(ERRORS.timeout);
+  });
+
+  it('service calls cost simulated time: a run of slow emails stops inside the call that passes 6 minutes', () => {
+    const s = fakeServices({});
+    s.costs.mail = 10_000;
+    let sent = 0;
+    expect(() =>
+      s.run('menu', () => {
+        for (;;) {
+          g(s).MailApp.sendEmail('vhxh@phuong.gov.vn', 'a', 'b');
+          sent++;
+        }
+      }),
+    ).toThrow(ERRORS.timeout);
+    expect(sent).toBe(LIMITS.runMillis / 10_000);
+    // The email whose call passed the limit went out, though the run never learned it.
+    expect(s.mail.sent).toHaveLength(sent + 1);
+  });
+
+  it('a simple trigger has 30 seconds; waiting for the lock takes the run its time', () => {
+    const s = fakeServices({ A: [] });
+    s.lock.heldElsewhere = true;
+    expect(() =>
+      s.run('simple', () =>
+        g(s)
+          .LockService.getDocumentLock()
+          .tryLock(LIMITS.simpleTriggerMillis + 1),
+      ),
+    ).toThrow(ERRORS.timeout);
+    s.run('menu', () =>
+      g(s)
+        .LockService.getDocumentLock()
+        .tryLock(LIMITS.simpleTriggerMillis + 1),
+    );
+    expect(s.executions.map((e) => [e.kind, e.millis! > LIMITS.simpleTriggerMillis])).toEqual([
+      ['simple', true],
+      ['menu', true],
+    ]);
+  });
+
+  it('trigger runs stop being started past 90 minutes of trigger runtime a day, per user; menu runs still start', () => {
+    const s = fakeServices({ A: [] });
+    const runFor = (ms: number) => s.run('trigger', () => s.clock.advance(ms));
+    for (let i = 0; i < 18; i++) runFor(5 * 60_000);
+    expect(s.triggerMillis.get(`lan@phuong.gov.vn ${new Date(s.clock.now()).toISOString().slice(0, 10)}`)).toBe(LIMITS.triggerMillisPerDay);
+    expect(() => runFor(1)).toThrow(ERRORS.triggerTime);
+    s.run('menu', () => read(s));
+    s.user.email = 'nam@phuong.gov.vn';
+    runFor(1);
+  });
+
+  it('a trigger run that passes the day’s trigger runtime is stopped at its next call', () => {
+    const s = fakeServices({ A: [] });
+    for (let i = 0; i < 17; i++) s.run('trigger', () => s.clock.advance(5 * 60_000));
+    const reads: number[] = [];
+    expect(() =>
+      s.run('trigger', () => {
+        reads.push(read(s).length);
+        s.clock.advance(5 * 60_000);
+        reads.push(read(s).length);
+      }),
+    ).toThrow(ERRORS.triggerTime);
+    expect(reads).toEqual([1]);
+  });
+
+  it('a time-driven trigger run has no dialogs: getUi throws there, not in a menu run', () => {
+    const s = fakeServices({});
+    expect(() => s.run('trigger', () => g(s).SpreadsheetApp.getUi())).toThrow(ERRORS.noUi);
+    s.run('menu', () => g(s).SpreadsheetApp.getUi().alert('x'));
+    expect(s.alerts).toEqual(['x']);
+  });
+
+  it('30 simultaneous runs per user: the 31st throws', () => {
+    const s = fakeServices({});
+    const runs = Array.from({ length: LIMITS.simultaneousRuns }, () => s.begin('trigger'));
+    expect(() => s.begin('menu')).toThrow(ERRORS.simultaneous);
+    s.user.email = 'nam@phuong.gov.vn';
+    s.end(s.begin('menu'));
+    s.user.email = 'lan@phuong.gov.vn';
+    s.end(runs.pop()!);
+    s.end(s.begin('simple'));
+  });
+
+  it("one-off triggers are due on the fake clock and Date in the bundle's realm reads it", () => {
+    const s = fakeServices({});
+    const before = s.clock.now();
+    g(s).ScriptApp.newTrigger('f').timeBased().after(60_000).create();
+    expect(s.triggers[0]!.at! - before - 60_000).toBeGreaterThanOrEqual(0);
+    expect(s.triggers[0]!.at! - before - 60_000).toBeLessThan(100);
+    s.clock.advance(3_600_000);
+    const RealmDate = s.spreadsheet.RealmDate;
+    expect(Math.abs(RealmDate.now() - (before + 3_600_000))).toBeLessThan(1_000);
+    expect(Math.abs(new RealmDate().getTime() - RealmDate.now())).toBeLessThan(1_000);
+    expect(new RealmDate(0).getTime()).toBe(0);
   });
 });

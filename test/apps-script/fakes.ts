@@ -4,7 +4,8 @@
  *
  * They keep Google's documented limits (../shared/google-limits.md, copied into
  * test/fixtures/google-limits.md): a handler that passes here must not throw on a
- * real sheet. Each limit has a test of its own in fakes.test.ts.
+ * real sheet. Time limits run on a fake clock (FakeClock) that every service call
+ * advances. Each limit has a test of its own in fakes.test.ts.
  */
 export type Cell = string | number | boolean | Date;
 
@@ -19,6 +20,11 @@ export const LIMITS = {
   propertyValueBytes: 9 * 1024,
   propertyStoreBytes: 500 * 1024,
   triggersPerUser: 20,
+  propertyCallsPerDay: 50_000,
+  runMillis: 6 * 60_000,
+  simpleTriggerMillis: 30_000,
+  triggerMillisPerDay: 90 * 60_000,
+  simultaneousRuns: 30,
 } as const;
 
 export const ERRORS = {
@@ -28,7 +34,89 @@ export const ERRORS = {
   propertyTooLarge: 'Argument too large: value',
   storeFull: 'You have exceeded the property storage quota. Please remove some properties and try again.',
   triggers: 'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+  propertyCalls: 'Service invoked too many times for one day: properties.',
+  timeout: 'Exceeded maximum execution time',
+  triggerTime: 'Service using too much computer time for one day',
+  simultaneous: 'There are too many scripts running simultaneously for this Google user account.',
+  permission: 'You do not have permission to call',
+  noUi: 'Cannot call SpreadsheetApp.getUi() from this context.',
 } as const;
+
+/**
+ * Simulated milliseconds each service call takes, rough figures of Apps Script's own
+ * (a range read or write is a round trip, then per cell; an email about a second; a
+ * dialog waits for the official). Tests set their own where a figure matters.
+ */
+export const COSTS = {
+  call: 5,
+  range: 100,
+  cell: 0.01,
+  mail: 1_000,
+  trigger: 200,
+  properties: 30,
+  answer: 5_000,
+};
+export type Costs = typeof COSTS;
+
+export type RunKind = 'menu' | 'simple' | 'trigger';
+
+/** One execution: Apps Script stops it at its limit, counted from its start. */
+export interface Execution {
+  kind: RunKind;
+  user: string;
+  started: number;
+  limit: number;
+  /** Elapsed simulated milliseconds, once it ended. */
+  millis?: number;
+}
+
+/**
+ * The services' clock: simulated time, advanced by each service call (COSTS), by
+ * tests, and optionally by the run's real CPU time times `cpuFactor` (Apps Script's
+ * V8 against this machine's), so computation counts against the limits too.
+ */
+export class FakeClock {
+  private at: number;
+  private lastReal = 0;
+  /** True while a run is in progress: only then is CPU time counted. */
+  counting = false;
+  constructor(
+    start: number,
+    public cpuFactor = 0,
+  ) {
+    this.at = start;
+  }
+  now(): number {
+    if (this.counting && this.cpuFactor > 0) {
+      const real = performance.now();
+      this.at += (real - this.lastReal) * this.cpuFactor;
+      this.lastReal = real;
+    }
+    return Math.floor(this.at);
+  }
+  advance(ms: number): void {
+    this.now();
+    this.at += ms;
+  }
+  startCounting(): void {
+    this.lastReal = performance.now();
+    this.counting = true;
+  }
+}
+
+/** A Date whose clock is the fake's: `new Date()` and `Date.now()` in the bundle read simulated time. */
+function clockedDate(Base: DateConstructor, clock: FakeClock): DateConstructor {
+  class ClockDate extends Base {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(clock.now());
+      else super(...(args as [number]));
+    }
+    static override now(): number {
+      return clock.now();
+    }
+  }
+  return ClockDate as DateConstructor;
+}
 
 function builder(into: Built = {}): Record<string, unknown> {
   const self: Record<string, unknown> = new Proxy(
@@ -477,6 +565,10 @@ export interface Trigger {
   kind: 'daily' | 'after';
   atHour?: number;
   after?: number;
+  /** When a one-off trigger is due, on the fake clock. */
+  at?: number;
+  /** A one-off trigger that has run stays listed (and counts towards the 20) until deleted. */
+  fired?: boolean;
 }
 
 export interface FakeServices {
@@ -490,8 +582,8 @@ export interface FakeServices {
   log: string[];
   menus: { name: string; items: [string, string][] }[];
   alerts: string[];
-  /** The answer the next dialogs give. */
-  answer: { button: 'YES' | 'NO' };
+  /** The answer the next dialogs give, and how long the official takes over each of the next ones (then `costs.answer`). */
+  answer: { button: 'YES' | 'NO'; waits: number[] };
   sheet(name: string): FakeSheet | undefined;
   sheetNames(): string[];
   properties: Map<string, string>;
@@ -499,8 +591,22 @@ export interface FakeServices {
   user: { email: string };
   /** Another run holding the document lock (true) or not. */
   lock: { heldElsewhere: boolean; heldHere: boolean };
-  /** True while a simple trigger runs: services needing authorisation throw. */
-  simple: { active: boolean };
+  clock: FakeClock;
+  /** What each service call costs in simulated time; tests change them. */
+  costs: Costs;
+  /** Service calls the bundle made, by "Service.method". */
+  calls: Map<string, number>;
+  /** Every run so far, in the order they started. */
+  executions: Execution[];
+  /** Trigger runtime per user and UTC day ("user day"), as Google counts it against the daily limit. */
+  triggerMillis: Map<string, number>;
+  /** Starts a run by the current user, as Apps Script refuses one: past 30 at once, or a trigger run past the day's runtime. */
+  begin(kind: RunKind): Execution;
+  /** Ends a run; one that ran past its limit throws, since Apps Script would have stopped it. */
+  end(run: Execution): void;
+  run<T>(kind: RunKind, fn: () => T): T;
+  /** A value the bundle gets (an onEdit event) with its calls metered like the services'. */
+  metered<T>(value: T): T;
 }
 
 const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
@@ -508,22 +614,73 @@ const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
 /** A spreadsheet holding the given tabs, and the Apps Script globals around it. */
 export function fakeServices(
   tabs: Record<string, Cell[][]>,
-  options: { timeZone?: string; realmDate?: DateConstructor } = {},
+  options: { timeZone?: string; realmDate?: DateConstructor; now?: number; cpuFactor?: number } = {},
 ): FakeServices {
   const log: string[] = [];
+  const clock = new FakeClock(options.now ?? Date.now(), options.cpuFactor ?? 0);
+  const costs: Costs = { ...COSTS };
+  const calls = new Map<string, number>();
   const menus: FakeServices['menus'] = [];
   const alerts: string[] = [];
   const properties = new Map<string, string>();
-  const RealmDate = options.realmDate ?? Date;
+  const RealmDate = clockedDate(options.realmDate ?? Date, clock);
   const spreadsheet = new FakeSpreadsheet(log, options.timeZone ?? 'Asia/Ho_Chi_Minh', RealmDate);
   for (const [name, values] of Object.entries(tabs)) spreadsheet.sheets.push(new FakeSheet(spreadsheet, name, values, log));
-  const answer: FakeServices['answer'] = { button: 'YES' };
+  const answer: FakeServices['answer'] = { button: 'YES', waits: [] };
   const sidebars: { title: string; html: string }[] = [];
   const user = { email: 'lan@phuong.gov.vn' };
-  const simple = { active: false };
-  const authorised = (service: string) => {
-    if (simple.active)
-      throw new Error(`You do not have permission to call ${service}. Required permissions: a simple trigger cannot use it.`);
+  const executions: Execution[] = [];
+  const active: Execution[] = [];
+  const triggerMillis = new Map<string, number>();
+  const utcDay = (at: number) => new Date(at).toISOString().slice(0, 10);
+  const triggerSpent = (owner: string, started: number) => triggerMillis.get(`${owner} ${utcDay(started)}`) ?? 0;
+  /** Apps Script stops a run at its limit: the service call under way when it passes it never returns. */
+  const check = () => {
+    const run = active.at(-1);
+    if (!run) return;
+    const elapsed = clock.now() - run.started;
+    if (elapsed > run.limit) throw new Error(ERRORS.timeout);
+    if (run.kind === 'trigger' && triggerSpent(run.user, run.started) + elapsed > LIMITS.triggerMillisPerDay)
+      throw new Error(ERRORS.triggerTime);
+  };
+  const spend = (ms: number) => {
+    clock.advance(ms);
+    check();
+  };
+  const begin = (kind: RunKind): Execution => {
+    if (active.filter((r) => r.user === user.email).length >= LIMITS.simultaneousRuns) throw new Error(ERRORS.simultaneous);
+    if (kind === 'trigger' && triggerSpent(user.email, clock.now()) >= LIMITS.triggerMillisPerDay) throw new Error(ERRORS.triggerTime);
+    const run: Execution = {
+      kind,
+      user: user.email,
+      started: clock.now(),
+      limit: kind === 'simple' ? LIMITS.simpleTriggerMillis : LIMITS.runMillis,
+    };
+    if (active.length === 0) clock.startCounting();
+    active.push(run);
+    executions.push(run);
+    return run;
+  };
+  const end = (run: Execution) => {
+    run.millis = clock.now() - run.started;
+    active.splice(active.indexOf(run), 1);
+    if (active.length === 0) clock.counting = false;
+    if (run.kind === 'trigger') {
+      const key = `${run.user} ${utcDay(run.started)}`;
+      triggerMillis.set(key, (triggerMillis.get(key) ?? 0) + run.millis);
+    }
+    if (run.millis > run.limit) throw new Error(ERRORS.timeout);
+  };
+  const authorised = (service: string, scope: string) => {
+    if (active.at(-1)?.kind === 'simple')
+      throw new Error(`${ERRORS.permission} ${service}. Required permissions: https://www.googleapis.com/auth/${scope}`);
+  };
+  const propertyCalls = new Map<string, number>();
+  const countProperty = () => {
+    const key = `${user.email} ${utcDay(clock.now())}`;
+    const n = propertyCalls.get(key) ?? 0;
+    if (n >= LIMITS.propertyCallsPerDay) throw new Error(ERRORS.propertyCalls);
+    propertyCalls.set(key, n + 1);
   };
   const ui = {
     createMenu(name: string) {
@@ -535,12 +692,16 @@ export function fakeServices(
       };
       return b;
     },
+    // A dialog holds the run until the official closes it: its time counts against the run's limit.
     alert: (title: string, text?: string) => {
       alerts.push(text === undefined ? title : `${title}\n${text}`);
+      spend(answer.waits.shift() ?? costs.answer);
       return answer.button;
     },
-    showSidebar: (output: { getContent(): string; title: string }) =>
-      void sidebars.push({ title: output.title, html: output.getContent() }),
+    showSidebar: (output: { getContent(): string; title: string }) => {
+      authorised('Ui.showSidebar', 'script.container.ui');
+      sidebars.push({ title: output.title, html: output.getContent() });
+    },
     ButtonSet: { YES_NO: 'YES_NO', OK: 'OK' },
     Button: { YES: 'YES', NO: 'NO', OK: 'OK' },
   };
@@ -549,10 +710,14 @@ export function fakeServices(
   const triggers: Trigger[] = [];
   const lock = { heldElsewhere: false, heldHere: false };
   const storeBytes = () => [...properties].reduce((n, [k, v]) => n + bytes(k) + bytes(v), 0);
-  const globals = {
+  const services = {
     SpreadsheetApp: {
       getActiveSpreadsheet: () => spreadsheet,
-      getUi: () => ui,
+      // A time-driven trigger has no official watching: no dialog, no sidebar.
+      getUi: () => {
+        if (active.at(-1)?.kind === 'trigger') throw new Error(ERRORS.noUi);
+        return ui;
+      },
       newDataValidation: () => builder(),
       newConditionalFormatRule: () => builder(),
     },
@@ -565,11 +730,11 @@ export function fakeServices(
     },
     MailApp: {
       getRemainingDailyQuota: () => {
-        authorised('MailApp.getRemainingDailyQuota');
+        authorised('MailApp.getRemainingDailyQuota', 'script.send_mail');
         return quotaOf();
       },
       sendEmail: (to: string, subject: string, body: string) => {
-        authorised('MailApp.sendEmail');
+        authorised('MailApp.sendEmail', 'script.send_mail');
         const recipients = String(to)
           .split(',')
           .map((a) => a.trim());
@@ -582,24 +747,24 @@ export function fakeServices(
     },
     ScriptApp: {
       getProjectTriggers: () => {
-        authorised('ScriptApp.getProjectTriggers');
+        authorised('ScriptApp.getProjectTriggers', 'script.scriptapp');
         return triggers
           .filter((t) => t.owner === user.email)
           .map((t) => ({ trigger: t, getHandlerFunction: () => t.handler, getUniqueId: () => String(triggers.indexOf(t)) }));
       },
       deleteTrigger: (t: { trigger: Trigger }) => {
-        authorised('ScriptApp.deleteTrigger');
+        authorised('ScriptApp.deleteTrigger', 'script.scriptapp');
         if (t.trigger.owner !== user.email || !triggers.includes(t.trigger)) throw new Error('No such trigger.');
         triggers.splice(triggers.indexOf(t.trigger), 1);
       },
       newTrigger: (handler: string) => {
-        authorised('ScriptApp.newTrigger');
+        authorised('ScriptApp.newTrigger', 'script.scriptapp');
         const t: Trigger = { handler, owner: user.email, kind: 'after' };
         const b = {
           timeBased: () => b,
           everyDays: () => ((t.kind = 'daily'), b),
           atHour: (h: number) => ((t.atHour = h), b),
-          after: (ms: number) => ((t.kind = 'after'), (t.after = ms), b),
+          after: (ms: number) => ((t.kind = 'after'), (t.after = ms), (t.at = clock.now() + ms), b),
           create: () => {
             if (triggers.filter((x) => x.owner === user.email).length >= LIMITS.triggersPerUser) throw new Error(ERRORS.triggers);
             triggers.push(t);
@@ -611,8 +776,12 @@ export function fakeServices(
     },
     PropertiesService: {
       getDocumentProperties: () => ({
-        getProperty: (k: string) => properties.get(k) ?? null,
+        getProperty: (k: string) => {
+          countProperty();
+          return properties.get(k) ?? null;
+        },
         setProperty: (k: string, v: string) => {
+          countProperty();
           if (bytes(v) > LIMITS.propertyValueBytes) throw new Error(ERRORS.propertyTooLarge);
           const before = properties.get(k);
           properties.set(k, v);
@@ -622,17 +791,25 @@ export function fakeServices(
             throw new Error(ERRORS.storeFull);
           }
         },
-        deleteProperty: (k: string) => void properties.delete(k),
+        deleteProperty: (k: string) => {
+          countProperty();
+          properties.delete(k);
+        },
       }),
     },
     LockService: {
       getDocumentLock: () => ({
-        tryLock: (_ms: number) => {
-          if (lock.heldElsewhere) return false;
+        // Waiting for the lock takes the run's time.
+        tryLock: (ms: number) => {
+          if (lock.heldElsewhere) {
+            spend(ms);
+            return false;
+          }
           lock.heldHere = true;
           return true;
         },
-        waitLock: (_ms: number) => {
+        waitLock: (ms: number) => {
+          if (lock.heldElsewhere) spend(ms);
           if (lock.heldElsewhere) throw new Error('Lock timeout: another process was holding the lock for too long.');
           lock.heldHere = true;
         },
@@ -642,6 +819,22 @@ export function fakeServices(
     },
     Utilities: { formatDate, parseDate: (text: string, zone: string, pattern: string) => parseDate(text, zone, pattern, RealmDate) },
   };
+  const meter = metering(
+    () => check(),
+    (ms) => spend(ms),
+    (service, method, target) =>
+      method === 'sendEmail'
+        ? costs.mail
+        : target instanceof FakeRange && CELL_CALLS.has(method)
+          ? costs.range + costs.cell * target.getNumRows() * target.getNumColumns()
+          : service === 'ScriptApp' && TRIGGER_CALLS.has(method)
+            ? costs.trigger
+            : service === 'PropertiesService' && method.endsWith('Property')
+              ? costs.properties
+              : costs.call,
+    calls,
+  );
+  const globals = Object.fromEntries(Object.entries(services).map(([name, service]) => [name, meter(service, name)]));
   return {
     globals,
     spreadsheet,
@@ -657,6 +850,72 @@ export function fakeServices(
     properties,
     user,
     lock,
-    simple,
+    clock,
+    costs,
+    calls,
+    executions,
+    triggerMillis,
+    begin,
+    end,
+    run: (kind, fn) => {
+      const run = begin(kind);
+      try {
+        return fn();
+      } finally {
+        end(run);
+      }
+    },
+    metered: (value) => meter(value, 'SpreadsheetApp'),
   };
+}
+
+const CELL_CALLS = new Set(['getValues', 'setValues', 'getBackgrounds', 'setBackgrounds', 'getNotes', 'setNotes', 'setFontWeights']);
+const TRIGGER_CALLS = new Set(['create', 'getProjectTriggers', 'deleteTrigger']);
+
+const wrappable = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v) && !isDate(v);
+
+/**
+ * Every call the bundle makes on a service, or on an object a service returned, goes
+ * through here: refused once the run is past its limit, then its cost in simulated
+ * time is spent (a call that ends past the limit did its work, but never returns).
+ * Objects handed back to the fakes are unwrapped, so identity checks still hold.
+ */
+function metering(
+  check: () => void,
+  spend: (ms: number) => void,
+  costOf: (service: string, method: string, target: object) => number,
+  calls: Map<string, number>,
+): <T>(value: T, service: string) => T {
+  const proxies = new WeakMap<object, object>();
+  const targets = new WeakMap<object, object>();
+  const unwrap = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.some((x) => wrappable(x) && targets.has(x)) ? v.map(unwrap) : v;
+    return wrappable(v) ? (targets.get(v) ?? v) : v;
+  };
+  const wrap = (value: unknown, service: string): unknown => {
+    if (Array.isArray(value)) return value.some(wrappable) ? value.map((v) => wrap(v, service)) : value;
+    if (!wrappable(value) || targets.has(value)) return value;
+    let proxy = proxies.get(value);
+    if (!proxy) {
+      proxy = new Proxy(value, {
+        get(target, prop) {
+          const v: unknown = Reflect.get(target, prop, target);
+          if (typeof v === 'function' && typeof prop === 'string')
+            return (...args: unknown[]) => {
+              const name = `${service}.${prop}`;
+              calls.set(name, (calls.get(name) ?? 0) + 1);
+              check();
+              const result: unknown = (v as (...a: unknown[]) => unknown).apply(target, args.map(unwrap));
+              spend(costOf(service, prop, target));
+              return wrap(result, service);
+            };
+          return wrap(v, service);
+        },
+      });
+      proxies.set(value, proxy);
+      targets.set(proxy, value);
+    }
+    return proxy;
+  };
+  return <T>(value: T, service: string) => wrap(value, service) as T;
 }

@@ -7,26 +7,42 @@ import { TABS, UNITS_TAB, type Row } from '../../core/index';
 import { sampleTables } from '../../sync/samples/sample-tables';
 import type { Tables } from '../../sync/store/store';
 import { manyTasks } from '../fixtures/many-tasks';
-import { fakeServices, type Cell } from './fakes';
+import { fakeServices, type Cell, type Trigger } from './fakes';
 
 export type Gas = ReturnType<typeof load>;
 
-export function load(code: string, tabs: Record<string, Cell[][]>, options: { timeZone?: string } = {}) {
+export function load(code: string, tabs: Record<string, Cell[][]>, options: { timeZone?: string; cpuFactor?: number; now?: number } = {}) {
   const context = vm.createContext({});
   const services = fakeServices(tabs, { ...options, realmDate: vm.runInContext('Date', context) as DateConstructor });
-  Object.assign(context, services.globals);
+  // The bundle's Date reads the fake clock, as Apps Script's reads the real one.
+  Object.assign(context, services.globals, { Date: services.spreadsheet.RealmDate });
   vm.runInContext(code, context);
-  const call = (name: string, ...args: unknown[]) => (context as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);
-  /** A simple trigger (onEdit): services needing authorisation throw. */
-  const simple = (name: string, ...args: unknown[]) => {
-    services.simple.active = true;
+  const handler = (name: string) => (context as Record<string, (...a: unknown[]) => unknown>)[name]!;
+  /** A menu item (or a function run from the editor): one run, 6 minutes. */
+  const call = (name: string, ...args: unknown[]) => services.run('menu', () => handler(name)(...args));
+  /** A simple trigger (onOpen, onEdit): 30 seconds, and services needing authorisation throw. */
+  const simple = (name: string, ...args: unknown[]) => services.run('simple', () => handler(name)(...args.map((a) => services.metered(a))));
+  /** A trigger firing: a run by its owner, counted against the owner's daily trigger runtime. */
+  const fire = (trigger: Trigger) => {
+    const was = services.user.email;
+    services.user.email = trigger.owner;
+    trigger.fired = true;
     try {
-      return call(name, ...args);
+      return services.run('trigger', () => handler(trigger.handler)());
     } finally {
-      services.simple.active = false;
+      services.user.email = was;
     }
   };
-  return { ...services, context, call, simple };
+  /** Waits (on the fake clock) for the next one-off trigger due, and fires it; null when none is pending. */
+  const fireNext = (): Trigger | null => {
+    const next = services.triggers.filter((t) => t.kind === 'after' && !t.fired).sort((a, b) => (a.at ?? 0) - (b.at ?? 0))[0];
+    if (!next) return null;
+    const wait = (next.at ?? 0) - services.clock.now();
+    if (wait > 0) services.clock.advance(wait);
+    fire(next);
+    return next;
+  };
+  return { ...services, context, call, simple, fire, fireNext };
 }
 
 /** The core's rows as the grids officials see: header, then one line per row, in tab column order. */
