@@ -5,7 +5,15 @@
  * write was in flight. Runs inside the simple onEdit trigger: only the bound
  * spreadsheet is touched, with two reads and one write.
  */
-import { JOURNAL_HEADER, JOURNAL_MAX_LINES, JOURNAL_TAB, journalEdits, journalLine, tabForName } from '../../core/index';
+import {
+  JOURNAL_HEADER,
+  JOURNAL_MAX_CELLS_PER_EDIT,
+  JOURNAL_MAX_LINES,
+  JOURNAL_TAB,
+  journalEdits,
+  journalLine,
+  tabForName,
+} from '../../core/index';
 import { asText, cellReader, ensureGrid, tabData } from './sheet-io';
 
 export function journalEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
@@ -14,14 +22,16 @@ export function journalEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const tab = tabForName(sheet.getName());
   if (!tab) return;
   const first = Math.max(edited.getRow(), tab.frozenRows + 1);
-  const last = Math.min(edited.getLastRow(), sheet.getLastRow());
+  const from = edited.getColumn();
+  const to = edited.getLastColumn();
+  // Only the rows whose cells the journal can take are read.
+  const rows = Math.ceil(JOURNAL_MAX_CELLS_PER_EDIT / (to - from + 1));
+  const last = Math.min(edited.getLastRow(), sheet.getLastRow(), first + rows - 1);
   const width = sheet.getLastColumn();
   if (last < first || width === 0) return;
   const header = sheet.getRange(1, 1, tab.frozenRows, width).getValues();
   const values = sheet.getRange(first, 1, last - first + 1, width).getValues();
   const data = tabData(sheet, tab, [...header, ...values], cellReader(e.source.getSpreadsheetTimeZone()));
-  const from = edited.getColumn();
-  const to = edited.getLastColumn();
   const columns = [...data.columns].filter(([, index]) => index >= from && index <= to).map(([key]) => key);
   const edits = journalEdits(tab, data.rows, columns, Date.now());
   if (edits.length === 0) return;

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle } from '../../apps-script/build';
-import { TASKS_TAB } from '../../core/index';
+import { JOURNAL_MAX_CELLS_PER_EDIT, JOURNAL_TAB, TASKS_TAB } from '../../core/index';
 import type { Tables } from '../../sync/store/store';
 import { LIMITS, type Cell } from './fakes';
 import { gridsFrom, load as loadIn, wardTables, type Gas } from './gas';
@@ -156,11 +156,13 @@ describe('onEdit inside 30 s', () => {
     return TASKS_TAB.columns.map((c) => v[c.key] ?? '');
   };
 
-  it('a paste that changes no mark writes nothing to the sheet', () => {
+  it('a paste that changes no mark writes no mark: only its journal lines are written', () => {
     const gas = load({ 'Nhiệm vụ': [HEADER, ...Array.from({ length: 3000 }, (_, i) => clean(i + 1))] });
     gas.simple('onEdit', { source: gas.spreadsheet, range: gas.sheet('Nhiệm vụ')!.getRange(2, 1, 3000, HEADER.length) });
     const writes = [...gas.calls].filter(([name]) => /\.set[A-Z]/.test(name));
-    expect(writes).toEqual([]);
+    // The journal's header and its lines, nothing else.
+    expect(writes).toEqual([['SpreadsheetApp.setValues', 2]]);
+    expect(gas.sheet(JOURNAL_TAB)!.getLastRow()).toBe(1 + JOURNAL_MAX_CELLS_PER_EDIT);
     expect(
       gas
         .sheet('Nhiệm vụ')!
