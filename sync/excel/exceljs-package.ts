@@ -31,9 +31,25 @@ const PLAIN_TEXT = /<text>(\s*)<t(\s[^>]*)?>([^<]*)<\/t>/g;
 /** What a drawing holds besides chart frames (charts are known by their own parts): pictures, shapes, connectors. */
 const PICTURE_OR_SHAPE = /<(?:[\w.-]+:)?(?:pic|sp|grpSp|cxnSp)[\s/>]/;
 
-/** Where exceljs looks for a sheet's related part of each type, as the part name and the target it expects. */
-const EXCELJS_NAMES: Record<string, { pattern: RegExp; name: (n: number) => string; target: (name: string) => string }> = {
-  comments: { pattern: /^xl\/comments\d+\.xml$/, name: (n) => `xl/comments${n}.xml`, target: (name) => `../${posix.basename(name)}` },
+/** One comment (not the commentList around them). */
+const COMMENT = /<(?:[\w.-]+:)?comment[\s>]/g;
+/** A table with no style: exceljs reads it, then fails to write it back ("reading 'theme'"); an unnamed style is no style. */
+const NO_STYLE = '<tableStyleInfo showFirstColumn="0" showLastColumn="0" showRowStripes="0" showColumnStripes="0"/>';
+
+/**
+ * Where exceljs looks for a sheet's related part of each type: the part name and the target it expects, and
+ * the part's content in a form exceljs keeps.
+ */
+const EXCELJS_NAMES: Record<
+  string,
+  { pattern: RegExp; name: (n: number) => string; target: (name: string) => string; form?: (xml: string) => string }
+> = {
+  comments: {
+    pattern: /^xl\/comments\d+\.xml$/,
+    name: (n) => `xl/comments${n}.xml`,
+    target: (name) => `../${posix.basename(name)}`,
+    form: (xml) => xml.replace(PLAIN_TEXT, '<text>$1<r><t$2>$3</t></r>'),
+  },
   vmlDrawing: {
     pattern: /^xl\/drawings\/vmlDrawing\d+\.vml$/,
     name: (n) => `xl/drawings/vmlDrawing${n}.vml`,
@@ -43,6 +59,7 @@ const EXCELJS_NAMES: Record<string, { pattern: RegExp; name: (n: number) => stri
     pattern: /^xl\/tables\/table\d+\.xml$/,
     name: (n) => `xl/tables/table${n}.xml`,
     target: (name) => `../tables/${posix.basename(name)}`,
+    form: (xml) => (xml.includes('<tableStyleInfo') ? xml : xml.replace(/(<extLst[\s>]|<\/table>)/, `${NO_STYLE}$1`)),
   },
 };
 
@@ -56,6 +73,8 @@ interface Relationship {
 export interface LoadedPackage {
   /** Drawings given to exceljs empty that held pictures or shapes (part names). */
   unreadDrawings: string[];
+  /** Comments the sheets hold that exceljs did not load: it drops a note on an empty cell, Excel's files alike. */
+  unreadNotes: number;
 }
 
 const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -74,16 +93,22 @@ const partName = (target: string): string =>
 
 /** Loads the workbook file's bytes into `workbook`, through an exceljs-shaped copy of the package where needed. */
 export async function loadPackage(workbook: ExcelJS.Workbook, data: Buffer): Promise<LoadedPackage> {
-  const { bytes, unreadDrawings } = await exceljsPackage(data);
+  const { bytes, unreadDrawings, comments } = await exceljsPackage(data);
   // exceljs declares its input as its own ArrayBuffer-like type; it reads a Node Buffer (through JSZip).
   await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  return { unreadDrawings };
+  let notes = 0;
+  for (const ws of workbook.worksheets) {
+    // Row models: a note may sit on an empty cell, which eachRow and eachCell skip (or, with includeEmpty, create).
+    for (let r = 1; r <= ws.rowCount; r++) notes += ws.findRow(r)?.model?.cells?.filter((c) => c.comment).length ?? 0;
+  }
+  return { unreadDrawings, unreadNotes: comments - notes };
 }
 
-async function exceljsPackage(data: Buffer): Promise<{ bytes: Buffer; unreadDrawings: string[] }> {
+async function exceljsPackage(data: Buffer): Promise<{ bytes: Buffer; unreadDrawings: string[]; comments: number }> {
   const zip = await JSZip.loadAsync(data);
   const taken = new Set(Object.keys(zip.files));
   const unreadDrawings: string[] = [];
+  let comments = 0;
   let changed = false;
   const freeName = (make: (n: number) => string): string => {
     let n = 1;
@@ -114,10 +139,11 @@ async function exceljsPackage(data: Buffer): Promise<{ bytes: Buffer; unreadDraw
       const names = EXCELJS_NAMES[type];
       if (!names) continue;
       const name = names.pattern.test(part) ? part : freeName(names.name);
-      const text = type === 'comments' ? await file.async('string') : null;
-      const runs = text?.replace(PLAIN_TEXT, '<text>$1<r><t$2>$3</t></r>') ?? null;
-      if (name !== part || runs !== text) {
-        zip.file(name, runs ?? (await file.async('uint8array')));
+      const xml = names.form ? await file.async('string') : null;
+      const formed = xml !== null ? names.form!(xml) : null;
+      if (type === 'comments') comments += formed!.match(COMMENT)?.length ?? 0;
+      if (name !== part || formed !== xml) {
+        zip.file(name, formed ?? (await file.async('uint8array')));
         if (name !== part) zip.remove(part);
         changed = true;
       }
@@ -133,5 +159,5 @@ async function exceljsPackage(data: Buffer): Promise<{ bytes: Buffer; unreadDraw
     }
   }
   // Only exceljs reads this copy, at once: no compression to spend time on.
-  return { bytes: changed ? await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) : data, unreadDrawings };
+  return { bytes: changed ? await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) : data, unreadDrawings, comments };
 }

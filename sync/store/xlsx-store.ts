@@ -186,8 +186,10 @@ export class XlsxStore implements Store {
     const unkept = entries.flatMap((e) => UNKEPT_PARTS.filter(([prefix]) => e.name.startsWith(prefix)).map(([, what]) => what));
     try {
       // Parts another writer (openpyxl) names its own way are given to exceljs under its names: see exceljs-package.
-      const { unreadDrawings } = await loadPackage(workbook, await readFile(this.location));
-      this.unkept = [...new Set([...unkept, ...(unreadDrawings.length > 0 ? ['hình ảnh, hình vẽ'] : [])])];
+      const { unreadDrawings, unreadNotes } = await loadPackage(workbook, await readFile(this.location));
+      if (unreadDrawings.length > 0) unkept.push('hình ảnh, hình vẽ');
+      if (unreadNotes > 0) unkept.push(`${unreadNotes} ghi chú ở ô để trống (gõ nội dung vào ô hoặc bỏ ghi chú)`);
+      this.unkept = [...new Set(unkept)];
       // What this command now works from: a write must still find this file.
       this.stamp = stamp;
     } catch {
