@@ -8,12 +8,13 @@
  * drawings (charts, pictures) declare their namespace unprefixed, which exceljs
  * does not recognise ("reading 'anchors'"); and a comment whose text is one
  * plain run (<text><t>…</t>, as openpyxl writes it) reads as empty, so a rewrite
- * would save it empty. Such parts are therefore copied, in memory, under
- * exceljs's names and in its form before it parses them; a drawing exceljs
- * cannot read reaches it empty, and whether that drawing held pictures or shapes
- * is reported, so that a caller never rewrites a workbook that held them (charts
- * are known by their own parts). A package already in exceljs's form is loaded
- * as it is.
+ * would save it empty; a table without a style loads but cannot be written back.
+ * Such parts are therefore copied, in memory, under exceljs's names and in its
+ * form before it parses them; a drawing exceljs cannot read reaches it empty, and
+ * whether that drawing held pictures or shapes is reported, so that a caller
+ * never rewrites a workbook that held them (charts are known by their own parts).
+ * Notes exceljs did not load (it drops one on an empty cell) are reported for the
+ * same reason. A package already in exceljs's form is loaded as it is.
  */
 import { posix } from 'node:path';
 import type ExcelJS from 'exceljs';
