@@ -4,9 +4,10 @@
  * empty, an old .xls or a password-protected file (both OLE containers), not a
  * zip, a zip that is not a workbook (an .ods renamed, a .docx), or a truncated zip.
  */
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { CchcError } from '../errors';
+import { loadPackage } from './exceljs-package';
 import { guardZip, megabytes, type ZipEntry } from '../files/zip-guard';
 import { streamedGrids, type SheetGrid } from './stream-grid';
 import { worksheetGrid } from './worksheet-grid';
@@ -58,7 +59,8 @@ export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
 async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(path);
+    // An appendix saved by openpyxl names its parts its own way: given to exceljs under exceljs's names.
+    await loadPackage(workbook, await readFile(path));
   } catch {
     throw truncated(path);
   }

@@ -8,7 +8,7 @@
  * command replaced it meanwhile, this write stops (STORE_CHANGED) instead of
  * silently dropping the other command's work.
  */
-import { access, mkdir, realpath, stat } from 'node:fs/promises';
+import { access, mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import {
@@ -27,6 +27,7 @@ import {
 import { CchcError } from '../errors';
 import { linkAddress, plainValue } from '../excel/cell-value';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
+import { loadPackage } from '../excel/exceljs-package';
 import { guardZip } from '../files/zip-guard';
 import { addTabSheet } from '../excel/tab-sheet';
 import { withStoreLock } from './store-lock';
@@ -182,11 +183,13 @@ export class XlsxStore implements Store {
       if (error instanceof CchcError && error.code === 'FILE_TOO_LARGE') throw error;
       return [];
     });
-    this.unkept = [
-      ...new Set(entries.flatMap((e) => UNKEPT_PARTS.filter(([prefix]) => e.name.startsWith(prefix)).map(([, what]) => what))),
-    ];
+    const unkept = entries.flatMap((e) => UNKEPT_PARTS.filter(([prefix]) => e.name.startsWith(prefix)).map(([, what]) => what));
     try {
-      await workbook.xlsx.readFile(this.location);
+      // Parts another writer (openpyxl) names its own way are given to exceljs under its names: see exceljs-package.
+      const { unreadDrawings, unreadNotes } = await loadPackage(workbook, await readFile(this.location));
+      if (unreadDrawings.length > 0) unkept.push('hình ảnh, hình vẽ');
+      if (unreadNotes > 0) unkept.push(`${unreadNotes} ghi chú ở ô để trống (gõ nội dung vào ô hoặc bỏ ghi chú)`);
+      this.unkept = [...new Set(unkept)];
       // What this command now works from: a write must still find this file.
       this.stamp = stamp;
     } catch {
