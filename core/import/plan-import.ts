@@ -328,7 +328,7 @@ function planLog(
   if (request.period !== undefined) {
     const p = parsePeriod(request.period);
     if (!p) return { ok: false, code: 'PERIOD_INVALID', message: `Kỳ "${request.period}" không hợp lệ. Ghi ${PERIOD_FORMS}.` };
-    defaultPeriod = periodName(p);
+    defaultPeriod = periodName(p, { start: true });
   }
   const hasPeriod = tab.columns.some((c) => c.key === 'period');
   // No "Kỳ" column at all (null, not a blank cell): the whole file's period is unknown.

@@ -37,7 +37,7 @@ export function nextReport(today: string, settings: Settings, plan?: OwnDates): 
   const next = [...reportSchedule(year, settings, plan), ...reportSchedule(year + 1, settings, plan)].find((r) => r.due >= today)!;
   const period = parsePeriod(next.label)!;
   const daysLeft = Math.round((Date.parse(next.due) - Date.parse(today)) / 86_400_000);
-  return { period, name: `Báo cáo ${periodName(period).replace(/^Năm/, 'năm')}`, due: next.due, daysLeft };
+  return { period, name: `Báo cáo ${periodName(period)}`, due: next.due, daysLeft };
 }
 
 /**
