@@ -116,6 +116,16 @@ function findTable(sheets: readonly ImportSheet[]): Found | null {
   return null;
 }
 
+/**
+ * The file and where in it the table was found: '"kh.xlsx" (trang "Phụ lục")', '"kh.docx" (bảng 2)', or the file
+ * alone for a CSV, which has no sheets to name.
+ */
+function fileAndSheet(file: string, sheet: string): string {
+  const extension = file.toLowerCase().split('.').pop();
+  if (extension === 'csv') return `"${file}"`;
+  return extension === 'docx' ? `"${file}" (${sheet.toLocaleLowerCase('vi')})` : `"${file}" (trang "${sheet}")`;
+}
+
 /** " Các bảng trong tệp: bảng 1 ("…"), bảng 2 ("…")." when the reader named its tables, else "". */
 function labelled(sheets: readonly ImportSheet[]): string {
   const labels = sheets.map((s) => s.label).filter((l): l is string => !!l);
@@ -148,7 +158,7 @@ export function planImport(request: ImportRequest): ImportPlan {
       return {
         ok: false,
         code: 'CELL_ERROR',
-        message: `Trang "${found.sheet}" của "${request.file}" có ô lỗi công thức: ${list.join('; ')}${errors.length > 5 ? ` và ${errors.length - 5} ô khác` : ''}. Sửa các ô đó trong Excel rồi nhập lại; không dòng nào bị bỏ qua.`,
+        message: `Tệp ${fileAndSheet(request.file, found.sheet)} có ô lỗi công thức: ${list.join('; ')}${errors.length > 5 ? ` và ${errors.length - 5} ô khác` : ''}. Sửa các ô đó trong Excel rồi nhập lại; không dòng nào bị bỏ qua.`,
       };
     }
   }
@@ -188,7 +198,7 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
     return {
       ok: false,
       code: 'APPENDIX_EMPTY',
-      message: `Phụ lục "${request.file}" (trang "${sheet}") có dòng tiêu đề nhưng chưa có nhiệm vụ nào; không nhập để khỏi xóa nhiệm vụ đã có. Điền các nhiệm vụ dưới dòng tiêu đề rồi nhập lại.`,
+      message: `Phụ lục ${fileAndSheet(request.file, sheet)} có dòng tiêu đề nhưng chưa có nhiệm vụ nào; không nhập để khỏi xóa nhiệm vụ đã có. Điền các nhiệm vụ dưới dòng tiêu đề rồi nhập lại.`,
     };
   }
   const catalog = catalogFromTables(request.tables);
@@ -219,7 +229,7 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
   const unit = (r: { text: string; unit: string | null; name: string | null }) => ({ text: r.text, unit: r.unit, name: r.name });
   const { errors, warnings } = countBySeverity(issues);
   const lines = [
-    `Phụ lục "${request.file}" (trang "${sheet}"), kế hoạch ${plan.code}: ${imported.length} nhiệm vụ.`,
+    `Phụ lục ${fileAndSheet(request.file, sheet)}, kế hoạch ${plan.code}: ${imported.length} nhiệm vụ.`,
     ...(isDraftCode(plan.code)
       ? [
           `  Phụ lục chưa có số kế hoạch: nhập là dự thảo ${plan.code} (${plan.ward || 'chưa rõ phường/xã'}, năm ${plan.year}). Khi kế hoạch có số, nhập lại phụ lục có số: dự thảo sẽ thành kế hoạch đó, giữ nguyên theo dõi.`,
@@ -235,7 +245,8 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
       '.',
     ...merge.changed.map((c) => `  Cập nhật STT ${c.task.stt}: ${c.fields.join(', ')}`),
     ...merge.kept.map((t) => `  Giữ lại (đã có theo dõi) STT ${t.stt}: ${t.title}`),
-    `Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo.`,
+    // An appendix's issues are not listed here (they can run to hundreds): say where to read them.
+    `Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo${errors + warnings > 0 ? ' (xem từng dòng: cchc validate)' : ''}.`,
   ];
   return {
     ok: true,
@@ -285,7 +296,7 @@ function planCriteria(request: ImportRequest, sheet: string, parsed: ParsedAppen
   const changes = diffCounts(CRITERIA_TAB, before, merge.rows);
   const kept = merge.changed.reduce((n, c) => n + c.kept.length, 0);
   const lines = [
-    `Đã nhập ${merge.rows.length} dòng tiêu chí từ "${request.file}" (trang "${sheet}") vào trang "${CRITERIA_TAB.name}".`,
+    `Đã nhập ${merge.rows.length} dòng tiêu chí từ ${fileAndSheet(request.file, sheet)} vào trang "${CRITERIA_TAB.name}".`,
     `${changesLine(changes)} Ô để trống trong tệp giữ nguyên giá trị đã có${kept > 0 ? `; giữ ${kept} ô cán bộ đã sửa` : ''}.`,
     ...merge.changed.map((c) => {
       const header = (key: string): string => CRITERIA_TAB.columns.find((col) => col.key === key)?.header ?? key;
@@ -385,7 +396,7 @@ function planLog(
   // Only the tab's columns go back: row numbers and other adapters' markers stay behind.
   const clean = encodeRows(tab, existing);
   const lines = [
-    `Tệp "${request.file}" (trang "${sheet}"): ${KIND_NAMES[kind]}, ${records.length} dòng, vào trang "${tab.name}".`,
+    `Tệp ${fileAndSheet(request.file, sheet)}: ${KIND_NAMES[kind]}, ${records.length} dòng, vào trang "${tab.name}".`,
     blocked ? `Không ghi gì: ${errors} lỗi ở các dòng dưới đây. Sửa trong tệp rồi nhập lại.` : `${changesLine(changes)}`,
     `Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo.`,
   ];

@@ -250,6 +250,8 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     empty: 'Không có.',
   });
 
+  const nextEnd = formatVn(input.next.period.to);
+  const nextName = periodName(input.next.period);
   const body: Block[] = [
     {
       kind: 'paragraph',
@@ -299,13 +301,17 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
         ]),
     { kind: 'paragraph', parts: ['Nguyên nhân: ', blank('Nêu nguyên nhân chủ quan, khách quan')] },
     { kind: 'heading', level: 1, text: 'IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI' },
-    {
-      kind: 'paragraph',
-      parts: [
-        `Tập trung hoàn thành ${formatVnNumber(input.next.tasks.length)} nhiệm vụ đến hạn từ nay đến ngày ${formatVn(input.next.period.to)} (hết kỳ ${periodName(input.next.period)}):`,
-      ],
-    },
-    { kind: 'table', table: taskList(`Nhiệm vụ đến hạn đến ngày ${formatVn(input.next.period.to)}`, input.next.tasks) },
+    ...(input.next.tasks.length === 0
+      ? [{ kind: 'paragraph', parts: [`Không có nhiệm vụ nào đến hạn từ nay đến ngày ${nextEnd} (hết kỳ ${nextName}).`] } as Block]
+      : [
+          {
+            kind: 'paragraph',
+            parts: [
+              `Tập trung hoàn thành ${formatVnNumber(input.next.tasks.length)} nhiệm vụ đến hạn từ nay đến ngày ${nextEnd} (hết kỳ ${nextName}):`,
+            ],
+          } as Block,
+          { kind: 'table', table: taskList(`Nhiệm vụ đến hạn đến ngày ${nextEnd}`, input.next.tasks) } as Block,
+        ]),
     ...(t.overdue.length === 0
       ? []
       : [
@@ -343,7 +349,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
       `Số liệu tính từ ngày ${formatVn(m.period.from)} đến ngày ${formatVn(m.period.to)}`,
       `Lập ngày ${formatVn(m.today)}`,
       `${m.nextReport.name}: hạn nộp ${formatVn(m.nextReport.due)}`,
-      `Tính đến ngày ${formatVn(m.asOf)}: tổng số ${counts(t.overall)}`,
+      `Tính đến ngày ${formatVn(m.asOf)}, tổng số ${counts(t.overall)}`,
       `Chỉ tiêu đạt: ${formatVnNumber(input.targets.filter((x) => x.pass === true).length)}/${formatVnNumber(input.targets.filter((x) => x.pass !== null).length)} chỉ tiêu có số liệu`,
     ],
     tables: { targets, progress, alerts, months },

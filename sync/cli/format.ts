@@ -6,6 +6,12 @@ export function formatIssue(issue: ValidationIssue): string {
   return `[${level}] ${issueLocation(issue)}: ${issue.message} (${issue.code})`;
 }
 
+/** Errors first, then by tab and row, as an official works through them. */
+export function sortIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  const rank = (i: ValidationIssue): number => (i.severity === 'error' ? 0 : 1);
+  return [...issues].sort((a, b) => rank(a) - rank(b) || (a.tab ?? '').localeCompare(b.tab ?? '') || a.row - b.row);
+}
+
 export function issueSummary(issues: readonly ValidationIssue[]): string {
   const { errors, warnings } = countBySeverity(issues);
   return `${errors} lỗi, ${warnings} cảnh báo`;

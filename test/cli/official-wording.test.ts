@@ -72,7 +72,7 @@ describe('the day a report states its situation at', () => {
     await wb.xlsx.readFile(xlsx);
     const cover: string[] = [];
     wb.getWorksheet('Bìa')!.eachRow((row) => row.eachCell((c) => cover.push(String(c.value))));
-    expect(cover.some((line) => line.startsWith(`Tính đến ngày ${asOf}: tổng số `))).toBe(true);
+    expect(cover.some((line) => line.startsWith(`Tính đến ngày ${asOf}, tổng số `))).toBe(true);
     expect(cover).toContain('Lập ngày 01/12/2026');
 
     const docx = join(dir, 'h1.docx');
@@ -143,7 +143,9 @@ describe('period names', () => {
     const docx = join(dir, 'nam.docx');
     expect((await cchcAsync(['report', '--store', store, '--period', '2026', '--today', '01/12/2026', '--out', docx])).code).toBe(0);
     const word = await docxParagraphs(docx);
-    expect(word.paragraphs.some((p) => p.includes('(hết kỳ năm 2027)'))).toBe(true);
+    expect(
+      word.paragraphs.some((p) => /^Tập trung hoàn thành \d+ nhiệm vụ đến hạn từ nay đến ngày 14\/12\/2027 \(hết kỳ năm 2027\):$/.test(p)),
+    ).toBe(true);
     for (const [what, text] of [
       ['metrics', metrics.stdout],
       ['index', index.stdout],
@@ -152,6 +154,20 @@ describe('period names', () => {
     ] as const) {
       expect(text, what).not.toMatch(MID_SENTENCE_NAM);
     }
+  });
+});
+
+describe('the tasks of the next period', () => {
+  it('none left: the report says so in one sentence, not "0 nhiệm vụ" over an empty table', async () => {
+    const { dir, store } = await sampleStore();
+    const tables = await sampleTables();
+    const done = tables['tasks']!.map((t) => ({ ...t, status: 'Hoàn thành', completedOn: '2026-01-05' }));
+    await new XlsxStore(store).write({ tasks: done });
+    const docx = join(dir, 'q1.docx');
+    expect((await cchcAsync(['report', '--store', store, '--period', '2026-Q1', '--today', '10/01/2026', '--out', docx])).code).toBe(0);
+    const word = await docxParagraphs(docx);
+    expect(word.paragraphs).toContain('Không có nhiệm vụ nào đến hạn từ nay đến ngày 14/06/2026 (hết kỳ Quý II/2026).');
+    expect(word.paragraphs.join('\n')).not.toMatch(/hoàn thành 0 nhiệm vụ|Nhiệm vụ đến hạn đến ngày/);
   });
 });
 
