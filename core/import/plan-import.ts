@@ -87,6 +87,8 @@ export interface ImportReady {
   report: Record<string, unknown>;
   /** Tasks gone from the appendix and untracked, which a store that keeps rows must be told about. */
   removedTasks: number;
+  /** A log or criteria table none of whose rows adds to or changes the store; not worked out (false) for an appendix. */
+  nothingNew: boolean;
 }
 
 export type ImportPlan = ImportFailure | ImportReady;
@@ -257,6 +259,7 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
     blocked: false,
     lines,
     removedTasks: merge.removed.length,
+    nothingNew: false,
     report: {
       kind: 'appendix',
       plan,
@@ -291,12 +294,13 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
 
 function planCriteria(request: ImportRequest, sheet: string, parsed: ParsedAppendix): ImportPlan {
   const existing = request.tables['criteria'] ?? [];
-  const merge = mergeCriteria(existing, criteriaFromAppendix(parsed), request.criteriaBase ?? {});
+  const incoming = criteriaFromAppendix(parsed);
+  const merge = mergeCriteria(existing, incoming, request.criteriaBase ?? {});
   const before = new Map(existing.map((r) => [naturalKey(CRITERIA_TAB, r), r]));
   const changes = diffCounts(CRITERIA_TAB, before, merge.rows);
   const kept = merge.changed.reduce((n, c) => n + c.kept.length, 0);
   const lines = [
-    `Đã nhập ${merge.rows.length} dòng tiêu chí từ ${fileAndSheet(request.file, sheet)} vào trang "${CRITERIA_TAB.name}".`,
+    `Đã nhập ${incoming.length} dòng tiêu chí từ ${fileAndSheet(request.file, sheet)} vào trang "${CRITERIA_TAB.name}".`,
     `${changesLine(changes)} Ô để trống trong tệp giữ nguyên giá trị đã có${kept > 0 ? `; giữ ${kept} ô cán bộ đã sửa` : ''}.`,
     ...merge.changed.map((c) => {
       const header = (key: string): string => CRITERIA_TAB.columns.find((col) => col.key === key)?.header ?? key;
@@ -316,6 +320,7 @@ function planCriteria(request: ImportRequest, sheet: string, parsed: ParsedAppen
     blocked: false,
     lines,
     removedTasks: 0,
+    nothingNew: changes.added + changes.updated === 0,
     report: { kind: 'criteria', sheet, rows: merge.rows.length, added: merge.added.length, kept, changes, issues: [] },
   };
 }
@@ -410,6 +415,7 @@ function planLog(
     blocked,
     lines,
     removedTasks: 0,
+    nothingNew: changes.added + changes.updated === 0,
     report: { kind, tab: tab.key, sheet, rows: records.length, rowNumbers, changes, issues, written: !blocked },
   };
 }

@@ -91,7 +91,7 @@ export function speakVietnamese(program: Command): void {
   program
     .version(versionLine(), '-V, --version', 'xem số phiên bản')
     .helpOption('-h, --help', 'xem hướng dẫn')
-    .helpCommand('help [lệnh]', 'xem hướng dẫn của một lệnh')
+    .helpCommand('help [lệnh]', 'Xem hướng dẫn của một lệnh')
     .configureHelp({
       styleTitle: (title) => TITLES[title] ?? title,
       styleUsage: usageText,

@@ -97,7 +97,7 @@ describe('cchc speaks Vietnamese', () => {
     expect(pages.length).toBeGreaterThan(14);
     // Command names and flags are what officials type; the rest must be Vietnamese.
     const english =
-      /\b(the|and|or|of|for|into|with|when|file|path|code|options?|usage|commands?|arguments?|default|display|help|output|machine|readable|store|sheet|workbook|spreadsheet|env|id|e\.g)\b/i;
+      /\b(the|and|or|of|for|into|with|when|file|path|code|options?|usage|commands?|arguments?|default|display|help|output|machine|readable|store|sheet|workbook|spreadsheet|env|id|e\.g|mode|version)\b/i;
     for (const page of pages) {
       const prose = page
         .replace(/--?[a-z][a-z-]*/g, ' ')

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -197,6 +198,55 @@ describe('validation lines', () => {
     expect(lines.find((l) => l.endsWith('(NUMBER_NEGATIVE)'))).toContain(': -5 là số âm.');
     // Tabs are "trang" everywhere an official reads them.
     expect(lines.every((l) => /^\[(LỖI|CẢNH BÁO)\] trang "/.test(l))).toBe(true);
+  });
+});
+
+describe('what import says', () => {
+  it('a CSV is named alone (it has no sheets), issues come in order, a second import says nothing is new', async () => {
+    const { dir, store } = await sampleStore();
+    const csv = join(dir, 'so-hoi-nghi.csv');
+    const header = 'Ngày;Đơn vị tổ chức;Tên hội nghị/cuộc họp;Loại;Phạm vi toàn xã/phường;Hình thức;Thời lượng (ngày);Không giấy';
+    const rows = [
+      '12/01/2027;Phòng VHXXH;Họp A;Chuyên môn;Không;Trực tuyến;0,5;Có',
+      '13/01/2027;Văn phòng HĐND và UBND;Họp B;Chuyên mon;Không;Trực tuyến;0,5;Có',
+    ];
+    await writeFile(csv, [header, ...rows].join('\n'));
+    const first = await cchcAsync(['import', csv, '--store', store]);
+    expect(first.code).toBe(0);
+    const lines = first.stdout.trim().split('\n');
+    expect(lines[0]).toBe(`Tệp "${csv}": sổ hội nghị, 2 dòng, vào trang "Hội nghị".`);
+    expect(first.stdout).not.toContain('"CSV"');
+    // File row 2 (the unit typo) before file row 3 (the unknown kind).
+    const issueRows = lines.filter((l) => l.startsWith('[')).map((l) => Number(/dòng (\d+)/.exec(l)![1]));
+    expect(issueRows).toEqual([2, 3]);
+    expect(lines.at(-1)).toBe(`Đã ghi vào ${store}.`);
+    const again = await cchcAsync(['import', csv, '--store', store]);
+    expect(again.stdout).toContain('Thêm mới 0, cập nhật 0, giữ nguyên 2 dòng.');
+    expect(again.stdout.trim().split('\n').at(-1)).toBe(`Không có gì mới: ${store} giữ nguyên.`);
+  });
+
+  it("criteria: the count is the file's rows; an appendix with warnings points to cchc validate", async () => {
+    const { dir, store } = await sampleStore();
+    const csv = join(dir, 'tieu-chi.csv');
+    await writeFile(
+      csv,
+      'Mã tiêu chí;Lĩnh vực, tiêu chí;Điểm tối đa;Điểm tự chấm\n1;Công tác chỉ đạo, điều hành CCHC;12;\n1.1;Kế hoạch CCHC năm;3;3\n',
+    );
+    const criteria = await cchcAsync(['index-import', csv, '--store', store]);
+    expect(criteria.stdout.split('\n')[0]).toBe(`Đã nhập 2 dòng tiêu chí từ "${csv}" vào trang "Chỉ số CCHC".`);
+    const appendix = fileURLToPath(new URL('../../templates/samples/phu-luc-nhi-chieu-2026.xlsx', import.meta.url));
+    const imported = await cchcAsync(['import', appendix, '--store', store, '--dry-run']);
+    expect(imported.stdout).toMatch(/^Kiểm tra: 0 lỗi, \d+ cảnh báo \(xem từng dòng: cchc validate\)\.$/m);
+  });
+});
+
+describe('options that do nothing are not offered', () => {
+  it("index has no --unit (the self-assessment is the whole ward's)", async () => {
+    const { store } = await sampleStore();
+    expect((await cchcAsync(['index', '--help'])).stdout).not.toContain('--unit');
+    const result = await cchcAsync(['index', '--store', store, '--unit', 'VHXH']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('[USAGE_UNKNOWN_OPTION]');
   });
 });
 
