@@ -271,4 +271,25 @@ describe('file types', () => {
     expect(result.stderr).toContain('lưu dạng "Sổ làm việc Excel (.xlsx)"');
     expect(result.stderr).not.toMatch(/Workbook/);
   });
+
+  it('a file that is no Word document is told to be saved as "Tài liệu Word (.docx)"', async () => {
+    const { dir, store } = await sampleStore();
+    const fake = join(dir, 'ke-hoach.docx');
+    await writeFile(fake, 'không phải Word');
+    const result = await cchcAsync(['import', fake, '--store', store]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('lưu dạng "Tài liệu Word (.docx)"');
+    expect(result.stderr).not.toMatch(/Document/);
+  });
+
+  it('export refuses a name that is neither .xlsx nor .docx, and writes nothing', async () => {
+    const { dir, store } = await sampleStore();
+    const out = join(dir, 'phu-luc.pdf');
+    const result = await cchcAsync(['export', '--store', store, '--plan', '158/KH-UBND', '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'Lỗi: Không xuất được phụ lục dạng ".pdf". Ghi tên tệp .xlsx (Excel) hoặc .docx (Word). [EXPORT_FORMAT]',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
 });
