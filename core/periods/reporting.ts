@@ -7,6 +7,7 @@
  */
 import type { Plan } from '../catalog/model';
 import { dateInYear, settingDate, settingNumber, type Settings } from '../settings';
+import { formatVnNumber } from '../text/number';
 import { parsePeriod, periodName, type Period } from './period';
 
 export interface DueReport {
@@ -30,6 +31,12 @@ export function reportSchedule(year: number, settings: Settings, plan?: OwnDates
     { label: `${year}-Q3`, due: `${year}-09-${pad(qDay)}` },
     { label: `${year}`, due: own(plan?.reportYear) ?? settingDate(settings, 'reportYearDate', year) },
   ];
+}
+
+/** How far a deadline is, as officials read it: "còn 3 ngày", "hạn là hôm nay", "đã quá 2 ngày". */
+export function daysLeftText(daysLeft: number): string {
+  if (daysLeft === 0) return 'hạn là hôm nay';
+  return daysLeft > 0 ? `còn ${formatVnNumber(daysLeft)} ngày` : `đã quá ${formatVnNumber(-daysLeft)} ngày`;
 }
 
 export function nextReport(today: string, settings: Settings, plan?: OwnDates): DueReport {

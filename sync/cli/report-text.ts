@@ -1,5 +1,6 @@
 /** The plain-text views of the metrics and the CCHC-index self-assessment, as `metrics`, `index` and `demo` print them. */
 import {
+  daysLeftText,
   formatVn,
   formatVnNumber,
   formatVnPercent,
@@ -49,12 +50,15 @@ export function metricsText(m: MetricsReport, label: string): string {
       ['Chờ điều kiện', t.waiting],
     ]),
   );
-  lines.push('', `Báo cáo sắp đến hạn: ${m.nextReport.name}, hạn nộp ${formatVn(m.nextReport.due)} (còn ${m.nextReport.daysLeft} ngày).`);
+  lines.push(
+    '',
+    `Báo cáo sắp đến hạn: ${m.nextReport.name}, hạn nộp ${formatVn(m.nextReport.due)} (${daysLeftText(m.nextReport.daysLeft)}).`,
+  );
   // Plans reported on their own dates, beside the ward's schedule.
   if (m.reports.length > 1) {
     for (const r of m.reports) {
       const whose = r.plans.length === 0 ? 'lịch chung của phường/xã' : `kế hoạch ${r.plans.join(', ')}`;
-      lines.push(`  ${whose}: ${r.name}, hạn nộp ${formatVn(r.due)} (còn ${r.daysLeft} ngày)`);
+      lines.push(`  ${whose}: ${r.name}, hạn nộp ${formatVn(r.due)} (${daysLeftText(r.daysLeft)})`);
     }
   }
   if (m.tasks.overdue.length > 0) {
@@ -77,10 +81,7 @@ export function indexText(s: IndexSummary, label: string): string {
     `Chỉ số CCHC — tự chấm ${label}: ${n(s.total.score)}/${n(s.total.max)} điểm (mất ${n(s.total.lost)} điểm)`,
     `  Năm trước: ${s.lastYear === null ? 'chưa nhập' : n(s.lastYear)}; chỉ tiêu: ${n(s.target)}${s.total.score >= s.target ? ' — Đạt' : ` — còn thiếu ${n(Math.round((s.target - s.total.score) * 100) / 100)} điểm`}`,
   ];
-  if (s.deadline)
-    lines.push(
-      `  Hạn gửi tự chấm điểm: ${formatVn(s.deadline)} (${s.daysLeft! >= 0 ? `còn ${s.daysLeft} ngày` : `đã quá ${-s.daysLeft!} ngày`})`,
-    );
+  if (s.deadline) lines.push(`  Hạn gửi tự chấm điểm: ${formatVn(s.deadline)} (${daysLeftText(s.daysLeft!)})`);
   lines.push(
     '',
     'Theo lĩnh vực:',

@@ -342,8 +342,12 @@ describe("the menu gives the command line's numbers", () => {
     const today = todayHanoi();
     const cli = await cchcAsync(['index', '--store', await storeOf(tables), '--today', today, '--json']);
     const expected = JSON.parse(cli.stdout) as IndexSummary;
-    expect(gas.alerts[0]).toContain(`${expected.total.score}/${expected.total.max} điểm`);
-    for (const a of expected.areas) expect(gas.alerts[0]).toContain(`${a.code}. ${a.title}: ${a.totals.score}/${a.totals.max}`);
+    // Vietnamese numbers (decimal comma) and the period's Vietnamese name, as the command line prints them.
+    const vn = (x: number) => String(x).replace('.', ',');
+    expect(gas.alerts[0]).toMatch(
+      new RegExp(`^Chỉ số CCHC năm ${today.slice(0, 4)}: ${vn(expected.total.score)}/${vn(expected.total.max)} điểm;`),
+    );
+    for (const a of expected.areas) expect(gas.alerts[0]).toContain(`${a.code}. ${a.title}: ${vn(a.totals.score)}/${vn(a.totals.max)}`);
     const evidence = CRITERIA_TAB.columns.findIndex((c) => c.key === 'evidence');
     const criteria = tables['criteria']!;
     const sheet = gas.sheet('Chỉ số CCHC')!;

@@ -113,6 +113,20 @@ describe('the day a report states its situation at', () => {
   });
 });
 
+describe('days to a deadline', () => {
+  it('"còn N ngày", "hạn là hôm nay", "đã quá N ngày", never "còn 0 ngày" or "còn -1 ngày"', async () => {
+    const { store } = await sampleStore();
+    const due = await cchcAsync(['metrics', '--store', store, '--today', '15/12/2026']);
+    expect(due.stdout).toContain('Báo cáo sắp đến hạn: Báo cáo năm 2026, hạn nộp 15/12/2026 (hạn là hôm nay).');
+    const before = await cchcAsync(['metrics', '--store', store, '--today', '12/12/2026']);
+    expect(before.stdout).toContain('hạn nộp 15/12/2026 (còn 3 ngày).');
+    // The six-month self-assessment is due on 21/06 by default.
+    const late = await cchcAsync(['index', '--store', store, '--period', '2026-H1', '--today', '23/06/2026']);
+    expect(late.stdout).toContain('Hạn gửi tự chấm điểm: 21/06/2026 (đã quá 2 ngày)');
+    for (const r of [due, before, late]) expect(r.stdout).not.toMatch(/còn -?0 ngày|còn -\d/);
+  });
+});
+
 describe('period names', () => {
   it('messages and default file names use the Vietnamese name; 2026-H1 and the like are still accepted', async () => {
     const { dir: cwd, store } = await sampleStore();
