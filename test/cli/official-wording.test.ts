@@ -212,6 +212,8 @@ describe('validation lines', () => {
     expect(lines.find((l) => l.endsWith('(NUMBER_NEGATIVE)'))).toContain(': -5 là số âm.');
     // Tabs are "trang" everywhere an official reads them.
     expect(lines.every((l) => /^\[(LỖI|CẢNH BÁO)\] trang "/.test(l))).toBe(true);
+    const init = await cchcAsync(['init', '--store', join(await tempDir(), 'moi.xlsx')]);
+    expect(init.stdout).toMatch(/\(các trang: Nhiệm vụ, Kế hoạch, /);
   });
 });
 
