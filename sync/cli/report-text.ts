@@ -21,10 +21,11 @@ function lineText(l: TargetLine): string {
   return `${targetValueText(l)}${parts}; chỉ tiêu ${l.targetText} — ${l.gap}`;
 }
 
-export function metricsText(m: MetricsReport, label: string): string {
+/** `unitName`: how the official names the unit `--unit` chose (the metrics carry its registry id). */
+export function metricsText(m: MetricsReport, label: string, unitName?: string): string {
   const t = m.tasks.overall;
   const lines = [
-    `Chỉ số ${label} (${formatVn(m.period.from)} – ${formatVn(m.period.to)}), tính đến ngày ${formatVn(m.asOf)}${m.unit ? `, đơn vị ${m.unit}` : ''}`,
+    `Chỉ số ${label} (${formatVn(m.period.from)} – ${formatVn(m.period.to)}), tính đến ngày ${formatVn(m.asOf)}${m.unit ? `, đơn vị ${unitName ?? m.unit}` : ''}`,
     '',
     `Hội nghị, cuộc họp: ${formatVnNumber(m.meetings.total)} cuộc (trực tuyến ${formatVnNumber(m.meetings.online)}, kết hợp ${formatVnNumber(m.meetings.hybrid)}, trực tiếp ${formatVnNumber(m.meetings.inPerson)}); họp không giấy ${m.meetings.paperless.share === null ? 'không áp dụng' : formatVnPercent(m.meetings.paperless.share)}.`,
     `Văn bản hành chính ban hành: ${formatVnNumber(m.documents.issued)} (cùng kỳ năm trước ${formatVnNumber(m.documents.baseline)}).`,

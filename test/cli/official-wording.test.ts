@@ -161,6 +161,10 @@ describe('period names', () => {
     expect(
       word.paragraphs.some((p) => /^Tập trung hoàn thành \d+ nhiệm vụ đến hạn từ nay đến ngày 14\/12\/2027 \(hết kỳ năm 2027\):$/.test(p)),
     ).toBe(true);
+    // Issue kinds in Vietnamese, the code in brackets; a unit by its name, not its registry id.
+    expect(demo.stdout).toMatch(/^ {2}Tên đơn vị viết sai \[UNIT_TYPO\] +\d+$/m);
+    const unit = await cchcAsync(['metrics', '--store', store, '--unit', 'VHXH', '--period', '2026', '--today', '01/12/2026']);
+    expect(unit.stdout.split('\n')[0]).toMatch(/, đơn vị Phòng Văn hóa - Xã hội$/);
     for (const [what, text] of [
       ['metrics', metrics.stdout],
       ['index', index.stdout],
