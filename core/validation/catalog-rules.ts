@@ -8,6 +8,7 @@ import { STATUS_WORDS, unknownWordMessage } from '../layout/vocabulary';
 import { makeResolver, type ResolvedTask } from '../catalog/resolve';
 import type { UnitRegistry } from '../units/registry';
 import type { UnitRef } from '../units/types';
+import { formatVnNumber } from '../text/number';
 import type { ValidationIssue } from './issue';
 
 export interface CatalogInput {
@@ -97,7 +98,7 @@ function checkTracking(r: ResolvedTask, emit: Emit): void {
   }
   const done = isTaskStatus(status) && DONE_STATUSES.includes(status as TaskStatus);
   if (t.progress !== null && (t.progress < 0 || t.progress > 100)) {
-    emit('progress', 'PROGRESS_OUT_OF_RANGE', 'error', `Tiến độ ${t.progress}% không hợp lệ. Nhập số từ 0 đến 100.`);
+    emit('progress', 'PROGRESS_OUT_OF_RANGE', 'error', `${formatVnNumber(t.progress)}% không hợp lệ. Nhập số từ 0 đến 100.`);
   } else if (t.progress === 100 && !done) {
     emit(
       'status',
@@ -200,7 +201,7 @@ export function validateCatalog(input: CatalogInput): ValidationIssue[] {
     if (task.stt !== '') {
       const key = `${task.plan}\u0000${task.stt}`;
       const first = seenStt.get(key);
-      if (first !== undefined) emit('stt', 'STT_DUPLICATE', 'error', `STT "${task.stt}" trùng với dòng ${first}. Đánh lại số thứ tự.`);
+      if (first !== undefined) emit('stt', 'STT_DUPLICATE', 'error', `"${task.stt}" trùng với dòng ${first}. Đánh lại số thứ tự.`);
       else seenStt.set(key, row);
     }
     if (task.title !== '') {

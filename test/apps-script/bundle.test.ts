@@ -195,7 +195,7 @@ describe('Kiểm tra dữ liệu and Xóa đánh dấu', () => {
     const before = snapshot(sheet);
     gas.call('cchcValidate');
     expect(sheet.backgrounds[1]![col('progress')]).toBe('#f4cccc');
-    expect(sheet.notes[1]![col('progress')]).toContain('[CCHC] Tiến độ 150% không hợp lệ');
+    expect(sheet.notes[1]![col('progress')]).toContain('[CCHC] 150% không hợp lệ');
     expect(sheet.backgrounds[2]![col('lead')]).toBe('#fff2cc');
     expect(sheet.notes[2]![col('lead')]).toContain('(UNIT_TYPO)');
     expect(sheet.notes[2]![col('lead')]).toContain('———\nChị Lan: hỏi lại tên phòng'); // still visible while marked
@@ -400,7 +400,7 @@ describe('onEdit', () => {
     sheet.values[4]![col('lead')] = 'Phòng VHXXH';
     editOf(gas, sheet, 2, 4);
     expect(sheet.backgrounds[2]![col('progress')]).toBe('#f4cccc');
-    expect(sheet.notes[2]![col('progress')]).toContain('[CCHC] Tiến độ 150% không hợp lệ');
+    expect(sheet.notes[2]![col('progress')]).toContain('[CCHC] 150% không hợp lệ');
     expect(sheet.notes[4]![col('lead')]).toContain('(UNIT_TYPO)');
     expect(sheet.notes[2]![col('title')]).toBe('Ghi chú của anh Nam');
     sheet.values[2]![col('progress')] = 50;

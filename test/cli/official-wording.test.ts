@@ -191,14 +191,20 @@ describe('the tasks of the next period', () => {
 });
 
 describe('validation lines', () => {
-  it('name each column once: unit typos, unreadable and negative numbers, plan dates', async () => {
+  it('name each column once: unit typos, unknown words, bad numbers, lengths and dates, duplicate STT', async () => {
     const { store } = await sampleStore();
     const tables = await sampleTables();
     const docs = tables['documents']!;
     docs[0] = { ...docs[0]!, issued: 'abc' };
     docs[1] = { ...docs[1]!, baseline: -5 };
     tables['plans']![0] = { ...tables['plans']![0]!, reportHalf: '32/13' };
-    await new XlsxStore(store).write({ documents: docs, plans: tables['plans']! });
+    const tasks = tables['tasks']!;
+    const [a, b] = tasks.filter((t) => t['plan'] === tasks[0]!['plan'] && t['stt']);
+    Object.assign(a!, { status: 'Xong lâu rồi' });
+    Object.assign(b!, { stt: a!['stt'], progress: 150 });
+    const meetings = tables['meetings']!;
+    meetings[0] = { ...meetings[0]!, kind: 'Liên hoan', length: 'abc' };
+    await new XlsxStore(store).write({ documents: docs, plans: tables['plans']!, tasks, meetings });
     const result = await cchcAsync(['validate', '--store', store]);
     expect(result.code).toBe(1);
     const lines = result.stdout.split('\n').filter((l) => l.startsWith('['));
@@ -207,12 +213,21 @@ describe('validation lines', () => {
       ['NUMBER_INVALID', 'Văn bản hành chính ban hành'],
       ['NUMBER_NEGATIVE', 'Cùng kỳ năm trước'],
       ['DATE_INVALID', 'Hạn báo cáo 6 tháng (dd/mm)'],
+      ['STATUS_INVALID', 'Trạng thái'],
+      ['PROGRESS_OUT_OF_RANGE', 'Tiến độ (%)'],
+      ['STT_DUPLICATE', 'STT'],
+      ['WORD_UNKNOWN', 'Loại'],
+      ['MEETING_LENGTH_INVALID', 'Thời lượng (ngày)'],
     ];
     for (const [code, header] of expected) {
       const line = lines.find((l) => l.endsWith(`(${code})`) && l.includes(`cột "${header}"`));
       expect(line, code).toBeDefined();
-      expect(line!.split(header).length - 1, line).toBe(1);
+      expect(line!.slice(0, -` (${code})`.length).split(header).length - 1, line).toBe(1);
+      // Nor in other words: the message does not open with the column's name ("Tiến độ 150%", "Loại "…"").
+      const message = line!.slice(line!.indexOf(`cột "${header}": `) + `cột "${header}": `.length);
+      expect(message.startsWith(header.replace(/ \(.*\)$/, '')), line).toBe(false);
     }
+    expect(lines.find((l) => l.endsWith('(PROGRESS_OUT_OF_RANGE)'))).toContain(': 150% không hợp lệ. Nhập số từ 0 đến 100.');
     expect(lines.find((l) => l.endsWith('(NUMBER_NEGATIVE)'))).toContain(': -5 là số âm.');
     // Tabs are "trang" everywhere an official reads them.
     expect(lines.every((l) => /^\[(LỖI|CẢNH BÁO)\] trang "/.test(l))).toBe(true);
