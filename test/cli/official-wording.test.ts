@@ -47,7 +47,13 @@ async function overdueRows(path: string): Promise<{ title: string; rows: [string
 
 async function docxParagraphs(path: string): Promise<{ paragraphs: string[]; rows: string[][] }> {
   const xml = await (await JSZip.loadAsync(await readFile(path))).file('word/document.xml')!.async('string');
-  const text = (s: string) => [...s.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!).join('');
+  const unescape = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  const text = (s: string) => unescape([...s.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!).join(''));
   const all = (s: string, tag: string) => s.match(new RegExp(`<${tag}[ >][\\s\\S]*?</${tag}>`, 'g')) ?? [];
   return { paragraphs: all(xml, 'w:p').map(text), rows: all(xml, 'w:tr').map((tr) => all(tr, 'w:tc').map(text)) };
 }
@@ -233,6 +239,23 @@ describe('validation lines', () => {
     expect(lines.every((l) => /^\[(LỖI|CẢNH BÁO)\] trang "/.test(l))).toBe(true);
     const init = await cchcAsync(['init', '--store', join(await tempDir(), 'moi.xlsx')]);
     expect(init.stdout).toMatch(/\(các trang: Nhiệm vụ, Kế hoạch, /);
+  });
+});
+
+describe('the Word self-assessment', () => {
+  it('lists each criteria error with where it is, the column once', async () => {
+    const { dir, store } = await sampleStore();
+    const tables = await sampleTables();
+    const criteria = tables['criteria']!;
+    criteria[0] = { ...criteria[0]!, maxPoints: 13 }; // group 1: its criteria add up to 12
+    await new XlsxStore(store).write({ criteria });
+    const docx = join(dir, 'tu-cham.docx');
+    const result = await cchcAsync(['index', '--store', store, '--period', '2026-H1', '--today', '20/06/2026', '--out', docx]);
+    expect(result.code).toBe(1);
+    const word = await docxParagraphs(docx);
+    const bullet =
+      'Trang "Chỉ số CCHC", dòng 2, cột "Điểm tối đa": Nhóm 1 ghi 13 điểm nhưng các tiêu chí con cộng lại 12 điểm. Sửa lại cho khớp.';
+    expect(word.paragraphs.some((p) => p.endsWith(bullet))).toBe(true);
   });
 });
 
