@@ -11,6 +11,7 @@ import {
   formatVn,
   formatVnPercent,
   parsePeriod,
+  periodName,
   targetLines,
   type ProgressCounts,
 } from '../../core/index';
@@ -33,7 +34,13 @@ export const cchcDashboard = menuLocked(() => {
   const m = computeMetrics(tables, { period, today });
 
   const lines: Line[] = [
-    [`Chỉ số năm ${period.year} (${formatVn(m.period.from)} – ${formatVn(m.period.to)}), tính đến ${formatVn(today)}`, '', '', '', ''],
+    [
+      `Chỉ số ${periodName(period)} (${formatVn(m.period.from)} – ${formatVn(m.period.to)}), tính đến ngày ${formatVn(m.asOf)}`,
+      '',
+      '',
+      '',
+      '',
+    ],
   ];
   const colours: string[] = [NA];
   const add = (line: Line, colour = '#ffffff') => {

@@ -5,12 +5,15 @@
  */
 import {
   catalogFromTables,
+  daysLeftText,
   deadlineFlags,
   defaultPeriodText,
   formatVn,
+  formatVnNumber,
   indexSummary,
   makeResolver,
   parsePeriod,
+  periodName,
   settingNumber,
   TASKS_TAB,
   validateTables,
@@ -191,10 +194,11 @@ export const cchcIndex = menuLocked(() => {
       }),
     );
   }
-  const areas = s.areas.map((a) => `${a.code}. ${a.title}: ${a.totals.score}/${a.totals.max}`).join('\n');
+  const n = formatVnNumber;
+  const areas = s.areas.map((a) => `${a.code}. ${a.title}: ${n(a.totals.score)}/${n(a.totals.max)}`).join('\n');
   ui().alert(
-    `Chỉ số CCHC (${period.label}): ${s.total.score}/${s.total.max} điểm; chỉ tiêu ${s.target}; năm trước ${s.lastYear ?? 'chưa nhập'}.\n` +
-      (s.deadline ? `Hạn gửi: ${formatVn(s.deadline)} (còn ${s.daysLeft} ngày).\n` : '') +
+    `Chỉ số CCHC ${periodName(period)}: ${n(s.total.score)}/${n(s.total.max)} điểm; chỉ tiêu ${n(s.target)}; năm trước ${s.lastYear === null ? 'chưa nhập' : n(s.lastYear)}.\n` +
+      (s.deadline ? `Hạn gửi: ${formatVn(s.deadline)} (${daysLeftText(s.daysLeft!)}).\n` : '') +
       `\n${areas}\n\nChưa có tài liệu kiểm chứng (tô vàng): ${s.missingEvidence.map((m) => m.code).join(', ') || 'không'}.` +
       (s.issues.length ? `\nCó ${s.issues.length} vấn đề cần sửa (chạy lệnh cchc index để xem chi tiết).` : ''),
   );

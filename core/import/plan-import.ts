@@ -87,6 +87,8 @@ export interface ImportReady {
   report: Record<string, unknown>;
   /** Tasks gone from the appendix and untracked, which a store that keeps rows must be told about. */
   removedTasks: number;
+  /** A log or criteria table none of whose rows adds to or changes the store; not worked out (false) for an appendix. */
+  nothingNew: boolean;
 }
 
 export type ImportPlan = ImportFailure | ImportReady;
@@ -114,6 +116,16 @@ function findTable(sheets: readonly ImportSheet[]): Found | null {
     if (parsed) return { kind: appendixKind(parsed, grid) === 'criteria' ? 'criteria' : 'appendix', sheet, parsed, grid };
   }
   return null;
+}
+
+/**
+ * The file and where in it the table was found: '"kh.xlsx" (trang "Phụ lục")', '"kh.docx" (bảng 2)', or the file
+ * alone for a CSV, which has no sheets to name.
+ */
+function fileAndSheet(file: string, sheet: string): string {
+  const extension = file.toLowerCase().split('.').pop();
+  if (extension === 'csv') return `"${file}"`;
+  return extension === 'docx' ? `"${file}" (${sheet.toLocaleLowerCase('vi')})` : `"${file}" (trang "${sheet}")`;
 }
 
 /** " Các bảng trong tệp: bảng 1 ("…"), bảng 2 ("…")." when the reader named its tables, else "". */
@@ -148,7 +160,7 @@ export function planImport(request: ImportRequest): ImportPlan {
       return {
         ok: false,
         code: 'CELL_ERROR',
-        message: `Trang "${found.sheet}" của "${request.file}" có ô lỗi công thức: ${list.join('; ')}${errors.length > 5 ? ` và ${errors.length - 5} ô khác` : ''}. Sửa các ô đó trong Excel rồi nhập lại; không dòng nào bị bỏ qua.`,
+        message: `Tệp ${fileAndSheet(request.file, found.sheet)} có ô lỗi công thức: ${list.join('; ')}${errors.length > 5 ? ` và ${errors.length - 5} ô khác` : ''}. Sửa các ô đó trong Excel rồi nhập lại; không dòng nào bị bỏ qua.`,
       };
     }
   }
@@ -188,7 +200,7 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
     return {
       ok: false,
       code: 'APPENDIX_EMPTY',
-      message: `Phụ lục "${request.file}" (trang "${sheet}") có dòng tiêu đề nhưng chưa có nhiệm vụ nào; không nhập để khỏi xóa nhiệm vụ đã có. Điền các nhiệm vụ dưới dòng tiêu đề rồi nhập lại.`,
+      message: `Phụ lục ${fileAndSheet(request.file, sheet)} có dòng tiêu đề nhưng chưa có nhiệm vụ nào; không nhập để khỏi xóa nhiệm vụ đã có. Điền các nhiệm vụ dưới dòng tiêu đề rồi nhập lại.`,
     };
   }
   const catalog = catalogFromTables(request.tables);
@@ -219,7 +231,7 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
   const unit = (r: { text: string; unit: string | null; name: string | null }) => ({ text: r.text, unit: r.unit, name: r.name });
   const { errors, warnings } = countBySeverity(issues);
   const lines = [
-    `Phụ lục "${request.file}" (trang "${sheet}"), kế hoạch ${plan.code}: ${imported.length} nhiệm vụ.`,
+    `Phụ lục ${fileAndSheet(request.file, sheet)}, kế hoạch ${plan.code}: ${imported.length} nhiệm vụ.`,
     ...(isDraftCode(plan.code)
       ? [
           `  Phụ lục chưa có số kế hoạch: nhập là dự thảo ${plan.code} (${plan.ward || 'chưa rõ phường/xã'}, năm ${plan.year}). Khi kế hoạch có số, nhập lại phụ lục có số: dự thảo sẽ thành kế hoạch đó, giữ nguyên theo dõi.`,
@@ -235,7 +247,8 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
       '.',
     ...merge.changed.map((c) => `  Cập nhật STT ${c.task.stt}: ${c.fields.join(', ')}`),
     ...merge.kept.map((t) => `  Giữ lại (đã có theo dõi) STT ${t.stt}: ${t.title}`),
-    `Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo.`,
+    // An appendix's issues are not listed here (they can run to hundreds): say where to read them.
+    `Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo${errors + warnings > 0 ? ' (xem từng dòng: cchc validate)' : ''}.`,
   ];
   return {
     ok: true,
@@ -246,6 +259,7 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
     blocked: false,
     lines,
     removedTasks: merge.removed.length,
+    nothingNew: false,
     report: {
       kind: 'appendix',
       plan,
@@ -280,12 +294,13 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
 
 function planCriteria(request: ImportRequest, sheet: string, parsed: ParsedAppendix): ImportPlan {
   const existing = request.tables['criteria'] ?? [];
-  const merge = mergeCriteria(existing, criteriaFromAppendix(parsed), request.criteriaBase ?? {});
+  const incoming = criteriaFromAppendix(parsed);
+  const merge = mergeCriteria(existing, incoming, request.criteriaBase ?? {});
   const before = new Map(existing.map((r) => [naturalKey(CRITERIA_TAB, r), r]));
   const changes = diffCounts(CRITERIA_TAB, before, merge.rows);
   const kept = merge.changed.reduce((n, c) => n + c.kept.length, 0);
   const lines = [
-    `Đã nhập ${merge.rows.length} dòng tiêu chí từ "${request.file}" (trang "${sheet}") vào trang "${CRITERIA_TAB.name}".`,
+    `Đã nhập ${incoming.length} dòng tiêu chí từ ${fileAndSheet(request.file, sheet)} vào trang "${CRITERIA_TAB.name}".`,
     `${changesLine(changes)} Ô để trống trong tệp giữ nguyên giá trị đã có${kept > 0 ? `; giữ ${kept} ô cán bộ đã sửa` : ''}.`,
     ...merge.changed.map((c) => {
       const header = (key: string): string => CRITERIA_TAB.columns.find((col) => col.key === key)?.header ?? key;
@@ -305,6 +320,7 @@ function planCriteria(request: ImportRequest, sheet: string, parsed: ParsedAppen
     blocked: false,
     lines,
     removedTasks: 0,
+    nothingNew: changes.added + changes.updated === 0,
     report: { kind: 'criteria', sheet, rows: merge.rows.length, added: merge.added.length, kept, changes, issues: [] },
   };
 }
@@ -328,7 +344,7 @@ function planLog(
   if (request.period !== undefined) {
     const p = parsePeriod(request.period);
     if (!p) return { ok: false, code: 'PERIOD_INVALID', message: `Kỳ "${request.period}" không hợp lệ. Ghi ${PERIOD_FORMS}.` };
-    defaultPeriod = periodName(p);
+    defaultPeriod = periodName(p, { start: true });
   }
   const hasPeriod = tab.columns.some((c) => c.key === 'period');
   // No "Kỳ" column at all (null, not a blank cell): the whole file's period is unknown.
@@ -385,7 +401,7 @@ function planLog(
   // Only the tab's columns go back: row numbers and other adapters' markers stay behind.
   const clean = encodeRows(tab, existing);
   const lines = [
-    `Tệp "${request.file}" (trang "${sheet}"): ${KIND_NAMES[kind]}, ${records.length} dòng, vào trang "${tab.name}".`,
+    `Tệp ${fileAndSheet(request.file, sheet)}: ${KIND_NAMES[kind]}, ${records.length} dòng, vào trang "${tab.name}".`,
     blocked ? `Không ghi gì: ${errors} lỗi ở các dòng dưới đây. Sửa trong tệp rồi nhập lại.` : `${changesLine(changes)}`,
     `Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo.`,
   ];
@@ -399,6 +415,7 @@ function planLog(
     blocked,
     lines,
     removedTasks: 0,
+    nothingNew: changes.added + changes.updated === 0,
     report: { kind, tab: tab.key, sheet, rows: records.length, rowNumbers, changes, issues, written: !blocked },
   };
 }

@@ -87,8 +87,8 @@ export function decodeRows(tab: TabSpec, rows: readonly Row[]): { records: Decod
           severity: 'error',
           message:
             column.type === 'date'
-              ? `Cột "${column.header}": "${String(row[column.key])}" không phải ngày hợp lệ. Nhập ngày dạng dd/mm/yyyy.`
-              : `Cột "${column.header}": "${String(row[column.key])}" không phải số. Nhập một số, ví dụ 50.`,
+              ? `"${String(row[column.key])}" không phải ngày hợp lệ. Nhập ngày dạng dd/mm/yyyy.`
+              : `"${String(row[column.key])}" không phải số. Nhập một số, ví dụ 50.`,
         });
       }
     }

@@ -9,28 +9,26 @@ import { matchKey } from '../text/vietnamese';
 import { MEETING_FORMATS, MEETING_KINDS, YES_NO } from './tabs';
 
 export interface Vocabulary<T extends string> {
-  /** Vietnamese name of the column, for messages. */
-  name: string;
   words: readonly T[];
   /** Key → canonical word. */
   lookup: ReadonlyMap<string, T>;
 }
 
-function vocabulary<T extends string>(name: string, words: readonly T[], synonyms: Partial<Record<T, readonly string[]>>): Vocabulary<T> {
+function vocabulary<T extends string>(words: readonly T[], synonyms: Partial<Record<T, readonly string[]>>): Vocabulary<T> {
   const lookup = new Map<string, T>();
   for (const w of words) lookup.set(matchKey(w), w);
   for (const [w, list] of Object.entries(synonyms) as [T, readonly string[]][]) for (const s of list) lookup.set(matchKey(s), w);
-  return { name, words, lookup };
+  return { words, lookup };
 }
 
-export const MEETING_KIND_WORDS = vocabulary('Loại', MEETING_KINDS, {
+export const MEETING_KIND_WORDS = vocabulary(MEETING_KINDS, {
   'Quán triệt': ['Quán triệt, triển khai', 'Phổ biến, quán triệt', 'Quán triệt, phổ biến', 'Triển khai văn bản'],
   'Chuyên môn': ['Họp chuyên môn', 'Chuyên đề'],
   'Quan trọng có thảo luận': ['Quan trọng', 'Có thảo luận', 'Quan trọng, có thảo luận', 'Hội nghị quan trọng', 'Quan trọng cần thảo luận'],
   Khác: ['Khac'],
 });
 
-export const MEETING_FORMAT_WORDS = vocabulary('Hình thức', MEETING_FORMATS, {
+export const MEETING_FORMAT_WORDS = vocabulary(MEETING_FORMATS, {
   'Trực tiếp': ['Tập trung', 'Offline'],
   'Trực tuyến': ['Online', 'Họp trực tuyến', 'Truyền hình trực tuyến'],
   'Kết hợp': [
@@ -42,12 +40,12 @@ export const MEETING_FORMAT_WORDS = vocabulary('Hình thức', MEETING_FORMATS, 
   ],
 });
 
-export const YES_NO_WORDS = vocabulary('Có/Không', YES_NO, {
+export const YES_NO_WORDS = vocabulary(YES_NO, {
   Có: ['x', 'X', '✓', '✔', '☑', 'yes', 'y', 'c', '1', 'đúng', 'true', 'TRUE'],
   Không: ['k', 'ko', 'no', 'n', '0', 'false', 'FALSE', 'không có'],
 });
 
-export const STATUS_WORDS = vocabulary<TaskStatus>('Trạng thái', TASK_STATUSES, {
+export const STATUS_WORDS = vocabulary<TaskStatus>(TASK_STATUSES, {
   'Chưa thực hiện': ['Chưa triển khai', 'Chưa làm', 'Chưa bắt đầu'],
   'Đang thực hiện': ['Đang triển khai', 'Đang làm', 'Đang tiến hành'],
   'Hoàn thành': ['Đã hoàn thành', 'Xong', 'Hoàn thành đúng hạn', 'Đã xong'],
@@ -64,5 +62,5 @@ export function canonicalWord<T extends string>(vocab: Vocabulary<T>, text: stri
 
 /** The message for a word that matched nothing: which words are allowed. */
 export function unknownWordMessage(vocab: Vocabulary<string>, text: string): string {
-  return `${vocab.name} "${text}" không nằm trong danh sách. Chọn một trong: ${vocab.words.join(', ')}.`;
+  return `"${text}" không nằm trong danh sách. Chọn một trong: ${vocab.words.join(', ')}.`;
 }

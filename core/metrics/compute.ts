@@ -5,7 +5,7 @@
  */
 import { catalogFromTables } from '../catalog/catalog';
 import type { Row } from '../layout/columns';
-import type { Period } from '../periods/period';
+import { asOfDate, type Period } from '../periods/period';
 import { nextReport, nextReports, type DueReport } from '../periods/reporting';
 import type { UnitRegistry } from '../units/registry';
 import type { ValidationIssue } from '../validation/issue';
@@ -20,6 +20,8 @@ import { leadKey, taskProgress, type TaskProgress } from './task-progress';
 export interface MetricsReport {
   period: { label: string; from: string; to: string };
   today: string;
+  /** The day the task figures stand at and the report says "tính đến": see `asOfDate`. */
+  asOf: string;
   unit: string | null;
   meetings: MeetingMetrics;
   documents: DocumentMetrics;
@@ -43,6 +45,7 @@ export interface MetricsOptions {
 }
 
 export function computeMetrics(tables: Record<string, readonly Row[] | undefined>, options: MetricsOptions): MetricsReport {
+  const asOf = asOfDate(options.period, options.today);
   const catalog = catalogFromTables(tables);
   const { meetings, issues } = decodeMeetings(tables['meetings'] ?? []);
   const filter = { unit: options.unit, registry: catalog.registry };
@@ -54,6 +57,7 @@ export function computeMetrics(tables: Record<string, readonly Row[] | undefined
   return {
     period: { label: options.period.label, from: options.period.from, to: options.period.to },
     today: options.today,
+    asOf,
     unit: options.unit ?? null,
     meetings: meetingReport,
     documents: documentMetrics(docs.totals, catalog.settings),
@@ -62,7 +66,7 @@ export function computeMetrics(tables: Record<string, readonly Row[] | undefined
     tasks: taskProgress(
       catalog,
       // A past period's tasks as they stood at its end: done by then, overdue then.
-      options.today > options.period.to ? options.period.to : options.today,
+      asOf,
       (r) => r.planYear === options.period.year && (!options.unit || leadKey(r) === options.unit),
     ),
     nextReport: dueReport(nextReport(options.today, catalog.settings)),

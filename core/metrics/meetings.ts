@@ -103,7 +103,7 @@ export function decodeMeetings(rows: readonly Row[]): { meetings: Meeting[]; iss
         column: 'length',
         code: 'MEETING_LENGTH_INVALID',
         severity: 'error',
-        message: `Thời lượng "${lengthText}" không đọc được. Ghi số ngày, ví dụ 0,5 hoặc 1.`,
+        message: `"${lengthText}" không đọc được. Ghi số ngày, ví dụ 0,5 hoặc 1.`,
       });
     }
     const kind = word('kind', MEETING_KIND_WORDS, words.kind, 'Chưa kiểm tra được thời lượng của cuộc họp này.');

@@ -17,7 +17,7 @@ export interface Ratio {
   /** Score out of `max`, null when not applicable. */
   score: number | null;
   max: number;
-  /** Plain Vietnamese: "Đạt", "Còn thiếu 5,0 điểm % so với chỉ tiêu 60%", "Không áp dụng". */
+  /** Plain Vietnamese: "Đạt", "Còn thiếu 5,0 điểm phần trăm so với chỉ tiêu 60%", "Không áp dụng". */
   gap: string;
 }
 
@@ -31,6 +31,6 @@ export function ratio(numerator: number, denominator: number, target: number, ma
   // Compare on rounded hundredths so that 60/100 meets a 60% target exactly.
   const pass = Math.round(value * 100) >= Math.round(target * 100);
   const score = pass ? max : round1((value * max) / target);
-  const gap = pass ? 'Đạt' : `Còn thiếu ${formatVnNumber(target - value, 1)} điểm % so với chỉ tiêu ${formatVnPercent(target)}`;
+  const gap = pass ? 'Đạt' : `Còn thiếu ${formatVnNumber(target - value, 1)} điểm phần trăm so với chỉ tiêu ${formatVnPercent(target)}`;
   return { numerator, denominator, value: round1(value), target, pass, score, max, gap };
 }

@@ -134,7 +134,7 @@ export function indexSummary(
           'maxPoints',
           'SUBTOTAL_MISMATCH',
           'error',
-          `Điểm tối đa của nhóm ${c.code} là ${formatVnNumber(c.maxPoints)} nhưng tổng các tiêu chí con là ${formatVnNumber(round2(sum))}. Sửa lại cho khớp.`,
+          `Nhóm ${c.code} ghi ${formatVnNumber(c.maxPoints)} điểm nhưng các tiêu chí con cộng lại ${formatVnNumber(round2(sum))} điểm. Sửa lại cho khớp.`,
         );
       }
       continue;

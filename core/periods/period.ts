@@ -6,6 +6,7 @@
  * Calendar periods are the alternative. Months are always calendar months.
  */
 import { foldAccents } from '../text/fold';
+import { sentenceStart } from '../text/vietnamese';
 
 export type PeriodKind = 'year' | 'half' | 'nine' | 'quarter' | 'month';
 export type Calendar = 'cutoff' | 'calendar';
@@ -127,25 +128,53 @@ export function monthsOf(period: Period): Period[] {
   return months;
 }
 
+/**
+ * The day a report on `period` states its situation at ("tính đến ngày …"): the
+ * period's last day once it is over, else today. Overdue days are counted to it too.
+ */
+export function asOfDate(period: Period, today: string): string {
+  return today > period.to ? period.to : today;
+}
+
 export function inPeriod(date: string | null, period: Period): boolean {
   return date !== null && date >= period.from && date <= period.to;
 }
 
-/** Vietnamese name of a period, for reports: "6 tháng đầu năm 2026", "Quý III/2026". */
-export function periodName(period: Period): string {
+export interface PeriodNameOptions {
+  /** The wording of a report's title and body: "quý III năm 2026", "tháng 3 năm 2026". */
+  title?: boolean;
+  /** At the start of a sentence, a heading or a cell: "Năm 2026". */
+  start?: boolean;
+}
+
+/**
+ * The one Vietnamese name of a period, for every message, report and file name.
+ * Inside a sentence: "năm 2026", "6 tháng đầu năm 2026", "9 tháng năm 2026",
+ * "Quý III/2026" (as plans write it), "tháng 3/2026"; `title` gives the report
+ * title's wording, `start` capitalises the first letter.
+ */
+export function periodName(period: Period, options: PeriodNameOptions = {}): string {
   const roman = ['I', 'II', 'III', 'IV'];
-  switch (period.kind) {
-    case 'year':
-      return `Năm ${period.year}`;
-    case 'half':
-      return period.label.endsWith('H1') ? `6 tháng đầu năm ${period.year}` : `6 tháng cuối năm ${period.year}`;
-    case 'nine':
-      return `9 tháng năm ${period.year}`;
-    case 'quarter':
-      return `Quý ${roman[Number(period.label.slice(-1)) - 1]}/${period.year}`;
-    case 'month':
-      return `Tháng ${Number(period.label.slice(5))}/${period.year}`;
-  }
+  const y = period.year;
+  const name = ((): string => {
+    switch (period.kind) {
+      case 'year':
+        return `năm ${y}`;
+      case 'half':
+        return `6 tháng ${period.label.endsWith('H1') ? 'đầu' : 'cuối'} năm ${y}`;
+      case 'nine':
+        return `9 tháng năm ${y}`;
+      case 'quarter': {
+        const q = roman[Number(period.label.slice(-1)) - 1];
+        return options.title ? `quý ${q} năm ${y}` : `Quý ${q}/${y}`;
+      }
+      case 'month': {
+        const m = Number(period.label.slice(5));
+        return options.title ? `tháng ${m} năm ${y}` : `tháng ${m}/${y}`;
+      }
+    }
+  })();
+  return options.start ? sentenceStart(name) : name;
 }
 
 /** Whether a log row's own period ("Quý I/2026", "2026-03", "2026") lies within the period asked for (calendar terms). */

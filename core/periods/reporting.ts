@@ -7,6 +7,7 @@
  */
 import type { Plan } from '../catalog/model';
 import { dateInYear, settingDate, settingNumber, type Settings } from '../settings';
+import { formatVnNumber } from '../text/number';
 import { parsePeriod, periodName, type Period } from './period';
 
 export interface DueReport {
@@ -32,12 +33,18 @@ export function reportSchedule(year: number, settings: Settings, plan?: OwnDates
   ];
 }
 
+/** How far a deadline is, as officials read it: "còn 3 ngày", "hạn là hôm nay", "đã quá 2 ngày". */
+export function daysLeftText(daysLeft: number): string {
+  if (daysLeft === 0) return 'hạn là hôm nay';
+  return daysLeft > 0 ? `còn ${formatVnNumber(daysLeft)} ngày` : `đã quá ${formatVnNumber(-daysLeft)} ngày`;
+}
+
 export function nextReport(today: string, settings: Settings, plan?: OwnDates): DueReport {
   const year = Number(today.slice(0, 4));
   const next = [...reportSchedule(year, settings, plan), ...reportSchedule(year + 1, settings, plan)].find((r) => r.due >= today)!;
   const period = parsePeriod(next.label)!;
   const daysLeft = Math.round((Date.parse(next.due) - Date.parse(today)) / 86_400_000);
-  return { period, name: `Báo cáo ${periodName(period).replace(/^Năm/, 'năm')}`, due: next.due, daysLeft };
+  return { period, name: `Báo cáo ${periodName(period)}`, due: next.due, daysLeft };
 }
 
 /**

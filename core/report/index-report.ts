@@ -4,12 +4,13 @@
  * its links. Built from the index summary, rendered by the Word writer.
  */
 import type { Criterion, IndexSummary } from '../par-index/scoring';
-import type { Period } from '../periods/period';
+import { periodName, type Period } from '../periods/period';
 import { formatVnNumber } from '../text/number';
+import { sentenceStart } from '../text/vietnamese';
+import { issueLocation } from '../validation/labels';
 import { formatVn } from '../validation/catalog-rules';
 import { blank, cell, documentHead, numberCell, type Block, type OfficialDocument, type ReportTable } from './document';
 import { wardHeading, wardInText, type WardName } from './heading';
-import { periodInTitle } from './period-report';
 
 export interface IndexReportInput {
   summary: IndexSummary;
@@ -22,7 +23,7 @@ const points = (n: number): string => `${formatVnNumber(n)} điểm`;
 
 export function indexReport({ summary: s, criteria, period, ward }: IndexReportInput): OfficialDocument {
   const inText = wardInText(ward) || '……';
-  const when = periodInTitle(period);
+  const when = periodName(period, { title: true });
   const scoreOf = (c: Criterion): number | null => c[s.scoreColumn];
 
   const areas: ReportTable = {
@@ -129,7 +130,7 @@ export function indexReport({ summary: s, criteria, period, ward }: IndexReportI
       ? []
       : [
           { kind: 'paragraph', parts: [`Biểu tự chấm còn ${formatVnNumber(errors.length)} lỗi cần sửa trước khi gửi:`] } as Block,
-          ...errors.map((i): Block => ({ kind: 'bullet', parts: [i.message] })),
+          ...errors.map((i): Block => ({ kind: 'bullet', parts: [`${sentenceStart(issueLocation(i))}: ${i.message}`] })),
         ]),
     { kind: 'heading', level: 1, text: 'IV. TỒN TẠI, HẠN CHẾ VÀ GIẢI PHÁP KHẮC PHỤC' },
     { kind: 'paragraph', parts: [blank('Nêu nguyên nhân các tiêu chí bị trừ điểm và giải pháp khắc phục')] },

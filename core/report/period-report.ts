@@ -38,19 +38,6 @@ export interface PeriodReport extends OfficialDocument {
   tables: { targets: ReportTable; progress: ReportTable; alerts: ReportTable; months: ReportTable };
 }
 
-/** "quý I năm 2026", "6 tháng đầu năm 2026", "năm 2026", "tháng 3 năm 2026": the period inside a title. */
-export function periodInTitle(period: Period): string {
-  const name = periodName(period);
-  switch (period.kind) {
-    case 'quarter':
-      return name.replace(/^Quý (\w+)\/(\d+)$/u, 'quý $1 năm $2');
-    case 'month':
-      return name.replace(/^Tháng (\d+)\/(\d+)$/u, 'tháng $1 năm $2');
-    default:
-      return name.replace(/^Năm/u, 'năm');
-  }
-}
-
 const verdict = (pass: boolean | null): TableCell =>
   cell(pass === null ? 'Không áp dụng' : pass ? 'Đạt' : 'Chưa đạt', { tone: pass === null ? 'na' : pass ? 'pass' : 'fail' });
 
@@ -119,7 +106,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
   const sectionName = input.sectionName ?? ((key: string) => key);
   const t = m.tasks;
   const inText = wardInText(ward) || '……';
-  const title = `Kết quả thực hiện công tác cải cách hành chính ${periodInTitle(period)}`;
+  const title = `Kết quả thực hiện công tác cải cách hành chính ${periodName(period, { title: true })}`;
 
   const targets = targetsTable(`KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU — ${periodName(period).toLocaleUpperCase('vi')}`, input.targets);
   const units = Object.entries(t.byUnit).sort((a, b) => b[1].total - a[1].total);
@@ -145,7 +132,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     empty: 'Chưa có nhiệm vụ.',
   };
   const alerts: ReportTable = {
-    title: `NHIỆM VỤ QUÁ HẠN VÀ ĐẾN HẠN TRONG ${t.soonDays} NGÀY (tính đến ${formatVn(m.today)})`,
+    title: `NHIỆM VỤ QUÁ HẠN VÀ ĐẾN HẠN TRONG ${t.soonDays} NGÀY (tính đến ngày ${formatVn(m.asOf)})`,
     columns: ALERT_COLUMNS,
     rows: [...alertRows(t.overdue, 'Quá hạn', (a) => a.daysLate), ...alertRows(t.dueSoon, 'Sắp đến hạn', (a) => -a.daysLate)],
     empty: 'Không có nhiệm vụ quá hạn hoặc sắp đến hạn.',
@@ -158,7 +145,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     const share = mm.onlineShare.value;
     monthRows.push({
       cells: [
-        cell(`${periodName(p)} (${formatVn(p.from)} – ${formatVn(p.to)})`),
+        cell(`${periodName(p, { start: true })} (${formatVn(p.from)} – ${formatVn(p.to)})`),
         numberCell(mm.total),
         numberCell(mm.online),
         numberCell(mm.hybrid),
@@ -263,11 +250,13 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     empty: 'Không có.',
   });
 
+  const nextEnd = formatVn(input.next.period.to);
+  const nextName = periodName(input.next.period);
   const body: Block[] = [
     {
       kind: 'paragraph',
       parts: [
-        `Thực hiện chế độ báo cáo định kỳ, Ủy ban nhân dân ${inText} báo cáo kết quả thực hiện công tác cải cách hành chính (CCHC) ${periodInTitle(period)} (số liệu tính từ ngày ${formatVn(m.period.from)} đến ngày ${formatVn(m.period.to)}) như sau:`,
+        `Thực hiện chế độ báo cáo định kỳ, Ủy ban nhân dân ${inText} báo cáo kết quả thực hiện công tác cải cách hành chính (CCHC) ${periodName(period, { title: true })} (số liệu tính từ ngày ${formatVn(m.period.from)} đến ngày ${formatVn(m.period.to)}) như sau:`,
       ],
     },
     { kind: 'heading', level: 1, text: 'I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH' },
@@ -278,7 +267,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     { kind: 'paragraph', parts: [blank('Nêu các văn bản chỉ đạo, điều hành, kiểm tra, tuyên truyền CCHC đã ban hành trong kỳ')] },
     { kind: 'heading', level: 1, text: 'II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH' },
     { kind: 'heading', level: 2, text: '1. Kết quả chung' },
-    { kind: 'paragraph', parts: [`Tính đến ngày ${formatVn(m.today)}, tổng số ${counts(t.overall)}.`] },
+    { kind: 'paragraph', parts: [`Tính đến ngày ${formatVn(m.asOf)}, tổng số ${counts(t.overall)}.`] },
     { kind: 'heading', level: 2, text: '2. Kết quả theo lĩnh vực' },
     { kind: 'table', table: sectionTable },
     { kind: 'paragraph', parts: [blank('Đánh giá kết quả nổi bật của từng lĩnh vực cải cách')] },
@@ -312,13 +301,17 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
         ]),
     { kind: 'paragraph', parts: ['Nguyên nhân: ', blank('Nêu nguyên nhân chủ quan, khách quan')] },
     { kind: 'heading', level: 1, text: 'IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI' },
-    {
-      kind: 'paragraph',
-      parts: [
-        `Tập trung hoàn thành ${formatVnNumber(input.next.tasks.length)} nhiệm vụ đến hạn từ nay đến ngày ${formatVn(input.next.period.to)} (hết kỳ ${periodName(input.next.period)}):`,
-      ],
-    },
-    { kind: 'table', table: taskList(`Nhiệm vụ đến hạn đến ngày ${formatVn(input.next.period.to)}`, input.next.tasks) },
+    ...(input.next.tasks.length === 0
+      ? [{ kind: 'paragraph', parts: [`Không có nhiệm vụ nào đến hạn từ nay đến ngày ${nextEnd} (hết kỳ ${nextName}).`] } as Block]
+      : [
+          {
+            kind: 'paragraph',
+            parts: [
+              `Tập trung hoàn thành ${formatVnNumber(input.next.tasks.length)} nhiệm vụ đến hạn từ nay đến ngày ${nextEnd} (hết kỳ ${nextName}):`,
+            ],
+          } as Block,
+          { kind: 'table', table: taskList(`Nhiệm vụ đến hạn đến ngày ${nextEnd}`, input.next.tasks) } as Block,
+        ]),
     ...(t.overdue.length === 0
       ? []
       : [
@@ -334,7 +327,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     {
       kind: 'paragraph',
       parts: [
-        `Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${periodInTitle(period)} của Ủy ban nhân dân ${inText}./.`,
+        `Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${periodName(period, { title: true })} của Ủy ban nhân dân ${inText}./.`,
       ],
     },
   ];
@@ -352,11 +345,11 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     ],
     signature: { capacity: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: [blank('Ký, ghi rõ họ tên')] },
     facts: [
-      periodName(period),
+      periodName(period, { start: true }),
       `Số liệu tính từ ngày ${formatVn(m.period.from)} đến ngày ${formatVn(m.period.to)}`,
       `Lập ngày ${formatVn(m.today)}`,
       `${m.nextReport.name}: hạn nộp ${formatVn(m.nextReport.due)}`,
-      `Tổng số ${counts(t.overall)}`,
+      `Tính đến ngày ${formatVn(m.asOf)}, tổng số ${counts(t.overall)}`,
       `Chỉ tiêu đạt: ${formatVnNumber(input.targets.filter((x) => x.pass === true).length)}/${formatVnNumber(input.targets.filter((x) => x.pass !== null).length)} chỉ tiêu có số liệu`,
     ],
     tables: { targets, progress, alerts, months },

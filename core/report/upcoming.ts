@@ -9,24 +9,29 @@ import { parsePeriod, type Period } from '../periods/period';
 
 export type UpcomingTask = Omit<TaskAlert, 'daysLate'>;
 
-/** The period after this one: quý II after quý I, 6 tháng cuối năm after 6 tháng đầu năm, next year after a year. */
+/**
+ * The period after this one: quý II after quý I, 6 tháng cuối năm after 6 tháng đầu năm, next year after a year,
+ * and the year after 9 tháng (the report that follows it).
+ */
 export function followingPeriod(period: Period): Period {
   const y = period.year;
   const part = period.label.slice(5);
   const label =
     period.kind === 'year'
       ? String(y + 1)
-      : period.kind === 'half'
-        ? part === 'H1'
-          ? `${y}-H2`
-          : `${y + 1}-H1`
-        : period.kind === 'quarter'
-          ? part === 'Q4'
-            ? `${y + 1}-Q1`
-            : `${y}-Q${Number(part[1]) + 1}`
-          : part === '12'
-            ? `${y + 1}-01`
-            : `${y}-${String(Number(part) + 1).padStart(2, '0')}`;
+      : period.kind === 'nine'
+        ? String(y)
+        : period.kind === 'half'
+          ? part === 'H1'
+            ? `${y}-H2`
+            : `${y + 1}-H1`
+          : period.kind === 'quarter'
+            ? part === 'Q4'
+              ? `${y + 1}-Q1`
+              : `${y}-Q${Number(part[1]) + 1}`
+            : part === '12'
+              ? `${y + 1}-01`
+              : `${y}-${String(Number(part) + 1).padStart(2, '0')}`;
   // Cut-off periods run from the 15th; calendar ones from the 1st (months are always calendar).
   return parsePeriod(label, period.kind !== 'month' && period.from.endsWith('-01') ? 'calendar' : 'cutoff')!;
 }

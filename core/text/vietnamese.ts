@@ -31,6 +31,11 @@ export function nfc(text: string): string {
     .trim();
 }
 
+/** A phrase written to open a sentence, a heading or a cell: its first letter capitalised ("năm 2026" → "Năm 2026"). */
+export function sentenceStart(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+}
+
 /**
  * Normalise a cell that may hold several lines (Word paragraphs): NFC, odd spaces
  * folded, but line breaks kept.

@@ -8,6 +8,7 @@ import { STATUS_WORDS, unknownWordMessage } from '../layout/vocabulary';
 import { makeResolver, type ResolvedTask } from '../catalog/resolve';
 import type { UnitRegistry } from '../units/registry';
 import type { UnitRef } from '../units/types';
+import { formatVnNumber } from '../text/number';
 import type { ValidationIssue } from './issue';
 
 export interface CatalogInput {
@@ -19,13 +20,14 @@ export interface CatalogInput {
 
 export type Emit = (column: string, code: string, severity: ValidationIssue['severity'], message: string) => void;
 
-export function checkUnits(refs: readonly UnitRef[], column: string, label: string, emit: Emit): void {
+// The issue carries its column; messages do not name it again (see issueLocation).
+export function checkUnits(refs: readonly UnitRef[], column: string, emit: Emit): void {
   for (const ref of refs) {
     if (ref.match === 'typo') {
-      emit(column, 'UNIT_TYPO', 'warning', `${label}: "${ref.text}" có thể viết sai, đã hiểu là "${ref.name}". Sửa lại tên cho đúng.`);
+      emit(column, 'UNIT_TYPO', 'warning', `"${ref.text}" có thể viết sai, đã hiểu là "${ref.name}". Sửa lại tên cho đúng.`);
     } else if (ref.match === 'none') {
-      const hint = ref.suggestion ? ` Có phải là "${ref.suggestion}"?` : ' Kiểm tra chính tả hoặc thêm đơn vị này vào bảng "Đơn vị".';
-      emit(column, 'UNIT_UNKNOWN', 'warning', `${label}: không nhận ra đơn vị "${ref.text}".${hint}`);
+      const hint = ref.suggestion ? ` Có phải là "${ref.suggestion}"?` : ' Kiểm tra chính tả hoặc thêm đơn vị này vào trang "Đơn vị".';
+      emit(column, 'UNIT_UNKNOWN', 'warning', `Không nhận ra đơn vị "${ref.text}".${hint}`);
     }
   }
 }
@@ -52,7 +54,7 @@ function checkLead(r: ResolvedTask, emit: Emit): void {
       `"${r.lead.map((u) => u.text).join('; ')}" là nhóm đơn vị. Một việc một đầu mối chủ trì: ghi rõ một đơn vị chủ trì.`,
     );
   }
-  checkUnits(r.lead, 'lead', 'Cơ quan chủ trì', emit);
+  checkUnits(r.lead, 'lead', emit);
 }
 
 function checkDeadline(r: ResolvedTask, emit: Emit): void {
@@ -96,7 +98,7 @@ function checkTracking(r: ResolvedTask, emit: Emit): void {
   }
   const done = isTaskStatus(status) && DONE_STATUSES.includes(status as TaskStatus);
   if (t.progress !== null && (t.progress < 0 || t.progress > 100)) {
-    emit('progress', 'PROGRESS_OUT_OF_RANGE', 'error', `Tiến độ ${t.progress}% không hợp lệ. Nhập số từ 0 đến 100.`);
+    emit('progress', 'PROGRESS_OUT_OF_RANGE', 'error', `${formatVnNumber(t.progress)}% không hợp lệ. Nhập số từ 0 đến 100.`);
   } else if (t.progress === 100 && !done) {
     emit(
       'status',
@@ -182,10 +184,15 @@ export function validateCatalog(input: CatalogInput): ValidationIssue[] {
 
     if (task.title === '') emit('title', 'TITLE_REQUIRED', 'error', 'Thiếu nội dung nhiệm vụ. Nhập tên nhiệm vụ.');
     if (knownPlans.size > 0 && !knownPlans.has(task.plan)) {
-      emit('plan', 'PLAN_UNKNOWN', 'warning', `Kế hoạch "${task.plan}" chưa có trong bảng "Kế hoạch". Thêm kế hoạch hoặc sửa số kế hoạch.`);
+      emit(
+        'plan',
+        'PLAN_UNKNOWN',
+        'warning',
+        `Kế hoạch "${task.plan}" chưa có trong trang "Kế hoạch". Thêm kế hoạch hoặc sửa số kế hoạch.`,
+      );
     }
     checkLead(r, emit);
-    checkUnits(r.support, 'support', 'Cơ quan phối hợp', emit);
+    checkUnits(r.support, 'support', emit);
     // A "Yêu cầu …" cell states the expected result as well as a product would.
     if (task.product === '' && task.target === '') (noProduct.get(task.plan) ?? noProduct.set(task.plan, []).get(task.plan)!).push(row);
     checkDeadline(r, emit);
@@ -194,7 +201,7 @@ export function validateCatalog(input: CatalogInput): ValidationIssue[] {
     if (task.stt !== '') {
       const key = `${task.plan}\u0000${task.stt}`;
       const first = seenStt.get(key);
-      if (first !== undefined) emit('stt', 'STT_DUPLICATE', 'error', `STT "${task.stt}" trùng với dòng ${first}. Đánh lại số thứ tự.`);
+      if (first !== undefined) emit('stt', 'STT_DUPLICATE', 'error', `"${task.stt}" trùng với dòng ${first}. Đánh lại số thứ tự.`);
       else seenStt.set(key, row);
     }
     if (task.title !== '') {

@@ -1,3 +1,6 @@
+import { tabByKey, TABS } from '../layout/tabs';
+import type { ValidationIssue } from './issue';
+
 /** Vietnamese names for issue kinds, for grouping issues where officials read them (sidebar, reports). */
 export const ISSUE_LABELS: Record<string, string> = {
   TITLE_REQUIRED: 'Thiếu nội dung nhiệm vụ',
@@ -35,4 +38,15 @@ export const ISSUE_LABELS: Record<string, string> = {
 
 export function issueLabel(code: string): string {
   return ISSUE_LABELS[code] ?? code;
+}
+
+/**
+ * Where an issue is, as officials read it: 'trang "Nhiệm vụ", dòng 3, cột "Cơ quan chủ trì"'.
+ * Messages never name their own column; this is the one place that does.
+ */
+export function issueLocation(issue: ValidationIssue): string {
+  const tab = issue.tab ? tabByKey(issue.tab) : TABS[0]!;
+  const where = [issue.tab ? `trang "${tab.name}"` : '', `dòng ${issue.row}`];
+  if (issue.column) where.push(`cột "${tab.columns.find((c) => c.key === issue.column)?.header ?? issue.column}"`);
+  return where.filter(Boolean).join(', ');
 }

@@ -11,7 +11,7 @@ import { DIGITISATION_TAB, DOCUMENTS_TAB, MEETINGS_TAB, OUTCOMES_TAB, tabByKey }
 import { decodeMeetings } from '../metrics/meetings';
 import { parsePeriod, PERIOD_FORMS, type Period } from '../periods/period';
 import { dateInYear, SETTING_SPECS, settingSpec, TARGET_SPECS, type Settings } from '../settings';
-import { parseVnNumber } from '../text/number';
+import { formatVnNumber, parseVnNumber } from '../text/number';
 import type { UnitRegistry } from '../units/registry';
 import { checkUnits } from './catalog-rules';
 import type { ValidationIssue } from './issue';
@@ -81,7 +81,7 @@ function checkNumbers(tab: TabSpec, records: readonly Decoded[], rowNumbers: rea
           column: c.key,
           code: 'NUMBER_NEGATIVE',
           severity: 'error',
-          message: `Cột "${c.header}": ${v} là số âm. Nhập số lượng từ 0 trở lên.`,
+          message: `${formatVnNumber(v)} là số âm. Nhập số lượng từ 0 trở lên.`,
         });
       }
     }
@@ -119,11 +119,10 @@ function checkLogUnits(
   registry: UnitRegistry,
   issues: ValidationIssue[],
 ): void {
-  const header = tab.columns.find((c) => c.key === 'unit')!.header;
   records.forEach((r, i) => {
     const text = str(r, 'unit');
     if (text === '') return;
-    checkUnits(registry.parseList(text), 'unit', header, (column, code, severity, message) =>
+    checkUnits(registry.parseList(text), 'unit', (column, code, severity, message) =>
       issues.push({ tab: tab.key, row: rowNumbers[i]!, column, code, severity, message }),
     );
   });

@@ -31,14 +31,13 @@ export function validateTables(tables: Record<string, readonly Row[] | undefined
     for (const column of ['reportHalf', 'reportYear'] as const) {
       const text = str(r, column);
       if (text !== '' && dateInYear(text, num(r, 'year') ?? catalog.defaultYear) === null) {
-        const header = PLANS_TAB.columns.find((c) => c.key === column)!.header;
         issues.push({
           tab: 'plans',
           row: plans.rowNumbers[i]!,
           column,
           code: 'DATE_INVALID',
           severity: 'error',
-          message: `Cột "${header}": "${text}" không phải ngày. Ghi dạng dd/mm, ví dụ 10/06, hoặc để trống để theo lịch chung.`,
+          message: `"${text}" không phải ngày. Ghi dạng dd/mm, ví dụ 10/06, hoặc để trống để theo lịch chung.`,
         });
       }
     }

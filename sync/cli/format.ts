@@ -1,16 +1,15 @@
 /** Plain-text output for officials: Vietnamese labels, aligned columns, no colours needed. */
-import { countBySeverity, tabByKey, TABS, type ValidationIssue } from '../../core/index';
-
-export function headerOf(tabKey: string | undefined, column: string): string {
-  const tab = tabKey ? tabByKey(tabKey) : TABS[0]!;
-  return tab.columns.find((c) => c.key === column)?.header ?? column;
-}
+import { countBySeverity, issueLocation, type ValidationIssue } from '../../core/index';
 
 export function formatIssue(issue: ValidationIssue): string {
-  const where = [issue.tab ? `bảng "${tabByKey(issue.tab).name}"` : '', `dòng ${issue.row}`];
-  if (issue.column) where.push(`cột "${headerOf(issue.tab, issue.column)}"`);
   const level = issue.severity === 'error' ? 'LỖI' : 'CẢNH BÁO';
-  return `[${level}] ${where.filter(Boolean).join(', ')}: ${issue.message} (${issue.code})`;
+  return `[${level}] ${issueLocation(issue)}: ${issue.message} (${issue.code})`;
+}
+
+/** Errors first, then by tab and row, as an official works through them. */
+export function sortIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  const rank = (i: ValidationIssue): number => (i.severity === 'error' ? 0 : 1);
+  return [...issues].sort((a, b) => rank(a) - rank(b) || (a.tab ?? '').localeCompare(b.tab ?? '') || a.row - b.row);
 }
 
 export function issueSummary(issues: readonly ValidationIssue[]): string {

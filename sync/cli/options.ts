@@ -51,20 +51,25 @@ export function unitOption(tables: Record<string, readonly Row[] | undefined>, t
   return found.unit;
 }
 
+export const periodOption = (): Option =>
+  new Option('--period <kỳ>', 'kỳ: "Quý I/2026", "6 tháng đầu năm 2026", "9 tháng", "Tháng 3/2026", "Năm 2026" (mặc định: năm nay)');
+export const calendarOption = (): Option => new Option('--calendar', 'dùng kỳ theo lịch thay vì kỳ chốt số liệu');
+export const todayOption = (): Option => new Option('--today <ngày>', 'ngày tính, dd/mm/yyyy (mặc định: hôm nay, giờ Việt Nam)');
+
 /** The store, period, calendar, day and unit options that metrics and report share. */
 export function withPeriodOptions(command: Command): Command {
   return command
     .addOption(storeOption())
     .addOption(sheetOption())
-    .option('--period <kỳ>', 'kỳ: "Quý I/2026", "6 tháng đầu năm 2026", "9 tháng", "Tháng 3/2026", "Năm 2026" (mặc định: năm nay)')
-    .option('--calendar', 'dùng kỳ theo lịch thay vì kỳ chốt số liệu')
-    .option('--today <ngày>', 'ngày tính, dd/mm/yyyy (mặc định: hôm nay, giờ Việt Nam)')
+    .addOption(periodOption())
+    .addOption(calendarOption())
+    .addOption(todayOption())
     .option('--unit <đơn vị>', 'chỉ một đơn vị chủ trì: mã (ví dụ VHXH) hoặc tên đơn vị');
 }
 
 /**
  * The file a command writes when `--out` is not given: a name an official recognises, built from the document and
- * what it covers (`bao-cao-2026-H1.xlsx`, `phu-luc-158-KH-UBND.xlsx`), in the working folder.
+ * what it covers (`bao-cao-6-thang-dau-nam-2026.xlsx` from the period's name, `phu-luc-158-KH-UBND.xlsx`), in the working folder.
  */
 export function defaultOut(document: 'bao-cao' | 'phu-luc' | 'tong-hop', covers: string, extension = '.xlsx'): string {
   const slug = covers

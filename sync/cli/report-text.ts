@@ -1,5 +1,6 @@
 /** The plain-text views of the metrics and the CCHC-index self-assessment, as `metrics`, `index` and `demo` print them. */
 import {
+  daysLeftText,
   formatVn,
   formatVnNumber,
   formatVnPercent,
@@ -20,10 +21,11 @@ function lineText(l: TargetLine): string {
   return `${targetValueText(l)}${parts}; chỉ tiêu ${l.targetText} — ${l.gap}`;
 }
 
-export function metricsText(m: MetricsReport, label: string): string {
+/** `unitName`: how the official names the unit `--unit` chose (the metrics carry its registry id). */
+export function metricsText(m: MetricsReport, label: string, unitName?: string): string {
   const t = m.tasks.overall;
   const lines = [
-    `Chỉ số ${label} (${formatVn(m.period.from)} – ${formatVn(m.period.to)}), tính đến ngày ${formatVn(m.today)}${m.unit ? `, đơn vị ${m.unit}` : ''}`,
+    `Chỉ số ${label} (${formatVn(m.period.from)} – ${formatVn(m.period.to)}), tính đến ngày ${formatVn(m.asOf)}${m.unit ? `, đơn vị ${unitName ?? m.unit}` : ''}`,
     '',
     `Hội nghị, cuộc họp: ${formatVnNumber(m.meetings.total)} cuộc (trực tuyến ${formatVnNumber(m.meetings.online)}, kết hợp ${formatVnNumber(m.meetings.hybrid)}, trực tiếp ${formatVnNumber(m.meetings.inPerson)}); họp không giấy ${m.meetings.paperless.share === null ? 'không áp dụng' : formatVnPercent(m.meetings.paperless.share)}.`,
     `Văn bản hành chính ban hành: ${formatVnNumber(m.documents.issued)} (cùng kỳ năm trước ${formatVnNumber(m.documents.baseline)}).`,
@@ -49,12 +51,15 @@ export function metricsText(m: MetricsReport, label: string): string {
       ['Chờ điều kiện', t.waiting],
     ]),
   );
-  lines.push('', `Báo cáo sắp đến hạn: ${m.nextReport.name}, hạn nộp ${formatVn(m.nextReport.due)} (còn ${m.nextReport.daysLeft} ngày).`);
+  lines.push(
+    '',
+    `Báo cáo sắp đến hạn: ${m.nextReport.name}, hạn nộp ${formatVn(m.nextReport.due)} (${daysLeftText(m.nextReport.daysLeft)}).`,
+  );
   // Plans reported on their own dates, beside the ward's schedule.
   if (m.reports.length > 1) {
     for (const r of m.reports) {
       const whose = r.plans.length === 0 ? 'lịch chung của phường/xã' : `kế hoạch ${r.plans.join(', ')}`;
-      lines.push(`  ${whose}: ${r.name}, hạn nộp ${formatVn(r.due)} (còn ${r.daysLeft} ngày)`);
+      lines.push(`  ${whose}: ${r.name}, hạn nộp ${formatVn(r.due)} (${daysLeftText(r.daysLeft)})`);
     }
   }
   if (m.tasks.overdue.length > 0) {
@@ -77,10 +82,7 @@ export function indexText(s: IndexSummary, label: string): string {
     `Chỉ số CCHC — tự chấm ${label}: ${n(s.total.score)}/${n(s.total.max)} điểm (mất ${n(s.total.lost)} điểm)`,
     `  Năm trước: ${s.lastYear === null ? 'chưa nhập' : n(s.lastYear)}; chỉ tiêu: ${n(s.target)}${s.total.score >= s.target ? ' — Đạt' : ` — còn thiếu ${n(Math.round((s.target - s.total.score) * 100) / 100)} điểm`}`,
   ];
-  if (s.deadline)
-    lines.push(
-      `  Hạn gửi tự chấm điểm: ${formatVn(s.deadline)} (${s.daysLeft! >= 0 ? `còn ${s.daysLeft} ngày` : `đã quá ${-s.daysLeft!} ngày`})`,
-    );
+  if (s.deadline) lines.push(`  Hạn gửi tự chấm điểm: ${formatVn(s.deadline)} (${daysLeftText(s.daysLeft!)})`);
   lines.push(
     '',
     'Theo lĩnh vực:',

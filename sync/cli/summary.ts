@@ -1,5 +1,5 @@
 /** The readable catalog summary `npm start` (`cchc demo`) prints. */
-import { makeResolver, TASK_STATUSES, type Catalog, type DeadlineKind, type ValidationIssue } from '../../core/index';
+import { issueLabel, makeResolver, TASK_STATUSES, type Catalog, type DeadlineKind, type ValidationIssue } from '../../core/index';
 import { issueSummary, table } from './format';
 
 const KIND_LABELS: Record<DeadlineKind, string> = {
@@ -42,7 +42,8 @@ export function catalogSummary(catalog: Catalog, issues: readonly ValidationIssu
   );
 
   lines.push('', `Kiểm tra dữ liệu: ${issueSummary(issues)}`);
-  const perCode = countBy(issues, (i) => i.code);
+  // The kind in Vietnamese, with its stable code in brackets as in every other message.
+  const perCode = countBy(issues, (i) => `${issueLabel(i.code)} [${i.code}]`);
   lines.push(table([...perCode].sort((a, b) => b[1] - a[1])));
   return lines.join('\n');
 }

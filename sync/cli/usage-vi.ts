@@ -3,6 +3,7 @@
  * (configureHelp, configureOutput, helpOption/helpCommand), and each usage error becomes one Vietnamese line with a
  * stable code, exit 2 (the exit itself is handled in main.ts through exitOverride).
  */
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 
 const TITLES: Record<string, string> = {
@@ -80,10 +81,17 @@ export function usageLine(english: string): string {
 const usageText = (s: string): string => s.replace('[options]', '[tùy chọn]').replace('[command]', '[lệnh]');
 const optionText = (s: string): string => s.replace(/\(default: /g, '(mặc định: ').replace(/\(env: /g, '(biến môi trường: ');
 
+/** "cchc 0.1.0": the version package.json declares, so the two cannot drift. */
+export function versionLine(): string {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return `cchc ${version}`;
+}
+
 export function speakVietnamese(program: Command): void {
   program
+    .version(versionLine(), '-V, --version', 'xem số phiên bản')
     .helpOption('-h, --help', 'xem hướng dẫn')
-    .helpCommand('help [lệnh]', 'xem hướng dẫn của một lệnh')
+    .helpCommand('help [lệnh]', 'Xem hướng dẫn của một lệnh')
     .configureHelp({
       styleTitle: (title) => TITLES[title] ?? title,
       styleUsage: usageText,

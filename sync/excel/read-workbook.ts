@@ -82,6 +82,9 @@ export async function checkImportFile(path: string): Promise<void> {
   }
 }
 
+/** The file type as the Save As list of a Vietnamese Excel names it. */
+const XLSX_SAVE_AS = '"Sổ làm việc Excel (.xlsx)"';
+
 /** The checks before any parser runs on a workbook; the zip's entries. */
 async function checkWorkbookFile(path: string): Promise<ZipEntry[]> {
   await checkImportFile(path);
@@ -89,11 +92,11 @@ async function checkWorkbookFile(path: string): Promise<ZipEntry[]> {
   if (startsWith(magic, OLE_MAGIC)) {
     throw new CchcError(
       'FILE_ENCRYPTED',
-      `Tệp "${path}" có mật khẩu hoặc là định dạng Excel cũ (.xls). Mở bằng Excel, bỏ mật khẩu và lưu dạng "Excel Workbook (.xlsx)".`,
+      `Tệp "${path}" có mật khẩu hoặc là định dạng Excel cũ (.xls). Mở bằng Excel, bỏ mật khẩu và lưu dạng ${XLSX_SAVE_AS}.`,
     );
   }
   if (!startsWith(magic, ZIP_MAGIC)) {
-    throw new CchcError('FILE_NOT_XLSX', `Tệp "${path}" không phải tệp Excel .xlsx. Mở bằng Excel và lưu dạng "Excel Workbook (.xlsx)".`);
+    throw new CchcError('FILE_NOT_XLSX', `Tệp "${path}" không phải tệp Excel .xlsx. Mở bằng Excel và lưu dạng ${XLSX_SAVE_AS}.`);
   }
   const entries = await guardZip(path);
   const names = new Set(entries.map((e) => e.name));
@@ -103,7 +106,7 @@ async function checkWorkbookFile(path: string): Promise<ZipEntry[]> {
       : names.has('word/document.xml')
         ? 'là văn bản Word'
         : 'không phải sổ Excel';
-    throw new CchcError('FILE_NOT_XLSX', `Tệp "${path}" ${what}. Mở bằng Excel (hoặc LibreOffice) và lưu dạng "Excel Workbook (.xlsx)".`);
+    throw new CchcError('FILE_NOT_XLSX', `Tệp "${path}" ${what}. Mở bằng Excel (hoặc LibreOffice) và lưu dạng ${XLSX_SAVE_AS}.`);
   }
   return entries;
 }

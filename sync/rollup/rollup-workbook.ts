@@ -4,7 +4,17 @@
  * the wards that could not be read.
  */
 import ExcelJS from 'exceljs';
-import { cell, formatVn, numberCell, periodName, targetLines, type Period, type ReportTable, type TableCell } from '../../core/index';
+import {
+  asOfDate,
+  cell,
+  formatVn,
+  numberCell,
+  periodName,
+  targetLines,
+  type Period,
+  type ReportTable,
+  type TableCell,
+} from '../../core/index';
 import { printReady } from '../excel/official-style';
 import { tableSheet } from '../report/report-workbook';
 import type { WardResult } from './collect';
@@ -48,7 +58,7 @@ export function rollupWorkbook(results: readonly WardResult[], period: Period, t
     };
   });
   const table: ReportTable = {
-    title: `SO SÁNH KẾT QUẢ CẢI CÁCH HÀNH CHÍNH CÁC PHƯỜNG, XÃ — ${periodName(period).toLocaleUpperCase('vi')} (tính đến ${formatVn(today)})`,
+    title: `SO SÁNH KẾT QUẢ CẢI CÁCH HÀNH CHÍNH CÁC PHƯỜNG, XÃ — ${periodName(period).toLocaleUpperCase('vi')} (tính đến ngày ${formatVn(asOfDate(period, today))})`,
     columns,
     rows,
     empty: 'Chưa có phường, xã nào.',

@@ -36,6 +36,8 @@ const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/r
 const NATIONAL = matchKey('Cộng hòa xã hội chủ nghĩa');
 /** Title lines kept above a table when no "PHỤ LỤC" / "DANH MỤC" line marks where they start. */
 const MAX_TITLE_LINES = 4;
+/** The file type as the Save As list of a Vietnamese Word names it. */
+const DOCX_SAVE_AS = '"Tài liệu Word (.docx)"';
 
 const broken = (path: string): CchcError =>
   new CchcError('FILE_TRUNCATED', `Tệp "${path}" bị hỏng hoặc tải về chưa hết. Tải lại hoặc mở bằng Word và lưu lại rồi nhập lại.`);
@@ -56,7 +58,7 @@ function oleError(buffer: Buffer, path: string): CchcError {
   }
   return new CchcError(
     'FILE_OLD_DOC',
-    `Tệp "${path}" là định dạng Word cũ (.doc). Mở bằng Word, chọn Lưu thành → "Word Document (.docx)" rồi nhập tệp .docx.`,
+    `Tệp "${path}" là định dạng Word cũ (.doc). Mở bằng Word, lưu lại dạng ${DOCX_SAVE_AS} rồi nhập tệp .docx.`,
   );
 }
 
@@ -80,7 +82,7 @@ async function mainPart(zip: JSZip, path: string): Promise<string> {
     : undefined;
   const xml = (await readEntry(zip, target ?? 'word/document.xml', path)) ?? (await readEntry(zip, 'word/document.xml', path));
   if (xml === null) {
-    throw new CchcError('FILE_NOT_DOCX', `Tệp "${path}" không phải tài liệu Word .docx. Mở bằng Word và lưu dạng "Word Document (.docx)".`);
+    throw new CchcError('FILE_NOT_DOCX', `Tệp "${path}" không phải tài liệu Word .docx. Mở bằng Word và lưu dạng ${DOCX_SAVE_AS}.`);
   }
   return xml;
 }
@@ -99,7 +101,7 @@ export async function readDocxBlocks(path: string): Promise<WordBlock[]> {
   const buffer = await readFile(path);
   if (startsWith(buffer, OLE_MAGIC)) throw oleError(buffer, path);
   if (!startsWith(buffer, ZIP_MAGIC)) {
-    throw new CchcError('FILE_NOT_DOCX', `Tệp "${path}" không phải tài liệu Word .docx. Mở bằng Word và lưu dạng "Word Document (.docx)".`);
+    throw new CchcError('FILE_NOT_DOCX', `Tệp "${path}" không phải tài liệu Word .docx. Mở bằng Word và lưu dạng ${DOCX_SAVE_AS}.`);
   }
   // Sizes, counts and ratios from the zip's directory, and the real inflated size, before any part is unpacked.
   await guardZip(path, { kind: 'Word' });

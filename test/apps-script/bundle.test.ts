@@ -199,7 +199,7 @@ describe('Kiểm tra dữ liệu and Xóa đánh dấu', () => {
     const before = snapshot(sheet);
     gas.call('cchcValidate');
     expect(sheet.backgrounds[1]![col('progress')]).toBe('#f4cccc');
-    expect(sheet.notes[1]![col('progress')]).toContain('[CCHC] Tiến độ 150% không hợp lệ');
+    expect(sheet.notes[1]![col('progress')]).toContain('[CCHC] 150% không hợp lệ');
     expect(sheet.backgrounds[2]![col('lead')]).toBe('#fff2cc');
     expect(sheet.notes[2]![col('lead')]).toContain('(UNIT_TYPO)');
     expect(sheet.notes[2]![col('lead')]).toContain('———\nChị Lan: hỏi lại tên phòng'); // still visible while marked
@@ -346,8 +346,12 @@ describe("the menu gives the command line's numbers", () => {
     const today = todayHanoi();
     const cli = await cchcAsync(['index', '--store', await storeOf(tables), '--today', today, '--json']);
     const expected = JSON.parse(cli.stdout) as IndexSummary;
-    expect(gas.alerts[0]).toContain(`${expected.total.score}/${expected.total.max} điểm`);
-    for (const a of expected.areas) expect(gas.alerts[0]).toContain(`${a.code}. ${a.title}: ${a.totals.score}/${a.totals.max}`);
+    // Vietnamese numbers (decimal comma) and the period's Vietnamese name, as the command line prints them.
+    const vn = (x: number) => String(x).replace('.', ',');
+    expect(gas.alerts[0]).toMatch(
+      new RegExp(`^Chỉ số CCHC năm ${today.slice(0, 4)}: ${vn(expected.total.score)}/${vn(expected.total.max)} điểm;`),
+    );
+    for (const a of expected.areas) expect(gas.alerts[0]).toContain(`${a.code}. ${a.title}: ${vn(a.totals.score)}/${vn(a.totals.max)}`);
     const evidence = CRITERIA_TAB.columns.findIndex((c) => c.key === 'evidence');
     const criteria = tables['criteria']!;
     const sheet = gas.sheet('Chỉ số CCHC')!;
@@ -400,7 +404,7 @@ describe('onEdit', () => {
     sheet.values[4]![col('lead')] = 'Phòng VHXXH';
     editOf(gas, sheet, 2, 4);
     expect(sheet.backgrounds[2]![col('progress')]).toBe('#f4cccc');
-    expect(sheet.notes[2]![col('progress')]).toContain('[CCHC] Tiến độ 150% không hợp lệ');
+    expect(sheet.notes[2]![col('progress')]).toContain('[CCHC] 150% không hợp lệ');
     expect(sheet.notes[4]![col('lead')]).toContain('(UNIT_TYPO)');
     expect(sheet.notes[2]![col('title')]).toBe('Ghi chú của anh Nam');
     sheet.values[2]![col('progress')] = 50;

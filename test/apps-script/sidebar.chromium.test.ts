@@ -60,9 +60,9 @@ describe('validation sidebar in Chromium', () => {
       'Tên đơn vị viết sai (1)',
       'Thiếu sản phẩm (1)',
     ]);
-    const link = page.locator('a', { hasText: 'Tiến độ 150%' });
+    const link = page.locator('a', { hasText: '150% không hợp lệ' });
     const progressCol = TASKS_TAB.columns.findIndex((c) => c.key === 'progress') + 1;
-    expect(await link.textContent()).toMatch(new RegExp(`^${columnLetter(progressCol - 1)}2: Tiến độ 150% không hợp lệ`));
+    expect(await link.textContent()).toMatch(new RegExp(`^${columnLetter(progressCol - 1)}2: 150% không hợp lệ`));
     await link.click();
     expect(await page.evaluate('window.__calls')).toEqual([[2, progressCol, 'Nhiệm vụ']]);
     await mkdir('docs/img', { recursive: true });

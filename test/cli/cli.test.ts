@@ -38,7 +38,7 @@ describe('cchc CLI', () => {
     await store.write({ tasks: tables['tasks']! });
     const bad = await cchcAsync(['validate', '--store', store.location]);
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toContain('[LỖI] bảng "Nhiệm vụ", dòng 2, cột "Tiến độ (%)"');
+    expect(bad.stdout).toContain('[LỖI] trang "Nhiệm vụ", dòng 2, cột "Tiến độ (%)"');
     expect(bad.stdout).toContain('(PROGRESS_OUT_OF_RANGE)');
   });
 
@@ -97,7 +97,7 @@ describe('cchc speaks Vietnamese', () => {
     expect(pages.length).toBeGreaterThan(14);
     // Command names and flags are what officials type; the rest must be Vietnamese.
     const english =
-      /\b(the|and|or|of|for|into|with|when|file|path|code|options?|usage|commands?|arguments?|default|display|help|output|machine|readable|store|sheet|workbook|spreadsheet|env|id|e\.g)\b/i;
+      /\b(the|and|or|of|for|into|with|when|file|path|code|options?|usage|commands?|arguments?|default|display|help|output|machine|readable|store|sheet|workbook|spreadsheet|env|id|e\.g|mode|version)\b/i;
     for (const page of pages) {
       const prose = page
         .replace(/--?[a-z][a-z-]*/g, ' ')
@@ -148,7 +148,7 @@ describe('cchc speaks Vietnamese', () => {
     await store.create(await sampleTables());
     const report = await cchcAsync(['report', '--store', store.location, '--period', '2026-H1', '--today', '2026-06-20'], { cwd });
     expect(report.code).toBe(0);
-    expect(existsSync(join(cwd, 'bao-cao-2026-H1.xlsx'))).toBe(true);
+    expect(existsSync(join(cwd, 'bao-cao-6-thang-dau-nam-2026.xlsx'))).toBe(true);
     const plan = catalogFromTables(await store.read()).plans[0]!.code;
     const exported = await cchcAsync(['export', '--store', store.location, '--plan', plan], { cwd });
     expect(exported.code).toBe(0);

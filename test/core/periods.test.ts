@@ -32,4 +32,18 @@ describe('one period parser for --period, "Kỳ" cells and settings', () => {
     expect(periodName(parsePeriod('2026-Q1')!)).toBe('Quý I/2026');
     expect(periodName(parsePeriod('2026-9M')!)).toBe('9 tháng năm 2026');
   });
+
+  it('names a period inside a sentence, at its start and in a report title', () => {
+    const names = (label: string) => {
+      const p = parsePeriod(label)!;
+      return [periodName(p), periodName(p, { start: true }), periodName(p, { title: true })];
+    };
+    expect(names('2026')).toEqual(['năm 2026', 'Năm 2026', 'năm 2026']);
+    expect(names('2026-H2')).toEqual(['6 tháng cuối năm 2026', '6 tháng cuối năm 2026', '6 tháng cuối năm 2026']);
+    expect(names('2026-Q3')).toEqual(['Quý III/2026', 'Quý III/2026', 'quý III năm 2026']);
+    expect(names('2026-03')).toEqual(['tháng 3/2026', 'Tháng 3/2026', 'tháng 3 năm 2026']);
+    // Every name reads back as the same period.
+    for (const label of ['2026', '2026-H1', '2026-H2', '2026-9M', '2026-Q1', '2026-Q4', '2026-03'])
+      for (const name of names(label)) expect(parsePeriod(name)?.label, name).toBe(label);
+  });
 });

@@ -211,7 +211,7 @@ describe('a year of logs through the templates, imported, figures checked indepe
     const result = await cchcAsync(['import', file, '--store', store]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/dòng 3, cột "Ngày": .*"32\/13\/2026" không phải ngày hợp lệ/);
-    expect(result.stdout).toMatch(/\[CẢNH BÁO\].*dòng 4, cột "Loại": Loại "Liên hoan" không nằm trong danh sách/);
+    expect(result.stdout).toMatch(/\[CẢNH BÁO\].*dòng 4, cột "Loại": "Liên hoan" không nằm trong danh sách/);
     expect(result.stdout).toContain('Không ghi gì');
     expect((await new XlsxStore(store).read())['meetings']).toEqual([]);
   }, 60_000);

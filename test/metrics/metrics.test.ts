@@ -76,7 +76,7 @@ describe('ratios scored like the 766 dashboard', () => {
     expect(ratio(60, 100, 60)).toMatchObject({ value: 60, pass: true, score: 100, gap: 'Đạt' });
     expect(ratio(3, 5, 60)).toMatchObject({ value: 60, pass: true });
     expect(ratio(45, 100, 60)).toMatchObject({ value: 45, pass: false, score: 75 });
-    expect(ratio(45, 100, 60).gap).toBe('Còn thiếu 15 điểm % so với chỉ tiêu 60%');
+    expect(ratio(45, 100, 60).gap).toBe('Còn thiếu 15 điểm phần trăm so với chỉ tiêu 60%');
   });
 
   it('calls a zero denominator "không áp dụng", not 0%', () => {

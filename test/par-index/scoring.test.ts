@@ -61,6 +61,8 @@ describe('CCHC index self-scoring', () => {
     ];
     const codes = summary(broken).issues.map((i) => i.code);
     expect(codes).toEqual(['SUBTOTAL_MISMATCH', 'SCORE_STEP', 'LEAD_MULTIPLE', 'TOTAL_NOT_100']);
+    // The issue is on the "Điểm tối đa" column; the message does not name it again.
+    expect(summary(broken).issues[0]!.message).toBe('Nhóm 1 ghi 25 điểm nhưng các tiêu chí con cộng lại 30 điểm. Sửa lại cho khớp.');
     expect(summary([c('1', 'x', 100, { scoreYear: 0.5, evidence: 'x' })], { indexScoreStep: '0.5' }).issues).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { computeMetrics, parsePeriod } from '../../core/index';
 import { sampleTables } from '../../sync/samples/sample-tables';
 import { collectWards } from '../../sync/rollup/collect';
+import { rollupWorkbook } from '../../sync/rollup/rollup-workbook';
 import { parseWardList } from '../../sync/rollup/ward-list';
 import { sheetsAuth } from '../../sync/sheets/auth';
 import { sheetsApi } from '../../sync/sheets/client';
@@ -19,6 +20,13 @@ const tempDir = useTempDir();
 const emulated = useSheetsEmulator();
 
 describe('province roll-up', () => {
+  it('a past period is compared as it stood at its end, the day the task figures count to', () => {
+    const ws = rollupWorkbook([], parsePeriod('2026-H1')!, '2026-12-01').getWorksheet('So sánh')!;
+    expect(String(ws.getCell('A1').value)).toBe(
+      'SO SÁNH KẾT QUẢ CẢI CÁCH HÀNH CHÍNH CÁC PHƯỜNG, XÃ — 6 THÁNG ĐẦU NĂM 2026 (tính đến ngày 14/06/2026)',
+    );
+  });
+
   it('reads 100 ward sheets, one request each, into one comparison workbook; an unreadable sheet is listed (exit 1)', async () => {
     const sheets = await emulated();
     const sample = await sampleTables();
@@ -44,13 +52,14 @@ describe('province roll-up', () => {
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('Đã tổng hợp 100/101 phường, xã');
+    expect(result.stdout).toContain('Đã tổng hợp 100/101 phường, xã (năm 2026) ra');
     expect(result.stdout).toContain('Không đọc được Phường không có (dòng 102)');
     expect(sheets.emu.counts()).toMatchObject({ reads: 101, writes: 0, byOperation: { 'spreadsheets.get': 101 } });
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const ws = workbook.getWorksheet('So sánh')!;
+    expect(String(ws.getCell('A1').value)).toBe('SO SÁNH KẾT QUẢ CẢI CÁCH HÀNH CHÍNH CÁC PHƯỜNG, XÃ — NĂM 2026 (tính đến ngày 23/11/2026)');
     const header = (ws.getRow(3).values as unknown[]).slice(1).map(String);
     const online = header.indexOf('Hội nghị tổ chức trực tuyến') + 1; // the core's target line
     const period = parsePeriod('2026', 'cutoff')!;

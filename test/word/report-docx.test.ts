@@ -2,7 +2,7 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { encodeSettings, followingPeriod, parsePeriod, periodInTitle, targetLines } from '../../core/index';
+import { encodeSettings, followingPeriod, parsePeriod, periodName, targetLines } from '../../core/index';
 import { SAMPLE_CATALOG, SAMPLE_CRITERIA, sampleTables } from '../../sync/samples/sample-tables';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { cchcAsync } from '../helpers/cli';
@@ -183,10 +183,12 @@ describe('cchc report --out .docx (Nghị định 30 format)', () => {
     ]);
     expect([next('2026-H1').from, next('2026-H1').to]).toEqual(['2026-06-15', '2026-12-14']);
     expect([next('2026-H1', 'calendar').from, next('2026-H1', 'calendar').to]).toEqual(['2026-07-01', '2026-12-31']);
+    // Nine months are followed by the year's report (there is no "next nine months" within the year).
+    expect([next('2026-9M').label, next('2026-9M').to]).toEqual(['2026', '2026-12-14']);
   });
 
   it('names the period as the title needs it', () => {
-    expect(['2026-Q1', '2026-H1', '2026-Q3', '2026', '2026-03'].map((l) => periodInTitle(parsePeriod(l)!))).toEqual([
+    expect(['2026-Q1', '2026-H1', '2026-Q3', '2026', '2026-03'].map((l) => periodName(parsePeriod(l)!, { title: true }))).toEqual([
       'quý I năm 2026',
       '6 tháng đầu năm 2026',
       'quý III năm 2026',

@@ -9,7 +9,9 @@ export function registerAuth(program: Command): void {
     .command('auth')
     .description('Đăng nhập Google')
     .command('login')
-    .description('Đăng nhập một lần bằng tài khoản Google qua ứng dụng OAuth "Desktop app"; mã được lưu riêng cho người dùng (mode 0600)')
+    .description(
+      'Đăng nhập một lần bằng tài khoản Google qua ứng dụng OAuth "Desktop app"; mã truy cập được lưu trong tệp chỉ người dùng đó đọc được',
+    )
     .option('--client <tệp>', 'tệp JSON của ứng dụng OAuth Desktop (hoặc biến môi trường CCHC_GOOGLE_KEY_FILE)')
     .action(async (opts: { client?: string }) => {
       const file = opts.client ?? process.env['CCHC_GOOGLE_KEY_FILE'];

@@ -3,7 +3,7 @@
  * sample appendices, reads it back through the store and prints the summary.
  */
 import { rm } from 'node:fs/promises';
-import { catalogFromTables, computeMetrics, indexSummary, parsePeriod, validateTasksTab } from '../../../core/index';
+import { catalogFromTables, computeMetrics, indexSummary, parsePeriod, periodName, validateTasksTab } from '../../../core/index';
 import { sampleTables } from '../../samples/sample-tables';
 import type { Command } from 'commander';
 import { EXIT } from '../../errors';
@@ -25,10 +25,10 @@ export async function demoCommand(): Promise<number> {
   console.log(catalogSummary(catalog, validateTasksTab(catalog)));
   const today = todayInVietnam();
   const period = parsePeriod(today.slice(0, 4))!;
-  console.log(`\n${metricsText(computeMetrics(tables, { period, today }), `năm ${period.year}`)}`);
+  console.log(`\n${metricsText(computeMetrics(tables, { period, today }), periodName(period))}`);
   const h1 = parsePeriod(`${period.year}-H1`)!;
   const index = indexSummary(tables['criteria'] ?? [], { period: h1, today, settings: catalog.settings, registry: catalog.registry });
-  console.log(`\n${indexText(index, '6 tháng đầu năm')}`);
+  console.log(`\n${indexText(index, periodName(h1))}`);
   console.log(`\nXem chi tiết: npx cchc validate --store ${DEMO_STORE}`);
   return EXIT.ok;
 }

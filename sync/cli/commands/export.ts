@@ -1,4 +1,5 @@
 /** `cchc export [--out FILE.xlsx|FILE.docx]`: a plan's catalog as an official appendix, optionally with progress. */
+import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { catalogFromTables } from '../../../core/index';
 import { appendixWorkbook } from '../../excel/appendix-writer';
@@ -23,7 +24,17 @@ const outputOptions = (options: ExportOptions): OutputOptions => ({
 
 export async function exportCommand(options: ExportOptions): Promise<number> {
   // A named output is checked before any work; the default name needs the plan, so it is checked when written.
-  if (options.out) await checkOutput(options.out, outputOptions(options));
+  if (options.out) {
+    await checkOutput(options.out, outputOptions(options));
+    const format = extname(options.out).toLowerCase();
+    // Any other name would get an .xlsx under a name that says otherwise.
+    if (format !== '.xlsx' && format !== '.docx') {
+      throw new CchcError(
+        'EXPORT_FORMAT',
+        `Không xuất được phụ lục dạng "${format || options.out}". Ghi tên tệp .xlsx (Excel) hoặc .docx (Word).`,
+      );
+    }
+  }
   const catalog = catalogFromTables(await openStore(options).read());
   if (catalog.plans.length === 0)
     throw new CchcError('NO_PLANS', 'Sổ dữ liệu chưa có kế hoạch nào. Nhập phụ lục bằng "cchc import" trước.');

@@ -12,7 +12,7 @@ import { CchcError, EXIT } from '../../errors';
 import { criteriaBasePath, loadCriteriaBase, saveCriteriaBase } from '../../store/criteria-base';
 import { openStore, type StoreOptions } from '../../store/open-store';
 import type { WriteOutcome } from '../../store/store';
-import { formatIssue } from '../format';
+import { formatIssue, sortIssues } from '../format';
 import { sheetOption, storeOption } from '../options';
 import { reportConflicts, run } from '../outcome';
 
@@ -50,9 +50,9 @@ export async function importCommand(file: string, options: ImportOptions): Promi
     console.log(JSON.stringify({ ...plan.report, dryRun: options.dryRun ?? false }, null, 2));
   } else {
     for (const line of plan.lines) console.log(line);
-    if (plan.kind !== 'appendix') for (const issue of plan.issues) console.log(formatIssue(issue));
+    if (plan.kind !== 'appendix') for (const issue of sortIssues(plan.issues)) console.log(formatIssue(issue));
     if (options.dryRun) console.log('(Chạy thử: chưa ghi vào sổ dữ liệu.)');
-    else if (write) console.log(`Đã ghi vào ${store.location}.`);
+    else if (write) console.log(plan.nothingNew ? `Không có gì mới: ${store.location} giữ nguyên.` : `Đã ghi vào ${store.location}.`);
     if (write && !store.removesRows && plan.removedTasks > 0) {
       console.log(
         `  ${plan.removedTasks} nhiệm vụ không còn trong phụ lục vẫn nằm trên bảng tính (đồng bộ không xóa dòng); xóa tay nếu không cần.`,

@@ -21,7 +21,7 @@ export async function initCommand(options: InitOptions): Promise<number> {
   if (options.ward) overrides['ward'] = options.ward;
   if (options.year) overrides['planYear'] = options.year;
   const created = await store.create(initialTables(overrides));
-  if (!sheetId(options)) console.log(`Đã tạo sổ dữ liệu ${store.location} (các bảng: ${created.join(', ')}).`);
+  if (!sheetId(options)) console.log(`Đã tạo sổ dữ liệu ${store.location} (các trang: ${created.join(', ')}).`);
   else if (created.length === 0) console.log(`${store.location} đã có đủ các trang; không thay đổi gì.`);
   else console.log(`Đã tạo ${created.length} trang trên ${store.location}: ${created.join(', ')}. Các trang đã có được giữ nguyên.`);
   return EXIT.ok;

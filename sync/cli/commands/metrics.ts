@@ -3,7 +3,7 @@
  * digitisation and task progress — with `--json` for other tools (numbers, not strings).
  */
 import type { Command } from 'commander';
-import { computeMetrics, periodName } from '../../../core/index';
+import { catalogFromTables, computeMetrics, periodName } from '../../../core/index';
 import { EXIT } from '../../errors';
 import { openStore } from '../../store/open-store';
 import { metricsText } from '../report-text';
@@ -13,8 +13,10 @@ import { run } from '../outcome';
 export async function metricsCommand(options: MetricsCliOptions): Promise<number> {
   const { period, today } = periodOptions(options);
   const tables = await openStore(options).read();
-  const report = computeMetrics(tables, { period, today, unit: unitOption(tables, options.unit) });
-  console.log(options.json ? JSON.stringify(report, null, 2) : metricsText(report, periodName(period)));
+  const unit = unitOption(tables, options.unit);
+  const report = computeMetrics(tables, { period, today, unit });
+  const unitName = unit === undefined ? undefined : catalogFromTables(tables).registry.label(unit);
+  console.log(options.json ? JSON.stringify(report, null, 2) : metricsText(report, periodName(period), unitName));
   return EXIT.ok;
 }
 

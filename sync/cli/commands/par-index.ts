@@ -14,7 +14,7 @@ import { localStorePath, openStore } from '../../store/open-store';
 import { indexText } from '../report-text';
 import { run } from '../outcome';
 import { wordWriter } from '../word-writer';
-import { periodOptions, withPeriodOptions, type MetricsCliOptions } from '../options';
+import { calendarOption, periodOption, periodOptions, sheetOption, storeOption, todayOption, type MetricsCliOptions } from '../options';
 
 export interface IndexOptions extends MetricsCliOptions {
   out?: string;
@@ -63,7 +63,15 @@ export async function indexCommand(options: IndexOptions): Promise<number> {
 }
 
 export function registerIndex(program: Command): void {
-  withPeriodOptions(program.command('index').description('Tự chấm điểm Chỉ số CCHC'))
+  // No --unit: the self-assessment is the ward's as a whole (its totals per unit are in the output).
+  program
+    .command('index')
+    .description('Tự chấm điểm Chỉ số CCHC')
+    .addOption(storeOption())
+    .addOption(sheetOption())
+    .addOption(periodOption())
+    .addOption(calendarOption())
+    .addOption(todayOption())
     .option('--out <tệp>', 'xuất biểu tự chấm điểm (.xlsx) hoặc báo cáo tự chấm điểm (.docx)')
     .option('--force', 'thay tệp --out đã có (bản cũ giữ thành .bak)')
     .option('--json', 'in kết quả dạng JSON (cho phần mềm khác)')

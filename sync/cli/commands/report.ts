@@ -11,6 +11,7 @@ import {
   decodeMeetings,
   followingPeriod,
   leadKey,
+  periodName,
   periodReport,
   storeWard,
   targetLines,
@@ -38,7 +39,7 @@ const outputOptions = (options: ReportOptions): OutputOptions => ({
 
 export async function reportCommand(options: ReportOptions): Promise<number> {
   const { period, today } = periodOptions(options);
-  const out = options.out ?? defaultOut('bao-cao', period.label);
+  const out = options.out ?? defaultOut('bao-cao', periodName(period, { title: true }));
   await checkOutput(out, outputOptions(options));
   const format = extname(out).toLowerCase();
   if (format !== '.xlsx' && format !== '.docx') {
@@ -70,7 +71,7 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
     const word = await wordWriter();
     await writeOutputFile(out, outputOptions(options), (keywords) => word.officialDocxBytes(report, keywords));
   } else await writeOutput(reportWorkbook(report, metrics.digitisation.score), out, outputOptions(options));
-  console.log(`Đã lập báo cáo ${metrics.period.label} ra ${out}.`);
+  console.log(`Đã lập báo cáo ${periodName(period)} ra ${out}.`);
   return EXIT.ok;
 }
 

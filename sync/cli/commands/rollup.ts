@@ -5,6 +5,7 @@
  * the workbook and make the exit code 1.
  */
 import { InvalidArgumentError, type Command } from 'commander';
+import { periodName } from '../../../core/index';
 import { EXIT } from '../../errors';
 import { writeWorkbookAtomic } from '../../excel/atomic-write';
 import { collectWards } from '../../rollup/collect';
@@ -15,7 +16,7 @@ import { sheetsApi } from '../../sheets/client';
 import { RequestRate } from '../../sheets/rate-limit';
 import { defaultOut } from '../options';
 import { run } from '../outcome';
-import { periodOptions, type MetricsCliOptions } from '../options';
+import { calendarOption, periodOption, periodOptions, todayOption, type MetricsCliOptions } from '../options';
 
 interface RollupOptions extends Pick<MetricsCliOptions, 'period' | 'today' | 'calendar'> {
   sheets: string;
@@ -47,10 +48,10 @@ export async function rollupCommand(options: RollupOptions): Promise<number> {
     onDone: progress,
   });
   if (progress) process.stderr.write('\n');
-  const out = options.out ?? defaultOut('tong-hop', period.label);
+  const out = options.out ?? defaultOut('tong-hop', periodName(period, { title: true }));
   await writeWorkbookAtomic(rollupWorkbook(results, period, today), out);
   const failed = results.filter((r) => r.error);
-  console.log(`Đã tổng hợp ${results.length - failed.length}/${results.length} phường, xã (${period.label}) ra ${out}.`);
+  console.log(`Đã tổng hợp ${results.length - failed.length}/${results.length} phường, xã (${periodName(period)}) ra ${out}.`);
   for (const f of failed) console.log(`  Không đọc được ${f.name} (dòng ${f.ward.line}): ${f.error}`);
   return failed.length > 0 ? EXIT.dataErrors : EXIT.ok;
 }
@@ -61,9 +62,9 @@ export function registerRollup(program: Command): void {
     .description('Tổng hợp, so sánh chỉ số của nhiều phường, xã từ bảng tính Google')
     .requiredOption('--sheets <tệp>', 'tệp danh sách mã bảng tính, mỗi dòng một mã (kèm tên phường/xã nếu muốn)')
     .option('--out <tệp>', 'tệp .xlsx cần ghi (mặc định: tong-hop-<kỳ>.xlsx)')
-    .option('--period <kỳ>', 'kỳ: 2026 | 2026-H1 | 2026-Q3 | 2026-09 (mặc định: năm nay)')
-    .option('--calendar', 'dùng kỳ theo lịch thay vì kỳ chốt số liệu')
-    .option('--today <ngày>', 'ngày tính, YYYY-MM-DD (mặc định: hôm nay, giờ Việt Nam)')
+    .addOption(periodOption())
+    .addOption(calendarOption())
+    .addOption(todayOption())
     .option('--concurrency <số>', 'số bảng tính đọc cùng lúc', positive, 4)
     .option(
       '--per-minute <số>',

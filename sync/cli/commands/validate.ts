@@ -1,9 +1,9 @@
 /** `cchc validate`: checks every tab with the core rules (the same ones the Apps Script menu uses). */
-import { countBySeverity, tabByKey, validateTables, type ValidationIssue } from '../../../core/index';
+import { countBySeverity, tabByKey, validateTables } from '../../../core/index';
 import type { Command } from 'commander';
 import { EXIT } from '../../errors';
 import { openStore, type StoreOptions } from '../../store/open-store';
-import { formatIssue, issueSummary } from '../format';
+import { formatIssue, issueSummary, sortIssues } from '../format';
 import { sheetOption, storeOption } from '../options';
 import { run } from '../outcome';
 
@@ -25,11 +25,6 @@ export async function validateCommand(options: ValidateOptions): Promise<number>
     for (const issue of sortIssues(issues)) console.log(formatIssue(issue));
   }
   return errors > 0 ? EXIT.dataErrors : EXIT.ok;
-}
-
-function sortIssues(issues: ValidationIssue[]): ValidationIssue[] {
-  const rank = (i: ValidationIssue): number => (i.severity === 'error' ? 0 : 1);
-  return [...issues].sort((a, b) => rank(a) - rank(b) || (a.tab ?? '').localeCompare(b.tab ?? '') || a.row - b.row);
 }
 
 export function registerValidate(program: Command): void {
