@@ -5,7 +5,7 @@
  * tokens, never are.
  */
 import { CchcError } from '../errors';
-import { withBackoff, type BackoffOptions } from './backoff';
+import { failureText, withBackoff, type BackoffOptions } from './backoff';
 
 interface ApiError {
   status?: number;
@@ -61,11 +61,11 @@ export function sheetsError(error: unknown, spreadsheetId: string, what: string)
     case 413:
       return new CchcError('SHEETS_REJECTED', `Google Sheets không nhận yêu cầu khi ${what}; bảng tính không bị thay đổi.${google}`);
     default: {
-      const reason = status ? `mã ${status}` : 'không kết nối được';
-      return new CchcError(
-        'SHEETS_REQUEST_FAILED',
-        `Không ${what} được (${reason}). Kiểm tra kết nối mạng và CCHC_SHEETS_API_URL rồi chạy lại.${google}`,
-      );
+      const refused = typeof code === 'string' && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code);
+      const reason = status ? `mã ${status}` : refused ? 'không kết nối được' : failureText(error);
+      // The API root matters only when someone set it (a proxy); officials never do.
+      const where = process.env['CCHC_SHEETS_API_URL'] ? ` và địa chỉ ở CCHC_SHEETS_API_URL` : '';
+      return new CchcError('SHEETS_REQUEST_FAILED', `Không ${what} được (${reason}). Kiểm tra kết nối mạng${where} rồi chạy lại.${google}`);
     }
   }
 }

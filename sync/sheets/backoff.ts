@@ -47,11 +47,25 @@ const networkCode = (error: unknown): string | undefined => {
   return typeof code === 'string' ? code : undefined;
 };
 
+/** The client's own timeout: it aborts the request (gaxios' AbortError, no status, no code); Google may still carry it out. */
+export function timedOut(error: unknown): boolean {
+  const e = error as { name?: unknown; error?: { name?: unknown }; cause?: { name?: unknown } };
+  return [e?.name, e?.error?.name, e?.cause?.name].some((name) => name === 'AbortError' || name === 'TimeoutError');
+}
+
 export const isRetryable = (error: unknown): boolean => {
   const status = statusOf(error);
-  if (status === undefined) return TRANSIENT_NETWORK.has(networkCode(error) ?? '');
+  if (status === undefined) return timedOut(error) || TRANSIENT_NETWORK.has(networkCode(error) ?? '');
   return status === 429 || (status >= 500 && status < 600);
 };
+
+/** What went wrong, for a message: the HTTP status, the client's timeout, or the network error's code. */
+export function failureText(error: unknown): string {
+  const status = statusOf(error);
+  if (status !== undefined) return `mã ${status}`;
+  if (timedOut(error)) return 'Google không trả lời kịp';
+  return `mã ${networkCode(error) ?? 'không rõ'}`;
+}
 
 /** The wait before retry `n` (0-based): the server's Retry-After if any, else min(2^n s + jitter up to 1 s, max). */
 export function delayFor(n: number, error: unknown, options: Pick<BackoffOptions, 'maxDelayMs' | 'random'> = {}): number {
@@ -65,7 +79,7 @@ export function delayFor(n: number, error: unknown, options: Pick<BackoffOptions
 export function giveUp(what: string, error: unknown, attempts: number): CchcError {
   return new CchcError(
     'SHEETS_UNAVAILABLE',
-    `Google Sheets đang quá tải hoặc tạm lỗi (mã ${statusOf(error) ?? networkCode(error)}) khi ${what}; đã thử lại ${attempts} lần. ` +
+    `Google Sheets đang quá tải hoặc tạm lỗi (${failureText(error)}) khi ${what}; đã thử lại ${attempts} lần. ` +
       'Bảng tính không có dòng nào ghi dở. Chờ vài phút rồi chạy lại lệnh; phần đã ghi (nếu có) không bị ghi lặp.',
   );
 }

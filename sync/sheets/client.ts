@@ -16,9 +16,11 @@ export function apiRoot(env: NodeJS.ProcessEnv = process.env): string {
   return root.endsWith('/') ? root : `${root}/`;
 }
 
-/** A stalled connection must end in a message, not hang the command. */
-const REQUEST_TIMEOUT_MS = 120_000;
+/** A stalled connection must end in a message, not hang the command. CCHC_SHEETS_TIMEOUT_MS overrides it (tests). */
+export function requestTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  return Number(env['CCHC_SHEETS_TIMEOUT_MS'] ?? 120_000);
+}
 
 export function sheetsApi(auth: SheetsAuthClient, env: NodeJS.ProcessEnv = process.env): SheetsApi {
-  return sheets({ version: 'v4', auth, rootUrl: apiRoot(env), retry: false, timeout: REQUEST_TIMEOUT_MS });
+  return sheets({ version: 'v4', auth, rootUrl: apiRoot(env), retry: false, timeout: requestTimeoutMs(env) });
 }

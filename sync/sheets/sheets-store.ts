@@ -35,6 +35,7 @@ import { sheetsError } from './api-errors';
 import { defaultSleep, delayFor, giveUp, isRetryable, type BackoffOptions } from './backoff';
 import type { SheetsApi } from './client';
 import { readSheet, shapeOf, sheetIdsOf, WRITE_METADATA_KEY, type RequestGate, type SheetState } from './sheet-reader';
+import { clearPending, pendingSince, recordPending } from './pending-write';
 import { planWrite, type WritePlan } from './sheet-writer';
 
 export interface ApplyResult {
@@ -157,6 +158,14 @@ export class SheetsStore implements Store {
     let failures = 0;
     const misplaced: string[] = [];
     let repairs = new Map<string, CellUpdate[]>();
+    const pending = await pendingSince(this.spreadsheetId);
+    if (pending !== null) {
+      // A command before this one was stopped while its write had no answer: that write may still land.
+      if (await this.waitOut(pending, 'Lần ghi trước từ máy này vào bảng tính chưa có trả lời (lệnh bị ngắt giữa chừng)')) {
+        state = await this.state();
+      }
+      await clearPending(this.spreadsheetId);
+    }
     for (let round = 0; ; round++) {
       checkStructure(base, shapeOf(state), 'trên bảng tính');
       const merged = mergeAll(state, tables, base, repairs);
@@ -188,6 +197,7 @@ export class SheetsStore implements Store {
       const sentAt = Date.now();
       try {
         this.sent++;
+        await recordPending(this.spreadsheetId, sentAt);
         if (byFilter) {
           await api.spreadsheets.values.batchUpdateByDataFilter({
             spreadsheetId: this.spreadsheetId,
@@ -200,20 +210,19 @@ export class SheetsStore implements Store {
           });
         }
         written++;
+        await clearPending(this.spreadsheetId);
       } catch (error) {
-        if (!isRetryable(error)) throw this.stopped(sheetsError(error, this.spreadsheetId, 'ghi vào bảng tính'), written);
         const lost = unanswered(error);
+        // An answer, even a failure, means nothing is left in flight, and a refused connection sent nothing;
+        // a lost answer stays recorded until waited out.
+        if (!lost || !isRetryable(error)) await clearPending(this.spreadsheetId);
+        if (!isRetryable(error)) throw this.stopped(sheetsError(error, this.spreadsheetId, 'ghi vào bảng tính'), written);
         // An answered failure wrote nothing; the last one ends the command at once.
         if (!lost && ++failures >= attempts) throw this.stopped(giveUp('ghi vào bảng tính', error, attempts), written);
         if (lost) {
           // The write may still land: wait past Google's deadline for it, then look.
-          const wait = sentAt + writeDeadlineMs() - Date.now();
-          if (wait > 0) {
-            console.error(
-              `Google chưa trả lời lần ghi; chờ ${Math.ceil(wait / 1000)} giây cho chắc lần ghi đó không đến muộn, rồi đọc lại bảng tính…`,
-            );
-            await (this.backoff?.sleep ?? defaultSleep)(wait);
-          }
+          await this.waitOut(sentAt, 'Google chưa trả lời lần ghi');
+          await clearPending(this.spreadsheetId);
         } else {
           await (this.backoff?.sleep ?? defaultSleep)(delayFor(failures - 1, error, this.backoff));
         }
@@ -233,6 +242,18 @@ export class SheetsStore implements Store {
         repairs.set(tab, [...(repairs.get(tab) ?? []), ...updates]);
       }
     }
+  }
+
+  /** Waits until a write sent at `sentAt` can no longer land; true if it had to wait. */
+  private async waitOut(sentAt: number, why: string): Promise<boolean> {
+    const wait = sentAt + writeDeadlineMs() - Date.now();
+    if (wait <= 0) return false;
+    console.error(
+      `${why}; chờ ${Math.ceil(wait / 1000)} giây cho chắc lần ghi đó không đến muộn, rồi đọc lại bảng tính… ` +
+        '(Nếu ngắt lệnh lúc này, lần chạy sau sẽ chờ tiếp phần còn lại.)',
+    );
+    await (this.backoff?.sleep ?? defaultSleep)(wait);
+    return true;
   }
 
   private stopped(error: CchcError, written: number): CchcError {

@@ -42,6 +42,11 @@ export interface FailureRule {
    * `status` is then ignored.
    */
   lateApplyMs?: number;
+  /**
+   * With lateApplyMs: no answer at all, the connection left open, so the client
+   * ends it with its own timeout (googleapis: "The operation was aborted.").
+   */
+  hangs?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -179,7 +184,7 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
             // A late request that fails leaves nothing, as at Google.
           }
         }, rule.lateApplyMs).unref();
-        res.socket?.destroy();
+        if (!rule.hangs) res.socket?.destroy();
         return;
       }
       const headers: Record<string, string> = rule.retryAfterSeconds !== undefined ? { 'Retry-After': String(rule.retryAfterSeconds) } : {};

@@ -15,6 +15,22 @@ describe('messages', () => {
     expect(megabytes(300 * 1024 * 1024)).toBe('300,0 MB');
   });
 
+  it('a request the client timed out on says Google did not answer in time, not "không kết nối được"', () => {
+    const saved = process.env['CCHC_SHEETS_API_URL'];
+    delete process.env['CCHC_SHEETS_API_URL'];
+    try {
+      const aborted = Object.assign(new Error('The operation was aborted.'), { error: { name: 'AbortError' } });
+      const text = sheetsError(aborted, 'ABC', 'đọc bảng tính').messageVi;
+      expect(text).toContain('Google không trả lời kịp');
+      expect(text).not.toContain('không kết nối được');
+      expect(text).not.toContain('CCHC_SHEETS_API_URL');
+      const refused = sheetsError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'ABC', 'đọc bảng tính');
+      expect(refused.messageVi).toContain('không kết nối được');
+    } finally {
+      if (saved !== undefined) process.env['CCHC_SHEETS_API_URL'] = saved;
+    }
+  });
+
   it('403 names the sheet once', () => {
     const text = sheetsError({ status: 403 }, 'ABC', 'đọc bảng tính').messageVi;
     expect(text).toContain('Không có quyền đọc bảng tính ABC.');

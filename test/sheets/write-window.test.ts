@@ -57,6 +57,47 @@ describe('writes during faults and edits', () => {
     expect(emu.requestLog.filter((r) => r.operation === 'spreadsheets.batchUpdate')).toHaveLength(1);
   });
 
+  it("a write the client's own timeout gives up on, landing later, is waited for, not re-sent: no duplicate rows", async () => {
+    const { emu, env } = await emulated();
+    const sample = (await sampleTables())['tasks']!;
+    const id = seedSheet(emu, 'CCHC', { tasks: sample.slice(0, 3) });
+    process.env['CCHC_SHEETS_WRITE_DEADLINE_MS'] = '3000';
+    // No answer at all: the client aborts after 500 ms ("The operation was aborted."); Google carries it out at 2 s.
+    emu.injectFailures([{ match: { operation: 'spreadsheets.batchUpdate' }, status: 500, times: 1, lateApplyMs: 2000, hangs: true }]);
+    const slept: number[] = [];
+    const store = realTimeStore({ ...env, CCHC_SHEETS_TIMEOUT_MS: '500' }, id, slept);
+    await store.read();
+    const result = await store.write({ tasks: sample.slice(0, 8) });
+    expect(result.conflicts).toEqual([]);
+    expect(ids(emu, id)).toHaveLength(8);
+    expect(new Set(ids(emu, id)).size).toBe(8);
+    expect(slept).toHaveLength(1);
+    expect(emu.requestLog.filter((r) => r.operation === 'spreadsheets.batchUpdate')).toHaveLength(1);
+  });
+
+  it('a command started while an earlier one still waits for its answer waits out the deadline before it reads', async () => {
+    const { emu, env } = await emulated();
+    const sample = (await sampleTables())['tasks']!;
+    const id = seedSheet(emu, 'CCHC', { tasks: sample.slice(0, 3) });
+    process.env['CCHC_SHEETS_WRITE_DEADLINE_MS'] = '3000';
+    emu.injectFailures([{ match: { operation: 'spreadsheets.batchUpdate' }, status: 500, times: 1, lateApplyMs: 2000, hangs: true }]);
+    // The first command's write hangs (as when the official then presses Ctrl-C); the second starts meanwhile.
+    const first = realTimeStore({ ...env, CCHC_SHEETS_TIMEOUT_MS: '1000' }, id, []);
+    await first.read();
+    const hanging = first.write({ tasks: sample.slice(0, 8) }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const slept: number[] = [];
+    const second = realTimeStore(env, id, slept);
+    await second.read();
+    await second.write({ tasks: sample.slice(0, 8) });
+    expect(slept[0]).toBeGreaterThan(1500);
+    expect(ids(emu, id)).toHaveLength(8);
+    expect(new Set(ids(emu, id)).size).toBe(8);
+    await hanging;
+    expect(new Set(ids(emu, id)).size).toBe(8);
+    expect(ids(emu, id)).toHaveLength(8);
+  });
+
   it('a lost batch that never lands is re-planned and sent once more after the deadline', async () => {
     const { emu, env } = await emulated();
     const sample = (await sampleTables())['tasks']!;
