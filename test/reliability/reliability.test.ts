@@ -47,10 +47,10 @@ afterAll(() => {
   );
 });
 
-/** A real `cchc` process; `killAfterMs` sends SIGKILL that long after the start (if still running). */
+/** A real `cchc` process; `killAfterMs` sends SIGKILL that long after the start (if still running), `killWhen` once it holds. */
 function cchcProcess(
   args: readonly string[],
-  options: { env?: Record<string, string>; killAfterMs?: number } = {},
+  options: { env?: Record<string, string>; killAfterMs?: number; killWhen?: () => boolean } = {},
 ): Promise<CliResult & { killed: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, CCHC_LOCK_WAIT_MS: '20000', ...options.env } });
@@ -58,11 +58,13 @@ function cchcProcess(
     let stderr = '';
     let killed = false;
     const timer = options.killAfterMs === undefined ? undefined : setTimeout(() => (killed = child.kill('SIGKILL')), options.killAfterMs);
+    const poll = options.killWhen && setInterval(() => options.killWhen!() && (killed = child.kill('SIGKILL')), 20);
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
+      clearInterval(poll);
       resolve({ code: code ?? -1, stdout, stderr, killed });
     });
   });
@@ -220,6 +222,41 @@ describe('reliability', { timeout: 900_000 }, () => {
       else process.env['CCHC_SHEETS_WRITE_DEADLINE_MS'] = saved;
     }
     record('a push whose answer is lost (lands late, or never)', outcomes);
+    expect(outcomes.every(Boolean)).toBe(true);
+  });
+
+  it('a push killed while Google holds its write unanswered, then pushed again: the second run waits it out', async () => {
+    const outcomes: boolean[] = [];
+    for (let n = 0; n < TRIES; n++) {
+      const { emu, env } = await emulated();
+      const id = emu.createSpreadsheet('CCHC');
+      const store = join(await tempDir(), 'cchc.xlsx');
+      const tables = await sampleTables();
+      await new XlsxStore(store).create({ ...tables, tasks: tables['tasks']!.slice(0, 3) });
+      const runEnv = { ...env, CCHC_SHEETS_WRITE_DEADLINE_MS: '7000' };
+      const late = 5000 + n * 500;
+      await cchcProcess(['sync', 'push', '--sheet', id, '--store', store], { env: runEnv });
+      // New tasks locally; the push's batch (their rows) gets no answer and lands 5–6 s after it arrived,
+      // after the second push has started.
+      const local = new XlsxStore(store);
+      await local.read();
+      await local.write({ ...(await new XlsxStore(store).read()), tasks: tables['tasks']!.slice(0, 12) });
+      emu.resetCounts();
+      emu.injectFailures([{ match: { operation: 'spreadsheets.batchUpdate' }, status: 500, times: 1, lateApplyMs: late, hangs: true }]);
+      // Killed the moment its batch reaches Google, while the answer is held back.
+      const killed = await cchcProcess(['sync', 'push', '--sheet', id, '--store', store], {
+        env: runEnv,
+        killWhen: () => emu.requestLog.some((r) => r.operation === 'spreadsheets.batchUpdate'),
+      });
+      const killedAt = Date.now();
+      const again = await cchcProcess(['sync', 'push', '--sheet', id, '--store', store], { env: runEnv });
+      await defaultSleep(200);
+      // Until the late batch has landed (at once, if the second push waited it out).
+      await defaultSleep(Math.max(0, killedAt + late + 300 - Date.now()));
+      const ids = (emu.getValues(id, `'${TASKS_TAB.name}'!A2:A`) as string[][]).map((r) => r[0]);
+      outcomes.push(killed.killed && again.code <= 1 && ids.length === 12 && new Set(ids).size === 12);
+    }
+    record('a push killed while its write is unanswered (then push again)', outcomes);
     expect(outcomes.every(Boolean)).toBe(true);
   });
 
