@@ -50,6 +50,8 @@ export interface StructureGap {
   column: string | null;
   /** Synced rows that would be lost or blanked. */
   rows: number;
+  /** The column is there but blank in every synced row: most likely deleted and made again. */
+  emptied?: boolean;
 }
 
 const filled = (v: Row[string] | undefined): boolean => v !== null && v !== undefined && v !== '';
@@ -77,15 +79,79 @@ export function structureGaps(base: SyncBase, shape: TablesShape): StructureGap[
   return gaps;
 }
 
-/** One Vietnamese line for the gaps; `where` is "trên bảng tính" or "trong sổ cục bộ". */
-export function describeGaps(gaps: readonly StructureGap[], where: string): string {
+/**
+ * Columns a side still has but left blank in every synced row that held a value
+ * (at least LARGE_DELETION_MIN of them): a column deleted and typed in again, or
+ * a paste gone wrong. Read as edits, they would blank the other side too.
+ */
+export function emptiedColumns(base: SyncBase, tables: Tables): StructureGap[] {
+  const gaps: StructureGap[] = [];
+  for (const tab of TABS) {
+    const synced = base.get(tab.key);
+    if (!synced || synced.size === 0) continue;
+    const now = indexRows(tab, tables[tab.key] ?? []);
+    for (const column of tab.columns) {
+      if (column.owner === 'computed') continue;
+      const held = [...synced].filter(([key, row]) => filled(row[column.key]) && now.has(key));
+      if (held.length >= LARGE_DELETION_MIN && held.every(([key]) => !filled(now.get(key)![column.key])))
+        gaps.push({ tab: tab.key, column: column.key, rows: held.length, emptied: true });
+    }
+  }
+  return gaps;
+}
+
+/** What a side holds anew in place of what was synced: a tab made again (column null), or a column typed in again. */
+export interface Replaced {
+  tab: string;
+  column: string | null;
+}
+
+/**
+ * The base without what a side replaced: a tab or column made again is not the
+ * one synced, so its emptiness deletes and blanks nothing, and the other side's
+ * data fills it again.
+ */
+export function forgetReplaced(base: SyncBase, replaced: readonly Replaced[]): SyncBase {
+  if (replaced.length === 0) return base;
+  const next: SyncBase = new Map();
+  for (const [tab, rows] of base) {
+    if (replaced.some((r) => r.tab === tab && r.column === null)) {
+      next.set(tab, new Map());
+      continue;
+    }
+    const columns = replaced.filter((r) => r.tab === tab).map((r) => r.column!);
+    if (columns.length === 0) {
+      next.set(tab, rows);
+      continue;
+    }
+    next.set(
+      tab,
+      new Map([...rows].map(([key, row]) => [key, Object.fromEntries(Object.entries(row).filter(([c]) => !columns.includes(c)))])),
+    );
+  }
+  return next;
+}
+
+/** Which copy a structure check is about: the shared sheet, or the local workbook. */
+export type Side = 'sheet' | 'local';
+
+/** One Vietnamese line for the gaps on one side, each with how to fix it there. */
+export function describeGaps(gaps: readonly StructureGap[], side: Side): string {
+  const where = side === 'sheet' ? 'trên bảng tính' : 'trong sổ cục bộ';
+  // On the sheet, a tab or column made again is recognised as new and filled from the workbook; locally, the .bak keeps the old one.
+  const restore = side === 'sheet' ? 'hoàn tác, hoặc Tệp → Nhật ký phiên bản' : 'hoàn tác, hoặc bản sao .bak của sổ';
   const parts = gaps.map((gap) => {
     const tab = TABS.find((t) => t.key === gap.tab)!;
     if (gap.column === null) {
-      return `không còn trang "${tab.name}" ${where} (lần đồng bộ trước có ${gap.rows} dòng): khôi phục trang hoặc đặt lại đúng tên "${tab.name}"`;
+      const again =
+        side === 'sheet' ? `, hoặc tạo lại trang "${tab.name}" (cchc init --sheet) để lệnh sync push ghi lại dữ liệu vào đó` : '';
+      return `không còn trang "${tab.name}" ${where} (lần đồng bộ trước có ${gap.rows} dòng): đặt lại đúng tên "${tab.name}" nếu trang bị đổi tên; nếu trang đã bị xóa, khôi phục trang (${restore})${again}`;
     }
     const header = tab.columns.find((c) => c.key === gap.column)!.header;
-    return `trang "${tab.name}" ${where} không còn cột "${header}" (${gap.rows} dòng có dữ liệu): đặt lại đúng tiêu đề "${header}" cho cột đó`;
+    if (gap.emptied) {
+      return `trang "${tab.name}" ${where}: cột "${header}" trống ở cả ${gap.rows} dòng trước đó có dữ liệu (có thể cột bị xóa rồi tạo lại): khôi phục dữ liệu của cột (${restore}), hoặc chạy lại với --yes nếu đúng là đã xóa hết có chủ ý`;
+    }
+    return `trang "${tab.name}" ${where} không còn cột "${header}" (${gap.rows} dòng có dữ liệu): đặt lại đúng tiêu đề "${header}" nếu cột bị đổi tên; nếu cột đã bị xóa, khôi phục cột cùng dữ liệu (${restore})`;
   });
   return `Cấu trúc đã thay đổi: ${parts.join('; ')}. Chưa đồng bộ gì để không mất dữ liệu; sửa lại rồi chạy lại lệnh.`;
 }

@@ -19,6 +19,7 @@ import {
   tabForName,
   TABS,
   type JournalEdit,
+  type Replaced,
   type Row,
   type TabSpec,
 } from '../../core/index';
@@ -147,6 +148,26 @@ export function sheetState(
 /** Tab key → sheet id, to find the tabs again after a rename. */
 export function sheetIdsOf(state: SheetState): Map<string, number> {
   return new Map([...state.tabs].map(([key, tab]) => [key, tab.sheetId]));
+}
+
+/**
+ * What officials made again since the last sync: a tab whose sheet id is not the
+ * one recorded (deleted, then a new tab of that name), and a layout column found
+ * by its header but without the tag every column the tool wrote carries, in a tab
+ * whose other columns have theirs (deleted, then a header typed in again).
+ */
+export function replacedParts(state: SheetState, recorded: ReadonlyMap<string, number>): Replaced[] {
+  const replaced: Replaced[] = [];
+  for (const [key, tab] of state.tabs) {
+    const id = recorded.get(key);
+    if (id !== undefined && id !== tab.sheetId) {
+      replaced.push({ tab: key, column: null });
+      continue;
+    }
+    if (tab.taggedColumns.size === 0) continue;
+    for (const column of tab.columns.keys()) if (!tab.taggedColumns.has(column)) replaced.push({ tab: key, column });
+  }
+  return replaced;
 }
 
 /** Which tabs and layout columns the sheet holds, for the structure check before a merge. */

@@ -11,6 +11,8 @@ import {
   describeConflict,
   describeGaps,
   describeUnidentified,
+  emptiedColumns,
+  forgetReplaced,
   mergeTables,
   overwrittenEdits,
   structureGaps,
@@ -22,7 +24,9 @@ import {
   type CellUpdate,
   type MergeConflict,
   type TabMerge,
+  type Side,
   type SyncBase,
+  type Tables as CoreTables,
   type TablesMerge,
   type TablesShape,
   type TabSpec,
@@ -34,7 +38,7 @@ import { CchcError } from '../errors';
 import { sheetsError } from './api-errors';
 import { defaultSleep, delayFor, giveUp, isRetryable, type BackoffOptions } from './backoff';
 import type { SheetsApi } from './client';
-import { readSheet, shapeOf, sheetIdsOf, WRITE_METADATA_KEY, type RequestGate, type SheetState } from './sheet-reader';
+import { readSheet, replacedParts, shapeOf, sheetIdsOf, WRITE_METADATA_KEY, type RequestGate, type SheetState } from './sheet-reader';
 import { clearPending, pendingSince, recordPending } from './pending-write';
 import { planWrite, type WritePlan } from './sheet-writer';
 
@@ -55,14 +59,16 @@ export interface ApplyResult {
 }
 
 /**
- * Stops when a tab or column the base filled is gone from a side (`where`: "trên
- * bảng tính", "trong sổ cục bộ"): merging would read it as emptied and delete or
- * blank what officials entered.
+ * Stops when a tab or column the base filled is gone from a side: merging would
+ * read it as emptied and delete or blank what officials entered. `source`: the
+ * side's tables when they are what gets written to the other side, to stop also
+ * on a column blanked in every synced row (unless the official said --yes).
  */
-export function checkStructure(base: SyncBase, shape: TablesShape, where: string): void {
-  const gaps = structureGaps(base, shape);
+export function checkStructure(base: SyncBase, side: Side, shape: TablesShape, source?: CoreTables): void {
+  const gaps = [...structureGaps(base, shape), ...(source ? emptiedColumns(base, source) : [])];
   if (gaps.length === 0) return;
-  throw new CchcError(gaps.some((g) => g.column === null) ? 'TAB_MISSING' : 'COLUMN_MISSING', describeGaps(gaps, where));
+  const code = gaps.some((g) => g.column === null) ? 'TAB_MISSING' : gaps.every((g) => g.emptied) ? 'COLUMN_EMPTIED' : 'COLUMN_MISSING';
+  throw new CchcError(code, describeGaps(gaps, side));
 }
 
 export class SheetsStore implements Store {
@@ -158,6 +164,7 @@ export class SheetsStore implements Store {
     let failures = 0;
     const misplaced: string[] = [];
     let repairs = new Map<string, CellUpdate[]>();
+    const recorded = new Map(this.seenSheetIds);
     const pending = await pendingSince(this.spreadsheetId);
     if (pending !== null) {
       // A command before this one was stopped while its write had no answer: that write may still land.
@@ -167,8 +174,10 @@ export class SheetsStore implements Store {
       await clearPending(this.spreadsheetId);
     }
     for (let round = 0; ; round++) {
-      checkStructure(base, shapeOf(state), 'trên bảng tính');
-      const merged = mergeAll(state, tables, base, repairs);
+      // A tab or column officials made again is not the one synced: it is filled, not read as emptied.
+      const synced = forgetReplaced(base, replacedParts(state, recorded));
+      checkStructure(synced, 'sheet', shapeOf(state));
+      const merged = mergeAll(state, tables, synced, repairs);
       const plan = planWrite(state, merged.merges, layout);
       first ??= plan;
       const sheetIds = new Map([...sheetIdsOf(state), ...plan.createdSheetIds]);

@@ -131,6 +131,87 @@ describe('structural edits never delete', { timeout: 120_000 }, () => {
     expect(emu.counts()).toMatchObject({ reads: 0, writes: 0 });
   });
 
+  it('a tab deleted and made again in the sheet is new: pull deletes nothing, push fills it again (small tabs too)', async () => {
+    const { emu, env, id, path, tasks } = await pushed();
+    const plans = (await new XlsxStore(path).read())['plans']!;
+    expect(plans.length).toBeGreaterThan(0);
+    for (const name of [TASKS_TAB.name, 'Kế hoạch']) emu.batchUpdate(id, [{ deleteSheet: { sheetId: sheetIdOf(emu, id, name) } }]);
+    const init = await cchcAsync(['init', '--sheet', id], { env });
+    expect(init.code).toBe(0);
+    const pull = await cchcAsync(['sync', 'pull', '--sheet', id, '--out', path], { env });
+    expect(pull.stderr).toBe('');
+    expect(pull.code).toBe(0);
+    expect(pull.stdout).not.toContain('Bỏ');
+    const local = await new XlsxStore(path).read();
+    expect(local['tasks']).toHaveLength(tasks.length);
+    expect(local['plans']).toHaveLength(plans.length);
+    const push = await cchcAsync(['sync', 'push', '--sheet', id, '--store', path], { env });
+    expect(push.code).toBe(0);
+    const grid = emu.getValues(id, `'${TASKS_TAB.name}'!A2:A`) as string[][];
+    expect(grid.map((r) => r[0]).sort()).toEqual(tasks.map((t) => String(t['id'])).sort());
+    expect(emu.getValues(id, "'Kế hoạch'!A2:A")).toHaveLength(plans.length);
+  });
+
+  it('a column deleted in the sheet and typed in again is new: pull blanks nothing, push fills it again', async () => {
+    const { emu, env, id, path, tasks, statuses } = await pushed();
+    const sheetId = sheetIdOf(emu, id, TASKS_TAB.name);
+    const status = columnIndex('status');
+    emu.batchUpdate(id, [
+      { deleteDimension: { range: { sheetId, dimension: 'COLUMNS', startIndex: status, endIndex: status + 1 } } },
+      { insertDimension: { range: { sheetId, dimension: 'COLUMNS', startIndex: status, endIndex: status + 1 } } },
+      {
+        updateCells: {
+          start: { sheetId, rowIndex: 0, columnIndex: status },
+          rows: [{ values: [{ userEnteredValue: { stringValue: 'Trạng thái' } }] }],
+          fields: 'userEnteredValue',
+        },
+      },
+    ]);
+    const pull = await cchcAsync(['sync', 'pull', '--sheet', id, '--out', path], { env });
+    expect(pull.code).toBe(0);
+    expect((await new XlsxStore(path).read())['tasks']!.filter((t) => t['status']).length).toBe(statuses);
+    const push = await cchcAsync(['sync', 'push', '--sheet', id, '--store', path], { env });
+    expect(push.code).toBe(0);
+    const grid = emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][];
+    for (const task of tasks) expect(grid.find((r) => r[0] === task['id'])![status] ?? '').toBe(String(task['status'] ?? ''));
+  });
+
+  it('a column blanked in every synced row stops the sync (COLUMN_EMPTIED) until --yes, on either side', async () => {
+    const { emu, env, id, path, statuses } = await pushed();
+    // Locally: every status cleared (a column deleted and made again in Excel).
+    const local = new XlsxStore(path);
+    const tables = await local.read();
+    await local.write({ tasks: tables['tasks']!.map((t) => ({ ...t, status: null })) });
+    emu.resetCounts();
+    const push = await cchcAsync(['sync', 'push', '--sheet', id, '--store', path], { env });
+    expect(push.code).toBe(2);
+    expect(push.stderr).toContain('cột "Trạng thái" trống ở cả');
+    expect(push.stderr).toContain('[COLUMN_EMPTIED]');
+    expect(emu.counts().writes).toBe(0);
+    // On the sheet: the same, the pull stops and the workbook stays as it is.
+    await local.write({ tasks: tables['tasks']! });
+    const sheetId = sheetIdOf(emu, id, TASKS_TAB.name);
+    const status = columnIndex('status');
+    emu.batchUpdate(id, [
+      {
+        repeatCell: {
+          range: { sheetId, startRowIndex: 1, endRowIndex: 500, startColumnIndex: status, endColumnIndex: status + 1 },
+          cell: {},
+          fields: 'userEnteredValue',
+        },
+      },
+    ]);
+    const before = await readFile(path);
+    const pull = await cchcAsync(['sync', 'pull', '--sheet', id, '--out', path], { env });
+    expect(pull.code).toBe(2);
+    expect(pull.stderr).toContain('[COLUMN_EMPTIED]');
+    expect((await readFile(path)).equals(before)).toBe(true);
+    const yes = await cchcAsync(['sync', 'pull', '--sheet', id, '--out', path, '--yes'], { env });
+    expect(yes.code).toBe(0);
+    expect((await new XlsxStore(path).read())['tasks']!.filter((t) => t['status']).length).toBe(0);
+    expect(statuses).toBeGreaterThan(2);
+  });
+
   it('a pull that would delete many rows asks for --yes first', async () => {
     const { emu, env, id, path, meetings } = await pushed();
     expect(meetings.length).toBeGreaterThanOrEqual(4);

@@ -7,9 +7,18 @@
  * synced data and is gone on either side stops the sync before anything is written.
  */
 import type { Command } from 'commander';
-import { baseOf, describeConflict, describeUnidentified, mergeTables, nextBase, tabByKey, tablesOf } from '../../../core/index';
+import {
+  baseOf,
+  describeConflict,
+  describeUnidentified,
+  forgetReplaced,
+  mergeTables,
+  nextBase,
+  tabByKey,
+  tablesOf,
+} from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
-import { shapeOf, sheetIdsOf } from '../../sheets/sheet-reader';
+import { replacedParts, shapeOf, sheetIdsOf } from '../../sheets/sheet-reader';
 import { checkStructure } from '../../sheets/sheets-store';
 import { loadSyncBase, realWorkbookPath, saveSyncBase, syncStatePath } from '../../store/sync-base';
 import { localStorePath, openSheet, requireSheetId, type StoreOptions } from '../../store/open-store';
@@ -43,7 +52,9 @@ export async function pullCommand(options: SyncOptions): Promise<number> {
     console.log(`Đã tải toàn bộ bảng tính ${id} về sổ mới ${path}.`);
     return EXIT.ok;
   }
-  checkStructure(saved.base, shapeOf(state), 'trên bảng tính');
+  // A tab or column officials made again on the sheet is new: it deletes and blanks nothing here.
+  const base = forgetReplaced(saved.base, replacedParts(state, saved.sheetIds));
+  checkStructure(base, 'sheet', shapeOf(state), options.yes ? undefined : sheet);
   const { tables: current, shape } = await local.readShaped();
   if (!shape.has('tasks')) {
     throw new CchcError(
@@ -51,9 +62,9 @@ export async function pullCommand(options: SyncOptions): Promise<number> {
       `Tệp "${path}" không phải sổ dữ liệu cchc (không có trang "${tabByKey('tasks').name}"); "sync pull" không ghi vào tệp khác. Chọn --out một tệp mới hoặc đúng sổ dữ liệu.`,
     );
   }
-  checkStructure(saved.base, shape, 'trong sổ cục bộ');
+  checkStructure(base, 'local', shape);
   // The sheet is the shared record: rows officials deleted there go locally too, unless changed here since.
-  const merged = mergeTables(sheet, current, saved.base, { deletions: true });
+  const merged = mergeTables(sheet, current, base, { deletions: true });
   if (merged.largeDeletions.size > 0 && !options.yes) {
     const tabs = [...merged.largeDeletions].map(([key, [deleted, had]]) => `${deleted}/${had} dòng trang "${tabByKey(key).name}"`);
     throw new CchcError(
@@ -62,7 +73,7 @@ export async function pullCommand(options: SyncOptions): Promise<number> {
     );
   }
   await local.write(merged.after);
-  await saveSyncBase(statePath, id, workbook, { base: nextBase(saved.base, merged.after, sheet), sheetIds: sheetIdsOf(state) });
+  await saveSyncBase(statePath, id, workbook, { base: nextBase(base, merged.after, sheet), sheetIds: sheetIdsOf(state) });
   console.log(
     summary(`Đã tải bảng tính ${id} về ${path}`, merged.inserted, merged.updated) +
       (merged.deleted ? ` Bỏ ${merged.deleted} dòng đã bị xóa trên bảng tính.` : ''),
@@ -83,7 +94,7 @@ export async function pushCommand(options: SyncOptions): Promise<number> {
   const { tables: local, shape } = await new XlsxStore(path).readShaped();
   const saved = await loadSyncBase(statePath);
   if (saved.note) console.log(saved.note);
-  checkStructure(saved.base, shape, 'trong sổ cục bộ');
+  checkStructure(saved.base, 'local', shape, options.yes ? undefined : local);
   const result = await openSheet(id).apply(local, saved.base, saved.sheetIds);
   await saveSyncBase(statePath, id, workbook, { base: nextBase(saved.base, local, result.sheetAfter), sheetIds: result.sheetIds });
   const { plan } = result;
@@ -103,7 +114,7 @@ export function registerSync(program: Command): void {
     .addOption(sheetOption())
     .addOption(storeOption())
     .option('--out <tệp>', 'sổ .xlsx nhận dữ liệu (mặc định: sổ của --store)')
-    .option('--yes', 'đồng ý xóa trong sổ cục bộ nhiều dòng đã bị xóa trên bảng tính')
+    .option('--yes', 'đồng ý xóa trong sổ cục bộ nhiều dòng, hoặc cột trống hết, theo bảng tính')
     .action(async (opts: SyncOptions) => {
       run.exitCode = await pullCommand(opts);
     });
@@ -112,6 +123,7 @@ export function registerSync(program: Command): void {
     .description('Đẩy sổ cục bộ lên bảng tính, không ghi đè sửa đổi của cán bộ')
     .addOption(sheetOption())
     .addOption(storeOption())
+    .option('--yes', 'đồng ý đẩy lên cả cột đã bị xóa trống hết trong sổ cục bộ')
     .action(async (opts: SyncOptions) => {
       run.exitCode = await pushCommand(opts);
     });
