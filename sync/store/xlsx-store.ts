@@ -7,15 +7,18 @@
  * first checks that the file is still the one this command read; if another
  * command replaced it meanwhile, this write stops (STORE_CHANGED) instead of
  * silently dropping the other command's work.
+ *
+ * A tab an official renamed in Excel is still that tab (found by its header
+ * row) and keeps its new name; a second tab is never added beside it.
  */
 import { access, mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import {
-  headerKeys,
-  matchKey,
+  columnsByHeader,
   ROW_NUMBER,
   sameCell,
+  tabsForHeaders,
   tabForName,
   TABS,
   type CellValue,
@@ -33,15 +36,54 @@ import { addTabSheet } from '../excel/tab-sheet';
 import { withStoreLock } from './store-lock';
 import type { Store, Tables, WriteOutcome } from './store';
 
-/** Maps a worksheet's header cells to column keys, so officials may reorder or add columns. */
+function headerTexts(ws: ExcelJS.Worksheet): string[] {
+  const texts: string[] = [];
+  ws.getRow(1).eachCell((cell, colNumber) => (texts[colNumber - 1] = String(plainValue(cell.value) ?? '')));
+  return Array.from(texts, (text) => text ?? '');
+}
+
+/** Maps a worksheet's header cells to column keys (1-based column numbers), so officials may reorder or add columns. */
 function headerMap(ws: ExcelJS.Worksheet, tab: TabSpec): Map<string, number> {
-  const byHeader = new Map(tab.columns.flatMap((c) => headerKeys(c, matchKey).map((k) => [k, c.key] as const)));
-  const map = new Map<string, number>();
-  ws.getRow(1).eachCell((cell, colNumber) => {
-    const key = byHeader.get(matchKey(String(plainValue(cell.value) ?? '')));
-    if (key && !map.has(key)) map.set(key, colNumber);
-  });
-  return map;
+  return new Map([...columnsByHeader(tab, headerTexts(ws))].map(([key, index]) => [key, index + 1]));
+}
+
+/**
+ * The worksheet of each layout tab (by tab key): the one named after it, else the one
+ * sheet named after no tab whose header row is that tab's (renamed by an official).
+ * Where it cannot tell (two such sheets for one tab, or one sheet with the headers of
+ * two missing tabs) it stops and says so: a guess, or a new empty tab beside the
+ * renamed one, would split the officials' data.
+ */
+function layoutSheets(workbook: ExcelJS.Workbook, location: string): Map<string, ExcelJS.Worksheet> {
+  const sheets = new Map<string, ExcelJS.Worksheet>();
+  const unnamed: ExcelJS.Worksheet[] = [];
+  for (const ws of workbook.worksheets) {
+    const tab = tabForName(ws.name);
+    if (!tab) unnamed.push(ws);
+    else if (!sheets.has(tab.key)) sheets.set(tab.key, ws);
+  }
+  const missing = TABS.filter((tab) => !sheets.has(tab.key));
+  const renamed = new Map<TabSpec, ExcelJS.Worksheet[]>();
+  for (const ws of unnamed) {
+    const tabs = tabsForHeaders(headerTexts(ws), missing);
+    if (tabs.length > 1) {
+      throw new CchcError(
+        'STORE_TAB_UNCLEAR',
+        `Sổ dữ liệu "${location}" có trang "${ws.name}" mang tiêu đề cột của cả trang ${tabs.map((t) => `"${t.name}"`).join(' và ')}, mà không có trang nào mang các tên đó; không rõ đó là trang nào nên không đọc, không ghi. Đổi tên trang "${ws.name}" lại thành tên trang sổ của nó rồi chạy lại.`,
+      );
+    }
+    if (tabs[0]) renamed.set(tabs[0], [...(renamed.get(tabs[0]) ?? []), ws]);
+  }
+  for (const [tab, found] of renamed) {
+    if (found.length > 1) {
+      throw new CchcError(
+        'STORE_TAB_TWICE',
+        `Sổ dữ liệu "${location}" không có trang "${tab.name}" mà có ${found.length} trang mang tiêu đề cột của trang đó (${found.map((ws) => `"${ws.name}"`).join(', ')}); không rõ trang nào là trang "${tab.name}" nên không đọc, không ghi. Đổi tên đúng trang đó lại thành "${tab.name}" rồi chạy lại.`,
+      );
+    }
+    sheets.set(tab.key, found[0]!);
+  }
+  return sheets;
 }
 
 function toExcel(value: CellValue, isDate: boolean): ExcelJS.CellValue {
@@ -130,11 +172,11 @@ export class XlsxStore implements Store {
 
   /** The tables, and which tabs and layout columns the workbook has (for the sync's structure check). */
   async readShaped(): Promise<{ tables: Tables; shape: TablesShape }> {
-    const workbook = await this.load();
+    const sheets = layoutSheets(await this.load(), this.location);
     const tables: Tables = {};
     const shape = new Map<string, Set<string>>();
     for (const tab of TABS) {
-      const ws = workbook.getWorksheet(tab.name);
+      const ws = sheets.get(tab.key);
       tables[tab.key] = ws ? readTab(ws, tab) : [];
       if (ws) shape.set(tab.key, new Set(headerMap(ws, tab).keys()));
     }
@@ -153,10 +195,11 @@ export class XlsxStore implements Store {
   /** Writes the tables into the workbook; returns how many cells (and tabs) changed. */
   private fill(workbook: ExcelJS.Workbook, tables: Tables): number {
     let changed = 0;
+    const sheets = layoutSheets(workbook, this.location);
     for (const tab of TABS) {
       const rows = tables[tab.key];
       if (!rows) continue;
-      let ws = workbook.getWorksheet(tab.name);
+      let ws = sheets.get(tab.key);
       if (!ws) {
         ws = addTabSheet(workbook, tab);
         changed++;
@@ -200,6 +243,7 @@ export class XlsxStore implements Store {
       throw new CchcError('STORE_UNREADABLE', `Không đọc được sổ dữ liệu "${this.location}" (tệp hỏng hoặc không phải .xlsx).${backup}`);
     }
     // A workbook with none of the store's tabs is an official's own file (an appendix, a report): never written into.
+    // By name only: a report's sheet may carry a tab's headers, and only a store's renamed tab is followed.
     if (!entries.some((e) => e.name === 'xl/workbook.xml') || !workbook.worksheets.some((ws) => tabForName(ws.name))) {
       throw new CchcError(
         'NOT_A_STORE',
