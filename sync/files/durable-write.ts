@@ -56,7 +56,7 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
   if (previous && (previous.mode & 0o222) === 0) {
     throw new CchcError(
       'FILE_READ_ONLY',
-      `Tệp "${path}" đang ở chế độ chỉ đọc nên không ghi đè. Bỏ chế độ chỉ đọc (Thuộc tính → bỏ "Chỉ đọc") rồi chạy lại.`,
+      `Tệp "${path}" đang ở chế độ chỉ đọc nên không ghi đè. Bỏ chế độ chỉ đọc của tệp (Windows: Thuộc tính → bỏ "Chỉ đọc"; macOS, Linux: cho phép ghi) rồi chạy lại.`,
     );
   }
   const temp = tempBeside(target);

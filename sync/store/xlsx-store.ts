@@ -31,6 +31,7 @@ import { CchcError } from '../errors';
 import { linkAddress, plainValue } from '../excel/cell-value';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
 import { loadPackage } from '../excel/exceljs-package';
+import { XLSX_SAVE_AS } from '../excel/read-workbook';
 import { guardZip } from '../files/zip-guard';
 import { addTabSheet } from '../excel/tab-sheet';
 import { withStoreLock } from './store-lock';
@@ -130,7 +131,7 @@ export class XlsxStore implements Store {
       if (this.stamp !== undefined && (await fileStamp(this.location)) !== this.stamp) {
         throw new CchcError(
           'STORE_CHANGED',
-          `Sổ dữ liệu "${this.location}" đang được một lệnh khác ghi (đã thay đổi trong lúc lệnh này chạy); không ghi để khỏi mất phần việc của lệnh kia. Chạy lại lệnh.`,
+          `Sổ dữ liệu "${this.location}" đã được một lệnh khác thay đổi trong lúc lệnh này chạy; không ghi để khỏi mất phần việc của lệnh kia. Chạy lại lệnh.`,
         );
       }
       const result = await work();
@@ -222,8 +223,11 @@ export class XlsxStore implements Store {
     const workbook = new ExcelJS.Workbook();
     const stamp = await fileStamp(this.location);
     // A store is a file officials handle too: bounded like any input before exceljs inflates it.
+    let damaged = false;
     const entries = await guardZip(this.location).catch((error: unknown) => {
       if (error instanceof CchcError && error.code === 'FILE_TOO_LARGE') throw error;
+      // Truncated, or no zip at all: the file itself is broken, not just its reading.
+      damaged = true;
       return [];
     });
     const unkept = entries.flatMap((e) => UNKEPT_PARTS.filter(([prefix]) => e.name.startsWith(prefix)).map(([, what]) => what));
@@ -236,11 +240,20 @@ export class XlsxStore implements Store {
       // What this command now works from: a write must still find this file.
       this.stamp = stamp;
     } catch {
-      const backup = await access(`${this.location}.bak`).then(
-        () => ` Khôi phục từ bản sao "${this.location}.bak".`,
-        () => '',
+      const hasBackup = await access(`${this.location}.bak`).then(
+        () => true,
+        () => false,
       );
-      throw new CchcError('STORE_UNREADABLE', `Không đọc được sổ dữ liệu "${this.location}" (tệp hỏng hoặc không phải .xlsx).${backup}`);
+      if (damaged) {
+        const backup = hasBackup ? ` Khôi phục từ bản sao "${this.location}.bak".` : '';
+        throw new CchcError('STORE_UNREADABLE', `Không đọc được sổ dữ liệu "${this.location}" (tệp hỏng hoặc không phải .xlsx).${backup}`);
+      }
+      // A whole file the reader fails on: re-saving keeps the officials' latest work, the .bak may predate it.
+      const backup = hasBackup ? ` Bản sao "${this.location}.bak" là bản trước lần ghi cuối, có thể cũ hơn.` : '';
+      throw new CchcError(
+        'STORE_UNREADABLE',
+        `Sổ dữ liệu "${this.location}" không hỏng nhưng trình đọc Excel của chương trình không đọc được nội dung. Mở sổ bằng Excel, lưu lại dạng ${XLSX_SAVE_AS} rồi chạy lại.${backup}`,
+      );
     }
     // A workbook with none of the store's tabs is an official's own file (an appendix, a report): never written into.
     // By name only: a report's sheet may carry a tab's headers, and only a store's renamed tab is followed.

@@ -51,7 +51,7 @@ describe('store lock', () => {
           if (!plans.includes(APPENDICES[i]![1])) lost++;
         } else {
           expect(result.code, result.stderr).toBe(2);
-          expect(result.stderr).toMatch(/Sổ dữ liệu .* đang được một lệnh khác ghi/);
+          expect(result.stderr).toMatch(/Sổ dữ liệu .* (đang được một lệnh khác ghi|đã được một lệnh khác thay đổi)/);
           refused++;
         }
       });
