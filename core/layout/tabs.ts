@@ -2,7 +2,7 @@
 import { ROW_KIND_LABELS, TASK_STATUSES } from '../catalog/model';
 import { UNIT_KIND_LABELS } from '../units/labels';
 import { matchKey } from '../text/vietnamese';
-import { col, type TabSpec } from './columns';
+import { col, headerKeys, type TabSpec } from './columns';
 
 export const PLANS_TAB: TabSpec = {
   key: 'plans',
@@ -240,4 +240,29 @@ export function tabByKey(key: string): TabSpec {
 export function tabForName(name: string): TabSpec | undefined {
   const key = matchKey(name);
   return TABS.find((t) => matchKey(t.name) === key);
+}
+
+/** Which of the tab's columns a header row holds, by header text as every adapter reads headers: key → 0-based position (the first of two alike wins). */
+export function columnsByHeader(tab: TabSpec, headers: readonly string[]): Map<string, number> {
+  const byHeader = new Map(tab.columns.flatMap((c) => headerKeys(c, matchKey).map((k) => [k, c.key] as const)));
+  const columns = new Map<string, number>();
+  headers.forEach((text, index) => {
+    const key = byHeader.get(matchKey(text));
+    if (key && !columns.has(key)) columns.set(key, index);
+  });
+  return columns;
+}
+
+/**
+ * The tabs (among `tabs`) a sheet may stand for by its header row alone (a tab an
+ * official renamed): those holding the largest share of their columns there, if
+ * that is at least half of them and two. More than one: the row cannot tell them apart.
+ */
+export function tabsForHeaders(headers: readonly string[], tabs: readonly TabSpec[] = TABS): TabSpec[] {
+  const scored = tabs
+    .map((tab) => ({ tab, found: columnsByHeader(tab, headers).size }))
+    .filter(({ tab, found }) => found >= 2 && found * 2 >= tab.columns.length)
+    .map(({ tab, found }) => ({ tab, share: found / tab.columns.length }));
+  const best = Math.max(...scored.map((s) => s.share));
+  return scored.filter((s) => s.share === best).map((s) => s.tab);
 }

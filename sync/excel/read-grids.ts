@@ -38,7 +38,7 @@ function delimiterOf(text: string): string {
 }
 
 async function readCsv(path: string): Promise<ImportSheet[]> {
-  await checkImportFile(path);
+  await checkImportFile(path, 'csv');
   const text = decodeText(await readFile(path));
   const workbook = new ExcelJS.Workbook();
   try {

@@ -2,7 +2,8 @@
  * Opens an .xlsx an official hands us, and says in Vietnamese what is wrong when it
  * cannot be read: not a file, too big (on disk or once inflated: files/zip-guard),
  * empty, an old .xls or a password-protected file (both OLE containers), not a
- * zip, a zip that is not a workbook (an .ods renamed, a .docx), or a truncated zip.
+ * zip, a zip that is not a workbook (an .ods renamed, a .docx), a truncated zip
+ * (files/zip-guard), or a whole zip the Excel reader cannot parse.
  */
 import { open, readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
@@ -42,14 +43,18 @@ export async function readWorkbookGrids(path: string, options: { stream?: boolea
       return await streamedGrids(path, entries);
     } catch (error) {
       if (error instanceof CchcError) throw error;
-      throw truncated(path);
+      throw unparsed(path);
     }
   }
   return (await loadWorkbook(path)).worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }));
 }
 
-const truncated = (path: string): CchcError =>
-  new CchcError('FILE_TRUNCATED', `Tệp "${path}" bị hỏng hoặc tải về chưa hết. Tải lại hoặc lưu lại tệp từ Excel rồi nhập lại.`);
+/** After guardZip the zip is whole (a truncated one is FILE_TRUNCATED there): what fails now is the reading of its sheets. */
+const unparsed = (path: string): CchcError =>
+  new CchcError(
+    'FILE_UNREADABLE',
+    `Tệp "${path}" không bị cắt dở nhưng trình đọc Excel của chương trình không đọc được nội dung (tệp có thể do phần mềm khác tạo). Mở tệp bằng Excel, lưu lại dạng ${XLSX_SAVE_AS} rồi nhập lại.`,
+  );
 
 export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
   await checkWorkbookFile(path);
@@ -62,28 +67,31 @@ async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
     // An appendix saved by openpyxl names its parts its own way: given to exceljs under exceljs's names.
     await loadPackage(workbook, await readFile(path));
   } catch {
-    throw truncated(path);
+    throw unparsed(path);
   }
   return workbook;
 }
 
+/** How to make each kind of input smaller. */
+const SHRINK_ADVICE = {
+  xlsx: 'Xóa các trang tính, hình ảnh không cần thiết rồi lưu lại.',
+  csv: 'Tách thành nhiều tệp CSV nhỏ hơn (ví dụ mỗi kế hoạch một tệp) hoặc xóa các cột, dòng không cần thiết rồi lưu lại.',
+};
+
 /** Refuses a path that is no file, an empty file or one over the size limit, in Vietnamese (any kind of file). */
-export async function checkImportFile(path: string): Promise<void> {
+export async function checkImportFile(path: string, kind: keyof typeof SHRINK_ADVICE = 'xlsx'): Promise<void> {
   const info = await stat(path).catch(() => null);
   if (!info || !info.isFile()) {
     throw new CchcError('FILE_NOT_FOUND', `Không tìm thấy tệp "${path}". Kiểm tra lại đường dẫn.`);
   }
   if (info.size === 0) throw new CchcError('FILE_EMPTY', `Tệp "${path}" rỗng (0 byte). Lưu lại phụ lục từ Excel rồi nhập lại.`);
   if (info.size > MAX_IMPORT_BYTES) {
-    throw new CchcError(
-      'FILE_TOO_LARGE',
-      `Tệp "${path}" lớn ${megabytes(info.size)}, vượt giới hạn 20 MB. Xóa các trang tính, hình ảnh không cần thiết rồi lưu lại.`,
-    );
+    throw new CchcError('FILE_TOO_LARGE', `Tệp "${path}" lớn ${megabytes(info.size)}, vượt giới hạn 20 MB. ${SHRINK_ADVICE[kind]}`);
   }
 }
 
 /** The file type as the Save As list of a Vietnamese Excel names it. */
-const XLSX_SAVE_AS = '"Sổ làm việc Excel (.xlsx)"';
+export const XLSX_SAVE_AS = '"Sổ làm việc Excel (.xlsx)"';
 
 /** The checks before any parser runs on a workbook; the zip's entries. */
 async function checkWorkbookFile(path: string): Promise<ZipEntry[]> {

@@ -15,8 +15,12 @@ import { isAlive } from './process-alive';
 
 const TEMP_MARK = '.tmp-';
 
+/** A temp file's name beside `target`, owned by this process (removeStaleTemps knows it by the process id). */
+export const tempBeside = (target: string): string =>
+  `${target}${TEMP_MARK}${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
 /** Temp files of `target` whose writer is gone (killed mid-write). */
-async function removeStaleTemps(target: string): Promise<void> {
+export async function removeStaleTemps(target: string): Promise<void> {
   const prefix = `${basename(target)}${TEMP_MARK}`;
   const names = await readdir(dirname(target)).catch(() => [] as string[]);
   for (const name of names) {
@@ -52,10 +56,10 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
   if (previous && (previous.mode & 0o222) === 0) {
     throw new CchcError(
       'FILE_READ_ONLY',
-      `Tệp "${path}" đang ở chế độ chỉ đọc nên không ghi đè. Bỏ chế độ chỉ đọc (Thuộc tính → bỏ "Chỉ đọc") rồi chạy lại.`,
+      `Tệp "${path}" đang ở chế độ chỉ đọc nên không ghi đè. Bỏ chế độ chỉ đọc của tệp (Windows: Thuộc tính → bỏ "Chỉ đọc"; macOS, Linux: cho phép ghi) rồi chạy lại.`,
     );
   }
-  const temp = join(folder, `${basename(target)}${TEMP_MARK}${process.pid}-${Date.now().toString(36)}`);
+  const temp = tempBeside(target);
   try {
     await mkdir(folder, { recursive: true });
     await removeStaleTemps(target);

@@ -1,8 +1,9 @@
 /**
  * What a command may write with `--out`: a new file, or a file the same command
  * wrote earlier (marked in the workbook's keywords). Never the store, its backup
- * or a sync base; any other existing file only with `--force`, and then its old
- * content is kept as `.bak`. A missing folder, or a file where the folder should
+ * or a sync base; any other existing file only with `--force`. Whatever file is
+ * replaced is kept as `.bak` (one, like the store's), since an official may have
+ * added lines to an earlier output in Excel, which keeps our keywords. A missing folder, or a file where the folder should
  * be, is said in Vietnamese before anything is computed or written.
  */
 import { realpath, stat } from 'node:fs/promises';
@@ -31,7 +32,7 @@ async function writtenBy(path: string): Promise<string | null> {
   return keywords?.startsWith(MARK) ? keywords.slice(MARK.length) : null;
 }
 
-/** Checks `path` can be written by this command; says whether the file it replaces must be kept as `.bak`. */
+/** Checks `path` can be written by this command; says whether there is a file it would replace (kept as `.bak`). */
 export async function checkOutput(path: string, options: OutputOptions): Promise<{ backup: boolean }> {
   const folder = dirname(resolve(path));
   const folderInfo = await stat(folder).catch((error: NodeJS.ErrnoException) => error);
@@ -72,7 +73,7 @@ export async function checkOutput(path: string, options: OutputOptions): Promise
       `"${path}" là tệp trạng thái đồng bộ; lệnh "cchc ${options.command}" không ghi đè lên đó. Chọn tên tệp khác cho --out.`,
     );
   }
-  if ((await writtenBy(path)) === options.command) return { backup: false };
+  if ((await writtenBy(path)) === options.command) return { backup: true };
   if (!options.force) {
     throw new CchcError(
       'OUT_EXISTS',
@@ -85,18 +86,22 @@ export async function checkOutput(path: string, options: OutputOptions): Promise
 /** The keywords (docProps/core.xml, in .xlsx and .docx alike) that mark a file as this command's output. */
 export const outputMark = (command: string): string => `${MARK}${command}`;
 
-/** Writes a command's output document after checkOutput: `render` makes its bytes, marked with the given keywords. */
+/**
+ * Writes a command's output document after checkOutput: `render` makes its bytes, marked with the given keywords.
+ * Returns what the command's line tells the official about a replaced file: "" or ` (bản trước giữ thành "….bak")`.
+ */
 export async function writeOutputFile(
   path: string,
   options: OutputOptions,
   render: (keywords: string) => Promise<Uint8Array>,
-): Promise<void> {
+): Promise<string> {
   const { backup } = await checkOutput(path, options);
   await writeFileDurable(path, await render(outputMark(options.command)), { backup });
+  return backup ? ` (bản trước giữ thành "${path}.bak")` : '';
 }
 
-/** Writes a command's output workbook after checkOutput, marked as that command's. */
-export function writeOutput(workbook: ExcelJS.Workbook, path: string, options: OutputOptions): Promise<void> {
+/** Writes a command's output workbook after checkOutput, marked as that command's; returns as writeOutputFile. */
+export function writeOutput(workbook: ExcelJS.Workbook, path: string, options: OutputOptions): Promise<string> {
   return writeOutputFile(path, options, async (keywords) => {
     workbook.keywords = keywords;
     return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);

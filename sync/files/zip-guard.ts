@@ -60,10 +60,13 @@ function corrupt(path: string, kind: string): CchcError {
   return new CchcError('FILE_TRUNCATED', `Tệp "${path}" bị hỏng hoặc tải về chưa hết. Tải lại hoặc lưu lại tệp từ ${kind} rồi thử lại.`);
 }
 
-function tooLarge(path: string, inflated: number, what: string, limit: number): CchcError {
+/** `inflated` null: counting stopped at the limit, so only "over the limit" is known. */
+function tooLarge(path: string, inflated: number | null, what: string, limit: number): CchcError {
+  const shownLimit = megabytes(limit).replace(',0', '');
+  const size = inflated === null ? `lớn hơn ${shownLimit} (${what})` : `lớn ${megabytes(inflated)} (${what}), vượt giới hạn ${shownLimit}`;
   return new CchcError(
     'FILE_TOO_LARGE',
-    `Tệp "${path}" khi giải nén lớn ${megabytes(inflated)} (${what}), vượt giới hạn ${megabytes(limit).replace(',0', '')}; tệp hỏng hoặc được tạo bất thường nên không mở. Lưu lại tệp từ Excel/Word, bỏ các trang, hình ảnh không cần thiết.`,
+    `Tệp "${path}" khi giải nén ${size}; tệp hỏng hoặc được tạo bất thường nên không mở. Lưu lại tệp từ Excel/Word, bỏ các trang, hình ảnh không cần thiết.`,
   );
 }
 
@@ -184,7 +187,8 @@ async function checkInflated(path: string, entries: readonly ZipEntry[], limits:
       const start = await dataOffset(handle, entry);
       if (start < 0) throw corrupt(path, kind);
       const budget = Math.min(limits.entryBytes, limits.totalBytes - total);
-      const inflated = await new Promise<number>((resolve, reject) => {
+      // null: past the budget, where counting stops.
+      const inflated = await new Promise<number | null>((resolve, reject) => {
         const stream = createReadStream(path, { start, end: start + Math.max(0, entry.compressedSize - 1) });
         const inflate = createInflateRaw();
         let bytes = 0;
@@ -193,7 +197,7 @@ async function checkInflated(path: string, entries: readonly ZipEntry[], limits:
           if (bytes > budget) {
             stream.destroy();
             inflate.destroy();
-            resolve(bytes);
+            resolve(null);
           }
         });
         inflate.on('end', () => resolve(bytes));
@@ -201,7 +205,11 @@ async function checkInflated(path: string, entries: readonly ZipEntry[], limits:
         stream.on('error', () => reject(corrupt(path, kind)));
         stream.pipe(inflate);
       });
-      if (inflated > limits.entryBytes) throw tooLarge(path, inflated, `phần "${entry.name}"`, limits.entryBytes);
+      if (inflated === null) {
+        throw budget === limits.entryBytes
+          ? tooLarge(path, null, `phần "${entry.name}"`, limits.entryBytes)
+          : tooLarge(path, null, 'tổng các phần', limits.totalBytes);
+      }
       total += inflated;
       if (total > limits.totalBytes) throw tooLarge(path, total, 'tổng các phần', limits.totalBytes);
     }

@@ -2,12 +2,16 @@
  * An advisory lock file beside the store (`<store>.lock`) around every write:
  * it names its owner (process id, host, command line, start time), so a lock
  * left by a killed process is recognised as stale (its process is gone, or it
- * is older than any write takes) and removed. A second writer waits a little,
- * then stops with STORE_LOCKED, exit 2.
+ * is older than any write takes) and removed. The lock appears with its
+ * content in one step (a full temp file hard-linked to the lock's name), so a
+ * kill -9 never leaves an empty lock; an empty or unreadable one (left by an
+ * older version, or where hard links are not supported) is stale after a few
+ * seconds. A second writer waits a little, then stops with STORE_LOCKED, exit 2.
  */
 import { hostname } from 'node:os';
-import { link, open, readFile, rename, rm } from 'node:fs/promises';
+import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { CchcError } from '../errors';
+import { removeStaleTemps, tempBeside } from '../files/durable-write';
 import { isAlive } from '../files/process-alive';
 
 interface LockOwner {
@@ -19,30 +23,39 @@ interface LockOwner {
 
 /** No write holds the store this long; a lock older than that is stale whatever its owner. */
 const STALE_MS = 10 * 60 * 1000;
+/** Writing a lock's few bytes takes far less: an empty or unreadable lock older than this was left by a killed process. */
+const UNREADABLE_GRACE_MS = 2000;
 const POLL_MS = 50;
 /** How long a second writer waits; CCHC_LOCK_WAIT_MS overrides it (read at call time). */
 const DEFAULT_WAIT_MS = 5000;
 
 async function owner(lockPath: string): Promise<LockOwner | null> {
   try {
-    return JSON.parse(await readFile(lockPath, 'utf8')) as LockOwner;
+    const found = JSON.parse(await readFile(lockPath, 'utf8')) as Partial<LockOwner> | null;
+    const whole = typeof found?.pid === 'number' && typeof found.host === 'string' && typeof found.startedAt === 'string';
+    return whole ? (found as LockOwner) : null;
   } catch {
     return null;
   }
 }
 
-function isStale(found: LockOwner | null, now: number): boolean {
-  // An unreadable lock is one being written this very moment: not stale.
-  if (!found) return false;
-  if (now - Date.parse(found.startedAt) > STALE_MS) return true;
-  return found.host === hostname() && !isAlive(found.pid);
+/** What holds the lock now: its owner (null if unreadable) and when the file was made; null if there is no lock. */
+async function inspect(lockPath: string): Promise<{ owner: LockOwner | null; madeAt: number } | null> {
+  const info = await stat(lockPath).catch(() => null);
+  return info ? { owner: await owner(lockPath), madeAt: info.mtimeMs } : null;
+}
+
+function isStale(found: { owner: LockOwner | null; madeAt: number }, now: number): boolean {
+  if (!found.owner) return now - found.madeAt > UNREADABLE_GRACE_MS;
+  if (now - Date.parse(found.owner.startedAt) > STALE_MS) return true;
+  return found.owner.host === hostname() && !isAlive(found.owner.pid);
 }
 
 /**
  * Moves the stale lock aside atomically; if what was moved turns out to be a
  * fresh lock (another waiter replaced the stale one first), it is put back.
  */
-async function removeStale(lockPath: string, stale: LockOwner): Promise<void> {
+async function removeStale(lockPath: string, stale: LockOwner | null): Promise<void> {
   const aside = `${lockPath}.stale-${process.pid}`;
   if (
     !(await rename(lockPath, aside).then(
@@ -52,19 +65,51 @@ async function removeStale(lockPath: string, stale: LockOwner): Promise<void> {
   )
     return;
   const moved = await owner(aside);
-  if (moved && (moved.pid !== stale.pid || moved.startedAt !== stale.startedAt)) await link(aside, lockPath).catch(() => undefined);
+  if (moved && (moved.pid !== stale?.pid || moved.startedAt !== stale.startedAt)) await link(aside, lockPath).catch(() => undefined);
   await rm(aside, { force: true });
 }
 
+const lockFailed = (lockPath: string, error: unknown): CchcError =>
+  new CchcError(
+    'WRITE_FAILED',
+    `Không tạo được tệp khóa "${lockPath}" (${String((error as NodeJS.ErrnoException).code)}). Kiểm tra quyền ghi thư mục của sổ dữ liệu.`,
+  );
+
+/** Hard links are missing on some drives (FAT USB sticks, some network shares): there the lock is made in place. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
 async function tryCreate(lockPath: string): Promise<boolean> {
+  const me: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    command: process.argv.slice(2).join(' '),
+    startedAt: new Date().toISOString(),
+  };
+  const temp = tempBeside(lockPath);
+  try {
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(JSON.stringify(me));
+    } finally {
+      await handle.close();
+    }
+    // link() fails if the lock exists, and the lock it makes is already whole.
+    await link(temp, lockPath);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return false;
+    if (NO_LINKS.has(code)) return createInPlace(lockPath, me);
+    throw lockFailed(lockPath, error);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/** Where hard links are missing: exclusive create, then write; a kill in between leaves an empty lock, stale after the grace. */
+async function createInPlace(lockPath: string, me: LockOwner): Promise<boolean> {
   try {
     const handle = await open(lockPath, 'wx', 0o644);
-    const me: LockOwner = {
-      pid: process.pid,
-      host: hostname(),
-      command: process.argv.slice(2).join(' '),
-      startedAt: new Date().toISOString(),
-    };
     try {
       await handle.writeFile(JSON.stringify(me));
     } finally {
@@ -73,10 +118,7 @@ async function tryCreate(lockPath: string): Promise<boolean> {
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new CchcError(
-      'WRITE_FAILED',
-      `Không tạo được tệp khóa "${lockPath}" (${String((error as NodeJS.ErrnoException).code)}). Kiểm tra quyền ghi thư mục của sổ dữ liệu.`,
-    );
+    throw lockFailed(lockPath, error);
   }
 }
 
@@ -85,15 +127,19 @@ export async function withStoreLock<T>(storePath: string, shownAs: string, work:
   const lockPath = `${storePath}.lock`;
   const wait = Number(process.env['CCHC_LOCK_WAIT_MS'] ?? DEFAULT_WAIT_MS);
   const deadline = Date.now() + wait;
+  // A killed writer's half-made lock (its temp file) is never the lock; only clutter.
+  await removeStaleTemps(lockPath);
   for (;;) {
     if (await tryCreate(lockPath)) break;
-    const found = await owner(lockPath);
+    const found = await inspect(lockPath);
+    // Released meanwhile: try again at once.
+    if (!found) continue;
     if (isStale(found, Date.now())) {
-      await removeStale(lockPath, found!);
+      await removeStale(lockPath, found.owner);
       continue;
     }
     if (Date.now() >= deadline) {
-      const who = found ? ` (tiến trình ${found.pid}, từ ${found.startedAt.slice(11, 19)} UTC)` : '';
+      const who = found.owner ? ` (tiến trình ${found.owner.pid}, từ ${found.owner.startedAt.slice(11, 19)} UTC)` : '';
       throw new CchcError(
         'STORE_LOCKED',
         `Sổ dữ liệu "${shownAs}" đang được một lệnh khác ghi${who}. Chờ lệnh đó xong rồi chạy lại; nếu không còn lệnh nào chạy, xóa tệp "${lockPath}".`,

@@ -7,15 +7,18 @@
  * first checks that the file is still the one this command read; if another
  * command replaced it meanwhile, this write stops (STORE_CHANGED) instead of
  * silently dropping the other command's work.
+ *
+ * A tab an official renamed in Excel is still that tab (found by its header
+ * row) and keeps its new name; a second tab is never added beside it.
  */
 import { access, mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import {
-  headerKeys,
-  matchKey,
+  columnsByHeader,
   ROW_NUMBER,
   sameCell,
+  tabsForHeaders,
   tabForName,
   TABS,
   type CellValue,
@@ -28,20 +31,60 @@ import { CchcError } from '../errors';
 import { linkAddress, plainValue } from '../excel/cell-value';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
 import { loadPackage } from '../excel/exceljs-package';
+import { XLSX_SAVE_AS } from '../excel/read-workbook';
 import { guardZip } from '../files/zip-guard';
 import { addTabSheet } from '../excel/tab-sheet';
 import { withStoreLock } from './store-lock';
 import type { Store, Tables, WriteOutcome } from './store';
 
-/** Maps a worksheet's header cells to column keys, so officials may reorder or add columns. */
+function headerTexts(ws: ExcelJS.Worksheet): string[] {
+  const texts: string[] = [];
+  ws.getRow(1).eachCell((cell, colNumber) => (texts[colNumber - 1] = String(plainValue(cell.value) ?? '')));
+  return Array.from(texts, (text) => text ?? '');
+}
+
+/** Maps a worksheet's header cells to column keys (1-based column numbers), so officials may reorder or add columns. */
 function headerMap(ws: ExcelJS.Worksheet, tab: TabSpec): Map<string, number> {
-  const byHeader = new Map(tab.columns.flatMap((c) => headerKeys(c, matchKey).map((k) => [k, c.key] as const)));
-  const map = new Map<string, number>();
-  ws.getRow(1).eachCell((cell, colNumber) => {
-    const key = byHeader.get(matchKey(String(plainValue(cell.value) ?? '')));
-    if (key && !map.has(key)) map.set(key, colNumber);
-  });
-  return map;
+  return new Map([...columnsByHeader(tab, headerTexts(ws))].map(([key, index]) => [key, index + 1]));
+}
+
+/**
+ * The worksheet of each layout tab (by tab key): the one named after it, else the one
+ * sheet named after no tab whose header row is that tab's (renamed by an official).
+ * Where it cannot tell (two such sheets for one tab, or one sheet with the headers of
+ * two missing tabs) it stops and says so: a guess, or a new empty tab beside the
+ * renamed one, would split the officials' data.
+ */
+function layoutSheets(workbook: ExcelJS.Workbook, location: string): Map<string, ExcelJS.Worksheet> {
+  const sheets = new Map<string, ExcelJS.Worksheet>();
+  const unnamed: ExcelJS.Worksheet[] = [];
+  for (const ws of workbook.worksheets) {
+    const tab = tabForName(ws.name);
+    if (!tab) unnamed.push(ws);
+    else if (!sheets.has(tab.key)) sheets.set(tab.key, ws);
+  }
+  const missing = TABS.filter((tab) => !sheets.has(tab.key));
+  const renamed = new Map<TabSpec, ExcelJS.Worksheet[]>();
+  for (const ws of unnamed) {
+    const tabs = tabsForHeaders(headerTexts(ws), missing);
+    if (tabs.length > 1) {
+      throw new CchcError(
+        'STORE_TAB_UNCLEAR',
+        `Sổ dữ liệu "${location}" có trang "${ws.name}" mang tiêu đề cột của cả trang ${tabs.map((t) => `"${t.name}"`).join(' và ')}, mà không có trang nào mang các tên đó; không rõ đó là trang nào nên không đọc, không ghi. Đổi tên trang "${ws.name}" lại thành tên trang sổ của nó rồi chạy lại.`,
+      );
+    }
+    if (tabs[0]) renamed.set(tabs[0], [...(renamed.get(tabs[0]) ?? []), ws]);
+  }
+  for (const [tab, found] of renamed) {
+    if (found.length > 1) {
+      throw new CchcError(
+        'STORE_TAB_TWICE',
+        `Sổ dữ liệu "${location}" không có trang "${tab.name}" mà có ${found.length} trang mang tiêu đề cột của trang đó (${found.map((ws) => `"${ws.name}"`).join(', ')}); không rõ trang nào là trang "${tab.name}" nên không đọc, không ghi. Đổi tên đúng trang đó lại thành "${tab.name}" rồi chạy lại.`,
+      );
+    }
+    sheets.set(tab.key, found[0]!);
+  }
+  return sheets;
 }
 
 function toExcel(value: CellValue, isDate: boolean): ExcelJS.CellValue {
@@ -88,7 +131,7 @@ export class XlsxStore implements Store {
       if (this.stamp !== undefined && (await fileStamp(this.location)) !== this.stamp) {
         throw new CchcError(
           'STORE_CHANGED',
-          `Sổ dữ liệu "${this.location}" đang được một lệnh khác ghi (đã thay đổi trong lúc lệnh này chạy); không ghi để khỏi mất phần việc của lệnh kia. Chạy lại lệnh.`,
+          `Sổ dữ liệu "${this.location}" đã được một lệnh khác thay đổi trong lúc lệnh này chạy; không ghi để khỏi mất phần việc của lệnh kia. Chạy lại lệnh.`,
         );
       }
       const result = await work();
@@ -130,11 +173,11 @@ export class XlsxStore implements Store {
 
   /** The tables, and which tabs and layout columns the workbook has (for the sync's structure check). */
   async readShaped(): Promise<{ tables: Tables; shape: TablesShape }> {
-    const workbook = await this.load();
+    const sheets = layoutSheets(await this.load(), this.location);
     const tables: Tables = {};
     const shape = new Map<string, Set<string>>();
     for (const tab of TABS) {
-      const ws = workbook.getWorksheet(tab.name);
+      const ws = sheets.get(tab.key);
       tables[tab.key] = ws ? readTab(ws, tab) : [];
       if (ws) shape.set(tab.key, new Set(headerMap(ws, tab).keys()));
     }
@@ -153,10 +196,11 @@ export class XlsxStore implements Store {
   /** Writes the tables into the workbook; returns how many cells (and tabs) changed. */
   private fill(workbook: ExcelJS.Workbook, tables: Tables): number {
     let changed = 0;
+    const sheets = layoutSheets(workbook, this.location);
     for (const tab of TABS) {
       const rows = tables[tab.key];
       if (!rows) continue;
-      let ws = workbook.getWorksheet(tab.name);
+      let ws = sheets.get(tab.key);
       if (!ws) {
         ws = addTabSheet(workbook, tab);
         changed++;
@@ -179,8 +223,11 @@ export class XlsxStore implements Store {
     const workbook = new ExcelJS.Workbook();
     const stamp = await fileStamp(this.location);
     // A store is a file officials handle too: bounded like any input before exceljs inflates it.
+    let damaged = false;
     const entries = await guardZip(this.location).catch((error: unknown) => {
       if (error instanceof CchcError && error.code === 'FILE_TOO_LARGE') throw error;
+      // Truncated, or no zip at all: the file itself is broken, not just its reading.
+      damaged = true;
       return [];
     });
     const unkept = entries.flatMap((e) => UNKEPT_PARTS.filter(([prefix]) => e.name.startsWith(prefix)).map(([, what]) => what));
@@ -193,13 +240,23 @@ export class XlsxStore implements Store {
       // What this command now works from: a write must still find this file.
       this.stamp = stamp;
     } catch {
-      const backup = await access(`${this.location}.bak`).then(
-        () => ` Khôi phục từ bản sao "${this.location}.bak".`,
-        () => '',
+      const hasBackup = await access(`${this.location}.bak`).then(
+        () => true,
+        () => false,
       );
-      throw new CchcError('STORE_UNREADABLE', `Không đọc được sổ dữ liệu "${this.location}" (tệp hỏng hoặc không phải .xlsx).${backup}`);
+      if (damaged) {
+        const backup = hasBackup ? ` Khôi phục từ bản sao "${this.location}.bak".` : '';
+        throw new CchcError('STORE_UNREADABLE', `Không đọc được sổ dữ liệu "${this.location}" (tệp hỏng hoặc không phải .xlsx).${backup}`);
+      }
+      // A whole file the reader fails on: re-saving keeps the officials' latest work, the .bak may predate it.
+      const backup = hasBackup ? ` Bản sao "${this.location}.bak" là bản trước lần ghi cuối, có thể cũ hơn.` : '';
+      throw new CchcError(
+        'STORE_UNREADABLE',
+        `Sổ dữ liệu "${this.location}" không hỏng nhưng trình đọc Excel của chương trình không đọc được nội dung. Mở sổ bằng Excel, lưu lại dạng ${XLSX_SAVE_AS} rồi chạy lại.${backup}`,
+      );
     }
     // A workbook with none of the store's tabs is an official's own file (an appendix, a report): never written into.
+    // By name only: a report's sheet may carry a tab's headers, and only a store's renamed tab is followed.
     if (!entries.some((e) => e.name === 'xl/workbook.xml') || !workbook.worksheets.some((ws) => tabForName(ws.name))) {
       throw new CchcError(
         'NOT_A_STORE',

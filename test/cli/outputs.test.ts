@@ -1,6 +1,7 @@
 /** `--out` never clobbers: not the store, not an official's file (unless --force, keeping .bak), and says why in Vietnamese. */
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { sampleTables } from '../../sync/samples/sample-tables';
 import { XlsxStore } from '../../sync/store/xlsx-store';
@@ -57,6 +58,29 @@ describe('--out never clobbers', () => {
     const other = await cchcAsync(['index', ...period, '--store', store, '--out', out]);
     expect(other.code).toBe(2);
     expect(other.stderr).toContain('[OUT_EXISTS]');
+  });
+
+  it('an earlier output the official added a line to in Excel is kept as .bak when replaced, and the line says so', async () => {
+    const { dir, store } = await sampleStore();
+    const out = join(dir, 'e1.xlsx');
+    const plan = String((await new XlsxStore(store).read())['plans']![0]!['code']);
+    const first = await cchcAsync(['export', '--store', store, '--plan', plan, '--out', out]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).not.toContain('.bak');
+    // The official adds a line and saves: Excel, like exceljs here, keeps the workbook's keywords.
+    const edited = new ExcelJS.Workbook();
+    await edited.xlsx.readFile(out);
+    const sheet = edited.worksheets[0]!;
+    sheet.getRow(sheet.rowCount + 1).getCell(2).value = 'Dòng cán bộ thêm vào';
+    await edited.xlsx.writeFile(out);
+    const again = await cchcAsync(['export', '--store', store, '--plan', plan, '--out', out]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`(bản trước giữ thành "${out}.bak")`);
+    const kept = new ExcelJS.Workbook();
+    await kept.xlsx.readFile(`${out}.bak`);
+    const texts: string[] = [];
+    kept.worksheets[0]!.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    expect(texts).toContain('Dòng cán bộ thêm vào');
   });
 
   it('a missing folder, or a file where the folder should be, is a Vietnamese error', async () => {

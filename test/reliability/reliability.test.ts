@@ -144,7 +144,9 @@ describe('reliability', { timeout: 900_000 }, () => {
       const plans = ((await new XlsxStore(store).read())['plans'] ?? []).map((p) => String(p['code']));
       outcomes.push(
         results.every((r, i) =>
-          r.code === 0 ? plans.includes(runs[i]![1]) : r.code === 2 && r.stderr.includes('đang được một lệnh khác ghi'),
+          r.code === 0
+            ? plans.includes(runs[i]![1])
+            : r.code === 2 && /đang được một lệnh khác ghi|đã được một lệnh khác thay đổi/.test(r.stderr),
         ),
       );
     }

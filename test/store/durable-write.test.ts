@@ -37,7 +37,7 @@ describe('durable writes', () => {
     const plan = { code: '9/KH-UBND', title: 'Kế hoạch thử', date: null, ward: '', year: 2026 };
     const error = await new XlsxStore(path).write({ plans: [plan] }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'FILE_READ_ONLY' });
-    expect(String((error as Error).message)).toContain('chỉ đọc');
+    expect(String((error as Error).message)).toContain('Bỏ chế độ chỉ đọc của tệp (Windows: Thuộc tính → bỏ "Chỉ đọc"');
     expect((await readFile(path)).equals(before)).toBe(true);
     expect((await stat(path)).mode & 0o777).toBe(0o444);
   });

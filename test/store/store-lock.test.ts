@@ -6,7 +6,7 @@
  * does not block anyone.
  */
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -51,7 +51,7 @@ describe('store lock', () => {
           if (!plans.includes(APPENDICES[i]![1])) lost++;
         } else {
           expect(result.code, result.stderr).toBe(2);
-          expect(result.stderr).toMatch(/Sổ dữ liệu .* đang được một lệnh khác ghi/);
+          expect(result.stderr).toMatch(/Sổ dữ liệu .* (đang được một lệnh khác ghi|đã được một lệnh khác thay đổi)/);
           refused++;
         }
       });
@@ -103,5 +103,60 @@ describe('store lock', () => {
     expect(blocked.stderr).toContain('đang được một lệnh khác ghi');
     expect(blocked.stderr).toContain('[STORE_LOCKED]');
     expect((await new XlsxStore(store).read())['plans']).toHaveLength(1);
+  }, 120_000);
+
+  it('an empty or unreadable lock (a writer killed as it made it) is stale after a few seconds, not never', async () => {
+    const dir = await tempDir();
+    const store = join(dir, 'cchc.xlsx');
+    await new XlsxStore(store).create(initialTables());
+    // Eleven minutes old and empty: the QA case.
+    await writeFile(`${store}.lock`, '');
+    const old = new Date(Date.now() - 11 * 60 * 1000);
+    await utimes(`${store}.lock`, old, old);
+    const first = await cchcProcess(importArgs(APPENDICES[0]!, store));
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    // Just made, and not a lock's content: waited out for the grace, then taken.
+    await writeFile(`${store}.lock`, '{}');
+    const second = await cchcProcess(importArgs(APPENDICES[1]!, store));
+    expect(second.stderr).toBe('');
+    expect(second.code).toBe(0);
+    expect((await new XlsxStore(store).read())['plans']).toHaveLength(2);
+  }, 120_000);
+
+  it('a lock is whole the moment it exists: a writer killed at any time never leaves it empty (real processes)', async () => {
+    const dir = await tempDir();
+    const lock = join(dir, 'cchc.xlsx.lock');
+    const lockModule = fileURLToPath(new URL('../../sync/store/store-lock.ts', import.meta.url));
+    // Takes and releases the lock as fast as it can until killed.
+    const script = `const { withStoreLock } = await import(${JSON.stringify(lockModule)});
+      process.stdout.write('ready\\n');
+      for (;;) await withStoreLock(${JSON.stringify(join(dir, 'cchc.xlsx'))}, 'cchc.xlsx', async () => undefined);`;
+    let seenEmpty = 0;
+    let seenWhole = 0;
+    for (let kill = 0; kill < 4; kill++) {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      // Every lock file seen while the writer runs, then the one its kill -9 leaves.
+      const until = Date.now() + 1500;
+      while (Date.now() < until) {
+        const text = await readFile(lock, 'utf8').catch(() => null);
+        if (text === '') seenEmpty++;
+        else if (text !== null) seenWhole++;
+      }
+      const gone = new Promise((resolve) => child.on('close', resolve));
+      child.kill('SIGKILL');
+      await gone;
+      const left = await readFile(lock, 'utf8').catch(() => null);
+      if (left !== null) expect(JSON.parse(left)).toMatchObject({ pid: child.pid });
+    }
+    expect(seenWhole).toBeGreaterThan(0);
+    expect(seenEmpty).toBe(0);
+    // What the killed writers left beside the store (temp files, stale locks) goes with the next writer.
+    const { withStoreLock } = await import('../../sync/store/store-lock');
+    await withStoreLock(join(dir, 'cchc.xlsx'), 'cchc.xlsx', async () => undefined);
+    expect(await readdir(dir)).toEqual([]);
   }, 120_000);
 });

@@ -56,14 +56,15 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
   const out = options.out ?? defaultOut('phu-luc', plan.code);
   // Headings (sections, groups) go out as the bold rows they were in the plan.
   const rows = catalog.rows.map((t) => t.item).filter((t) => t.plan === plan.code);
+  let kept: string;
   if (/\.docx$/i.test(out)) {
     // The docx package is loaded only for a Word export: it would otherwise slow every command's start.
     const word = await import('../../word/appendix-docx');
-    await writeOutputFile(out, outputOptions(options), (keywords) =>
+    kept = await writeOutputFile(out, outputOptions(options), (keywords) =>
       word.appendixDocxBytes(plan, rows, { withProgress: options.withProgress }, keywords),
     );
-  } else await writeOutput(appendixWorkbook(plan, rows, { withProgress: options.withProgress }), out, outputOptions(options));
-  console.log(`Đã xuất phụ lục kế hoạch ${plan.code} (${tasks.length} nhiệm vụ) ra ${out}.`);
+  } else kept = await writeOutput(appendixWorkbook(plan, rows, { withProgress: options.withProgress }), out, outputOptions(options));
+  console.log(`Đã xuất phụ lục kế hoạch ${plan.code} (${tasks.length} nhiệm vụ) ra ${out}${kept}.`);
   return EXIT.ok;
 }
 

@@ -51,13 +51,15 @@ export async function indexCommand(options: IndexOptions): Promise<number> {
   if (options.out) {
     const { criteria } = decodeCriteria(tables['criteria'] ?? []);
     const ward = storeWard(catalog.settings, catalog.plans);
+    let kept: string;
     if (format === '.docx') {
       const word = await wordWriter();
-      await writeOutputFile(options.out, outputOptions(options), (keywords) =>
+      kept = await writeOutputFile(options.out, outputOptions(options), (keywords) =>
         word.officialDocxBytes(indexReport({ summary, criteria, period, ward }), keywords),
       );
-    } else await writeOutput(criteriaWorkbook(criteria, summary, period, ward), options.out, outputOptions(options));
-    if (!options.json) console.log(`Đã xuất ${format === '.docx' ? 'báo cáo tự chấm điểm' : 'biểu tự chấm điểm'} ra ${options.out}.`);
+    } else kept = await writeOutput(criteriaWorkbook(criteria, summary, period, ward), options.out, outputOptions(options));
+    if (!options.json)
+      console.log(`Đã xuất ${format === '.docx' ? 'báo cáo tự chấm điểm' : 'biểu tự chấm điểm'} ra ${options.out}${kept}.`);
   }
   return summary.issues.some((i) => i.severity === 'error') ? EXIT.dataErrors : EXIT.ok;
 }

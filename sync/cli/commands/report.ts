@@ -67,11 +67,12 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
     sectionName: (key) => sections.get(key) ?? key,
     next: { period: next, tasks: tasksFallingDue(catalog, today, next.to, (r) => !options.unit || leadKey(r) === options.unit) },
   });
+  let kept: string;
   if (format === '.docx') {
     const word = await wordWriter();
-    await writeOutputFile(out, outputOptions(options), (keywords) => word.officialDocxBytes(report, keywords));
-  } else await writeOutput(reportWorkbook(report, metrics.digitisation.score), out, outputOptions(options));
-  console.log(`Đã lập báo cáo ${periodName(period)} ra ${out}.`);
+    kept = await writeOutputFile(out, outputOptions(options), (keywords) => word.officialDocxBytes(report, keywords));
+  } else kept = await writeOutput(reportWorkbook(report, metrics.digitisation.score), out, outputOptions(options));
+  console.log(`Đã lập báo cáo ${periodName(period)} ra ${out}${kept}.`);
   return EXIT.ok;
 }
 
