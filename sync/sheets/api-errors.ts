@@ -58,8 +58,16 @@ export function sheetsError(error: unknown, spreadsheetId: string, what: string)
         `Không tìm thấy bảng tính ${spreadsheetId}. Kiểm tra mã bảng tính (phần giữa /d/ và /edit trong địa chỉ) ở --sheet hoặc CCHC_SHEET_ID.`,
       );
     case 400:
-    case 413:
-      return new CchcError('SHEETS_REJECTED', `Google Sheets không nhận yêu cầu khi ${what}; bảng tính không bị thay đổi.${google}`);
+    case 413: {
+      // Protected ranges answer 400; that one an official can fix.
+      const protectedHint = /protected/i.test(message ?? '')
+        ? ' Một trang hoặc vùng ô trên bảng tính đang được bảo vệ: nhờ người đặt bảo vệ cho tài khoản này quyền sửa vùng đó, hoặc bỏ bảo vệ (Dữ liệu → Trang tính và dải ô được bảo vệ).'
+        : '';
+      return new CchcError(
+        'SHEETS_REJECTED',
+        `Google Sheets không nhận yêu cầu khi ${what}; bảng tính không bị thay đổi.${protectedHint}${google}`,
+      );
+    }
     default: {
       const refused = typeof code === 'string' && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code);
       const reason = status ? `mã ${status}` : refused ? 'không kết nối được' : failureText(error);

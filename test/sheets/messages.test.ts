@@ -31,6 +31,15 @@ describe('messages', () => {
     }
   });
 
+  it('a 400 on a protected range says what to do in Vietnamese', () => {
+    const error = {
+      status: 400,
+      response: { status: 400, data: { error: { message: 'You are trying to edit a protected cell or object.' } } },
+    };
+    const text = sheetsError(error, 'ABC', 'ghi vào bảng tính').messageVi;
+    expect(text).toContain('đang được bảo vệ');
+  });
+
   it('403 names the sheet once', () => {
     const text = sheetsError({ status: 403 }, 'ABC', 'đọc bảng tính').messageVi;
     expect(text).toContain('Không có quyền đọc bảng tính ABC.');
