@@ -5,6 +5,7 @@
  * cells, so their ranges are read from the sheet's XML in a second, flat pass,
  * and vertically merged cells repeat in each row as worksheet-grid does.
  */
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { type GridRow } from '../../core/index';
 import { streamEntry, type ZipEntry } from '../files/zip-guard';
@@ -55,8 +56,39 @@ function applyMerges(grid: GridRow[], ranges: readonly { top: number; bottom: nu
   }
 }
 
+/**
+ * A part's bytes as UTF-8 text decoded across chunk boundaries (a stream with an encoding decodes through a
+ * StringDecoder, which holds back a character's first bytes until the rest arrive).
+ */
+function utf8Text(source: NodeJS.ReadableStream | AsyncIterable<Buffer | string>): Readable {
+  const bytes = 'pipe' in source ? source : Readable.from(source);
+  const text = new PassThrough();
+  bytes.on('error', (error: Error) => text.destroy(error));
+  bytes.pipe(text).setEncoding('utf8');
+  return text;
+}
+
+/**
+ * exceljs's streaming reader decodes every inflated chunk of a part on its own (exceljs issues #2084, #2316; the
+ * fixes were never merged), so a Vietnamese character cut by a chunk boundary became U+FFFD. Every method through
+ * which it reads a part (each takes the part's stream or chunks first) is handed text decoded whole instead:
+ * exceljs passes strings through untouched. A method missing from a later exceljs fails here, not silently.
+ */
+const PART_READERS = ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles', '_parseWorksheet', '_parseHyperlinks'];
+type PartReader = (this: unknown, part: NodeJS.ReadableStream | AsyncIterable<Buffer>, ...rest: unknown[]) => unknown;
+
+class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {}
+for (const name of PART_READERS) {
+  const readers = Utf8WorkbookReader.prototype as unknown as Record<string, PartReader | undefined>;
+  const original = readers[name];
+  if (typeof original !== 'function') throw new Error(`exceljs WorkbookReader has no ${name}: see stream-grid.ts`);
+  readers[name] = function (part, ...rest) {
+    return original.call(this, utf8Text(part), ...rest);
+  };
+}
+
 export async function streamedGrids(path: string, entries: readonly ZipEntry[]): Promise<SheetGrid[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const reader = new Utf8WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
