@@ -1,13 +1,15 @@
 /**
  * The streaming reader never splits a Vietnamese character: exceljs decodes each inflated chunk of a part on its
  * own (exceljs issues #2084, #2316), so a character cut by a chunk boundary came out as U+FFFD ("thu��c").
- * Parts here are megabytes of multi-byte text, so dozens of chunk boundaries fall inside characters.
+ * Parts here are megabytes of multi-byte text, so dozens of chunk boundaries fall inside characters. The loading
+ * reader and the Word reader (both decode a part whole, through jszip) are held to the same text.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readGrids } from '../../sync/excel/read-grids';
+import { docxFile, table } from '../fixtures/appendix-docx';
 import { buildAppendixFile } from '../fixtures/appendix-xlsx';
 import { useTempDir } from '../helpers/tmp';
 
@@ -87,6 +89,8 @@ describe('streamed grids keep multi-byte text whole', () => {
     const [sheet] = await readGrids(file, { stream: true });
     expect(sheet!.sheet).toBe('Phụ lục');
     expectSourceRows(sheet!.grid.map((r) => r.cells));
+    const [loaded] = await readGrids(file, { stream: false });
+    expectSourceRows(loaded!.grid.map((r) => r.cells));
   });
 
   it('inline strings in the sheet XML: every cell as written, no U+FFFD', async () => {
@@ -94,6 +98,21 @@ describe('streamed grids keep multi-byte text whole', () => {
     await inlineStringWorkbook(file);
     const [sheet] = await readGrids(file, { stream: true });
     expect(sheet!.sheet).toBe('Phụ lục');
+    expectSourceRows(sheet!.grid.map((r) => r.cells));
+  });
+
+  it('a Word plan: every table cell as written, no U+FFFD', async () => {
+    const file = join(await tempDir(), 'ke-hoach-dai.docx');
+    await writeFile(
+      file,
+      await docxFile(
+        table(
+          SOURCE.map((cells) => ({ cells: cells.map((text) => ({ text })) })),
+          4,
+        ),
+      ),
+    );
+    const [sheet] = await readGrids(file);
     expectSourceRows(sheet!.grid.map((r) => r.cells));
   });
 });
