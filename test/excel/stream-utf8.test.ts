@@ -48,8 +48,11 @@ function expectSourceRows(cells: string[][]): void {
 
 const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-/** A workbook written by hand with inline strings only (no shared-strings part), as some generators save it. */
-async function inlineStringWorkbook(path: string): Promise<void> {
+/**
+ * A workbook written by hand with inline strings, as some generators save it. exceljs streams a sheet straight from
+ * the zip when the shared strings came before it, else through a temporary file: `sharedStringsFirst` takes the first.
+ */
+async function inlineStringWorkbook(path: string, sharedStringsFirst: boolean): Promise<void> {
   const columns = ['A', 'B', 'C', 'D'];
   const rows = SOURCE.map(
     (cells, i) =>
@@ -72,6 +75,12 @@ async function inlineStringWorkbook(path: string): Promise<void> {
     'xl/_rels/workbook.xml.rels',
     '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
   );
+  if (sharedStringsFirst) {
+    zip.file(
+      'xl/sharedStrings.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+    );
+  }
   zip.file(
     'xl/worksheets/sheet1.xml',
     `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join('')}</sheetData></worksheet>`,
@@ -93,9 +102,9 @@ describe('streamed grids keep multi-byte text whole', () => {
     expectSourceRows(loaded!.grid.map((r) => r.cells));
   });
 
-  it('inline strings in the sheet XML: every cell as written, no U+FFFD', async () => {
+  it.each([false, true])('inline strings in the sheet XML (shared strings first: %s): every cell as written, no U+FFFD', async (first) => {
     const file = join(await tempDir(), 'phu-luc-inline.xlsx');
-    await inlineStringWorkbook(file);
+    await inlineStringWorkbook(file, first);
     const [sheet] = await readGrids(file, { stream: true });
     expect(sheet!.sheet).toBe('Phụ lục');
     expectSourceRows(sheet!.grid.map((r) => r.cells));
