@@ -4,7 +4,9 @@
  * exists as 1.2 million cell objects. The streaming reader ignores merged
  * cells, so their ranges are read from the sheet's XML in a second, flat pass,
  * and vertically merged cells repeat in each row as worksheet-grid does.
+ * exceljs is handed each part as text already decoded (Utf8WorkbookReader).
  */
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { type GridRow } from '../../core/index';
 import { streamEntry, type ZipEntry } from '../files/zip-guard';
@@ -55,8 +57,36 @@ function applyMerges(grid: GridRow[], ranges: readonly { top: number; bottom: nu
   }
 }
 
+/** A part's chunks as UTF-8 text: the decoder holds back a character's first bytes until the rest arrive. */
+async function* utf8Chunks(source: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of source) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+/**
+ * exceljs's streaming reader decodes every inflated chunk of a part on its own (exceljs issues #2084, #2316; the
+ * fixes were never merged), so a Vietnamese character cut by a chunk boundary became U+FFFD ("thu��c"). Each method
+ * through which it reads a part takes the part's stream or chunks first; it is handed a stream of whole text
+ * instead (a stream: some of them listen for 'data'), which exceljs passes through untouched. A method missing
+ * from a later exceljs fails here, loudly, rather than bringing the corruption back.
+ */
+const PART_READERS = ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles', '_parseWorksheet', '_parseHyperlinks'];
+type PartReader = (this: unknown, part: AsyncIterable<Buffer | string>, ...rest: unknown[]) => unknown;
+
+class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {}
+for (const name of PART_READERS) {
+  const readers = Utf8WorkbookReader.prototype as unknown as Record<string, PartReader | undefined>;
+  const original = readers[name];
+  if (typeof original !== 'function') throw new Error(`exceljs WorkbookReader has no ${name}: see stream-grid.ts`);
+  readers[name] = function (part, ...rest) {
+    return original.call(this, Readable.from(utf8Chunks(part)), ...rest);
+  };
+}
+
 export async function streamedGrids(path: string, entries: readonly ZipEntry[]): Promise<SheetGrid[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const reader = new Utf8WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
