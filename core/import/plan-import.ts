@@ -134,7 +134,21 @@ function labelled(sheets: readonly ImportSheet[]): string {
   return labels.length > 0 ? ` Các bảng trong tệp: ${labels.join(', ')}.` : '';
 }
 
+/** What planning needs besides the table: all of the request but the file's grids. */
+export type TableRequest = Omit<ImportRequest, 'sheets'>;
+
+/** What the file holds, found and checked, without its grids: a large file's cells can be freed before planning. */
+export type LocatedTable = Exclude<Found, { grid: readonly GridRow[] }> | Omit<Extract<Found, { grid: readonly GridRow[] }>, 'grid'>;
+
 export function planImport(request: ImportRequest): ImportPlan {
+  const located = locateTable(request);
+  return 'ok' in located ? located : planTable(request, located);
+}
+
+/** Finds the table in the file's sheets, or says why there is none (the first half of planImport). */
+export function locateTable(
+  request: Pick<ImportRequest, 'file' | 'sheets' | 'criteria'>,
+): LocatedTable | Extract<ImportPlan, { ok: false }> {
   if (request.sheets.every((s) => s.grid.length === 0)) {
     return { ok: false, code: 'FILE_EMPTY', message: `Tệp "${request.file}" không có dữ liệu. Dán bảng vào một trang tính rồi nhập lại.` };
   }
@@ -164,6 +178,11 @@ export function planImport(request: ImportRequest): ImportPlan {
       };
     }
   }
+  return 'grid' in found ? { kind: found.kind, sheet: found.sheet, parsed: found.parsed } : found;
+}
+
+/** Plans the import of a table locateTable found (the second half of planImport). */
+export function planTable(request: TableRequest, found: LocatedTable): ImportPlan {
   switch (found.kind) {
     case 'appendix':
       return planAppendix(request, found.sheet, found.parsed);
@@ -194,7 +213,7 @@ function planOf(parsed: ParsedAppendix, requested: string | undefined, catalog: 
   };
 }
 
-function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppendix): ImportPlan {
+function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppendix): ImportPlan {
   // A header with no task under it (the blank template, a half-pasted table) would read as "every task removed".
   if (parsed.tasks.length === 0) {
     return {
@@ -292,7 +311,7 @@ function planAppendix(request: ImportRequest, sheet: string, parsed: ParsedAppen
   };
 }
 
-function planCriteria(request: ImportRequest, sheet: string, parsed: ParsedAppendix): ImportPlan {
+function planCriteria(request: TableRequest, sheet: string, parsed: ParsedAppendix): ImportPlan {
   const existing = request.tables['criteria'] ?? [];
   const incoming = criteriaFromAppendix(parsed);
   const merge = mergeCriteria(existing, incoming, request.criteriaBase ?? {});
@@ -334,7 +353,7 @@ const MEETING_WORDS: readonly [string, Vocabulary<string>][] = [
 ];
 
 function planLog(
-  request: ImportRequest,
+  request: TableRequest,
   kind: 'meetings' | 'documents' | 'digitisation' | 'outcomes',
   sheet: string,
   tab: TabSpec,

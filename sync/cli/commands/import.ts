@@ -6,7 +6,7 @@
  * file, writes once and prints. `--dry-run` writes nothing.
  */
 import type { Command } from 'commander';
-import { planImport } from '../../../core/index';
+import { locateTable, planTable } from '../../../core/index';
 import { readGrids } from '../../excel/read-grids';
 import { CchcError, EXIT } from '../../errors';
 import { criteriaBasePath, loadCriteriaBase, saveCriteriaBase } from '../../store/criteria-base';
@@ -27,18 +27,15 @@ export interface ImportOptions extends StoreOptions {
 
 export async function importCommand(file: string, options: ImportOptions): Promise<number> {
   const store = openStore(options);
-  const sheets = await readGrids(file);
+  // Found first, so the file's cells (most of a large file's memory) are garbage before planning starts.
+  const located = locateTable({ file, sheets: await readGrids(file), criteria: options.criteria });
+  if ('ok' in located) throw new CchcError(located.code, located.message);
   const basePath = criteriaBasePath(options);
   const criteriaBase = await loadCriteriaBase(basePath);
-  const plan = planImport({
-    file,
-    sheets,
-    tables: await store.read(),
-    plan: options.plan,
-    period: options.period,
-    criteriaBase,
-    criteria: options.criteria,
-  });
+  const plan = planTable(
+    { file, tables: await store.read(), plan: options.plan, period: options.period, criteriaBase, criteria: options.criteria },
+    located,
+  );
   if (!plan.ok) throw new CchcError(plan.code, plan.message);
 
   let outcome: WriteOutcome = { conflicts: [], skipped: [] };
