@@ -231,21 +231,29 @@ function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: 
       row[column.key] = value;
     }
     if (!any) continue;
-    // The metadata identity matters only when the identity cells were cleared.
     const tags = (grid?.rowMetadata?.[r]?.developerMetadata ?? []).filter((m) => m.metadataKey === ROW_METADATA_KEY);
-    const carried = tags[0]?.metadataValue;
-    if (keyed && spec.identity === undefined && carried && rowIdentity(spec, row) === null) row[ROW_KEY] = carried;
     rows.push(row);
     if (tags.length > 0) tagsOf.set(row, tags);
   }
+  // The tag's identity matters only when a row's identity cells were cleared, and only if no row's cells hold it:
+  // a tag placed while rows moved may sit on a row an official just inserted.
+  const typed = new Set(rows.map((row) => rowIdentity(spec, row)));
+  if (keyed && spec.identity === undefined) {
+    for (const [row, tags] of tagsOf) {
+      const carried = tags[0]?.metadataValue;
+      if (carried && !typed.has(carried) && rowIdentity(spec, row) === null) row[ROW_KEY] = carried;
+    }
+  }
   const indexed = indexRows(spec, rows);
   const rowIndex = new Map([...indexed].map(([key, row]) => [key, (row[ROW_NUMBER] as number) - 1]));
-  // A tag counts only on the row it names.
+  // A tag counts only on the row it names; on a row with no identity it names none.
   if (tagged) {
-    for (const [key, row] of indexed) {
-      for (const tag of tagsOf.get(row) ?? []) {
+    const keyOf = new Map([...indexed].map(([key, row]) => [row, key]));
+    for (const [row, tags] of tagsOf) {
+      const key = keyOf.get(row);
+      for (const tag of tags) {
         if (tag.metadataId == null) continue;
-        if (tag.metadataValue === rowTagValue(spec, key) && !rowTags.has(key)) rowTags.set(key, tag.metadataId);
+        if (key !== undefined && tag.metadataValue === rowTagValue(spec, key) && !rowTags.has(key)) rowTags.set(key, tag.metadataId);
         else strayTags.push(tag.metadataId);
       }
     }

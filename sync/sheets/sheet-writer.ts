@@ -14,7 +14,7 @@
  * re-planning, so what landed is never written twice.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { LAYOUT_ROWS, ROW_KEY, TABS, type Row, type TabMerge, type TabSpec } from '../../core/index';
+import { indexRows, LAYOUT_ROWS, ROW_KEY, TABS, type Row, type TabMerge, type TabSpec } from '../../core/index';
 import { cellFromPlain, DATE_FORMAT, rawFromPlain } from './grid-values';
 import { addTabRequests } from './init-sheet';
 import { COLUMN_METADATA_KEY, ROW_METADATA_KEY, rowsTagged, rowTagValue, type SheetState, type TabState } from './sheet-reader';
@@ -224,7 +224,11 @@ function retag(tab: TabState, budget: { left: number }): Request[] {
     deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataId } } },
   }));
   if (!rowsTagged(tab.spec)) return requests;
-  for (const [key, rowIndex] of tab.rowIndex) if (!tab.rowTags.has(key)) requests.push(...rowTag(tab, rowIndex, key, budget));
+  // The rows read, not every key of rowIndex: a repair may add a key for a row with no identity.
+  for (const key of indexRows(tab.spec, tab.rows).keys()) {
+    const rowIndex = tab.rowIndex.get(key);
+    if (rowIndex !== undefined && !tab.rowTags.has(key)) requests.push(...rowTag(tab, rowIndex, key, budget));
+  }
   return requests;
 }
 

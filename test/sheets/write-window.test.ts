@@ -308,6 +308,35 @@ describe('writes during faults and edits', () => {
     expect(result.conflicts.join('\n')).toContain('"Bản ghi lên"');
   });
 
+  it('untagged rows, a row inserted above while the first write (with their new tags) is in flight: nothing is misread', async () => {
+    const { emu, store: makeStore } = await emulated();
+    const sample = (await sampleTables())['tasks']!.slice(0, 5);
+    const id = seedSheet(emu, 'CCHC', { tasks: sample });
+    const sheetId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+    const store = makeStore(id);
+    const tables = await store.read();
+    let inserted = false;
+    emu.injectFailures([
+      {
+        match: (req) => {
+          if (req.kind !== 'write' || inserted) return false;
+          inserted = true;
+          emu.batchUpdate(id, [{ insertDimension: { range: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 } } }]);
+          return false;
+        },
+        status: 500,
+        times: 1,
+      },
+    ]);
+    // Every tag and cell of that write lands one row low: the blank inserted row gets the first task's tag and note.
+    await store.write({ tasks: tables['tasks']!.map((t, i) => ({ ...t, note: `Ghi chú ${i}` })) });
+    const after = (await makeStore(id).read())['tasks']!;
+    expect(after.map((t) => [t['id'], t['note']])).toEqual(sample.map((t, i) => [t['id'], `Ghi chú ${i}`]));
+    const tags = emu.getSpreadsheet(id).developerMetadata.filter((m) => m.metadataKey === 'cchc.key');
+    const grid = emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][];
+    for (const tag of tags) expect(grid[tag.location.dimensionRange!.startIndex]![0]).toBe(tag.metadataValue);
+  });
+
   it("an official's edit right after the write is kept and reported as a conflict, not overwritten", async () => {
     const { emu, store: makeStore } = await emulated();
     const sample = (await sampleTables())['tasks']!.slice(0, 4);
