@@ -291,7 +291,7 @@ describe('reliability', { timeout: 900_000 }, () => {
         changed.every((t) => after.find((a) => a['id'] === t['id'])?.['note'] === t['note']) && after.length === changed.length,
       );
     }
-    record('a row inserted above while a push is in flight', outcomes);
+    record('a row inserted above while a push is in flight (rows typed into the sheet, untagged: written by position)', outcomes);
     expect(outcomes.every(Boolean)).toBe(true);
   });
 
