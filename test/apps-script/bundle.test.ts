@@ -25,6 +25,7 @@ import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 import { ERRORS, midnightIn, type Cell, type FakeSheet } from './fakes';
 import { gridsFrom, load as loadIn, wardTables } from './gas';
+import { taskLine } from '../fixtures/task-rows';
 
 const tempDir = useTempDir();
 let code = '';
@@ -39,20 +40,7 @@ const col = (key: string) => TASKS_TAB.columns.findIndex((c) => c.key === key);
 const STORE_TAB = 'CCHC – dữ liệu của menu (không sửa)';
 const BUSY = 'Đang có người chạy một lệnh của menu CCHC trên bảng tính này. Vui lòng thử lại sau ít phút.';
 
-function taskRow(i: number, overrides: Partial<Record<string, Cell>> = {}): Cell[] {
-  const values: Record<string, Cell> = {
-    id: `NV-${i}`,
-    plan: '1/KH',
-    stt: String(i),
-    title: `Nhiệm vụ ${i}`,
-    lead: 'Phòng VHXH',
-    product: 'Báo cáo',
-    deadline: 'Quý II/2026',
-    status: 'Chưa thực hiện',
-    ...overrides,
-  };
-  return TASKS_TAB.columns.map((c) => values[c.key] ?? '');
-}
+const taskRow = (i: number, overrides: Partial<Record<string, Cell>> = {}): Cell[] => taskLine<Cell>(i, overrides);
 
 function tasksTab(n: number, bad = true): Cell[][] {
   const rows = Array.from({ length: n }, (_, i) => taskRow(i + 1));

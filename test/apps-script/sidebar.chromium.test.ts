@@ -11,25 +11,15 @@ import { buildBundle } from '../../apps-script/build';
 import { columnLetter, TASKS_TAB } from '../../core/index';
 import { launchChromium } from '../helpers/chromium';
 import { fakeServices, type Cell } from './fakes';
+import { TASK_HEADER, taskLine } from '../fixtures/task-rows';
 
 let browser: Browser;
 let html = '';
 
 let code = '';
-const header = TASKS_TAB.columns.map((c) => c.header);
-const row = (i: number, extra: Record<string, Cell>): Cell[] => {
-  const v: Record<string, Cell> = {
-    id: `NV-${i}`,
-    plan: '1/KH',
-    stt: String(i),
-    title: `Nhiệm vụ ${i}`,
-    lead: 'Phòng VHXH',
-    product: 'Báo cáo',
-    deadline: 'Quý II/2026',
-    ...extra,
-  };
-  return TASKS_TAB.columns.map((c) => v[c.key] ?? '');
-};
+const header = TASK_HEADER;
+// No status: the sidebar shows the checks' issues, not the tracking columns.
+const row = (i: number, extra: Record<string, Cell>): Cell[] => taskLine<Cell>(i, { status: '', ...extra });
 
 beforeAll(async () => {
   code = await buildBundle();

@@ -10,6 +10,7 @@ import { JOURNAL_MAX_CELLS_PER_EDIT, JOURNAL_TAB, TASKS_TAB } from '../../core/i
 import type { Tables } from '../../sync/store/store';
 import { LIMITS, type Cell } from './fakes';
 import { gridsFrom, load as loadIn, wardTables, type Gas } from './gas';
+import { taskLine } from '../fixtures/task-rows';
 
 let code = '';
 let ward: Tables;
@@ -142,19 +143,7 @@ describe('service calls per row', () => {
 describe('onEdit inside 30 s', () => {
   const HEADER = TASKS_TAB.columns.map((c) => c.header);
   /** A task row with no problem the checks can find. */
-  const clean = (i: number): Cell[] => {
-    const v: Record<string, Cell> = {
-      id: `NV-${i}`,
-      plan: '1/KH',
-      stt: String(i),
-      title: `Nhiệm vụ ${i}`,
-      lead: 'Phòng VHXH',
-      product: 'Báo cáo',
-      deadline: 'Quý II/2026',
-      status: 'Chưa thực hiện',
-    };
-    return TASKS_TAB.columns.map((c) => v[c.key] ?? '');
-  };
+  const clean = (i: number): Cell[] => taskLine<Cell>(i);
 
   it('a paste that changes no mark writes no mark: only its journal lines are written', () => {
     const gas = load({ 'Nhiệm vụ': [HEADER, ...Array.from({ length: 3000 }, (_, i) => clean(i + 1))] });

@@ -15,20 +15,12 @@ import { XlsxStore } from '../../sync/store/xlsx-store';
 import { gridsFrom, load } from '../apps-script/gas';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
+import { plainTask } from '../fixtures/task-rows';
 
 const tempDir = useTempDir();
 const deadline = TASKS_TAB.columns.find((c) => c.key === 'deadline')!;
 const completedOn = TASKS_TAB.columns.find((c) => c.key === 'completedOn')!;
-const task = (i: number) => ({
-  id: `NV-${i}`,
-  plan: '1/KH',
-  stt: String(i),
-  title: `Nhiệm vụ ${i}`,
-  lead: 'Phòng VHXH',
-  product: 'Báo cáo',
-  deadline: 'Quý II/2026',
-  status: 'Chưa thực hiện',
-});
+const task = (i: number) => plainTask(i);
 
 describe('dateCellValue', () => {
   it('keeps the ISO day in a date column and writes the day as officials do elsewhere', () => {
