@@ -22,7 +22,7 @@ import { XlsxStore } from '../../sync/store/xlsx-store';
 import { once, repeated, writeZip } from '../fixtures/zip-file';
 import type { CliResult } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
-import { seedSheet, sheetWith, useSheetsEmulator } from '../sheets/emulated-sheet';
+import { beforeFirstWrite, seedSheet, sheetWith, useSheetsEmulator } from '../sheets/emulated-sheet';
 
 const TRIES = Number(process.env['CCHC_RELIABILITY_TRIES'] ?? 3);
 const tempDir = useTempDir();
@@ -309,44 +309,34 @@ describe('reliability', { timeout: 900_000 }, () => {
         const tables = await store.read();
         const victim = String(sample[(n + 1) % sample.length]!['id']);
         const noteAt = TASKS_TAB.columns.findIndex((c) => c.key === 'note');
-        let done = false;
-        emu.injectFailures([
-          {
-            match: (req) => {
-              if (req.kind !== 'write' || done) return false;
-              done = true;
-              if (fault === 'insert') {
-                emu.batchUpdate(id, [{ insertDimension: { range: { sheetId, dimension: 'ROWS', startIndex: 1 + n, endIndex: 2 + n } } }]);
-              } else if (fault === 'move') {
-                emu.batchUpdate(id, [
-                  { moveDimension: { source: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 }, destinationIndex: 4 + (n % 3) } },
-                ]);
-              } else {
-                // The official types into a cell the push writes; onEdit journals it.
-                const r = (emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][]).findIndex((x) => x[0] === victim);
-                emu.batchUpdate(id, [
-                  {
-                    updateCells: {
-                      start: { sheetId, rowIndex: r, columnIndex: noteAt },
-                      rows: [{ values: [{ userEnteredValue: { stringValue: `Cán bộ gõ ${n}` } }] }],
-                      fields: 'userEnteredValue',
-                    },
-                  },
-                  { addSheet: { properties: { title: JOURNAL_TAB, hidden: true } } },
-                ]);
-                emu.setValues(
-                  id,
-                  `'${JOURNAL_TAB}'!A1`,
-                  [journalLine({ at: Date.now(), tab: 'tasks', key: victim, column: 'note', value: `Cán bộ gõ ${n}` })],
-                  'RAW',
-                );
-              }
-              return false;
-            },
-            status: 500,
-            times: 1,
-          },
-        ]);
+        beforeFirstWrite(emu, () => {
+          if (fault === 'insert') {
+            emu.batchUpdate(id, [{ insertDimension: { range: { sheetId, dimension: 'ROWS', startIndex: 1 + n, endIndex: 2 + n } } }]);
+          } else if (fault === 'move') {
+            emu.batchUpdate(id, [
+              { moveDimension: { source: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 }, destinationIndex: 4 + (n % 3) } },
+            ]);
+          } else {
+            // The official types into a cell the push writes; onEdit journals it.
+            const r = (emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][]).findIndex((x) => x[0] === victim);
+            emu.batchUpdate(id, [
+              {
+                updateCells: {
+                  start: { sheetId, rowIndex: r, columnIndex: noteAt },
+                  rows: [{ values: [{ userEnteredValue: { stringValue: `Cán bộ gõ ${n}` } }] }],
+                  fields: 'userEnteredValue',
+                },
+              },
+              { addSheet: { properties: { title: JOURNAL_TAB, hidden: true } } },
+            ]);
+            emu.setValues(
+              id,
+              `'${JOURNAL_TAB}'!A1`,
+              [journalLine({ at: Date.now(), tab: 'tasks', key: victim, column: 'note', value: `Cán bộ gõ ${n}` })],
+              'RAW',
+            );
+          }
+        });
         const changed: Row[] = tables['tasks']!.map((t, i) => ({ ...t, note: `Ghi chú ${i}` }));
         await store.write({ tasks: changed });
         const after = (await sheets.store(id).read())['tasks']!;

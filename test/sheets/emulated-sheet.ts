@@ -55,3 +55,24 @@ export async function sheetWith(sheets: EmulatedSheets, tasks: Row[]): Promise<s
   sheets.emu.resetCounts();
   return id;
 }
+
+/**
+ * Runs `edit` once, just before the emulator carries out the next write request: an
+ * official's edit landing while the write is in flight. The returned function says whether it ran.
+ */
+export function beforeFirstWrite(emu: SheetsEmulator, edit: () => void): () => boolean {
+  let done = false;
+  emu.injectFailures([
+    {
+      match: (req) => {
+        if (req.kind !== 'write' || done) return false;
+        done = true;
+        edit();
+        return false;
+      },
+      status: 500,
+      times: 1,
+    },
+  ]);
+  return () => done;
+}

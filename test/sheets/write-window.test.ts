@@ -12,7 +12,7 @@ import { defaultSleep } from '../../sync/sheets/backoff';
 import { sheetsApi } from '../../sync/sheets/client';
 import { SheetsStore } from '../../sync/sheets/sheets-store';
 import type { SheetsEmulator } from '../sheets-emulator';
-import { seedSheet, sheetWith, useSheetsEmulator } from './emulated-sheet';
+import { beforeFirstWrite, seedSheet, sheetWith, useSheetsEmulator } from './emulated-sheet';
 
 const emulated = useSheetsEmulator();
 const saved = process.env['CCHC_SHEETS_WRITE_DEADLINE_MS'];
@@ -154,22 +154,12 @@ describe('writes during faults and edits', () => {
     const sheetId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
     const store = sheets.store(id);
     const tables = await store.read();
-    let inserted = false;
-    emu.injectFailures([
-      {
-        match: (req) => {
-          if (req.kind !== 'write' || inserted) return false;
-          inserted = true;
-          emu.batchUpdate(id, [{ insertDimension: { range: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 } } }]);
-          return false;
-        },
-        status: 500,
-        times: 1,
-      },
-    ]);
+    const inserted = beforeFirstWrite(emu, () => {
+      emu.batchUpdate(id, [{ insertDimension: { range: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 } } }]);
+    });
     const notes = new Map(sample.map((t, i) => [String(t['id']), `Ghi chú ${i}`]));
     const result = await store.write({ tasks: tables['tasks']!.map((t) => ({ ...t, note: notes.get(String(t['id']))! })) });
-    expect(inserted).toBe(true);
+    expect(inserted()).toBe(true);
     expect(result.conflicts).toEqual([]);
     const grid = emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][];
     expect(grid[1]).toEqual([]);
@@ -194,26 +184,16 @@ describe('writes during faults and edits', () => {
     expect(meetings.length).toBeGreaterThan(2);
     expect(tags).toHaveLength(meetings.length);
     expect(tags.every((t) => /^#[\w-]{12}$/.test(t.metadataValue ?? ''))).toBe(true);
-    let moved = false;
-    emu.injectFailures([
-      {
-        match: (req) => {
-          if (req.kind !== 'write' || moved) return false;
-          moved = true;
-          // An official moves the first meeting to the bottom just before the write lands.
-          emu.batchUpdate(id, [
-            {
-              moveDimension: { source: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 }, destinationIndex: meetings.length + 1 },
-            },
-          ]);
-          return false;
+    const moved = beforeFirstWrite(emu, () => {
+      // An official moves the first meeting to the bottom just before the write lands.
+      emu.batchUpdate(id, [
+        {
+          moveDimension: { source: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 }, destinationIndex: meetings.length + 1 },
         },
-        status: 500,
-        times: 1,
-      },
-    ]);
+      ]);
+    });
     const result = await store.write({ ...tables, meetings: meetings.map((m, i) => ({ ...m, note: `Biên bản ${i}` })) });
-    expect(moved).toBe(true);
+    expect(moved()).toBe(true);
     expect(result.conflicts).toEqual([]);
     const after = (await sheets.store(id).read())['meetings']!;
     for (const [i, m] of meetings.entries()) {
@@ -270,38 +250,28 @@ describe('writes during faults and edits', () => {
     const tables = await store.read();
     const target = String(sample[1]!['id']);
     const sheetId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
-    let typed = false;
-    emu.injectFailures([
-      {
-        match: (req) => {
-          if (req.kind !== 'write' || typed) return false;
-          typed = true;
-          // After our read, before our write: the official types, and onEdit journals it (as the Apps Script does).
-          const r = (emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][]).findIndex((x) => x[0] === target);
-          emu.batchUpdate(id, [
-            {
-              updateCells: {
-                start: { sheetId, rowIndex: r, columnIndex: column('note') },
-                rows: [{ values: [{ userEnteredValue: { stringValue: 'Cán bộ gõ lúc đó' } }] }],
-                fields: 'userEnteredValue',
-              },
-            },
-            { addSheet: { properties: { title: JOURNAL_TAB, hidden: true } } },
-          ]);
-          emu.setValues(
-            id,
-            `'${JOURNAL_TAB}'!A1`,
-            [journalLine({ at: Date.now(), tab: 'tasks', key: target, column: 'note', value: 'Cán bộ gõ lúc đó' })],
-            'RAW',
-          );
-          return false;
+    const typed = beforeFirstWrite(emu, () => {
+      // After our read, before our write: the official types, and onEdit journals it (as the Apps Script does).
+      const r = (emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][]).findIndex((x) => x[0] === target);
+      emu.batchUpdate(id, [
+        {
+          updateCells: {
+            start: { sheetId, rowIndex: r, columnIndex: column('note') },
+            rows: [{ values: [{ userEnteredValue: { stringValue: 'Cán bộ gõ lúc đó' } }] }],
+            fields: 'userEnteredValue',
+          },
         },
-        status: 500,
-        times: 1,
-      },
-    ]);
+        { addSheet: { properties: { title: JOURNAL_TAB, hidden: true } } },
+      ]);
+      emu.setValues(
+        id,
+        `'${JOURNAL_TAB}'!A1`,
+        [journalLine({ at: Date.now(), tab: 'tasks', key: target, column: 'note', value: 'Cán bộ gõ lúc đó' })],
+        'RAW',
+      );
+    });
     const result = await store.write({ tasks: tables['tasks']!.map((t) => (t['id'] === target ? { ...t, note: 'Bản ghi lên' } : t)) });
-    expect(typed).toBe(true);
+    expect(typed()).toBe(true);
     const grid = emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][];
     expect(grid.find((r) => r[0] === target)![column('note')]).toBe('Cán bộ gõ lúc đó');
     expect(result.conflicts.join('\n')).toContain('"Cán bộ gõ lúc đó"');
@@ -315,21 +285,12 @@ describe('writes during faults and edits', () => {
     const sheetId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
     const store = makeStore(id);
     const tables = await store.read();
-    let inserted = false;
-    emu.injectFailures([
-      {
-        match: (req) => {
-          if (req.kind !== 'write' || inserted) return false;
-          inserted = true;
-          emu.batchUpdate(id, [{ insertDimension: { range: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 } } }]);
-          return false;
-        },
-        status: 500,
-        times: 1,
-      },
-    ]);
+    const inserted = beforeFirstWrite(emu, () => {
+      emu.batchUpdate(id, [{ insertDimension: { range: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 } } }]);
+    });
     // Every tag and cell of that write lands one row low: the blank inserted row gets the first task's tag and note.
     await store.write({ tasks: tables['tasks']!.map((t, i) => ({ ...t, note: `Ghi chú ${i}` })) });
+    expect(inserted()).toBe(true);
     const after = (await makeStore(id).read())['tasks']!;
     expect(after.map((t) => [t['id'], t['note']])).toEqual(sample.map((t, i) => [t['id'], `Ghi chú ${i}`]));
     const tags = emu.getSpreadsheet(id).developerMetadata.filter((m) => m.metadataKey === 'cchc.key');
