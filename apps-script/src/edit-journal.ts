@@ -14,7 +14,7 @@ import {
   journalLine,
   tabForName,
 } from '../../core/index';
-import { asText, cellReader, ensureGrid, tabData } from './sheet-io';
+import { asCells, cellReader, ensureGrid, tabData } from './sheet-io';
 
 export function journalEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const edited = e.range;
@@ -35,7 +35,7 @@ export function journalEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const columns = [...data.columns].filter(([, index]) => index >= from && index <= to).map(([key]) => key);
   const edits = journalEdits(tab, data.rows, columns, Date.now());
   if (edits.length === 0) return;
-  const lines = edits.map((edit) => journalLine(edit).map((f) => (typeof f === 'number' ? f : asText(f))));
+  const lines = edits.map((edit) => asCells(journalLine(edit)));
   let journal = e.source.getSheetByName(JOURNAL_TAB);
   if (!journal) {
     journal = e.source.insertSheet(JOURNAL_TAB);

@@ -6,7 +6,7 @@
  * cells, is read in one getValues() and written in one setValues(), and is covered
  * by the document lock like the data it describes.
  */
-import { asText, ensureGrid } from './sheet-io';
+import { asCells, asText, ensureGrid } from './sheet-io';
 
 export const STORE_TAB = 'CCHC – dữ liệu của menu (không sửa)';
 /** kind, then the record's fields. */
@@ -53,11 +53,7 @@ export function openStore(spreadsheet: Spreadsheet): ScriptStore {
       for (const [kind, records] of byKind) {
         for (const r of records) {
           if (r.length > WIDTH - 1) throw new Error(`script store record of ${r.length} fields`);
-          rows.push([
-            asText(kind),
-            ...r.map((f) => (typeof f === 'number' ? f : asText(f))),
-            ...Array<string>(WIDTH - 1 - r.length).fill(''),
-          ]);
+          rows.push([asText(kind), ...asCells(r), ...Array<string>(WIDTH - 1 - r.length).fill('')]);
         }
       }
       // Blank rows over what the previous save left, so nothing stale survives.

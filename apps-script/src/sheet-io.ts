@@ -129,6 +129,11 @@ export function asText(value: string): string {
   return value === '' ? '' : `'${value}`;
 }
 
+/** A record's fields as cells: numbers as numbers, text kept text (asText). */
+export function asCells(fields: readonly (string | number)[]): (string | number)[] {
+  return fields.map((f) => (typeof f === 'number' ? f : asText(f)));
+}
+
 /** Grows a sheet to at least rows × columns: Sheets throws on ranges outside the grid. */
 export function ensureGrid(sheet: Sheet, rows: number, columns: number): void {
   const maxRows = sheet.getMaxRows();

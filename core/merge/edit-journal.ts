@@ -7,7 +7,7 @@
  * conflict.
  */
 import type { CellValue, Row, TabSpec } from '../layout/columns';
-import { TABS } from '../layout/tabs';
+import { tabByKey, TABS } from '../layout/tabs';
 import { rowIdentity, sameCell } from './row-identity';
 import type { CellUpdate } from './three-way-merge';
 
@@ -87,7 +87,7 @@ export function overwrittenEdits(
   const restore = new Map<string, CellUpdate[]>();
   if (newest.size === 0) return restore;
   for (const [tab, updates] of written) {
-    const spec = TABS.find((t) => t.key === tab)!;
+    const spec = tabByKey(tab);
     for (const u of updates) {
       const edit = newest.get(JSON.stringify([tab, u.key, u.column]));
       if (!edit) continue;

@@ -9,10 +9,11 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const fileOf = (spreadsheetId: string): string => join(tmpdir(), 'cchc-sheets', `ghi-dang-cho-${spreadsheetId}.json`);
+const folder = (): string => join(tmpdir(), 'cchc-sheets');
+const fileOf = (spreadsheetId: string): string => join(folder(), `ghi-dang-cho-${spreadsheetId}.json`);
 
 export async function recordPending(spreadsheetId: string, sentAt: number): Promise<void> {
-  await mkdir(join(tmpdir(), 'cchc-sheets'), { recursive: true });
+  await mkdir(folder(), { recursive: true });
   await writeFile(fileOf(spreadsheetId), JSON.stringify({ sentAt }));
 }
 

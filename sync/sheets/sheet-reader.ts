@@ -212,7 +212,6 @@ function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: 
     }
   });
   const specAt = new Map([...columns].map(([key, index]) => [index, spec.columns.find((c) => c.key === key)!]));
-  const keyed = identityColumns(spec).length > 0;
   const rows: Row[] = [];
   const rowTags = new Map<string, number>();
   const tagsOf = new Map<Row, sheets_v4.Schema$DeveloperMetadata[]>();
@@ -238,7 +237,7 @@ function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: 
   // The tag's identity matters only when a row's identity cells were cleared, and only if no row's cells hold it:
   // a tag placed while rows moved may sit on a row an official just inserted.
   const typed = new Set(rows.map((row) => rowIdentity(spec, row)));
-  if (keyed && spec.identity === undefined) {
+  if (tagged && spec.identity === undefined) {
     for (const [row, tags] of tagsOf) {
       const carried = tags[0]?.metadataValue;
       if (carried && !typed.has(carried) && rowIdentity(spec, row) === null) row[ROW_KEY] = carried;

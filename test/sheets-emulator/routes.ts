@@ -229,17 +229,7 @@ function valuesBatchUpdate(model: SpreadsheetModel, body: Json, evaluate: Formul
       return updateRange(draft, d.range, { ...d, range: undefined }, option);
     }),
   );
-  const sum = (key: 'updatedRows' | 'updatedColumns' | 'updatedCells'): number =>
-    responses.reduce((n, r) => n + (r.updatedCells ? (r[key] ?? 0) : 0), 0);
-  const sheets = new Set(responses.filter((r) => r.updatedCells).map((r) => r.updatedRange.replace(/![^!]*$/, '')));
-  const totals = sum('updatedCells')
-    ? {
-        totalUpdatedRows: sum('updatedRows'),
-        totalUpdatedColumns: sum('updatedColumns'),
-        totalUpdatedCells: sum('updatedCells'),
-        totalUpdatedSheets: sheets.size,
-      }
-    : {};
+  const totals = batchTotals(responses);
   const q = new URLSearchParams(
     Object.entries(body)
       .filter(([, v]) => typeof v === 'string' || typeof v === 'boolean')
@@ -267,19 +257,24 @@ function valuesBatchUpdateByFilter(model: SpreadsheetModel, body: Json): Json {
         }));
     }),
   );
-  const sum = (key: 'updatedRows' | 'updatedColumns' | 'updatedCells'): number => responses.reduce((n, r) => n + (r[key] ?? 0), 0);
-  const sheets = new Set(responses.filter((r) => r.updatedCells).map((r) => r.updatedRange.replace(/![^!]*$/, '')));
   return {
     spreadsheetId: model.spreadsheetId,
-    ...(sum('updatedCells')
-      ? {
-          totalUpdatedRows: sum('updatedRows'),
-          totalUpdatedColumns: sum('updatedColumns'),
-          totalUpdatedCells: sum('updatedCells'),
-          totalUpdatedSheets: sheets.size,
-        }
-      : {}),
+    ...batchTotals(responses),
     responses: responses as unknown as Json[],
+  };
+}
+
+/** A batch's totals over its responses, omitted when nothing was written (as proto3 JSON omits zeros). */
+function batchTotals(responses: readonly UpdateValuesResponse[]): Json {
+  const sum = (key: 'updatedRows' | 'updatedColumns' | 'updatedCells'): number =>
+    responses.reduce((n, r) => n + (r.updatedCells ? (r[key] ?? 0) : 0), 0);
+  if (!sum('updatedCells')) return {};
+  const sheets = new Set(responses.filter((r) => r.updatedCells).map((r) => r.updatedRange.replace(/![^!]*$/, '')));
+  return {
+    totalUpdatedRows: sum('updatedRows'),
+    totalUpdatedColumns: sum('updatedColumns'),
+    totalUpdatedCells: sum('updatedCells'),
+    totalUpdatedSheets: sheets.size,
   };
 }
 
