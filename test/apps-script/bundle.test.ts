@@ -24,7 +24,7 @@ import { XlsxStore } from '../../sync/store/xlsx-store';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 import { ERRORS, midnightIn, type Cell, type FakeSheet } from './fakes';
-import { gridsFrom, load as loadIn, wardTables } from './gas';
+import { gridsFrom, load as loadIn, notesOn, wardTables } from './gas';
 import { taskLine } from '../fixtures/task-rows';
 
 const tempDir = useTempDir();
@@ -466,12 +466,7 @@ describe('onEdit', () => {
     const gas = load({ 'Nhiệm vụ': tasksTab(3), 'Đơn vị': [UNITS_TAB.columns.map((c) => c.header)] });
     gas.simple('onEdit', { source: gas.spreadsheet, range: gas.sheet('Đơn vị')!.getRange(1, 1) });
     gas.simple('onEdit', { source: gas.spreadsheet, range: gas.sheet('Nhiệm vụ')!.getRange(1, 1) });
-    expect(
-      gas
-        .sheet('Nhiệm vụ')!
-        .notes.flat()
-        .filter((n) => n !== ''),
-    ).toEqual([]);
+    expect(notesOn(gas, 'Nhiệm vụ')).toEqual([]);
   });
 });
 

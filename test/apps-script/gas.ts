@@ -79,3 +79,11 @@ export async function wardTables(taskCount = 5000, unitCount = 60): Promise<Tabl
 }
 
 export const UNIT_HEADER = UNITS_TAB.columns.map((c) => c.header);
+
+/** The notes on a tab's cells that an official or the menu left (blank cells left out). */
+export function notesOn(gas: Gas, tab: string): string[] {
+  return gas
+    .sheet(tab)!
+    .notes.flat()
+    .filter((n) => n !== '');
+}

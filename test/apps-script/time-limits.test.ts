@@ -9,7 +9,7 @@ import { buildBundle } from '../../apps-script/build';
 import { JOURNAL_MAX_CELLS_PER_EDIT, JOURNAL_TAB, TASKS_TAB } from '../../core/index';
 import type { Tables } from '../../sync/store/store';
 import { LIMITS, type Cell } from './fakes';
-import { gridsFrom, load as loadIn, wardTables, type Gas } from './gas';
+import { gridsFrom, load as loadIn, notesOn, wardTables, type Gas } from './gas';
 import { taskLine } from '../fixtures/task-rows';
 
 let code = '';
@@ -152,12 +152,7 @@ describe('onEdit inside 30 s', () => {
     // The journal's header and its lines, nothing else.
     expect(writes).toEqual([['SpreadsheetApp.setValues', 2]]);
     expect(gas.sheet(JOURNAL_TAB)!.getLastRow()).toBe(1 + JOURNAL_MAX_CELLS_PER_EDIT);
-    expect(
-      gas
-        .sheet('Nhiệm vụ')!
-        .notes.flat()
-        .filter((n) => n !== ''),
-    ).toEqual([]);
+    expect(notesOn(gas, 'Nhiệm vụ')).toEqual([]);
   });
 
   it("a 5,000-row paste of the ward's tasks stays inside 30 s with cells three times as slow as the default", () => {

@@ -33,6 +33,12 @@ function realTimeStore(env: Record<string, string>, id: string, slept: number[])
 
 const ids = (emu: SheetsEmulator, id: string): string[] =>
   (emu.getValues(id, `'${TASKS_TAB.name}'!A2:A`) as string[][]).map((r) => String(r[0]));
+/** The sheet holds `n` task rows, no id twice: nothing landed twice. */
+function expectRowsOnce(emu: SheetsEmulator, id: string, n: number): void {
+  const written = ids(emu, id);
+  expect(written).toHaveLength(n);
+  expect(new Set(written).size).toBe(n);
+}
 const column = (key: string): number => TASKS_TAB.columns.findIndex((c) => c.key === key);
 
 describe('writes during faults and edits', () => {
@@ -48,9 +54,7 @@ describe('writes during faults and edits', () => {
     await store.read();
     const result = await store.write({ tasks: sample.slice(0, 8) });
     expect(result.conflicts).toEqual([]);
-    const written = ids(emu, id);
-    expect(written).toHaveLength(8);
-    expect(new Set(written).size).toBe(8);
+    expectRowsOnce(emu, id, 8);
     // It waited until the deadline had passed, once, and sent the batch once.
     expect(slept).toHaveLength(1);
     expect(slept[0]).toBeGreaterThan(2000);
@@ -69,8 +73,7 @@ describe('writes during faults and edits', () => {
     await store.read();
     const result = await store.write({ tasks: sample.slice(0, 8) });
     expect(result.conflicts).toEqual([]);
-    expect(ids(emu, id)).toHaveLength(8);
-    expect(new Set(ids(emu, id)).size).toBe(8);
+    expectRowsOnce(emu, id, 8);
     expect(slept).toHaveLength(1);
     expect(emu.requestLog.filter((r) => r.operation === 'spreadsheets.batchUpdate')).toHaveLength(1);
   });
@@ -91,11 +94,9 @@ describe('writes during faults and edits', () => {
     await second.read();
     await second.write({ tasks: sample.slice(0, 8) });
     expect(slept[0]).toBeGreaterThan(1500);
-    expect(ids(emu, id)).toHaveLength(8);
-    expect(new Set(ids(emu, id)).size).toBe(8);
+    expectRowsOnce(emu, id, 8);
     await hanging;
-    expect(new Set(ids(emu, id)).size).toBe(8);
-    expect(ids(emu, id)).toHaveLength(8);
+    expectRowsOnce(emu, id, 8);
   });
 
   it('a lost batch that never lands is re-planned and sent once more after the deadline', async () => {
@@ -108,8 +109,7 @@ describe('writes during faults and edits', () => {
     const store = realTimeStore(env, id, []);
     await store.read();
     await store.write({ tasks: sample.slice(0, 6) });
-    expect(ids(emu, id)).toHaveLength(6);
-    expect(new Set(ids(emu, id)).size).toBe(6);
+    expectRowsOnce(emu, id, 6);
   });
 
   it('a row inserted above while the batch is in flight: the misplaced cells are put back and the right row written', async () => {
