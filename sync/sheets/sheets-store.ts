@@ -71,6 +71,17 @@ export function checkStructure(base: SyncBase, side: Side, shape: TablesShape, s
   throw new CchcError(code, describeGaps(gaps, side));
 }
 
+/**
+ * The base to merge against the sheet as read: what officials made again there
+ * (a tab, a column) is not the one synced, so it is filled, not read as emptied;
+ * then the sheet's structure is checked against it (`source`: see checkStructure).
+ */
+export function sheetBase(base: SyncBase, state: SheetState, recorded: ReadonlyMap<string, number>, source?: CoreTables): SyncBase {
+  const synced = forgetReplaced(base, replacedParts(state, recorded));
+  checkStructure(synced, 'sheet', shapeOf(state), source);
+  return synced;
+}
+
 export class SheetsStore implements Store {
   readonly removesRows = false;
   readonly location: string;
@@ -174,9 +185,7 @@ export class SheetsStore implements Store {
       await clearPending(this.spreadsheetId);
     }
     for (let round = 0; ; round++) {
-      // A tab or column officials made again is not the one synced: it is filled, not read as emptied.
-      const synced = forgetReplaced(base, replacedParts(state, recorded));
-      checkStructure(synced, 'sheet', shapeOf(state));
+      const synced = sheetBase(base, state, recorded);
       const merged = mergeAll(state, tables, synced, repairs);
       const plan = planWrite(state, merged.merges, layout);
       first ??= plan;

@@ -7,19 +7,10 @@
  * synced data and is gone on either side stops the sync before anything is written.
  */
 import type { Command } from 'commander';
-import {
-  baseOf,
-  describeConflict,
-  describeUnidentified,
-  forgetReplaced,
-  mergeTables,
-  nextBase,
-  tabByKey,
-  tablesOf,
-} from '../../../core/index';
+import { baseOf, describeConflict, describeUnidentified, mergeTables, nextBase, tabByKey, tablesOf } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
-import { replacedParts, shapeOf, sheetIdsOf } from '../../sheets/sheet-reader';
-import { checkStructure } from '../../sheets/sheets-store';
+import { sheetIdsOf } from '../../sheets/sheet-reader';
+import { checkStructure, sheetBase } from '../../sheets/sheets-store';
 import { loadSyncBase, realWorkbookPath, saveSyncBase, syncStatePath } from '../../store/sync-base';
 import { localStorePath, openSheet, requireSheetId, type StoreOptions } from '../../store/open-store';
 import { XlsxStore } from '../../store/xlsx-store';
@@ -53,8 +44,7 @@ export async function pullCommand(options: SyncOptions): Promise<number> {
     return EXIT.ok;
   }
   // A tab or column officials made again on the sheet is new: it deletes and blanks nothing here.
-  const base = forgetReplaced(saved.base, replacedParts(state, saved.sheetIds));
-  checkStructure(base, 'sheet', shapeOf(state), options.yes ? undefined : sheet);
+  const base = sheetBase(saved.base, state, saved.sheetIds, options.yes ? undefined : sheet);
   const { tables: current, shape } = await local.readShaped();
   if (!shape.has('tasks')) {
     throw new CchcError(
