@@ -47,5 +47,5 @@ export async function buildBundle(): Promise<string> {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const code = await buildBundle();
-  console.log(`apps-script/dist/Code.js: ${(code.length / 1024).toFixed(0)} KB`);
+  console.log(`apps-script/dist/Code.js: ${(Buffer.byteLength(code) / 1024).toFixed(0)} KB`);
 }
