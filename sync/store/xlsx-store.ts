@@ -32,7 +32,7 @@ import { linkAddress, plainValue } from '../excel/cell-value';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
 import { loadPackage } from '../excel/exceljs-package';
 import { XLSX_SAVE_AS } from '../excel/read-workbook';
-import { guardZip } from '../files/zip-guard';
+import { guardZip, type ZipEntry } from '../files/zip-guard';
 import { addTabSheet } from '../excel/tab-sheet';
 import { withStoreLock } from './store-lock';
 import type { Store, Tables, WriteOutcome } from './store';
@@ -210,6 +210,26 @@ export class XlsxStore implements Store {
     return changed;
   }
 
+  /**
+   * The store's bytes, guarded like any input before exceljs inflates them (a store is a file officials handle too).
+   * The guard and the read each open the file: if another command renamed a new store in between, the stamp
+   * differs and both are done again, so the check and the bytes are always of one file.
+   */
+  private async readGuarded(): Promise<{ stamp: string | null; entries: ZipEntry[]; damaged: boolean; bytes: Buffer }> {
+    for (let attempt = 1; ; attempt++) {
+      const stamp = await fileStamp(this.location);
+      let damaged = false;
+      const entries = await guardZip(this.location).catch((error: unknown) => {
+        if (error instanceof CchcError && error.code === 'FILE_TOO_LARGE') throw error;
+        // Truncated, or no zip at all: the file itself is broken, not just its reading.
+        damaged = true;
+        return [];
+      });
+      const bytes = await readFile(this.location);
+      if ((await fileStamp(this.location)) === stamp || attempt >= 5) return { stamp, entries, damaged, bytes };
+    }
+  }
+
   private async load(): Promise<ExcelJS.Workbook> {
     if (!(await this.exists())) {
       throw new CchcError('STORE_MISSING', `Chưa có sổ dữ liệu "${this.location}". Chạy "cchc init" để tạo sổ mới.`);
@@ -221,19 +241,11 @@ export class XlsxStore implements Store {
       );
     }
     const workbook = new ExcelJS.Workbook();
-    const stamp = await fileStamp(this.location);
-    // A store is a file officials handle too: bounded like any input before exceljs inflates it.
-    let damaged = false;
-    const entries = await guardZip(this.location).catch((error: unknown) => {
-      if (error instanceof CchcError && error.code === 'FILE_TOO_LARGE') throw error;
-      // Truncated, or no zip at all: the file itself is broken, not just its reading.
-      damaged = true;
-      return [];
-    });
+    const { stamp, entries, damaged, bytes } = await this.readGuarded();
     const unkept = entries.flatMap((e) => UNKEPT_PARTS.filter(([prefix]) => e.name.startsWith(prefix)).map(([, what]) => what));
     try {
       // Parts another writer (openpyxl) names its own way are given to exceljs under its names: see exceljs-package.
-      const { unreadDrawings, unreadNotes } = await loadPackage(workbook, await readFile(this.location));
+      const { unreadDrawings, unreadNotes } = await loadPackage(workbook, bytes);
       if (unreadDrawings.length > 0) unkept.push('hình ảnh, hình vẽ');
       if (unreadNotes > 0) unkept.push(`${unreadNotes} ghi chú ở ô để trống (gõ nội dung vào ô hoặc bỏ ghi chú)`);
       this.unkept = [...new Set(unkept)];
