@@ -1,6 +1,6 @@
 /** Typed records for the catalog tabs, decoded from and encoded to rows. */
 import type { Row } from '../layout/columns';
-import { decodeRows, encodeRows, num, str } from '../layout/codec';
+import { decodeRows, encodeRow, encodeRows, num, str } from '../layout/codec';
 import { PLANS_TAB, SETTINGS_TAB, TASKS_TAB, UNITS_TAB } from '../layout/tabs';
 import { canonicalWord, STATUS_WORDS } from '../layout/vocabulary';
 import { defaultSettings, SETTING_SPECS, TARGET_SPECS, type SettingSpec, type Settings } from '../settings';
@@ -48,11 +48,14 @@ export function decodeTasks(rows: readonly Row[]): { tasks: Located<Task>[]; iss
 
 /** `due` is derived from the deadline text; pass it in so the sheet shows it. */
 export function encodeTasks(tasks: readonly Task[], dueOf: (task: Task) => string | null): Row[] {
-  return encodeRows(
-    TASKS_TAB,
+  // One row per task and no copy in between: a large catalog's store write is mostly these rows.
+  return tasks.map((t) => {
+    const row = encodeRow(TASKS_TAB, t);
     // Tasks leave "Loại dòng" blank: only headings need saying so.
-    tasks.map((t) => ({ ...t, kind: t.kind && t.kind !== 'task' ? ROW_KIND_LABELS[t.kind] : '', due: dueOf(t) })),
-  );
+    row['kind'] = t.kind && t.kind !== 'task' ? ROW_KIND_LABELS[t.kind] : '';
+    row['due'] = dueOf(t);
+    return row;
+  });
 }
 
 export function decodePlans(rows: readonly Row[]): { plans: Plan[]; issues: ValidationIssue[] } {

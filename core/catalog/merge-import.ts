@@ -8,7 +8,7 @@
  */
 import { matchKey } from '../text/vietnamese';
 import { CATALOG_FIELDS, isHeading, ROW_KIND_LABELS, TRACKING_FIELDS, type Task } from './model';
-import { taskId } from './task-id';
+import { taskIdOfKeys } from './task-id';
 
 /** A row as an import brings it; the optional fields are absent from readers older than them. */
 export type ImportedTask = Pick<Task, Exclude<(typeof CATALOG_FIELDS)[number], 'remarks' | 'kind' | 'group'>> &
@@ -56,13 +56,16 @@ export function mergeImport(existing: readonly Task[], planCode: string, importe
   const result: MergeResult = { tasks: [], added: [], changed: [], unchanged: 0, removed: [], kept: [] };
   const merged: Task[] = [];
 
+  const planKey = matchKey(planCode);
   for (const item of imported) {
-    const id = taskId(planCode, idText(item));
     const report = !isHeading(item);
+    const titleKey = matchKey(item.title);
+    const idKey = report ? titleKey : matchKey(idText(item));
+    const id = taskIdOfKeys(planKey, idKey);
     // Same id; else the same wording (a draft adopted under a new number); else the same STT (reworded).
     const previous = [
       byId.get(id),
-      byTitle.get(`${kindOf(item)}|${matchKey(item.title)}`),
+      byTitle.get(`${kindOf(item)}|${titleKey}`),
       bySttKey.get(`${kindOf(item)}|${item.stt}`),
     ].find((t) => t && !matched.has(t));
     if (previous) {
@@ -76,7 +79,7 @@ export function mergeImport(existing: readonly Task[], planCode: string, importe
       merged.push(next);
     } else {
       const fresh: Task = {
-        id: taken.has(id) ? taskId(planCode, idText(item), taken) : id,
+        id: taken.has(id) ? taskIdOfKeys(planKey, idKey, taken) : id,
         ...item,
         status: '',
         progress: null,

@@ -25,6 +25,17 @@ export interface ResolveContext {
 }
 
 export function makeResolver(ctx: ResolveContext): (task: Task) => ResolvedTask {
+  const deadlineOf = makeDeadlineResolver(ctx);
+  return (task) => ({
+    task,
+    lead: ctx.registry.parseList(task.lead),
+    support: ctx.registry.parseList(task.support),
+    ...deadlineOf(task),
+  });
+}
+
+/** The deadline alone (a store's "Hạn" column): no unit parsing, for every row of a large catalog. */
+export function makeDeadlineResolver(ctx: Omit<ResolveContext, 'registry'>): (task: Task) => Pick<ResolvedTask, 'deadline' | 'planYear'> {
   const yearByPlan = new Map((ctx.plans ?? []).map((p) => [p.code, p.year]));
   // A catalog repeats a few dozen deadline phrases across thousands of rows.
   const deadlines = new Map<string, Deadline>();
@@ -36,12 +47,6 @@ export function makeResolver(ctx: ResolveContext): (task: Task) => ResolvedTask 
       phrase = parseDeadline(task.deadline, planYear, ctx.today);
       deadlines.set(memoKey, phrase);
     }
-    return {
-      task,
-      lead: ctx.registry.parseList(task.lead),
-      support: ctx.registry.parseList(task.support),
-      deadline: taskDeadline(phrase, task.title, task.conditionMetOn ?? null, ctx.conditionDays ?? 30),
-      planYear,
-    };
+    return { deadline: taskDeadline(phrase, task.title, task.conditionMetOn ?? null, ctx.conditionDays ?? 30), planYear };
   };
 }

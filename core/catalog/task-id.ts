@@ -15,7 +15,12 @@ function fnv1a(text: string): number {
 }
 
 export function taskId(planCode: string, title: string, taken: ReadonlySet<string> = new Set()): string {
-  const base = `NV-${fnv1a(`${matchKey(planCode)}|${matchKey(title)}`)
+  return taskIdOfKeys(matchKey(planCode), matchKey(title), taken);
+}
+
+/** taskId from the plan's and the title's matchKey, for a caller that has them already (a merge of many tasks). */
+export function taskIdOfKeys(planKey: string, titleKey: string, taken: ReadonlySet<string> = new Set()): string {
+  const base = `NV-${fnv1a(`${planKey}|${titleKey}`)
     .toString(36)
     .toUpperCase()
     .padStart(7, '0')}`;

@@ -73,32 +73,30 @@ export interface LogTable {
   rows: Row[];
 }
 
-/** The first log table in the grid, or null. Rows carry the file's row number for issues. */
-export function findLogTable(grid: readonly GridRow[]): LogTable | null {
-  for (let h = 0; h < grid.length; h++) {
-    const keys = grid[h]!.cells.map(matchKey);
-    for (const header of KEYED) {
-      const columns = new Map<string, number>();
-      for (const [key, names] of header.keys) {
-        const c = keys.findIndex((k, i) => names.has(k) && ![...columns.values()].includes(i));
-        if (c >= 0) columns.set(key, c);
-      }
-      if (!header.required.every((k) => columns.has(k)) || columns.size < (header.minColumns ?? 0)) continue;
-      const rows = grid
-        .slice(h + 1)
-        .filter((r) => r.cells.some((c) => c.trim() !== ''))
-        .map((r) => {
-          const row: Row = { [ROW_NUMBER]: r.row };
-          for (const column of header.tab.columns) {
-            const c = columns.get(column.key);
-            row[column.key] = c === undefined ? null : (r.cells[c] ?? '').trim();
-          }
-          return row;
-        })
-        // A totals row under the table is not a record.
-        .filter((row) => !/^(tổng|cộng)/iu.test(String(row['unit'] ?? row['title'] ?? '')));
-      return { tab: header.tab, headerRow: grid[h]!.row, rows };
+/** The log table whose header is the grid's row `h`, or null. Rows carry the file's row number for issues. */
+export function logTableAt(grid: readonly GridRow[], h: number): LogTable | null {
+  const keys = grid[h]!.cells.map(matchKey);
+  for (const header of KEYED) {
+    const columns = new Map<string, number>();
+    for (const [key, names] of header.keys) {
+      const c = keys.findIndex((k, i) => names.has(k) && ![...columns.values()].includes(i));
+      if (c >= 0) columns.set(key, c);
     }
+    if (!header.required.every((k) => columns.has(k)) || columns.size < (header.minColumns ?? 0)) continue;
+    const rows = grid
+      .slice(h + 1)
+      .filter((r) => r.cells.some((c) => c.trim() !== ''))
+      .map((r) => {
+        const row: Row = { [ROW_NUMBER]: r.row };
+        for (const column of header.tab.columns) {
+          const c = columns.get(column.key);
+          row[column.key] = c === undefined ? null : (r.cells[c] ?? '').trim();
+        }
+        return row;
+      })
+      // A totals row under the table is not a record.
+      .filter((row) => !/^(tổng|cộng)/iu.test(String(row['unit'] ?? row['title'] ?? '')));
+    return { tab: header.tab, headerRow: grid[h]!.row, rows };
   }
   return null;
 }

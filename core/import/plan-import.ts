@@ -10,6 +10,7 @@
  * A log file with an error on any row writes nothing.
  */
 import { appendixKind, keyErrorCells } from '../appendix/appendix-kind';
+import { detectHeader } from '../appendix/headers';
 import { parseAppendix, type GridRow, type ParsedAppendix } from '../appendix/parse-appendix';
 import { catalogFromTables, type Catalog } from '../catalog/catalog';
 import { adoptDraft, draftCode, isDraftCode } from '../catalog/drafts';
@@ -17,13 +18,13 @@ import { encodePlans, encodeTasks } from '../catalog/codec';
 import { mergeImport, type ImportedTask } from '../catalog/merge-import';
 import { isHeading, type Plan, type Task } from '../catalog/model';
 import { catalogRows } from '../appendix/catalog-rows';
-import { makeResolver } from '../catalog/resolve';
-import { findLogTable } from './log-table';
+import { makeDeadlineResolver, makeResolver } from '../catalog/resolve';
+import { logTableAt } from './log-table';
 import { decodeRows, encodeRows } from '../layout/codec';
 import type { Row, TabSpec } from '../layout/columns';
 import { CRITERIA_TAB, DIGITISATION_TAB } from '../layout/tabs';
 import { canonicalWord, MEETING_FORMAT_WORDS, MEETING_KIND_WORDS, YES_NO_WORDS, type Vocabulary } from '../layout/vocabulary';
-import { provinceStatsRows } from '../metrics/province-stats';
+import { provinceStatsAt } from '../metrics/province-stats';
 import { criteriaFromAppendix, mergeCriteria, type CriteriaBase } from '../par-index/criteria-import';
 import { parsePeriod, periodName, PERIOD_FORMS } from '../periods/period';
 import { sameCell } from '../merge/row-identity';
@@ -74,8 +75,8 @@ export interface ImportReady {
   ok: true;
   kind: TableKind;
   sheet: string;
-  /** Tabs to write, whole; empty when nothing may be written. */
-  writes: Record<string, Row[]>;
+  /** Tabs to write, whole; empty when nothing may be written. Built on call: a dry run of a large appendix never needs them. */
+  writes(): Record<string, Row[]>;
   /** The criteria base to keep once the write is done (criteria tables only). */
   criteriaBase?: CriteriaBase;
   issues: ValidationIssue[];
@@ -83,8 +84,8 @@ export interface ImportReady {
   blocked: boolean;
   /** What an official reads, in Vietnamese. */
   lines: string[];
-  /** The machine-readable report (`--json`). */
-  report: Record<string, unknown>;
+  /** The machine-readable report (`--json`), built only when asked: an appendix's lists one entry per task. */
+  report(): Record<string, unknown>;
   /** Tasks gone from the appendix and untracked, which a store that keeps rows must be told about. */
   removedTasks: number;
   /** A log or criteria table none of whose rows adds to or changes the store; not worked out (false) for an appendix. */
@@ -106,14 +107,23 @@ type Found =
   | { kind: 'appendix' | 'criteria'; sheet: string; parsed: ParsedAppendix; grid: readonly GridRow[] }
   | { kind: 'meetings' | 'documents' | 'digitisation' | 'outcomes'; sheet: string; tab: TabSpec; rows: Row[] };
 
+/**
+ * The table whose header comes first in the file: rows are tried from the top, each as every kind of header, so a
+ * 100,000-row appendix is not searched for a log's header below its own.
+ */
 function findTable(sheets: readonly ImportSheet[]): Found | null {
   for (const { sheet, grid, heading } of sheets) {
-    const log = findLogTable(grid);
-    if (log) return { kind: log.tab.key as 'meetings' | 'documents' | 'outcomes', sheet, tab: log.tab, rows: log.rows };
-    const stats = provinceStatsRows(grid);
-    if (stats) return { kind: 'digitisation', sheet, tab: DIGITISATION_TAB, rows: stats.rows };
-    const parsed = parseAppendix(grid, heading);
-    if (parsed) return { kind: appendixKind(parsed, grid) === 'criteria' ? 'criteria' : 'appendix', sheet, parsed, grid };
+    for (let h = 0; h < grid.length; h++) {
+      const log = logTableAt(grid, h);
+      if (log) return { kind: log.tab.key as 'meetings' | 'documents' | 'outcomes', sheet, tab: log.tab, rows: log.rows };
+      const stats = provinceStatsAt(grid, h);
+      if (stats) return { kind: 'digitisation', sheet, tab: DIGITISATION_TAB, rows: stats.rows };
+      if (!detectHeader(grid[h]!.cells, grid[h + 1]?.cells)) continue;
+      // parseAppendix finds this same header (no row above it is one) and reads the title lines above it.
+      const parsed = parseAppendix(grid, heading);
+      if (parsed) return { kind: appendixKind(parsed, grid) === 'criteria' ? 'criteria' : 'appendix', sheet, parsed, grid };
+      break;
+    }
   }
   return null;
 }
@@ -242,9 +252,11 @@ function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppend
     plan,
   );
   const merge = mergeImport(adoption.tasks, plan.code, rows);
-  const resolveAll = makeResolver({ registry: catalog.registry, defaultYear: catalog.defaultYear, plans: [...catalog.plans, plan] });
   const plans = [...adoption.plans.filter((p) => p.code !== plan.code), plan];
-  const writes = { plans: encodePlans(plans), tasks: encodeTasks(merge.tasks, (t) => resolveAll(t).deadline.due) };
+  const writes = () => {
+    const deadlineOf = makeDeadlineResolver({ defaultYear: catalog.defaultYear, plans });
+    return { plans: encodePlans(plans), tasks: encodeTasks(merge.tasks, (t) => deadlineOf(t).deadline.due) };
+  };
 
   const resolve = makeResolver({ registry: catalog.registry, defaultYear: plan.year, plans: [plan] });
   const unit = (r: { text: string; unit: string | null; name: string | null }) => ({ text: r.text, unit: r.unit, name: r.name });
@@ -279,7 +291,7 @@ function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppend
     lines,
     removedTasks: merge.removed.length,
     nothingNew: false,
-    report: {
+    report: () => ({
       kind: 'appendix',
       plan,
       draft: isDraftCode(plan.code),
@@ -307,7 +319,7 @@ function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppend
         removed: merge.removed.length,
         kept: merge.kept.length,
       },
-    },
+    }),
   };
 }
 
@@ -333,14 +345,14 @@ function planCriteria(request: TableRequest, sheet: string, parsed: ParsedAppend
     ok: true,
     kind: 'criteria',
     sheet,
-    writes: { criteria: merge.rows },
+    writes: () => ({ criteria: merge.rows }),
     criteriaBase: merge.base,
     issues: [],
     blocked: false,
     lines,
     removedTasks: 0,
     nothingNew: changes.added + changes.updated === 0,
-    report: { kind: 'criteria', sheet, rows: merge.rows.length, added: merge.added.length, kept, changes, issues: [] },
+    report: () => ({ kind: 'criteria', sheet, rows: merge.rows.length, added: merge.added.length, kept, changes, issues: [] }),
   };
 }
 
@@ -429,13 +441,13 @@ function planLog(
     ok: true,
     kind,
     sheet,
-    writes: blocked ? {} : { [tab.key]: clean },
+    writes: () => (blocked ? {} : { [tab.key]: clean }),
     issues,
     blocked,
     lines,
     removedTasks: 0,
     nothingNew: changes.added + changes.updated === 0,
-    report: { kind, tab: tab.key, sheet, rows: records.length, rowNumbers, changes, issues, written: !blocked },
+    report: () => ({ kind, tab: tab.key, sheet, rows: records.length, rowNumbers, changes, issues, written: !blocked }),
   };
 }
 

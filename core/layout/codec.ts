@@ -100,14 +100,17 @@ export function decodeRows(tab: TabSpec, rows: readonly Row[]): { records: Decod
 
 /** Encodes records as rows in column order; unknown keys are dropped. */
 export function encodeRows(tab: TabSpec, records: readonly Record<string, unknown>[]): Row[] {
-  return records.map((record) => {
-    const row: Row = {};
-    for (const column of tab.columns) {
-      const v = record[column.key];
-      row[column.key] = v === undefined ? null : (v as CellValue);
-    }
-    return row;
-  });
+  return records.map((record) => encodeRow(tab, record));
+}
+
+/** The tab's columns of one record, in the tab's order; a field it lacks is a blank cell. */
+export function encodeRow(tab: TabSpec, record: object): Row {
+  const row: Row = {};
+  for (const column of tab.columns) {
+    const v = (record as Record<string, unknown>)[column.key];
+    row[column.key] = v === undefined ? null : (v as CellValue);
+  }
+  return row;
 }
 
 export function str(record: Decoded, key: string): string {

@@ -51,26 +51,23 @@ export function provinceColumns(header: readonly string[]): Map<string, number> 
 }
 
 /**
- * Finds the header row and turns the rows below it into "Số hóa" tab rows, cells
+ * When the grid's row `h` is the export's header, turns the rows below it into "Số hóa" tab rows, cells
  * as written (the tab's decoder reads the numbers) and located at the file's rows.
  */
-export function provinceStatsRows(grid: readonly GridRow[]): { rows: Row[]; headerRow: number; columns: Map<string, number> } | null {
-  for (let h = 0; h < grid.length; h++) {
-    const columns = provinceColumns(grid[h]!.cells);
-    if (!columns.has('received') || columns.size < 3) continue;
-    const rows = grid
-      .slice(h + 1)
-      .filter((r) => r.cells.some((c) => c.trim() !== ''))
-      .map((r) => {
-        const row: Row = { [ROW_NUMBER]: r.row };
-        for (const col of DIGITISATION_TAB.columns) {
-          const c = columns.get(col.key);
-          row[col.key] = c === undefined ? null : (r.cells[c] ?? '').trim();
-        }
-        return row;
-      })
-      .filter((row) => !/^(tổng|cộng)/iu.test(String(row['unit'] ?? '')));
-    return { rows, headerRow: grid[h]!.row, columns };
-  }
-  return null;
+export function provinceStatsAt(grid: readonly GridRow[], h: number): { rows: Row[]; headerRow: number; columns: Map<string, number> } | null {
+  const columns = provinceColumns(grid[h]!.cells);
+  if (!columns.has('received') || columns.size < 3) return null;
+  const rows = grid
+    .slice(h + 1)
+    .filter((r) => r.cells.some((c) => c.trim() !== ''))
+    .map((r) => {
+      const row: Row = { [ROW_NUMBER]: r.row };
+      for (const col of DIGITISATION_TAB.columns) {
+        const c = columns.get(col.key);
+        row[col.key] = c === undefined ? null : (r.cells[c] ?? '').trim();
+      }
+      return row;
+    })
+    .filter((row) => !/^(tổng|cộng)/iu.test(String(row['unit'] ?? '')));
+  return { rows, headerRow: grid[h]!.row, columns };
 }

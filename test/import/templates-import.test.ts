@@ -40,13 +40,33 @@ describe("a filled criteria template through cchc import keeps the ward's scores
     const stored = [{ code: '1.1', title: 'Kế hoạch CCHC', maxPoints: 8, scoreYear: 7.5, evidence: 'https://drive/kh' }];
     const plan = planImport({ file: 'chi-so.xlsx', sheets: grids, tables: { criteria: stored } }) as ImportReady;
     expect(plan.kind).toBe('criteria');
-    const rows = plan.writes['criteria']!;
+    const rows = plan.writes()['criteria']!;
     expect(rows.find((r) => r['code'] === '1.1')).toMatchObject({
       title: 'Kế hoạch CCHC năm',
       maxPoints: 10,
       scoreYear: 7.5,
       evidence: 'https://drive/kh',
     });
-    expect(plan.report).toMatchObject({ changes: { added: 1, updated: 1, unchanged: 0 } });
+    expect(plan.report()).toMatchObject({ changes: { added: 1, updated: 1, unchanged: 0 } });
+  });
+});
+
+describe('a sheet holding two tables is read as the one whose header comes first', () => {
+  const grid = (rows: string[][]) => rows.map((cells, i) => ({ row: i + 1, cells }));
+  const appendix = [
+    ['STT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Thời gian hoàn thành'],
+    ['1', 'Rà soát thủ tục hành chính', 'Văn phòng HĐND và UBND', 'Quý I/2026'],
+  ];
+  const meetings = [
+    ['Ngày', 'Tên hội nghị/cuộc họp', 'Hình thức', 'Kỳ'],
+    ['05/01/2026', 'Họp giao ban', 'Trực tuyến', 'Quý I/2026'],
+  ];
+
+  it.each([
+    ['an appendix above a meeting log', [...appendix, [], ...meetings], 'appendix'],
+    ['a meeting log above an appendix', [...meetings, [], ...appendix], 'meetings'],
+  ])('%s', (_label, rows, kind) => {
+    const plan = planImport({ file: 'hai-bang.xlsx', sheets: [{ sheet: 'Trang1', grid: grid(rows) }], tables: {}, plan: 'X/KH' });
+    expect(plan).toMatchObject({ ok: true, kind });
   });
 });

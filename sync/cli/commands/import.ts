@@ -39,12 +39,12 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   if (!plan.ok) throw new CchcError(plan.code, plan.message);
 
   let outcome: WriteOutcome = { conflicts: [], skipped: [] };
-  const write = !options.dryRun && !plan.blocked && Object.keys(plan.writes).length > 0;
-  if (write) outcome = await store.write(plan.writes);
+  const write = !options.dryRun && !plan.blocked;
+  if (write) outcome = await store.write(plan.writes());
   if (write && plan.criteriaBase) await saveCriteriaBase(basePath, plan.criteriaBase);
 
   if (options.json) {
-    console.log(JSON.stringify({ ...plan.report, dryRun: options.dryRun ?? false }, null, 2));
+    console.log(JSON.stringify({ ...plan.report(), dryRun: options.dryRun ?? false }, null, 2));
   } else {
     for (const line of plan.lines) console.log(line);
     if (plan.kind !== 'appendix') for (const issue of sortIssues(plan.issues)) console.log(formatIssue(issue));
