@@ -39,8 +39,12 @@ const MAX_TITLE_LINES = 4;
 /** The file type as the Save As list of a Vietnamese Word names it. */
 const DOCX_SAVE_AS = '"Tài liệu Word (.docx)"';
 
-const broken = (path: string): CchcError =>
-  new CchcError('FILE_TRUNCATED', `Tệp "${path}" bị hỏng hoặc tải về chưa hết. Tải lại hoặc mở bằng Word và lưu lại rồi nhập lại.`);
+/** After guardZip the zip is whole and every part inflates (a cut-off one is FILE_TRUNCATED there): what fails now is the reading of the document. */
+const unparsed = (path: string): CchcError =>
+  new CchcError(
+    'FILE_UNREADABLE',
+    `Tệp "${path}" không bị cắt dở nhưng trình đọc Word của chương trình không đọc được nội dung (tệp có thể do phần mềm khác tạo). Mở tệp bằng Word, lưu lại dạng ${DOCX_SAVE_AS} rồi nhập lại.`,
+  );
 
 /** An OLE2 container is either a Word 97–2003 .doc or an encrypted (password-protected) .docx. */
 function oleError(buffer: Buffer, path: string): CchcError {
@@ -67,7 +71,7 @@ async function readEntry(zip: JSZip, name: string, path: string): Promise<string
   const entry = zip.file(name);
   if (!entry) return null;
   return entry.async('string').catch(() => {
-    throw broken(path);
+    throw unparsed(path);
   });
 }
 
@@ -106,17 +110,17 @@ export async function readDocxBlocks(path: string): Promise<WordBlock[]> {
   // Sizes, counts and ratios from the zip's directory, and the real inflated size, before any part is unpacked.
   await guardZip(path, { kind: 'Word' });
   const zip = await JSZip.loadAsync(buffer).catch(() => {
-    throw broken(path);
+    throw unparsed(path);
   });
   const xml = await mainPart(zip, path);
   let root: XmlElement;
   try {
     root = parseXml(xml);
   } catch {
-    throw broken(path);
+    throw unparsed(path);
   }
   const body = findBody(root);
-  if (!body) throw broken(path);
+  if (!body) throw unparsed(path);
   return bodyBlocks(body);
 }
 

@@ -170,6 +170,12 @@ describe('bad Word input: one Vietnamese line with its code, exit 2, nothing wri
       'FILE_TRUNCATED',
       async () => (await docxFile(paragraph('PHỤ LỤC'))).subarray(0, 200),
     ],
+    [
+      'a whole zip whose document is not well-formed XML',
+      'KE-HOACH.docx',
+      'FILE_UNREADABLE',
+      async () => docxFile(`${paragraph('PHỤ LỤC')}<w:p><w:r>`),
+    ],
     ['an empty file', 'KE-HOACH.docx', 'FILE_EMPTY', async () => ''],
     ['a text file named .docx', 'KE-HOACH.docx', 'FILE_NOT_DOCX', async () => 'STT\tNội dung\n1\tViệc A\n'],
     ['larger than 20 MB', 'KE-HOACH.docx', 'FILE_TOO_LARGE', async () => Buffer.alloc(21 * 1024 * 1024)],
