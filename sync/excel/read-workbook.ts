@@ -3,9 +3,10 @@
  * cannot be read: not a file, too big (on disk or once inflated: files/zip-guard),
  * empty, an old .xls or a password-protected file (both OLE containers), not a
  * zip, a zip that is not a workbook (an .ods renamed, a .docx), a truncated zip
- * (files/zip-guard), or a whole zip the Excel reader cannot parse.
+ * (files/zip-guard), or a whole zip the Excel reader cannot parse. The file is
+ * read once: what was checked is what is parsed.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { CchcError } from '../errors';
 import { loadPackage } from './exceljs-package';
@@ -18,17 +19,6 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
-async function head(path: string, bytes: number): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 const startsWith = (buffer: Buffer, magic: number[]): boolean => magic.every((b, i) => buffer[i] === b);
 
 /** Worksheet XML past this size (in all) is read with the streaming reader. */
@@ -36,17 +26,17 @@ export const STREAM_SHEET_BYTES = 24 * 1024 * 1024;
 
 /** Every sheet as a plain grid; large workbooks are streamed (`stream` forces either way). */
 export async function readWorkbookGrids(path: string, options: { stream?: boolean } = {}): Promise<SheetGrid[]> {
-  const entries = await checkWorkbookFile(path);
+  const { bytes, entries } = await checkWorkbookFile(path);
   const sheetBytes = entries.filter((e) => e.name.startsWith('xl/worksheets/')).reduce((n, e) => n + e.size, 0);
   if (options.stream ?? sheetBytes > STREAM_SHEET_BYTES) {
     try {
-      return await streamedGrids(path, entries);
+      return await streamedGrids(path, bytes, entries);
     } catch (error) {
       if (error instanceof CchcError) throw error;
       throw unparsed(path);
     }
   }
-  return (await loadWorkbook(path)).worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }));
+  return (await loadWorkbook(path, bytes)).worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }));
 }
 
 /** After guardZip the zip is whole (a truncated one is FILE_TRUNCATED there): what fails now is the reading of its sheets. */
@@ -57,15 +47,14 @@ const unparsed = (path: string): CchcError =>
   );
 
 export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
-  await checkWorkbookFile(path);
-  return loadWorkbook(path);
+  return loadWorkbook(path, (await checkWorkbookFile(path)).bytes);
 }
 
-async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+async function loadWorkbook(path: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     // An appendix saved by openpyxl names its parts its own way: given to exceljs under exceljs's names.
-    await loadPackage(workbook, await readFile(path));
+    await loadPackage(workbook, bytes);
   } catch {
     throw unparsed(path);
   }
@@ -93,20 +82,20 @@ export async function checkImportFile(path: string, kind: keyof typeof SHRINK_AD
 /** The file type as the Save As list of a Vietnamese Excel names it. */
 export const XLSX_SAVE_AS = '"Sổ làm việc Excel (.xlsx)"';
 
-/** The checks before any parser runs on a workbook; the zip's entries. */
-async function checkWorkbookFile(path: string): Promise<ZipEntry[]> {
+/** The checks before any parser runs on a workbook; the file's bytes, and the zip's entries in them. */
+async function checkWorkbookFile(path: string): Promise<{ bytes: Buffer; entries: ZipEntry[] }> {
   await checkImportFile(path);
-  const magic = await head(path, 8);
-  if (startsWith(magic, OLE_MAGIC)) {
+  const bytes = await readFile(path);
+  if (startsWith(bytes, OLE_MAGIC)) {
     throw new CchcError(
       'FILE_ENCRYPTED',
       `Tệp "${path}" có mật khẩu hoặc là định dạng Excel cũ (.xls). Mở bằng Excel, bỏ mật khẩu và lưu dạng ${XLSX_SAVE_AS}.`,
     );
   }
-  if (!startsWith(magic, ZIP_MAGIC)) {
+  if (!startsWith(bytes, ZIP_MAGIC)) {
     throw new CchcError('FILE_NOT_XLSX', `Tệp "${path}" không phải tệp Excel .xlsx. Mở bằng Excel và lưu dạng ${XLSX_SAVE_AS}.`);
   }
-  const entries = await guardZip(path);
+  const entries = await guardZip(bytes, path);
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml')) {
     const what = names.has('content.xml')
@@ -116,5 +105,5 @@ async function checkWorkbookFile(path: string): Promise<ZipEntry[]> {
         : 'không phải sổ Excel';
     throw new CchcError('FILE_NOT_XLSX', `Tệp "${path}" ${what}. Mở bằng Excel (hoặc LibreOffice) và lưu dạng ${XLSX_SAVE_AS}.`);
   }
-  return entries;
+  return { bytes, entries };
 }

@@ -24,10 +24,10 @@ function columnNumber(letters: string): number {
 }
 
 /** Merged ranges of one sheet entry, scanned from its XML (they follow the cell data). */
-async function mergeRanges(path: string, entry: ZipEntry): Promise<{ top: number; bottom: number; left: number; right: number }[]> {
+async function mergeRanges(bytes: Buffer, path: string, entry: ZipEntry): Promise<{ top: number; bottom: number; left: number; right: number }[]> {
   const ranges: { top: number; bottom: number; left: number; right: number }[] = [];
   let carry = '';
-  await streamEntry(path, entry, (chunk) => {
+  await streamEntry(bytes, path, entry, (chunk) => {
     const text = carry + chunk.toString('latin1');
     for (const m of text.matchAll(MERGE)) {
       ranges.push({ left: columnNumber(m[1]!), top: Number(m[2]), right: columnNumber(m[3]!), bottom: Number(m[4]) });
@@ -85,8 +85,9 @@ for (const name of PART_READERS) {
   };
 }
 
-export async function streamedGrids(path: string, entries: readonly ZipEntry[]): Promise<SheetGrid[]> {
-  const reader = new Utf8WorkbookReader(path, {
+/** `bytes`: the file as guarded (read once), `path` names it. */
+export async function streamedGrids(path: string, bytes: Buffer, entries: readonly ZipEntry[]): Promise<SheetGrid[]> {
+  const reader = new Utf8WorkbookReader(Readable.from([bytes]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -107,7 +108,7 @@ export async function streamedGrids(path: string, entries: readonly ZipEntry[]):
       if (r.hasValues) grid.push(gridRow(r, r.number, r.cellCount));
     }
     const entry = entries.find((e) => e.name === file);
-    if (entry) applyMerges(grid, await mergeRanges(path, entry));
+    if (entry) applyMerges(grid, await mergeRanges(bytes, path, entry));
     sheets.push({ name: (worksheet as unknown as { name: string }).name, grid });
   }
   return sheets;

@@ -6,10 +6,12 @@
  * once into nothing, counting bytes, and the file is refused as soon as the real
  * size passes a limit: memory stays flat (a bomb whose headers are honest is
  * refused at once; one that lies costs an inflate pass up to the limit, seconds).
- * Parsers (exceljs, another engineer's .docx reader) run only after this.
+ * Parsers (exceljs, another engineer's .docx reader) run only after this, on the
+ * same bytes: a file is read once, so the one checked is the one parsed even if
+ * it is replaced meanwhile.
  */
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { CchcError } from '../errors';
 
@@ -70,78 +72,72 @@ function tooLarge(path: string, inflated: number | null, what: string, limit: nu
   );
 }
 
-type Handle = Awaited<ReturnType<typeof open>>;
+/** Reads `length` bytes at `position` (fewer past the end): of bytes in memory, or of a file on disk. */
+type ReadAt = (position: number, length: number) => Promise<Buffer>;
 
-async function readAt(handle: Handle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  const { bytesRead } = await handle.read(buffer, 0, length, position);
-  return buffer.subarray(0, bytesRead);
-}
+const inMemory =
+  (bytes: Buffer): ReadAt =>
+  async (position, length) =>
+    bytes.subarray(position, position + length);
 
 /** Reads the central directory (zip64 too) without inflating anything. `kind` names the app for messages. */
-export async function zipEntries(path: string, kind = 'Excel'): Promise<ZipEntry[]> {
-  const handle = await open(path, 'r');
-  try {
-    const size = (await handle.stat()).size;
-    const tailStart = Math.max(0, size - MAX_EOCD_SEARCH);
-    const tail = await readAt(handle, tailStart, size - tailStart);
-    let at = -1;
-    for (let i = tail.length - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === EOCD) {
-        at = i;
-        break;
-      }
+async function zipEntries(readAt: ReadAt, size: number, path: string, kind = 'Excel'): Promise<ZipEntry[]> {
+  const tailStart = Math.max(0, size - MAX_EOCD_SEARCH);
+  const tail = await readAt(tailStart, size - tailStart);
+  let at = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD) {
+      at = i;
+      break;
     }
-    if (at < 0) throw corrupt(path, kind);
-    let count = tail.readUInt16LE(at + 10);
-    let cdSize = tail.readUInt32LE(at + 12);
-    let cdOffset = tail.readUInt32LE(at + 16);
-    if (at >= 20 && tail.readUInt32LE(at - 20) === ZIP64_LOCATOR) {
-      const record = await readAt(handle, Number(tail.readBigUInt64LE(at - 20 + 8)), 56);
-      if (record.length < 56) throw corrupt(path, kind);
-      count = Number(record.readBigUInt64LE(32));
-      cdSize = Number(record.readBigUInt64LE(40));
-      cdOffset = Number(record.readBigUInt64LE(48));
-    }
-    if (cdOffset + cdSize > size) throw corrupt(path, kind);
-    const cd = await readAt(handle, cdOffset, cdSize);
-    const entries: ZipEntry[] = [];
-    let p = 0;
-    for (let n = 0; n < count; n++) {
-      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) throw corrupt(path, kind);
-      const nameLength = cd.readUInt16LE(p + 28);
-      const extraLength = cd.readUInt16LE(p + 30);
-      const commentLength = cd.readUInt16LE(p + 32);
-      const entry: ZipEntry = {
-        name: cd.subarray(p + 46, p + 46 + nameLength).toString('utf8'),
-        method: cd.readUInt16LE(p + 10),
-        compressedSize: cd.readUInt32LE(p + 20),
-        size: cd.readUInt32LE(p + 24),
-        localHeaderOffset: cd.readUInt32LE(p + 42),
-      };
-      // Zip64: sizes and offset saturated at 0xFFFFFFFF live in extra field 0x0001, in this order.
-      let extra = p + 46 + nameLength;
-      const extraEnd = extra + extraLength;
-      while (extra + 4 <= extraEnd) {
-        const id = cd.readUInt16LE(extra);
-        const length = cd.readUInt16LE(extra + 2);
-        if (id === 0x0001) {
-          let q = extra + 4;
-          for (const field of ['size', 'compressedSize', 'localHeaderOffset'] as const) {
-            if (entry[field] !== 0xffffffff || q + 8 > extra + 4 + length) continue;
-            entry[field] = Number(cd.readBigUInt64LE(q));
-            q += 8;
-          }
-        }
-        extra += 4 + length;
-      }
-      entries.push(entry);
-      p = extraEnd + commentLength;
-    }
-    return entries;
-  } finally {
-    await handle.close();
   }
+  if (at < 0) throw corrupt(path, kind);
+  let count = tail.readUInt16LE(at + 10);
+  let cdSize = tail.readUInt32LE(at + 12);
+  let cdOffset = tail.readUInt32LE(at + 16);
+  if (at >= 20 && tail.readUInt32LE(at - 20) === ZIP64_LOCATOR) {
+    const record = await readAt(Number(tail.readBigUInt64LE(at - 20 + 8)), 56);
+    if (record.length < 56) throw corrupt(path, kind);
+    count = Number(record.readBigUInt64LE(32));
+    cdSize = Number(record.readBigUInt64LE(40));
+    cdOffset = Number(record.readBigUInt64LE(48));
+  }
+  if (cdOffset + cdSize > size) throw corrupt(path, kind);
+  const cd = await readAt(cdOffset, cdSize);
+  const entries: ZipEntry[] = [];
+  let p = 0;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) throw corrupt(path, kind);
+    const nameLength = cd.readUInt16LE(p + 28);
+    const extraLength = cd.readUInt16LE(p + 30);
+    const commentLength = cd.readUInt16LE(p + 32);
+    const entry: ZipEntry = {
+      name: cd.subarray(p + 46, p + 46 + nameLength).toString('utf8'),
+      method: cd.readUInt16LE(p + 10),
+      compressedSize: cd.readUInt32LE(p + 20),
+      size: cd.readUInt32LE(p + 24),
+      localHeaderOffset: cd.readUInt32LE(p + 42),
+    };
+    // Zip64: sizes and offset saturated at 0xFFFFFFFF live in extra field 0x0001, in this order.
+    let extra = p + 46 + nameLength;
+    const extraEnd = extra + extraLength;
+    while (extra + 4 <= extraEnd) {
+      const id = cd.readUInt16LE(extra);
+      const length = cd.readUInt16LE(extra + 2);
+      if (id === 0x0001) {
+        let q = extra + 4;
+        for (const field of ['size', 'compressedSize', 'localHeaderOffset'] as const) {
+          if (entry[field] !== 0xffffffff || q + 8 > extra + 4 + length) continue;
+          entry[field] = Number(cd.readBigUInt64LE(q));
+          q += 8;
+        }
+      }
+      extra += 4 + length;
+    }
+    entries.push(entry);
+    p = extraEnd + commentLength;
+  }
+  return entries;
 }
 
 /** Refuses from the declared sizes: no byte is inflated. */
@@ -167,95 +163,97 @@ function checkDeclared(path: string, entries: readonly ZipEntry[], limits: ZipLi
   }
 }
 
-async function dataOffset(handle: Handle, entry: ZipEntry): Promise<number> {
-  const header = await readAt(handle, entry.localHeaderOffset, 30);
+async function dataOffset(readAt: ReadAt, entry: ZipEntry): Promise<number> {
+  const header = await readAt(entry.localHeaderOffset, 30);
   if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) return -1;
   return entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
 }
 
+/** One entry's stored bytes, as a stream of its inflated bytes; null when its local header is missing. */
+async function entryStream(bytes: Buffer, entry: ZipEntry): Promise<Readable | null> {
+  const start = await dataOffset(inMemory(bytes), entry);
+  if (start < 0) return null;
+  const stored = Readable.from([bytes.subarray(start, start + entry.compressedSize)]);
+  return entry.method === 8 ? stored.pipe(createInflateRaw()) : stored;
+}
+
 /** Inflates each entry into nothing, counting real bytes, and stops at the first limit passed. */
-async function checkInflated(path: string, entries: readonly ZipEntry[], limits: ZipLimits, kind: string): Promise<void> {
-  const handle = await open(path, 'r');
+async function checkInflated(bytes: Buffer, path: string, entries: readonly ZipEntry[], limits: ZipLimits, kind: string): Promise<void> {
   let total = 0;
-  try {
-    for (const entry of entries) {
-      if (entry.method !== 8) {
-        total += entry.compressedSize;
-        if (total > limits.totalBytes) throw tooLarge(path, total, 'tổng các phần', limits.totalBytes);
-        continue;
-      }
-      const start = await dataOffset(handle, entry);
-      if (start < 0) throw corrupt(path, kind);
-      const budget = Math.min(limits.entryBytes, limits.totalBytes - total);
-      // null: past the budget, where counting stops.
-      const inflated = await new Promise<number | null>((resolve, reject) => {
-        const stream = createReadStream(path, { start, end: start + Math.max(0, entry.compressedSize - 1) });
-        const inflate = createInflateRaw();
-        let bytes = 0;
-        inflate.on('data', (chunk: Buffer) => {
-          bytes += chunk.length;
-          if (bytes > budget) {
-            stream.destroy();
-            inflate.destroy();
-            resolve(null);
-          }
-        });
-        inflate.on('end', () => resolve(bytes));
-        inflate.on('error', () => reject(corrupt(path, kind)));
-        stream.on('error', () => reject(corrupt(path, kind)));
-        stream.pipe(inflate);
-      });
-      if (inflated === null) {
-        throw budget === limits.entryBytes
-          ? tooLarge(path, null, `phần "${entry.name}"`, limits.entryBytes)
-          : tooLarge(path, null, 'tổng các phần', limits.totalBytes);
-      }
-      total += inflated;
+  for (const entry of entries) {
+    if (entry.method !== 8) {
+      total += entry.compressedSize;
       if (total > limits.totalBytes) throw tooLarge(path, total, 'tổng các phần', limits.totalBytes);
+      continue;
     }
-  } finally {
-    await handle.close();
+    const inflate = await entryStream(bytes, entry);
+    if (!inflate) throw corrupt(path, kind);
+    const budget = Math.min(limits.entryBytes, limits.totalBytes - total);
+    // null: past the budget, where counting stops.
+    const inflated = await new Promise<number | null>((resolve, reject) => {
+      let count = 0;
+      inflate.on('data', (chunk: Buffer) => {
+        count += chunk.length;
+        if (count > budget) {
+          inflate.destroy();
+          resolve(null);
+        }
+      });
+      inflate.on('end', () => resolve(count));
+      inflate.on('error', () => reject(corrupt(path, kind)));
+    });
+    if (inflated === null) {
+      throw budget === limits.entryBytes
+        ? tooLarge(path, null, `phần "${entry.name}"`, limits.entryBytes)
+        : tooLarge(path, null, 'tổng các phần', limits.totalBytes);
+    }
+    total += inflated;
+    if (total > limits.totalBytes) throw tooLarge(path, total, 'tổng các phần', limits.totalBytes);
   }
 }
 
 /**
- * The guard: call it on an official's .xlsx or .docx before handing the file to
- * a parser. Throws FILE_TOO_LARGE past the limits, FILE_TRUNCATED for a broken zip.
+ * The guard: call it on the bytes of an official's .xlsx or .docx (`path` names it in messages) before handing those
+ * same bytes to a parser. Throws FILE_TOO_LARGE past the limits, FILE_TRUNCATED for a broken zip.
  */
-export async function guardZip(path: string, options: { limits?: ZipLimits; kind?: 'Excel' | 'Word' } = {}): Promise<ZipEntry[]> {
+export async function guardZip(
+  bytes: Buffer,
+  path: string,
+  options: { limits?: ZipLimits; kind?: 'Excel' | 'Word' } = {},
+): Promise<ZipEntry[]> {
   const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
   const kind = options.kind ?? 'Excel';
-  const entries = await zipEntries(path, kind);
+  const entries = await zipEntries(inMemory(bytes), bytes.length, path, kind);
   checkDeclared(path, entries, limits);
-  await checkInflated(path, entries, limits, kind);
+  await checkInflated(bytes, path, entries, limits, kind);
   return entries;
 }
 
-/** Streams one entry's inflated bytes to `onChunk` (the entry was guarded already). */
-export async function streamEntry(path: string, entry: ZipEntry, onChunk: (chunk: Buffer) => void): Promise<void> {
-  const handle = await open(path, 'r');
-  let start: number;
-  try {
-    start = await dataOffset(handle, entry);
-  } finally {
-    await handle.close();
-  }
-  if (start < 0) throw corrupt(path, 'Excel');
-  const stream = createReadStream(path, { start, end: start + Math.max(0, entry.compressedSize - 1) });
-  const source = entry.method === 8 ? stream.pipe(createInflateRaw()) : stream;
+/** Streams one entry's inflated bytes to `onChunk` (the entry was guarded already, in these bytes). */
+export async function streamEntry(bytes: Buffer, path: string, entry: ZipEntry, onChunk: (chunk: Buffer) => void): Promise<void> {
+  const source = await entryStream(bytes, entry);
+  if (!source) throw corrupt(path, 'Excel');
   for await (const chunk of source) onChunk(chunk as Buffer);
 }
 
-/** One small entry's text (e.g. docProps/core.xml), at most `maxBytes` inflated; null if absent or unreadable. */
+/**
+ * One small entry's text (e.g. docProps/core.xml) of a file on disk, at most `maxBytes` inflated; null if absent or
+ * unreadable. Only what it needs is read: the file may be anything an official named as an output.
+ */
 export async function readZipText(path: string, name: string, maxBytes = 1024 * 1024): Promise<string | null> {
   try {
-    const entry = (await zipEntries(path)).find((e) => e.name === name);
-    if (!entry || entry.size > maxBytes || entry.compressedSize > maxBytes) return null;
     const handle = await open(path, 'r');
     try {
-      const start = await dataOffset(handle, entry);
+      const readAt: ReadAt = async (position, length) => {
+        const buffer = Buffer.alloc(length);
+        const { bytesRead } = await handle.read(buffer, 0, length, position);
+        return buffer.subarray(0, bytesRead);
+      };
+      const entry = (await zipEntries(readAt, (await handle.stat()).size, path)).find((e) => e.name === name);
+      if (!entry || entry.size > maxBytes || entry.compressedSize > maxBytes) return null;
+      const start = await dataOffset(readAt, entry);
       if (start < 0) return null;
-      const data = await readAt(handle, start, entry.compressedSize);
+      const data = await readAt(start, entry.compressedSize);
       return (entry.method === 8 ? inflateRawSync(data, { maxOutputLength: maxBytes }) : data).toString('utf8');
     } finally {
       await handle.close();

@@ -211,23 +211,26 @@ export class XlsxStore implements Store {
   }
 
   /**
-   * The store's bytes, guarded like any input before exceljs inflates them (a store is a file officials handle too).
-   * The guard and the read each open the file: if another command renamed a new store in between, the stamp
-   * differs and both are done again, so the check and the bytes are always of one file.
+   * The store's bytes, guarded like any input before exceljs inflates them (a store is a file officials handle too),
+   * and the stamp of the file they are: if another command renamed a new store in while it was read, the stamps
+   * before and after differ and it is read again, so a later write checks against the file these bytes came from.
    */
   private async readGuarded(): Promise<{ stamp: string | null; entries: ZipEntry[]; damaged: boolean; bytes: Buffer }> {
+    let stamp: string | null;
+    let bytes: Buffer;
     for (let attempt = 1; ; attempt++) {
-      const stamp = await fileStamp(this.location);
-      let damaged = false;
-      const entries = await guardZip(this.location).catch((error: unknown) => {
-        if (error instanceof CchcError && error.code === 'FILE_TOO_LARGE') throw error;
-        // Truncated, or no zip at all: the file itself is broken, not just its reading.
-        damaged = true;
-        return [];
-      });
-      const bytes = await readFile(this.location);
-      if ((await fileStamp(this.location)) === stamp || attempt >= 5) return { stamp, entries, damaged, bytes };
+      stamp = await fileStamp(this.location);
+      bytes = await readFile(this.location);
+      if ((await fileStamp(this.location)) === stamp || attempt >= 5) break;
     }
+    let damaged = false;
+    const entries = await guardZip(bytes, this.location).catch((error: unknown) => {
+      if (error instanceof CchcError && error.code === 'FILE_TOO_LARGE') throw error;
+      // Truncated, or no zip at all: the file itself is broken, not just its reading.
+      damaged = true;
+      return [];
+    });
+    return { stamp, entries, damaged, bytes };
   }
 
   private async load(): Promise<ExcelJS.Workbook> {

@@ -108,7 +108,7 @@ export async function readDocxBlocks(path: string): Promise<WordBlock[]> {
     throw new CchcError('FILE_NOT_DOCX', `Tệp "${path}" không phải tài liệu Word .docx. Mở bằng Word và lưu dạng ${DOCX_SAVE_AS}.`);
   }
   // Sizes, counts and ratios from the zip's directory, and the real inflated size, before any part is unpacked.
-  await guardZip(path, { kind: 'Word' });
+  await guardZip(buffer, path, { kind: 'Word' });
   const zip = await JSZip.loadAsync(buffer).catch(() => {
     throw unparsed(path);
   });

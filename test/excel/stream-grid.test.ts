@@ -1,7 +1,11 @@
 /** The streaming reader (large files) reads an appendix exactly as the loading reader does, merged cells included. */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAppendix } from '../../sync/excel/appendix-reader';
+import { readWorkbookGrids } from '../../sync/excel/read-workbook';
+import { streamedGrids } from '../../sync/excel/stream-grid';
+import { guardZip } from '../../sync/files/zip-guard';
 import { buildAppendixFile } from '../fixtures/appendix-xlsx';
 import { useTempDir } from '../helpers/tmp';
 
@@ -36,5 +40,14 @@ describe('streamed appendix grids', () => {
     const streamed = await readAppendix(file, { stream: true });
     expect(streamed.tasks.map((t) => t.lead)).toEqual(['Phòng Văn hóa - Xã hội', 'Phòng Văn hóa - Xã hội', 'Phòng Văn hóa - Xã hội']);
     expect(streamed).toEqual(loaded);
+  });
+
+  it('parses the bytes that were guarded, never the file again: a file replaced meanwhile is not what is read', async () => {
+    const bytes = await readFile(SAMPLES[0]!);
+    const entries = await guardZip(bytes, SAMPLES[0]!);
+    // Named by a path that no longer exists: only the bytes in hand can be read.
+    const grids = await streamedGrids(join(await tempDir(), 'da-thay.xlsx'), bytes, entries);
+    expect(grids.some((g) => g.grid.length > 5)).toBe(true);
+    expect(grids).toEqual(await readWorkbookGrids(SAMPLES[0]!, { stream: true }));
   });
 });

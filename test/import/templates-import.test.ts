@@ -52,7 +52,7 @@ describe("a filled criteria template through cchc import keeps the ward's scores
 });
 
 describe('a sheet holding two tables is read as the one whose header comes first', () => {
-  const grid = (rows: string[][]) => rows.map((cells, i) => ({ row: i + 1, cells }));
+  const grid = (rows: string[][]) => rows.map((cells, i) => ({ row: i + 1, cells, bold: false }));
   const appendix = [
     ['STT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Thời gian hoàn thành'],
     ['1', 'Rà soát thủ tục hành chính', 'Văn phòng HĐND và UBND', 'Quý I/2026'],
