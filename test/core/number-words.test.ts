@@ -84,6 +84,13 @@ describe('controlled words as people write them', () => {
     expect(canonicalWord(MEETING_KIND_WORDS, '')).toBeNull();
     expect(canonicalWord(MEETING_KIND_WORDS, 'Tiệc tất niên')).toBeUndefined();
   });
+  it('texts seen again give the same word, and a column of free text is remembered only up to a bound', () => {
+    for (let i = 0; i < 3_000; i++) expect(canonicalWord(STATUS_WORDS, `ghi chú tự do số ${i}`)).toBeUndefined();
+    expect(STATUS_WORDS.seen.size).toBeLessThanOrEqual(1_000);
+    expect(canonicalWord(STATUS_WORDS, 'Hoàn thành chậm')).toBe('Hoàn thành quá hạn');
+    expect(canonicalWord(STATUS_WORDS, 'Hoàn thành chậm')).toBe('Hoàn thành quá hạn');
+    expect(canonicalWord(STATUS_WORDS, '')).toBeNull();
+  });
 });
 
 describe('date settings', () => {
