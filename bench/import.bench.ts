@@ -47,7 +47,9 @@ const full = await median(5, async () => {
 });
 console.log(`exceljs load only: median ${load.toFixed(0)} ms`);
 console.log(`read + parse appendix: median ${read.toFixed(0)} ms (${(read / load).toFixed(2)}× load)`);
-console.log(`full import (read, find, parse, validate, merge, the store's rows) of ${found.toLocaleString('en')} tasks: median ${full.toFixed(0)} ms`);
+console.log(
+  `full import (read, find, parse, validate, merge, the store's rows) of ${found.toLocaleString('en')} tasks: median ${full.toFixed(0)} ms`,
+);
 console.log(`ratio: ${(full / load).toFixed(2)}× (goal ≤ 1.5×)`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 await rm(dir, { recursive: true, force: true });

@@ -63,11 +63,9 @@ export function mergeImport(existing: readonly Task[], planCode: string, importe
     const idKey = report ? titleKey : matchKey(idText(item));
     const id = taskIdOfKeys(planKey, idKey);
     // Same id; else the same wording (a draft adopted under a new number); else the same STT (reworded).
-    const previous = [
-      byId.get(id),
-      byTitle.get(`${kindOf(item)}|${titleKey}`),
-      bySttKey.get(`${kindOf(item)}|${item.stt}`),
-    ].find((t) => t && !matched.has(t));
+    const previous = [byId.get(id), byTitle.get(`${kindOf(item)}|${titleKey}`), bySttKey.get(`${kindOf(item)}|${item.stt}`)].find(
+      (t) => t && !matched.has(t),
+    );
     if (previous) {
       matched.add(previous);
       // An optional field the import does not bring ("remarks" from an older reader) is no change.

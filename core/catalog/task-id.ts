@@ -20,10 +20,7 @@ export function taskId(planCode: string, title: string, taken: ReadonlySet<strin
 
 /** taskId from the plan's and the title's matchKey, for a caller that has them already (a merge of many tasks). */
 export function taskIdOfKeys(planKey: string, titleKey: string, taken: ReadonlySet<string> = new Set()): string {
-  const base = `NV-${fnv1a(`${planKey}|${titleKey}`)
-    .toString(36)
-    .toUpperCase()
-    .padStart(7, '0')}`;
+  const base = `NV-${fnv1a(`${planKey}|${titleKey}`).toString(36).toUpperCase().padStart(7, '0')}`;
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;

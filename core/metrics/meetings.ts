@@ -75,13 +75,7 @@ export function decodeMeetings(rows: readonly Row[]): { meetings: Meeting[]; iss
   const { records, rowNumbers, issues } = decodeRows(MEETINGS_TAB, rows);
   const lengthOf = memo(parseLengthDays);
   // Declared once, not per row: a closure made per row costs more than the row's own work at 100,000 rows.
-  const word = <T extends string>(
-    r: Decoded,
-    row: number,
-    column: string,
-    vocab: Vocabulary<T>,
-    consequence: string,
-  ): T | null => {
+  const word = <T extends string>(r: Decoded, row: number, column: string, vocab: Vocabulary<T>, consequence: string): T | null => {
     const text = str(r, column);
     const w = canonicalWord(vocab, text);
     if (w === undefined) {

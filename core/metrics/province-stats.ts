@@ -54,7 +54,10 @@ export function provinceColumns(header: readonly string[]): Map<string, number> 
  * When the grid's row `h` is the export's header, turns the rows below it into "Số hóa" tab rows, cells
  * as written (the tab's decoder reads the numbers) and located at the file's rows.
  */
-export function provinceStatsAt(grid: readonly GridRow[], h: number): { rows: Row[]; headerRow: number; columns: Map<string, number> } | null {
+export function provinceStatsAt(
+  grid: readonly GridRow[],
+  h: number,
+): { rows: Row[]; headerRow: number; columns: Map<string, number> } | null {
   const columns = provinceColumns(grid[h]!.cells);
   if (!columns.has('received') || columns.size < 3) return null;
   const rows = grid

@@ -24,7 +24,11 @@ function columnNumber(letters: string): number {
 }
 
 /** Merged ranges of one sheet entry, scanned from its XML (they follow the cell data). */
-async function mergeRanges(bytes: Buffer, path: string, entry: ZipEntry): Promise<{ top: number; bottom: number; left: number; right: number }[]> {
+async function mergeRanges(
+  bytes: Buffer,
+  path: string,
+  entry: ZipEntry,
+): Promise<{ top: number; bottom: number; left: number; right: number }[]> {
   const ranges: { top: number; bottom: number; left: number; right: number }[] = [];
   let carry = '';
   await streamEntry(bytes, path, entry, (chunk) => {
