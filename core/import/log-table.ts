@@ -83,20 +83,26 @@ export function logTableAt(grid: readonly GridRow[], h: number): LogTable | null
       if (c >= 0) columns.set(key, c);
     }
     if (!header.required.every((k) => columns.has(k)) || columns.size < (header.minColumns ?? 0)) continue;
-    const rows = grid
-      .slice(h + 1)
-      .filter((r) => r.cells.some((c) => c.trim() !== ''))
-      .map((r) => {
-        const row: Row = { [ROW_NUMBER]: r.row };
-        for (const column of header.tab.columns) {
-          const c = columns.get(column.key);
-          row[column.key] = c === undefined ? null : (r.cells[c] ?? '').trim();
-        }
-        return row;
-      })
-      // A totals row under the table is not a record.
-      .filter((row) => !/^(tổng|cộng)/iu.test(String(row['unit'] ?? row['title'] ?? '')));
-    return { tab: header.tab, headerRow: grid[h]!.row, rows };
+    return { tab: header.tab, headerRow: grid[h]!.row, rows: rowsUnder(grid, h, header.tab, columns) };
   }
   return null;
+}
+
+/**
+ * The rows under the header at the grid's row `h` as `tab`'s rows, cells as written from the header's `columns` (a
+ * column it lacks is null) and located at the file's rows; blank rows and a totals row are no records.
+ */
+export function rowsUnder(grid: readonly GridRow[], h: number, tab: TabSpec, columns: ReadonlyMap<string, number>): Row[] {
+  return grid
+    .slice(h + 1)
+    .filter((r) => r.cells.some((c) => c.trim() !== ''))
+    .map((r) => {
+      const row: Row = { [ROW_NUMBER]: r.row };
+      for (const column of tab.columns) {
+        const c = columns.get(column.key);
+        row[column.key] = c === undefined ? null : (r.cells[c] ?? '').trim();
+      }
+      return row;
+    })
+    .filter((row) => !/^(tổng|cộng)/iu.test(String(row['unit'] ?? row['title'] ?? '')));
 }

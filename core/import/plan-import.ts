@@ -113,12 +113,20 @@ type Found =
  */
 function findTable(sheets: readonly ImportSheet[]): Found | null {
   for (const { sheet, grid, heading } of sheets) {
-    for (let h = 0; h < grid.length; h++) {
+    const logOrStatsAt = (h: number): Found | null => {
       const log = logTableAt(grid, h);
       if (log) return { kind: log.tab.key as 'meetings' | 'documents' | 'outcomes', sheet, tab: log.tab, rows: log.rows };
       const stats = provinceStatsAt(grid, h);
-      if (stats) return { kind: 'digitisation', sheet, tab: DIGITISATION_TAB, rows: stats.rows };
+      return stats ? { kind: 'digitisation', sheet, tab: DIGITISATION_TAB, rows: stats.rows } : null;
+    };
+    for (let h = 0; h < grid.length; h++) {
+      const found = logOrStatsAt(h);
+      if (found) return found;
       if (!detectHeader(grid[h]!.cells, grid[h + 1]?.cells)) continue;
+      // The group row of a log's or the province export's two-row header ("STT | Lĩnh vực | Tiếp nhận | Kết quả giải
+      // quyết" over "Tổng số hồ sơ tiếp nhận | …") reads as an appendix header too: the row under it says which it is.
+      const under = h + 1 < grid.length ? logOrStatsAt(h + 1) : null;
+      if (under) return under;
       // parseAppendix finds this same header (no row above it is one) and reads the title lines above it.
       const parsed = parseAppendix(grid, heading);
       if (parsed) return { kind: appendixKind(parsed, grid) === 'criteria' ? 'criteria' : 'appendix', sheet, parsed, grid };

@@ -4,7 +4,7 @@
  * tuyến", "Giải quyết đúng hạn" …), so headers are matched by synonyms.
  */
 import type { GridRow } from '../appendix/parse-appendix';
-import { ROW_NUMBER } from '../layout/codec';
+import { rowsUnder } from '../import/log-table';
 import type { Row } from '../layout/columns';
 import { DIGITISATION_TAB } from '../layout/tabs';
 import { matchKey } from '../text/vietnamese';
@@ -60,17 +60,5 @@ export function provinceStatsAt(
 ): { rows: Row[]; headerRow: number; columns: Map<string, number> } | null {
   const columns = provinceColumns(grid[h]!.cells);
   if (!columns.has('received') || columns.size < 3) return null;
-  const rows = grid
-    .slice(h + 1)
-    .filter((r) => r.cells.some((c) => c.trim() !== ''))
-    .map((r) => {
-      const row: Row = { [ROW_NUMBER]: r.row };
-      for (const col of DIGITISATION_TAB.columns) {
-        const c = columns.get(col.key);
-        row[col.key] = c === undefined ? null : (r.cells[c] ?? '').trim();
-      }
-      return row;
-    })
-    .filter((row) => !/^(tổng|cộng)/iu.test(String(row['unit'] ?? '')));
-  return { rows, headerRow: grid[h]!.row, columns };
+  return { rows: rowsUnder(grid, h, DIGITISATION_TAB, columns), headerRow: grid[h]!.row, columns };
 }

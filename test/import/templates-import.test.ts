@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { planImport, type ImportReady } from '../../core/index';
+import { locateTable, planImport, type ImportReady } from '../../core/index';
 import { readGrids } from '../../sync/excel/read-grids';
 import { TEMPLATES } from '../../sync/excel/templates';
 
@@ -68,5 +68,16 @@ describe('a sheet holding two tables is read as the one whose header comes first
   ])('%s', (_label, rows, kind) => {
     const plan = planImport({ file: 'hai-bang.xlsx', sheets: [{ sheet: 'Trang1', grid: grid(rows) }], tables: {}, plan: 'X/KH' });
     expect(plan).toMatchObject({ ok: true, kind });
+  });
+
+  it("a province export whose header has a group row over it is the export, though the group row reads like an appendix's", () => {
+    // "STT", "Lĩnh vực" and "Kết quả …" are an appendix's STT, title and product; the row under them is the export's.
+    const rows = [
+      ['STT', 'Lĩnh vực', 'Tiếp nhận', '', 'Kết quả giải quyết', ''],
+      ['', '', 'Tổng số hồ sơ tiếp nhận', 'Tiếp nhận trực tuyến', 'Giải quyết đúng hạn', 'Đã giải quyết'],
+      ['1', 'Hộ tịch', '100', '90', '95', '98'],
+    ];
+    const located = locateTable({ file: 'thong-ke-tinh.xlsx', sheets: [{ sheet: 'Trang1', grid: grid(rows) }] });
+    expect(located).toMatchObject({ kind: 'digitisation', rows: [{ received: '100', online: '90', onTime: '95', resolved: '98' }] });
   });
 });
