@@ -71,6 +71,8 @@ export interface ParsedAppendix {
   wardTier: string | null;
   tasks: AppendixTask[];
   groups: AppendixGroup[];
+  /** The file's row where another table begins under the appendix (not read as tasks); null when none does. */
+  endRow: number | null;
 }
 
 const TEXT_FIELDS = [
@@ -233,13 +235,30 @@ function cell(row: GridRow, column: number | undefined): string {
  * plan number, date, year and ward that the title lines do not give.
  */
 export function parseAppendix(grid: readonly GridRow[], heading: readonly string[] = []): ParsedAppendix | null {
-  let headerIndex = -1;
-  let header: ReturnType<typeof detectHeader> = null;
-  for (let i = 0; i < grid.length && !header; i++) {
-    header = detectHeader(grid[i]!.cells, grid[i + 1]?.cells);
-    if (header) headerIndex = i;
+  for (let i = 0; i < grid.length; i++) {
+    const header = detectHeader(grid[i]!.cells, grid[i + 1]?.cells);
+    if (header) return parseAppendixAt(grid, i, header, { heading });
   }
-  if (!header) return null;
+  return null;
+}
+
+export interface AppendixOptions {
+  /** See parseAppendix. */
+  heading?: readonly string[];
+  /**
+   * Whether the grid's row `index` starts another table (a meeting log under the appendix): the appendix ends above
+   * it instead of reading its rows as tasks. Asked only of rows without a task number.
+   */
+  endsAt?: (index: number) => boolean;
+}
+
+/** Reads the table under the header found at `headerIndex` (detectHeader's answer for that row). */
+export function parseAppendixAt(
+  grid: readonly GridRow[],
+  headerIndex: number,
+  header: NonNullable<ReturnType<typeof detectHeader>>,
+  options: AppendixOptions = {},
+): ParsedAppendix {
   const { fields } = header;
   const sttCol = fields.get('stt')!;
   const titleCol = fields.get('title')!;
@@ -264,12 +283,18 @@ export function parseAppendix(grid: readonly GridRow[], heading: readonly string
   let section = { code: '', title: '' };
   let last: AppendixTask | null = null;
 
-  for (const row of grid.slice(headerIndex + header.rows)) {
+  let endRow: number | null = null;
+  for (let index = headerIndex + header.rows; index < grid.length; index++) {
+    const row = grid[index]!;
     if (row.cells.every((c) => c === '')) continue;
     // A section or group written across the whole row in one merged cell ("I. CÔNG TÁC CHỈ ĐẠO").
     const spanned = row.cells.every((c, i) => i === sttCol || c === '') ? cell(row, sttCol).match(SPANNED_TITLE) : null;
     const stt = (spanned ? spanned[1]! : cell(row, sttCol)).replace(/\s+/g, '');
     if (isRepeatedHeader(row, stt)) continue;
+    if (!TASK_NUMBER.test(stt) && options.endsAt?.(index)) {
+      endRow = row.row;
+      break;
+    }
     const title = spanned ? spanned[2]! : cell(row, titleCol);
     const others = TEXT_FIELDS.some((f) => f !== 'title' && cell(row, fields.get(f)) !== '');
 
@@ -361,8 +386,9 @@ export function parseAppendix(grid: readonly GridRow[], heading: readonly string
     headerRow: grid[headerIndex]!.row,
     columns: fields,
     titleLines,
-    ...withHeading(planFromTitle(titleLines), heading),
+    ...withHeading(planFromTitle(titleLines), options.heading ?? []),
     tasks: kept,
     groups,
+    endRow,
   };
 }

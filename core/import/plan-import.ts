@@ -11,7 +11,7 @@
  */
 import { appendixKind, keyErrorCells } from '../appendix/appendix-kind';
 import { detectHeader } from '../appendix/headers';
-import { parseAppendix, type GridRow, type ParsedAppendix } from '../appendix/parse-appendix';
+import { parseAppendixAt, type GridRow, type ParsedAppendix } from '../appendix/parse-appendix';
 import { catalogFromTables, type Catalog } from '../catalog/catalog';
 import { adoptDraft, draftCode, isDraftCode } from '../catalog/drafts';
 import { encodePlans, encodeTasks } from '../catalog/codec';
@@ -104,7 +104,14 @@ const KIND_NAMES: Record<TableKind, string> = {
 };
 
 type Found =
-  | { kind: 'appendix' | 'criteria'; sheet: string; parsed: ParsedAppendix; grid: readonly GridRow[] }
+  | {
+      kind: 'appendix' | 'criteria';
+      sheet: string;
+      parsed: ParsedAppendix;
+      grid: readonly GridRow[];
+      /** Another table under this one, where it begins and what it is. */
+      followedBy?: { row: number; kind: TableKind };
+    }
   | { kind: 'meetings' | 'documents' | 'digitisation' | 'outcomes'; sheet: string; tab: TabSpec; rows: Row[] };
 
 /**
@@ -122,15 +129,18 @@ function findTable(sheets: readonly ImportSheet[]): Found | null {
     for (let h = 0; h < grid.length; h++) {
       const found = logOrStatsAt(h);
       if (found) return found;
-      if (!detectHeader(grid[h]!.cells, grid[h + 1]?.cells)) continue;
+      const header = detectHeader(grid[h]!.cells, grid[h + 1]?.cells);
+      if (!header) continue;
       // The group row of a log's or the province export's two-row header ("STT | Lĩnh vực | Tiếp nhận | Kết quả giải
       // quyết" over "Tổng số hồ sơ tiếp nhận | …") reads as an appendix header too: the row under it says which it is.
       const under = h + 1 < grid.length ? logOrStatsAt(h + 1) : null;
       if (under) return under;
-      // parseAppendix finds this same header (no row above it is one) and reads the title lines above it.
-      const parsed = parseAppendix(grid, heading);
-      if (parsed) return { kind: appendixKind(parsed, grid) === 'criteria' ? 'criteria' : 'appendix', sheet, parsed, grid };
-      break;
+      // A log or an export under the appendix is a table of its own, never tasks: the appendix ends above it.
+      const below: { kind?: TableKind } = {};
+      const endsAt = (i: number): boolean => (below.kind = logOrStatsAt(i)?.kind) !== undefined;
+      const parsed = parseAppendixAt(grid, h, header, { heading, endsAt });
+      const followedBy = parsed.endRow !== null && below.kind ? { row: parsed.endRow, kind: below.kind } : undefined;
+      return { kind: appendixKind(parsed, grid) === 'criteria' ? 'criteria' : 'appendix', sheet, parsed, grid, followedBy };
     }
   }
   return null;
@@ -196,19 +206,20 @@ export function locateTable(
       };
     }
   }
-  return 'grid' in found ? { kind: found.kind, sheet: found.sheet, parsed: found.parsed } : found;
+  return 'grid' in found ? { kind: found.kind, sheet: found.sheet, parsed: found.parsed, followedBy: found.followedBy } : found;
 }
 
 /** Plans the import of a table locateTable found (the second half of planImport). */
 export function planTable(request: TableRequest, found: LocatedTable): ImportPlan {
-  switch (found.kind) {
-    case 'appendix':
-      return planAppendix(request, found.sheet, found.parsed);
-    case 'criteria':
-      return planCriteria(request, found.sheet, found.parsed);
-    default:
-      return planLog(request, found.kind, found.sheet, found.tab, found.rows);
+  if (!('parsed' in found)) return planLog(request, found.kind, found.sheet, found.tab, found.rows);
+  const plan = (found.kind === 'appendix' ? planAppendix : planCriteria)(request, found.sheet, found.parsed);
+  if (plan.ok && found.followedBy) {
+    const { row, kind } = found.followedBy;
+    plan.lines.push(
+      `  Từ dòng ${row} là một bảng khác (${KIND_NAMES[kind]}), không phải ${KIND_NAMES[found.kind]}: không nhập bảng đó. Chép bảng đó sang một trang hoặc tệp riêng rồi nhập.`,
+    );
   }
+  return plan;
 }
 
 /** The plan the appendix belongs to; without a number (and no --plan) it is a draft of its ward, year and title. */

@@ -62,12 +62,26 @@ describe('a sheet holding two tables is read as the one whose header comes first
     ['05/01/2026', 'Họp giao ban', 'Trực tuyến', 'Quý I/2026'],
   ];
 
-  it.each([
-    ['an appendix above a meeting log', [...appendix, [], ...meetings], 'appendix'],
-    ['a meeting log above an appendix', [...meetings, [], ...appendix], 'meetings'],
-  ])('%s', (_label, rows, kind) => {
-    const plan = planImport({ file: 'hai-bang.xlsx', sheets: [{ sheet: 'Trang1', grid: grid(rows) }], tables: {}, plan: 'X/KH' });
-    expect(plan).toMatchObject({ ok: true, kind });
+  it('an appendix above a meeting log: the appendix, ending above the log, and the official is told the log was not read', () => {
+    const plan = planImport({
+      file: 'hai-bang.xlsx',
+      sheets: [{ sheet: 'Trang1', grid: grid([...appendix, [], ...meetings]) }],
+      tables: {},
+      plan: 'X/KH',
+    }) as ImportReady;
+    expect(plan).toMatchObject({ ok: true, kind: 'appendix' });
+    const tasks = plan.writes()['tasks']!;
+    expect(tasks.map((t) => t['title'])).toEqual(['Rà soát thủ tục hành chính']);
+    expect(plan.lines.join('\n')).toContain('Từ dòng 4 là một bảng khác (sổ hội nghị), không phải phụ lục nhiệm vụ: không nhập bảng đó.');
+  });
+
+  it('a meeting log above an appendix: the log', () => {
+    const plan = planImport({
+      file: 'hai-bang.xlsx',
+      sheets: [{ sheet: 'Trang1', grid: grid([...meetings, [], ...appendix]) }],
+      tables: {},
+    });
+    expect(plan).toMatchObject({ ok: true, kind: 'meetings' });
   });
 
   it("a province export whose header has a group row over it is the export, though the group row reads like an appendix's", () => {
