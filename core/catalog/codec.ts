@@ -2,7 +2,7 @@
 import type { Row } from '../layout/columns';
 import { decodeRows, encodeRow, encodeRows, num, str } from '../layout/codec';
 import { PLANS_TAB, SETTINGS_TAB, TASKS_TAB, UNITS_TAB } from '../layout/tabs';
-import { canonicalWord, STATUS_WORDS } from '../layout/vocabulary';
+import { STATUS_WORDS, wordReader } from '../layout/vocabulary';
 import { defaultSettings, SETTING_SPECS, TARGET_SPECS, type SettingSpec, type Settings } from '../settings';
 import { UNIT_KIND_LABELS, unitKindFromLabel } from '../units/labels';
 import type { UnitDef } from '../units/types';
@@ -17,6 +17,7 @@ export interface Located<T> {
 
 export function decodeTasks(rows: readonly Row[]): { tasks: Located<Task>[]; issues: ValidationIssue[] } {
   const { records, rowNumbers, issues } = decodeRows(TASKS_TAB, rows);
+  const status = wordReader(STATUS_WORDS);
   const tasks = records.map((r, i) => ({
     row: rowNumbers[i]!,
     item: {
@@ -35,7 +36,7 @@ export function decodeTasks(rows: readonly Row[]): { tasks: Located<Task>[]; iss
       deadline: str(r, 'deadline'),
       remarks: str(r, 'remarks'),
       // "đang thực hiện", "Đã hoàn thành": every rule and metric sees the canonical status.
-      status: canonicalWord(STATUS_WORDS, str(r, 'status')) ?? str(r, 'status'),
+      status: status(str(r, 'status')) ?? str(r, 'status'),
       progress: num(r, 'progress'),
       completedOn: (r['completedOn'] as string | null) ?? null,
       conditionMetOn: (r['conditionMetOn'] as string | null) ?? null,

@@ -23,7 +23,7 @@ import { logTableAt } from './log-table';
 import { decodeRows, encodeRows } from '../layout/codec';
 import type { Row, TabSpec } from '../layout/columns';
 import { CRITERIA_TAB, DIGITISATION_TAB } from '../layout/tabs';
-import { canonicalWord, MEETING_FORMAT_WORDS, MEETING_KIND_WORDS, YES_NO_WORDS, type Vocabulary } from '../layout/vocabulary';
+import { MEETING_FORMAT_WORDS, MEETING_KIND_WORDS, wordReader, YES_NO_WORDS, type Vocabulary } from '../layout/vocabulary';
 import { provinceStatsAt } from '../metrics/province-stats';
 import { criteriaFromAppendix, mergeCriteria, type CriteriaBase } from '../par-index/criteria-import';
 import { parsePeriod, periodName, PERIOD_FORMS } from '../periods/period';
@@ -405,12 +405,13 @@ function planLog(
       message: 'Tệp không có cột "Kỳ". Ghi kỳ của số liệu bằng --period, ví dụ --period "Quý I/2026".',
     };
   }
+  const readers = MEETING_WORDS.map(([key, vocab]) => [key, wordReader(vocab)] as const);
   const rows = fileRows.map((r) => {
     const row: Row = { ...r };
     if (hasPeriod && (row['period'] === null || row['period'] === '') && defaultPeriod) row['period'] = defaultPeriod;
     if (kind === 'meetings') {
-      for (const [key, vocab] of MEETING_WORDS) {
-        const w = canonicalWord(vocab, String(row[key] ?? ''));
+      for (const [key, read] of readers) {
+        const w = read(String(row[key] ?? ''));
         if (w) row[key] = w;
       }
     }

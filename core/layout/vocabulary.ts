@@ -12,18 +12,16 @@ export interface Vocabulary<T extends string> {
   words: readonly T[];
   /** Key → canonical word. */
   lookup: ReadonlyMap<string, T>;
-  /** Cell text → what canonicalWord found: logs and catalogs repeat a handful of texts across thousands of rows. */
-  seen: Map<string, T | null | undefined>;
 }
 
-/** Distinct texts remembered per vocabulary; past it, texts are matched afresh (a column of free text stays bounded). */
-const SEEN_TEXTS = 1_000;
+/** Distinct texts a word reader remembers; past it, texts are matched afresh (a column of free text stays bounded). */
+const REMEMBERED_TEXTS = 1_000;
 
 function vocabulary<T extends string>(words: readonly T[], synonyms: Partial<Record<T, readonly string[]>>): Vocabulary<T> {
   const lookup = new Map<string, T>();
   for (const w of words) lookup.set(matchKey(w), w);
   for (const [w, list] of Object.entries(synonyms) as [T, readonly string[]][]) for (const s of list) lookup.set(matchKey(s), w);
-  return { words, lookup, seen: new Map() };
+  return { words, lookup };
 }
 
 export const MEETING_KIND_WORDS = vocabulary(MEETING_KINDS, {
@@ -60,11 +58,23 @@ export const STATUS_WORDS = vocabulary<TaskStatus>(TASK_STATUSES, {
 
 /** The canonical word: `null` for a blank cell, `undefined` when nothing matches. */
 export function canonicalWord<T extends string>(vocab: Vocabulary<T>, text: string): T | null | undefined {
-  if (vocab.seen.has(text)) return vocab.seen.get(text);
   const key = matchKey(text);
-  const word = key === '' ? null : vocab.lookup.get(key);
-  if (vocab.seen.size < SEEN_TEXTS) vocab.seen.set(text, word);
-  return word;
+  if (key === '') return null;
+  return vocab.lookup.get(key);
+}
+
+/**
+ * canonicalWord for one pass over many rows: logs and catalogs repeat a handful of texts across thousands of rows,
+ * each matched once. Made per pass, so nothing is kept between calls.
+ */
+export function wordReader<T extends string>(vocab: Vocabulary<T>): (text: string) => T | null | undefined {
+  const seen = new Map<string, T | null | undefined>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text);
+    const word = canonicalWord(vocab, text);
+    if (seen.size < REMEMBERED_TEXTS) seen.set(text, word);
+    return word;
+  };
 }
 
 /** The message for a word that matched nothing: which words are allowed. */
