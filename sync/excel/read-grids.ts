@@ -5,13 +5,13 @@
  * a Vietnamese decimal for the core's parsers. Excel on a Vietnamese system saves
  * CSV with ";" between fields and sometimes as UTF-16 ("Unicode text"); both read.
  */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ImportSheet } from '../../core/index';
 import { CchcError } from '../errors';
-import { checkImportFile, readWorkbookGrids } from './read-workbook';
+import { readInputFile } from '../files/input-file';
+import { readWorkbookGrids } from './read-workbook';
 import { worksheetGrid } from './worksheet-grid';
 
 function decodeText(bytes: Buffer): string {
@@ -38,8 +38,7 @@ function delimiterOf(text: string): string {
 }
 
 async function readCsv(path: string): Promise<ImportSheet[]> {
-  await checkImportFile(path, 'csv');
-  const text = decodeText(await readFile(path));
+  const text = decodeText(await readInputFile(path, 'csv'));
   const workbook = new ExcelJS.Workbook();
   try {
     const ws = await workbook.csv.read(Readable.from([text]), {

@@ -6,20 +6,13 @@
  * (files/zip-guard), or a whole zip the Excel reader cannot parse. The file is
  * read once: what was checked is what is parsed.
  */
-import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { CchcError } from '../errors';
 import { loadPackage } from './exceljs-package';
-import { guardZip, megabytes, type ZipEntry } from '../files/zip-guard';
+import { readInputFile, OLE_MAGIC, startsWith, ZIP_MAGIC } from '../files/input-file';
+import { guardZip, type ZipEntry } from '../files/zip-guard';
 import { streamedGrids, type SheetGrid } from './stream-grid';
 import { worksheetGrid } from './worksheet-grid';
-
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-
-const startsWith = (buffer: Buffer, magic: number[]): boolean => magic.every((b, i) => buffer[i] === b);
 
 /** Worksheet XML past this size (in all) is read with the streaming reader. */
 export const STREAM_SHEET_BYTES = 24 * 1024 * 1024;
@@ -61,31 +54,12 @@ async function loadWorkbook(path: string, bytes: Buffer): Promise<ExcelJS.Workbo
   return workbook;
 }
 
-/** How to make each kind of input smaller. */
-const SHRINK_ADVICE = {
-  xlsx: 'Xóa các trang tính, hình ảnh không cần thiết rồi lưu lại.',
-  csv: 'Tách thành nhiều tệp CSV nhỏ hơn (ví dụ mỗi kế hoạch một tệp) hoặc xóa các cột, dòng không cần thiết rồi lưu lại.',
-};
-
-/** Refuses a path that is no file, an empty file or one over the size limit, in Vietnamese (any kind of file). */
-export async function checkImportFile(path: string, kind: keyof typeof SHRINK_ADVICE = 'xlsx'): Promise<void> {
-  const info = await stat(path).catch(() => null);
-  if (!info || !info.isFile()) {
-    throw new CchcError('FILE_NOT_FOUND', `Không tìm thấy tệp "${path}". Kiểm tra lại đường dẫn.`);
-  }
-  if (info.size === 0) throw new CchcError('FILE_EMPTY', `Tệp "${path}" rỗng (0 byte). Lưu lại phụ lục từ Excel rồi nhập lại.`);
-  if (info.size > MAX_IMPORT_BYTES) {
-    throw new CchcError('FILE_TOO_LARGE', `Tệp "${path}" lớn ${megabytes(info.size)}, vượt giới hạn 20 MB. ${SHRINK_ADVICE[kind]}`);
-  }
-}
-
 /** The file type as the Save As list of a Vietnamese Excel names it. */
 export const XLSX_SAVE_AS = '"Sổ làm việc Excel (.xlsx)"';
 
 /** The checks before any parser runs on a workbook; the file's bytes, and the zip's entries in them. */
 async function checkWorkbookFile(path: string): Promise<{ bytes: Buffer; entries: ZipEntry[] }> {
-  await checkImportFile(path);
-  const bytes = await readFile(path);
+  const bytes = await readInputFile(path, 'xlsx');
   if (startsWith(bytes, OLE_MAGIC)) {
     throw new CchcError(
       'FILE_ENCRYPTED',

@@ -11,7 +11,7 @@
  * A tab an official renamed in Excel is still that tab (found by its header
  * row) and keeps its new name; a second tab is never added beside it.
  */
-import { access, mkdir, readFile, realpath, stat } from 'node:fs/promises';
+import { access, mkdir, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import {
@@ -32,7 +32,8 @@ import { linkAddress, plainValue } from '../excel/cell-value';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
 import { loadPackage } from '../excel/exceljs-package';
 import { XLSX_SAVE_AS } from '../excel/read-workbook';
-import { guardZip, type ZipEntry } from '../files/zip-guard';
+import { readBounded } from '../files/input-file';
+import { DEFAULT_ZIP_LIMITS, guardZip, megabytes, type ZipEntry } from '../files/zip-guard';
 import { addTabSheet } from '../excel/tab-sheet';
 import { withStoreLock } from './store-lock';
 import type { Store, Tables, WriteOutcome } from './store';
@@ -86,6 +87,9 @@ function layoutSheets(workbook: ExcelJS.Workbook, location: string): Map<string,
   }
   return sheets;
 }
+
+const storeMissing = (location: string): CchcError =>
+  new CchcError('STORE_MISSING', `Chưa có sổ dữ liệu "${location}". Chạy "cchc init" để tạo sổ mới.`);
 
 function toExcel(value: CellValue, isDate: boolean): ExcelJS.CellValue {
   if (value === null || value === '') return null;
@@ -220,7 +224,16 @@ export class XlsxStore implements Store {
     let bytes: Buffer;
     for (let attempt = 1; ; attempt++) {
       stamp = await fileStamp(this.location);
-      bytes = await readFile(this.location);
+      // Nothing past what the guard would allow inflated is read at all (a store is mostly compressed XML).
+      const read = await readBounded(this.location, DEFAULT_ZIP_LIMITS.totalBytes);
+      if (!read) throw storeMissing(this.location);
+      if ('tooLarge' in read) {
+        throw new CchcError(
+          'FILE_TOO_LARGE',
+          `Sổ dữ liệu "${this.location}" lớn ${megabytes(read.tooLarge)}, vượt giới hạn ${megabytes(DEFAULT_ZIP_LIMITS.totalBytes).replace(',0', '')}; không mở. Kiểm tra đúng tệp sổ dữ liệu (--store), hoặc chuyển bớt trang, hình ảnh sang tệp khác.`,
+        );
+      }
+      bytes = read.bytes;
       if ((await fileStamp(this.location)) === stamp || attempt >= 5) break;
     }
     let damaged = false;
@@ -235,7 +248,7 @@ export class XlsxStore implements Store {
 
   private async load(): Promise<ExcelJS.Workbook> {
     if (!(await this.exists())) {
-      throw new CchcError('STORE_MISSING', `Chưa có sổ dữ liệu "${this.location}". Chạy "cchc init" để tạo sổ mới.`);
+      throw storeMissing(this.location);
     }
     if ((await stat(this.location)).isDirectory()) {
       throw new CchcError(

@@ -6,13 +6,12 @@
  * number, date and ward come from the appendix's "(Kèm theo …)" line, else from
  * the national heading.
  */
-import { readFile, stat } from 'node:fs/promises';
 import * as CFB from 'cfb';
 import JSZip from 'jszip';
 import { matchKey, nfc, nfcMultiline, type GridRow, type ImportSheet } from '../../core/index';
-import { MAX_IMPORT_BYTES } from '../excel/read-workbook';
+import { OLE_MAGIC, readInputFile, startsWith, ZIP_MAGIC } from '../files/input-file';
 import { CchcError } from '../errors';
-import { guardZip, megabytes } from '../files/zip-guard';
+import { guardZip } from '../files/zip-guard';
 import { bodyBlocks, findBody, type WordBlock, type WordTable } from './docx-xml';
 import { parseXml, type XmlElement } from './xml-tree';
 
@@ -28,9 +27,6 @@ export interface DocxGrid {
   firstCell: string;
 }
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-const startsWith = (buffer: Buffer, magic: number[]): boolean => magic.every((b, i) => buffer[i] === b);
 const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
 /** "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", as compared: old tone marks ("HOÀ") and NFD match too. */
 const NATIONAL = matchKey('Cộng hòa xã hội chủ nghĩa');
@@ -93,16 +89,7 @@ async function mainPart(zip: JSZip, path: string): Promise<string> {
 
 /** The document's blocks, after the checks that say in Vietnamese why a file cannot be read. */
 export async function readDocxBlocks(path: string): Promise<WordBlock[]> {
-  const info = await stat(path).catch(() => null);
-  if (!info || !info.isFile()) throw new CchcError('FILE_NOT_FOUND', `Không tìm thấy tệp "${path}". Kiểm tra lại đường dẫn.`);
-  if (info.size === 0) throw new CchcError('FILE_EMPTY', `Tệp "${path}" rỗng (0 byte). Mở kế hoạch bằng Word, lưu lại rồi nhập lại.`);
-  if (info.size > MAX_IMPORT_BYTES) {
-    throw new CchcError(
-      'FILE_TOO_LARGE',
-      `Tệp "${path}" lớn ${megabytes(info.size)}, vượt giới hạn 20 MB. Xóa hình ảnh không cần thiết trong tài liệu rồi lưu lại.`,
-    );
-  }
-  const buffer = await readFile(path);
+  const buffer = await readInputFile(path, 'docx');
   if (startsWith(buffer, OLE_MAGIC)) throw oleError(buffer, path);
   if (!startsWith(buffer, ZIP_MAGIC)) {
     throw new CchcError('FILE_NOT_DOCX', `Tệp "${path}" không phải tài liệu Word .docx. Mở bằng Word và lưu dạng ${DOCX_SAVE_AS}.`);

@@ -32,6 +32,21 @@ async function sampleStore(): Promise<{ dir: string; store: string }> {
 }
 
 describe('input files', () => {
+  it('a store past the size the guard allows inflated is refused from its size alone, even past 2 GB (nothing is read)', async () => {
+    const dir = await tempDir();
+    for (const size of [400 * 1024 * 1024, 3 * 1024 * 1024 * 1024]) {
+      const store = join(dir, `cchc-${size}.xlsx`);
+      // Sparse: no disk is used, and a reader that read it whole would take the size in memory (or fail past 2 GB).
+      await writeFile(store, '');
+      await truncate(store, size);
+      const result = await cchcAsync(['validate', '--store', store]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('[FILE_TOO_LARGE]');
+      expect(result.stderr).toContain('vượt giới hạn 384 MB');
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
   it('a whole .xlsx the Excel reader fails on is FILE_UNREADABLE (re-save it), a cut-off one FILE_TRUNCATED', async () => {
     const { dir, store } = await sampleStore();
     const broken = join(dir, 'phu-luc.xlsx');

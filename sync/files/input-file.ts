@@ -1,0 +1,67 @@
+/**
+ * A file an official hands us (an appendix, a log, a Word plan), read once: the size is checked on the same open
+ * handle the bytes are read from, so a larger file put in its place meanwhile is never read past the limit, and
+ * what the zip guard then checks is what the parser reads. Each refusal is one Vietnamese line.
+ */
+import { open } from 'node:fs/promises';
+import { CchcError } from '../errors';
+import { megabytes } from './zip-guard';
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** The first bytes of a zip (.xlsx, .docx) and of an OLE2 container (old .xls/.doc, or a password-protected file). */
+export const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+export const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+export const startsWith = (buffer: Buffer, magic: readonly number[]): boolean => magic.every((b, i) => buffer[i] === b);
+
+export type InputKind = 'xlsx' | 'csv' | 'docx';
+
+/** How to save an empty file again, and how to make each kind of input smaller. */
+const RESAVE_ADVICE: Record<InputKind, string> = {
+  xlsx: 'Lưu lại phụ lục từ Excel rồi nhập lại.',
+  csv: 'Lưu lại phụ lục từ Excel rồi nhập lại.',
+  docx: 'Mở kế hoạch bằng Word, lưu lại rồi nhập lại.',
+};
+const SHRINK_ADVICE: Record<InputKind, string> = {
+  xlsx: 'Xóa các trang tính, hình ảnh không cần thiết rồi lưu lại.',
+  csv: 'Tách thành nhiều tệp CSV nhỏ hơn (ví dụ mỗi kế hoạch một tệp) hoặc xóa các cột, dòng không cần thiết rồi lưu lại.',
+  docx: 'Xóa hình ảnh không cần thiết trong tài liệu rồi lưu lại.',
+};
+
+/**
+ * The bytes of the regular file at `path`, read from one handle, or its size when past `maxBytes` (nothing read).
+ * Null when there is no such file (or it is a folder). A file growing while read is read to the size it had.
+ */
+export async function readBounded(path: string, maxBytes: number): Promise<{ bytes: Buffer } | { tooLarge: number } | null> {
+  const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'EISDIR') return null;
+    throw error;
+  });
+  if (!handle) return null;
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return null;
+    if (info.size > maxBytes) return { tooLarge: info.size };
+    const bytes = Buffer.alloc(info.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, at, bytes.length - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return { bytes: bytes.subarray(0, at) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** An input file's bytes; FILE_NOT_FOUND, FILE_EMPTY or FILE_TOO_LARGE (over 20 MB) in Vietnamese otherwise. */
+export async function readInputFile(path: string, kind: InputKind): Promise<Buffer> {
+  const read = await readBounded(path, MAX_IMPORT_BYTES);
+  if (!read) throw new CchcError('FILE_NOT_FOUND', `Không tìm thấy tệp "${path}". Kiểm tra lại đường dẫn.`);
+  if ('tooLarge' in read) {
+    throw new CchcError('FILE_TOO_LARGE', `Tệp "${path}" lớn ${megabytes(read.tooLarge)}, vượt giới hạn 20 MB. ${SHRINK_ADVICE[kind]}`);
+  }
+  if (read.bytes.length === 0) throw new CchcError('FILE_EMPTY', `Tệp "${path}" rỗng (0 byte). ${RESAVE_ADVICE[kind]}`);
+  return read.bytes;
+}
