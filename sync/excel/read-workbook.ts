@@ -9,7 +9,7 @@
 import ExcelJS from 'exceljs';
 import { CchcError } from '../errors';
 import { loadPackage } from './exceljs-package';
-import { readInputFile, OLE_MAGIC, startsWith, ZIP_MAGIC } from '../files/input-file';
+import { OLE_MAGIC, readInputFile, startsWith, unparsedInput, XLSX_SAVE_AS, ZIP_MAGIC } from '../files/input-file';
 import { guardZip, type ZipEntry } from '../files/zip-guard';
 import { streamedGrids, type SheetGrid } from './stream-grid';
 import { worksheetGrid } from './worksheet-grid';
@@ -26,18 +26,11 @@ export async function readWorkbookGrids(path: string, options: { stream?: boolea
       return await streamedGrids(path, bytes, entries);
     } catch (error) {
       if (error instanceof CchcError) throw error;
-      throw unparsed(path);
+      throw unparsedInput(path, 'Excel');
     }
   }
   return (await loadWorkbook(path, bytes)).worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }));
 }
-
-/** After guardZip the zip is whole (a truncated one is FILE_TRUNCATED there): what fails now is the reading of its sheets. */
-const unparsed = (path: string): CchcError =>
-  new CchcError(
-    'FILE_UNREADABLE',
-    `Tệp "${path}" không bị cắt dở nhưng trình đọc Excel của chương trình không đọc được nội dung (tệp có thể do phần mềm khác tạo). Mở tệp bằng Excel, lưu lại dạng ${XLSX_SAVE_AS} rồi nhập lại.`,
-  );
 
 export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
   return loadWorkbook(path, (await checkWorkbookFile(path)).bytes);
@@ -49,13 +42,10 @@ async function loadWorkbook(path: string, bytes: Buffer): Promise<ExcelJS.Workbo
     // An appendix saved by openpyxl names its parts its own way: given to exceljs under exceljs's names.
     await loadPackage(workbook, bytes);
   } catch {
-    throw unparsed(path);
+    throw unparsedInput(path, 'Excel');
   }
   return workbook;
 }
-
-/** The file type as the Save As list of a Vietnamese Excel names it. */
-export const XLSX_SAVE_AS = '"Sổ làm việc Excel (.xlsx)"';
 
 /** The checks before any parser runs on a workbook; the file's bytes, and the zip's entries in them. */
 async function checkWorkbookFile(path: string): Promise<{ bytes: Buffer; entries: ZipEntry[] }> {

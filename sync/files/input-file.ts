@@ -65,3 +65,15 @@ export async function readInputFile(path: string, kind: InputKind): Promise<Buff
   if (read.bytes.length === 0) throw new CchcError('FILE_EMPTY', `Tệp "${path}" rỗng (0 byte). ${RESAVE_ADVICE[kind]}`);
   return read.bytes;
 }
+
+/** The file types as the Save As lists of a Vietnamese Excel and Word name them. */
+export const XLSX_SAVE_AS = '"Sổ làm việc Excel (.xlsx)"';
+export const DOCX_SAVE_AS = '"Tài liệu Word (.docx)"';
+
+/** A whole zip (the guard inflated every part) whose content the app's reader cannot parse: re-save it from the app. */
+export function unparsedInput(path: string, app: 'Excel' | 'Word'): CchcError {
+  return new CchcError(
+    'FILE_UNREADABLE',
+    `Tệp "${path}" không bị cắt dở nhưng trình đọc ${app} của chương trình không đọc được nội dung (tệp có thể do phần mềm khác tạo). Mở tệp bằng ${app}, lưu lại dạng ${app === 'Excel' ? XLSX_SAVE_AS : DOCX_SAVE_AS} rồi nhập lại.`,
+  );
+}

@@ -9,7 +9,7 @@
 import * as CFB from 'cfb';
 import JSZip from 'jszip';
 import { matchKey, nfc, nfcMultiline, type GridRow, type ImportSheet } from '../../core/index';
-import { OLE_MAGIC, readInputFile, startsWith, ZIP_MAGIC } from '../files/input-file';
+import { DOCX_SAVE_AS, OLE_MAGIC, readInputFile, startsWith, unparsedInput, ZIP_MAGIC } from '../files/input-file';
 import { CchcError } from '../errors';
 import { guardZip } from '../files/zip-guard';
 import { bodyBlocks, findBody, type WordBlock, type WordTable } from './docx-xml';
@@ -32,15 +32,6 @@ const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/r
 const NATIONAL = matchKey('Cộng hòa xã hội chủ nghĩa');
 /** Title lines kept above a table when no "PHỤ LỤC" / "DANH MỤC" line marks where they start. */
 const MAX_TITLE_LINES = 4;
-/** The file type as the Save As list of a Vietnamese Word names it. */
-const DOCX_SAVE_AS = '"Tài liệu Word (.docx)"';
-
-/** After guardZip the zip is whole and every part inflates (a cut-off one is FILE_TRUNCATED there): what fails now is the reading of the document. */
-const unparsed = (path: string): CchcError =>
-  new CchcError(
-    'FILE_UNREADABLE',
-    `Tệp "${path}" không bị cắt dở nhưng trình đọc Word của chương trình không đọc được nội dung (tệp có thể do phần mềm khác tạo). Mở tệp bằng Word, lưu lại dạng ${DOCX_SAVE_AS} rồi nhập lại.`,
-  );
 
 /** An OLE2 container is either a Word 97–2003 .doc or an encrypted (password-protected) .docx. */
 function oleError(buffer: Buffer, path: string): CchcError {
@@ -67,7 +58,7 @@ async function readEntry(zip: JSZip, name: string, path: string): Promise<string
   const entry = zip.file(name);
   if (!entry) return null;
   return entry.async('string').catch(() => {
-    throw unparsed(path);
+    throw unparsedInput(path, 'Word');
   });
 }
 
@@ -97,17 +88,17 @@ export async function readDocxBlocks(path: string): Promise<WordBlock[]> {
   // Sizes, counts and ratios from the zip's directory, and the real inflated size, before any part is unpacked.
   await guardZip(buffer, path, { kind: 'Word' });
   const zip = await JSZip.loadAsync(buffer).catch(() => {
-    throw unparsed(path);
+    throw unparsedInput(path, 'Word');
   });
   const xml = await mainPart(zip, path);
   let root: XmlElement;
   try {
     root = parseXml(xml);
   } catch {
-    throw unparsed(path);
+    throw unparsedInput(path, 'Word');
   }
   const body = findBody(root);
-  if (!body) throw unparsed(path);
+  if (!body) throw unparsedInput(path, 'Word');
   return bodyBlocks(body);
 }
 
