@@ -9,7 +9,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { type GridRow } from '../../core/index';
-import { streamEntry, type ZipEntry } from '../files/zip-guard';
+import { DEFAULT_ZIP_LIMITS, streamEntry, tooLarge, type ZipEntry } from '../files/zip-guard';
 import { gridRow } from './worksheet-grid';
 
 export interface SheetGrid {
@@ -61,10 +61,16 @@ function applyMerges(grid: GridRow[], ranges: readonly { top: number; bottom: nu
   }
 }
 
-/** A part's chunks as UTF-8 text: the decoder holds back a character's first bytes until the rest arrive. */
-async function* utf8Chunks(source: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+/**
+ * A part's chunks as UTF-8 text: the decoder holds back a character's first bytes until the rest arrive. `count`
+ * sees each chunk's size first.
+ */
+async function* utf8Chunks(source: AsyncIterable<Buffer | string>, count: (bytes: number) => void): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
-  for await (const chunk of source) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  for await (const chunk of source) {
+    count(chunk.length);
+    yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  }
   const tail = decoder.decode();
   if (tail) yield tail;
 }
@@ -77,15 +83,31 @@ async function* utf8Chunks(source: AsyncIterable<Buffer | string>): AsyncGenerat
  * from a later exceljs fails here, loudly, rather than bringing the corruption back.
  */
 const PART_READERS = ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles', '_parseWorksheet', '_parseHyperlinks'];
-type PartReader = (this: unknown, part: AsyncIterable<Buffer | string>, ...rest: unknown[]) => unknown;
 
-class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {}
+/**
+ * The zip guard counted the entries of the zip's directory; exceljs's streaming reader reads the entries' local
+ * headers one after another, which a crafted file can make differ (an entry the directory does not list). So
+ * what exceljs parses is counted here too, against the guard's limits.
+ */
+class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  path = '';
+  inflated = 0;
+
+  count(part: string, bytes: number, inPart: number): void {
+    this.inflated += bytes;
+    if (inPart > DEFAULT_ZIP_LIMITS.entryBytes) throw tooLarge(this.path, null, `phần ${part}`, DEFAULT_ZIP_LIMITS.entryBytes);
+    if (this.inflated > DEFAULT_ZIP_LIMITS.totalBytes) throw tooLarge(this.path, null, 'tổng các phần', DEFAULT_ZIP_LIMITS.totalBytes);
+  }
+}
+type PartReader = (this: Utf8WorkbookReader, part: AsyncIterable<Buffer | string>, ...rest: unknown[]) => unknown;
 for (const name of PART_READERS) {
   const readers = Utf8WorkbookReader.prototype as unknown as Record<string, PartReader | undefined>;
   const original = readers[name];
   if (typeof original !== 'function') throw new Error(`exceljs WorkbookReader has no ${name}: see stream-grid.ts`);
-  readers[name] = function (part, ...rest) {
-    return original.call(this, Readable.from(utf8Chunks(part)), ...rest);
+  readers[name] = function (this: Utf8WorkbookReader, part, ...rest) {
+    let inPart = 0;
+    const count = (bytes: number) => this.count(name.replace('_parse', ''), bytes, (inPart += bytes));
+    return original.call(this, Readable.from(utf8Chunks(part, count)), ...rest);
   };
 }
 
@@ -98,6 +120,7 @@ export async function streamedGrids(path: string, bytes: Buffer, entries: readon
     hyperlinks: 'cache',
     entries: 'emit',
   });
+  reader.path = path;
   let sheetNo = '';
   // The reader is an EventEmitter (its typings omit it): 'entry' names each worksheet part just before it is read.
   (reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type: string; id?: string }) => {

@@ -63,7 +63,7 @@ function corrupt(path: string, kind: string): CchcError {
 }
 
 /** `inflated` null: counting stopped at the limit, so only "over the limit" is known. */
-function tooLarge(path: string, inflated: number | null, what: string, limit: number): CchcError {
+export function tooLarge(path: string, inflated: number | null, what: string, limit: number): CchcError {
   const shownLimit = megabytes(limit).replace(',0', '');
   const size = inflated === null ? `lớn hơn ${shownLimit} (${what})` : `lớn ${megabytes(inflated)} (${what}), vượt giới hạn ${shownLimit}`;
   return new CchcError(

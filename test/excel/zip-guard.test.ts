@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readWorkbookGrids } from '../../sync/excel/read-workbook';
 import { guardZip } from '../../sync/files/zip-guard';
 import { initialTables } from '../../sync/store/initial-tables';
 import { XlsxStore } from '../../sync/store/xlsx-store';
@@ -74,6 +75,34 @@ describe('zip guard', () => {
       guardFile(small, { limits: { entryBytes: MB, totalBytes: MB, ratio: 100, ratioFloorBytes: MB, entries: 0 } }),
     ).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
   });
+
+  it('an entry left out of the zip directory, which only the streaming reader finds, is counted against the limits too', async () => {
+    const file = join(await tempDir(), 'an-phan.xlsx');
+    const sheet = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+    await writeZip(file, [
+      { name: '[Content_Types].xml', chunks: once('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
+      {
+        name: 'xl/workbook.xml',
+        chunks: once(
+          '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="PL" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        ),
+      },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        chunks: once(
+          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        ),
+      },
+      { name: 'xl/worksheets/sheet1.xml', chunks: once(`${sheet}</sheetData></worksheet>`) },
+      // What the directory does not list: 300 MB of sheet, which the guard never counts.
+      { name: 'xl/worksheets/sheet1.xml', chunks: () => [Buffer.from(sheet), ...repeated(' ', 300 * MB)], hidden: true },
+    ]);
+    // The guard passes it (the directory's entries are small); the streaming reader is refused at the limit.
+    await expect(guardFile(file)).resolves.toHaveLength(4);
+    const error = await readWorkbookGrids(file, { stream: true }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'FILE_TOO_LARGE' });
+    expect(String((error as Error).message)).toContain('lớn hơn 256 MB');
+  }, 120_000);
 
   it('a renamed .ods or another zip is FILE_NOT_XLSX saying what it is, not FILE_EMPTY', async () => {
     const dir = await tempDir();
