@@ -284,12 +284,17 @@ export function parseAppendixAt(
   let last: AppendixTask | null = null;
 
   let endRow: number | null = null;
+  let unnumbered: { code: string; title: string; row: number } | null = null;
+  let previous = grid[headerIndex + header.rows - 1]!.row;
   for (let index = headerIndex + header.rows; index < grid.length; index++) {
     const row = grid[index]!;
     if (row.cells.every((c) => c === '')) continue;
     // A section or group written across the whole row in one merged cell ("I. CÔNG TÁC CHỈ ĐẠO").
     const spanned = row.cells.every((c, i) => i === sttCol || c === '') ? cell(row, sttCol).match(SPANNED_TITLE) : null;
     const stt = (spanned ? spanned[1]! : cell(row, sttCol)).replace(/\s+/g, '');
+    // Whether this row comes straight under the last one read (a blank row between them ends a task).
+    const adjacent = row.row === previous + 1;
+    previous = row.row;
     if (isRepeatedHeader(row, stt)) continue;
     if (!TASK_NUMBER.test(stt) && options.endsAt?.(index)) {
       endRow = row.row;
@@ -311,17 +316,20 @@ export function parseAppendixAt(
         section: section.code,
       });
       last = null;
+      unnumbered = null;
       continue;
     }
     if (stt === '') {
-      if (last) {
-        // The rest of a task a page break cut in two.
+      // The rest of a task a page break cut in two comes straight under it (or under the header repeated on the new
+      // page); after a blank row, what has no number is no longer the table ("Nơi nhận:", the signature lines).
+      if (last && adjacent) {
         for (const f of TEXT_FIELDS) last[f] = join(last[f], field(row, f));
         last.sourceRows.push(row.row);
-      } else if (title !== '' && row.bold && !others) {
-        section = { code: '', title };
-        groups.push({ stt: '', title, row: row.row, points: '', kind: 'section', section: '' });
+        continue;
       }
+      last = null;
+      // A bold title alone is a section without a numeral, once a task follows it.
+      if (title !== '' && row.bold && !others) unnumbered = { code: '', title, row: row.row };
       continue;
     }
     const task: AppendixTask = {
@@ -348,6 +356,13 @@ export function parseAppendixAt(
     if (!TASK_NUMBER.test(stt) && !/^[a-zđ]\)?$/i.test(stt)) {
       // Not a number ("*", "Ghi chú"): keep it as a task only if it has a title.
       if (title === '') continue;
+    }
+    if (unnumbered) {
+      section = { code: '', title: unnumbered.title };
+      groups.push({ stt: '', title: unnumbered.title, row: unnumbered.row, points: '', kind: 'section', section: '' });
+      task.section = '';
+      task.sectionTitle = unnumbered.title;
+      unnumbered = null;
     }
     tasks.push(task);
     last = task;
