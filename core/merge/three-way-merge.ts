@@ -6,7 +6,8 @@
  * what the destination holds now, `source` is what is being moved. A cell is
  * written only when the source changed it and the target still holds the base
  * (or is blank, or is a computed column). When both changed it differently the
- * cell is left alone and reported as a conflict. Rows are appended; a row deleted
+ * cell is left alone and reported as a conflict. An identity cell (a task's id) cleared on one side is filled
+ * back from the other, never blanked there. Rows are appended; a row deleted
  * at the destination is not brought back unless the source changed it, which is
  * a conflict too. Rows the source deleted are removed at the destination only
  * when asked (a pull into the local workbook; a push never deletes in the sheet)
@@ -14,7 +15,7 @@
  */
 import type { CellValue, Row, TabSpec } from '../layout/columns';
 import { rowNumberOf } from '../layout/codec';
-import { indexRows, ROW_KEY, rowIdentity, sameCell } from './row-identity';
+import { identityColumns, indexRows, ROW_KEY, rowIdentity, sameCell } from './row-identity';
 
 export interface CellUpdate {
   /** Row identity (see row-identity). */
@@ -56,6 +57,7 @@ export interface TabSides {
 const isBlank = (v: CellValue | undefined): boolean => v === null || v === undefined || v === '';
 
 export function mergeTab(tab: TabSpec, sides: TabSides): TabMerge {
+  const identity = new Set(identityColumns(tab));
   const target = indexRows(tab, sides.target);
   const merge: TabMerge = { unidentified: [], updates: [], inserts: [], deletes: [], conflicts: [] };
   sides.source.forEach((row, index) => {
@@ -85,6 +87,12 @@ export function mergeTab(tab: TabSpec, sides: TabSides): TabMerge {
       const s = source[column.key];
       const t = current[column.key];
       if (sameCell(column, s, t)) continue;
+      // The row was matched by the identity it carries (a row tag), so a blank identity cell on one side is a
+      // cleared id, not a new value: never copied over the other side's, which fills it back.
+      if (identity.has(column.key) && (isBlank(s) || isBlank(t))) {
+        if (isBlank(t)) merge.updates.push({ key, column: column.key, value: s! });
+        continue;
+      }
       const b = base ? base[column.key] : undefined;
       const sourceChanged = !base || !sameCell(column, s, b);
       if (!sourceChanged) continue; // only the destination changed it: keep theirs

@@ -155,7 +155,7 @@ describe('Sheets store limits', () => {
     expect(cell.filter((c) => c?.userEnteredValue && 'formulaValue' in (c.userEnteredValue as object))).toEqual([]);
   });
 
-  it('finds rows by id after officials insert and move rows, and by row metadata after an id cell is cleared', async () => {
+  it('finds rows by id after officials insert and move rows, and by row metadata after an id cell is cleared (and fills it back)', async () => {
     const sheets = await emulated();
     const sample = (await sampleTables())['tasks']!.slice(0, 4);
     const id = await sheetWith(sheets, sample);
@@ -175,7 +175,8 @@ describe('Sheets store limits', () => {
     await store.write({ tasks: sample.map((t) => (t['id'] === lastId ? { ...t, note: 'cập nhật' } : t)) });
     const note = TASKS_TAB.columns.findIndex((c) => c.key === 'note');
     const row = sheets.emu.getValues(id, `'${TASKS_TAB.name}'!A4:${columnLetter(note)}4`)[0]!;
-    expect(row[0] ?? '').toBe('');
+    // The cleared id is filled back from the workbook: the row is found by its metadata, and stays the task.
+    expect(row[0]).toBe(lastId);
     expect(row[note]).toBe('cập nhật');
     expect(sheets.emu.getValues(id, `'${TASKS_TAB.name}'!A2`)).toEqual([['Dòng cán bộ tự thêm']]);
   });

@@ -204,4 +204,27 @@ describe('cchc with --sheet', () => {
     expect(refused.stderr).toContain('[AUTH_REJECTED]');
     expect(refused.stderr + refused.stdout).not.toContain('ya29.bi-mat');
   });
+
+  it('an id an official clears in the sheet is not blanked in the workbook by a pull, and a push fills it back', async () => {
+    const { emu, env } = await emulated();
+    const id = emu.createSpreadsheet('CCHC');
+    const { path, local, tasks } = await localSample();
+    expect((await cchcAsync(['sync', 'push', '--sheet', id, '--store', path], { env })).code).toBe(0);
+    const taskId = String(tasks[0]!['id']);
+    emu.setValues(id, taskCell(emu, id, taskId, 'id'), [['']]);
+    // The same row's status, typed after the id was cleared: it must still reach the workbook.
+    const grid = emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][];
+    const row = grid.findIndex((r, i) => i > 0 && (r[0] ?? '') === '') + 1;
+    const status = TASKS_TAB.columns.findIndex((c) => c.key === 'status');
+    emu.setValues(id, `'${TASKS_TAB.name}'!${columnLetter(status)}${row}`, [['Đang thực hiện']]);
+
+    const pull = await cchcAsync(['sync', 'pull', '--sheet', id, '--store', path], { env });
+    expect(pull.code).toBe(0);
+    const pulled = (await local.read())['tasks']!.find((t) => t['title'] === tasks[0]!['title'])!;
+    expect(pulled['id']).toBe(taskId);
+    expect(pulled['status']).toBe('Đang thực hiện');
+
+    expect((await cchcAsync(['sync', 'push', '--sheet', id, '--store', path], { env })).code).toBe(0);
+    expect(emu.getValues(id, `'${TASKS_TAB.name}'!A${row}`)).toEqual([[taskId]]);
+  });
 });
