@@ -4,6 +4,7 @@
  * tab layout from core/layout.
  */
 import type { Tables } from '../../core/index';
+import { CchcError } from '../errors';
 
 export type { Tables };
 
@@ -32,4 +33,19 @@ export interface WriteOutcome {
   conflicts: string[];
   /** Rows a shared store could not take because they lack an id (Vietnamese, one line per tab). */
   skipped: string[];
+}
+
+/**
+ * Runs a command's read, plan and write again when another command replaced the store between this one's read and
+ * its write (the store refuses that write: STORE_CHANGED). Two imports started together then both land, the second
+ * on top of the first, instead of the second stopping.
+ */
+export async function againIfStoreChanged<T>(work: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof CchcError && error.code === 'STORE_CHANGED') || attempt >= tries) throw error;
+    }
+  }
 }

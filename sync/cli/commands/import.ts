@@ -6,12 +6,12 @@
  * file, writes once and prints. `--dry-run` writes nothing.
  */
 import type { Command } from 'commander';
-import { locateTable, planTable } from '../../../core/index';
+import { locateTable, planTable, type ImportReady } from '../../../core/index';
 import { readGrids } from '../../excel/read-grids';
 import { CchcError, EXIT } from '../../errors';
 import { criteriaBasePath, loadCriteriaBase, saveCriteriaBase } from '../../store/criteria-base';
 import { openStore, type StoreOptions } from '../../store/open-store';
-import type { WriteOutcome } from '../../store/store';
+import { againIfStoreChanged, type WriteOutcome } from '../../store/store';
 import { formatIssue, sortIssues } from '../format';
 import { sheetOption, storeOption } from '../options';
 import { reportConflicts, run } from '../outcome';
@@ -31,17 +31,19 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   const located = locateTable({ file, sheets: await readGrids(file), criteria: options.criteria });
   if ('ok' in located) throw new CchcError(located.code, located.message);
   const basePath = criteriaBasePath(options);
-  const criteriaBase = await loadCriteriaBase(basePath);
-  const plan = planTable(
-    { file, tables: await store.read(), plan: options.plan, period: options.period, criteriaBase, criteria: options.criteria },
-    located,
-  );
-  if (!plan.ok) throw new CchcError(plan.code, plan.message);
-
-  let outcome: WriteOutcome = { conflicts: [], skipped: [] };
-  const write = !options.dryRun && !plan.blocked;
-  if (write) outcome = await store.write(plan.writes());
-  if (write && plan.criteriaBase) await saveCriteriaBase(basePath, plan.criteriaBase);
+  const write = (plan: ImportReady) => !options.dryRun && !plan.blocked;
+  // Planned against the store as read; planned again if another command wrote the store before this write.
+  const { plan, outcome } = await againIfStoreChanged(async () => {
+    const criteriaBase = await loadCriteriaBase(basePath);
+    const planned = planTable(
+      { file, tables: await store.read(), plan: options.plan, period: options.period, criteriaBase, criteria: options.criteria },
+      located,
+    );
+    if (!planned.ok) throw new CchcError(planned.code, planned.message);
+    const written: WriteOutcome = write(planned) ? await store.write(planned.writes()) : { conflicts: [], skipped: [] };
+    if (write(planned) && planned.criteriaBase) await saveCriteriaBase(basePath, planned.criteriaBase);
+    return { plan: planned, outcome: written };
+  });
 
   if (options.json) {
     console.log(JSON.stringify({ ...plan.report(), dryRun: options.dryRun ?? false }, null, 2));
@@ -49,8 +51,8 @@ export async function importCommand(file: string, options: ImportOptions): Promi
     for (const line of plan.lines) console.log(line);
     if (plan.kind !== 'appendix') for (const issue of sortIssues(plan.issues)) console.log(formatIssue(issue));
     if (options.dryRun) console.log('(Chạy thử: chưa ghi vào sổ dữ liệu.)');
-    else if (write) console.log(plan.nothingNew ? `Không có gì mới: ${store.location} giữ nguyên.` : `Đã ghi vào ${store.location}.`);
-    if (write && !store.removesRows && plan.removedTasks > 0) {
+    else if (write(plan)) console.log(plan.nothingNew ? `Không có gì mới: ${store.location} giữ nguyên.` : `Đã ghi vào ${store.location}.`);
+    if (write(plan) && !store.removesRows && plan.removedTasks > 0) {
       console.log(
         `  ${plan.removedTasks} nhiệm vụ không còn trong phụ lục vẫn nằm trên bảng tính (đồng bộ không xóa dòng); xóa tay nếu không cần.`,
       );

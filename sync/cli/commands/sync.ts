@@ -14,6 +14,7 @@ import { checkStructure, sheetBase } from '../../sheets/sheets-store';
 import { loadSyncBase, realWorkbookPath, saveSyncBase, syncStatePath } from '../../store/sync-base';
 import { localStorePath, openSheet, requireSheetId, type StoreOptions } from '../../store/open-store';
 import { XlsxStore } from '../../store/xlsx-store';
+import { againIfStoreChanged } from '../../store/store';
 import { sheetOption, storeOption } from '../options';
 import { reportConflicts, run } from '../outcome';
 import { registerSyncResolve } from './sync-resolve';
@@ -45,32 +46,36 @@ export async function pullCommand(options: SyncOptions): Promise<number> {
   }
   // A tab or column officials made again on the sheet is new: it deletes and blanks nothing here.
   const base = sheetBase(saved.base, state, saved.sheetIds, options.yes ? undefined : sheet);
-  const { tables: current, shape } = await local.readShaped();
-  if (!shape.has('tasks')) {
-    throw new CchcError(
-      'NOT_A_STORE',
-      `Tệp "${path}" không phải sổ dữ liệu cchc (không có trang "${tabByKey('tasks').name}"); "sync pull" không ghi vào tệp khác. Chọn --out một tệp mới hoặc đúng sổ dữ liệu.`,
-    );
-  }
-  checkStructure(base, 'local', shape);
-  // The sheet is the shared record: rows officials deleted there go locally too, unless changed here since.
-  const merged = mergeTables(sheet, current, base, { deletions: true });
-  if (merged.largeDeletions.size > 0 && !options.yes) {
-    const tabs = [...merged.largeDeletions].map(([key, [deleted, had]]) => `${deleted}/${had} dòng trang "${tabByKey(key).name}"`);
-    throw new CchcError(
-      'PULL_DELETES_MANY',
-      `Lần tải này sẽ xóa trong sổ cục bộ ${tabs.join(', ')} vì các dòng đó không còn trên bảng tính. Nếu đúng là đã xóa có chủ ý, chạy lại với --yes; nếu không, khôi phục chúng trên bảng tính (Tệp → Nhật ký phiên bản). Chưa thay đổi gì.`,
-    );
-  }
-  await local.write(merged.after);
-  await saveSyncBase(statePath, id, workbook, { base: nextBase(base, merged.after, sheet), sheetIds: sheetIdsOf(state) });
+  // Merged again with the store as it is if another command wrote it before this write.
+  const pulled = await againIfStoreChanged(async () => {
+    const { tables: current, shape } = await local.readShaped();
+    if (!shape.has('tasks')) {
+      throw new CchcError(
+        'NOT_A_STORE',
+        `Tệp "${path}" không phải sổ dữ liệu cchc (không có trang "${tabByKey('tasks').name}"); "sync pull" không ghi vào tệp khác. Chọn --out một tệp mới hoặc đúng sổ dữ liệu.`,
+      );
+    }
+    checkStructure(base, 'local', shape);
+    // The sheet is the shared record: rows officials deleted there go locally too, unless changed here since.
+    const merge = mergeTables(sheet, current, base, { deletions: true });
+    if (merge.largeDeletions.size > 0 && !options.yes) {
+      const tabs = [...merge.largeDeletions].map(([key, [deleted, had]]) => `${deleted}/${had} dòng trang "${tabByKey(key).name}"`);
+      throw new CchcError(
+        'PULL_DELETES_MANY',
+        `Lần tải này sẽ xóa trong sổ cục bộ ${tabs.join(', ')} vì các dòng đó không còn trên bảng tính. Nếu đúng là đã xóa có chủ ý, chạy lại với --yes; nếu không, khôi phục chúng trên bảng tính (Tệp → Nhật ký phiên bản). Chưa thay đổi gì.`,
+      );
+    }
+    await local.write(merge.after);
+    await saveSyncBase(statePath, id, workbook, { base: nextBase(base, merge.after, sheet), sheetIds: sheetIdsOf(state) });
+    return merge;
+  });
   console.log(
-    summary(`Đã tải bảng tính ${id} về ${path}`, merged.inserted, merged.updated) +
-      (merged.deleted ? ` Bỏ ${merged.deleted} dòng đã bị xóa trên bảng tính.` : ''),
+    summary(`Đã tải bảng tính ${id} về ${path}`, pulled.inserted, pulled.updated) +
+      (pulled.deleted ? ` Bỏ ${pulled.deleted} dòng đã bị xóa trên bảng tính.` : ''),
   );
   return reportConflicts({
-    conflicts: merged.conflicts.map((c) => describeConflict(tabByKey(c.tab), c, 'trong sổ cục bộ', 'trên bảng tính')),
-    skipped: [...merged.merges]
+    conflicts: pulled.conflicts.map((c) => describeConflict(tabByKey(c.tab), c, 'trong sổ cục bộ', 'trên bảng tính')),
+    skipped: [...pulled.merges]
       .filter(([, m]) => m.unidentified.length > 0)
       .map(([key, m]) => describeUnidentified(tabByKey(key), m.unidentified, 'trên bảng tính')),
   });
