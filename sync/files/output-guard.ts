@@ -1,17 +1,21 @@
 /**
  * What a command may write with `--out`: a new file, or a file the same command
  * wrote earlier (marked in the workbook's keywords). Never the store, its backup
- * or a sync base; any other existing file only with `--force`. Whatever file is
- * replaced is kept as `.bak` (one, like the store's), since an official may have
- * added lines to an earlier output in Excel, which keeps our keywords. A missing folder, or a file where the folder should
+ * or a sync base; any other existing file only with `--force`. A replaced file is
+ * kept as `.bak` (one, like the store's), since an official may have added lines
+ * to an earlier output in Excel, which keeps our keywords; only an earlier output
+ * nobody has saved since (its keywords carry a digest of its parts) is not. A missing folder, or a file where the folder should
  * be, is said in Vietnamese before anything is computed or written.
  */
+import { createHash } from 'node:crypto';
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { CchcError } from '../errors';
 import { writeFileDurable } from './durable-write';
-import { readZipText } from './zip-guard';
+import { MAX_IMPORT_BYTES, readBounded } from './input-file';
+import { guardZip, readZipText } from './zip-guard';
 
 const MARK = 'cchc-sheets:';
 
@@ -25,11 +29,56 @@ export interface OutputOptions {
 
 const real = (path: string): Promise<string> => realpath(path).catch(() => resolve(path));
 
+const CORE = 'docProps/core.xml';
+const KEYWORDS = /<cp:keywords>([^<]*)<\/cp:keywords>/;
+
+/** Our keywords: "cchc-sheets:export #<digest of the file's other parts>" (the digest since session 5). */
+function parseMark(keywords: string | undefined): { command: string; digest: string | null } | null {
+  if (!keywords?.startsWith(MARK)) return null;
+  const [command, digest] = keywords.slice(MARK.length).split(' #');
+  return { command: command!, digest: digest ?? null };
+}
+
 /** The command that wrote this workbook, from its keywords; null if none of ours. */
 async function writtenBy(path: string): Promise<string | null> {
-  const core = await readZipText(path, 'docProps/core.xml');
-  const keywords = core?.match(/<cp:keywords>([^<]*)<\/cp:keywords>/)?.[1];
-  return keywords?.startsWith(MARK) ? keywords.slice(MARK.length) : null;
+  return parseMark((await readZipText(path, CORE))?.match(KEYWORDS)?.[1])?.command ?? null;
+}
+
+/** A digest of every part but the keywords' own: any save by Excel, Word or LibreOffice rewrites some of them. */
+async function contentDigest(zip: JSZip): Promise<string> {
+  const hash = createHash('sha256');
+  for (const name of Object.keys(zip.files).sort()) {
+    if (name === CORE || zip.files[name]!.dir) continue;
+    hash.update(`${name}\0`).update(await zip.files[name]!.async('nodebuffer'));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The output's bytes, its keywords carrying the digest of its other parts. */
+async function withDigest(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const core = await zip.file(CORE)?.async('string');
+  if (core === undefined || !KEYWORDS.test(core)) return bytes;
+  const digest = await contentDigest(zip);
+  zip.file(
+    CORE,
+    core.replace(KEYWORDS, (_, keywords: string) => `<cp:keywords>${keywords} #${digest}</cp:keywords>`),
+  );
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** Whether the file is exactly an output as a command wrote it: nobody has saved it since, so nothing of theirs is in it. */
+async function untouched(path: string): Promise<boolean> {
+  const read = await readBounded(path, MAX_IMPORT_BYTES);
+  if (!read || 'tooLarge' in read) return false;
+  try {
+    await guardZip(read.bytes, path);
+    const zip = await JSZip.loadAsync(read.bytes);
+    const digest = parseMark((await zip.file(CORE)?.async('string'))?.match(KEYWORDS)?.[1])?.digest;
+    return !!digest && digest === (await contentDigest(zip));
+  } catch {
+    return false;
+  }
 }
 
 /** Checks `path` can be written by this command; says whether there is a file it would replace (kept as `.bak`). */
@@ -95,8 +144,10 @@ export async function writeOutputFile(
   options: OutputOptions,
   render: (keywords: string) => Promise<Uint8Array>,
 ): Promise<string> {
-  const { backup } = await checkOutput(path, options);
-  await writeFileDurable(path, await render(outputMark(options.command)), { backup });
+  // An earlier output nobody has saved since holds nothing of theirs: replaced without a copy, so the .bak keeps
+  // the last one an official edited (two more exports used to push their edit out of it).
+  const backup = (await checkOutput(path, options)).backup && !(await untouched(path));
+  await writeFileDurable(path, await withDigest(await render(outputMark(options.command))), { backup });
   return backup ? ` (bản trước giữ thành "${path}.bak")` : '';
 }
 

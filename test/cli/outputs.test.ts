@@ -60,7 +60,7 @@ describe('--out never clobbers', () => {
     expect(other.stderr).toContain('[OUT_EXISTS]');
   });
 
-  it('an earlier output the official added a line to in Excel is kept as .bak when replaced, and the line says so', async () => {
+  it('an earlier output the official added a line to in Excel is kept as .bak when replaced, and the line says so; later exports keep that .bak', async () => {
     const { dir, store } = await sampleStore();
     const out = join(dir, 'e1.xlsx');
     const plan = String((await new XlsxStore(store).read())['plans']![0]!['code']);
@@ -81,6 +81,14 @@ describe('--out never clobbers', () => {
     const texts: string[] = [];
     kept.worksheets[0]!.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
     expect(texts).toContain('Dòng cán bộ thêm vào');
+
+    // Exported again over an output nobody has saved since: it holds nothing of the official's, so it is not copied,
+    // and the .bak still holds the edited one.
+    const bak = await readFile(`${out}.bak`);
+    const third = await cchcAsync(['export', '--store', store, '--plan', plan, '--out', out]);
+    expect(third.code, third.stderr).toBe(0);
+    expect(third.stdout).not.toContain('.bak');
+    expect((await readFile(`${out}.bak`)).equals(bak)).toBe(true);
   });
 
   it('a missing folder, or a file where the folder should be, is a Vietnamese error', async () => {
