@@ -111,37 +111,55 @@ type Found =
       grid: readonly GridRow[];
       /** Another table under this one, where it begins and what it is. */
       followedBy?: { row: number; kind: TableKind };
+      /** The sheet of an earlier appendix without a plan number, not taken for this one that has one. */
+      passedOver?: string;
     }
   | { kind: 'meetings' | 'documents' | 'digitisation' | 'outcomes'; sheet: string; tab: TabSpec; rows: Row[] };
 
 /**
  * The table whose header comes first in the file: rows are tried from the top, each as every kind of header, so a
- * 100,000-row appendix is not searched for a log's header below its own.
+ * 100,000-row appendix is not searched for a log's header below its own. One exception: an appendix without a plan
+ * number ("(Kèm theo Kế hoạch số …)") before a sheet whose appendix has one is a summary or a draft in front of the
+ * plan's appendix, which is the one taken.
  */
 function findTable(sheets: readonly ImportSheet[]): Found | null {
-  for (const { sheet, grid, heading } of sheets) {
-    const logOrStatsAt = (h: number): Found | null => {
-      const log = logTableAt(grid, h);
-      if (log) return { kind: log.tab.key as 'meetings' | 'documents' | 'outcomes', sheet, tab: log.tab, rows: log.rows };
-      const stats = provinceStatsAt(grid, h);
-      return stats ? { kind: 'digitisation', sheet, tab: DIGITISATION_TAB, rows: stats.rows } : null;
-    };
-    for (let h = 0; h < grid.length; h++) {
-      const found = logOrStatsAt(h);
-      if (found) return found;
-      const header = detectHeader(grid[h]!.cells, grid[h + 1]?.cells);
-      if (!header) continue;
-      // The group row of a log's or the province export's two-row header ("STT | Lĩnh vực | Tiếp nhận | Kết quả giải
-      // quyết" over "Tổng số hồ sơ tiếp nhận | …") reads as an appendix header too: the row under it says which it is.
-      const under = h + 1 < grid.length ? logOrStatsAt(h + 1) : null;
-      if (under) return under;
-      // A log or an export under the appendix is a table of its own, never tasks: the appendix ends above it.
-      const below: { kind?: TableKind } = {};
-      const endsAt = (i: number): boolean => (below.kind = logOrStatsAt(i)?.kind) !== undefined;
-      const parsed = parseAppendixAt(grid, h, header, { heading, endsAt });
-      const followedBy = parsed.endRow !== null && below.kind ? { row: parsed.endRow, kind: below.kind } : undefined;
-      return { kind: appendixKind(parsed, grid) === 'criteria' ? 'criteria' : 'appendix', sheet, parsed, grid, followedBy };
+  let first: Found | null = null;
+  for (const sheet of sheets) {
+    const found = tableIn(sheet);
+    if (!found) continue;
+    if (!first) {
+      if (!('parsed' in found) || found.kind !== 'appendix' || found.parsed.planCode !== null) return found;
+      first = found;
+    } else if ('parsed' in found && found.kind === 'appendix' && found.parsed.planCode !== null) {
+      return { ...found, passedOver: first.sheet };
     }
+  }
+  return first;
+}
+
+/** The first table of one sheet, or null. */
+function tableIn({ sheet, grid, heading }: ImportSheet): Found | null {
+  const logOrStatsAt = (h: number): Found | null => {
+    const log = logTableAt(grid, h);
+    if (log) return { kind: log.tab.key as 'meetings' | 'documents' | 'outcomes', sheet, tab: log.tab, rows: log.rows };
+    const stats = provinceStatsAt(grid, h);
+    return stats ? { kind: 'digitisation', sheet, tab: DIGITISATION_TAB, rows: stats.rows } : null;
+  };
+  for (let h = 0; h < grid.length; h++) {
+    const found = logOrStatsAt(h);
+    if (found) return found;
+    const header = detectHeader(grid[h]!.cells, grid[h + 1]?.cells);
+    if (!header) continue;
+    // The group row of a log's or the province export's two-row header ("STT | Lĩnh vực | Tiếp nhận | Kết quả giải
+    // quyết" over "Tổng số hồ sơ tiếp nhận | …") reads as an appendix header too: the row under it says which it is.
+    const under = h + 1 < grid.length ? logOrStatsAt(h + 1) : null;
+    if (under) return under;
+    // A log or an export under the appendix is a table of its own, never tasks: the appendix ends above it.
+    const below: { kind?: TableKind } = {};
+    const endsAt = (i: number): boolean => (below.kind = logOrStatsAt(i)?.kind) !== undefined;
+    const parsed = parseAppendixAt(grid, h, header, { heading, endsAt });
+    const followedBy = parsed.endRow !== null && below.kind ? { row: parsed.endRow, kind: below.kind } : undefined;
+    return { kind: appendixKind(parsed, grid) === 'criteria' ? 'criteria' : 'appendix', sheet, parsed, grid, followedBy };
   }
   return null;
 }
@@ -206,7 +224,8 @@ export function locateTable(
       };
     }
   }
-  return 'grid' in found ? { kind: found.kind, sheet: found.sheet, parsed: found.parsed, followedBy: found.followedBy } : found;
+  if (!('grid' in found)) return found;
+  return { kind: found.kind, sheet: found.sheet, parsed: found.parsed, followedBy: found.followedBy, passedOver: found.passedOver };
 }
 
 /** Plans the import of a table locateTable found (the second half of planImport). */
@@ -217,6 +236,11 @@ export function planTable(request: TableRequest, found: LocatedTable): ImportPla
     const { row, kind } = found.followedBy;
     plan.lines.push(
       `  Từ dòng ${row} là một bảng khác (${KIND_NAMES[kind]}), không phải ${KIND_NAMES[found.kind]}: không nhập bảng đó. Chép bảng đó sang một trang hoặc tệp riêng rồi nhập.`,
+    );
+  }
+  if (plan.ok && found.passedOver) {
+    plan.lines.push(
+      `  Trang "${found.passedOver}" cũng có bảng dạng phụ lục nhưng không ghi số kế hoạch: không nhập trang đó. Muốn nhập nó, chép ra một tệp riêng rồi nhập.`,
     );
   }
   return plan;

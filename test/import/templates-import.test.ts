@@ -75,6 +75,30 @@ describe('a sheet holding two tables is read as the one whose header comes first
     expect(plan.lines.join('\n')).toContain('Từ dòng 4 là một bảng khác (sổ hội nghị), không phải phụ lục nhiệm vụ: không nhập bảng đó.');
   });
 
+  it("a summary sheet in front of the plan's appendix: the appendix that names its plan, and the summary is said to be left", () => {
+    const summary = grid([
+      ['STT', 'Nội dung', 'Số lượng', 'Ghi chú'],
+      ['1', 'Số nhiệm vụ', '45', ''],
+      ['2', 'Đã hoàn thành', '12', ''],
+    ]);
+    const plan = planImport({
+      file: 'ke-hoach.xlsx',
+      sheets: [
+        { sheet: 'Tổng hợp', grid: summary },
+        { sheet: 'Phụ lục', grid: grid([['(Kèm theo Kế hoạch số 158/KH-UBND ngày 05/01/2026 của UBND phường Phúc Thuận)'], ...appendix]) },
+      ],
+      tables: {},
+    }) as ImportReady;
+    expect(plan).toMatchObject({ ok: true, kind: 'appendix', sheet: 'Phụ lục' });
+    expect(plan.writes()['tasks']!.map((t) => t['title'])).toEqual(['Rà soát thủ tục hành chính']);
+    expect(plan.lines.join('\n')).toContain('Trang "Tổng hợp" cũng có bảng dạng phụ lục nhưng không ghi số kế hoạch: không nhập trang đó.');
+    // Without a numbered appendix after it, the first sheet's table is the one, as always.
+    expect(planImport({ file: 'x.xlsx', sheets: [{ sheet: 'Tổng hợp', grid: summary }], tables: {}, plan: 'X/KH' })).toMatchObject({
+      ok: true,
+      sheet: 'Tổng hợp',
+    });
+  });
+
   it('a meeting log above an appendix: the log', () => {
     const plan = planImport({
       file: 'hai-bang.xlsx',
