@@ -63,7 +63,7 @@ async function checkWorkbookFile(path: string): Promise<{ bytes: Buffer; entries
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml')) {
     const what = names.has('content.xml')
-      ? 'là bảng tính OpenDocument (.ods) đổi tên'
+      ? `là bảng tính OpenDocument (.ods)${path.toLowerCase().endsWith('.ods') ? '' : ' đổi tên'}`
       : names.has('word/document.xml')
         ? 'là văn bản Word'
         : 'không phải sổ Excel';

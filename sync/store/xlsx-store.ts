@@ -161,11 +161,16 @@ export class XlsxStore implements Store {
     workbook.creator = 'cchc-sheets';
     for (const tab of TABS) addTabSheet(workbook, tab);
     this.fill(workbook, initial);
-    // Created only if still absent under the lock: two inits at once make one store, and one of them says so.
-    await mkdir(dirname(resolve(this.location)), { recursive: true });
-    this.stamp = null;
     // A new store may be the first file of its folder (data/, data/demo/): the lock file needs the folder.
-    await mkdir(dirname(resolve(this.location)), { recursive: true });
+    await mkdir(dirname(resolve(this.location)), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST' && error.code !== 'ENOTDIR') throw error;
+      throw new CchcError(
+        'STORE_FOLDER_IS_FILE',
+        `"${dirname(this.location)}" là một tệp, không phải thư mục, nên không tạo được sổ dữ liệu "${this.location}". Chọn nơi lưu khác.`,
+      );
+    });
+    // Created only if still absent under the lock: two inits at once make one store, and one of them says so.
+    this.stamp = null;
     await this.locked(() => this.commit(workbook));
     return TABS.map((t) => t.name);
   }

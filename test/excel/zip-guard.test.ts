@@ -2,7 +2,7 @@
  * Bounded input: zip bombs and zips that are not workbooks are refused before
  * any parser inflates them, with the inflated size named, for .xlsx and .docx.
  */
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWorkbookGrids } from '../../sync/excel/read-workbook';
@@ -113,8 +113,14 @@ describe('zip guard', () => {
     ]);
     const result = await importInto(ods);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('OpenDocument (.ods)');
+    expect(result.stderr).toContain('là bảng tính OpenDocument (.ods) đổi tên');
     expect(result.stderr).toContain('[FILE_NOT_XLSX]');
     expect(result.unchanged).toBe(true);
+    // A real .ods, named as one, is not said to be renamed.
+    const real = join(dir, 'phu-luc.ods');
+    await copyFile(ods, real);
+    const named = await importInto(real);
+    expect(named.stderr).toContain('là bảng tính OpenDocument (.ods).');
+    expect(named.stderr).toContain('[FILE_NOT_XLSX]');
   });
 });

@@ -32,6 +32,16 @@ async function sampleStore(): Promise<{ dir: string; store: string }> {
 }
 
 describe('input files', () => {
+  it("init with a file where the store's folder should be says so in Vietnamese", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'e.xlsx'), 'x');
+    const result = await cchcAsync(['init', '--store', join(dir, 'e.xlsx', 'cchc.xlsx')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('là một tệp, không phải thư mục');
+    expect(result.stderr).toContain('[STORE_FOLDER_IS_FILE]');
+    expect(result.stderr).not.toContain('EEXIST');
+  });
+
   it('a store past the size the guard allows inflated is refused from its size alone, even past 2 GB (nothing is read)', async () => {
     const dir = await tempDir();
     for (const size of [400 * 1024 * 1024, 3 * 1024 * 1024 * 1024]) {
