@@ -111,6 +111,18 @@ for (const name of PART_READERS) {
   };
 }
 
+// openpyxl points the workbook at its sheets by absolute part names ("/xl/worksheets/sheet1.xml"), which exceljs's
+// streaming reader matches only as written relative to xl/: the sheet lost its name ("Sheet1" for "Phụ lục").
+{
+  const readers = Utf8WorkbookReader.prototype as unknown as Record<string, PartReader>;
+  const parseRels = readers['_parseRels']!;
+  readers['_parseRels'] = async function (this: Utf8WorkbookReader, part, ...rest) {
+    await parseRels.call(this, part, ...rest);
+    const rels = (this as unknown as { workbookRels?: { Target: string }[] }).workbookRels ?? [];
+    for (const rel of rels) rel.Target = rel.Target.replace(/^\/xl\//, '');
+  };
+}
+
 /** `bytes`: the file as guarded (read once), `path` names it. */
 export async function streamedGrids(path: string, bytes: Buffer, entries: readonly ZipEntry[]): Promise<SheetGrid[]> {
   const reader = new Utf8WorkbookReader(Readable.from([bytes]), {
