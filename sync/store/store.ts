@@ -33,6 +33,8 @@ export interface WriteOutcome {
   conflicts: string[];
   /** Rows a shared store could not take because they lack an id (Vietnamese, one line per tab). */
   skipped: string[];
+  /** The store already held exactly this: nothing was written. */
+  unchanged?: boolean;
 }
 
 /**

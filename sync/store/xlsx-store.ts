@@ -193,12 +193,14 @@ export class XlsxStore implements Store {
   }
 
   async write(tables: Tables): Promise<WriteOutcome> {
-    await this.locked(async () => {
+    const changed = await this.locked(async () => {
       const workbook = await this.load();
       // Nothing to change (a re-import of the same file): the store and its .bak stay as they are.
-      if (this.fill(workbook, tables) > 0) await this.commit(workbook);
+      const cells = this.fill(workbook, tables);
+      if (cells > 0) await this.commit(workbook);
+      return cells > 0;
     });
-    return { conflicts: [], skipped: [] };
+    return { conflicts: [], skipped: [], unchanged: !changed };
   }
 
   /** Writes the tables into the workbook; returns how many cells (and tabs) changed. */

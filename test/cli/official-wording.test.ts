@@ -295,6 +295,12 @@ describe('what import says', () => {
     const appendix = fileURLToPath(new URL('../../templates/samples/phu-luc-nhi-chieu-2026.xlsx', import.meta.url));
     const imported = await cchcAsync(['import', appendix, '--store', store, '--dry-run']);
     expect(imported.stdout).toMatch(/^Kiểm tra: 0 lỗi, \d+ cảnh báo \(xem từng dòng: cchc validate\)\.$/m);
+    // Imported twice: the second leaves the store as it was, and says so rather than "Đã ghi vào".
+    expect((await cchcAsync(['import', appendix, '--store', store])).stdout).toContain(`Đã ghi vào ${store}.`);
+    const before = await readFile(store);
+    const again = await cchcAsync(['import', appendix, '--store', store]);
+    expect(again.stdout.trim().split('\n').at(-1)).toBe(`Không có gì mới: ${store} giữ nguyên.`);
+    expect((await readFile(store)).equals(before)).toBe(true);
   });
 });
 

@@ -51,7 +51,11 @@ export async function importCommand(file: string, options: ImportOptions): Promi
     for (const line of plan.lines) console.log(line);
     if (plan.kind !== 'appendix') for (const issue of sortIssues(plan.issues)) console.log(formatIssue(issue));
     if (options.dryRun) console.log('(Chạy thử: chưa ghi vào sổ dữ liệu.)');
-    else if (write(plan)) console.log(plan.nothingNew ? `Không có gì mới: ${store.location} giữ nguyên.` : `Đã ghi vào ${store.location}.`);
+    else if (write(plan)) {
+      console.log(
+        plan.nothingNew || outcome.unchanged ? `Không có gì mới: ${store.location} giữ nguyên.` : `Đã ghi vào ${store.location}.`,
+      );
+    }
     if (write(plan) && !store.removesRows && plan.removedTasks > 0) {
       console.log(
         `  ${plan.removedTasks} nhiệm vụ không còn trong phụ lục vẫn nằm trên bảng tính (đồng bộ không xóa dòng); xóa tay nếu không cần.`,
