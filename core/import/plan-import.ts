@@ -77,6 +77,8 @@ export interface ImportReady {
   sheet: string;
   /** Tabs to write, whole; empty when nothing may be written. Built on call: a dry run of a large appendix never needs them. */
   writes(): Record<string, Row[]>;
+  /** How many rows each tab of `writes()` holds, known without building them. */
+  rowCounts: Record<string, number>;
   /** The criteria base to keep once the write is done (criteria tables only). */
   criteriaBase?: CriteriaBase;
   issues: ValidationIssue[];
@@ -329,6 +331,7 @@ function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppend
     kind: 'appendix',
     sheet,
     writes,
+    rowCounts: { plans: plans.length, tasks: merge.tasks.length },
     issues,
     blocked: false,
     lines,
@@ -389,6 +392,7 @@ function planCriteria(request: TableRequest, sheet: string, parsed: ParsedAppend
     kind: 'criteria',
     sheet,
     writes: () => ({ criteria: merge.rows }),
+    rowCounts: { criteria: merge.rows.length },
     criteriaBase: merge.base,
     issues: [],
     blocked: false,
@@ -486,6 +490,7 @@ function planLog(
     kind,
     sheet,
     writes: () => (blocked ? {} : { [tab.key]: clean }),
+    rowCounts: blocked ? {} : { [tab.key]: clean.length },
     issues,
     blocked,
     lines,

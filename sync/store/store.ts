@@ -26,6 +26,8 @@ export interface Store {
    * A shared store merges instead of replacing and reports the cells it left alone.
    */
   write(tables: Tables): Promise<WriteOutcome>;
+  /** Refuses tabs of these sizes if the store cannot hold them, before their rows are built (the local workbook). */
+  checkRows?(counts: Readonly<Record<string, number>>): void;
 }
 
 export interface WriteOutcome {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { sampleTables } from '../../sync/samples/sample-tables';
-import { XlsxStore } from '../../sync/store/xlsx-store';
+import { STORE_MAX_ROWS, XlsxStore } from '../../sync/store/xlsx-store';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 
@@ -32,6 +32,25 @@ async function sampleStore(): Promise<{ dir: string; store: string }> {
 }
 
 describe('input files', () => {
+  it('an appendix past what the workbook can hold is refused before its rows are built, the store untouched', async () => {
+    const { dir, store } = await sampleStore();
+    const csv = join(dir, 'phu-luc-lon.csv');
+    const lines = Array.from({ length: STORE_MAX_ROWS + 1 }, (_, i) => `${i + 1};Nhiệm vụ số ${i + 1};Phòng Văn hóa - Xã hội;Quý I/2026`);
+    await writeFile(csv, ['STT;Nội dung công việc;Cơ quan chủ trì;Thời gian hoàn thành', ...lines].join('\n'));
+    const before = await readFile(store);
+    const result = await cchcAsync(['import', csv, '--store', store, '--plan', '9/KH-UBND']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `sẽ có ${(STORE_MAX_ROWS + 1 + (await new XlsxStore(store).read())['tasks']!.length).toLocaleString('vi-VN')} dòng`,
+    );
+    expect(result.stderr).toContain('[STORE_TOO_LARGE]');
+    expect((await readFile(store)).equals(before)).toBe(true);
+    // The store itself refuses such tables too, whoever writes them.
+    await expect(new XlsxStore(store).write({ meetings: Array.from({ length: STORE_MAX_ROWS + 1 }, () => ({})) })).rejects.toMatchObject({
+      code: 'STORE_TOO_LARGE',
+    });
+  }, 60_000);
+
   it("init with a file where the store's folder should be says so in Vietnamese", async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'e.xlsx'), 'x');

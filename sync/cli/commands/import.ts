@@ -40,6 +40,7 @@ export async function importCommand(file: string, options: ImportOptions): Promi
       located,
     );
     if (!planned.ok) throw new CchcError(planned.code, planned.message);
+    if (write(planned)) store.checkRows?.(planned.rowCounts);
     const written: WriteOutcome = write(planned) ? await store.write(planned.writes()) : { conflicts: [], skipped: [] };
     if (write(planned) && planned.criteriaBase) await saveCriteriaBase(basePath, planned.criteriaBase);
     return { plan: planned, outcome: written };
