@@ -32,19 +32,25 @@ export const FORMULA_ERROR = /^#(REF!|VALUE!|N\/A|NAME\?|DIV\/0!|NUM!|NULL!|SPIL
 
 export interface ErrorCell {
   row: number;
-  field: AppendixField;
+  /** The column as an official reads it ("STT", "nội dung", a log's header). */
+  column: string;
   text: string;
 }
+
+const KEY_FIELDS: readonly [AppendixField, string][] = [
+  ['stt', 'STT'],
+  ['title', 'nội dung'],
+];
 
 /** Formula errors below the header in the number and title columns: such a row cannot be identified. */
 export function keyErrorCells(grid: readonly GridRow[], parsed: ParsedAppendix): ErrorCell[] {
   const found: ErrorCell[] = [];
   for (const row of grid) {
     if (row.row <= parsed.headerRow) continue;
-    for (const field of ['stt', 'title'] as const) {
+    for (const [field, column] of KEY_FIELDS) {
       const index = parsed.columns.get(field);
       const text = index === undefined ? '' : (row.cells[index] ?? '').trim();
-      if (FORMULA_ERROR.test(text)) found.push({ row: row.row, field, text });
+      if (FORMULA_ERROR.test(text)) found.push({ row: row.row, column, text });
     }
   }
   return found;

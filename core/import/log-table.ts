@@ -4,10 +4,12 @@
  * matched by the Vietnamese key, against our own template's header and the names
  * officials' own books use.
  */
+import { FORMULA_ERROR, type ErrorCell } from '../appendix/appendix-kind';
 import type { GridRow } from '../appendix/parse-appendix';
 import { ROW_NUMBER } from '../layout/codec';
 import type { Row, TabSpec } from '../layout/columns';
 import { DOCUMENTS_TAB, MEETINGS_TAB, OUTCOMES_TAB } from '../layout/tabs';
+import { identityColumns } from '../merge/row-identity';
 import { matchKey } from '../text/vietnamese';
 
 interface LogHeader {
@@ -105,4 +107,14 @@ export function rowsUnder(grid: readonly GridRow[], h: number, tab: TabSpec, col
       return row;
     })
     .filter((row) => !/^(tổng|cộng)/iu.test(String(row['unit'] ?? row['title'] ?? '')));
+}
+
+/** Formula errors (#N/A, #REF! …) in the columns that identify a log's line (its date, unit, title, period): such a line cannot be told from another. */
+export function logKeyErrorCells(tab: TabSpec, rows: readonly Row[]): ErrorCell[] {
+  const keys = identityColumns(tab);
+  return rows.flatMap((row) =>
+    tab.columns
+      .filter((c) => keys.includes(c.key) && FORMULA_ERROR.test(String(row[c.key] ?? '').trim()))
+      .map((c) => ({ row: Number(row[ROW_NUMBER]), column: `"${c.header}"`, text: String(row[c.key]).trim() })),
+  );
 }

@@ -19,7 +19,7 @@ import { mergeImport, type ImportedTask } from '../catalog/merge-import';
 import { isHeading, type Plan, type Task } from '../catalog/model';
 import { catalogRows } from '../appendix/catalog-rows';
 import { makeDeadlineResolver, makeResolver } from '../catalog/resolve';
-import { logTableAt } from './log-table';
+import { logKeyErrorCells, logTableAt } from './log-table';
 import { decodeRows, encodeRows } from '../layout/codec';
 import type { Row, TabSpec } from '../layout/columns';
 import { CRITERIA_TAB, DIGITISATION_TAB } from '../layout/tabs';
@@ -215,16 +215,15 @@ export function locateTable(
       message: `Tệp "${request.file}" là ${KIND_NAMES[found.kind]}, không phải bộ tiêu chí Chỉ số CCHC; không nhập vào trang "${CRITERIA_TAB.name}". Nhập tệp này bằng "cchc import ${request.file}".`,
     };
   }
-  if (found.kind === 'appendix' || found.kind === 'criteria') {
-    const errors = keyErrorCells(found.grid, found.parsed);
-    if (errors.length > 0) {
-      const list = errors.slice(0, 5).map((e) => `dòng ${e.row} cột ${e.field === 'stt' ? 'STT' : 'nội dung'} là ${e.text}`);
-      return {
-        ok: false,
-        code: 'CELL_ERROR',
-        message: `Tệp ${fileAndSheet(request.file, found.sheet)} có ô lỗi công thức: ${list.join('; ')}${errors.length > 5 ? ` và ${errors.length - 5} ô khác` : ''}. Sửa các ô đó trong Excel rồi nhập lại; không dòng nào bị bỏ qua.`,
-      };
-    }
+  // A formula error where a row's identity should be (#REF! as an STT, #N/A as a meeting's title) stops the import.
+  const errors = 'grid' in found ? keyErrorCells(found.grid, found.parsed) : logKeyErrorCells(found.tab, found.rows);
+  if (errors.length > 0) {
+    const list = errors.slice(0, 5).map((e) => `dòng ${e.row} cột ${e.column} là ${e.text}`);
+    return {
+      ok: false,
+      code: 'CELL_ERROR',
+      message: `Tệp ${fileAndSheet(request.file, found.sheet)} có ô lỗi công thức: ${list.join('; ')}${errors.length > 5 ? ` và ${errors.length - 5} ô khác` : ''}. Sửa các ô đó trong Excel rồi nhập lại; không dòng nào bị bỏ qua.`,
+    };
   }
   if (!('grid' in found)) return found;
   return { kind: found.kind, sheet: found.sheet, parsed: found.parsed, followedBy: found.followedBy, passedOver: found.passedOver };

@@ -99,6 +99,13 @@ describe('a sheet holding two tables is read as the one whose header comes first
     });
   });
 
+  it("a formula error where a meeting's identity should be stops the import, naming the cell", () => {
+    const rows = [meetings[0]!, ['05/01/2026', '#N/A', 'Trực tuyến', 'Quý I/2026'], ['#REF!', 'Họp giao ban', 'Trực tiếp', 'Quý I/2026']];
+    const plan = planImport({ file: 'so-hoi-nghi.xlsx', sheets: [{ sheet: 'Hội nghị', grid: grid(rows) }], tables: {} });
+    expect(plan).toMatchObject({ ok: false, code: 'CELL_ERROR' });
+    expect((plan as { message: string }).message).toContain('dòng 2 cột "Tên hội nghị/cuộc họp" là #N/A; dòng 3 cột "Ngày" là #REF!');
+  });
+
   it('a meeting log above an appendix: the log', () => {
     const plan = planImport({
       file: 'hai-bang.xlsx',
