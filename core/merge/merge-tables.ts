@@ -16,8 +16,8 @@ export type Tables = Record<string, Row[]>;
 /** Tab key → row identity → the row as last synced. */
 export type SyncBase = Map<string, Map<string, Row>>;
 
-/** What one side holds: tab key → the layout column keys found in that tab. A tab not there is absent. */
-export type TablesShape = ReadonlyMap<string, ReadonlySet<string>>;
+/** What one side holds: tab key → the tab's name there and the layout column keys found in it. A tab not there is absent. */
+export type TablesShape = ReadonlyMap<string, { name: string; columns: ReadonlySet<string> }>;
 
 /** Every layout tab's rows from a side's tabs (a tab it lacks: no rows). */
 export function tablesOf(tabs: ReadonlyMap<string, { rows: Row[] }>): Tables {
@@ -52,6 +52,8 @@ export interface StructureGap {
   rows: number;
   /** The column is there but blank in every synced row: most likely deleted and made again. */
   emptied?: boolean;
+  /** The tab's name on that side, when an official renamed it. */
+  name?: string;
 }
 
 const filled = (v: Row[string] | undefined): boolean => v !== null && v !== undefined && v !== '';
@@ -65,15 +67,15 @@ export function structureGaps(base: SyncBase, shape: TablesShape): StructureGap[
   for (const tab of TABS) {
     const rows = [...(base.get(tab.key)?.values() ?? [])];
     if (rows.length === 0) continue;
-    const columns = shape.get(tab.key);
-    if (!columns) {
+    const found = shape.get(tab.key);
+    if (!found) {
       gaps.push({ tab: tab.key, column: null, rows: rows.length });
       continue;
     }
     for (const column of tab.columns) {
-      if (columns.has(column.key)) continue;
+      if (found.columns.has(column.key)) continue;
       const used = rows.filter((r) => filled(r[column.key])).length;
-      if (used > 0) gaps.push({ tab: tab.key, column: column.key, rows: used });
+      if (used > 0) gaps.push({ tab: tab.key, column: column.key, rows: used, name: found.name });
     }
   }
   return gaps;
@@ -148,10 +150,11 @@ export function describeGaps(gaps: readonly StructureGap[], side: Side): string 
       return `không còn trang "${tab.name}" ${where} (lần đồng bộ trước có ${gap.rows} dòng): đặt lại đúng tên "${tab.name}" nếu trang bị đổi tên; nếu trang đã bị xóa, khôi phục trang (${restore})${again}`;
     }
     const header = tab.columns.find((c) => c.key === gap.column)!.header;
+    const name = gap.name ?? tab.name;
     if (gap.emptied) {
-      return `trang "${tab.name}" ${where}: cột "${header}" trống ở cả ${gap.rows} dòng trước đó có dữ liệu (có thể cột bị xóa rồi tạo lại): khôi phục dữ liệu của cột (${restore}), hoặc chạy lại với --yes nếu đúng là đã xóa hết có chủ ý`;
+      return `trang "${name}" ${where}: cột "${header}" trống ở cả ${gap.rows} dòng trước đó có dữ liệu (có thể cột bị xóa rồi tạo lại): khôi phục dữ liệu của cột (${restore}), hoặc chạy lại với --yes nếu đúng là đã xóa hết có chủ ý`;
     }
-    return `trang "${tab.name}" ${where} không còn cột "${header}" (${gap.rows} dòng có dữ liệu): đặt lại đúng tiêu đề "${header}" nếu cột bị đổi tên; nếu cột đã bị xóa, khôi phục cột cùng dữ liệu (${restore})`;
+    return `trang "${name}" ${where} không còn cột "${header}" (${gap.rows} dòng có dữ liệu): đặt lại đúng tiêu đề "${header}" nếu cột bị đổi tên; nếu cột đã bị xóa, khôi phục cột cùng dữ liệu (${restore})`;
   });
   return `Cấu trúc đã thay đổi: ${parts.join('; ')}. Chưa đồng bộ gì để không mất dữ liệu; sửa lại rồi chạy lại lệnh.`;
 }

@@ -171,8 +171,8 @@ export function replacedParts(state: SheetState, recorded: ReadonlyMap<string, n
 }
 
 /** Which tabs and layout columns the sheet holds, for the structure check before a merge. */
-export function shapeOf(state: SheetState): Map<string, Set<string>> {
-  return new Map([...state.tabs].map(([key, tab]) => [key, new Set(tab.columns.keys())]));
+export function shapeOf(state: SheetState): Map<string, { name: string; columns: Set<string> }> {
+  return new Map([...state.tabs].map(([key, tab]) => [key, { name: tab.title, columns: new Set(tab.columns.keys()) }]));
 }
 
 /** Tabs whose rows the writer tags: those with identity columns (every data tab). */

@@ -191,11 +191,11 @@ export class XlsxStore implements Store {
   async readShaped(): Promise<{ tables: Tables; shape: TablesShape }> {
     const sheets = layoutSheets(await this.load(), this.location);
     const tables: Tables = {};
-    const shape = new Map<string, Set<string>>();
+    const shape = new Map<string, { name: string; columns: Set<string> }>();
     for (const tab of TABS) {
       const ws = sheets.get(tab.key);
       tables[tab.key] = ws ? readTab(ws, tab) : [];
-      if (ws) shape.set(tab.key, new Set(headerMap(ws, tab).keys()));
+      if (ws) shape.set(tab.key, { name: ws.name, columns: new Set(headerMap(ws, tab).keys()) });
     }
     return { tables, shape };
   }

@@ -129,6 +129,13 @@ describe('structural edits never delete', { timeout: 120_000 }, () => {
     expect(push.code).toBe(2);
     expect(push.stderr).toContain('trang "Nhiệm vụ" trong sổ cục bộ không còn cột "Cơ quan chủ trì"');
     expect(emu.counts()).toMatchObject({ reads: 0, writes: 0 });
+
+    // The same in a tab the official has also renamed: the line names the tab as the official sees it.
+    ws.name = 'NV 2026';
+    await workbook.xlsx.writeFile(path);
+    const renamed = await cchcAsync(['sync', 'push', '--sheet', id, '--store', path], { env });
+    expect(renamed.code).toBe(2);
+    expect(renamed.stderr).toContain('trang "NV 2026" trong sổ cục bộ không còn cột "Cơ quan chủ trì"');
   });
 
   it('a tab deleted and made again in the sheet is new: pull deletes nothing, push fills it again (small tabs too)', async () => {
