@@ -21,18 +21,26 @@ function decodeText(bytes: Buffer): string {
   return text.includes('\uFFFD') ? new TextDecoder('windows-1258').decode(bytes) : text;
 }
 
-/** The separator of the first line, counted outside quotes: ";", "," or a tab. */
+/**
+ * The separator, counted outside quotes over the first lines: ";", "," or a tab. Not the first line's alone: a title
+ * line above the header ("PHỤ LỤC …") has none.
+ */
 function delimiterOf(text: string): string {
-  const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
   const counts = new Map<string, number>([
     [';', 0],
     [',', 0],
     ['\t', 0],
   ]);
-  let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  for (const line of lines) {
+    let quoted = false;
+    for (const ch of line) {
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+    }
   }
   return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
 }
