@@ -41,13 +41,21 @@ function expectRowsOnce(emu: SheetsEmulator, id: string, n: number): void {
 }
 const column = (key: string): number => TASKS_TAB.columns.findIndex((c) => c.key === key);
 
+/** A sheet of 3 sample tasks whose writes Google holds up to `deadlineMs` (CCHC_SHEETS_WRITE_DEADLINE_MS). */
+async function sheetWithDeadline(
+  deadlineMs: number,
+): Promise<{ emu: SheetsEmulator; env: Record<string, string>; id: string; sample: Row[] }> {
+  const { emu, env } = await emulated();
+  const sample = (await sampleTables())['tasks']!;
+  const id = seedSheet(emu, 'CCHC', { tasks: sample.slice(0, 3) });
+  process.env['CCHC_SHEETS_WRITE_DEADLINE_MS'] = String(deadlineMs);
+  return { emu, env, id, sample };
+}
+
 describe('writes during faults and edits', () => {
   it('a batch whose answer is lost and that lands late is waited for, not re-sent: no duplicate rows', async () => {
-    const { emu, env } = await emulated();
-    const sample = (await sampleTables())['tasks']!;
-    const id = seedSheet(emu, 'CCHC', { tasks: sample.slice(0, 3) });
     // Google's deadline, scaled down: the lost batch lands 2.5 s after it was sent, before the 3 s deadline.
-    process.env['CCHC_SHEETS_WRITE_DEADLINE_MS'] = '3000';
+    const { emu, env, id, sample } = await sheetWithDeadline(3000);
     emu.injectFailures([{ match: { operation: 'spreadsheets.batchUpdate' }, status: 500, times: 1, lateApplyMs: 2500 }]);
     const slept: number[] = [];
     const store = realTimeStore(env, id, slept);
@@ -62,10 +70,7 @@ describe('writes during faults and edits', () => {
   });
 
   it("a write the client's own timeout gives up on, landing later, is waited for, not re-sent: no duplicate rows", async () => {
-    const { emu, env } = await emulated();
-    const sample = (await sampleTables())['tasks']!;
-    const id = seedSheet(emu, 'CCHC', { tasks: sample.slice(0, 3) });
-    process.env['CCHC_SHEETS_WRITE_DEADLINE_MS'] = '3000';
+    const { emu, env, id, sample } = await sheetWithDeadline(3000);
     // No answer at all: the client aborts after 500 ms ("The operation was aborted."); Google carries it out at 2 s.
     emu.injectFailures([{ match: { operation: 'spreadsheets.batchUpdate' }, status: 500, times: 1, lateApplyMs: 2000, hangs: true }]);
     const slept: number[] = [];
@@ -79,10 +84,7 @@ describe('writes during faults and edits', () => {
   });
 
   it('a command started while an earlier one still waits for its answer waits out the deadline before it reads', async () => {
-    const { emu, env } = await emulated();
-    const sample = (await sampleTables())['tasks']!;
-    const id = seedSheet(emu, 'CCHC', { tasks: sample.slice(0, 3) });
-    process.env['CCHC_SHEETS_WRITE_DEADLINE_MS'] = '3000';
+    const { emu, env, id, sample } = await sheetWithDeadline(3000);
     emu.injectFailures([{ match: { operation: 'spreadsheets.batchUpdate' }, status: 500, times: 1, lateApplyMs: 2000, hangs: true }]);
     // The first command's write hangs (as when the official then presses Ctrl-C); the second starts meanwhile.
     const first = realTimeStore({ ...env, CCHC_SHEETS_TIMEOUT_MS: '1000' }, id, []);
@@ -100,10 +102,7 @@ describe('writes during faults and edits', () => {
   });
 
   it('a lost batch that never lands is re-planned and sent once more after the deadline', async () => {
-    const { emu, env } = await emulated();
-    const sample = (await sampleTables())['tasks']!;
-    const id = seedSheet(emu, 'CCHC', { tasks: sample.slice(0, 3) });
-    process.env['CCHC_SHEETS_WRITE_DEADLINE_MS'] = '300';
+    const { emu, env, id, sample } = await sheetWithDeadline(300);
     // Lands never (after the test): the answer is lost and the request is dropped.
     emu.injectFailures([{ match: { operation: 'spreadsheets.batchUpdate' }, status: 500, times: 1, lateApplyMs: 3_600_000 }]);
     const store = realTimeStore(env, id, []);
