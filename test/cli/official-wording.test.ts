@@ -326,24 +326,17 @@ describe('cchc --version', () => {
 });
 
 describe('file types', () => {
-  it('a file that is no workbook is told to be saved as "Sổ làm việc Excel (.xlsx)"', async () => {
+  it.each([
+    ['phu-luc.xlsx', 'STT;Nội dung công việc\n1;Việc\n', '"Sổ làm việc Excel (.xlsx)"', /Workbook/],
+    ['ke-hoach.docx', 'không phải Word', '"Tài liệu Word (.docx)"', /Document/],
+  ])('%s that is no such file is told to be saved as %s', async (name, content, saveAs, english) => {
     const { dir, store } = await sampleStore();
-    const fake = join(dir, 'phu-luc.xlsx');
-    await writeFile(fake, 'STT;Nội dung công việc\n1;Việc\n');
+    const fake = join(dir, name);
+    await writeFile(fake, content);
     const result = await cchcAsync(['import', fake, '--store', store]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('lưu dạng "Sổ làm việc Excel (.xlsx)"');
-    expect(result.stderr).not.toMatch(/Workbook/);
-  });
-
-  it('a file that is no Word document is told to be saved as "Tài liệu Word (.docx)"', async () => {
-    const { dir, store } = await sampleStore();
-    const fake = join(dir, 'ke-hoach.docx');
-    await writeFile(fake, 'không phải Word');
-    const result = await cchcAsync(['import', fake, '--store', store]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('lưu dạng "Tài liệu Word (.docx)"');
-    expect(result.stderr).not.toMatch(/Document/);
+    expect(result.stderr).toContain(`lưu dạng ${saveAs}`);
+    expect(result.stderr).not.toMatch(english);
   });
 
   it('export refuses a name that is neither .xlsx nor .docx, and writes nothing', async () => {
