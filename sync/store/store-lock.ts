@@ -78,6 +78,16 @@ const lockFailed = (lockPath: string, error: unknown): CchcError =>
 /** Hard links are missing on some drives (FAT USB sticks, some network shares): there the lock is made in place. */
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
+/** Writes the owner into a file that must not exist yet (EEXIST otherwise). */
+async function writeNew(path: string, me: LockOwner): Promise<void> {
+  const handle = await open(path, 'wx', 0o644);
+  try {
+    await handle.writeFile(JSON.stringify(me));
+  } finally {
+    await handle.close();
+  }
+}
+
 async function tryCreate(lockPath: string): Promise<boolean> {
   const me: LockOwner = {
     pid: process.pid,
@@ -87,12 +97,7 @@ async function tryCreate(lockPath: string): Promise<boolean> {
   };
   const temp = tempBeside(lockPath);
   try {
-    const handle = await open(temp, 'wx', 0o644);
-    try {
-      await handle.writeFile(JSON.stringify(me));
-    } finally {
-      await handle.close();
-    }
+    await writeNew(temp, me);
     // link() fails if the lock exists, and the lock it makes is already whole.
     await link(temp, lockPath);
     return true;
@@ -109,12 +114,7 @@ async function tryCreate(lockPath: string): Promise<boolean> {
 /** Where hard links are missing: exclusive create, then write; a kill in between leaves an empty lock, stale after the grace. */
 async function createInPlace(lockPath: string, me: LockOwner): Promise<boolean> {
   try {
-    const handle = await open(lockPath, 'wx', 0o644);
-    try {
-      await handle.writeFile(JSON.stringify(me));
-    } finally {
-      await handle.close();
-    }
+    await writeNew(lockPath, me);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
