@@ -22,7 +22,7 @@ import { XlsxStore } from '../../sync/store/xlsx-store';
 import { once, repeated, writeZip } from '../fixtures/zip-file';
 import type { CliResult } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
-import { beforeFirstWrite, seedSheet, sheetWith, useSheetsEmulator } from '../sheets/emulated-sheet';
+import { beforeFirstWrite, seedSheet, sheetIdOf, sheetWith, useSheetsEmulator } from '../sheets/emulated-sheet';
 
 const TRIES = Number(process.env['CCHC_RELIABILITY_TRIES'] ?? 3);
 const tempDir = useTempDir();
@@ -108,7 +108,7 @@ describe('reliability', { timeout: 900_000 }, () => {
         {
           updateCells: {
             start: {
-              sheetId: emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId,
+              sheetId: sheetIdOf(emu, id, TASKS_TAB.name),
               rowIndex: 1,
               columnIndex: note,
             },
@@ -184,7 +184,7 @@ describe('reliability', { timeout: 900_000 }, () => {
       await new XlsxStore(store).create(await sampleTables());
       await cchcProcess(['sync', 'push', '--sheet', id, '--store', store], { env });
       const before = (await new XlsxStore(store).read())['tasks']!;
-      edit(emu, id, emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId);
+      edit(emu, id, sheetIdOf(emu, id, TASKS_TAB.name));
       const pull = await cchcProcess(['sync', 'pull', '--sheet', id, '--store', store], { env });
       const push = await cchcProcess(['sync', 'push', '--sheet', id, '--store', store], { env });
       const after = (await new XlsxStore(store).read())['tasks']!;
@@ -263,7 +263,7 @@ describe('reliability', { timeout: 900_000 }, () => {
       const { emu, store: makeStore } = await emulated();
       const sample = (await sampleTables())['tasks']!.slice(0, 6);
       const id = seedSheet(emu, 'CCHC', { tasks: sample });
-      const sheetId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+      const sheetId = sheetIdOf(emu, id, TASKS_TAB.name);
       const store = makeStore(id);
       const tables = await store.read();
       let inserted = false;
@@ -299,7 +299,7 @@ describe('reliability', { timeout: 900_000 }, () => {
         const { emu } = sheets;
         const sample = (await sampleTables())['tasks']!.slice(0, 6);
         const id = await sheetWith(sheets, sample);
-        const sheetId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+        const sheetId = sheetIdOf(emu, id, TASKS_TAB.name);
         const store = sheets.store(id);
         const tables = await store.read();
         const victim = String(sample[(n + 1) % sample.length]!['id']);

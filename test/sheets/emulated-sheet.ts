@@ -76,3 +76,8 @@ export function beforeFirstWrite(emu: SheetsEmulator, edit: () => void): () => b
   ]);
   return () => done;
 }
+
+/** The sheetId of the tab titled `title` (it must exist). */
+export function sheetIdOf(emu: SheetsEmulator, id: string, title: string): number {
+  return emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === title)!.properties.sheetId;
+}

@@ -13,7 +13,7 @@ import { SheetsStore } from '../../sync/sheets/sheets-store';
 import { columnLetter, TASKS_TAB } from '../../core/index';
 import { sampleTables } from '../../sync/samples/sample-tables';
 import { CchcError } from '../../sync/errors';
-import { seedSheet, sheetWith, useSheetsEmulator } from './emulated-sheet';
+import { seedSheet, sheetIdOf, sheetWith, useSheetsEmulator } from './emulated-sheet';
 
 const emulated = useSheetsEmulator();
 
@@ -51,7 +51,7 @@ describe('Sheets store limits', () => {
     const id = await sheetWith(sheets, sample);
     const store = sheets.store(id);
     const read = await store.read();
-    const sheetId = sheets.emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+    const sheetId = sheetIdOf(sheets.emu, id, TASKS_TAB.name);
     let moved = false;
     sheets.emu.injectFailures([
       {
@@ -159,7 +159,7 @@ describe('Sheets store limits', () => {
     const sheets = await emulated();
     const sample = (await sampleTables())['tasks']!.slice(0, 4);
     const id = await sheetWith(sheets, sample);
-    const sheetId = sheets.emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+    const sheetId = sheetIdOf(sheets.emu, id, TASKS_TAB.name);
     sheets.emu.batchUpdate(id, [
       { insertDimension: { range: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 3 } } },
       { moveDimension: { source: { sheetId, dimension: 'ROWS', startIndex: 6, endIndex: 7 }, destinationIndex: 3 } },

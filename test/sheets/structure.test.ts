@@ -11,16 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { MEETINGS_TAB, TASKS_TAB } from '../../core/index';
 import { sampleTables } from '../../sync/samples/sample-tables';
 import { XlsxStore } from '../../sync/store/xlsx-store';
-import type { SheetsEmulator } from '../sheets-emulator';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
-import { useSheetsEmulator } from './emulated-sheet';
+import { sheetIdOf, useSheetsEmulator } from './emulated-sheet';
 
 const tempDir = useTempDir();
 const emulated = useSheetsEmulator();
 
-const sheetIdOf = (emu: SheetsEmulator, id: string, title: string): number =>
-  emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === title)!.properties.sheetId;
 const columnIndex = (key: string): number => TASKS_TAB.columns.findIndex((c) => c.key === key);
 
 /** A pushed sample: the local workbook and the sheet hold the same data, with a sync base. */

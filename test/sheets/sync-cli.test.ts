@@ -10,7 +10,7 @@ import { XlsxStore } from '../../sync/store/xlsx-store';
 import type { SheetsEmulator } from '../sheets-emulator';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
-import { useSheetsEmulator } from './emulated-sheet';
+import { sheetIdOf, useSheetsEmulator } from './emulated-sheet';
 
 const tempDir = useTempDir();
 const emulated = useSheetsEmulator();
@@ -140,7 +140,7 @@ describe('cchc with --sheet', () => {
     const meetings = (await local.read())['meetings']!;
     const titleCol = columnLetter(MEETINGS_TAB.columns.findIndex((c) => c.key === 'title'));
     emu.setValues(id, `'${MEETINGS_TAB.name}'!${titleCol}2`, [['Giao ban tháng (đã sửa tên)']]);
-    const tasksId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+    const tasksId = sheetIdOf(emu, id, TASKS_TAB.name);
     const gone = String((emu.getValues(id, `'${TASKS_TAB.name}'!A2`) as string[][])[0]![0]);
     emu.batchUpdate(id, [{ deleteDimension: { range: { sheetId: tasksId, dimension: 'ROWS', startIndex: 1, endIndex: 2 } } }]);
 

@@ -12,7 +12,7 @@ import { defaultSleep } from '../../sync/sheets/backoff';
 import { sheetsApi } from '../../sync/sheets/client';
 import { SheetsStore } from '../../sync/sheets/sheets-store';
 import type { SheetsEmulator } from '../sheets-emulator';
-import { beforeFirstWrite, seedSheet, sheetWith, useSheetsEmulator } from './emulated-sheet';
+import { beforeFirstWrite, seedSheet, sheetIdOf, sheetWith, useSheetsEmulator } from './emulated-sheet';
 
 const emulated = useSheetsEmulator();
 const saved = process.env['CCHC_SHEETS_WRITE_DEADLINE_MS'];
@@ -115,7 +115,7 @@ describe('writes during faults and edits', () => {
     const { emu, store: makeStore } = await emulated();
     const sample = (await sampleTables())['tasks']!.slice(0, 5);
     const id = seedSheet(emu, 'CCHC', { tasks: sample });
-    const sheetId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+    const sheetId = sheetIdOf(emu, id, TASKS_TAB.name);
     const store = makeStore(id);
     const tables = await store.read();
     const target = String(sample[3]!['id']);
@@ -150,7 +150,7 @@ describe('writes during faults and edits', () => {
     const { emu } = sheets;
     const sample = (await sampleTables())['tasks']!.slice(0, 5);
     const id = await sheetWith(sheets, sample);
-    const sheetId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+    const sheetId = sheetIdOf(emu, id, TASKS_TAB.name);
     const store = sheets.store(id);
     const tables = await store.read();
     const inserted = beforeFirstWrite(emu, () => {
@@ -173,7 +173,7 @@ describe('writes during faults and edits', () => {
     const sheets = await emulated();
     const { emu } = sheets;
     const id = await sheetWith(sheets, (await sampleTables())['tasks']!.slice(0, 2));
-    const sheetId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === MEETINGS_TAB.name)!.properties.sheetId;
+    const sheetId = sheetIdOf(emu, id, MEETINGS_TAB.name);
     const tags = emu
       .getSpreadsheet(id)
       .developerMetadata.filter((m) => m.metadataKey === 'cchc.key' && m.location.dimensionRange?.sheetId === sheetId);
@@ -207,7 +207,7 @@ describe('writes during faults and edits', () => {
     const { emu, store: makeStore } = await emulated();
     const sample = (await sampleTables())['tasks']!.slice(0, 4);
     const id = seedSheet(emu, 'CCHC', { tasks: sample });
-    const sheetId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+    const sheetId = sheetIdOf(emu, id, TASKS_TAB.name);
     // A tag naming task 0 sits on task 2's row (placed while rows moved).
     emu.batchUpdate(id, [
       {
@@ -248,7 +248,7 @@ describe('writes during faults and edits', () => {
     const store = sheets.store(id);
     const tables = await store.read();
     const target = String(sample[1]!['id']);
-    const sheetId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+    const sheetId = sheetIdOf(emu, id, TASKS_TAB.name);
     const typed = beforeFirstWrite(emu, () => {
       // After our read, before our write: the official types, and onEdit journals it (as the Apps Script does).
       const r = (emu.getValues(id, `'${TASKS_TAB.name}'`) as string[][]).findIndex((x) => x[0] === target);
@@ -281,7 +281,7 @@ describe('writes during faults and edits', () => {
     const { emu, store: makeStore } = await emulated();
     const sample = (await sampleTables())['tasks']!.slice(0, 5);
     const id = seedSheet(emu, 'CCHC', { tasks: sample });
-    const sheetId = emu.getSpreadsheet(id).sheets.find((s) => s.properties.title === TASKS_TAB.name)!.properties.sheetId;
+    const sheetId = sheetIdOf(emu, id, TASKS_TAB.name);
     const store = makeStore(id);
     const tables = await store.read();
     const inserted = beforeFirstWrite(emu, () => {
