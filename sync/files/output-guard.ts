@@ -39,9 +39,12 @@ function parseMark(keywords: string | undefined): { command: string; digest: str
   return { command: command!, digest: digest ?? null };
 }
 
+/** Our mark in a package's docProps/core.xml, if any. */
+const markIn = (core: string | null | undefined) => parseMark(core?.match(KEYWORDS)?.[1]);
+
 /** The command that wrote this workbook, from its keywords; null if none of ours. */
 async function writtenBy(path: string): Promise<string | null> {
-  return parseMark((await readZipText(path, CORE))?.match(KEYWORDS)?.[1])?.command ?? null;
+  return markIn(await readZipText(path, CORE))?.command ?? null;
 }
 
 /** A digest of every part but the keywords' own: any save by Excel, Word or LibreOffice rewrites some of them. */
@@ -74,15 +77,15 @@ async function untouched(path: string): Promise<boolean> {
   try {
     await guardZip(read.bytes, path);
     const zip = await JSZip.loadAsync(read.bytes);
-    const digest = parseMark((await zip.file(CORE)?.async('string'))?.match(KEYWORDS)?.[1])?.digest;
+    const digest = markIn(await zip.file(CORE)?.async('string'))?.digest;
     return !!digest && digest === (await contentDigest(zip));
   } catch {
     return false;
   }
 }
 
-/** Checks `path` can be written by this command; says whether there is a file it would replace (kept as `.bak`). */
-export async function checkOutput(path: string, options: OutputOptions): Promise<{ backup: boolean }> {
+/** Checks `path` can be written by this command; says what it would replace: nothing, its own earlier output, or (--force) another file. */
+export async function checkOutput(path: string, options: OutputOptions): Promise<'nothing' | 'own' | 'other'> {
   const folder = dirname(resolve(path));
   const folderInfo = await stat(folder).catch((error: NodeJS.ErrnoException) => error);
   if (folderInfo instanceof Error) {
@@ -104,7 +107,7 @@ export async function checkOutput(path: string, options: OutputOptions): Promise
     );
   }
   const info = await stat(path).catch(() => null);
-  if (!info) return { backup: false };
+  if (!info) return 'nothing';
   if (info.isDirectory()) throw new CchcError('OUT_IS_FOLDER', `"${path}" là một thư mục. Ghi rõ tên tệp, ví dụ "${path}/ket-qua.xlsx".`);
   const target = await real(path);
   for (const protectedPath of options.protect ?? []) {
@@ -122,14 +125,14 @@ export async function checkOutput(path: string, options: OutputOptions): Promise
       `"${path}" là tệp trạng thái đồng bộ; lệnh "cchc ${options.command}" không ghi đè lên đó. Chọn tên tệp khác cho --out.`,
     );
   }
-  if ((await writtenBy(path)) === options.command) return { backup: true };
+  if ((await writtenBy(path)) === options.command) return 'own';
   if (!options.force) {
     throw new CchcError(
       'OUT_EXISTS',
       `Tệp "${path}" đã có và không phải tệp do lệnh "cchc ${options.command}" tạo trước đây; không ghi đè. Chọn tên khác, hoặc thêm --force để thay (bản cũ được giữ thành "${path}.bak").`,
     );
   }
-  return { backup: true };
+  return 'other';
 }
 
 /** The keywords (docProps/core.xml, in .xlsx and .docx alike) that mark a file as this command's output. */
@@ -146,7 +149,8 @@ export async function writeOutputFile(
 ): Promise<string> {
   // An earlier output nobody has saved since holds nothing of theirs: replaced without a copy, so the .bak keeps
   // the last one an official edited (two more exports used to push their edit out of it).
-  const backup = (await checkOutput(path, options)).backup && !(await untouched(path));
+  const replaces = await checkOutput(path, options);
+  const backup = replaces === 'other' || (replaces === 'own' && !(await untouched(path)));
   await writeFileDurable(path, await withDigest(await render(outputMark(options.command))), { backup });
   return backup ? ` (bản trước giữ thành "${path}.bak")` : '';
 }
