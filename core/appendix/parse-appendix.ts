@@ -284,7 +284,7 @@ export function parseAppendixAt(
   let last: AppendixTask | null = null;
 
   let endRow: number | null = null;
-  let unnumbered: { code: string; title: string; row: number } | null = null;
+  let unnumbered: { title: string; row: number } | null = null;
   let previous = grid[headerIndex + header.rows - 1]!.row;
   for (let index = headerIndex + header.rows; index < grid.length; index++) {
     const row = grid[index]!;
@@ -329,7 +329,7 @@ export function parseAppendixAt(
       }
       last = null;
       // A bold title alone is a section without a numeral, once a task follows it.
-      if (title !== '' && row.bold && !others) unnumbered = { code: '', title, row: row.row };
+      if (title !== '' && row.bold && !others) unnumbered = { title, row: row.row };
       continue;
     }
     const task: AppendixTask = {
