@@ -4,13 +4,14 @@
  * the target, which is flushed to disk (fsync) before one rename, and the folder
  * is flushed after it so the rename itself survives a power cut. A symlink is
  * written through to its target (it stays a symlink); the file keeps its mode; a
- * read-only file is refused, not replaced. Temp files a killed process left
- * behind are removed.
+ * read-only file is refused, not replaced; a file Excel or Word holds open is
+ * FILE_IN_USE, left as it was. Temp files a killed process left behind are removed.
  */
 import { constants } from 'node:fs';
 import { copyFile, mkdir, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CchcError } from '../errors';
+import { whileInUse } from './file-in-use';
 import { isAlive } from './process-alive';
 
 const TEMP_MARK = '.tmp-';
@@ -30,7 +31,12 @@ export async function removeStaleTemps(target: string): Promise<void> {
   }
 }
 
+/**
+ * Flushes a folder's entries (a rename within it) to disk. Windows cannot open a folder as a file (EPERM, EISDIR)
+ * and its NTFS journals the rename itself, so there it is skipped.
+ */
 async function fsyncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
   const handle = await open(folder, constants.O_RDONLY);
   try {
     await handle.sync();
@@ -60,6 +66,7 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
     );
   }
   const temp = tempBeside(target);
+  let replaced = false;
   try {
     await mkdir(folder, { recursive: true });
     await removeStaleTemps(target);
@@ -72,13 +79,20 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
     } finally {
       await handle.close();
     }
-    if (options.backup && previous) await copyFile(target, `${target}.bak`);
-    await rename(temp, target);
+    if (options.backup && previous) await whileInUse(`${path}.bak`, () => copyFile(target, `${target}.bak`));
+    await whileInUse(path, () => rename(temp, target));
+    replaced = true;
     await fsyncFolder(folder);
   } catch (error) {
     await rm(temp, { force: true });
     if (error instanceof CchcError) throw error;
     const detail = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
-    throw new CchcError('WRITE_FAILED', `Không ghi được tệp "${path}"${detail}. Tệp cũ (nếu có) vẫn giữ nguyên.`);
+    // Past the rename the new file is there: say so, never that the old one was kept.
+    throw new CchcError(
+      'WRITE_FAILED',
+      replaced
+        ? `Đã ghi tệp mới "${path}" nhưng máy chưa xác nhận đã lưu hẳn xuống đĩa${detail}. Nếu máy vừa mất điện, mở lại tệp để kiểm tra.`
+        : `Không ghi được tệp "${path}"${detail}. Tệp cũ (nếu có) vẫn giữ nguyên.`,
+    );
   }
 }

@@ -5,6 +5,7 @@
  */
 import { open } from 'node:fs/promises';
 import { CchcError } from '../errors';
+import { whileInUse } from './file-in-use';
 import { megabytes } from './zip-guard';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -33,7 +34,8 @@ const SHRINK_ADVICE: Record<InputKind, string> = {
  * Null when there is no such file (or it is a folder). A file growing while read is read to the size it had.
  */
 export async function readBounded(path: string, maxBytes: number): Promise<{ bytes: Buffer } | { tooLarge: number } | null> {
-  const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
+  // A program holding the file with reading denied (rare: Excel and Word let others read) is FILE_IN_USE.
+  const handle = await whileInUse(path, () => open(path, 'r')).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'EISDIR') return null;
     throw error;
   });

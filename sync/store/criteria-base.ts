@@ -3,9 +3,10 @@
  * `.sync/<store or sheet id>.index-import.json`, so a re-import of the province set tells
  * an official's edit (kept) from the file's own change (taken).
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { CriteriaBase } from '../../core/index';
+import { writeFileDurable } from '../files/durable-write';
 import { localStorePath, sheetId, type StoreOptions } from './open-store';
 
 export function criteriaBasePath(options: StoreOptions): string {
@@ -23,8 +24,5 @@ export async function loadCriteriaBase(path: string): Promise<CriteriaBase> {
 }
 
 export async function saveCriteriaBase(path: string, base: CriteriaBase): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(base));
-  await rename(temp, path);
+  await writeFileDurable(path, JSON.stringify(base));
 }
