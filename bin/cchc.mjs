@@ -1,15 +1,13 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly: tsx compiles on load, so there is no build step to forget.
+// The `cchc` command: the built CLI (plain JavaScript, made by `npm run build`, which `npm ci` runs).
 import process from 'node:process';
-import { register } from 'tsx/esm/api';
 
-register();
-// Output piped into a reader that stops early (`cchc … | head`): stop quietly instead of a Node stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+try {
+  await import('../dist/cli/cchc.mjs');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist')) throw error;
+  process.stderr.write(
+    'Lỗi: Chương trình chưa được dựng. Chạy "npm run build" (hoặc "npm ci") trong thư mục cchc-sheets rồi chạy lại. [NOT_BUILT]\n',
+  );
+  process.exitCode = 2;
 }
-const { runCli } = await import('../sync/cli/main.ts');
-process.exitCode = await runCli(process.argv.slice(2));

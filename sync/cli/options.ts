@@ -1,5 +1,5 @@
 /** The options the `cchc` commands share, and how they are read: store, sheet, period, day, unit, output name. */
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import {
   catalogFromTables,
   defaultPeriodText,
@@ -11,7 +11,7 @@ import {
   type Row,
 } from '../../core/index';
 import { CchcError } from '../errors';
-import { DEFAULT_STORE_PATH, type StoreOptions } from '../store/open-store';
+import { DEFAULT_STORE_PATH, type StoreOptions } from '../store/store-options';
 
 export const storeOption = (): Option =>
   new Option('--store <tệp>', `sổ dữ liệu .xlsx (hoặc biến môi trường CCHC_STORE; mặc định ${DEFAULT_STORE_PATH})`);
@@ -80,3 +80,13 @@ export function defaultOut(document: 'bao-cao' | 'phu-luc' | 'tong-hop', covers:
     .replace(/^-|-$/g, '');
   return `${document}-${slug}${extension}`;
 }
+
+/** Google allows 60 reads per minute per user; leave room for the retries. */
+export const DEFAULT_READS_PER_MINUTE = 55;
+
+/** A commander parser for a count: a whole number of at least 1. */
+export const positive = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('Cần một số nguyên dương.');
+  return n;
+};

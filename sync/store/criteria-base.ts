@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { CriteriaBase } from '../../core/index';
 import { writeFileDurable } from '../files/durable-write';
-import { localStorePath, sheetId, type StoreOptions } from './open-store';
+import { localStorePath, sheetId, type StoreOptions } from './store-options';
 
 export function criteriaBasePath(options: StoreOptions): string {
   const local = localStorePath(options);

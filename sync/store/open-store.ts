@@ -1,43 +1,10 @@
-/**
- * Picks the store a command works on: the shared Google Sheet with `--sheet ID`
- * (or CCHC_SHEET_ID), else the local workbook `--store PATH` (or CCHC_STORE,
- * default data/cchc.xlsx). An explicit option beats an environment variable.
- */
-import { CchcError } from '../errors';
+/** Opens the store a command names (see store-options): the shared Google Sheet, else the local workbook. */
 import { sheetsAuth } from '../sheets/auth';
 import { sheetsApi } from '../sheets/client';
 import { SheetsStore } from '../sheets/sheets-store';
 import type { Store } from './store';
+import { localStorePath, sheetId, type StoreOptions } from './store-options';
 import { XlsxStore } from './xlsx-store';
-
-export const DEFAULT_STORE_PATH = 'data/cchc.xlsx';
-
-export interface StoreOptions {
-  store?: string;
-  sheet?: string;
-}
-
-export function localStorePath(options: StoreOptions): string {
-  return options.store ?? process.env['CCHC_STORE'] ?? DEFAULT_STORE_PATH;
-}
-
-/**
- * The spreadsheet id to use, if any: `--sheet`, else CCHC_SHEET_ID, except that
- * `--store` alone means the local workbook. `sync` names both (its `--store` is
- * the workbook to sync), so it asks with `{ sheet }` only.
- */
-export function sheetId(options: StoreOptions): string | undefined {
-  const id = options.sheet?.trim() || (options.store ? undefined : process.env['CCHC_SHEET_ID']?.trim());
-  return id || undefined;
-}
-
-/** For commands that always work on the shared sheet (sync): --sheet or CCHC_SHEET_ID, even beside --store. */
-export function requireSheetId(options: StoreOptions): string {
-  const id = sheetId({ sheet: options.sheet });
-  if (!id)
-    throw new CchcError('SHEET_REQUIRED', 'Chưa chọn bảng tính Google. Ghi mã bảng tính bằng --sheet MÃ hoặc đặt biến CCHC_SHEET_ID.');
-  return id;
-}
 
 export function openSheet(spreadsheetId: string): SheetsStore {
   return new SheetsStore(spreadsheetId, async () => sheetsApi(await sheetsAuth()));

@@ -1,31 +1,32 @@
 /**
- * Writes with Windows file semantics, on any machine: node:fs/promises is wrapped so that, as on Windows, a folder
+ * Writes with Windows file semantics, on any machine: node:fs/promises is patched so that, as on Windows, a folder
  * cannot be opened (EPERM) and a file Excel holds open cannot be replaced (EPERM on rename onto it). The real
  * Windows run is `.ci/windows-stage.sh` (Windows Node under wine); these pin the same behaviour in `npm test`.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import fsp, { readdir, readFile, stat } from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 
 /** What the wrapped file system does: files "open in Excel" (rename onto them fails this many more times), folders refused. */
-const windows = vi.hoisted(() => ({ on: false, held: new Map<string, number>(), renames: 0, folderOpens: 0, folderFsyncFails: false }));
+const windows = { on: false, held: new Map<string, number>(), renames: 0, folderOpens: 0, folderFsyncFails: false };
 
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs/promises')>();
-  const failure = (code: string, syscall: string, path: string): NodeJS.ErrnoException =>
-    Object.assign(new Error(`${code}: operation not permitted, ${syscall} '${path}'`), { code, syscall, path });
-  const open: typeof real.open = async (path, ...rest) => {
-    const info = await real.stat(path).catch(() => null);
+const real = { open: fsp.open, rename: fsp.rename, copyFile: fsp.copyFile };
+const failure = (code: string, syscall: string, path: string): NodeJS.ErrnoException =>
+  Object.assign(new Error(`${code}: operation not permitted, ${syscall} '${path}'`), { code, syscall, path });
+const wrapped: Pick<typeof fsp, 'open' | 'rename' | 'copyFile'> = {
+  open: async (path, ...rest) => {
+    const info = await fsp.stat(path).catch(() => null);
     if (info?.isDirectory()) {
       windows.folderOpens += 1;
       if (windows.on) throw failure('EPERM', 'open', String(path));
       if (windows.folderFsyncFails) throw failure('EIO', 'open', String(path));
     }
     return real.open(path, ...rest);
-  };
-  const rename: typeof real.rename = async (from, to) => {
+  },
+  rename: async (from, to) => {
     windows.renames += 1;
     const left = windows.held.get(String(to)) ?? 0;
     if (left > 0) {
@@ -33,28 +34,32 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       throw failure('EPERM', 'rename', String(from));
     }
     return real.rename(from, to);
-  };
-  const copyFile: typeof real.copyFile = async (from, to, mode) => {
+  },
+  copyFile: async (from, to, mode) => {
     const left = windows.held.get(String(to)) ?? 0;
     if (left > 0) {
       windows.held.set(String(to), left - 1);
       throw failure('EBUSY', 'copyfile', String(to));
     }
     return real.copyFile(from, to, mode);
-  };
-  return { ...real, default: { ...real, open, rename, copyFile }, open, rename, copyFile };
-});
+  },
+};
 
 const tempDir = useTempDir();
 const realPlatform = process.platform;
 const FOREVER = Number.MAX_SAFE_INTEGER;
 
+// Node's own way to change a built-in module for every importer: patch it, then sync its ES module exports.
 beforeEach(() => {
+  Object.assign(fsp, wrapped);
+  syncBuiltinESMExports();
   Object.defineProperty(process, 'platform', { value: 'win32' });
   Object.assign(windows, { on: true, renames: 0, folderOpens: 0, folderFsyncFails: false });
   windows.held.clear();
 });
 afterEach(() => {
+  Object.assign(fsp, real);
+  syncBuiltinESMExports();
   Object.defineProperty(process, 'platform', { value: realPlatform });
 });
 

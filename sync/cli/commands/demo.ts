@@ -5,10 +5,8 @@
 import { rm } from 'node:fs/promises';
 import { catalogFromTables, computeMetrics, indexSummary, parsePeriod, periodName, validateTasksTab } from '../../../core/index';
 import { sampleTables } from '../../samples/sample-tables';
-import type { Command } from 'commander';
 import { EXIT } from '../../errors';
 import { XlsxStore } from '../../store/xlsx-store';
-import { run } from '../outcome';
 import { indexText, metricsText } from '../report-text';
 import { catalogSummary } from '../summary';
 import { todayInVietnam } from '../options';
@@ -31,13 +29,4 @@ export async function demoCommand(): Promise<number> {
   console.log(`\n${indexText(index, periodName(h1))}`);
   console.log(`\nXem chi tiết: npx cchc validate --store ${DEMO_STORE}`);
   return EXIT.ok;
-}
-
-export function registerDemo(program: Command): void {
-  program
-    .command('demo')
-    .description('Chạy thử với dữ liệu mẫu (ba phụ lục năm 2026 kèm theo)')
-    .action(async () => {
-      run.exitCode = await demoCommand();
-    });
 }

@@ -1,13 +1,12 @@
 /** `cchc export [--out FILE.xlsx|FILE.docx]`: a plan's catalog as an official appendix, optionally with progress. */
 import { extname } from 'node:path';
-import type { Command } from 'commander';
 import { catalogFromTables } from '../../../core/index';
 import { appendixWorkbook } from '../../excel/appendix-writer';
 import { CchcError, EXIT } from '../../errors';
 import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
-import { localStorePath, openStore, type StoreOptions } from '../../store/open-store';
-import { defaultOut, sheetOption, storeOption } from '../options';
-import { run } from '../outcome';
+import { openStore } from '../../store/open-store';
+import { localStorePath, type StoreOptions } from '../../store/store-options';
+import { defaultOut } from '../options';
 
 export interface ExportOptions extends StoreOptions {
   out?: string;
@@ -66,19 +65,4 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
   } else kept = await writeOutput(appendixWorkbook(plan, rows, { withProgress: options.withProgress }), out, outputOptions(options));
   console.log(`Đã xuất phụ lục kế hoạch ${plan.code} (${tasks.length} nhiệm vụ) ra ${out}${kept}.`);
   return EXIT.ok;
-}
-
-export function registerExport(program: Command): void {
-  program
-    .command('export')
-    .description('Xuất phụ lục nhiệm vụ ra Excel hoặc Word theo mẫu')
-    .option('--out <tệp>', 'tệp .xlsx hoặc .docx cần ghi (mặc định: phu-luc-<số kế hoạch>.xlsx)')
-    .option('--force', 'thay tệp --out đã có (bản cũ giữ thành .bak)')
-    .addOption(storeOption())
-    .addOption(sheetOption())
-    .option('--plan <số>', 'số kế hoạch (bắt buộc khi sổ có nhiều kế hoạch)')
-    .option('--with-progress', 'thêm cột trạng thái, tiến độ, ngày hoàn thành, minh chứng')
-    .action(async (opts: ExportOptions) => {
-      run.exitCode = await exportCommand(opts);
-    });
 }

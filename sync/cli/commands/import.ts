@@ -5,16 +5,15 @@
  * planImport decides what the file is and what to write; this only reads the
  * file, writes once and prints. `--dry-run` writes nothing.
  */
-import type { Command } from 'commander';
 import { locateTable, planTable, type ImportReady } from '../../../core/index';
 import { readGrids } from '../../excel/read-grids';
 import { CchcError, EXIT } from '../../errors';
 import { criteriaBasePath, loadCriteriaBase, saveCriteriaBase } from '../../store/criteria-base';
-import { openStore, type StoreOptions } from '../../store/open-store';
+import { openStore } from '../../store/open-store';
+import type { StoreOptions } from '../../store/store-options';
 import { againIfStoreChanged, type WriteOutcome } from '../../store/store';
 import { formatIssue, sortIssues } from '../format';
-import { sheetOption, storeOption } from '../options';
-import { reportConflicts, run } from '../outcome';
+import { reportConflicts } from '../outcome';
 
 export interface ImportOptions extends StoreOptions {
   plan?: string;
@@ -64,22 +63,4 @@ export async function importCommand(file: string, options: ImportOptions): Promi
     }
   }
   return plan.blocked ? EXIT.dataErrors : reportConflicts(outcome);
-}
-
-export function registerImport(program: Command): void {
-  program
-    .command('import')
-    .description(
-      'Nhập một biểu mẫu (.xlsx, .csv) hoặc kế hoạch Word (.docx): phụ lục nhiệm vụ, sổ hội nghị, số liệu văn bản, số liệu số hóa, bộ tiêu chí Chỉ số CCHC',
-    )
-    .argument('<tệp>', 'tệp .xlsx, .csv hoặc .docx')
-    .addOption(storeOption())
-    .addOption(sheetOption())
-    .option('--plan <số>', 'số kế hoạch khi phụ lục không ghi, ví dụ 158/KH-UBND')
-    .option('--period <kỳ>', 'kỳ của các dòng không ghi "Kỳ", ví dụ "Quý I/2026"')
-    .option('--dry-run', 'chỉ đọc và kiểm tra, không ghi')
-    .option('--json', 'in kết quả dạng JSON (cho phần mềm khác)')
-    .action(async (file: string, opts: ImportOptions) => {
-      run.exitCode = await importCommand(file, opts);
-    });
 }

@@ -5,16 +5,15 @@
  * sends with its self-scores (.docx).
  */
 import { extname } from 'node:path';
-import type { Command } from 'commander';
 import { catalogFromTables, CRITERIA_TAB, decodeCriteria, indexReport, indexSummary, periodName, storeWard } from '../../../core/index';
 import { criteriaWorkbook } from '../../excel/criteria-writer';
 import { CchcError, EXIT } from '../../errors';
 import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
-import { localStorePath, openStore } from '../../store/open-store';
+import { openStore } from '../../store/open-store';
+import { localStorePath } from '../../store/store-options';
 import { indexText } from '../report-text';
-import { run } from '../outcome';
 import { wordWriter } from '../word-writer';
-import { calendarOption, periodOption, periodOptions, sheetOption, storeOption, todayOption, type MetricsCliOptions } from '../options';
+import { periodOptions, type MetricsCliOptions } from '../options';
 
 export interface IndexOptions extends MetricsCliOptions {
   out?: string;
@@ -62,22 +61,4 @@ export async function indexCommand(options: IndexOptions): Promise<number> {
       console.log(`Đã xuất ${format === '.docx' ? 'báo cáo tự chấm điểm' : 'biểu tự chấm điểm'} ra ${options.out}${kept}.`);
   }
   return summary.issues.some((i) => i.severity === 'error') ? EXIT.dataErrors : EXIT.ok;
-}
-
-export function registerIndex(program: Command): void {
-  // No --unit: the self-assessment is the ward's as a whole (its totals per unit are in the output).
-  program
-    .command('index')
-    .description('Tự chấm điểm Chỉ số CCHC')
-    .addOption(storeOption())
-    .addOption(sheetOption())
-    .addOption(periodOption())
-    .addOption(calendarOption())
-    .addOption(todayOption())
-    .option('--out <tệp>', 'xuất biểu tự chấm điểm (.xlsx) hoặc báo cáo tự chấm điểm (.docx)')
-    .option('--force', 'thay tệp --out đã có (bản cũ giữ thành .bak)')
-    .option('--json', 'in kết quả dạng JSON (cho phần mềm khác)')
-    .action(async (opts: IndexOptions) => {
-      run.exitCode = await indexCommand(opts);
-    });
 }

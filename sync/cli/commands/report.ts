@@ -4,7 +4,6 @@
  * both rendered from one report model.
  */
 import { extname } from 'node:path';
-import type { Command } from 'commander';
 import {
   catalogFromTables,
   computeMetrics,
@@ -20,11 +19,11 @@ import {
 import { CchcError, EXIT } from '../../errors';
 import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
 import { reportWorkbook } from '../../report/report-workbook';
-import { localStorePath, openStore } from '../../store/open-store';
+import { openStore } from '../../store/open-store';
+import { localStorePath } from '../../store/store-options';
 import { defaultOut } from '../options';
-import { run } from '../outcome';
 import { wordWriter } from '../word-writer';
-import { periodOptions, unitOption, withPeriodOptions, type MetricsCliOptions } from '../options';
+import { periodOptions, unitOption, type MetricsCliOptions } from '../options';
 
 export interface ReportOptions extends MetricsCliOptions {
   out?: string;
@@ -74,13 +73,4 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
   } else kept = await writeOutput(reportWorkbook(report, metrics.digitisation.score), out, outputOptions(options));
   console.log(`Đã lập báo cáo ${periodName(period)} ra ${out}${kept}.`);
   return EXIT.ok;
-}
-
-export function registerReport(program: Command): void {
-  withPeriodOptions(program.command('report').description('Lập báo cáo định kỳ ra Excel hoặc Word'))
-    .option('--out <tệp>', 'tệp .xlsx (Excel) hoặc .docx (Word) cần ghi (mặc định: bao-cao-<kỳ>.xlsx)')
-    .option('--force', 'thay tệp --out đã có (bản cũ giữ thành .bak)')
-    .action(async (opts: ReportOptions) => {
-      run.exitCode = await reportCommand(opts);
-    });
 }

@@ -4,7 +4,6 @@
  * at a time, under the per-minute read quota; unreadable sheets are listed in
  * the workbook and make the exit code 1.
  */
-import { InvalidArgumentError, type Command } from 'commander';
 import { periodName } from '../../../core/index';
 import { EXIT } from '../../errors';
 import { writeWorkbookAtomic } from '../../excel/atomic-write';
@@ -14,25 +13,14 @@ import { readWardList } from '../../rollup/ward-list';
 import { sheetsAuth } from '../../sheets/auth';
 import { sheetsApi } from '../../sheets/client';
 import { RequestRate } from '../../sheets/rate-limit';
-import { defaultOut } from '../options';
-import { run } from '../outcome';
-import { calendarOption, periodOption, periodOptions, todayOption, type MetricsCliOptions } from '../options';
+import { defaultOut, periodOptions, type MetricsCliOptions } from '../options';
 
-interface RollupOptions extends Pick<MetricsCliOptions, 'period' | 'today' | 'calendar'> {
+export interface RollupOptions extends Pick<MetricsCliOptions, 'period' | 'today' | 'calendar'> {
   sheets: string;
   out?: string;
   concurrency: number;
   perMinute: number;
 }
-
-/** Google allows 60 reads per minute per user; leave room for the retries. */
-const DEFAULT_PER_MINUTE = 55;
-
-const positive = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('Cần một số nguyên dương.');
-  return n;
-};
 
 export async function rollupCommand(options: RollupOptions): Promise<number> {
   const { period, today } = periodOptions(options);
@@ -54,25 +42,4 @@ export async function rollupCommand(options: RollupOptions): Promise<number> {
   console.log(`Đã tổng hợp ${results.length - failed.length}/${results.length} phường, xã (${periodName(period)}) ra ${out}.`);
   for (const f of failed) console.log(`  Không đọc được ${f.name} (dòng ${f.ward.line}): ${f.error}`);
   return failed.length > 0 ? EXIT.dataErrors : EXIT.ok;
-}
-
-export function registerRollup(program: Command): void {
-  program
-    .command('rollup')
-    .description('Tổng hợp, so sánh chỉ số của nhiều phường, xã từ bảng tính Google')
-    .requiredOption('--sheets <tệp>', 'tệp danh sách mã bảng tính, mỗi dòng một mã (kèm tên phường/xã nếu muốn)')
-    .option('--out <tệp>', 'tệp .xlsx cần ghi (mặc định: tong-hop-<kỳ>.xlsx)')
-    .addOption(periodOption())
-    .addOption(calendarOption())
-    .addOption(todayOption())
-    .option('--concurrency <số>', 'số bảng tính đọc cùng lúc', positive, 4)
-    .option(
-      '--per-minute <số>',
-      'tối đa số lượt đọc mỗi phút (hạn mức của Google)',
-      positive,
-      Number(process.env['CCHC_SHEETS_READS_PER_MINUTE'] ?? DEFAULT_PER_MINUTE),
-    )
-    .action(async (opts: RollupOptions) => {
-      run.exitCode = await rollupCommand(opts);
-    });
 }

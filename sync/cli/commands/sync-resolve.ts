@@ -5,7 +5,6 @@
  * once, keeping the sheet's value or the local one. The next push or pull is then
  * clean. Nothing is written unless every conflict named was found.
  */
-import type { Command } from 'commander';
 import {
   conflictRef,
   listConflicts,
@@ -19,10 +18,9 @@ import {
 import { CchcError, EXIT } from '../../errors';
 import { sheetIdsOf } from '../../sheets/sheet-reader';
 import { loadSyncBase, realWorkbookPath, saveSyncBase, syncStatePath } from '../../store/sync-base';
-import { localStorePath, openSheet, requireSheetId, type StoreOptions } from '../../store/open-store';
+import { openSheet } from '../../store/open-store';
+import { localStorePath, requireSheetId, type StoreOptions } from '../../store/store-options';
 import { XlsxStore } from '../../store/xlsx-store';
-import { sheetOption, storeOption } from '../options';
-import { run } from '../outcome';
 
 export interface ResolveOptions extends StoreOptions {
   keep?: string;
@@ -125,18 +123,4 @@ export async function resolveCommand(options: ResolveOptions): Promise<number> {
         : ` Sổ cục bộ ${path} đã lấy giá trị trên bảng tính.`),
   );
   return settle.length === conflicts.length ? EXIT.ok : EXIT.dataErrors;
-}
-
-export function registerSyncResolve(sync: Command): void {
-  sync
-    .command('resolve')
-    .description('Xem và giải quyết xung đột đồng bộ')
-    .addOption(sheetOption())
-    .addOption(storeOption())
-    .option('--keep <bên>', 'giữ bên nào: "sheet" (bảng tính) hoặc "local" (sổ cục bộ)')
-    .option('--all', 'giải quyết tất cả xung đột')
-    .option('--cell <STT...>', 'số thứ tự hoặc mã xung đột (ví dụ 1,3 hoặc tasks:NV-…:note)')
-    .action(async (opts: ResolveOptions) => {
-      run.exitCode = await resolveCommand(opts);
-    });
 }

@@ -6,20 +6,18 @@
  * it is listed as a conflict and left alone (exit 1). A tab or column that held
  * synced data and is gone on either side stops the sync before anything is written.
  */
-import type { Command } from 'commander';
 import { baseOf, describeConflict, describeUnidentified, mergeTables, nextBase, tabByKey, tablesOf } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { sheetIdsOf } from '../../sheets/sheet-reader';
 import { checkStructure, sheetBase } from '../../sheets/sheets-store';
 import { loadSyncBase, realWorkbookPath, saveSyncBase, syncStatePath } from '../../store/sync-base';
-import { localStorePath, openSheet, requireSheetId, type StoreOptions } from '../../store/open-store';
+import { openSheet } from '../../store/open-store';
+import { localStorePath, requireSheetId, type StoreOptions } from '../../store/store-options';
 import { XlsxStore } from '../../store/xlsx-store';
 import { againIfStoreChanged } from '../../store/store';
-import { sheetOption, storeOption } from '../options';
-import { reportConflicts, run } from '../outcome';
-import { registerSyncResolve } from './sync-resolve';
+import { reportConflicts } from '../outcome';
 
-interface SyncOptions extends StoreOptions {
+export interface SyncOptions extends StoreOptions {
   out?: string;
   yes?: boolean;
 }
@@ -99,28 +97,4 @@ export async function pushCommand(options: SyncOptions): Promise<number> {
   );
   if (plan.createdTabs.length > 0) console.log(`  Đã tạo trang: ${plan.createdTabs.join(', ')}.`);
   return reportConflicts({ conflicts: result.conflictText, skipped: result.skipped });
-}
-
-export function registerSync(program: Command): void {
-  const sync = program.command('sync').description('Đồng bộ sổ cục bộ với bảng tính Google dùng chung');
-  sync
-    .command('pull')
-    .description('Tải bảng tính về sổ cục bộ')
-    .addOption(sheetOption())
-    .addOption(storeOption())
-    .option('--out <tệp>', 'sổ .xlsx nhận dữ liệu (mặc định: sổ của --store)')
-    .option('--yes', 'đồng ý xóa trong sổ cục bộ nhiều dòng, hoặc cột trống hết, theo bảng tính')
-    .action(async (opts: SyncOptions) => {
-      run.exitCode = await pullCommand(opts);
-    });
-  sync
-    .command('push')
-    .description('Đẩy sổ cục bộ lên bảng tính, không ghi đè sửa đổi của cán bộ')
-    .addOption(sheetOption())
-    .addOption(storeOption())
-    .option('--yes', 'đồng ý đẩy lên cả cột đã bị xóa trống hết trong sổ cục bộ')
-    .action(async (opts: SyncOptions) => {
-      run.exitCode = await pushCommand(opts);
-    });
-  registerSyncResolve(sync);
 }

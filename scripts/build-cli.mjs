@@ -1,0 +1,29 @@
+// Builds the `cchc` command line into plain JavaScript (dist/cli/), so it starts without compiling TypeScript and
+// runs wherever Node 20 does, Windows included (tsx's esbuild binary cannot run there). Runs on `npm ci` (prepare).
+// Each command's work is a chunk of its own, loaded when that command runs (see sync/cli/program.ts). Packages are
+// bundled too: the built CLI needs no node_modules, so `npm pack` gives officials' PCs one self-contained package.
+// dist/cli/ sits two folders deep, like sync/cli/, so `new URL('../../templates/…', import.meta.url)` finds the
+// same files from the sources and from the build.
+import { build } from 'esbuild';
+import { rm } from 'node:fs/promises';
+import { fileURLToPath, URL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = `${root}dist/cli`;
+
+await rm(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: { cchc: `${root}sync/cli/bin.ts` },
+  outdir,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: '[name]-[hash]',
+  // Bundled CommonJS packages call require() for Node's own modules; an ES module has none, so one is made.
+  banner: { js: "import { createRequire as __cchcRequire } from 'node:module'; const require = __cchcRequire(import.meta.url);" },
+  legalComments: 'eof',
+  logLevel: 'warning',
+});

@@ -1,0 +1,226 @@
+/**
+ * Every `cchc` command as an official types it: names, arguments, options and their Vietnamese help. What a command
+ * does lives in commands/ and is loaded only when that command runs, so `cchc --help` and the light commands never
+ * load exceljs, docx, the Sheets client or zod (one chunk each in the built CLI).
+ */
+import { Command } from 'commander';
+import type { ExportOptions } from './commands/export';
+import type { ImportOptions } from './commands/import';
+import type { InitOptions } from './commands/init';
+import type { IndexOptions } from './commands/par-index';
+import type { ReportOptions } from './commands/report';
+import type { RollupOptions } from './commands/rollup';
+import type { SyncOptions } from './commands/sync';
+import type { ResolveOptions } from './commands/sync-resolve';
+import type { ValidateOptions } from './commands/validate';
+import {
+  calendarOption,
+  DEFAULT_READS_PER_MINUTE,
+  periodOption,
+  positive,
+  sheetOption,
+  storeOption,
+  todayOption,
+  withPeriodOptions,
+  type MetricsCliOptions,
+} from './options';
+import { run } from './outcome';
+import { speakVietnamese } from './usage-vi';
+
+const JSON_HELP = 'in kết quả dạng JSON (cho phần mềm khác)';
+const FORCE_HELP = 'thay tệp --out đã có (bản cũ giữ thành .bak)';
+
+export function buildProgram(): Command {
+  const program = new Command('cchc').description(
+    'cchc-sheets: theo dõi kế hoạch cải cách hành chính (CCHC) của phường/xã trên bảng tính.',
+  );
+  // Before any command is added: subcommands inherit the help, output and exit settings.
+  speakVietnamese(program);
+
+  program
+    .command('init')
+    .description('Tạo sổ dữ liệu mới, hoặc các trang còn thiếu trên bảng tính Google')
+    .addOption(storeOption())
+    .addOption(sheetOption())
+    .option('--ward <tên>', 'tên phường/xã')
+    .option('--year <năm>', 'năm kế hoạch')
+    .action(async (opts: InitOptions) => {
+      const { initCommand } = await import('./commands/init');
+      run.exitCode = await initCommand(opts);
+    });
+
+  program
+    .command('validate')
+    .description('Kiểm tra dữ liệu mọi trang: nhiệm vụ, hội nghị, văn bản, số hóa, cài đặt, chỉ tiêu; mã thoát 1 khi có lỗi')
+    .addOption(storeOption())
+    .addOption(sheetOption())
+    .option('--json', JSON_HELP)
+    .action(async (opts: ValidateOptions) => {
+      const { validateCommand } = await import('./commands/validate');
+      run.exitCode = await validateCommand(opts);
+    });
+
+  program
+    .command('import')
+    .description(
+      'Nhập một biểu mẫu (.xlsx, .csv) hoặc kế hoạch Word (.docx): phụ lục nhiệm vụ, sổ hội nghị, số liệu văn bản, số liệu số hóa, bộ tiêu chí Chỉ số CCHC',
+    )
+    .argument('<tệp>', 'tệp .xlsx, .csv hoặc .docx')
+    .addOption(storeOption())
+    .addOption(sheetOption())
+    .option('--plan <số>', 'số kế hoạch khi phụ lục không ghi, ví dụ 158/KH-UBND')
+    .option('--period <kỳ>', 'kỳ của các dòng không ghi "Kỳ", ví dụ "Quý I/2026"')
+    .option('--dry-run', 'chỉ đọc và kiểm tra, không ghi')
+    .option('--json', JSON_HELP)
+    .action(async (file: string, opts: ImportOptions) => {
+      const { importCommand } = await import('./commands/import');
+      run.exitCode = await importCommand(file, opts);
+    });
+
+  // The same import, under the name wards know for the province system's export.
+  program
+    .command('import-stats')
+    .description('Nhập số liệu từ Hệ thống giải quyết TTHC của tỉnh vào trang "Số hóa" (như cchc import)')
+    .argument('<tệp>', 'tệp .xlsx hoặc .csv xuất từ hệ thống của tỉnh')
+    .addOption(storeOption())
+    .addOption(sheetOption())
+    .option('--period <kỳ>', 'kỳ của số liệu khi tệp không có cột "Kỳ", ví dụ "Quý I/2026"')
+    .action(async (file: string, opts: ImportOptions) => {
+      const { importCommand } = await import('./commands/import');
+      run.exitCode = await importCommand(file, opts);
+    });
+
+  program
+    .command('export')
+    .description('Xuất phụ lục nhiệm vụ ra Excel hoặc Word theo mẫu')
+    .option('--out <tệp>', 'tệp .xlsx hoặc .docx cần ghi (mặc định: phu-luc-<số kế hoạch>.xlsx)')
+    .option('--force', FORCE_HELP)
+    .addOption(storeOption())
+    .addOption(sheetOption())
+    .option('--plan <số>', 'số kế hoạch (bắt buộc khi sổ có nhiều kế hoạch)')
+    .option('--with-progress', 'thêm cột trạng thái, tiến độ, ngày hoàn thành, minh chứng')
+    .action(async (opts: ExportOptions) => {
+      const { exportCommand } = await import('./commands/export');
+      run.exitCode = await exportCommand(opts);
+    });
+
+  withPeriodOptions(program.command('metrics').description('Tính chỉ số theo kỳ: hội nghị, văn bản, số hóa, tiến độ nhiệm vụ'))
+    .option('--json', JSON_HELP)
+    .action(async (opts: MetricsCliOptions) => {
+      const { metricsCommand } = await import('./commands/metrics');
+      run.exitCode = await metricsCommand(opts);
+    });
+
+  withPeriodOptions(program.command('report').description('Lập báo cáo định kỳ ra Excel hoặc Word'))
+    .option('--out <tệp>', 'tệp .xlsx (Excel) hoặc .docx (Word) cần ghi (mặc định: bao-cao-<kỳ>.xlsx)')
+    .option('--force', FORCE_HELP)
+    .action(async (opts: ReportOptions) => {
+      const { reportCommand } = await import('./commands/report');
+      run.exitCode = await reportCommand(opts);
+    });
+
+  // No --unit: the self-assessment is the ward's as a whole (its totals per unit are in the output).
+  program
+    .command('index')
+    .description('Tự chấm điểm Chỉ số CCHC')
+    .addOption(storeOption())
+    .addOption(sheetOption())
+    .addOption(periodOption())
+    .addOption(calendarOption())
+    .addOption(todayOption())
+    .option('--out <tệp>', 'xuất biểu tự chấm điểm (.xlsx) hoặc báo cáo tự chấm điểm (.docx)')
+    .option('--force', FORCE_HELP)
+    .option('--json', JSON_HELP)
+    .action(async (opts: IndexOptions) => {
+      const { indexCommand } = await import('./commands/par-index');
+      run.exitCode = await indexCommand(opts);
+    });
+
+  program
+    .command('index-import')
+    .description('Nhập bộ tiêu chí, bảng phân công, biểu tự chấm Chỉ số CCHC (.xlsx, .csv hoặc Word .docx) vào trang "Chỉ số CCHC"')
+    .argument('<tệp>', 'tệp .xlsx, .csv hoặc .docx')
+    .addOption(storeOption())
+    .addOption(sheetOption())
+    .action(async (file: string, opts: ImportOptions) => {
+      const { importCommand } = await import('./commands/import');
+      run.exitCode = await importCommand(file, { ...opts, criteria: true });
+    });
+
+  const sync = program.command('sync').description('Đồng bộ sổ cục bộ với bảng tính Google dùng chung');
+  sync
+    .command('pull')
+    .description('Tải bảng tính về sổ cục bộ')
+    .addOption(sheetOption())
+    .addOption(storeOption())
+    .option('--out <tệp>', 'sổ .xlsx nhận dữ liệu (mặc định: sổ của --store)')
+    .option('--yes', 'đồng ý xóa trong sổ cục bộ nhiều dòng, hoặc cột trống hết, theo bảng tính')
+    .action(async (opts: SyncOptions) => {
+      const { pullCommand } = await import('./commands/sync');
+      run.exitCode = await pullCommand(opts);
+    });
+  sync
+    .command('push')
+    .description('Đẩy sổ cục bộ lên bảng tính, không ghi đè sửa đổi của cán bộ')
+    .addOption(sheetOption())
+    .addOption(storeOption())
+    .option('--yes', 'đồng ý đẩy lên cả cột đã bị xóa trống hết trong sổ cục bộ')
+    .action(async (opts: SyncOptions) => {
+      const { pushCommand } = await import('./commands/sync');
+      run.exitCode = await pushCommand(opts);
+    });
+  sync
+    .command('resolve')
+    .description('Xem và giải quyết xung đột đồng bộ')
+    .addOption(sheetOption())
+    .addOption(storeOption())
+    .option('--keep <bên>', 'giữ bên nào: "sheet" (bảng tính) hoặc "local" (sổ cục bộ)')
+    .option('--all', 'giải quyết tất cả xung đột')
+    .option('--cell <STT...>', 'số thứ tự hoặc mã xung đột (ví dụ 1,3 hoặc tasks:NV-…:note)')
+    .action(async (opts: ResolveOptions) => {
+      const { resolveCommand } = await import('./commands/sync-resolve');
+      run.exitCode = await resolveCommand(opts);
+    });
+
+  program
+    .command('rollup')
+    .description('Tổng hợp, so sánh chỉ số của nhiều phường, xã từ bảng tính Google')
+    .requiredOption('--sheets <tệp>', 'tệp danh sách mã bảng tính, mỗi dòng một mã (kèm tên phường/xã nếu muốn)')
+    .option('--out <tệp>', 'tệp .xlsx cần ghi (mặc định: tong-hop-<kỳ>.xlsx)')
+    .addOption(periodOption())
+    .addOption(calendarOption())
+    .addOption(todayOption())
+    .option('--concurrency <số>', 'số bảng tính đọc cùng lúc', positive, 4)
+    .option(
+      '--per-minute <số>',
+      'tối đa số lượt đọc mỗi phút (hạn mức của Google)',
+      positive,
+      Number(process.env['CCHC_SHEETS_READS_PER_MINUTE'] ?? DEFAULT_READS_PER_MINUTE),
+    )
+    .action(async (opts: RollupOptions) => {
+      const { rollupCommand } = await import('./commands/rollup');
+      run.exitCode = await rollupCommand(opts);
+    });
+
+  program
+    .command('auth')
+    .description('Đăng nhập Google')
+    .command('login')
+    .description(
+      'Đăng nhập một lần bằng tài khoản Google qua ứng dụng OAuth "Desktop app"; mã truy cập được lưu trong tệp chỉ người dùng đó đọc được',
+    )
+    .option('--client <tệp>', 'tệp JSON của ứng dụng OAuth Desktop (hoặc biến môi trường CCHC_GOOGLE_KEY_FILE)')
+    .action(async (opts: { client?: string }) => {
+      const { loginCommand } = await import('./commands/auth');
+      run.exitCode = await loginCommand(opts);
+    });
+
+  program
+    .command('demo')
+    .description('Chạy thử với dữ liệu mẫu (ba phụ lục năm 2026 kèm theo)')
+    .action(async () => {
+      const { demoCommand } = await import('./commands/demo');
+      run.exitCode = await demoCommand();
+    });
+  return program;
+}
