@@ -11,7 +11,7 @@ import { CchcError } from '../errors';
 import { loadPackage } from './exceljs-package';
 import { OLE_MAGIC, readInputFile, startsWith, unparsedInput, XLSX_SAVE_AS, ZIP_MAGIC } from '../files/input-file';
 import { guardZip, type ZipEntry } from '../files/zip-guard';
-import { streamedGrids, type SheetGrid } from './stream-grid';
+import type { SheetGrid } from './stream-grid';
 import { worksheetGrid } from './worksheet-grid';
 
 /** Worksheet XML past this size (in all) is read with the streaming reader. */
@@ -23,7 +23,8 @@ export async function readWorkbookGrids(path: string, options: { stream?: boolea
   const sheetBytes = entries.filter((e) => e.name.startsWith('xl/worksheets/')).reduce((n, e) => n + e.size, 0);
   if (options.stream ?? sheetBytes > STREAM_SHEET_BYTES) {
     try {
-      return await streamedGrids(path, bytes, entries);
+      // Loaded on use: exceljs's streaming reader (unzipper and its promises library) serves only large files.
+      return await (await import('./stream-grid')).streamedGrids(path, bytes, entries);
     } catch (error) {
       if (error instanceof CchcError) throw error;
       throw unparsedInput(path, 'Excel');

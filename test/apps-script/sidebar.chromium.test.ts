@@ -55,8 +55,9 @@ describe('validation sidebar in Chromium', () => {
     expect(await link.textContent()).toMatch(new RegExp(`^${columnLetter(progressCol - 1)}2: 150% không hợp lệ`));
     await link.click();
     expect(await page.evaluate('window.__calls')).toEqual([[2, progressCol, 'Nhiệm vụ']]);
-    await mkdir('docs/img', { recursive: true });
-    await page.screenshot({ path: 'docs/img/sidebar.png' });
+    // To look at (tmp/ is not tracked: a test never rewrites the committed docs/img/sidebar.png).
+    await mkdir('tmp/render', { recursive: true });
+    await page.screenshot({ path: 'tmp/render/sidebar.png' });
     await page.close();
   });
 
