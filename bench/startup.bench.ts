@@ -4,7 +4,7 @@
  * own work: its first run in a process that has loaded every module beforehand (bench/startup-child.mjs). The
  * difference is start-up: Node itself, the CLI's modules and the packages the command needs (goal ≤ 150 ms).
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'cchc.mjs');
 const ROUNDS = 9;
 
-await import('../scripts/build-cli.mjs');
+// The start-up of what the sources build now.
+execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
 const CHILD = fileURLToPath(new URL('./startup-child.mjs', import.meta.url));
 
 const dir = await mkdtemp(join(tmpdir(), 'cchc-startup-'));

@@ -7,7 +7,9 @@
  * exceljs is handed each part as text already decoded (Utf8WorkbookReader).
  */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+// The class itself, not through the package's index: the built CLI loads it (and unzipper) only for a large file.
+import WorkbookReader from 'exceljs/lib/stream/xlsx/workbook-reader.js';
 import { type GridRow } from '../../core/index';
 import { DEFAULT_ZIP_LIMITS, streamEntry, tooLarge, type ZipEntry } from '../files/zip-guard';
 import { gridRow } from './worksheet-grid';
@@ -89,7 +91,7 @@ const PART_READERS = ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_p
  * headers one after another, which a crafted file can make differ (an entry the directory does not list). So
  * what exceljs parses is counted here too, against the guard's limits.
  */
-class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+class Utf8WorkbookReader extends WorkbookReader {
   path = '';
   inflated = 0;
 
