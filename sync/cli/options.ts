@@ -56,11 +56,14 @@ export const periodOption = (): Option =>
 export const calendarOption = (): Option => new Option('--calendar', 'dùng kỳ theo lịch thay vì kỳ chốt số liệu');
 export const todayOption = (): Option => new Option('--today <ngày>', 'ngày tính, dd/mm/yyyy (mặc định: hôm nay, giờ Việt Nam)');
 
+/** The local workbook or the shared sheet: every command that reads or writes the store takes both. */
+export function withStoreOptions(command: Command): Command {
+  return command.addOption(storeOption()).addOption(sheetOption());
+}
+
 /** The store, period, calendar, day and unit options that metrics and report share. */
 export function withPeriodOptions(command: Command): Command {
-  return command
-    .addOption(storeOption())
-    .addOption(sheetOption())
+  return withStoreOptions(command)
     .addOption(periodOption())
     .addOption(calendarOption())
     .addOption(todayOption())

@@ -20,6 +20,7 @@ import {
   positive,
   sheetOption,
   storeOption,
+  withStoreOptions,
   todayOption,
   withPeriodOptions,
   type MetricsCliOptions,
@@ -37,11 +38,7 @@ export function buildProgram(): Command {
   // Before any command is added: subcommands inherit the help, output and exit settings.
   speakVietnamese(program);
 
-  program
-    .command('init')
-    .description('Tạo sổ dữ liệu mới, hoặc các trang còn thiếu trên bảng tính Google')
-    .addOption(storeOption())
-    .addOption(sheetOption())
+  withStoreOptions(program.command('init').description('Tạo sổ dữ liệu mới, hoặc các trang còn thiếu trên bảng tính Google'))
     .option('--ward <tên>', 'tên phường/xã')
     .option('--year <năm>', 'năm kế hoạch')
     .action(async (opts: InitOptions) => {
@@ -49,25 +46,25 @@ export function buildProgram(): Command {
       run.exitCode = await initCommand(opts);
     });
 
-  program
-    .command('validate')
-    .description('Kiểm tra dữ liệu mọi trang: nhiệm vụ, hội nghị, văn bản, số hóa, cài đặt, chỉ tiêu; mã thoát 1 khi có lỗi')
-    .addOption(storeOption())
-    .addOption(sheetOption())
+  withStoreOptions(
+    program
+      .command('validate')
+      .description('Kiểm tra dữ liệu mọi trang: nhiệm vụ, hội nghị, văn bản, số hóa, cài đặt, chỉ tiêu; mã thoát 1 khi có lỗi'),
+  )
     .option('--json', JSON_HELP)
     .action(async (opts: ValidateOptions) => {
       const { validateCommand } = await import('./commands/validate');
       run.exitCode = await validateCommand(opts);
     });
 
-  program
-    .command('import')
-    .description(
-      'Nhập một biểu mẫu (.xlsx, .csv) hoặc kế hoạch Word (.docx): phụ lục nhiệm vụ, sổ hội nghị, số liệu văn bản, số liệu số hóa, bộ tiêu chí Chỉ số CCHC',
-    )
-    .argument('<tệp>', 'tệp .xlsx, .csv hoặc .docx')
-    .addOption(storeOption())
-    .addOption(sheetOption())
+  withStoreOptions(
+    program
+      .command('import')
+      .description(
+        'Nhập một biểu mẫu (.xlsx, .csv) hoặc kế hoạch Word (.docx): phụ lục nhiệm vụ, sổ hội nghị, số liệu văn bản, số liệu số hóa, bộ tiêu chí Chỉ số CCHC',
+      )
+      .argument('<tệp>', 'tệp .xlsx, .csv hoặc .docx'),
+  )
     .option('--plan <số>', 'số kế hoạch khi phụ lục không ghi, ví dụ 158/KH-UBND')
     .option('--period <kỳ>', 'kỳ của các dòng không ghi "Kỳ", ví dụ "Quý I/2026"')
     .option('--dry-run', 'chỉ đọc và kiểm tra, không ghi')
@@ -78,12 +75,12 @@ export function buildProgram(): Command {
     });
 
   // The same import, under the name wards know for the province system's export.
-  program
-    .command('import-stats')
-    .description('Nhập số liệu từ Hệ thống giải quyết TTHC của tỉnh vào trang "Số hóa" (như cchc import)')
-    .argument('<tệp>', 'tệp .xlsx hoặc .csv xuất từ hệ thống của tỉnh')
-    .addOption(storeOption())
-    .addOption(sheetOption())
+  withStoreOptions(
+    program
+      .command('import-stats')
+      .description('Nhập số liệu từ Hệ thống giải quyết TTHC của tỉnh vào trang "Số hóa" (như cchc import)')
+      .argument('<tệp>', 'tệp .xlsx hoặc .csv xuất từ hệ thống của tỉnh'),
+  )
     .option('--period <kỳ>', 'kỳ của số liệu khi tệp không có cột "Kỳ", ví dụ "Quý I/2026"')
     .action(async (file: string, opts: ImportOptions) => {
       const { importCommand } = await import('./commands/import');
@@ -120,11 +117,7 @@ export function buildProgram(): Command {
     });
 
   // No --unit: the self-assessment is the ward's as a whole (its totals per unit are in the output).
-  program
-    .command('index')
-    .description('Tự chấm điểm Chỉ số CCHC')
-    .addOption(storeOption())
-    .addOption(sheetOption())
+  withStoreOptions(program.command('index').description('Tự chấm điểm Chỉ số CCHC'))
     .addOption(periodOption())
     .addOption(calendarOption())
     .addOption(todayOption())
@@ -136,16 +129,15 @@ export function buildProgram(): Command {
       run.exitCode = await indexCommand(opts);
     });
 
-  program
-    .command('index-import')
-    .description('Nhập bộ tiêu chí, bảng phân công, biểu tự chấm Chỉ số CCHC (.xlsx, .csv hoặc Word .docx) vào trang "Chỉ số CCHC"')
-    .argument('<tệp>', 'tệp .xlsx, .csv hoặc .docx')
-    .addOption(storeOption())
-    .addOption(sheetOption())
-    .action(async (file: string, opts: ImportOptions) => {
-      const { importCommand } = await import('./commands/import');
-      run.exitCode = await importCommand(file, { ...opts, criteria: true });
-    });
+  withStoreOptions(
+    program
+      .command('index-import')
+      .description('Nhập bộ tiêu chí, bảng phân công, biểu tự chấm Chỉ số CCHC (.xlsx, .csv hoặc Word .docx) vào trang "Chỉ số CCHC"')
+      .argument('<tệp>', 'tệp .xlsx, .csv hoặc .docx'),
+  ).action(async (file: string, opts: ImportOptions) => {
+    const { importCommand } = await import('./commands/import');
+    run.exitCode = await importCommand(file, { ...opts, criteria: true });
+  });
 
   const sync = program.command('sync').description('Đồng bộ sổ cục bộ với bảng tính Google dùng chung');
   sync
