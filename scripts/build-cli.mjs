@@ -5,13 +5,13 @@
 // dist/cli/ sits two folders deep, like sync/cli/, so `new URL('../../templates/…', import.meta.url)` finds the
 // same files from the sources and from the build.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { fileURLToPath, URL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/cli`;
 
-/** `exceljs` itself, for the project's sources: sync/excel/exceljs-bundled.cjs, its index with the streaming classes loaded on use. */
+/** `exceljs` itself, for the project's sources: sync/excel/exceljs-bundled.cjs, its index without the streaming classes. */
 const exceljsOnUse = {
   name: 'exceljs-on-use',
   setup(build) {
@@ -19,11 +19,13 @@ const exceljsOnUse = {
   },
 };
 
-await rm(outdir, { recursive: true, force: true });
+// Built beside, then swapped in: a command running meanwhile (tests run the binary while another run builds) finds
+// a whole build, and chunk names carry their content's hash, so the same sources give the same files.
+const fresh = `${outdir}-${process.pid}`;
 await build({
   // cchc: the process; main: runCli alone, for the start-up benchmark to time a command's own work in-process.
   entryPoints: { cchc: `${root}sync/cli/bin.ts`, main: `${root}sync/cli/main.ts` },
-  outdir,
+  outdir: fresh,
   outExtension: { '.js': '.mjs' },
   bundle: true,
   splitting: true,
@@ -38,3 +40,9 @@ await build({
   plugins: [exceljsOnUse],
   logLevel: 'warning',
 });
+const old = `${outdir}-old-${process.pid}`;
+await rename(outdir, old).catch((error) => {
+  if (error.code !== 'ENOENT') throw error;
+});
+await rename(fresh, outdir);
+await rm(old, { recursive: true, force: true });
