@@ -1,7 +1,7 @@
 /**
  * The Windows stage of CI (`bash .ci/windows-stage.sh`): runs the built CLI (dist/cli) with Windows Node under wine
  * through what an official does — init, import of an Excel and a Word plan, validate, metrics --json, export, the
- * Word report — in a folder named as an official's is ("Nguyễn Văn A\Tài liệu", spaces and Vietnamese letters),
+ * Word report, then push to and pull from the shared sheet (the project's Sheets emulator on 127.0.0.1) — in a folder named as an official's is ("Nguyễn Văn A\Tài liệu", spaces and Vietnamese letters),
  * with drive-letter, backslashed paths in every option; runs the same with Linux Node; and fails on any difference
  * in exit codes, messages, the store or the files written. Then, as Excel does, a Windows process holds the store
  * open without sharing: the import must stop with FILE_IN_USE, exit 2, and leave the store byte for byte as it was.
@@ -9,7 +9,7 @@
  * Usage: node --import tsx scripts/windows-stage.ts WINDOWS_NODE_EXE
  * (wine, WINEPREFIX and the Windows Node come from .ci/windows-stage.sh.)
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { wordPlanFromSeed } from '../test/fixtures/appendix-docx';
+import { startSheetsEmulator } from '../test/sheets-emulator';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'cchc.mjs');
@@ -35,35 +36,45 @@ interface Side {
   dir: string;
   /** How that side writes a path in the folder. */
   path: (file: string) => string;
-  run: (args: string[], outFile: string, errFile: string) => number;
+  run: (args: string[], outFile: string, errFile: string) => Promise<number>;
+  /** The side's own spreadsheet in the emulator. */
+  sheet: string;
 }
 
-function linuxSide(dir: string): Side {
+/** How both sides reach the emulator: the variables the CLI reads for Google's address and token. */
+const sheetsEnv: Record<string, string> = {};
+
+function linuxSide(dir: string, sheet: string): Side {
   return {
     name: 'linux',
     dir,
+    sheet,
     path: (file) => join(dir, file),
     run: (args, outFile, errFile) => runTo(process.execPath, [BIN, ...args], dir, outFile, errFile),
   };
 }
 
-function windowsSide(dir: string): Side {
+function windowsSide(dir: string, sheet: string): Side {
   return {
     name: 'windows',
     dir,
+    sheet,
     path: (file) => winPath(join(dir, file)),
     // Output goes to files: Windows Node under wine cannot write to a Linux pipe (EBADF on stdout).
     run: (args, outFile, errFile) => runTo('wine', [windowsNode!, winPath(BIN), ...args], dir, outFile, errFile),
   };
 }
 
-function runTo(command: string, args: string[], cwd: string, outFile: string, errFile: string): number {
+/** Runs a command with its output in files; asynchronously, so the emulator in this process goes on answering. */
+async function runTo(command: string, args: string[], cwd: string, outFile: string, errFile: string): Promise<number> {
   const out = openSync(outFile, 'w');
   const err = openSync(errFile, 'w');
   try {
-    const result = spawnSync(command, args, { cwd, stdio: ['ignore', out, err], timeout: 180_000 });
-    if (result.error) throw result.error;
-    return result.status ?? -1;
+    const child = spawn(command, args, { cwd, stdio: ['ignore', out, err], timeout: 180_000, env: { ...process.env, ...sheetsEnv } });
+    return await new Promise<number>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('exit', (code) => resolve(code ?? -1));
+    });
   } finally {
     closeSync(out);
     closeSync(err);
@@ -109,6 +120,12 @@ const STEPS: Step[] = [
     ],
     writes: ['Báo cáo 6 tháng.docx'],
   },
+  { name: 'sync push', args: (s) => ['sync', 'push', '--sheet', s.sheet, '--store', s.path(STORE)] },
+  {
+    name: 'sync pull',
+    args: (s) => ['sync', 'pull', '--sheet', s.sheet, '--out', s.path('Sổ kéo về từ bảng tính.xlsx')],
+    writes: ['Sổ kéo về từ bảng tính.xlsx'],
+  },
 ];
 
 /** The parts of an .xlsx/.docx that say what it holds: every part but the document properties (their times differ). */
@@ -127,7 +144,11 @@ function printed(side: Side, file: string): string {
   const text = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
   const folder = side.name === 'windows' ? `${winPath(side.dir)}\\` : `${side.dir}/`;
   const forms = [folder, JSON.stringify(folder).slice(1, -1)];
-  return forms.reduce((t, form) => t.split(form).join('<thư mục>/'), text).replace(/(^|[\s"])\.\\/g, '$1./');
+  return forms
+    .reduce((t, form) => t.split(form).join('<thư mục>/'), text)
+    .split(side.sheet)
+    .join('<mã bảng tính>')
+    .replace(/(^|[\s"])\.\\/g, '$1./');
 }
 
 const failures: string[] = [];
@@ -138,11 +159,14 @@ const fail = (message: string): void => {
 
 async function main(): Promise<void> {
   const base = await mkdtemp(join(tmpdir(), 'cchc-windows-stage-'));
+  const emulator = await startSheetsEmulator({ acceptedTokens: ['windows-stage'] });
+  Object.assign(sheetsEnv, { CCHC_SHEETS_API_URL: emulator.url, CCHC_GOOGLE_ACCESS_TOKEN: 'windows-stage' });
   const sides = (['linux', 'windows'] as const).map((name) => {
     const dir = join(base, name, 'Nguyễn Văn A', 'Tài liệu');
     mkdirSync(dir, { recursive: true });
     copyFileSync(join(ROOT, 'templates', 'samples', 'phu-luc-nhi-chieu-2026.xlsx'), join(dir, EXCEL_PLAN));
-    return name === 'linux' ? linuxSide(dir) : windowsSide(dir);
+    const sheet = emulator.createSpreadsheet('Kế hoạch CCHC 2026');
+    return name === 'linux' ? linuxSide(dir, sheet) : windowsSide(dir, sheet);
   });
   // A Word plan as offices write it: merged lead and deadline cells, the header repeated after a page break.
   const word = await wordPlanFromSeed('an-tuong-appendix.tsv', 'an-tuong', { headers: 'marked', mergeColumns: [2, 5], splitAfter: 6 });
@@ -150,11 +174,12 @@ async function main(): Promise<void> {
 
   for (const step of STEPS) {
     console.log(`- ${step.name}`);
-    const results = sides.map((side) => {
+    const results = [];
+    for (const side of sides) {
       const out = join(base, `${side.name}-${step.name.replace(/\W+/g, '-')}`);
-      const code = side.run(step.args(side), `${out}.out`, `${out}.err`);
-      return { side, code, stdout: printed(side, `${out}.out`), stderr: printed(side, `${out}.err`) };
-    });
+      const code = await side.run(step.args(side), `${out}.out`, `${out}.err`);
+      results.push({ side, code, stdout: printed(side, `${out}.out`), stderr: printed(side, `${out}.err`) });
+    }
     const [linux, windows] = results as [(typeof results)[0], (typeof results)[0]];
     console.log(`  linux: exit ${linux.code}; windows: exit ${windows.code}`);
     if (linux.code > 1) fail(`${step.name}: Linux exit ${linux.code}\n${linux.stderr}`);
@@ -175,6 +200,7 @@ async function main(): Promise<void> {
   }
 
   await heldOpenByExcel(sides[1]!, base);
+  await emulator.close();
   const left = readdirSync(sides[1]!.dir).filter((name) => name.includes('.tmp-') || name.endsWith('.lock'));
   if (left.length > 0) fail(`temp or lock files left on Windows: ${left.join(', ')}`);
 
@@ -215,7 +241,7 @@ const poll = setInterval(() => {
     while (!existsSync(ready) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
     if (!existsSync(ready)) return fail('the holder never opened the store');
     const out = join(base, 'held-import');
-    const code = windows.run(['import', windows.path(WORD_PLAN), '--store', windows.path(STORE)], `${out}.out`, `${out}.err`);
+    const code = await windows.run(['import', windows.path(WORD_PLAN), '--store', windows.path(STORE)], `${out}.out`, `${out}.err`);
     const stderr = readFileSync(`${out}.err`, 'utf8');
     console.log(`  windows: exit ${code}: ${stderr.trim()}`);
     if (code !== 2 || !stderr.includes('[FILE_IN_USE]') || !stderr.includes(windows.path(STORE))) {
