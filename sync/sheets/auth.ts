@@ -33,8 +33,20 @@ export interface KeyJson {
   installed?: { client_id?: string; client_secret?: string };
 }
 
-export function configDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env['XDG_CONFIG_HOME'] || join(env['HOME'] || homedir(), '.config'), 'cchc-sheets');
+/** The user's settings folder: %APPDATA% on Windows (where gcloud keeps its own), else $XDG_CONFIG_HOME or ~/.config. */
+function userConfigHome(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
+  if (platform === 'win32' && env['APPDATA']) return env['APPDATA'];
+  return env['XDG_CONFIG_HOME'] || join(env['HOME'] || homedir(), '.config');
+}
+
+export function configDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  return join(userConfigHome(env, platform), 'cchc-sheets');
+}
+
+/** gcloud's Application Default Credentials file: CLOUDSDK_CONFIG, else %APPDATA%\gcloud on Windows, ~/.config/gcloud elsewhere. */
+export function gcloudCredentialsPath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const home = platform === 'win32' && env['APPDATA'] ? env['APPDATA'] : join(env['HOME'] || homedir(), '.config');
+  return join(env['CLOUDSDK_CONFIG'] || join(home, 'gcloud'), 'application_default_credentials.json');
 }
 
 /** Where `cchc auth login` keeps the official's refresh token (mode 0600). */
@@ -126,7 +138,7 @@ export async function sheetsAuth(options: AuthOptions = {}): Promise<SheetsAuthC
     return new auth.GoogleAuth({ credentials: key as never, scopes: [...SHEETS_SCOPES] }) as unknown as SheetsAuthClient;
   }
   // Application Default Credentials, from gcloud's well-known file (no probing of cloud metadata servers).
-  const adc = join(env['CLOUDSDK_CONFIG'] || join(env['HOME'] || homedir(), '.config', 'gcloud'), 'application_default_credentials.json');
+  const adc = gcloudCredentialsPath(env);
   const found = await stat(adc).then(
     () => true,
     () => false,

@@ -9,7 +9,7 @@ import { sheetsApi } from '../../sync/sheets/client';
 import { readSheet } from '../../sync/sheets/sheet-reader';
 import { startSheetsEmulator } from '../sheets-emulator';
 import { CchcError } from '../../sync/errors';
-import { saveTokenCache, sheetsAuth, tokenCachePath } from '../../sync/sheets/auth';
+import { configDir, gcloudCredentialsPath, saveTokenCache, sheetsAuth, tokenCachePath } from '../../sync/sheets/auth';
 import { loginDesktop } from '../../sync/sheets/oauth-login';
 import { useTempDir } from '../helpers/tmp';
 
@@ -93,6 +93,14 @@ describe('Google credentials', () => {
       JSON.stringify({ type: 'authorized_user', client_id: 'a', client_secret: 'b', refresh_token: 'c' }),
     );
     expect(await sheetsAuth({ env: { HOME: home } })).toBeTruthy();
+  });
+
+  it("on Windows, looks where gcloud and the official's settings live there: %APPDATA%", () => {
+    const env = { APPDATA: 'C:\\Users\\Nguyễn Văn A\\AppData\\Roaming', HOME: '/home/x' };
+    expect(gcloudCredentialsPath(env, 'win32')).toBe(join(env.APPDATA, 'gcloud', 'application_default_credentials.json'));
+    expect(configDir(env, 'win32')).toBe(join(env.APPDATA, 'cchc-sheets'));
+    expect(gcloudCredentialsPath(env, 'linux')).toBe(join('/home/x', '.config', 'gcloud', 'application_default_credentials.json'));
+    expect(gcloudCredentialsPath({ ...env, CLOUDSDK_CONFIG: '/cfg' }, 'win32')).toBe(join('/cfg', 'application_default_credentials.json'));
   });
 
   it('a desktop client needs "cchc auth login" first, then uses the cached token and tightens its mode to 0600', async () => {
