@@ -12,6 +12,7 @@ import { matchKey, nfc, nfcMultiline, type GridRow, type ImportSheet } from '../
 import { DOCX_SAVE_AS, OLE_MAGIC, readInputFile, startsWith, unparsedInput, ZIP_MAGIC } from '../files/input-file';
 import { CchcError } from '../errors';
 import { guardZip } from '../files/zip-guard';
+import { WordNumbering } from './docx-numbering';
 import { bodyBlocks, findBody, type WordBlock, type WordTable } from './docx-xml';
 import { parseXml, type XmlElement } from './xml-tree';
 
@@ -62,6 +63,17 @@ async function readEntry(zip: JSZip, name: string, path: string): Promise<string
   });
 }
 
+/** A part the document may lack (numbering, styles), parsed; unparsable is unreadable, as for the main part. */
+async function optionalPart(zip: JSZip, name: string, path: string): Promise<XmlElement | undefined> {
+  const xml = await readEntry(zip, name, path);
+  if (xml === null) return undefined;
+  try {
+    return parseXml(xml);
+  } catch {
+    throw unparsedInput(path, 'Word');
+  }
+}
+
 /** The main document part: named by the package relationships, "word/document.xml" by convention. */
 async function mainPart(zip: JSZip, path: string): Promise<string> {
   const rels = await readEntry(zip, '_rels/.rels', path);
@@ -99,7 +111,10 @@ export async function readDocxBlocks(path: string): Promise<WordBlock[]> {
   }
   const body = findBody(root);
   if (!body) throw unparsedInput(path, 'Word');
-  return bodyBlocks(body);
+  return bodyBlocks(
+    body,
+    new WordNumbering(await optionalPart(zip, 'word/numbering.xml', path), await optionalPart(zip, 'word/styles.xml', path)),
+  );
 }
 
 /** An empty paragraph, page break or section break: what Word leaves between the two halves of a table cut by a page. */

@@ -5,6 +5,7 @@
  * field results but not field codes, hyperlinks' text, several paragraphs in a cell
  * as line breaks; drawings and text boxes are not part of a table's text.
  */
+import type { WordNumbering } from './docx-numbering';
 import type { XmlElement as Element } from './xml-tree';
 
 export interface WordParagraph {
@@ -108,10 +109,13 @@ interface ParagraphText {
   joinsNext: boolean;
 }
 
-function paragraphText(p: Element): ParagraphText {
+/** A paragraph's text as printed: Word's automatic number (if any) first, then its runs. */
+function paragraphText(p: Element, numbering: WordNumbering | undefined): ParagraphText {
   const state: TextState = { parts: [], bold: false, fields: [], pageBreak: false };
-  walkRunContent(p, state, false);
   const pPr = child(p, 'pPr');
+  const number = numbering?.label(pPr) ?? '';
+  walkRunContent(p, state, false);
+  if (number !== '') state.parts.unshift(state.parts.length > 0 ? `${number} ` : number);
   const markPr = pPr && child(pPr, 'rPr');
   const markDeleted = markPr !== undefined && child(markPr, 'del') !== undefined;
   const breakAfter = state.pageBreak || (pPr !== undefined && child(pPr, 'sectPr') !== undefined);
@@ -119,14 +123,14 @@ function paragraphText(p: Element): ParagraphText {
 }
 
 /** A cell's paragraphs (nested tables' ones included) as one text, a line per paragraph. */
-function cellText(tc: Element): { text: string; bold: boolean } {
+function cellText(tc: Element, numbering: WordNumbering | undefined): { text: string; bold: boolean } {
   const lines: string[] = [];
   let bold = false;
   let runOn = false;
   const visit = (el: Element): void => {
     for (const c of el.children) {
       if (isW(c, 'p')) {
-        const p = paragraphText(c);
+        const p = paragraphText(c, numbering);
         if (runOn && lines.length > 0) lines[lines.length - 1] += p.text;
         else lines.push(p.text);
         runOn = p.joinsNext;
@@ -161,7 +165,7 @@ const intVal = (el: Element | undefined, fallback: number): number => {
  * reads; a vertical merge (w:vMerge) gives its text to every row it covers: a lead
  * unit written once for a run of tasks leads each of them.
  */
-function tableGrid(tbl: Element): WordTable {
+function tableGrid(tbl: Element, numbering: WordNumbering | undefined): WordTable {
   const gridCols = child(tbl, 'tblGrid');
   let width = gridCols ? gridCols.children.filter((c) => isW(c, 'gridCol')).length : 0;
   const rows: WordRow[] = [];
@@ -180,7 +184,7 @@ function tableGrid(tbl: Element): WordTable {
       const span = intVal(tcPr && child(tcPr, 'gridSpan'), 1);
       const vMerge = tcPr && child(tcPr, 'vMerge');
       const hMerge = tcPr && child(tcPr, 'hMerge');
-      const own = cellText(tc);
+      const own = cellText(tc, numbering);
       let text: string | null;
       if (vMerge && val(vMerge) !== 'restart') {
         text = open.has(col) ? open.get(col)! : null;
@@ -204,17 +208,20 @@ function tableGrid(tbl: Element): WordTable {
   return { kind: 'table', width, rows };
 }
 
-/** The body's paragraphs and top-level tables in order (content controls unwrapped). */
-export function bodyBlocks(body: Element): WordBlock[] {
+/**
+ * The body's paragraphs and top-level tables in order (content controls unwrapped). `numbering` gives automatically
+ * numbered paragraphs their numbers; it counts, so the body is walked once, in document order.
+ */
+export function bodyBlocks(body: Element, numbering?: WordNumbering): WordBlock[] {
   const blocks: WordBlock[] = [];
   for (const c of body.children) {
     if (isW(c, 'p')) {
-      const p = paragraphText(c);
+      const p = paragraphText(c, numbering);
       blocks.push({ kind: 'paragraph', text: p.text, breakAfter: p.breakAfter });
     } else if (isW(c, 'tbl')) {
-      blocks.push(tableGrid(c));
+      blocks.push(tableGrid(c, numbering));
     } else if (isW(c, 'sdt') || isW(c, 'sdtContent') || isW(c, 'customXml')) {
-      blocks.push(...bodyBlocks(c));
+      blocks.push(...bodyBlocks(c, numbering));
     }
   }
   return blocks;
