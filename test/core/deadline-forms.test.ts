@@ -27,6 +27,9 @@ describe('deadline forms communes write', () => {
     ['Quý I/2026; Quý III/2026', 'quarter', '2026-09-30'],
     ['Đầu năm 2026', 'quarter', '2026-03-31'],
     ['Giữa năm 2026', 'half-year', '2026-06-30'],
+    // The older spelling "Quí": a quarter, not the year's end.
+    ['Quí I/2026', 'quarter', '2026-03-31'],
+    ['Trong Quí III/2026', 'quarter', '2026-09-30'],
   ])('%s → %s %s', (text, kind, due) => {
     expect(parseDeadline(text, 2026)).toMatchObject({ kind, due });
   });

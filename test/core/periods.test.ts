@@ -14,6 +14,9 @@ describe('one period parser for --period, "Kỳ" cells and settings', () => {
     ['Năm 2026', '2026', '2025-12-15', '2026-12-14'],
     ['2026-q2', '2026-Q2', '2026-03-15', '2026-06-14'],
     ['2026-3', '2026-03', '2026-03-01', '2026-03-31'],
+    // The older spelling offices still type.
+    ['Quí I/2026', '2026-Q1', '2025-12-15', '2026-03-14'],
+    ['quí IV năm 2026', '2026-Q4', '2026-09-15', '2026-12-14'],
   ])('"%s" is %s (%s – %s)', (text, label, from, to) => {
     expect(parsePeriod(text)).toMatchObject({ label, from, to });
   });
