@@ -7,7 +7,7 @@ import { parseDateText } from './layout/codec';
 import { parseVnNumber } from './text/number';
 
 /** What a setting's value is, so validation can say when an official typed something else. */
-export type SettingType = 'text' | 'number' | 'date';
+export type SettingType = 'text' | 'number' | 'date' | 'year';
 
 export interface SettingSpec {
   key: string;
@@ -19,7 +19,7 @@ export interface SettingSpec {
 
 export const SETTING_SPECS = [
   { key: 'ward', label: 'Tên phường/xã', defaultValue: '', type: 'text' },
-  { key: 'planYear', label: 'Năm kế hoạch', defaultValue: '2026' },
+  { key: 'planYear', label: 'Năm kế hoạch', defaultValue: '2026', type: 'year' },
   { key: 'soonDays', label: 'Số ngày báo trước hạn (sắp đến hạn)', defaultValue: '14' },
   {
     key: 'conditionDays',
@@ -115,6 +115,26 @@ export function dateInYear(text: string, year: number): string | null {
   const d = parseDeadline(text, year);
   return d.kind === 'date' ? d.due : null;
 }
+
+/** A plan year: four digits, 2000 to 2100 ("26", "1999" and "2101" are typing slips, not years a plan runs). */
+const isPlanYear = (text: string): boolean => /^\s*\d{4}\s*$/.test(text) && Number(text) >= 2000 && Number(text) <= 2100;
+
+/** Whether a setting's value reads as its kind; `year` reads dd/mm dates. */
+export function settingValueOk(spec: SettingSpec, value: string, year: number): boolean {
+  const type = spec.type ?? 'number';
+  if (type === 'text') return true;
+  if (type === 'number') return typeof parseVnNumber(value) === 'number';
+  if (type === 'year') return isPlanYear(value);
+  return dateInYear(value, year) !== null;
+}
+
+/** How to write a setting of this kind, for the message that says it did not read. */
+export const SETTING_FORMS: Record<SettingType, string> = {
+  text: '',
+  number: 'một số, ví dụ 0,5 hoặc 60',
+  date: 'ngày dạng dd/mm hoặc dd/mm/yyyy',
+  year: 'năm kế hoạch đủ bốn chữ số, từ 2000 đến 2100, ví dụ 2026',
+};
 
 export function settingDate(settings: Settings, key: SettingKey, year: number): string {
   return dateInYear(settingText(settings, key), year) ?? dateInYear(SPECS.get(key)!.defaultValue, year)!;

@@ -10,8 +10,8 @@ import { cellKey, identityColumns } from '../merge/row-identity';
 import { DIGITISATION_TAB, DOCUMENTS_TAB, MEETINGS_TAB, OUTCOMES_TAB, tabByKey } from '../layout/tabs';
 import { decodeMeetings } from '../metrics/meetings';
 import { parsePeriod, PERIOD_FORMS, type Period } from '../periods/period';
-import { dateInYear, SETTING_SPECS, settingSpec, TARGET_SPECS, type Settings } from '../settings';
-import { formatVnNumber, parseVnNumber } from '../text/number';
+import { SETTING_FORMS, SETTING_SPECS, settingSpec, settingValueOk, TARGET_SPECS, type Settings } from '../settings';
+import { formatVnNumber } from '../text/number';
 import type { UnitRegistry } from '../units/registry';
 import { checkUnits } from './catalog-rules';
 import type { ValidationIssue } from './issue';
@@ -173,16 +173,14 @@ export function checkSettings(
     const spec = settingSpec(key);
     const value = settings[key] ?? '';
     if (!spec || !specs.has(key) || value.trim() === '') return;
-    const type = spec.type ?? 'number';
-    const ok = type === 'text' || (type === 'number' ? typeof parseVnNumber(value) === 'number' : dateInYear(value, year) !== null);
-    if (!ok) {
+    if (!settingValueOk(spec, value, year)) {
       issues.push({
         tab: tabKey,
         row: rowNumbers[i]!,
         column: 'value',
         code: 'SETTING_INVALID',
         severity: 'error',
-        message: `"${spec.label}": "${value}" không đọc được, đang dùng mặc định ${spec.defaultValue || '(trống)'}. Ghi ${type === 'number' ? 'một số, ví dụ 0,5 hoặc 60' : 'ngày dạng dd/mm hoặc dd/mm/yyyy'}.`,
+        message: `"${spec.label}": "${value}" không đọc được, đang dùng mặc định ${spec.defaultValue || '(trống)'}. Ghi ${SETTING_FORMS[spec.type ?? 'number']}.`,
       });
     }
   });

@@ -10,6 +10,28 @@ import { useTempDir } from '../helpers/tmp';
 const tempDir = useTempDir();
 
 describe('cchc CLI', () => {
+  it.each(['26', '1999', '2101', 'năm nay'])('init --year %s is refused before anything is made (YEAR_INVALID, exit 2)', async (year) => {
+    const store = join(await tempDir(), 'cchc.xlsx');
+    const init = await cchcAsync(['init', '--store', store, '--year', year]);
+    expect(init.code).toBe(2);
+    expect(init.stderr.trim()).toBe(
+      `Lỗi: Năm "${year}" không hợp lệ. Ghi năm kế hoạch đủ bốn chữ số, từ 2000 đến 2100, ví dụ 2026. [YEAR_INVALID]`,
+    );
+    expect(existsSync(store)).toBe(false);
+  });
+
+  it('a plan year typed short in the settings tab is a SETTING_INVALID error', async () => {
+    const store = join(await tempDir(), 'cchc.xlsx');
+    expect((await cchcAsync(['init', '--store', store, '--year', '2026'])).code).toBe(0);
+    const tables = await new XlsxStore(store).read();
+    const settings = tables['settings']!.map((r) => (r['key'] === 'planYear' ? { ...r, value: '26' } : r));
+    await new XlsxStore(store).write({ settings });
+    const validate = await cchcAsync(['validate', '--store', store]);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toContain('"Năm kế hoạch": "26" không đọc được');
+    expect(validate.stdout).toContain('từ 2000 đến 2100');
+  });
+
   it('init creates a workbook and refuses to overwrite one (exit 2)', async () => {
     const store = join(await tempDir(), 'cchc.xlsx');
     const first = await cchcAsync(['init', '--store', store, '--ward', 'Nhị Chiểu']);

@@ -3,7 +3,8 @@
  * with `--sheet`, lays out the tabs an existing Google Sheet lacks (tabs it has
  * are left exactly as they are).
  */
-import { EXIT } from '../../errors';
+import { settingSpec, settingValueOk, SETTING_FORMS } from '../../../core/index';
+import { CchcError, EXIT } from '../../errors';
 import { initialTables } from '../../store/initial-tables';
 import { openStore } from '../../store/open-store';
 import { sheetId, type StoreOptions } from '../../store/store-options';
@@ -14,6 +15,10 @@ export interface InitOptions extends StoreOptions {
 }
 
 export async function initCommand(options: InitOptions): Promise<number> {
+  // Checked before anything is made: "--year 26" would make a store whose every deadline reads in year 26.
+  if (options.year !== undefined && !settingValueOk(settingSpec('planYear')!, options.year, 0)) {
+    throw new CchcError('YEAR_INVALID', `Năm "${options.year}" không hợp lệ. Ghi ${SETTING_FORMS.year}.`);
+  }
   const store = openStore(options);
   const overrides: Record<string, string> = {};
   if (options.ward) overrides['ward'] = options.ward;
