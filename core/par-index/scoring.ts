@@ -163,7 +163,7 @@ export function indexSummary(
           scoreColumn,
           'SCORE_STEP',
           'error',
-          `Điểm ${formatVnNumber(score)} không đúng bước chấm ${formatVnNumber(step)}. Làm tròn theo bước ${formatVnNumber(step)}.`,
+          `Điểm ${formatVnNumber(score)} của tiêu chí ${c.code} không đúng bước chấm ${formatVnNumber(step)}. Làm tròn theo bước ${formatVnNumber(step)}.`,
         );
       }
       if (score > 0 && c.evidence.length === 0 && c.explanation === '') {

@@ -63,6 +63,8 @@ describe('CCHC index self-scoring', () => {
     expect(codes).toEqual(['SUBTOTAL_MISMATCH', 'SCORE_STEP', 'LEAD_MULTIPLE', 'TOTAL_NOT_100']);
     // The issue is on the "Điểm tối đa" column; the message does not name it again.
     expect(summary(broken).issues[0]!.message).toBe('Nhóm 1 ghi 25 điểm nhưng các tiêu chí con cộng lại 30 điểm. Sửa lại cho khớp.');
+    // A score off the step names its criterion: the table may hold a hundred.
+    expect(summary(broken).issues[1]!.message).toBe('Điểm 3,3 của tiêu chí 1.1 không đúng bước chấm 0,25. Làm tròn theo bước 0,25.');
     expect(summary([c('1', 'x', 100, { scoreYear: 0.5, evidence: 'x' })], { indexScoreStep: '0.5' }).issues).toEqual([]);
   });
 
