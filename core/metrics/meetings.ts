@@ -42,18 +42,34 @@ export interface Meeting {
   paperless: boolean;
 }
 
+/** Small counts officials spell out in a meeting's length ("hai buổi", "một ngày rưỡi"). */
+const SPELLED: Record<string, number> = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
+
+const LENGTH_TEXT = new RegExp(
+  `^(?:(\\d+(?:\\.\\d+)?)(?:\\s*/\\s*(\\d+))?|(${Object.keys(SPELLED).join('|')}))?\\s*(ngay|buoi(?: (?:sang|chieu|toi))?|gio|tieng|h)?\\s*(ruoi)?$`,
+);
+
 /**
- * Length in days from what officials write: 0,5 / "1/2 ngày" / "nửa ngày" /
- * "4 giờ" (a working day is 8 hours) / "1,5 ngày".
+ * Length in days from what officials write: 0,5 / "1/2 ngày" / "nửa ngày" / "cả ngày" / "1,5 ngày" / "1 ngày rưỡi" /
+ * a session, "buổi", is half a day ("2 buổi" = 1) / hours, "4 giờ", "3 tiếng", "4h" (a working day is 8 hours).
+ * Null when the text says no length this reads: the row is then flagged, never counted as something else.
  */
 export function parseLengthDays(text: string): number | null {
-  const t = foldAccents(text).replace(',', '.');
+  const t = foldAccents(text).replace(/(\d),(\d)/g, '$1.$2');
   if (t === '') return null;
-  if (/nua ngay|buoi/.test(t)) return 0.5;
-  const fraction = t.match(/^(\d+)\s*\/\s*(\d+)/);
-  const n = fraction ? Number(fraction[1]) / Number(fraction[2]) : Number(t.match(/^\d+(?:\.\d+)?/)?.[0] ?? NaN);
-  if (!Number.isFinite(n)) return null;
-  return /gio|h\b/.test(t) ? n / 8 : n;
+  if (/^(nua ngay|nua buoi ngay)$/.test(t)) return 0.5;
+  if (/^(ca|tron|mot) ngay$/.test(t)) return 1;
+  const m = t.match(LENGTH_TEXT);
+  if (!m) return null;
+  const [, digits, denominator, word, unit, half] = m;
+  if (!digits && !word && !unit) return null;
+  const count = digits ? Number(digits) / (denominator ? Number(denominator) : 1) : word ? SPELLED[word] : 1;
+  if (count === undefined || !Number.isFinite(count) || (denominator && Number(denominator) === 0)) return null;
+  // A bare number is days, as the log's column asks.
+  const n = count + (half ? 0.5 : 0);
+  if (!unit || unit === 'ngay') return n;
+  if (unit.startsWith('buoi')) return n / 2;
+  return n / 8;
 }
 
 const FORMAT_OF: Record<(typeof MEETING_FORMAT_WORDS.words)[number], Meeting['format']> = {
@@ -97,7 +113,7 @@ export function decodeMeetings(rows: readonly Row[]): { meetings: Meeting[]; iss
         column: 'length',
         code: 'MEETING_LENGTH_INVALID',
         severity: 'error',
-        message: `"${lengthText}" không đọc được. Ghi số ngày, ví dụ 0,5 hoặc 1.`,
+        message: `"${lengthText}" không đọc được. Ghi số ngày (ví dụ 0,5 hoặc 1), số buổi ("2 buổi") hoặc số giờ ("3 giờ").`,
       });
     }
     const kind = word(r, row, 'kind', MEETING_KIND_WORDS, 'Chưa kiểm tra được thời lượng của cuộc họp này.');

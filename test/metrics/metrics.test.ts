@@ -136,6 +136,26 @@ describe('meeting metrics', () => {
     expect(parseLengthDays('nửa ngày')).toBe(0.5);
   });
 
+  it.each([
+    ['2 buổi', 1],
+    ['4 buổi', 2],
+    ['hai buổi', 1],
+    ['buổi sáng', 0.5],
+    ['1 ngày rưỡi', 1.5],
+    ['ngày rưỡi', 1.5],
+    ['cả ngày', 1],
+    ['3 tiếng', 0.375],
+    ['4h', 0.5],
+    ['1/2 ngày', 0.5],
+    ['1,5', 1.5],
+  ])('a length written "%s" is %s day(s)', (text, days) => {
+    expect(parseLengthDays(text)).toBe(days);
+  });
+
+  it.each(['1 tuần', 'vài tiếng', '1/0'])('"%s" is no length: flagged, never counted as something else', (text) => {
+    expect(parseLengthDays(text)).toBeNull();
+  });
+
   it('paperless share and unreadable lengths reported', () => {
     const rows = [
       meeting('2026-02-01', 'Trực tuyến', { paperless: 'Có' }),
