@@ -9,7 +9,17 @@
 import ExcelJS from 'exceljs';
 import { CchcError } from '../errors';
 import { loadPackage } from './exceljs-package';
-import { OLE_MAGIC, readInputFile, startsWith, unparsedInput, XLSX_SAVE_AS, ZIP_MAGIC } from '../files/input-file';
+import {
+  DOCX_SAVE_AS,
+  OLE_MAGIC,
+  oleError,
+  readInputFile,
+  RTF_MAGIC,
+  startsWith,
+  unparsedInput,
+  XLSX_SAVE_AS,
+  ZIP_MAGIC,
+} from '../files/input-file';
 import { guardZip, type ZipEntry } from '../files/zip-guard';
 import type { SheetGrid } from './stream-grid';
 import { worksheetGrid } from './worksheet-grid';
@@ -51,10 +61,11 @@ async function loadWorkbook(path: string, bytes: Buffer): Promise<ExcelJS.Workbo
 /** The checks before any parser runs on a workbook; the file's bytes, and the zip's entries in them. */
 async function checkWorkbookFile(path: string): Promise<{ bytes: Buffer; entries: ZipEntry[] }> {
   const bytes = await readInputFile(path, 'xlsx');
-  if (startsWith(bytes, OLE_MAGIC)) {
+  if (startsWith(bytes, OLE_MAGIC)) throw oleError(bytes, path, 'Excel');
+  if (startsWith(bytes, RTF_MAGIC)) {
     throw new CchcError(
-      'FILE_ENCRYPTED',
-      `Tệp "${path}" có mật khẩu hoặc là định dạng Excel cũ (.xls). Mở bằng Excel, bỏ mật khẩu và lưu dạng ${XLSX_SAVE_AS}.`,
+      'FILE_NOT_XLSX',
+      `Tệp "${path}" là văn bản RTF, không phải bảng tính. Mở bằng Word, lưu dạng ${DOCX_SAVE_AS} rồi nhập tệp .docx.`,
     );
   }
   if (!startsWith(bytes, ZIP_MAGIC)) {
@@ -63,11 +74,22 @@ async function checkWorkbookFile(path: string): Promise<{ bytes: Buffer; entries
   const entries = await guardZip(bytes, path);
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml')) {
+    // An OpenDocument file names its kind in its first, stored entry ("mimetype").
+    if (names.has('content.xml') && bytes.subarray(0, 200).includes('application/vnd.oasis.opendocument.text')) {
+      throw new CchcError(
+        'FILE_NOT_XLSX',
+        `Tệp "${path}" là văn bản OpenDocument (.odt), không phải bảng tính. Mở bằng Word (hoặc LibreOffice Writer), lưu dạng ${DOCX_SAVE_AS} rồi nhập tệp .docx.`,
+      );
+    }
+    if (names.has('word/document.xml')) {
+      throw new CchcError(
+        'FILE_NOT_XLSX',
+        `Tệp "${path}" là văn bản Word, không phải bảng tính. Đổi phần đuôi tên tệp thành .docx rồi nhập lại.`,
+      );
+    }
     const what = names.has('content.xml')
       ? `là bảng tính OpenDocument (.ods)${path.toLowerCase().endsWith('.ods') ? '' : ' đổi tên'}`
-      : names.has('word/document.xml')
-        ? 'là văn bản Word'
-        : 'không phải sổ Excel';
+      : 'không phải sổ Excel';
     throw new CchcError('FILE_NOT_XLSX', `Tệp "${path}" ${what}. Mở bằng Excel (hoặc LibreOffice) và lưu dạng ${XLSX_SAVE_AS}.`);
   }
   return { bytes, entries };

@@ -4,6 +4,7 @@
  * what the zip guard then checks is what the parser reads. Each refusal is one Vietnamese line.
  */
 import { open } from 'node:fs/promises';
+import * as CFB from 'cfb';
 import { CchcError } from '../errors';
 import { whileInUse } from './file-in-use';
 import { megabytes } from './zip-guard';
@@ -67,6 +68,49 @@ export async function readInputFile(path: string, kind: InputKind): Promise<Buff
   if (read.bytes.length === 0) throw new CchcError('FILE_EMPTY', `Tệp "${path}" rỗng (0 byte). ${RESAVE_ADVICE[kind]}`);
   return read.bytes;
 }
+
+/** What an OLE2 container holds, by its streams: a password-protected .xlsx/.docx, an old .xls or .doc, or unknown. */
+export type OleKind = 'encrypted' | 'xls' | 'doc' | 'unknown';
+
+export function oleKind(buffer: Buffer): OleKind {
+  let names: string[];
+  try {
+    names = CFB.read(buffer, { type: 'buffer' }).FileIndex.map((e) => e.name);
+  } catch {
+    return 'unknown';
+  }
+  if (names.includes('EncryptionInfo') || names.includes('EncryptedPackage')) return 'encrypted';
+  if (names.includes('Workbook') || names.includes('Book')) return 'xls';
+  if (names.includes('WordDocument')) return 'doc';
+  return 'unknown';
+}
+
+/**
+ * Why an OLE2 file cannot be imported, in the words of the program that saves it right. `expected` is what the
+ * command was reading (an unreadable container is most likely the old format of that).
+ */
+export function oleError(buffer: Buffer, path: string, expected: 'Excel' | 'Word'): CchcError {
+  const kind = oleKind(buffer);
+  if (kind === 'encrypted') {
+    return new CchcError(
+      'FILE_ENCRYPTED',
+      `Tệp "${path}" được đặt mật khẩu. Mở bằng ${expected}, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ) và lưu lại rồi nhập lại.`,
+    );
+  }
+  if (kind === 'xls' || (kind === 'unknown' && expected === 'Excel')) {
+    return new CchcError(
+      'FILE_OLD_XLS',
+      `Tệp "${path}" là sổ Excel cũ (.xls, Excel 97–2003). Mở bằng Excel, chọn Tệp → Lưu thành, lưu dạng ${XLSX_SAVE_AS} rồi nhập tệp .xlsx.`,
+    );
+  }
+  return new CchcError(
+    'FILE_OLD_DOC',
+    `Tệp "${path}" là định dạng Word cũ (.doc). Mở bằng Word, lưu lại dạng ${DOCX_SAVE_AS} rồi nhập tệp .docx.`,
+  );
+}
+
+/** The first bytes of a Rich Text Format document ("{\rtf"), which Word opens and saves as .docx. */
+export const RTF_MAGIC = [0x7b, 0x5c, 0x72, 0x74, 0x66];
 
 /** The file types as the Save As lists of a Vietnamese Excel and Word name them. */
 export const XLSX_SAVE_AS = '"Sổ làm việc Excel (.xlsx)"';

@@ -6,10 +6,9 @@
  * number, date and ward come from the appendix's "(Kèm theo …)" line, else from
  * the national heading.
  */
-import * as CFB from 'cfb';
 import JSZip from 'jszip';
 import { matchKey, nfc, nfcMultiline, type GridRow, type ImportSheet } from '../../core/index';
-import { DOCX_SAVE_AS, OLE_MAGIC, readInputFile, startsWith, unparsedInput, ZIP_MAGIC } from '../files/input-file';
+import { DOCX_SAVE_AS, OLE_MAGIC, oleError, readInputFile, startsWith, unparsedInput, ZIP_MAGIC } from '../files/input-file';
 import { CchcError } from '../errors';
 import { guardZip } from '../files/zip-guard';
 import { WordNumbering } from './docx-numbering';
@@ -33,26 +32,6 @@ const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/r
 const NATIONAL = matchKey('Cộng hòa xã hội chủ nghĩa');
 /** Title lines kept above a table when no "PHỤ LỤC" / "DANH MỤC" line marks where they start. */
 const MAX_TITLE_LINES = 4;
-
-/** An OLE2 container is either a Word 97–2003 .doc or an encrypted (password-protected) .docx. */
-function oleError(buffer: Buffer, path: string): CchcError {
-  let names: string[] = [];
-  try {
-    names = CFB.read(buffer, { type: 'buffer' }).FileIndex.map((e) => e.name);
-  } catch {
-    // Not even a readable container: say what it most likely is, an old .doc.
-  }
-  if (names.includes('EncryptionInfo') || names.includes('EncryptedPackage')) {
-    return new CchcError(
-      'FILE_ENCRYPTED',
-      `Tệp "${path}" được đặt mật khẩu. Mở bằng Word, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu) và lưu lại rồi nhập lại.`,
-    );
-  }
-  return new CchcError(
-    'FILE_OLD_DOC',
-    `Tệp "${path}" là định dạng Word cũ (.doc). Mở bằng Word, lưu lại dạng ${DOCX_SAVE_AS} rồi nhập tệp .docx.`,
-  );
-}
 
 /** One part's text; the zip guard has already bounded what every part inflates to. */
 async function readEntry(zip: JSZip, name: string, path: string): Promise<string | null> {
@@ -93,7 +72,7 @@ async function mainPart(zip: JSZip, path: string): Promise<string> {
 /** The document's blocks, after the checks that say in Vietnamese why a file cannot be read. */
 export async function readDocxBlocks(path: string): Promise<WordBlock[]> {
   const buffer = await readInputFile(path, 'docx');
-  if (startsWith(buffer, OLE_MAGIC)) throw oleError(buffer, path);
+  if (startsWith(buffer, OLE_MAGIC)) throw oleError(buffer, path, 'Word');
   if (!startsWith(buffer, ZIP_MAGIC)) {
     throw new CchcError('FILE_NOT_DOCX', `Tệp "${path}" không phải tài liệu Word .docx. Mở bằng Word và lưu dạng ${DOCX_SAVE_AS}.`);
   }

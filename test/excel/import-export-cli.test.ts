@@ -4,9 +4,26 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { catalogFromTables } from '../../core/index';
 import { XlsxStore } from '../../sync/store/xlsx-store';
+import * as CFB from 'cfb';
+import JSZip from 'jszip';
 import { buildAppendixFile, linesFromSeed } from '../fixtures/appendix-xlsx';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
+
+/** An OLE2 container (what Office 97–2003 files and password-protected Office files are) holding these streams. */
+function ole(streams: string[]): Buffer {
+  const container = CFB.utils.cfb_new();
+  for (const name of streams) CFB.utils.cfb_add(container, `/${name}`, Buffer.alloc(600, 1));
+  return Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array);
+}
+
+/** An OpenDocument package as LibreOffice writes it: the stored "mimetype" entry first, then content.xml. */
+async function odf(mimetype: string): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file('mimetype', mimetype, { compression: 'STORE' });
+  zip.file('content.xml', '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>');
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
 
 const tempDir = useTempDir();
 
@@ -93,8 +110,14 @@ describe('cchc import', () => {
       ['not an xlsx', 'FILE_NOT_XLSX', (p) => writeFile(p, 'STT;Nội dung\n1;Việc A\n')],
       ['empty (0 bytes)', 'FILE_EMPTY', (p) => writeFile(p, '')],
       [
-        'password-protected (OLE container)',
+        'password-protected (an OLE container holding the encrypted package)',
         'FILE_ENCRYPTED',
+        (p) => writeFile(p, ole(['EncryptionInfo', 'EncryptedPackage'])),
+      ],
+      ['an old Excel 97–2003 .xls', 'FILE_OLD_XLS', (p) => writeFile(p, ole(['Workbook', 'SummaryInformation']))],
+      [
+        'an OLE container too damaged to list (most likely an old .xls)',
+        'FILE_OLD_XLS',
         (p) => writeFile(p, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)])),
       ],
       [
@@ -130,6 +153,32 @@ describe('cchc import', () => {
       ['larger than 20 MB', 'FILE_TOO_LARGE', (p) => writeFile(p, Buffer.alloc(21 * 1024 * 1024))],
       ['missing', 'FILE_NOT_FOUND', async () => {}],
     ];
+    it.each([
+      ['an old .xls', 'KE-HOACH.xls', () => ole(['Workbook']), 'là sổ Excel cũ (.xls, Excel 97–2003). Mở bằng Excel, chọn Tệp → Lưu thành'],
+      ['an old Word .doc given as .xls', 'KE-HOACH.xls', () => ole(['WordDocument']), 'là định dạng Word cũ (.doc). Mở bằng Word'],
+      [
+        'a Word OpenDocument text (.odt)',
+        'KE-HOACH.odt',
+        () => odf('application/vnd.oasis.opendocument.text'),
+        'là văn bản OpenDocument (.odt), không phải bảng tính. Mở bằng Word',
+      ],
+      [
+        'an OpenDocument spreadsheet (.ods)',
+        'SO.ods',
+        () => odf('application/vnd.oasis.opendocument.spreadsheet'),
+        'là bảng tính OpenDocument (.ods). Mở bằng Excel',
+      ],
+      ['an .rtf', 'KE-HOACH.rtf', async () => Buffer.from('{\\rtf1\\ansi Kế hoạch}'), 'là văn bản RTF, không phải bảng tính. Mở bằng Word'],
+    ])('%s: the message names what it is and the program that saves it right', async (_label, name, make, words) => {
+      const { dir, store } = await setup();
+      const path = join(dir, name);
+      await writeFile(path, await make());
+      const result = await cchcAsync(['import', path, '--store', store]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(words);
+      expect(result.stderr).not.toContain('mật khẩu');
+    });
+
     it.each(cases)('%s → %s', async (_label, code, make) => {
       const { dir, store } = await setup();
       const before = await readFile(store);
