@@ -136,12 +136,16 @@ export class UnitRegistry {
         const prev = best[start]!;
         const text = nfc(joined(start, end));
         const exact = this.byKey.get(unitKey(text));
+        const group = exact ? null : this.groupRef(text);
         // Fuzzy look-ups only for single pieces or the whole part, to stay linear in practice.
         const r = exact
           ? ref(text, exact, 'exact')
-          : (this.groupRef(text) ?? (end - start === 1 || (start === 0 && end === n) ? this.lookup(text) : null));
+          : (group ?? (end - start === 1 || (start === 0 && end === n) ? this.lookup(text) : null));
         if (!r) continue;
-        const cost = prev.cost + SEGMENT_COST + (r.match === 'exact' ? 0 : r.match === 'typo' ? TYPO_COST : UNKNOWN_COST);
+        // A group phrase read across commas costs a little more than the same pieces read one by one, so "Các phòng
+        // chuyên môn, Công an xã, BCH Quân sự xã" is a group and two units, not one group swallowing the units.
+        const spread = group && end - start > 1 ? (end - start - 1) * SEGMENT_COST + SEGMENT_COST / 10 : 0;
+        const cost = prev.cost + SEGMENT_COST + spread + (r.match === 'exact' ? 0 : r.match === 'typo' ? TYPO_COST : UNKNOWN_COST);
         if (!choice || cost < choice.cost) choice = { cost, refs: [...prev.refs, r] };
       }
       best.push(choice!);

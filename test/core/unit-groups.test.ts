@@ -29,6 +29,23 @@ describe('group phrases', () => {
     expect(ref).toMatchObject({ unit: 'CQ_DV', kind: 'group', match: 'typo', suggestion: 'Các cơ quan, tổ chức, đơn vị' });
   });
 
+  it('a group then single units, comma-separated, is the group and each unit (not one group swallowing them)', () => {
+    expect(refs('Các phòng chuyên môn, Công an xã, BCH Quân sự xã')).toEqual([
+      ['PHONG_BAN', 'group', 'exact'],
+      ['CA', 'unit', 'exact'],
+      ['QS', 'unit', 'exact'],
+    ]);
+  });
+
+  it.each([
+    ['Phòng VH-XH', 'VHXH'],
+    ['TT DVTH', 'TTDV'],
+    ['VP HĐND-UBND', 'VP'],
+    ['TT PVHCC', 'TTPVHCC'],
+  ])('the standard abbreviation "%s" is %s, not a typo', (cell, id) => {
+    expect(refs(cell)).toEqual([[id, 'unit', 'exact']]);
+  });
+
   it('keeps every known unit and every group of a cell', () => {
     expect(refs('Phòng Văn hóa - Xã hội và các cơ quan, tổ chức, đơn vị liên quan')).toEqual([
       ['VHXH', 'unit', 'exact'],
