@@ -99,6 +99,25 @@ export interface IndexSummary {
   issues: ValidationIssue[];
 }
 
+/**
+ * Where the self-score stands against the target, in the words the report and the command line print. Without the
+ * criteria's maximum points nothing is scored yet: that is said, not a shortfall of the whole target.
+ */
+export function indexStanding(s: Pick<IndexSummary, 'total' | 'target'>): { met: boolean; text: string } {
+  const points = (n: number): string => `${formatVnNumber(n)} điểm`;
+  if (s.total.max === 0) {
+    return {
+      met: false,
+      text: `chưa so được với chỉ tiêu ${points(s.target)}: các tiêu chí chưa có điểm tối đa (nhập bộ tiêu chí của tỉnh)`,
+    };
+  }
+  if (s.total.score >= s.target) return { met: true, text: `đạt chỉ tiêu ${points(s.target)}` };
+  return {
+    met: false,
+    text: `còn thiếu ${points(Math.round((s.target - s.total.score) * 100) / 100)} so với chỉ tiêu ${points(s.target)}`,
+  };
+}
+
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /** The self-score column a period is scored from: the first half uses "Tự chấm 6 tháng", every other period the year's. */

@@ -3,7 +3,7 @@
  * totals, the points lost by criterion and by unit, and the evidence list with
  * its links. Built from the index summary, rendered by the Word writer.
  */
-import type { Criterion, IndexSummary } from '../par-index/scoring';
+import { indexStanding, type Criterion, type IndexSummary } from '../par-index/scoring';
 import { periodName, type Period } from '../periods/period';
 import { formatVnNumber } from '../text/number';
 import { sentenceStart } from '../text/vietnamese';
@@ -93,10 +93,7 @@ export function indexReport({ summary: s, criteria, period, ward }: IndexReportI
     empty: 'Chưa có tài liệu kiểm chứng.',
   };
 
-  const verdict =
-    s.total.score >= s.target
-      ? `đạt chỉ tiêu ${points(s.target)}`
-      : `còn thiếu ${points(Math.round((s.target - s.total.score) * 100) / 100)} so với chỉ tiêu ${points(s.target)}`;
+  const verdict = indexStanding(s).text;
   const errors = s.issues.filter((i) => i.severity === 'error');
   const body: Block[] = [
     {

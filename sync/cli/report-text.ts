@@ -4,6 +4,7 @@ import {
   formatVn,
   formatVnNumber,
   formatVnPercent,
+  indexStanding,
   TARGET_GROUP_NAMES,
   targetLines,
   targetValueText,
@@ -80,7 +81,7 @@ const n = (x: number): string => formatVnNumber(x);
 export function indexText(s: IndexSummary, label: string): string {
   const lines = [
     `Chỉ số CCHC — tự chấm ${label}: ${n(s.total.score)}/${n(s.total.max)} điểm (mất ${n(s.total.lost)} điểm)`,
-    `  Năm trước: ${s.lastYear === null ? 'chưa nhập' : n(s.lastYear)}; chỉ tiêu: ${n(s.target)}${s.total.score >= s.target ? ' — Đạt' : ` — còn thiếu ${n(Math.round((s.target - s.total.score) * 100) / 100)} điểm`}`,
+    `  Năm trước: ${s.lastYear === null ? 'chưa nhập' : n(s.lastYear)}; ${indexStanding(s).text}`,
   ];
   if (s.deadline) lines.push(`  Hạn gửi tự chấm điểm: ${formatVn(s.deadline)} (${daysLeftText(s.daysLeft!)})`);
   lines.push(

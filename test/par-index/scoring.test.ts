@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, indexSummary, parsePeriod, UnitRegistry, type Row } from '../../core/index';
+import { defaultSettings, indexStanding, indexSummary, parsePeriod, UnitRegistry, type Row } from '../../core/index';
 
 const c = (code: string, title: string, maxPoints: number | null, extra: Partial<Record<string, string | number | null>> = {}): Row => ({
   code,
@@ -51,6 +51,17 @@ describe('CCHC index self-scoring', () => {
       ['EVIDENCE_MISSING', 7],
     ]);
     expect(summary().missingEvidence.map((m) => m.code)).toEqual(['1.2.2', '2']);
+  });
+
+  it('criteria without maximum points are not "90 points short": the standing says what is missing', () => {
+    expect(indexStanding({ total: { max: 0, score: 0, lost: 0 }, target: 90 }).text).toBe(
+      'chưa so được với chỉ tiêu 90 điểm: các tiêu chí chưa có điểm tối đa (nhập bộ tiêu chí của tỉnh)',
+    );
+    expect(indexStanding({ total: { max: 100, score: 85.5, lost: 14.5 }, target: 90 })).toEqual({
+      met: false,
+      text: 'còn thiếu 4,5 điểm so với chỉ tiêu 90 điểm',
+    });
+    expect(indexStanding({ total: { max: 100, score: 92, lost: 8 }, target: 90 })).toEqual({ met: true, text: 'đạt chỉ tiêu 90 điểm' });
   });
 
   it('checks sub-totals, the total of 100, score steps and one responsible unit', () => {
