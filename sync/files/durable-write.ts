@@ -11,7 +11,7 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CchcError } from '../errors';
-import { whileInUse } from './file-in-use';
+import { isFileInUse, whileInUse } from './file-in-use';
 import { isAlive } from './process-alive';
 
 const TEMP_MARK = '.tmp-';
@@ -79,7 +79,12 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
     } finally {
       await handle.close();
     }
-    if (options.backup && previous) await whileInUse(`${path}.bak`, () => copyFile(target, `${target}.bak`));
+    if (options.backup && previous) {
+      // The copy fails alike when the file itself is open in Excel with reading denied: name the one that is held.
+      const held = async (): Promise<string> =>
+        (await open(target, 'r').then((h) => h.close().then(() => false), isFileInUse)) ? path : `${path}.bak`;
+      await whileInUse(`${path}.bak`, () => copyFile(target, `${target}.bak`), held);
+    }
     await whileInUse(path, () => rename(temp, target));
     replaced = true;
     await fsyncFolder(folder);

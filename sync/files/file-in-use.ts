@@ -17,8 +17,8 @@ export function isFileInUse(error: unknown, platform: NodeJS.Platform = process.
   return code === 'EBUSY' || (platform === 'win32' && (code === 'EPERM' || code === 'EACCES'));
 }
 
-/** The program an official would have the file open in, by its extension. */
-const appOf = (path: string): string => (['.docx', '.doc'].includes(extname(path).toLowerCase()) ? 'Word' : 'Excel');
+/** The program an official would have the file open in, by its extension (a backup's by the file it copies). */
+const appOf = (path: string): string => (['.docx', '.doc'].includes(extname(path.replace(/\.bak$/i, '')).toLowerCase()) ? 'Word' : 'Excel');
 
 export function fileInUse(path: string): CchcError {
   return new CchcError(
@@ -27,15 +27,18 @@ export function fileInUse(path: string): CchcError {
   );
 }
 
-/** Runs `work`, trying again briefly while the file is held by another program; then FILE_IN_USE naming `shownAs`. */
-export async function whileInUse<T>(shownAs: string, work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work`, trying again briefly while a file is held by another program; then FILE_IN_USE naming `shownAs`, or
+ * the file `heldOf` says is the held one (a copy fails alike whether its source or its destination is held).
+ */
+export async function whileInUse<T>(shownAs: string, work: () => Promise<T>, heldOf?: () => Promise<string>): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await work();
     } catch (error) {
       const delay = RETRY_DELAYS_MS[attempt];
       if (!isFileInUse(error)) throw error;
-      if (delay === undefined) throw fileInUse(shownAs);
+      if (delay === undefined) throw fileInUse(heldOf ? await heldOf() : shownAs);
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }

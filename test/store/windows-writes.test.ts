@@ -11,13 +11,22 @@ import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 
 /** What the wrapped file system does: files "open in Excel" (rename onto them fails this many more times), folders refused. */
-const windows = { on: false, held: new Map<string, number>(), renames: 0, folderOpens: 0, folderFsyncFails: false };
+const windows = {
+  on: false,
+  held: new Map<string, number>(),
+  /** Files open with no sharing at all (reading denied too). */
+  locked: new Set<string>(),
+  renames: 0,
+  folderOpens: 0,
+  folderFsyncFails: false,
+};
 
 const real = { open: fsp.open, rename: fsp.rename, copyFile: fsp.copyFile };
 const failure = (code: string, syscall: string, path: string): NodeJS.ErrnoException =>
   Object.assign(new Error(`${code}: operation not permitted, ${syscall} '${path}'`), { code, syscall, path });
 const wrapped: Pick<typeof fsp, 'open' | 'rename' | 'copyFile'> = {
   open: async (path, ...rest) => {
+    if (windows.locked.has(String(path))) throw failure('EBUSY', 'open', String(path));
     const info = await fsp.stat(path).catch(() => null);
     if (info?.isDirectory()) {
       windows.folderOpens += 1;
@@ -36,6 +45,7 @@ const wrapped: Pick<typeof fsp, 'open' | 'rename' | 'copyFile'> = {
     return real.rename(from, to);
   },
   copyFile: async (from, to, mode) => {
+    if (windows.locked.has(String(from))) throw failure('EBUSY', 'copyfile', String(from));
     const left = windows.held.get(String(to)) ?? 0;
     if (left > 0) {
       windows.held.set(String(to), left - 1);
@@ -56,6 +66,7 @@ beforeEach(() => {
   Object.defineProperty(process, 'platform', { value: 'win32' });
   Object.assign(windows, { on: true, renames: 0, folderOpens: 0, folderFsyncFails: false });
   windows.held.clear();
+  windows.locked.clear();
 });
 afterEach(() => {
   Object.assign(fsp, real);
@@ -123,6 +134,17 @@ describe('writes on Windows', () => {
     const reimport = await cchcAsync(['import', 'templates/samples/phu-luc-an-tuong-2026.xlsx', '--store', store]);
     expect(reimport.code).toBe(2);
     expect(reimport.stderr).toContain(`Tệp "${store}.bak" đang mở trong Excel`);
+  });
+  it('a Word report open with no sharing at all, replaced with --force: the message names the report and Word, not its .bak', async () => {
+    const { dir, store } = await initStore();
+    expect((await cchcAsync(importArgs(store))).code).toBe(0);
+    const out = join(dir, 'Báo cáo 6 tháng.docx');
+    expect((await cchcAsync(['report', '--store', store, '--today', '20/06/2026', '--out', out])).code).toBe(0);
+    windows.locked.add(out);
+    windows.held.set(out, FOREVER);
+    const again = await cchcAsync(['report', '--store', store, '--today', '20/06/2026', '--out', out, '--force']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`Tệp "${out}" đang mở trong Word`);
   });
 });
 
