@@ -212,7 +212,7 @@ export function locateTable(
     return {
       ok: false,
       code: 'NOT_A_CRITERIA_TABLE',
-      message: `Tệp "${request.file}" là ${KIND_NAMES[found.kind]}, không phải bộ tiêu chí Chỉ số CCHC; không nhập vào trang "${CRITERIA_TAB.name}". Nhập tệp này bằng "cchc import ${request.file}".`,
+      message: `Tệp "${request.file}" là ${KIND_NAMES[found.kind]}, không phải bộ tiêu chí Chỉ số CCHC; không nhập vào trang "${CRITERIA_TAB.name}". Nhập tệp này bằng lệnh: cchc import "${request.file}"`,
     };
   }
   // A formula error where a row's identity should be (#REF! as an STT, #N/A as a meeting's title) stops the import.
