@@ -119,7 +119,7 @@ export function dateInYear(text: string, year: number): string | null {
 /** A plan year: four digits, 2000 to 2100 ("26", "1999" and "2101" are typing slips, not years a plan runs). */
 const isPlanYear = (text: string): boolean => /^\s*\d{4}\s*$/.test(text) && Number(text) >= 2000 && Number(text) <= 2100;
 
-/** Whether a setting's value reads as its kind; `year` reads dd/mm dates. */
+/** Whether a setting's value reads as its kind; a date without its year (dd/mm) is read in `year`. */
 export function settingValueOk(spec: SettingSpec, value: string, year: number): boolean {
   const type = spec.type ?? 'number';
   if (type === 'text') return true;

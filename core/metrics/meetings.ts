@@ -63,8 +63,9 @@ export function parseLengthDays(text: string): number | null {
   if (!m) return null;
   const [, digits, denominator, word, unit, half] = m;
   if (!digits && !word && !unit) return null;
-  const count = digits ? Number(digits) / (denominator ? Number(denominator) : 1) : word ? SPELLED[word] : 1;
-  if (count === undefined || !Number.isFinite(count) || (denominator && Number(denominator) === 0)) return null;
+  const count = digits ? Number(digits) / (denominator ? Number(denominator) : 1) : word ? SPELLED[word]! : 1;
+  // "1/0" divides by zero.
+  if (!Number.isFinite(count)) return null;
   // A bare number is days, as the log's column asks.
   const n = count + (half ? 0.5 : 0);
   if (!unit || unit === 'ngay') return n;

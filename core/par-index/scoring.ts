@@ -114,7 +114,7 @@ export function indexStanding(s: Pick<IndexSummary, 'total' | 'target'>): { met:
   if (s.total.score >= s.target) return { met: true, text: `đạt chỉ tiêu ${points(s.target)}` };
   return {
     met: false,
-    text: `còn thiếu ${points(Math.round((s.target - s.total.score) * 100) / 100)} so với chỉ tiêu ${points(s.target)}`,
+    text: `còn thiếu ${points(round2(s.target - s.total.score))} so với chỉ tiêu ${points(s.target)}`,
   };
 }
 

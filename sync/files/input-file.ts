@@ -70,9 +70,9 @@ export async function readInputFile(path: string, kind: InputKind): Promise<Buff
 }
 
 /** What an OLE2 container holds, by its streams: a password-protected .xlsx/.docx, an old .xls or .doc, or unknown. */
-export type OleKind = 'encrypted' | 'xls' | 'doc' | 'unknown';
+type OleKind = 'encrypted' | 'xls' | 'doc' | 'unknown';
 
-export function oleKind(buffer: Buffer): OleKind {
+function oleKind(buffer: Buffer): OleKind {
   let names: string[];
   try {
     names = CFB.read(buffer, { type: 'buffer' }).FileIndex.map((e) => e.name);

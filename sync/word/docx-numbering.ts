@@ -5,7 +5,7 @@
  * counters that run on through the document (across table cells) and restart deeper levels, lists restarted by
  * w:startOverride, and "legal" numbering (w:isLgl). Bullets carry no number and give no text.
  */
-import type { XmlElement as Element } from './xml-tree';
+import { isW, wChild as kid, wVal, type XmlElement as Element } from './xml-tree';
 
 interface Level {
   start: number;
@@ -23,13 +23,11 @@ interface List {
   startOverrides: Map<number, number>;
 }
 
-const isW = (el: Element, name: string): boolean => el.w && el.local === name;
 const kids = (el: Element | undefined, name: string): Element[] => el?.children.filter((c) => isW(c, name)) ?? [];
-const kid = (el: Element | undefined, name: string): Element | undefined => el?.children.find((c) => isW(c, name));
-const val = (el: Element | undefined): string | undefined => el?.attrs['val'];
+const val = (el: Element | undefined): string | undefined => wVal(el) ?? undefined;
 const int = (el: Element | undefined): number | undefined => {
-  const n = Number(val(el));
-  return el && val(el) !== undefined && Number.isInteger(n) ? n : undefined;
+  const v = val(el);
+  return v !== undefined && Number.isInteger(Number(v)) ? Number(v) : undefined;
 };
 
 function level(lvl: Element): [number, Level] {

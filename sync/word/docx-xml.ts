@@ -6,7 +6,7 @@
  * as line breaks; drawings and text boxes are not part of a table's text.
  */
 import type { WordNumbering } from './docx-numbering';
-import type { XmlElement as Element } from './xml-tree';
+import { isW, wChild as child, wVal as val, type XmlElement as Element } from './xml-tree';
 
 export interface WordParagraph {
   kind: 'paragraph';
@@ -29,16 +29,6 @@ export interface WordTable {
 }
 
 export type WordBlock = WordParagraph | WordTable;
-
-const isW = (el: Element, name: string): boolean => el.w && el.local === name;
-
-function child(el: Element, name: string): Element | undefined {
-  return el.children.find((c) => isW(c, name));
-}
-
-function val(el: Element | undefined): string | null {
-  return el?.attrs['val'] ?? null;
-}
 
 /** An on/off property (w:b): present and not switched off. */
 function isOn(el: Element | undefined): boolean {

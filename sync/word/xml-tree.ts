@@ -64,3 +64,16 @@ export function parseXml(xml: string): XmlElement {
   parser.write(xml).close();
   return root;
 }
+
+/** Whether an element is the WordprocessingML element `name`. */
+export const isW = (el: XmlElement, name: string): boolean => el.w && el.local === name;
+
+/** The first WordprocessingML child named `name` of an element that may be missing. */
+export function wChild(el: XmlElement | undefined, name: string): XmlElement | undefined {
+  return el?.children.find((c) => isW(c, name));
+}
+
+/** An element's w:val attribute; null when the element or the attribute is missing. */
+export function wVal(el: XmlElement | undefined): string | null {
+  return el?.attrs['val'] ?? null;
+}
