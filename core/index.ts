@@ -59,3 +59,5 @@ export * from './report/document';
 export * from './report/period-report';
 export * from './report/index-report';
 export * from './report/upcoming';
+export * from './report/reminders';
+export * from './validation/cell-marks';

@@ -2,7 +2,9 @@
  * "Tính chỉ số": writes the "Tổng hợp" dashboard tab from the same computeMetrics()
  * the CLI uses — targets against values with pass/fail colours, progress per unit
  * and per section — plus charts of the online-meeting share and task progress.
- * The tab is the dashboard's own: it is rewritten each time.
+ * The tab is the dashboard's own, known by its sheet id (a document property), so
+ * it is rewritten each time even if renamed; a "Tổng hợp" tab an official made is
+ * never touched: the dashboard then takes another name.
  */
 import {
   catalogFromTables,
@@ -16,9 +18,12 @@ import {
   type ProgressCounts,
 } from '../../core/index';
 import { menuLocked } from './lock';
-import { asText, ensureGrid, readTables, todayIso } from './sheet-io';
+import { asText, ensureGrid, ownTab, readTables, todayIso } from './sheet-io';
 
-export const DASHBOARD = 'Tổng hợp';
+export const DASHBOARD = ownTab('Tổng hợp');
+/** The dashboard's name when an official's own tab is called "Tổng hợp". */
+export const DASHBOARD_ALT = ownTab('Tổng hợp CCHC');
+const DASHBOARD_KEY = 'cchc.dashboardSheetId';
 const PASS = '#c6efce';
 const FAIL = '#ffc7ce';
 const NA = '#ededed';
@@ -63,12 +68,21 @@ export const cchcDashboard = menuLocked(() => {
   const progressEnd = lines.length;
   for (const [section, c] of Object.entries(m.tasks.bySection)) progress(`Mục ${section}`, c);
 
-  const existing = spreadsheet.getSheetByName(DASHBOARD);
-  const sheet = existing ?? spreadsheet.insertSheet(DASHBOARD);
+  const props = PropertiesService.getDocumentProperties();
+  const ownId = Number(props.getProperty(DASHBOARD_KEY) ?? NaN);
+  const existing = spreadsheet.getSheets().find((s) => s.getSheetId() === ownId) ?? null;
+  const name = [DASHBOARD, DASHBOARD_ALT].find((n) => !spreadsheet.getSheetByName(n));
+  if (!existing && !name) {
+    SpreadsheetApp.getUi().alert(
+      `Các trang "${DASHBOARD}" và "${DASHBOARD_ALT}" đã có và không do menu CCHC tạo, nên không ghi đè. Đổi tên một trong hai trang rồi chọn lại Tính chỉ số.`,
+    );
+    return;
+  }
+  const sheet = existing ?? spreadsheet.insertSheet(name!);
   if (existing) {
     sheet.clear();
     for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  }
+  } else props.setProperty(DASHBOARD_KEY, String(sheet.getSheetId()));
   ensureGrid(sheet, lines.length, 5);
   const range = sheet.getRange(1, 1, lines.length, 5);
   // Unit names and labels are officials' text: kept as text, never read as formulas or dates.
@@ -95,5 +109,5 @@ export const cchcDashboard = menuLocked(() => {
       .setPosition(20, 7, 0, 0)
       .build(),
   );
-  SpreadsheetApp.getUi().alert(`Đã cập nhật trang "${DASHBOARD}".`);
+  SpreadsheetApp.getUi().alert(`Đã cập nhật trang "${sheet.getName()}".`);
 });

@@ -1,47 +1,29 @@
 /**
  * Journals officials' edits for the sync (core/merge/edit-journal): one line per
- * edited cell of a layout column, appended to a hidden tab in one setValues. The
- * sync, which cannot write conditionally, reads it to find a cell typed while its
- * write was in flight. Runs inside the simple onEdit trigger: only the bound
- * spreadsheet is touched, with two reads and one write.
+ * edited cell of a layout column, appended to a hidden tab in one setValues, under
+ * the document lock so two officials' lines never land on the same row. The sync,
+ * which cannot write conditionally, reads it to find a cell typed while its write
+ * was in flight.
  */
-import {
-  JOURNAL_HEADER,
-  JOURNAL_MAX_CELLS_PER_EDIT,
-  JOURNAL_MAX_LINES,
-  JOURNAL_TAB,
-  journalEdits,
-  journalLine,
-  tabForName,
-} from '../../core/index';
-import { asCells, cellReader, ensureGrid, tabData } from './sheet-io';
+import { JOURNAL_HEADER, JOURNAL_MAX_LINES, JOURNAL_TAB, journalEdits, journalLine, type TabSpec } from '../../core/index';
+import { asCells, ensureGrid, hiddenTab, ownTab, type TabData } from './sheet-io';
 
-export function journalEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const edited = e.range;
-  const sheet = edited.getSheet();
-  const tab = tabForName(sheet.getName());
-  if (!tab) return;
-  const first = Math.max(edited.getRow(), tab.frozenRows + 1);
-  const from = edited.getColumn();
-  const to = edited.getLastColumn();
-  // Only the rows whose cells the journal can take are read.
-  const rows = Math.ceil(JOURNAL_MAX_CELLS_PER_EDIT / (to - from + 1));
-  const last = Math.min(edited.getLastRow(), sheet.getLastRow(), first + rows - 1);
-  const width = sheet.getLastColumn();
-  if (last < first || width === 0) return;
-  const header = sheet.getRange(1, 1, tab.frozenRows, width).getValues();
-  const values = sheet.getRange(first, 1, last - first + 1, width).getValues();
-  const data = tabData(sheet, tab, [...header, ...values], cellReader(e.source.getSpreadsheetTimeZone()));
+ownTab(JOURNAL_TAB);
+
+/** Journals the layout columns `from`…`to` (1-based) of the edited rows read in `data`. */
+export function journalEdit(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tab: TabSpec,
+  data: TabData,
+  from: number,
+  to: number,
+  at: number,
+): void {
   const columns = [...data.columns].filter(([, index]) => index >= from && index <= to).map(([key]) => key);
-  const edits = journalEdits(tab, data.rows, columns, Date.now());
+  const edits = journalEdits(tab, data.rows, columns, at);
   if (edits.length === 0) return;
   const lines = edits.map((edit) => asCells(journalLine(edit)));
-  let journal = e.source.getSheetByName(JOURNAL_TAB);
-  if (!journal) {
-    journal = e.source.insertSheet(JOURNAL_TAB);
-    journal.getRange(1, 1, 1, JOURNAL_HEADER.length).setValues([[...JOURNAL_HEADER]]);
-    journal.hideSheet();
-  }
+  const journal = hiddenTab(spreadsheet, JOURNAL_TAB, JOURNAL_HEADER);
   // Oldest lines go first, so the tab stays small; the header stays.
   const kept = journal.getLastRow();
   const excess = kept - 1 + lines.length - JOURNAL_MAX_LINES;

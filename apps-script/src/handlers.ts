@@ -5,24 +5,29 @@
  */
 import {
   catalogFromTables,
+  DATE_PATTERN,
   daysLeftText,
-  deadlineFlags,
+  DUE_COLOURS,
   defaultPeriodText,
   formatVn,
   formatVnNumber,
   indexSummary,
-  makeResolver,
+  isMarked,
+  issueLocation,
+  MARK_COLOURS,
+  NO_COLOUR,
   parsePeriod,
   periodName,
-  settingNumber,
   TASKS_TAB,
+  taskProgress,
+  unmarkedLook,
+  VALIDATED_TABS,
   validateTables,
   type ValidationIssue,
 } from '../../core/index';
 import { menuLocked } from './lock';
-import { COLOURS, loadMarks, markIssues, saveMarks, undoMarks, type Block, type Mark } from './marks';
-import { openStore } from './script-store';
-import { addDays, dateWriter, readTables, todayIso, type TabData } from './sheet-io';
+import { issuesByCell, markBlock, readBlock, restyle } from './marks';
+import { dateWriter, readTables, todayIso, type TabData } from './sheet-io';
 import { showSidebar } from './sidebar';
 
 function ui(): GoogleAppsScript.Base.Ui {
@@ -46,18 +51,17 @@ export function onOpen(): void {
     .addToUi();
 }
 
-/** The tabs validation checks and marks: the catalog and the logs metrics read. */
-export const CHECKED = ['tasks', 'plans', 'meetings', 'documents', 'digitisation', 'settings', 'targets', 'criteria'];
-
-/** The data rows' backgrounds and notes of a tab, as one block. */
-export function readBlock(data: TabData, firstRow: number, rows: number): { block: Block; range: GoogleAppsScript.Spreadsheet.Range } {
-  const range = data.sheet.getRange(firstRow, 1, rows, Math.max(1, data.width));
-  return { block: { sheet: data.sheet.getName(), firstRow, bgs: range.getBackgrounds(), notes: range.getNotes() }, range };
-}
-
-/** Where each issue's cell is: its column number in its tab. */
-export function issueColumns(issues: readonly ValidationIssue[], data: TabData): { issue: ValidationIssue; col: number }[] {
-  return issues.map((issue) => ({ issue, col: data.columns.get(issue.column) ?? 1 }));
+/** Marks every validated tab's cells with the issues found; returns how many cells changed. */
+function markTabs(tabs: ReadonlyMap<string, TabData>, issues: readonly ValidationIssue[]): number {
+  let changed = 0;
+  for (const key of VALIDATED_TABS) {
+    const data = tabs.get(key);
+    if (!data || data.rows.length === 0) continue;
+    const block = readBlock(data.sheet, 2, data.rows.length, data.width);
+    const own = issues.filter((i) => (i.tab ?? 'tasks') === key);
+    changed += markBlock(block, issuesByCell(own, (column) => data.columns.get(column)));
+  }
+  return changed;
 }
 
 export const cchcValidate = menuLocked(() => {
@@ -68,29 +72,7 @@ export const cchcValidate = menuLocked(() => {
     return;
   }
   const { issues } = validateTables(tables);
-  const store = openStore(spreadsheet);
-  let previous: Mark[] = loadMarks(store);
-  const marks: Mark[] = [];
-  for (const key of CHECKED) {
-    const data = tabs.get(key);
-    if (!data || data.rows.length === 0) continue;
-    const { block, range } = readBlock(data, 2, data.rows.length);
-    previous = undoMarks(previous, block).kept;
-    marks.push(
-      ...markIssues(
-        block,
-        issueColumns(
-          issues.filter((i) => (i.tab ?? 'tasks') === key),
-          data,
-        ),
-      ),
-    );
-    range.setBackgrounds(block.bgs);
-    range.setNotes(block.notes);
-  }
-  // Marks on rows no longer in a checked tab's data cannot be restored here; they are kept for Xóa đánh dấu.
-  saveMarks(store, [...previous, ...marks]);
-  store.save();
+  markTabs(tabs, issues);
   // Each tab's name read once: getName is a service call, and there may be thousands of issues.
   const names = new Map([...tabs].map(([key, data]) => [key, data.sheet.getName()]));
   showSidebar(issues, (tab, column) => ({ sheet: names.get(tab) ?? TASKS_TAB.name, col: tabs.get(tab)?.columns.get(column) ?? 1 }));
@@ -98,35 +80,19 @@ export const cchcValidate = menuLocked(() => {
 
 export const cchcClearMarks = menuLocked(() => {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const store = openStore(spreadsheet);
-  let marks = loadMarks(store);
-  if (marks.length === 0) {
-    ui().alert('Không có đánh dấu kiểm tra nào cần xóa.');
-    return;
+  const { tabs } = readTables(spreadsheet, VALIDATED_TABS);
+  let cleared = 0;
+  for (const key of VALIDATED_TABS) {
+    const data = tabs.get(key);
+    if (!data || data.rows.length === 0) continue;
+    const block = readBlock(data.sheet, 2, data.rows.length, data.width);
+    cleared += restyle(block, (current) => (isMarked(current) ? unmarkedLook(current) : null));
   }
-  const recorded = marks.length;
-  let restored = 0;
-  const sheets = new Map(spreadsheet.getSheets().map((s) => [s.getName(), s]));
-  for (const name of new Set(marks.map((m) => m.sheet))) {
-    const sheet = sheets.get(name);
-    if (!sheet) continue;
-    const own = marks.filter((m) => m.sheet === name);
-    const firstRow = Math.min(...own.map((m) => m.row));
-    const rows = Math.min(Math.max(...own.map((m) => m.row)), sheet.getMaxRows()) - firstRow + 1;
-    const cols = Math.min(Math.max(...own.map((m) => m.col)), sheet.getMaxColumns());
-    if (rows < 1 || cols < 1) continue;
-    const range = sheet.getRange(firstRow, 1, rows, cols);
-    const block: Block = { sheet: name, firstRow, bgs: range.getBackgrounds(), notes: range.getNotes() };
-    const undone = undoMarks(marks, block);
-    marks = undone.kept;
-    restored += undone.restored;
-    range.setBackgrounds(block.bgs);
-    range.setNotes(block.notes);
-  }
-  saveMarks(store, []);
-  store.save();
-  const changed = recorded - restored;
-  ui().alert(`Đã xóa đánh dấu ở ${restored} ô.` + (changed ? ` ${changed} ô đã được sửa tay sau khi kiểm tra nên được giữ nguyên.` : ''));
+  ui().alert(
+    cleared === 0
+      ? 'Không có đánh dấu kiểm tra nào cần xóa.'
+      : `Đã xóa đánh dấu ở ${cleared} ô. Ghi chú và màu do cán bộ tự đặt được giữ nguyên.`,
+  );
 });
 
 export const cchcUpdateDeadlines = menuLocked(() => {
@@ -139,37 +105,31 @@ export const cchcUpdateDeadlines = menuLocked(() => {
     return;
   }
   const catalog = catalogFromTables(tables);
-  const resolve = makeResolver(catalog);
   const today = todayIso(timeZone);
-  const soon = settingNumber(catalog.settings, 'soonDays');
-  const limit = addDays(today, soon);
-  const byRow = new Map(catalog.tasks.map((t) => [t.row, t.item]));
+  // The command line's rule, as of today: periodic tasks get their next due date, met conditions their days.
+  const progress = taskProgress(catalog, today);
+  const byRow = new Map(progress.standings.map((s) => [s.row, s]));
   const dateCell = dateWriter(timeZone);
   const values: (Date | string)[][] = [];
   const colours: (string | null)[][] = [];
-  let overdue = 0;
-  let dueSoon = 0;
   for (let i = 0; i < data.rows.length; i++) {
-    const task = byRow.get(i + 2);
-    const r = task ? resolve(task) : null;
-    const due = r?.deadline.due ?? null;
-    const flags = r ? deadlineFlags(r, today, limit) : null;
-    const isOverdue = flags?.overdue ?? false;
-    const isSoon = flags?.dueSoon ?? false;
-    if (isOverdue) overdue++;
-    if (isSoon) dueSoon++;
-    values.push([due ? dateCell(due) : '']);
-    colours.push([isOverdue ? COLOURS.overdue : isSoon ? COLOURS.soon : null]);
+    const standing = byRow.get(i + 2);
+    values.push([standing?.due ? dateCell(standing.due) : '']);
+    colours.push([standing?.overdue ? DUE_COLOURS.overdue : standing?.dueSoon ? DUE_COLOURS.soon : null]);
   }
   if (values.length > 0) {
     const range = data.sheet.getRange(2, dueCol, values.length, 1);
     range.setValues(values);
+    range.setNumberFormat(DATE_PATTERN);
     range.setBackgrounds(colours);
   }
   ui().alert(
-    `Đã cập nhật hạn ${values.length} nhiệm vụ: ${overdue} quá hạn, ${dueSoon} đến hạn trong ${soon} ngày (tính đến ${formatVn(today)}).`,
+    `Đã cập nhật hạn ${values.length} nhiệm vụ: ${progress.overdue.length} quá hạn, ${progress.dueSoon.length} đến hạn trong ${progress.soonDays} ngày (tính đến ${formatVn(today)}).`,
   );
 });
+
+/** A dialog shows this many of the index's issues; the validation sidebar lists them all. */
+const INDEX_ISSUES_SHOWN = 10;
 
 export const cchcIndex = menuLocked(() => {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -186,11 +146,13 @@ export const cchcIndex = menuLocked(() => {
     const missing = new Set(s.missingEvidence.map((m) => m.code));
     const range = data.sheet.getRange(2, evidenceCol, data.rows.length, 1);
     const current = range.getBackgrounds();
+    // An official's own colour on an evidence cell stays theirs.
     range.setBackgrounds(
       data.rows.map((row, i) => {
         const before = current[i]![0]!;
-        if (missing.has(String(row['code'] ?? ''))) return [COLOURS.warning];
-        return [before === COLOURS.warning ? null : before];
+        const ours = before === MARK_COLOURS.warning || before === NO_COLOUR;
+        if (missing.has(String(row['code'] ?? ''))) return [ours ? MARK_COLOURS.warning : before];
+        return [before === MARK_COLOURS.warning ? NO_COLOUR : before];
       }),
     );
   }
@@ -200,6 +162,15 @@ export const cchcIndex = menuLocked(() => {
     `Chỉ số CCHC ${periodName(period)}: ${n(s.total.score)}/${n(s.total.max)} điểm; chỉ tiêu ${n(s.target)}; năm trước ${s.lastYear === null ? 'chưa nhập' : n(s.lastYear)}.\n` +
       (s.deadline ? `Hạn gửi: ${formatVn(s.deadline)} (${daysLeftText(s.daysLeft!)}).\n` : '') +
       `\n${areas}\n\nChưa có tài liệu kiểm chứng (tô vàng): ${s.missingEvidence.map((m) => m.code).join(', ') || 'không'}.` +
-      (s.issues.length ? `\nCó ${s.issues.length} vấn đề cần sửa (chạy lệnh cchc index để xem chi tiết).` : ''),
+      (s.issues.length
+        ? `\nCó ${s.issues.length} vấn đề cần sửa trong trang "Chỉ số CCHC":\n` +
+          s.issues
+            .slice(0, INDEX_ISSUES_SHOWN)
+            .map((i) => `- ${issueLocation(i)}: ${i.message}`)
+            .join('\n') +
+          (s.issues.length > INDEX_ISSUES_SHOWN
+            ? `\n… và ${s.issues.length - INDEX_ISSUES_SHOWN} vấn đề khác: chọn CCHC → Kiểm tra dữ liệu để xem tất cả.`
+            : '')
+        : ''),
   );
 });

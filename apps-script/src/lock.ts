@@ -2,6 +2,8 @@
  * One menu run at a time on a spreadsheet: two officials clicking at once would
  * otherwise interleave reads and writes (marks recorded twice, reminders sent twice).
  */
+import { drainEdits } from './edit-queue';
+
 export const BUSY_MESSAGE = 'Đang có người chạy một lệnh của menu CCHC trên bảng tính này. Vui lòng thử lại sau ít phút.';
 
 /** Runs `run` holding the document lock; calls `busy` instead when another run holds it for `waitMs`. */
@@ -15,7 +17,14 @@ export function withDocumentLock<T>(run: () => T, busy: () => T, waitMs = 10_000
   }
 }
 
-/** A menu handler under the lock: the second official is told to retry. */
+/** A menu handler under the lock, after the edits queued while the lock was busy; the second official is told to retry. */
 export function menuLocked(run: () => void): () => void {
-  return () => withDocumentLock(run, () => void SpreadsheetApp.getUi().alert(BUSY_MESSAGE));
+  return () =>
+    withDocumentLock(
+      () => {
+        drainEdits(SpreadsheetApp.getActiveSpreadsheet());
+        run();
+      },
+      () => void SpreadsheetApp.getUi().alert(BUSY_MESSAGE),
+    );
 }

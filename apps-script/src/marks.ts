@@ -1,109 +1,70 @@
 /**
- * Validation marks: the background and note put on a cell with a problem, and what
- * the cell had before, so "Xóa đánh dấu" restores exactly that. Records live in the
- * script's hidden tab (script-store.ts); a mark the official has since changed (their
- * note or colour over ours) is theirs, and is left alone.
+ * Writing validation marks (core/validation/cell-marks) into a block of cells.
+ * Only the cells whose look changes are written, grouped by value into one
+ * RangeList call per colour and per note, so a colour or a note an official puts
+ * on another cell meanwhile is never overwritten with what was read before.
  */
-import type { ValidationIssue } from '../../core/index';
-import type { ScriptStore } from './script-store';
+import { columnLetter, isMarked, markedLook, type CellLook, type ValidationIssue } from '../../core/index';
 
-export const COLOURS = { error: '#f4cccc', warning: '#fff2cc', overdue: '#ea9999', soon: '#ffe599' } as const;
-/** Notes validation writes start with this, so officials can tell them from their own. */
-export const NOTE_PREFIX = '[CCHC] ';
-const KIND = 'mark';
-
-export interface Mark {
-  sheet: string;
-  row: number;
-  col: number;
-  /** What we wrote. */
-  bg: string;
-  note: string;
-  /** What the cell had before. */
-  previousBg: string;
-  previousNote: string;
-}
-
-export function loadMarks(store: ScriptStore): Mark[] {
-  return store.get(KIND).map(([sheet, row, col, bg, note, previousBg, previousNote]) => ({
-    sheet: String(sheet),
-    row: Number(row),
-    col: Number(col),
-    bg: String(bg ?? ''),
-    note: String(note ?? ''),
-    previousBg: String(previousBg ?? ''),
-    previousNote: String(previousNote ?? ''),
-  }));
-}
-
-export function saveMarks(store: ScriptStore, marks: readonly Mark[]): void {
-  store.set(
-    KIND,
-    marks.map((m) => [m.sheet, m.row, m.col, m.bg, m.note, m.previousBg, m.previousNote]),
-  );
-}
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** A block of one sheet's cells read in one go: rows firstRow… and columns 1…width. */
 export interface Block {
-  sheet: string;
+  sheet: Sheet;
   firstRow: number;
   bgs: string[][];
   notes: string[][];
 }
 
-const inBlock = (m: Mark, b: Block): boolean =>
-  m.sheet === b.sheet && m.row >= b.firstRow && m.row < b.firstRow + b.bgs.length && m.col >= 1 && m.col <= (b.bgs[0]?.length ?? 0);
-
-/**
- * Restores, in the block's arrays, every recorded mark inside it that still shows
- * what we wrote; returns the marks outside the block (kept) and how many were restored.
- */
-export function undoMarks(marks: readonly Mark[], block: Block): { kept: Mark[]; restored: number } {
-  const kept: Mark[] = [];
-  let restored = 0;
-  for (const m of marks) {
-    if (!inBlock(m, block)) {
-      kept.push(m);
-      continue;
-    }
-    const r = m.row - block.firstRow;
-    const c = m.col - 1;
-    if (block.notes[r]![c] === m.note) {
-      block.notes[r]![c] = m.previousNote;
-      // Our colour only: an official who recoloured the cell keeps their colour.
-      if (block.bgs[r]![c] === m.bg) block.bgs[r]![c] = m.previousBg;
-      restored++;
-    }
-  }
-  return { kept, restored };
+/** The data rows' backgrounds and notes of a tab, as one block (two reads). */
+export function readBlock(sheet: Sheet, firstRow: number, rows: number, width: number): Block {
+  const range = sheet.getRange(firstRow, 1, rows, Math.max(1, width));
+  return { sheet, firstRow, bgs: range.getBackgrounds(), notes: range.getNotes() };
 }
 
-/** Marks the block's cells for the issues (row, column number), recording what each cell had. */
-export function markIssues(block: Block, issues: readonly { issue: ValidationIssue; col: number }[]): Mark[] {
+/** Issues by cell ("row:col"), from each issue's row and its column's number in the tab. */
+export function issuesByCell(issues: readonly ValidationIssue[], columnOf: (key: string) => number | undefined): Map<string, ValidationIssue[]> {
   const byCell = new Map<string, ValidationIssue[]>();
-  for (const { issue, col } of issues) {
-    const key = `${issue.row}:${col}`;
-    byCell.set(key, [...(byCell.get(key) ?? []), issue]);
+  for (const issue of issues) {
+    const key = `${issue.row}:${columnOf(issue.column) ?? 1}`;
+    const list = byCell.get(key);
+    if (list) list.push(issue);
+    else byCell.set(key, [issue]);
   }
-  const marks: Mark[] = [];
-  for (const [key, list] of byCell) {
-    const [row, col] = key.split(':').map(Number) as [number, number];
-    const r = row - block.firstRow;
-    if (!block.bgs[r] || block.bgs[r]![col - 1] === undefined) continue;
-    const previousNote = block.notes[r]![col - 1]!;
-    const mark: Mark = {
-      sheet: block.sheet,
-      row,
-      col,
-      bg: list.some((i) => i.severity === 'error') ? COLOURS.error : COLOURS.warning,
-      // The official's own note stays visible under ours, so editing the marked note never loses it.
-      note: NOTE_PREFIX + list.map((i) => `${i.message} (${i.code})`).join('\n') + (previousNote ? `\n———\n${previousNote}` : ''),
-      previousBg: block.bgs[r]![col - 1]!,
-      previousNote,
-    };
-    block.bgs[r]![col - 1] = mark.bg;
-    block.notes[r]![col - 1] = mark.note;
-    marks.push(mark);
-  }
-  return marks;
+  return byCell;
+}
+
+/**
+ * Gives every cell of the block the look `lookOf` wants (null: leave it), writing
+ * the changed cells only. Returns how many cells changed.
+ */
+export function restyle(block: Block, lookOf: (current: CellLook, row: number, col: number) => CellLook | null): number {
+  const bgWrites = new Map<string, string[]>();
+  const noteWrites = new Map<string, string[]>();
+  let changed = 0;
+  block.bgs.forEach((line, r) => {
+    const row = block.firstRow + r;
+    line.forEach((bg, c) => {
+      const current = { bg, note: block.notes[r]![c]! };
+      const next = lookOf(current, row, c + 1);
+      if (!next || (next.bg === current.bg && next.note === current.note)) return;
+      const a1 = `${columnLetter(c)}${row}`;
+      if (next.bg !== current.bg) (bgWrites.get(next.bg) ?? bgWrites.set(next.bg, []).get(next.bg)!).push(a1);
+      if (next.note !== current.note) (noteWrites.get(next.note) ?? noteWrites.set(next.note, []).get(next.note)!).push(a1);
+      changed++;
+    });
+  });
+  for (const [bg, cells] of bgWrites) block.sheet.getRangeList(cells).setBackground(bg);
+  for (const [note, cells] of noteWrites) block.sheet.getRangeList(cells).setNote(note === '' ? null : note);
+  return changed;
+}
+
+/** Marks the block's cells for the issues; `partial`: see markedLook. Returns how many cells changed. */
+export function markBlock(block: Block, byCell: ReadonlyMap<string, readonly ValidationIssue[]>, partial = false): number {
+  return restyle(block, (current, row, col) => {
+    const issues = byCell.get(`${row}:${col}`) ?? [];
+    // Most cells have no issue and no mark: nothing to compute.
+    if (issues.length === 0 && !isMarked(current)) return null;
+    return markedLook(current, issues, partial);
+  });
 }

@@ -1,60 +1,14 @@
 /**
- * "Gửi nhắc việc": one email per lead unit listing its overdue and soon-due tasks,
- * to the address in the units tab. The menu previews first and respects the daily
+ * "Gửi nhắc việc": one email per lead unit listing its overdue and soon-due tasks
+ * (core/report/reminders, as `cchc remind` previews them), to the address in the units tab. The menu previews first and respects the daily
  * mail quota. Each email sent is recorded (unit and day) in the script's hidden tab
  * under the document lock, so no unit gets a second email the same day — not from a
  * rerun, a continuation, nor a second official's daily trigger.
  */
-import { catalogFromTables, formatVn, taskProgress, type Catalog, type TaskAlert } from '../../core/index';
+import { catalogFromTables, formatVn, reminders, type Reminder } from '../../core/index';
 import { BUSY_MESSAGE, withDocumentLock } from './lock';
 import { openStore, type ScriptStore } from './script-store';
 import { addDays, readTables, todayIso } from './sheet-io';
-
-export interface Reminder {
-  unit: string;
-  name: string;
-  email: string | null;
-  subject: string;
-  body: string;
-  overdue: number;
-  dueSoon: number;
-}
-
-const line = (a: TaskAlert, what: string): string => `- [${what}] ${a.plan} STT ${a.stt}: ${a.title} (hạn ${formatVn(a.due)})`;
-
-export function reminders(catalog: Catalog, today: string): Reminder[] {
-  const progress = taskProgress(catalog, today);
-  const byUnit = new Map<string, { overdue: TaskAlert[]; soon: TaskAlert[] }>();
-  const add = (a: TaskAlert, kind: 'overdue' | 'soon') => {
-    const key = a.leadUnit ?? a.lead;
-    const entry = byUnit.get(key) ?? { overdue: [], soon: [] };
-    entry[kind].push(a);
-    byUnit.set(key, entry);
-  };
-  progress.overdue.forEach((a) => add(a, 'overdue'));
-  progress.dueSoon.forEach((a) => add(a, 'soon'));
-  return [...byUnit].map(([unit, { overdue, soon }]) => {
-    const def = catalog.registry.get(unit);
-    const name = def?.name ?? unit;
-    return {
-      unit,
-      name,
-      email: def?.email ?? null,
-      subject: `[CCHC] ${name}: ${overdue.length} nhiệm vụ quá hạn, ${soon.length} sắp đến hạn`,
-      body: [
-        `Kính gửi ${name},`,
-        '',
-        `Tính đến ngày ${formatVn(today)}, đơn vị có các nhiệm vụ cải cách hành chính cần lưu ý:`,
-        ...overdue.map((a) => line(a, 'Quá hạn')),
-        ...soon.map((a) => line(a, 'Sắp đến hạn')),
-        '',
-        'Đề nghị cập nhật tiến độ, ngày hoàn thành và minh chứng trên bảng tính dùng chung.',
-      ].join('\n'),
-      overdue: overdue.length,
-      dueSoon: soon.length,
-    };
-  });
-}
 
 /**
  * Apps Script stops a run 6 minutes after it started, the preview dialog's wait
@@ -239,7 +193,7 @@ export function cchcReminders(): void {
     return;
   }
   const quota = MailApp.getRemainingDailyQuota();
-  const preview = list.map((r) => `${r.name} <${r.email ?? 'chưa có email'}>: ${r.overdue} quá hạn, ${r.dueSoon} sắp đến hạn`).join('\n');
+  const preview = list.map((r) => `${r.name} <${r.email ?? 'chưa có email'}>: ${r.overdue.length} quá hạn, ${r.dueSoon.length} sắp đến hạn`).join('\n');
   const answer = ui.alert(
     'Xem trước nhắc việc',
     `${preview}\n\nHạn mức gửi thư còn lại hôm nay: ${quota}. Gửi ${list.filter((r) => r.email).length} thư (đơn vị đã nhận thư hôm nay ${formatVn(today)} không nhận lại)?`,

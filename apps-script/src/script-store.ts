@@ -1,14 +1,16 @@
 /**
- * What the menu must remember between runs (the cells validation marked, the
- * reminders sent) lives in a hidden tab the script owns, one record a row. Document
- * properties cap a value at 9 KB and the store at 500 KB: 5,000 tasks mark ~1,500
- * cells (55 KB), and a record per email sent grows daily. A tab holds millions of
- * cells, is read in one getValues() and written in one setValues(), and is covered
- * by the document lock like the data it describes.
+ * What the menu must remember between runs (the reminders sent, and those that
+ * failed) lives in a hidden tab the script owns, one record a row. Document
+ * properties cap a value at 9 KB and the store at 500 KB, and a record per email
+ * sent grows daily. A tab holds millions of cells, is read in one getValues() and
+ * written in one setValues(), and is covered by the document lock like the data it
+ * describes.
  */
-import { asCells, asText, ensureGrid } from './sheet-io';
+import { asCells, asText, ensureGrid, hiddenTab, ownTab } from './sheet-io';
 
-export const STORE_TAB = 'CCHC – dữ liệu của menu (không sửa)';
+export const STORE_TAB = ownTab('CCHC – dữ liệu của menu (không sửa)');
+/** The kinds of record kept; others (an older version's cell marks, now kept in the cells) go at the next save. */
+const KINDS = new Set(['sent', 'failed']);
 /** kind, then the record's fields. */
 const WIDTH = 8;
 
@@ -32,6 +34,7 @@ export function openStore(spreadsheet: Spreadsheet): ScriptStore {
   const byKind = new Map<string, StoredRecord[]>();
   if (existing && last > 0) {
     for (const [kind, ...fields] of existing.getRange(1, 1, last, WIDTH).getValues()) {
+      if (!KINDS.has(String(kind))) continue;
       const list = byKind.get(String(kind)) ?? [];
       // Trailing blank fields are padding, not data.
       let end = fields.length;
@@ -59,14 +62,7 @@ export function openStore(spreadsheet: Spreadsheet): ScriptStore {
       // Blank rows over what the previous save left, so nothing stale survives.
       while (rows.length < last) rows.push(Array<string>(WIDTH).fill(''));
       if (rows.length === 0) return;
-      let sheet = existing;
-      if (!sheet) {
-        // insertSheet shows the new tab: the official is put back on theirs.
-        const active = spreadsheet.getActiveSheet();
-        sheet = spreadsheet.insertSheet(STORE_TAB);
-        sheet.hideSheet();
-        active.activate();
-      }
+      const sheet = existing ?? hiddenTab(spreadsheet, STORE_TAB);
       ensureGrid(sheet, rows.length, WIDTH);
       sheet.getRange(1, 1, rows.length, WIDTH).setValues(rows);
     },

@@ -1,25 +1,34 @@
 /**
- * "Khởi tạo bảng tính": creates the tabs a new shared sheet is missing, laid out from
- * the same tab specs as the local workbook (headers, frozen header, dropdowns,
- * computed columns protected with a warning, overdue tasks coloured). Tabs that
- * already exist (found by key, as the command line finds them) are left exactly as
- * they are. A new tab is 1,000 × 26: it is grown to the layout before anything is
- * written, since Sheets throws on ranges outside the grid.
+ * "Khởi tạo bảng tính": creates the tabs a shared sheet is missing, laid out from
+ * the same tab specs and rules as `cchc init --sheet` (core/layout/sheet-rules):
+ * headers, frozen header, date formats, dropdowns, computed columns protected with
+ * a warning, overdue due dates coloured. Tabs that exist, found as the command line
+ * finds them (a loose name, or a renamed tab's header), are adopted as they are and
+ * never written; dropdowns point at the units tab where it really is. All or
+ * nothing: a failure removes the tabs this run created.
  */
 import {
+  columnsByHeader,
+  creationOrder,
+  DATE_PATTERN,
   dropdownFor,
   HEADER_BACKGROUND,
   LAYOUT_ROWS,
+  layoutSource,
   OVERDUE_BACKGROUND,
-  overdueFormula,
+  overdueRule,
   protectedSpans,
   TABS,
+  type DropdownSource,
   type TabSpec,
 } from '../../core/index';
 import { menuLocked } from './lock';
 import { ensureGrid, sheetsByKey } from './sheet-io';
 
-function layOut(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: TabSpec): void {
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function layOut(spreadsheet: Spreadsheet, tab: TabSpec, sourceOf: (tabKey: string, columnKey: string) => DropdownSource | null): Sheet {
   const sheet = spreadsheet.insertSheet(tab.name);
   const width = tab.columns.length;
   ensureGrid(sheet, tab.frozenRows + LAYOUT_ROWS, width);
@@ -28,12 +37,14 @@ function layOut(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: TabS
   header.setFontWeight('bold');
   header.setBackground(HEADER_BACKGROUND);
   sheet.setFrozenRows(tab.frozenRows);
+  // Every row of the grid: a tab laid out bigger than the default keeps its rules to the end.
+  const rows = sheet.getMaxRows() - tab.frozenRows;
+  const dataRange = (column: number) => sheet.getRange(tab.frozenRows + 1, column, rows, 1);
   tab.columns.forEach((c, i) => {
     if (c.hidden) sheet.hideColumns(i + 1);
-  });
-  const dataRange = (column: number, columns = 1) => sheet.getRange(tab.frozenRows + 1, column, LAYOUT_ROWS, columns);
-  tab.columns.forEach((c, i) => {
-    const dropdown = dropdownFor(c);
+    if (c.type === 'date') dataRange(i + 1).setNumberFormat(DATE_PATTERN);
+    const source = c.choicesFrom ? sourceOf(c.choicesFrom.tab, c.choicesFrom.column) : null;
+    const dropdown = c.choicesFrom && !source ? null : dropdownFor(c, () => source!);
     if (!dropdown) return;
     const rule =
       dropdown.kind === 'list'
@@ -44,30 +55,61 @@ function layOut(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: TabS
     dataRange(i + 1).setDataValidation(rule.build());
   });
   for (const p of protectedSpans(tab))
-    dataRange(p.start + 1, p.end - p.start)
+    sheet
+      .getRange(tab.frozenRows + 1, p.start + 1, rows, p.end - p.start)
       .protect()
       .setDescription(p.description)
       .setWarningOnly(true);
-  const formula = overdueFormula(tab);
-  if (formula) {
+  const overdue = overdueRule(tab);
+  if (overdue) {
     const rule = SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(formula)
+      .whenFormulaSatisfied(overdue.formula)
       .setBackground(OVERDUE_BACKGROUND)
-      .setRanges([sheet.getRange(tab.frozenRows + 1, 1, LAYOUT_ROWS, width)])
+      .setRanges([dataRange(overdue.column + 1)])
       .build();
     sheet.setConditionalFormatRules([rule]);
   }
+  return sheet;
+}
+
+/** Where a column of a tab is: the sheet as it is (its name, the column under its header), or null when the column is not there. */
+function locator(existing: ReadonlyMap<string, Sheet>): (tabKey: string, columnKey: string) => DropdownSource | null {
+  return (tabKey, columnKey) => {
+    const sheet = existing.get(tabKey);
+    if (!sheet) return layoutSource(tabKey, columnKey);
+    const width = sheet.getLastColumn();
+    const header = width === 0 ? [] : sheet.getRange(1, 1, 1, width).getValues()[0]!.map(String);
+    const column = columnsByHeader(TABS.find((t) => t.key === tabKey)!, header).get(columnKey);
+    return column === undefined ? null : { name: sheet.getName(), column };
+  };
 }
 
 export const cchcSetup = menuLocked(() => {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const ui = SpreadsheetApp.getUi();
   const existing = sheetsByKey(spreadsheet);
-  const created = TABS.filter((tab) => !existing.has(tab.key));
-  // Units first: other tabs' dropdowns point at it.
-  for (const tab of [...created].sort((a, b) => Number(b.key === 'units') - Number(a.key === 'units'))) layOut(spreadsheet, tab);
-  SpreadsheetApp.getUi().alert(
-    created.length === 0
-      ? 'Bảng tính đã có đủ các trang; không thay đổi gì.'
-      : `Đã tạo ${created.length} trang: ${created.map((t) => t.name).join(', ')}. Các trang đã có được giữ nguyên.`,
+  const missing = creationOrder(TABS.filter((tab) => !existing.has(tab.key)));
+  if (missing.length === 0) {
+    ui.alert('Bảng tính đã có đủ các trang; không thay đổi gì.');
+    return;
+  }
+  const sourceOf = locator(existing);
+  const active = spreadsheet.getActiveSheet();
+  const created: Sheet[] = [];
+  try {
+    for (const tab of missing) created.push(layOut(spreadsheet, tab, sourceOf));
+  } catch (error) {
+    // Nothing half-built is left: the tabs this run added go, the official's stay as they were.
+    for (const sheet of created.reverse()) spreadsheet.deleteSheet(sheet);
+    active.activate();
+    ui.alert(
+      `Không khởi tạo được bảng tính: ${String((error as { message?: unknown } | null)?.message ?? error)}. Bảng tính được giữ nguyên như trước; thử lại sau ít phút.`,
+    );
+    return;
+  }
+  const adopted = [...existing].filter(([key, sheet]) => sheet.getName() !== TABS.find((t) => t.key === key)!.name);
+  ui.alert(
+    `Đã tạo ${missing.length} trang: ${missing.map((t) => t.name).join(', ')}. Các trang đã có được giữ nguyên.` +
+      (adopted.length ? ` Dùng các trang đã có: ${adopted.map(([key, s]) => `"${s.getName()}" làm trang "${TABS.find((t) => t.key === key)!.name}"`).join(', ')}.` : ''),
   );
 });

@@ -11,6 +11,7 @@ import {
   ROW_NUMBER,
   tabForName,
   TABS,
+  tabsForHeaders,
   type CellValue,
   type ColumnSpec,
   type Row,
@@ -29,14 +30,58 @@ export interface TabData {
   width: number;
 }
 
-/** Each tab's sheet by tab key, from one getSheets(); the first sheet a key matches wins. */
+/** The layout tab a sheet's header row stands for, when its name says none (a tab an official renamed). */
+export function tabForHeader(sheet: Sheet, keys?: ReadonlySet<string>): TabSpec | undefined {
+  const width = sheet.getLastColumn();
+  if (width === 0) return undefined;
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0]!.map(String);
+  const found = tabsForHeaders(header, keys ? TABS.filter((t) => keys.has(t.key)) : TABS);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * Each tab's sheet by tab key, found as the command line finds it: by a loose
+ * match of its name ("Đơn Vị ", NFD text), else, for a tab an official renamed, by
+ * its header row (one read per sheet whose name matches none). The first wins.
+ */
 export function sheetsByKey(spreadsheet: Spreadsheet): Map<string, Sheet> {
   const found = new Map<string, Sheet>();
+  const unnamed: Sheet[] = [];
   for (const sheet of spreadsheet.getSheets()) {
-    const tab = tabForName(sheet.getName());
+    const name = sheet.getName();
+    const tab = tabForName(name);
     if (tab && !found.has(tab.key)) found.set(tab.key, sheet);
+    else if (!tab && !OWN_TABS.has(name)) unnamed.push(sheet);
+  }
+  for (const sheet of unnamed) {
+    const missing = new Set(TABS.filter((t) => !found.has(t.key)).map((t) => t.key));
+    if (missing.size === 0) break;
+    const tab = tabForHeader(sheet, missing);
+    if (tab) found.set(tab.key, sheet);
   }
   return found;
+}
+
+/** The tabs the script keeps for itself: never taken for an official's tab. */
+const OWN_TABS = new Set<string>();
+export function ownTab(name: string): string {
+  OWN_TABS.add(name);
+  return name;
+}
+
+/**
+ * A hidden tab the script keeps, created when missing. Sheets shows a tab it has
+ * just inserted: the official is put back on theirs.
+ */
+export function hiddenTab(spreadsheet: Spreadsheet, name: string, header?: readonly string[]): Sheet {
+  const existing = spreadsheet.getSheetByName(name);
+  if (existing) return existing;
+  const active = spreadsheet.getActiveSheet();
+  const sheet = spreadsheet.insertSheet(name);
+  if (header) sheet.getRange(1, 1, 1, header.length).setValues([[...header]]);
+  sheet.hideSheet();
+  active.activate();
+  return sheet;
 }
 
 /** Cell values as the core reads them; a Date is the day it shows in the sheet's zone (one formatDate per distinct Date). */
@@ -57,8 +102,17 @@ export function cellReader(timeZone: string): (value: unknown, column: ColumnSpe
   };
 }
 
-/** A tab's header and rows, from the values of its data range. */
-export function tabData(sheet: Sheet, tab: TabSpec, values: readonly unknown[][], read: ReturnType<typeof cellReader>): TabData {
+/**
+ * A tab's header and rows, from its header line then the lines of its data rows;
+ * `firstRow`: the sheet row of the first data line (a few edited rows).
+ */
+export function tabData(
+  sheet: Sheet,
+  tab: TabSpec,
+  values: readonly unknown[][],
+  read: ReturnType<typeof cellReader>,
+  firstRow = tab.frozenRows + 1,
+): TabData {
   const header = (values[0] ?? []).map((h) => matchKey(String(h)));
   const columns = new Map<string, number>();
   for (const c of tab.columns) {
@@ -70,7 +124,7 @@ export function tabData(sheet: Sheet, tab: TabSpec, values: readonly unknown[][]
   }
   const specs = tab.columns.filter((c) => columns.has(c.key));
   const rows = values.slice(tab.frozenRows).map((line, i) => {
-    const row: Row = { [ROW_NUMBER]: i + tab.frozenRows + 1 };
+    const row: Row = { [ROW_NUMBER]: i + firstRow };
     for (const c of specs) row[c.key] = read(line[columns.get(c.key)! - 1], c);
     return row;
   });
@@ -83,14 +137,15 @@ export interface SheetContext {
   timeZone: string;
 }
 
-export function readTables(spreadsheet: Spreadsheet): SheetContext {
+/** The tabs' rows, one getValues() each; `keys`: only those tabs (the others read as empty). */
+export function readTables(spreadsheet: Spreadsheet, keys?: readonly string[]): SheetContext {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const read = cellReader(timeZone);
   const sheets = sheetsByKey(spreadsheet);
   const tables: Tables = {};
   const tabs = new Map<string, TabData>();
   for (const tab of TABS) {
-    const sheet = sheets.get(tab.key);
+    const sheet = !keys || keys.includes(tab.key) ? sheets.get(tab.key) : undefined;
     const data = sheet ? tabData(sheet, tab, sheet.getDataRange().getValues(), read) : null;
     tables[tab.key] = data?.rows ?? [];
     if (data) tabs.set(tab.key, data);

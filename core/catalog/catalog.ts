@@ -41,15 +41,18 @@ export function catalogFromTables(tables: Record<string, readonly Row[] | undefi
   };
 }
 
-/** Every issue in the catalog: cells of the wrong type first, then the rules. */
-export function validateTasksTab(catalog: Catalog): ValidationIssue[] {
+/** Every issue in the catalog: cells of the wrong type first, then the rules (`rowsOnly`: see validateCatalog). */
+export function validateTasksTab(catalog: Catalog, rowsOnly = false): ValidationIssue[] {
   return [
     ...catalog.decodeIssues,
-    ...validateCatalog({
-      tasks: catalog.tasks,
-      plans: catalog.plans,
-      registry: catalog.registry,
-      defaultYear: catalog.defaultYear,
-    }),
+    ...validateCatalog(
+      {
+        tasks: catalog.tasks,
+        plans: catalog.plans,
+        registry: catalog.registry,
+        defaultYear: catalog.defaultYear,
+      },
+      rowsOnly,
+    ),
   ];
 }

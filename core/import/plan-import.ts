@@ -27,11 +27,12 @@ import { MEETING_FORMAT_WORDS, MEETING_KIND_WORDS, wordReader, YES_NO_WORDS, typ
 import { provinceStatsAt } from '../metrics/province-stats';
 import { criteriaFromAppendix, mergeCriteria, type CriteriaBase } from '../par-index/criteria-import';
 import { parsePeriod, periodName, PERIOD_FORMS } from '../periods/period';
-import { sameCell } from '../merge/row-identity';
+import { rowKey, sameCell } from '../merge/row-identity';
+import { settingNumber } from '../settings';
 import { matchKey, nfc } from '../text/vietnamese';
 import { validateCatalog } from '../validation/catalog-rules';
 import { countBySeverity, type ValidationIssue } from '../validation/issue';
-import { checkLogTab, naturalKey } from '../validation/log-rules';
+import { checkLogTab } from '../validation/log-rules';
 
 export interface ImportSheet {
   sheet: string;
@@ -53,6 +54,8 @@ export interface ImportRequest {
   period?: string;
   /** What the last criteria import brought, to tell an official's edit from the file's change. */
   criteriaBase?: CriteriaBase;
+  /** ISO day the computed due column is written as of (a periodic task's next due date); none: the plan's own dates only. */
+  today?: string;
   /** The command takes criteria only (`cchc index-import`): any other table is refused, naming the command that fits. */
   criteria?: boolean;
 }
@@ -298,7 +301,12 @@ function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppend
   const merge = mergeImport(adoption.tasks, plan.code, rows);
   const plans = [...adoption.plans.filter((p) => p.code !== plan.code), plan];
   const writes = () => {
-    const deadlineOf = makeDeadlineResolver({ defaultYear: catalog.defaultYear, plans });
+    const deadlineOf = makeDeadlineResolver({
+      defaultYear: catalog.defaultYear,
+      plans,
+      today: request.today,
+      conditionDays: settingNumber(catalog.settings, 'conditionDays'),
+    });
     return { plans: encodePlans(plans), tasks: encodeTasks(merge.tasks, (t) => deadlineOf(t).deadline.due) };
   };
 
@@ -372,7 +380,7 @@ function planCriteria(request: TableRequest, sheet: string, parsed: ParsedAppend
   const existing = request.tables['criteria'] ?? [];
   const incoming = criteriaFromAppendix(parsed);
   const merge = mergeCriteria(existing, incoming, request.criteriaBase ?? {});
-  const before = new Map(existing.map((r) => [naturalKey(CRITERIA_TAB, r), r]));
+  const before = new Map(existing.map((r) => [rowKey(CRITERIA_TAB, r), r]));
   const changes = diffCounts(CRITERIA_TAB, before, merge.rows);
   const kept = merge.changed.reduce((n, c) => n + c.kept.length, 0);
   const lines = [
@@ -454,10 +462,10 @@ function planLog(
   const { records, rowNumbers } = decodeRows(tab, rows);
   const incoming: Row[] = records.map((r) => ({ ...r }));
   const existing = [...(request.tables[tab.key] ?? [])];
-  const index = new Map(existing.map((r, i) => [naturalKey(tab, r), i]));
+  const index = new Map(existing.map((r, i) => [rowKey(tab, r), i]));
   const changes: Changes = { added: 0, updated: 0, unchanged: 0 };
   for (const row of incoming) {
-    const key = naturalKey(tab, row);
+    const key = rowKey(tab, row);
     const at = index.get(key);
     if (at === undefined) {
       index.set(key, existing.length);
@@ -506,7 +514,7 @@ function changesLine(c: Changes): string {
 function diffCounts(tab: TabSpec, before: ReadonlyMap<string, Row>, after: readonly Row[]): Changes {
   const changes: Changes = { added: 0, updated: 0, unchanged: 0 };
   for (const row of after) {
-    const old = before.get(naturalKey(tab, row));
+    const old = before.get(rowKey(tab, row));
     if (!old) changes.added++;
     else if (tab.columns.every((c) => sameCell(c, old[c.key], row[c.key]))) changes.unchanged++;
     else changes.updated++;

@@ -4,11 +4,13 @@
  * protected columns and the overdue rule.
  */
 import { columnLetter, type ColumnSpec, type TabSpec } from './columns';
-import { tabByKey } from './tabs';
+import { tabByKey, TABS } from './tabs';
 
 export const HEADER_BACKGROUND = '#ddebf7';
 export const OVERDUE_BACKGROUND = '#ea9999';
-/** Rows a new tab's validation and formatting cover. */
+/** The due column's colours: overdue, and due within the "soon" window. */
+export const DUE_COLOURS = { overdue: OVERDUE_BACKGROUND, soon: '#ffe599' } as const;
+/** Empty rows a new tab is laid out with, below its data. */
 export const LAYOUT_ROWS = 2000;
 
 export type Dropdown =
@@ -17,12 +19,42 @@ export type Dropdown =
   /** Suggestions from another tab's column; several units may share a cell, so other text is allowed. */
   | { kind: 'range'; a1: string };
 
-export function dropdownFor(column: ColumnSpec): Dropdown | null {
+/** Where a dropdown's values are: the sheet's name as it is, the column's 0-based position, and its last row (none: open-ended). */
+export interface DropdownSource {
+  name: string;
+  column: number;
+  lastRow?: number;
+}
+
+/** The layout's own place for a tab's column: where a tab the project creates puts it. */
+export function layoutSource(tabKey: string, columnKey: string): DropdownSource {
+  const tab = tabByKey(tabKey);
+  return { name: tab.name, column: tab.columns.findIndex((c) => c.key === columnKey) };
+}
+
+/**
+ * A column's dropdown. A list's values are fixed; a range points at the tab that
+ * holds them where it really is (`sourceOf`: an official's tab keeps its own name
+ * and column order) and, unless a last row is given, runs to the end of that tab.
+ */
+export function dropdownFor(column: ColumnSpec, sourceOf: typeof layoutSource = layoutSource): Dropdown | null {
   if (column.choices) return { kind: 'list', values: column.choices };
   if (!column.choicesFrom) return null;
-  const source = tabByKey(column.choicesFrom.tab);
-  const letter = columnLetter(source.columns.findIndex((s) => s.key === column.choicesFrom!.column));
-  return { kind: 'range', a1: `'${source.name}'!$${letter}$${source.frozenRows + 1}:$${letter}$${LAYOUT_ROWS}` };
+  const from = tabByKey(column.choicesFrom.tab);
+  return { kind: 'range', a1: sourceA1(sourceOf(from.key, column.choicesFrom.column), from.frozenRows + 1) };
+}
+
+/** A dropdown source's cells in A1 notation, from `firstRow` ('Đơn vị'!$B$2:$B). */
+export function sourceA1(source: DropdownSource, firstRow: number): string {
+  const letter = columnLetter(source.column);
+  const end = source.lastRow === undefined ? `$${letter}` : `$${letter}$${source.lastRow}`;
+  return `'${source.name.replace(/'/g, "''")}'!$${letter}$${firstRow}:${end}`;
+}
+
+/** The order to create missing tabs in: a tab other tabs' dropdowns point at comes first. */
+export function creationOrder(tabs: readonly TabSpec[]): TabSpec[] {
+  const sources = new Set(TABS.flatMap((t) => t.columns.flatMap((c) => (c.choicesFrom ? [c.choicesFrom.tab] : []))));
+  return [...tabs].sort((a, b) => Number(sources.has(b.key)) - Number(sources.has(a.key)));
 }
 
 /** Why a column is guarded, by owner; officials' tracking columns are not. */
@@ -56,10 +88,18 @@ export function protectedSpans(tab: TabSpec): { start: number; end: number; desc
   });
 }
 
-/** The custom formula that colours an overdue task row, anchored at the first data row; null for other tabs. */
-export function overdueFormula(tab: TabSpec): string | null {
+/**
+ * The overdue colour of the tasks tab: a custom formula, anchored at the first data
+ * row, on the due column only (0-based), so it never hides a validation mark's
+ * colour elsewhere in the row; null for other tabs.
+ */
+export function overdueRule(tab: TabSpec): { formula: string; column: number } | null {
   if (tab.key !== 'tasks') return null;
-  const letter = (key: string) => columnLetter(tab.columns.findIndex((c) => c.key === key));
+  const index = (key: string) => tab.columns.findIndex((c) => c.key === key);
+  const letter = (key: string) => columnLetter(index(key));
   const [due, status, row] = [letter('due'), letter('status'), tab.frozenRows + 1];
-  return `=AND($${due}${row}<>"", $${due}${row}<TODAY(), LEFT($${status}${row}, 10)<>"Hoàn thành", $${status}${row}<>"Không thực hiện")`;
+  return {
+    formula: `=AND($${due}${row}<>"", $${due}${row}<TODAY(), LEFT($${status}${row}, 10)<>"Hoàn thành", $${status}${row}<>"Không thực hiện")`,
+    column: index('due'),
+  };
 }

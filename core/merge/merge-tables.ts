@@ -7,7 +7,7 @@
  */
 import type { Row } from '../layout/columns';
 import { TABS } from '../layout/tabs';
-import { indexRows } from './row-identity';
+import { indexRows, rowIdentity } from './row-identity';
 import { applyMerge, mergeTab, syncedBase, type MergeConflict, type TabMerge } from './three-way-merge';
 
 /** Rows per tab key (see layout/tabs). */
@@ -36,6 +36,28 @@ export function baseOf(tables: Tables): SyncBase {
         ]),
       ),
     ]),
+  );
+}
+
+/**
+ * A stored base keyed again by today's row identity, so a base written under an
+ * older rule for what makes two rows the same still matches rows. Rows whose
+ * identity cells are blank keep the key they were stored under.
+ */
+export function rekeyBase(base: SyncBase): SyncBase {
+  return new Map(
+    [...base].map(([tabKey, rows]) => {
+      const tab = TABS.find((t) => t.key === tabKey);
+      if (!tab) return [tabKey, rows];
+      const keyed = new Map<string, Row>();
+      for (const [key, row] of rows) {
+        const id = rowIdentity(tab, row);
+        let next = id ?? key;
+        for (let n = 2; id !== null && keyed.has(next); n++) next = `${id}#${n}`;
+        keyed.set(next, row);
+      }
+      return [tabKey, keyed];
+    }),
   );
 }
 

@@ -4,6 +4,7 @@
  * officials sort, insert and delete rows freely.
  */
 import { parseDateText } from '../layout/codec';
+import { parsePeriod } from '../periods/period';
 import { parseVnNumber } from '../text/number';
 import type { CellValue, ColumnSpec, Row, TabSpec } from '../layout/columns';
 import { nfcMultiline } from '../text/vietnamese';
@@ -33,16 +34,32 @@ export function sameCell(column: ColumnSpec, a: CellValue | undefined, b: CellVa
   return a === b || cellKey(column, a) === cellKey(column, b);
 }
 
+/**
+ * The identity cells' keys, compared by meaning wherever two rows are matched (a
+ * sync, an import, a duplicate check, the sheet's edit journal): a period by the
+ * period it names ("Quý I/2026" and "2026-Q1" are one), text without regard to case.
+ */
+function identityParts(tab: TabSpec, row: Row): string[] {
+  return identityColumns(tab).map((key) => {
+    const value = row[key];
+    if (key === 'period' && typeof value === 'string') {
+      const period = parsePeriod(value);
+      if (period) return period.label;
+    }
+    return cellKey(tab.columns.find((c) => c.key === key)!, value).toLocaleLowerCase('vi');
+  });
+}
+
+/** The row's key: its identity cells as compared (blank ones included). */
+export function rowKey(tab: TabSpec, row: Row): string {
+  return identityParts(tab, row).join(' | ');
+}
+
 /** The row's identity, or null for a row that has none (e.g. a task typed without an id). */
 export function rowIdentity(tab: TabSpec, row: Row): string | null {
   const carried = row[ROW_KEY];
   if (typeof carried === 'string' && carried !== '') return carried;
-  const parts = identityColumns(tab).map((key) =>
-    cellKey(
-      tab.columns.find((c) => c.key === key)!,
-      row[key],
-    ),
-  );
+  const parts = identityParts(tab, row);
   return parts.every((p) => p === '') ? null : parts.join(' | ');
 }
 

@@ -9,6 +9,7 @@ import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import type { Catalog } from '../catalog/catalog';
+import type { Task } from '../catalog/model';
 import { makeResolver, type ResolvedTask } from '../catalog/resolve';
 import { settingNumber } from '../settings';
 
@@ -40,6 +41,17 @@ export interface TaskAlert {
   daysLate: number;
 }
 
+/** Where one task stands on the day: what the sheet's "Hạn (tự tính)" column and its overdue colour show. */
+export interface TaskStanding {
+  /** The task's row in the tasks tab. */
+  row: number;
+  id: string;
+  /** Its due date as of the day (a periodic task's next one); null when it has none yet. */
+  due: string | null;
+  overdue: boolean;
+  dueSoon: boolean;
+}
+
 export interface TaskProgress {
   today: string;
   soonDays: number;
@@ -48,6 +60,8 @@ export interface TaskProgress {
   bySection: Record<string, ProgressCounts>;
   overdue: TaskAlert[];
   dueSoon: TaskAlert[];
+  /** Every task counted, in catalog order. */
+  standings: TaskStanding[];
 }
 
 export function taskState(status: string, completedOn: string | null, due: string | null): TaskState {
@@ -117,17 +131,27 @@ export function leadKey(r: ResolvedTask): string {
   return first ? (first.unit ?? first.text) : '(chưa có)';
 }
 
+/**
+ * The one way tasks are resolved as of a day, wherever a due date is shown or
+ * counted: a periodic task's next due date after `today`, a met condition's days
+ * from the settings.
+ */
+export function resolverOn(catalog: Catalog, today: string): (task: Task) => ResolvedTask {
+  return makeResolver({ ...catalog, today, conditionDays: settingNumber(catalog.settings, 'conditionDays') });
+}
+
 export function taskProgress(catalog: Catalog, today: string, filter: (r: ResolvedTask) => boolean = () => true): TaskProgress {
   const soonDays = settingNumber(catalog.settings, 'soonDays');
   const soonLimit = format(addDays(parseISO(today), soonDays), 'yyyy-MM-dd');
-  const resolve = makeResolver({ ...catalog, today, conditionDays: settingNumber(catalog.settings, 'conditionDays') });
-  const result: TaskProgress = { today, soonDays, overall: empty(), byUnit: {}, bySection: {}, overdue: [], dueSoon: [] };
+  const resolve = resolverOn(catalog, today);
+  const result: TaskProgress = { today, soonDays, overall: empty(), byUnit: {}, bySection: {}, overdue: [], dueSoon: [], standings: [] };
 
-  for (const { item } of catalog.tasks) {
+  for (const { row, item } of catalog.tasks) {
     const r = resolve(item);
     if (!filter(r)) continue;
     const due = r.deadline.due;
     const { state, overdue, dueSoon: soon, waiting } = deadlineFlags(r, today, soonLimit);
+    result.standings.push({ row, id: item.id, due, overdue, dueSoon: soon });
     const unit = leadKey(r);
     const section = item.section || item.sectionTitle || '(không có mục)';
     for (const counts of [

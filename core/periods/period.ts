@@ -129,11 +129,15 @@ export function monthsOf(period: Period): Period[] {
 }
 
 /**
- * The day a report on `period` states its situation at ("tính đến ngày …"): the
- * period's last day once it is over, else today. Overdue days are counted to it too.
+ * The day a report on `period` states its situation at ("tính đến ngày …"), and
+ * the day its tasks are counted overdue or due soon on: today, until the month the
+ * period ends in is over; then the period's last day. A cut-off period ends on the
+ * 14th, and its report is written in the days after: a task due on the 14th is
+ * overdue on the 20th, not "due today".
  */
 export function asOfDate(period: Period, today: string): string {
-  return today > period.to ? period.to : today;
+  const [y, m] = period.to.split('-').map(Number) as [number, number];
+  return today > iso(y, m, lastDay(y, m)) ? period.to : today;
 }
 
 export function inPeriod(date: string | null, period: Period): boolean {

@@ -3,8 +3,8 @@
  * the report to the end of the next period of the same kind.
  */
 import type { Catalog } from '../catalog/catalog';
-import { makeResolver, type ResolvedTask } from '../catalog/resolve';
-import { deadlineFlags, type TaskAlert } from '../metrics/task-progress';
+import type { ResolvedTask } from '../catalog/resolve';
+import { deadlineFlags, resolverOn, type TaskAlert } from '../metrics/task-progress';
 import { parsePeriod, type Period } from '../periods/period';
 
 export type UpcomingTask = Omit<TaskAlert, 'daysLate'>;
@@ -43,7 +43,7 @@ export function tasksFallingDue(
   until: string,
   filter: (r: ResolvedTask) => boolean = () => true,
 ): UpcomingTask[] {
-  const resolve = makeResolver(catalog);
+  const resolve = resolverOn(catalog, today);
   const due: UpcomingTask[] = [];
   for (const { item } of catalog.tasks) {
     const r = resolve(item);

@@ -167,8 +167,12 @@ export function formatVn(isoDate: string): string {
   return `${d}/${m}/${y}`;
 }
 
-/** Validates every task of the catalog; one pass, memoised unit and deadline parsing. */
-export function validateCatalog(input: CatalogInput): ValidationIssue[] {
+/**
+ * Validates every task of the catalog; one pass, memoised unit and deadline parsing.
+ * `rowsOnly`: the rules of each row alone, without those comparing rows (duplicates,
+ * a plan's missing output column), for a check of a few edited rows.
+ */
+export function validateCatalog(input: CatalogInput, rowsOnly = false): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const resolve = makeResolver({ registry: input.registry, defaultYear: input.defaultYear, plans: input.plans });
   const knownPlans = new Set(input.plans.map((p) => p.code));
@@ -194,17 +198,17 @@ export function validateCatalog(input: CatalogInput): ValidationIssue[] {
     checkLead(r, emit);
     checkUnits(r.support, 'support', emit);
     // A "Yêu cầu …" cell states the expected result as well as a product would.
-    if (task.product === '' && task.target === '') (noProduct.get(task.plan) ?? noProduct.set(task.plan, []).get(task.plan)!).push(row);
+    if (!rowsOnly && task.product === '' && task.target === '') (noProduct.get(task.plan) ?? noProduct.set(task.plan, []).get(task.plan)!).push(row);
     checkDeadline(r, emit);
     checkTracking(r, emit);
 
-    if (task.stt !== '') {
+    if (!rowsOnly && task.stt !== '') {
       const key = `${task.plan}\u0000${task.stt}`;
       const first = seenStt.get(key);
       if (first !== undefined) emit('stt', 'STT_DUPLICATE', 'error', `"${task.stt}" trùng với dòng ${first}. Đánh lại số thứ tự.`);
       else seenStt.set(key, row);
     }
-    if (task.title !== '') {
+    if (!rowsOnly && task.title !== '') {
       const key = `${task.plan}\u0000${titleKey(task.title)}`;
       const first = seenTitle.get(key);
       if (first !== undefined)

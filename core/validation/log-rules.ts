@@ -6,7 +6,7 @@
  */
 import { decodeRows, str, type Decoded } from '../layout/codec';
 import type { Row, TabSpec } from '../layout/columns';
-import { cellKey, identityColumns } from '../merge/row-identity';
+import { identityColumns, rowKey } from '../merge/row-identity';
 import { DIGITISATION_TAB, DOCUMENTS_TAB, MEETINGS_TAB, OUTCOMES_TAB, tabByKey } from '../layout/tabs';
 import { decodeMeetings } from '../metrics/meetings';
 import { parsePeriod, PERIOD_FORMS, type Period } from '../periods/period';
@@ -18,21 +18,6 @@ import type { ValidationIssue } from './issue';
 
 /** The tabs whose rows are logs an official fills in, checked by these rules. */
 export const LOG_TABS: readonly TabSpec[] = [MEETINGS_TAB, DOCUMENTS_TAB, DIGITISATION_TAB, OUTCOMES_TAB];
-
-/**
- * What makes two rows of a log the same row (the tab's identity), with periods
- * compared by what they mean: "Quý I/2026" and "2026-Q1" are one period.
- */
-export function naturalKey(tab: TabSpec, row: Row): string {
-  return identityColumns(tab)
-    .map((key) => {
-      const column = tab.columns.find((c) => c.key === key)!;
-      const value = row[key];
-      if (key === 'period' && typeof value === 'string') return parsePeriod(value)?.label ?? cellKey(column, value);
-      return cellKey(column, value).toLocaleLowerCase('vi');
-    })
-    .join(' | ');
-}
 
 export interface PeriodLog {
   records: Decoded[];
@@ -94,7 +79,7 @@ function checkDuplicates(tab: TabSpec, rows: readonly Row[], rowNumbers: readonl
   let i = 0;
   for (const row of rows) {
     if (tab.columns.every((c) => row[c.key] === null || row[c.key] === undefined || row[c.key] === '')) continue;
-    const key = naturalKey(tab, row);
+    const key = rowKey(tab, row);
     const first = seen.get(key);
     const rowNumber = rowNumbers[i++]!;
     if (first === undefined) seen.set(key, rowNumber);

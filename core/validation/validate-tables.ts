@@ -11,6 +11,9 @@ import { decodeCriteria } from '../par-index/scoring';
 import type { ValidationIssue } from './issue';
 import { checkLogTab, checkSettings, LOG_TABS } from './log-rules';
 
+/** The tabs validation checks (and the sheet's menu marks), by key. */
+export const VALIDATED_TABS: readonly string[] = ['tasks', 'plans', ...LOG_TABS.map((t) => t.key), 'settings', 'targets', 'criteria'];
+
 export interface TablesValidation {
   issues: ValidationIssue[];
   /** Rows checked per tab key. */

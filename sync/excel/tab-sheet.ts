@@ -3,7 +3,7 @@
  * header, wrapped long text, dropdowns. Shared by the local store and templates.
  */
 import type { DataValidation, Workbook, Worksheet } from 'exceljs';
-import { columnLetter, tabByKey, type TabSpec } from '../../core/index';
+import { columnLetter, DATE_PATTERN, tabByKey, type TabSpec } from '../../core/index';
 
 export const DATA_VALIDATION_ROWS = 2000;
 const FONT = { name: 'Times New Roman', size: 12 };
@@ -25,7 +25,7 @@ export function addTabSheet(workbook: Workbook, tab: TabSpec): Worksheet {
     style: {
       font: FONT,
       alignment: { vertical: 'top', wrapText: c.wrap ?? false },
-      ...(c.type === 'date' ? { numFmt: 'dd/mm/yyyy' } : {}),
+      ...(c.type === 'date' ? { numFmt: DATE_PATTERN } : {}),
     },
   }));
   const header = ws.getRow(1);

@@ -8,6 +8,8 @@ import ExcelJS from 'exceljs';
 import {
   columnLetter,
   CRITERIA_TAB,
+  DATE_PATTERN,
+  sourceA1,
   DIGITISATION_TAB,
   DOCUMENTS_TAB,
   MEETINGS_TAB,
@@ -133,8 +135,11 @@ export const TEMPLATES: readonly TemplateSpec[] = [
   },
 ];
 
+/** The template's own list of unit names (column A), which its unit columns' dropdowns point at. */
+const UNITS_SHEET = 'Đơn vị';
+
 function addUnitsSheet(workbook: ExcelJS.Workbook): void {
-  const ws = workbook.addWorksheet('Đơn vị');
+  const ws = workbook.addWorksheet(UNITS_SHEET);
   ws.columns = [{ header: 'Tên đơn vị', width: 44 }];
   ws.getRow(1).font = { ...OFFICIAL_FONT, bold: true };
   for (const unit of STANDARD_UNITS) ws.addRow([unit.name]);
@@ -147,7 +152,7 @@ export function templateWorkbook(spec: TemplateSpec): ExcelJS.Workbook {
   ws.columns = spec.columns.map((c) => ({
     header: c.header,
     width: c.width,
-    style: { font: OFFICIAL_FONT, alignment: { vertical: 'top', wrapText: true }, ...(c.date ? { numFmt: 'dd/mm/yyyy' } : {}) },
+    style: { font: OFFICIAL_FONT, alignment: { vertical: 'top', wrapText: true }, ...(c.date ? { numFmt: DATE_PATTERN } : {}) },
   }));
   ws.getRow(1).eachCell((cell) => {
     cell.font = { ...OFFICIAL_FONT, bold: true };
@@ -167,7 +172,12 @@ export function templateWorkbook(spec: TemplateSpec): ExcelJS.Workbook {
         error: `Chọn: ${c.choices.join(', ')}`,
       });
     } else if (c.units) {
-      validations.add(range, { type: 'list', allowBlank: true, formulae: [`'Đơn vị'!$A$2:$A$200`], showErrorMessage: false });
+      validations.add(range, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [sourceA1({ name: UNITS_SHEET, column: 0, lastRow: STANDARD_UNITS.length + 1 }, 2)],
+        showErrorMessage: false,
+      });
     }
   });
   officialPageSetup(ws, 1);

@@ -5,9 +5,9 @@
  * so officials see and sort real dates.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { dateCellValue, isoFromSerial, serialFromIso, type CellValue, type ColumnSpec } from '../../core/index';
+import { DATE_PATTERN, dateCellValue, isoFromSerial, serialFromIso, type CellValue, type ColumnSpec } from '../../core/index';
 
-export const DATE_FORMAT: sheets_v4.Schema$NumberFormat = { type: 'DATE', pattern: 'dd/mm/yyyy' };
+export const DATE_FORMAT: sheets_v4.Schema$NumberFormat = { type: 'DATE', pattern: DATE_PATTERN };
 
 // Serial days are the core's (date-cell.ts); re-exported for the writer and its tests.
 export { isoFromSerial, serialFromIso };

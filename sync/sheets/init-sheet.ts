@@ -10,8 +10,9 @@ import {
   dropdownFor,
   HEADER_BACKGROUND,
   LAYOUT_ROWS,
+  layoutSource,
   OVERDUE_BACKGROUND,
-  overdueFormula,
+  overdueRule,
   protectedSpans,
   type TabSpec,
 } from '../../core/index';
@@ -27,9 +28,10 @@ function color(hex: string): sheets_v4.Schema$Color {
 /** Pixels per character of a column's width, roughly Excel's. */
 const PX_PER_CHAR = 7;
 
-export function addTabRequests(tab: TabSpec, sheetId: number, index: number): Request[] {
+export function addTabRequests(tab: TabSpec, sheetId: number, index: number, sourceOf = layoutSource): Request[] {
   const width = tab.columns.length;
-  const dataRows = { sheetId, startRowIndex: tab.frozenRows, endRowIndex: tab.frozenRows + LAYOUT_ROWS };
+  // No end row: dropdowns, formats and the overdue colour reach every row the tab ever gets.
+  const dataRows = { sheetId, startRowIndex: tab.frozenRows };
   const columnRange = (i: number): sheets_v4.Schema$GridRange => ({ ...dataRows, startColumnIndex: i, endColumnIndex: i + 1 });
   const requests: Request[] = [
     {
@@ -87,7 +89,7 @@ export function addTabRequests(tab: TabSpec, sheetId: number, index: number): Re
         },
       });
     }
-    const dropdown = dropdownFor(c);
+    const dropdown = dropdownFor(c, sourceOf);
     if (dropdown) {
       const condition: sheets_v4.Schema$BooleanCondition =
         dropdown.kind === 'list'
@@ -98,15 +100,15 @@ export function addTabRequests(tab: TabSpec, sheetId: number, index: number): Re
       });
     }
   });
-  const formula = overdueFormula(tab);
-  if (formula) {
+  const overdue = overdueRule(tab);
+  if (overdue) {
     requests.push({
       addConditionalFormatRule: {
         index: 0,
         rule: {
-          ranges: [{ ...dataRows, startColumnIndex: 0, endColumnIndex: width }],
+          ranges: [columnRange(overdue.column)],
           booleanRule: {
-            condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: formula }] },
+            condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: overdue.formula }] },
             format: { backgroundColor: color(OVERDUE_BACKGROUND) },
           },
         },

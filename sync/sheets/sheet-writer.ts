@@ -14,7 +14,7 @@
  * re-planning, so what landed is never written twice.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { indexRows, LAYOUT_ROWS, ROW_KEY, TABS, type Row, type TabMerge, type TabSpec } from '../../core/index';
+import { creationOrder, indexRows, LAYOUT_ROWS, layoutSource, ROW_KEY, TABS, type Row, type TabMerge, type TabSpec } from '../../core/index';
 import { cellFromPlain, DATE_FORMAT, rawFromPlain } from './grid-values';
 import { addTabRequests } from './init-sheet';
 import { COLUMN_METADATA_KEY, ROW_METADATA_KEY, rowsTagged, rowTagValue, type SheetState, type TabState } from './sheet-reader';
@@ -311,9 +311,14 @@ export function planWrite(state: SheetState, merges: ReadonlyMap<string, TabMerg
     const m = merges.get(key);
     return m !== undefined && (m.updates.length > 0 || m.inserts.length > 0);
   };
-  // Units first: the other tabs' dropdowns point at its names.
-  const order = [...TABS].sort((a, b) => Number(b.key === 'units') - Number(a.key === 'units'));
   const tabs = new Map<string, TabState>();
+  // A new tab's dropdowns point at the tab holding their values where it is (its name and column there).
+  const sourceOf = (tabKey: string, columnKey: string) => {
+    const source = tabs.get(tabKey);
+    const column = source?.columns.get(columnKey);
+    return source && column !== undefined ? { name: source.title, column } : layoutSource(tabKey, columnKey);
+  };
+  const order = creationOrder(TABS);
   for (const spec of order) {
     const existing = state.tabs.get(spec.key);
     if (existing) {
@@ -322,7 +327,7 @@ export function planWrite(state: SheetState, merges: ReadonlyMap<string, TabMerg
       tabs.set(spec.key, existing);
     } else if (writes(spec.key) || layout.some((t) => t.key === spec.key)) {
       const created = newTabState(spec, nextSheetId++);
-      structure.push(...addTabRequests(spec, created.sheetId, TABS.indexOf(spec)), ...columnTags(created, budget(created)));
+      structure.push(...addTabRequests(spec, created.sheetId, TABS.indexOf(spec), sourceOf), ...columnTags(created, budget(created)));
       plan.createdTabs.push(spec.name);
       plan.createdSheetIds.set(spec.key, created.sheetId);
       tabs.set(spec.key, created);

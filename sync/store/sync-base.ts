@@ -7,7 +7,7 @@
  */
 import { readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Row, SyncBase } from '../../core/index';
+import { rekeyBase, type Row, type SyncBase } from '../../core/index';
 import { writeFileDurable } from '../files/durable-write';
 
 export type { SyncBase };
@@ -52,7 +52,7 @@ export async function loadSyncBase(path: string): Promise<SyncState & { note: st
   try {
     const file = JSON.parse(text) as SyncFile;
     return {
-      base: new Map(Object.entries(file.tabs).map(([tab, rows]) => [tab, new Map(Object.entries(rows))])),
+      base: rekeyBase(new Map(Object.entries(file.tabs).map(([tab, rows]) => [tab, new Map(Object.entries(rows))]))),
       sheetIds: new Map(Object.entries(file.sheetIds ?? {})),
       note: null,
     };

@@ -13,6 +13,7 @@ import { openStore } from '../../store/open-store';
 import type { StoreOptions } from '../../store/store-options';
 import { againIfStoreChanged, type WriteOutcome } from '../../store/store';
 import { formatIssue, sortIssues } from '../format';
+import { todayInVietnam } from '../options';
 import { reportConflicts } from '../outcome';
 
 export interface ImportOptions extends StoreOptions {
@@ -35,7 +36,15 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   const { plan, outcome } = await againIfStoreChanged(async () => {
     const criteriaBase = await loadCriteriaBase(basePath);
     const planned = planTable(
-      { file, tables: await store.read(), plan: options.plan, period: options.period, criteriaBase, criteria: options.criteria },
+      {
+        file,
+        tables: await store.read(),
+        plan: options.plan,
+        period: options.period,
+        criteriaBase,
+        criteria: options.criteria,
+        today: todayInVietnam(),
+      },
       located,
     );
     if (!planned.ok) throw new CchcError(planned.code, planned.message);
