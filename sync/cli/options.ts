@@ -33,9 +33,15 @@ export function todayInVietnam(now = new Date()): string {
 }
 
 /** The period and day a metrics or report command works on, from its options. */
+/** The day `--today` names, else today in Vietnam. */
+export function todayOf(text: string | undefined): string {
+  const today = text === undefined ? todayInVietnam() : parseDateText(text);
+  if (!today) throw new CchcError('TODAY_INVALID', `Ngày "${text}" không hợp lệ. Ghi dạng dd/mm/yyyy, ví dụ 14/06/2026.`);
+  return today;
+}
+
 export function periodOptions(options: Pick<MetricsCliOptions, 'period' | 'today' | 'calendar'>): { period: Period; today: string } {
-  const today = options.today === undefined ? todayInVietnam() : parseDateText(options.today);
-  if (!today) throw new CchcError('TODAY_INVALID', `Ngày "${options.today}" không hợp lệ. Ghi dạng dd/mm/yyyy, ví dụ 14/06/2026.`);
+  const today = todayOf(options.today);
   const periodText = options.period ?? defaultPeriodText(today);
   // A period without a year ("Quý I", "9 tháng") is this year's.
   const period = parsePeriod(periodText, options.calendar ? 'calendar' : 'cutoff', Number(today.slice(0, 4)));

@@ -8,6 +8,7 @@ import type { ExportOptions } from './commands/export';
 import type { ImportOptions } from './commands/import';
 import type { InitOptions } from './commands/init';
 import type { IndexOptions } from './commands/par-index';
+import type { RemindOptions } from './commands/remind';
 import type { ReportOptions } from './commands/report';
 import type { RollupOptions } from './commands/rollup';
 import type { SyncOptions } from './commands/sync';
@@ -106,6 +107,14 @@ export function buildProgram(): Command {
     .action(async (opts: MetricsCliOptions) => {
       const { metricsCommand } = await import('./commands/metrics');
       run.exitCode = await metricsCommand(opts);
+    });
+
+  withStoreOptions(program.command('remind').description('Xem trước nhắc việc: nhiệm vụ quá hạn, sắp đến hạn của từng đơn vị chủ trì'))
+    .addOption(todayOption())
+    .option('--json', JSON_HELP)
+    .action(async (opts: RemindOptions) => {
+      const { remindCommand } = await import('./commands/remind');
+      run.exitCode = await remindCommand(opts);
     });
 
   withPeriodOptions(program.command('report').description('Lập báo cáo định kỳ ra Excel hoặc Word'))

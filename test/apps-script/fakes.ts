@@ -217,7 +217,11 @@ interface Grid {
   weights: string[][];
 }
 
+let nextSheetId = 1;
+
 export class FakeSheet {
+  /** Sheets' id of the tab: kept when the tab is renamed. */
+  readonly sheetId = nextSheetId++;
   values: Cell[][] = [];
   backgrounds: string[][] = [];
   notes: string[][] = [];
@@ -227,6 +231,8 @@ export class FakeSheet {
   validations: { row: number; column: number; rows: number; rule: Built }[] = [];
   protections: { row: number; column: number; rows: number; columns: number; warningOnly: boolean; description: string }[] = [];
   conditionalRules: Built[] = [];
+  /** Number formats by "row:col". */
+  formats = new Map<string, string>();
   columnWidths = new Map<number, number>();
   charts: Built[] = [];
 
@@ -261,6 +267,37 @@ export class FakeSheet {
 
   getName(): string {
     return this.name;
+  }
+  getSheetId(): number {
+    return this.sheetId;
+  }
+  /** Cells by A1 notation ("B3"), each written on its own: what a RangeList of single cells does. */
+  getRangeList(a1s: readonly string[]) {
+    this.log.push(`${this.name}.getRangeList`);
+    const ranges = a1s.map((a1) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(a1);
+      if (!m) throw new Error(`Range not found: ${a1}`);
+      const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      return this.getRange(Number(m[2]), col);
+    });
+    const list = {
+      getRanges: () => ranges,
+      setBackground: (colour: string | null) => (ranges.forEach((r) => r.setBackground(colour ?? '#ffffff')), list),
+      setNote: (note: string | null) => (ranges.forEach((r) => r.setNotes([[note]])), list),
+    };
+    return list;
+  }
+  /** Sheets' sort of the data rows by a column: each row's values, colours and notes move with it. */
+  sortRows(column: number, ascending = true): void {
+    const from = this.frozenRows;
+    const order = this.values
+      .slice(from, this.getLastRow())
+      .map((row, i) => ({ key: String(row[column - 1] ?? ''), i: i + from }))
+      .sort((a, b) => (ascending ? 1 : -1) * a.key.localeCompare(b.key, 'vi', { numeric: true }));
+    for (const grid of Object.values(this.grids()) as unknown[][][]) {
+      const moved = order.map(({ i }) => grid[i]!);
+      moved.forEach((row, k) => (grid[from + k] = row));
+    }
   }
   setName(name: string): FakeSheet {
     this.name = name;
@@ -413,6 +450,7 @@ export class FakeRange {
   }
   /** Sheets throws unless the array has exactly the range's rows and columns. */
   private put<T, U>(grid: U[][], values: T[][], convert: (v: T) => U): void {
+    this.sheet.spreadsheet.counts.cellsWritten += this.cells;
     if (!Array.isArray(values) || values.length !== this.rows) {
       throw new Error(
         `The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this.rows}.`,
@@ -428,8 +466,18 @@ export class FakeRange {
     const converted = values.map((r) => r.map(convert));
     converted.forEach((r, i) => r.forEach((v, j) => (grid[this.row - 1 + i]![this.col - 1 + j] = v)));
   }
+  private get cells(): number {
+    return this.rows * this.cols;
+  }
+  setNumberFormat(pattern: string): FakeRange {
+    this.log.push('setNumberFormat');
+    for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.cols; c++) this.sheet.formats.set(`${this.row + r}:${this.col + c}`, pattern);
+    this.sheet.spreadsheet.counts.cellsWritten += this.cells;
+    return this;
+  }
   getValues(): Cell[][] {
     this.log.push('getValues');
+    this.sheet.spreadsheet.counts.cellsRead += this.cells;
     const RealmDate = this.sheet.spreadsheet.RealmDate;
     return this.slice(this.sheet.values).map((r) => r.map((v) => (isDate(v) ? new RealmDate(v.getTime()) : v)));
   }
@@ -442,6 +490,7 @@ export class FakeRange {
   }
   getBackgrounds(): string[][] {
     this.log.push('getBackgrounds');
+    this.sheet.spreadsheet.counts.cellsRead += this.cells;
     return this.slice(this.sheet.backgrounds);
   }
   setBackgrounds(values: (string | null)[][]): FakeRange {
@@ -451,6 +500,7 @@ export class FakeRange {
   }
   getNotes(): string[][] {
     this.log.push('getNotes');
+    this.sheet.spreadsheet.counts.cellsRead += this.cells;
     return this.slice(this.sheet.notes);
   }
   setNotes(values: (string | null)[][]): FakeRange {
@@ -509,6 +559,8 @@ export class FakeRange {
 export class FakeSpreadsheet {
   readonly sheets: FakeSheet[] = [];
   private cells = 0;
+  /** Cells the script read and wrote, as Apps Script's quotas and its time count them. */
+  readonly counts = { cellsRead: 0, cellsWritten: 0 };
   /** The tab the official sees; insertSheet makes the new tab active, as Sheets does. */
   active: FakeSheet | null = null;
   constructor(
@@ -553,8 +605,18 @@ export class FakeSpreadsheet {
   getActiveSheet(): FakeSheet {
     return this.active ?? this.sheets[0]!;
   }
-  /** Only what the handlers pass to requireValueInRange. */
+  deleteSheet(sheet: FakeSheet): void {
+    this.log.push('deleteSheet');
+    if (this.sheets.length === 1) throw new Error('Sorry, it is not possible to delete all sheets.');
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.reserve(-sheet.getMaxRows() * sheet.getMaxColumns());
+    if (this.active === sheet) this.active = this.sheets[0] ?? null;
+  }
+  /** A range in A1 notation with its tab's name ('Đơn vị'!$B$2:$B), as requireValueInRange takes it: Sheets throws when no tab has that name. */
   getRange(a1: string): { a1: string } {
+    const m = /^(?:'((?:[^']|'')+)'|([^!']+))!/.exec(a1);
+    const name = m ? (m[1] ?? m[2]!).replace(/''/g, "'") : null;
+    if (name === null || !this.sheets.some((s) => s.getName() === name)) throw new Error('Range not found');
     return { a1 };
   }
 }
@@ -780,6 +842,10 @@ export function fakeServices(
           countProperty();
           return properties.get(k) ?? null;
         },
+        getProperties: () => {
+          countProperty();
+          return Object.fromEntries(properties);
+        },
         setProperty: (k: string, v: string) => {
           countProperty();
           if (bytes(v) > LIMITS.propertyValueBytes) throw new Error(ERRORS.propertyTooLarge);
@@ -869,7 +935,7 @@ export function fakeServices(
   };
 }
 
-const CELL_CALLS = new Set(['getValues', 'setValues', 'getBackgrounds', 'setBackgrounds', 'getNotes', 'setNotes', 'setFontWeights']);
+const CELL_CALLS = new Set(['getValues', 'setValues', 'getBackgrounds', 'setBackgrounds', 'getNotes', 'setNotes', 'setFontWeights', 'setNumberFormat']);
 const TRIGGER_CALLS = new Set(['create', 'getProjectTriggers', 'deleteTrigger']);
 
 const wrappable = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v) && !isDate(v);

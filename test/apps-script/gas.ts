@@ -7,6 +7,7 @@ import { TABS, UNITS_TAB, type Row } from '../../core/index';
 import { sampleTables } from '../../sync/samples/sample-tables';
 import type { Tables } from '../../sync/store/store';
 import { manyTasks } from '../fixtures/many-tasks';
+import type { SidebarData } from '../../apps-script/src/sidebar';
 import { fakeServices, type Cell, type Trigger } from './fakes';
 
 export type Gas = ReturnType<typeof load>;
@@ -86,4 +87,11 @@ export function notesOn(gas: Gas, tab: string): string[] {
     .sheet(tab)!
     .notes.flat()
     .filter((n) => n !== '');
+}
+
+/** What the validation sidebar number `index` was given: kinds with their counts, and the links that fit. */
+export function sidebarOf(gas: Gas, index: number): SidebarData {
+  const html = gas.sidebars[index]!.html;
+  const start = html.indexOf('var DATA = ') + 'var DATA = '.length;
+  return JSON.parse(html.slice(start, html.indexOf(';\n  function select'))) as SidebarData;
 }
