@@ -141,6 +141,70 @@ describe('Khởi tạo bảng tính on a fresh spreadsheet (one 1,000 × 26 tab,
   });
 });
 
+describe('Khởi tạo bảng tính on sheets officials have touched', () => {
+  const unitHeader = (key: string) => UNITS_TAB.columns.find((c) => c.key === key)!.header;
+  const leadRule = (gas: ReturnType<typeof load>) =>
+    gas.sheet('Nhiệm vụ')!.validations.find((v) => v.column === col('lead') + 1)!.rule['requireValueInRange'] as [{ a1: string }, boolean];
+
+  it('adopts a units tab named loosely ("Đơn Vị ") with its own column order: dropdowns point at its names, no twin tab', () => {
+    const units: Cell[][] = [
+      [unitHeader('name'), unitHeader('id'), 'Ghi chú của phường'],
+      ['Phòng Văn hóa - Xã hội', 'VHXH', 'giữ nguyên'],
+    ];
+    const gas = load({ 'Đơn Vị ': units });
+    gas.call('cchcSetup');
+    expect(gas.sheetNames()).not.toContain('Đơn vị');
+    expect(leadRule(gas)[0].a1).toBe("'Đơn Vị '!$A$2:$A");
+    expect(gas.sheet('Đơn Vị ')!.values.slice(0, 2).map((r) => r.slice(0, 3))).toEqual(units);
+  });
+
+  it('adopts a units tab an official renamed, found by its header, and says so', () => {
+    const gas = load({ "Danh sách đơn vị của Phường's": [UNITS_TAB.columns.map((c) => c.header), ['VHXH', 'Phòng Văn hóa - Xã hội']] });
+    gas.call('cchcSetup');
+    expect(gas.sheetNames()).not.toContain('Đơn vị');
+    const name = UNITS_TAB.columns.findIndex((c) => c.key === 'name');
+    expect(leadRule(gas)[0].a1).toBe(`'Danh sách đơn vị của Phường''s'!$${String.fromCharCode(65 + name)}$2:$${String.fromCharCode(65 + name)}`);
+    expect(gas.alerts[0]).toContain(`Dùng các trang đã có: "Danh sách đơn vị của Phường's" làm trang "Đơn vị"`);
+  });
+
+  it('lays the rules over the whole grid, the overdue colour on the due column only, dates formatted', () => {
+    const gas = load({ 'Trang tính1': [] });
+    gas.call('cchcSetup');
+    const tasks = gas.sheet('Nhiệm vụ')!;
+    for (const v of tasks.validations) expect(v.row + v.rows - 1).toBe(tasks.getMaxRows());
+    const ranges = tasks.conditionalRules[0]!['setRanges'] as { getColumn(): number; getNumColumns(): number; getLastRow(): number }[];
+    expect(ranges.map((r) => [r.getColumn(), r.getNumColumns(), r.getLastRow()])).toEqual([[col('due') + 1, 1, tasks.getMaxRows()]]);
+    expect(tasks.formats.get(`2:${col('due') + 1}`)).toBe('dd/mm/yyyy');
+    expect(tasks.formats.get(`${tasks.getMaxRows()}:${col('completedOn') + 1}`)).toBe('dd/mm/yyyy');
+  });
+
+  it('is all or nothing: a failure part-way removes the tabs it made and leaves the official on their tab', () => {
+    const gas = load({ 'Trang tính1': [['Số liệu của chị Lan']] });
+    // Near the 10-million-cell limit: the first tabs fit, a later one does not.
+    gas.spreadsheet.reserve(10_000_000 - 150_000);
+    const before = gas.sheetNames();
+    gas.call('cchcSetup');
+    expect(gas.sheetNames()).toEqual(before);
+    expect(gas.spreadsheet.getActiveSheet().getName()).toBe('Trang tính1');
+    expect(gas.alerts[0]).toMatch(/^Không khởi tạo được bảng tính: .*Bảng tính được giữ nguyên như trước/);
+  });
+});
+
+describe('Tính chỉ số writes to its own tab', () => {
+  it('an official\'s "Tổng hợp" tab is never cleared: the dashboard takes its own tab, and keeps it when renamed', async () => {
+    const tables = await sampleTables();
+    const mine: Cell[][] = [['Bảng tổng hợp của chị Lan'], ['Số liệu quý I', 12]];
+    const gas = load({ ...gridsFrom(tables), 'Tổng hợp': mine });
+    gas.call('cchcDashboard');
+    expect(gas.sheet('Tổng hợp')!.values.slice(0, 2).map((r) => r.slice(0, 2))).toEqual([['Bảng tổng hợp của chị Lan', ''], ['Số liệu quý I', 12]]);
+    expect(gas.alerts.at(-1)).toBe('Đã cập nhật trang "Tổng hợp CCHC".');
+    gas.sheet('Tổng hợp CCHC')!.setName('Chỉ số 2026');
+    gas.call('cchcDashboard');
+    expect(gas.alerts.at(-1)).toBe('Đã cập nhật trang "Chỉ số 2026".');
+    expect(gas.sheetNames().filter((n) => n.startsWith('Tổng hợp'))).toEqual(['Tổng hợp']);
+  });
+});
+
 describe('a fresh spreadsheet at 5,000 tasks and 60 units with emails', () => {
   it('set up, then filled by pasting (Sheets parses the text), every menu item runs without an error', async () => {
     const gas = load({ 'Trang tính1': [] });
