@@ -7,7 +7,6 @@ import { TABS, UNITS_TAB, type Row } from '../../core/index';
 import { sampleTables } from '../../sync/samples/sample-tables';
 import type { Tables } from '../../sync/store/store';
 import { manyTasks } from '../fixtures/many-tasks';
-import type { SidebarData } from '../../apps-script/src/sidebar';
 import { fakeServices, type Cell, type Trigger } from './fakes';
 
 export type Gas = ReturnType<typeof load>;
@@ -87,6 +86,13 @@ export function notesOn(gas: Gas, tab: string): string[] {
     .sheet(tab)!
     .notes.flat()
     .filter((n) => n !== '');
+}
+
+/** The sidebar's data as apps-script/src/sidebar.ts writes it (not imported: that file is checked against Apps Script's types only). */
+export interface SidebarData {
+  errors: number;
+  warnings: number;
+  groups: { kind: string; severity: 'error' | 'warning'; total: number; items: [string, number, number, string, string][] }[];
 }
 
 /** What the validation sidebar number `index` was given: kinds with their counts, and the links that fit. */
