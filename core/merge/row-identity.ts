@@ -37,7 +37,8 @@ export function sameCell(column: ColumnSpec, a: CellValue | undefined, b: CellVa
 /**
  * The identity cells' keys, compared by meaning wherever two rows are matched (a
  * sync, an import, a duplicate check, the sheet's edit journal): a period by the
- * period it names ("Quý I/2026" and "2026-Q1" are one), text without regard to case.
+ * period it names ("Quý I/2026" and "2026-Q1" are one), officials' text without
+ * regard to case; an id the system issued (a task's) exactly.
  */
 function identityParts(tab: TabSpec, row: Row): string[] {
   return identityColumns(tab).map((key) => {
@@ -46,7 +47,9 @@ function identityParts(tab: TabSpec, row: Row): string[] {
       const period = parsePeriod(value);
       if (period) return period.label;
     }
-    return cellKey(tab.columns.find((c) => c.key === key)!, value).toLocaleLowerCase('vi');
+    const column = tab.columns.find((c) => c.key === key)!;
+    const text = cellKey(column, value);
+    return column.owner === 'key' ? text : text.toLocaleLowerCase('vi');
   });
 }
 

@@ -540,12 +540,12 @@ describe('onEdit', () => {
     expect(journal.hidden).toBe(true);
     const edits = parseJournal(journal.values);
     const keys = TASKS_TAB.columns.slice(from, to + 1).map((c) => c.key);
-    // Keyed by the row's identity, as the sync's merge keys rows (rowIdentity: ids compared without regard to case).
-    expect(edits.map((e) => [e.tab, e.key, e.column])).toEqual(['nv-2', 'nv-3'].flatMap((id) => keys.map((k) => ['tasks', id, k])));
+    // Keyed by the row's identity, as the sync's merge keys rows .
+    expect(edits.map((e) => [e.tab, e.key, e.column])).toEqual(['NV-2', 'NV-3'].flatMap((id) => keys.map((k) => ['tasks', id, k])));
     const value = (id: string, column: string) => edits.find((e) => e.key === id && e.column === column)?.value;
-    expect(value('nv-2', 'note')).toBe('Đã gửi báo cáo');
-    expect(value('nv-2', 'progress')).toBe(80);
-    expect(value('nv-3', 'note')).toBe('=HYPERLINK("x")');
+    expect(value('NV-2', 'note')).toBe('Đã gửi báo cáo');
+    expect(value('NV-2', 'progress')).toBe(80);
+    expect(value('NV-3', 'note')).toBe('=HYPERLINK("x")');
     expect(edits.every((e) => Math.abs(e.at - Date.now()) < 60_000)).toBe(true);
     // Full: the oldest lines make room, the header stays.
     const line = ['1', 'tasks', 'NV-9', 'note', '"cũ"'];
@@ -554,7 +554,7 @@ describe('onEdit', () => {
     gas.simple('onEdit', { source: gas.spreadsheet, range: sheet.getRange(2, col('note') + 1) });
     expect(journal.getLastRow()).toBe(JOURNAL_MAX_LINES + 1);
     expect(journal.values[0]![0]).toBe(JOURNAL_HEADER[0]);
-    expect(parseJournal(journal.values).at(-1)).toMatchObject({ key: 'nv-1', column: 'note' });
+    expect(parseJournal(journal.values).at(-1)).toMatchObject({ key: 'NV-1', column: 'note' });
   });
 
   it('an edit while a menu run holds the lock is queued, then journaled and checked by the next run: never dropped', () => {
@@ -572,8 +572,8 @@ describe('onEdit', () => {
     editOf(gas, sheet, 5);
     expect(sheet.notes[2]![col('progress')]).toContain('150% không hợp lệ');
     const journal = parseJournal(gas.sheet(JOURNAL_TAB)!.values);
-    expect(journal.find((e) => e.key === 'nv-3' && e.column === 'note')?.value).toBe('Chị Lan gõ cùng lúc');
-    expect(journal.some((e) => e.key === 'nv-2' && e.column === 'progress')).toBe(true);
+    expect(journal.find((e) => e.key === 'NV-3' && e.column === 'note')?.value).toBe('Chị Lan gõ cùng lúc');
+    expect(journal.some((e) => e.key === 'NV-2' && e.column === 'progress')).toBe(true);
     expect([...gas.properties.keys()].filter((k) => k.startsWith('cchc.edit.'))).toEqual([]);
   });
 
