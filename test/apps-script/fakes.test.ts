@@ -3,7 +3,7 @@
  * per limit, each failing if the fake stops enforcing it.
  */
 import { describe, expect, it } from 'vitest';
-import { ERRORS, fakeServices, LIMITS, midnightIn, type FakeServices } from './fakes';
+import { ERRORS, fakeServices, LIMITS, midnightIn, type FakeServices, type FakeSheet } from './fakes';
 
 type Builder = {
   timeBased(): Builder;
@@ -275,6 +275,26 @@ describe('fake executions keep the time limits', () => {
     s.run('menu', () => read(s));
     s.user.email = 'nam@phuong.gov.vn';
     runFor(1);
+  });
+
+  it("simple triggers' runs (each onEdit) count against the day's trigger runtime too", () => {
+    const s = fakeServices({ A: [] });
+    for (let i = 0; i < 180; i++) s.run('simple', () => s.clock.advance(30_000));
+    expect(s.triggerMillis.get(`lan@phuong.gov.vn ${new Date(s.clock.now()).toISOString().slice(0, 10)}`)).toBe(LIMITS.triggerMillisPerDay);
+    expect(() => s.run('simple', () => read(s))).toThrow(ERRORS.triggerTime);
+    expect(() => s.run('trigger', () => read(s))).toThrow(ERRORS.triggerTime);
+  });
+
+  it('counts the cells each read and write covers, and a RangeList writes each of its cells', () => {
+    const s = fakeServices({ A: [['a', 'b'], ['c', 'd'], ['e', 'f']] });
+    s.run('menu', () => {
+      const sheet = g(s).SpreadsheetApp.getActiveSpreadsheet().getSheets()[0] as FakeSheet;
+      sheet.getRange(1, 1, 3, 2).getValues();
+      sheet.getRange(1, 1, 2, 2).getNotes();
+      sheet.getRangeList(['A1', 'B3']).setNote('x');
+    });
+    expect(s.spreadsheet.counts).toEqual({ cellsRead: 10, cellsWritten: 2 });
+    expect(s.sheet('A')!.notes.slice(0, 3).map((r) => r.slice(0, 2))).toEqual([['x', ''], ['', ''], ['', 'x']]);
   });
 
   it('a trigger run that passes the day’s trigger runtime is stopped at its next call', () => {

@@ -660,7 +660,7 @@ export interface FakeServices {
   calls: Map<string, number>;
   /** Every run so far, in the order they started. */
   executions: Execution[];
-  /** Trigger runtime per user and UTC day ("user day"), as Google counts it against the daily limit. */
+  /** Trigger runtime (time-driven and simple triggers) per user and UTC day ("user day"), as Google counts it against the daily limit. */
   triggerMillis: Map<string, number>;
   /** Starts a run by the current user, as Apps Script refuses one: past 30 at once, or a trigger run past the day's runtime. */
   begin(kind: RunKind): Execution;
@@ -702,7 +702,7 @@ export function fakeServices(
     if (!run) return;
     const elapsed = clock.now() - run.started;
     if (elapsed > run.limit) throw new Error(ERRORS.timeout);
-    if (run.kind === 'trigger' && triggerSpent(run.user, run.started) + elapsed > LIMITS.triggerMillisPerDay)
+    if (run.kind !== 'menu' && triggerSpent(run.user, run.started) + elapsed > LIMITS.triggerMillisPerDay)
       throw new Error(ERRORS.triggerTime);
   };
   const spend = (ms: number) => {
@@ -711,7 +711,7 @@ export function fakeServices(
   };
   const begin = (kind: RunKind): Execution => {
     if (active.filter((r) => r.user === user.email).length >= LIMITS.simultaneousRuns) throw new Error(ERRORS.simultaneous);
-    if (kind === 'trigger' && triggerSpent(user.email, clock.now()) >= LIMITS.triggerMillisPerDay) throw new Error(ERRORS.triggerTime);
+    if (kind !== 'menu' && triggerSpent(user.email, clock.now()) >= LIMITS.triggerMillisPerDay) throw new Error(ERRORS.triggerTime);
     const run: Execution = {
       kind,
       user: user.email,
@@ -727,7 +727,8 @@ export function fakeServices(
     run.millis = clock.now() - run.started;
     active.splice(active.indexOf(run), 1);
     if (active.length === 0) clock.counting = false;
-    if (run.kind === 'trigger') {
+    // Simple triggers (onEdit, onOpen) are triggers too: their time counts against the day's trigger runtime.
+    if (run.kind !== 'menu') {
       const key = `${run.user} ${utcDay(run.started)}`;
       triggerMillis.set(key, (triggerMillis.get(key) ?? 0) + run.millis);
     }
