@@ -27,6 +27,7 @@ import {
 } from '../../core/index';
 import { menuLocked } from './lock';
 import { issuesByCell, markBlock, readBlock, restyle } from './marks';
+import { growLayout } from './setup-sheet';
 import { dateWriter, readTables, todayIso, type TabData } from './sheet-io';
 import { showSidebar } from './sidebar';
 
@@ -66,6 +67,7 @@ function markTabs(tabs: ReadonlyMap<string, TabData>, issues: readonly Validatio
 
 export const cchcValidate = menuLocked(() => {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  growLayout(spreadsheet);
   const { tables, tabs } = readTables(spreadsheet);
   if (!tabs.get('tasks')) {
     ui().alert(`Chưa có trang "${TASKS_TAB.name}". Chọn CCHC → Khởi tạo bảng tính trước khi kiểm tra.`);
@@ -97,6 +99,7 @@ export const cchcClearMarks = menuLocked(() => {
 
 export const cchcUpdateDeadlines = menuLocked(() => {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  growLayout(spreadsheet);
   const { tables, tabs, timeZone } = readTables(spreadsheet);
   const data = tabs.get('tasks');
   const dueCol = data?.columns.get('due');

@@ -5,7 +5,8 @@
  * a warning, overdue due dates coloured. Tabs that exist, found as the command line
  * finds them (a loose name, or a renamed tab's header), are adopted as they are and
  * never written; dropdowns point at the units tab where it really is. All or
- * nothing: a failure removes the tabs this run created.
+ * nothing: a failure removes the tabs this run created. The rules of a tab the
+ * script made follow its grid as it grows (growLayout).
  */
 import {
   columnsByHeader,
@@ -27,21 +28,16 @@ import { ensureGrid, sheetsByKey } from './sheet-io';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type SourceOf = (tabKey: string, columnKey: string) => DropdownSource | null;
 
-function layOut(spreadsheet: Spreadsheet, tab: TabSpec, sourceOf: (tabKey: string, columnKey: string) => DropdownSource | null): Sheet {
-  const sheet = spreadsheet.insertSheet(tab.name);
-  const width = tab.columns.length;
-  ensureGrid(sheet, tab.frozenRows + LAYOUT_ROWS, width);
-  const header = sheet.getRange(1, 1, 1, width);
-  header.setValues([tab.columns.map((c) => c.header)]);
-  header.setFontWeight('bold');
-  header.setBackground(HEADER_BACKGROUND);
-  sheet.setFrozenRows(tab.frozenRows);
-  // Every row of the grid: a tab laid out bigger than the default keeps its rules to the end.
-  const rows = sheet.getMaxRows() - tab.frozenRows;
-  const dataRange = (column: number) => sheet.getRange(tab.frozenRows + 1, column, rows, 1);
+/** Document property per tab the script laid out: `cchc.layout.<sheet id>` = "<tab key> <last row its rules reach>". */
+const LAYOUT_KEY = 'cchc.layout.';
+
+/** The column rules of a tab over rows firstRow…lastRow: formats, dropdowns, protection, the overdue colour. */
+function applyRules(spreadsheet: Spreadsheet, sheet: Sheet, tab: TabSpec, firstRow: number, lastRow: number, sourceOf: SourceOf): void {
+  const rows = lastRow - firstRow + 1;
+  const dataRange = (column: number) => sheet.getRange(firstRow, column, rows, 1);
   tab.columns.forEach((c, i) => {
-    if (c.hidden) sheet.hideColumns(i + 1);
     if (c.type === 'date') dataRange(i + 1).setNumberFormat(DATE_PATTERN);
     const source = c.choicesFrom ? sourceOf(c.choicesFrom.tab, c.choicesFrom.column) : null;
     const dropdown = c.choicesFrom && !source ? null : dropdownFor(c, () => source!);
@@ -56,24 +52,43 @@ function layOut(spreadsheet: Spreadsheet, tab: TabSpec, sourceOf: (tabKey: strin
   });
   for (const p of protectedSpans(tab))
     sheet
-      .getRange(tab.frozenRows + 1, p.start + 1, rows, p.end - p.start)
+      .getRange(firstRow, p.start + 1, rows, p.end - p.start)
       .protect()
       .setDescription(p.description)
       .setWarningOnly(true);
-  const overdue = overdueRule(tab);
+  const overdue = overdueRule(tab, firstRow);
   if (overdue) {
     const rule = SpreadsheetApp.newConditionalFormatRule()
       .whenFormulaSatisfied(overdue.formula)
       .setBackground(OVERDUE_BACKGROUND)
       .setRanges([dataRange(overdue.column + 1)])
       .build();
-    sheet.setConditionalFormatRules([rule]);
+    // An official's own rules stay.
+    sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), rule]);
   }
+}
+
+function layOut(spreadsheet: Spreadsheet, tab: TabSpec, sourceOf: SourceOf): Sheet {
+  const sheet = spreadsheet.insertSheet(tab.name);
+  const width = tab.columns.length;
+  ensureGrid(sheet, tab.frozenRows + LAYOUT_ROWS, width);
+  const header = sheet.getRange(1, 1, 1, width);
+  header.setValues([tab.columns.map((c) => c.header)]);
+  header.setFontWeight('bold');
+  header.setBackground(HEADER_BACKGROUND);
+  sheet.setFrozenRows(tab.frozenRows);
+  tab.columns.forEach((c, i) => {
+    if (c.hidden) sheet.hideColumns(i + 1);
+  });
+  // Every row of the grid: a tab laid out bigger than the default keeps its rules to the end.
+  const lastRow = sheet.getMaxRows();
+  applyRules(spreadsheet, sheet, tab, tab.frozenRows + 1, lastRow, sourceOf);
+  PropertiesService.getDocumentProperties().setProperty(`${LAYOUT_KEY}${sheet.getSheetId()}`, `${tab.key} ${lastRow}`);
   return sheet;
 }
 
 /** Where a column of a tab is: the sheet as it is (its name, the column under its header), or null when the column is not there. */
-function locator(existing: ReadonlyMap<string, Sheet>): (tabKey: string, columnKey: string) => DropdownSource | null {
+function locator(existing: ReadonlyMap<string, Sheet>): SourceOf {
   return (tabKey, columnKey) => {
     const sheet = existing.get(tabKey);
     if (!sheet) return layoutSource(tabKey, columnKey);
@@ -84,12 +99,41 @@ function locator(existing: ReadonlyMap<string, Sheet>): (tabKey: string, columnK
   };
 }
 
+/**
+ * Extends the rules of each tab the script laid out over rows its grid has gained
+ * since (a paste past the end, rows an official added): dropdowns, formats and the
+ * overdue colour never stop at a fixed row. One property read and one size read per
+ * such tab when nothing grew.
+ */
+export function growLayout(spreadsheet: Spreadsheet): void {
+  const props = PropertiesService.getDocumentProperties();
+  const laid = Object.entries(props.getProperties()).filter(([key]) => key.startsWith(LAYOUT_KEY));
+  if (laid.length === 0) return;
+  const sheets = spreadsheet.getSheets();
+  let sourceOf: SourceOf | undefined;
+  for (const [key, value] of laid) {
+    const sheet = sheets.find((s) => `${LAYOUT_KEY}${s.getSheetId()}` === key);
+    const [tabKey, last] = value.split(' ');
+    const tab = TABS.find((t) => t.key === tabKey);
+    if (!sheet || !tab) {
+      props.deleteProperty(key);
+      continue;
+    }
+    const maxRows = sheet.getMaxRows();
+    if (maxRows <= Number(last)) continue;
+    sourceOf ??= locator(sheetsByKey(spreadsheet));
+    applyRules(spreadsheet, sheet, tab, Number(last) + 1, maxRows, sourceOf);
+    props.setProperty(key, `${tab.key} ${maxRows}`);
+  }
+}
+
 export const cchcSetup = menuLocked(() => {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const ui = SpreadsheetApp.getUi();
   const existing = sheetsByKey(spreadsheet);
   const missing = creationOrder(TABS.filter((tab) => !existing.has(tab.key)));
   if (missing.length === 0) {
+    growLayout(spreadsheet);
     ui.alert('Bảng tính đã có đủ các trang; không thay đổi gì.');
     return;
   }
@@ -100,7 +144,11 @@ export const cchcSetup = menuLocked(() => {
     for (const tab of missing) created.push(layOut(spreadsheet, tab, sourceOf));
   } catch (error) {
     // Nothing half-built is left: the tabs this run added go, the official's stay as they were.
-    for (const sheet of created.reverse()) spreadsheet.deleteSheet(sheet);
+    const props = PropertiesService.getDocumentProperties();
+    for (const sheet of created.reverse()) {
+      props.deleteProperty(`${LAYOUT_KEY}${sheet.getSheetId()}`);
+      spreadsheet.deleteSheet(sheet);
+    }
     active.activate();
     ui.alert(
       `Không khởi tạo được bảng tính: ${String((error as { message?: unknown } | null)?.message ?? error)}. Bảng tính được giữ nguyên như trước; thử lại sau ít phút.`,

@@ -89,15 +89,15 @@ export function protectedSpans(tab: TabSpec): { start: number; end: number; desc
 }
 
 /**
- * The overdue colour of the tasks tab: a custom formula, anchored at the first data
- * row, on the due column only (0-based), so it never hides a validation mark's
+ * The overdue colour of the tasks tab: a custom formula, anchored at the first row
+ * of the range it colours (the first data row unless told), on the due column only (0-based), so it never hides a validation mark's
  * colour elsewhere in the row; null for other tabs.
  */
-export function overdueRule(tab: TabSpec): { formula: string; column: number } | null {
+export function overdueRule(tab: TabSpec, firstRow = tab.frozenRows + 1): { formula: string; column: number } | null {
   if (tab.key !== 'tasks') return null;
   const index = (key: string) => tab.columns.findIndex((c) => c.key === key);
   const letter = (key: string) => columnLetter(index(key));
-  const [due, status, row] = [letter('due'), letter('status'), tab.frozenRows + 1];
+  const [due, status, row] = [letter('due'), letter('status'), firstRow];
   return {
     formula: `=AND($${due}${row}<>"", $${due}${row}<TODAY(), LEFT($${status}${row}, 10)<>"Hoàn thành", $${status}${row}<>"Không thực hiện")`,
     column: index('due'),

@@ -178,6 +178,27 @@ describe('Khởi tạo bảng tính on sheets officials have touched', () => {
     expect(tasks.formats.get(`${tasks.getMaxRows()}:${col('completedOn') + 1}`)).toBe('dd/mm/yyyy');
   });
 
+  it("grows with the data: rows the grid gains get the tab's dropdowns, formats, protection and overdue colour at the next check", () => {
+    const gas = load({ 'Trang tính1': [] });
+    gas.call('cchcSetup');
+    const tasks = gas.sheet('Nhiệm vụ')!;
+    const laid = tasks.getMaxRows();
+    tasks.insertRowsAfter(laid, 3000); // a paste of 5,000 tasks grows the tab
+    gas.call('cchcValidate');
+    const status = tasks.validations.filter((v) => v.column === col('status') + 1);
+    expect(status.map((v) => [v.row, v.row + v.rows - 1])).toEqual([
+      [2, laid],
+      [laid + 1, laid + 3000],
+    ]);
+    expect(tasks.formats.get(`${laid + 3000}:${col('due') + 1}`)).toBe('dd/mm/yyyy');
+    expect(tasks.protections.filter((p) => p.row === laid + 1)).toHaveLength(3);
+    const formulas = tasks.conditionalRules.map((r) => String(r['whenFormulaSatisfied']));
+    expect(formulas[1]).toContain(`$${String.fromCharCode(65 + col('due'))}${laid + 1}<TODAY()`);
+    // Nothing grew: nothing is laid again.
+    gas.call('cchcUpdateDeadlines');
+    expect(tasks.validations.filter((v) => v.column === col('status') + 1)).toHaveLength(2);
+  });
+
   it('is all or nothing: a failure part-way removes the tabs it made and leaves the official on their tab', () => {
     const gas = load({ 'Trang tính1': [['Số liệu của chị Lan']] });
     // Near the 10-million-cell limit: the first tabs fit, a later one does not.

@@ -396,6 +396,9 @@ export class FakeSheet {
     this.log.push('insertChart');
     this.charts.push(chart);
   }
+  getConditionalFormatRules(): Built[] {
+    return [...this.conditionalRules];
+  }
   setConditionalFormatRules(rules: Built[]): void {
     this.log.push('setConditionalFormatRules');
     this.conditionalRules = rules;
