@@ -684,6 +684,24 @@ describe('Gửi nhắc việc', () => {
     taskRow(4, { deadline: 'Thường xuyên' }),
   ];
 
+  it('on a touched sheet (renamed units tab, loose tasks tab name, sorted rows, officials\' notes): the right units, nothing of theirs changed', () => {
+    const reordered = [units[0]!.slice().reverse(), ...units.slice(1).map((r) => r.slice().reverse())];
+    const touched = [HEADER, ...tasks().slice(1).reverse(), taskRow(5, { deadline: 'Quý I/2020', lead: '' })];
+    const gas = load({ 'Nhiệm Vụ ': touched, 'Danh bạ đơn vị': reordered });
+    const sheet = gas.sheet('Nhiệm Vụ ')!;
+    sheet.notes[2]![col('note')] = 'Chị Lan: đã nhắc miệng';
+    sheet.backgrounds[3]![col('title')] = '#d9ead3';
+    const before = snapshot(sheet);
+    const values = JSON.stringify(sheet.values);
+    gas.call('cchcReminders');
+    expect(gas.mail.sent.map((m) => m.to).sort()).toEqual(['vhxh@phuong.gov.vn', 'vp@phuong.gov.vn']);
+    const preview = gas.alerts.find((a) => a.startsWith('Xem trước nhắc việc'))!;
+    expect(preview).toContain('Chưa có đơn vị chủ trì <chưa có email>: 1 quá hạn, 0 sắp đến hạn');
+    expect(preview).toContain('Trạm Y tế <chưa có email>');
+    expect(snapshot(sheet)).toBe(before);
+    expect(JSON.stringify(sheet.values)).toBe(values);
+  });
+
   it('previews, sends one email per lead unit within the daily quota, and says how many remain', () => {
     const gas = load({ 'Nhiệm vụ': tasks(), 'Đơn vị': units });
     gas.mail.quota = 1;
