@@ -73,9 +73,13 @@ async function editCost(taskCount: number, rows: number): Promise<string> {
   const progress = 1 + gas.sheet('Nhiệm vụ')!.values[0]!.indexOf('Tiến độ (%)');
   const read = gas.spreadsheet.counts.cellsRead;
   const calls = [...gas.calls.values()].reduce((a, b) => a + b, 0);
-  gas.simple('onEdit', { source: gas.spreadsheet, range: tasks(gas).getRange(taskCount / 2, rows === 1 ? progress : 1, rows, rows === 1 ? 1 : 17) });
+  gas.simple('onEdit', {
+    source: gas.spreadsheet,
+    range: tasks(gas).getRange(taskCount / 2, rows === 1 ? progress : 1, rows, rows === 1 ? 1 : 17),
+  });
   const spent = [...gas.calls.values()].reduce((a, b) => a + b, 0) - calls;
   return `${gas.spreadsheet.counts.cellsRead - read} cells read, ${spent} calls, ${(gas.executions.at(-1)!.millis! / 1000).toFixed(1)} s simulated`;
 }
 for (const taskCount of [500, 5000])
-  for (const rows of [1, 50]) console.log(`onEdit at ${taskCount} tasks, ${rows === 1 ? 'one cell' : `a ${rows}-row paste`}: ${await editCost(taskCount, rows)}`);
+  for (const rows of [1, 50])
+    console.log(`onEdit at ${taskCount} tasks, ${rows === 1 ? 'one cell' : `a ${rows}-row paste`}: ${await editCost(taskCount, rows)}`);

@@ -23,7 +23,11 @@ export interface Edit {
 /** The small tabs a task row's rules read. */
 const CONTEXT_TABS = ['plans', 'units', 'settings', 'targets'];
 
-export function checkEdit(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, edit: Edit, sheet = sheetById(spreadsheet, edit.sheetId)): void {
+export function checkEdit(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  edit: Edit,
+  sheet = sheetById(spreadsheet, edit.sheetId),
+): void {
   if (!sheet) return;
   const width = sheet.getLastColumn();
   if (width === 0) return;
@@ -42,7 +46,11 @@ export function checkEdit(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   const { tables } = readTables(spreadsheet, CONTEXT_TABS);
   const issues = validateTasksTab(catalogFromTables({ ...tables, tasks: data.rows }), true);
   const block = readBlock(sheet, first, last - first + 1, width);
-  markBlock(block, issuesByCell(issues, (column) => data.columns.get(column)), true);
+  markBlock(
+    block,
+    issuesByCell(issues, (column) => data.columns.get(column)),
+    true,
+  );
 }
 
 function sheetById(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, id: number): GoogleAppsScript.Spreadsheet.Sheet | undefined {

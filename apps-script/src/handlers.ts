@@ -60,7 +60,10 @@ function markTabs(tabs: ReadonlyMap<string, TabData>, issues: readonly Validatio
     if (!data || data.rows.length === 0) continue;
     const block = readBlock(data.sheet, 2, data.rows.length, data.width);
     const own = issues.filter((i) => (i.tab ?? 'tasks') === key);
-    changed += markBlock(block, issuesByCell(own, (column) => data.columns.get(column)));
+    changed += markBlock(
+      block,
+      issuesByCell(own, (column) => data.columns.get(column)),
+    );
   }
   return changed;
 }

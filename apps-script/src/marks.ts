@@ -23,7 +23,10 @@ export function readBlock(sheet: Sheet, firstRow: number, rows: number, width: n
 }
 
 /** Issues by cell ("row:col"), from each issue's row and its column's number in the tab. */
-export function issuesByCell(issues: readonly ValidationIssue[], columnOf: (key: string) => number | undefined): Map<string, ValidationIssue[]> {
+export function issuesByCell(
+  issues: readonly ValidationIssue[],
+  columnOf: (key: string) => number | undefined,
+): Map<string, ValidationIssue[]> {
   const byCell = new Map<string, ValidationIssue[]>();
   for (const issue of issues) {
     const key = `${issue.row}:${columnOf(issue.column) ?? 1}`;

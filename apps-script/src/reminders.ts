@@ -193,7 +193,9 @@ export function cchcReminders(): void {
     return;
   }
   const quota = MailApp.getRemainingDailyQuota();
-  const preview = list.map((r) => `${r.name} <${r.email ?? 'chưa có email'}>: ${r.overdue.length} quá hạn, ${r.dueSoon.length} sắp đến hạn`).join('\n');
+  const preview = list
+    .map((r) => `${r.name} <${r.email ?? 'chưa có email'}>: ${r.overdue.length} quá hạn, ${r.dueSoon.length} sắp đến hạn`)
+    .join('\n');
   const answer = ui.alert(
     'Xem trước nhắc việc',
     `${preview}\n\nHạn mức gửi thư còn lại hôm nay: ${quota}. Gửi ${list.filter((r) => r.email).length} thư (đơn vị đã nhận thư hôm nay ${formatVn(today)} không nhận lại)?`,

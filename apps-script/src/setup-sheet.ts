@@ -94,7 +94,10 @@ function locator(existing: ReadonlyMap<string, Sheet>): SourceOf {
     if (!sheet) return layoutSource(tabKey, columnKey);
     const width = sheet.getLastColumn();
     const header = width === 0 ? [] : sheet.getRange(1, 1, 1, width).getValues()[0]!.map(String);
-    const column = columnsByHeader(TABS.find((t) => t.key === tabKey)!, header).get(columnKey);
+    const column = columnsByHeader(
+      TABS.find((t) => t.key === tabKey)!,
+      header,
+    ).get(columnKey);
     return column === undefined ? null : { name: sheet.getName(), column };
   };
 }
@@ -158,6 +161,8 @@ export const cchcSetup = menuLocked(() => {
   const adopted = [...existing].filter(([key, sheet]) => sheet.getName() !== TABS.find((t) => t.key === key)!.name);
   ui.alert(
     `Đã tạo ${missing.length} trang: ${missing.map((t) => t.name).join(', ')}. Các trang đã có được giữ nguyên.` +
-      (adopted.length ? ` Dùng các trang đã có: ${adopted.map(([key, s]) => `"${s.getName()}" làm trang "${TABS.find((t) => t.key === key)!.name}"`).join(', ')}.` : ''),
+      (adopted.length
+        ? ` Dùng các trang đã có: ${adopted.map(([key, s]) => `"${s.getName()}" làm trang "${TABS.find((t) => t.key === key)!.name}"`).join(', ')}.`
+        : ''),
   );
 });

@@ -47,7 +47,8 @@ export function sidebarData(
   let errors = 0;
   for (const i of issues) {
     if (i.severity === 'error') errors++;
-    const group = groups.get(i.code) ?? groups.set(i.code, { kind: issueLabel(i.code), severity: i.severity, total: 0, items: [] }).get(i.code)!;
+    const group =
+      groups.get(i.code) ?? groups.set(i.code, { kind: issueLabel(i.code), severity: i.severity, total: 0, items: [] }).get(i.code)!;
     group.total++;
   }
   const data: SidebarData = {

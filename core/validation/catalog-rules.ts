@@ -198,7 +198,8 @@ export function validateCatalog(input: CatalogInput, rowsOnly = false): Validati
     checkLead(r, emit);
     checkUnits(r.support, 'support', emit);
     // A "Yêu cầu …" cell states the expected result as well as a product would.
-    if (!rowsOnly && task.product === '' && task.target === '') (noProduct.get(task.plan) ?? noProduct.set(task.plan, []).get(task.plan)!).push(row);
+    if (!rowsOnly && task.product === '' && task.target === '')
+      (noProduct.get(task.plan) ?? noProduct.set(task.plan, []).get(task.plan)!).push(row);
     checkDeadline(r, emit);
     checkTracking(r, emit);
 

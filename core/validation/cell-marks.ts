@@ -64,11 +64,7 @@ function readMark(note: string): ReadMark | null {
 }
 
 function writeMark(lines: readonly MarkLine[], own: string): string {
-  return (
-    MARK_PREFIX +
-    lines.map((l) => `\n${BULLET}${l.label}: ${l.text}`).join('') +
-    (own ? `\n${SEPARATOR}\n${own}` : '')
-  );
+  return MARK_PREFIX + lines.map((l) => `\n${BULLET}${l.label}: ${l.text}`).join('') + (own ? `\n${SEPARATOR}\n${own}` : '');
 }
 
 const lineOf = (issue: ValidationIssue): MarkLine => ({

@@ -14,7 +14,17 @@
  * re-planning, so what landed is never written twice.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { creationOrder, indexRows, LAYOUT_ROWS, layoutSource, ROW_KEY, TABS, type Row, type TabMerge, type TabSpec } from '../../core/index';
+import {
+  creationOrder,
+  indexRows,
+  LAYOUT_ROWS,
+  layoutSource,
+  ROW_KEY,
+  TABS,
+  type Row,
+  type TabMerge,
+  type TabSpec,
+} from '../../core/index';
 import { cellFromPlain, DATE_FORMAT, rawFromPlain } from './grid-values';
 import { addTabRequests } from './init-sheet';
 import { COLUMN_METADATA_KEY, ROW_METADATA_KEY, rowsTagged, rowTagValue, type SheetState, type TabState } from './sheet-reader';

@@ -155,7 +155,12 @@ describe('Khởi tạo bảng tính on sheets officials have touched', () => {
     gas.call('cchcSetup');
     expect(gas.sheetNames()).not.toContain('Đơn vị');
     expect(leadRule(gas)[0].a1).toBe("'Đơn Vị '!$A$2:$A");
-    expect(gas.sheet('Đơn Vị ')!.values.slice(0, 2).map((r) => r.slice(0, 3))).toEqual(units);
+    expect(
+      gas
+        .sheet('Đơn Vị ')!
+        .values.slice(0, 2)
+        .map((r) => r.slice(0, 3)),
+    ).toEqual(units);
   });
 
   it('adopts a units tab an official renamed, found by its header, and says so', () => {
@@ -163,7 +168,9 @@ describe('Khởi tạo bảng tính on sheets officials have touched', () => {
     gas.call('cchcSetup');
     expect(gas.sheetNames()).not.toContain('Đơn vị');
     const name = UNITS_TAB.columns.findIndex((c) => c.key === 'name');
-    expect(leadRule(gas)[0].a1).toBe(`'Danh sách đơn vị của Phường''s'!$${String.fromCharCode(65 + name)}$2:$${String.fromCharCode(65 + name)}`);
+    expect(leadRule(gas)[0].a1).toBe(
+      `'Danh sách đơn vị của Phường''s'!$${String.fromCharCode(65 + name)}$2:$${String.fromCharCode(65 + name)}`,
+    );
     expect(gas.alerts[0]).toContain(`Dùng các trang đã có: "Danh sách đơn vị của Phường's" làm trang "Đơn vị"`);
   });
 
@@ -217,7 +224,15 @@ describe('Tính chỉ số writes to its own tab', () => {
     const mine: Cell[][] = [['Bảng tổng hợp của chị Lan'], ['Số liệu quý I', 12]];
     const gas = load({ ...gridsFrom(tables), 'Tổng hợp': mine });
     gas.call('cchcDashboard');
-    expect(gas.sheet('Tổng hợp')!.values.slice(0, 2).map((r) => r.slice(0, 2))).toEqual([['Bảng tổng hợp của chị Lan', ''], ['Số liệu quý I', 12]]);
+    expect(
+      gas
+        .sheet('Tổng hợp')!
+        .values.slice(0, 2)
+        .map((r) => r.slice(0, 2)),
+    ).toEqual([
+      ['Bảng tổng hợp của chị Lan', ''],
+      ['Số liệu quý I', 12],
+    ]);
     expect(gas.alerts.at(-1)).toBe('Đã cập nhật trang "Tổng hợp CCHC".');
     gas.sheet('Tổng hợp CCHC')!.setName('Chỉ số 2026');
     gas.call('cchcDashboard');
@@ -277,7 +292,9 @@ describe('Kiểm tra dữ liệu and Xóa đánh dấu', () => {
     const before = snapshot(sheet);
     gas.call('cchcValidate');
     expect(sheet.backgrounds[1]![col('progress')]).toBe('#f4cccc');
-    expect(sheet.notes[1]![col('progress')]).toMatch(/^\[CCHC\] Kiểm tra dữ liệu:\n• Tiến độ ngoài khoảng 0–100%: 150% không hợp lệ.* \(lỗi\)$/);
+    expect(sheet.notes[1]![col('progress')]).toMatch(
+      /^\[CCHC\] Kiểm tra dữ liệu:\n• Tiến độ ngoài khoảng 0–100%: 150% không hợp lệ.* \(lỗi\)$/,
+    );
     // The official's colour stays; the note says what is wrong, in words, with no internal code.
     expect(sheet.backgrounds[2]![col('lead')]).toBe('#00ff00');
     expect(sheet.notes[2]![col('lead')]).toContain('• Tên đơn vị viết sai: "Phòng VHXXH" có thể viết sai');
@@ -684,7 +701,7 @@ describe('Gửi nhắc việc', () => {
     taskRow(4, { deadline: 'Thường xuyên' }),
   ];
 
-  it('on a touched sheet (renamed units tab, loose tasks tab name, sorted rows, officials\' notes): the right units, nothing of theirs changed', () => {
+  it("on a touched sheet (renamed units tab, loose tasks tab name, sorted rows, officials' notes): the right units, nothing of theirs changed", () => {
     const reordered = [units[0]!.slice().reverse(), ...units.slice(1).map((r) => r.slice().reverse())];
     const touched = [HEADER, ...tasks().slice(1).reverse(), taskRow(5, { deadline: 'Quý I/2020', lead: '' })];
     const gas = load({ 'Nhiệm Vụ ': touched, 'Danh bạ đơn vị': reordered });

@@ -286,7 +286,13 @@ describe('fake executions keep the time limits', () => {
   });
 
   it('counts the cells each read and write covers, and a RangeList writes each of its cells', () => {
-    const s = fakeServices({ A: [['a', 'b'], ['c', 'd'], ['e', 'f']] });
+    const s = fakeServices({
+      A: [
+        ['a', 'b'],
+        ['c', 'd'],
+        ['e', 'f'],
+      ],
+    });
     s.run('menu', () => {
       const sheet = g(s).SpreadsheetApp.getActiveSpreadsheet().getSheets()[0] as FakeSheet;
       sheet.getRange(1, 1, 3, 2).getValues();
@@ -294,7 +300,16 @@ describe('fake executions keep the time limits', () => {
       sheet.getRangeList(['A1', 'B3']).setNote('x');
     });
     expect(s.spreadsheet.counts).toEqual({ cellsRead: 10, cellsWritten: 2 });
-    expect(s.sheet('A')!.notes.slice(0, 3).map((r) => r.slice(0, 2))).toEqual([['x', ''], ['', ''], ['', 'x']]);
+    expect(
+      s
+        .sheet('A')!
+        .notes.slice(0, 3)
+        .map((r) => r.slice(0, 2)),
+    ).toEqual([
+      ['x', ''],
+      ['', ''],
+      ['', 'x'],
+    ]);
   });
 
   it('a trigger run that passes the day’s trigger runtime is stopped at its next call', () => {

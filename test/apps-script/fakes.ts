@@ -474,7 +474,8 @@ export class FakeRange {
   }
   setNumberFormat(pattern: string): FakeRange {
     this.log.push('setNumberFormat');
-    for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.cols; c++) this.sheet.formats.set(`${this.row + r}:${this.col + c}`, pattern);
+    for (let r = 0; r < this.rows; r++)
+      for (let c = 0; c < this.cols; c++) this.sheet.formats.set(`${this.row + r}:${this.col + c}`, pattern);
     this.sheet.spreadsheet.counts.cellsWritten += this.cells;
     return this;
   }
@@ -939,7 +940,16 @@ export function fakeServices(
   };
 }
 
-const CELL_CALLS = new Set(['getValues', 'setValues', 'getBackgrounds', 'setBackgrounds', 'getNotes', 'setNotes', 'setFontWeights', 'setNumberFormat']);
+const CELL_CALLS = new Set([
+  'getValues',
+  'setValues',
+  'getBackgrounds',
+  'setBackgrounds',
+  'getNotes',
+  'setNotes',
+  'setFontWeights',
+  'setNumberFormat',
+]);
 const TRIGGER_CALLS = new Set(['create', 'getProjectTriggers', 'deleteTrigger']);
 
 const wrappable = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v) && !isDate(v);

@@ -88,49 +88,58 @@ interface Remind {
 }
 
 describe('the menu and the command line compute deadlines, overdue and reminders alike', () => {
-  it.each(DAYS)('on %s', async (day) => {
-    const tables = await catalog();
-    const store = new XlsxStore(join(await tempDir(), 'cchc.xlsx'));
-    await store.create(tables);
-    const cli = await cchcAsync(['remind', '--store', store.location, '--today', day.split('-').reverse().join('/'), '--json']);
-    expect(cli.stderr).toBe('');
-    const expected = JSON.parse(cli.stdout) as Remind;
+  it.each(DAYS)(
+    'on %s',
+    async (day) => {
+      const tables = await catalog();
+      const store = new XlsxStore(join(await tempDir(), 'cchc.xlsx'));
+      await store.create(tables);
+      const cli = await cchcAsync(['remind', '--store', store.location, '--today', day.split('-').reverse().join('/'), '--json']);
+      expect(cli.stderr).toBe('');
+      const expected = JSON.parse(cli.stdout) as Remind;
 
-    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-    const gas = load(code, gridsFrom(tables), { now: midnightIn('Asia/Ho_Chi_Minh', y, m, d).getTime() + 8 * 3_600_000 });
-    gas.call('cchcUpdateDeadlines');
-    const sheet = gas.sheet(TASKS_TAB.name)!;
-    const column = (key: string) => TASKS_TAB.columns.findIndex((c) => c.key === key);
-    const shown = sheet.values.slice(1, tables['tasks']!.length + 1).map((line, i) => {
-      const due = line[column('due')];
-      const bg = sheet.backgrounds[i + 1]![column('due')];
-      return {
-        id: String(line[column('id')]),
-        due: due instanceof Date || (typeof due === 'object' && due !== null) ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(due as Date) : null,
-        overdue: bg === DUE_COLOURS.overdue,
-        dueSoon: bg === DUE_COLOURS.soon,
-      };
-    });
-    expect(shown).toEqual(expected.tasks);
-    // Periodic tasks get a due date in the sheet too (the next one as of the day).
-    expect(shown.filter((t) => t.due !== null).length).toBeGreaterThan(FORMS.length * 2);
-    expect([...sheet.formats.entries()].some(([cell, f]) => cell === `2:${column('due') + 1}` && f === 'dd/mm/yyyy')).toBe(true);
+      const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+      const gas = load(code, gridsFrom(tables), { now: midnightIn('Asia/Ho_Chi_Minh', y, m, d).getTime() + 8 * 3_600_000 });
+      gas.call('cchcUpdateDeadlines');
+      const sheet = gas.sheet(TASKS_TAB.name)!;
+      const column = (key: string) => TASKS_TAB.columns.findIndex((c) => c.key === key);
+      const shown = sheet.values.slice(1, tables['tasks']!.length + 1).map((line, i) => {
+        const due = line[column('due')];
+        const bg = sheet.backgrounds[i + 1]![column('due')];
+        return {
+          id: String(line[column('id')]),
+          due:
+            due instanceof Date || (typeof due === 'object' && due !== null)
+              ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(due as Date)
+              : null,
+          overdue: bg === DUE_COLOURS.overdue,
+          dueSoon: bg === DUE_COLOURS.soon,
+        };
+      });
+      expect(shown).toEqual(expected.tasks);
+      // Periodic tasks get a due date in the sheet too (the next one as of the day).
+      expect(shown.filter((t) => t.due !== null).length).toBeGreaterThan(FORMS.length * 2);
+      expect([...sheet.formats.entries()].some(([cell, f]) => cell === `2:${column('due') + 1}` && f === 'dd/mm/yyyy')).toBe(true);
 
-    gas.call('cchcReminders');
-    const preview = gas.alerts.find((a) => a.startsWith('Xem trước nhắc việc'));
-    if (expected.reminders.length === 0) {
-      expect(gas.alerts.at(-1)).toContain('Không có nhiệm vụ quá hạn hay sắp đến hạn');
-      return;
-    }
-    for (const r of expected.reminders)
-      expect(preview).toContain(`${r.name} <${r.email ?? 'chưa có email'}>: ${r.overdue.length} quá hạn, ${r.dueSoon.length} sắp đến hạn`);
-    expect(preview).not.toMatch(/^ </m);
-    const sent = gas.mail.sent.map((mail) => [mail.to, mail.subject]);
-    expect(sent).toEqual(
-      expected.reminders
-        .filter((r) => r.email)
-        .map((r) => [r.email, `[CCHC] ${r.name}: ${r.overdue.length} nhiệm vụ quá hạn, ${r.dueSoon.length} sắp đến hạn`]),
-    );
-    if (expected.reminders.some((r) => r.unit === '')) expect(preview).toContain(`${NO_LEAD_NAME} <chưa có email>`);
-  }, 60_000);
+      gas.call('cchcReminders');
+      const preview = gas.alerts.find((a) => a.startsWith('Xem trước nhắc việc'));
+      if (expected.reminders.length === 0) {
+        expect(gas.alerts.at(-1)).toContain('Không có nhiệm vụ quá hạn hay sắp đến hạn');
+        return;
+      }
+      for (const r of expected.reminders)
+        expect(preview).toContain(
+          `${r.name} <${r.email ?? 'chưa có email'}>: ${r.overdue.length} quá hạn, ${r.dueSoon.length} sắp đến hạn`,
+        );
+      expect(preview).not.toMatch(/^ </m);
+      const sent = gas.mail.sent.map((mail) => [mail.to, mail.subject]);
+      expect(sent).toEqual(
+        expected.reminders
+          .filter((r) => r.email)
+          .map((r) => [r.email, `[CCHC] ${r.name}: ${r.overdue.length} nhiệm vụ quá hạn, ${r.dueSoon.length} sắp đến hạn`]),
+      );
+      if (expected.reminders.some((r) => r.unit === '')) expect(preview).toContain(`${NO_LEAD_NAME} <chưa có email>`);
+    },
+    60_000,
+  );
 });

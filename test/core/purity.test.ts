@@ -1,44 +1,42 @@
+/**
+ * The house's floors, as the lint guards them (eslint.config.js): core/ is pure — it runs in Node and in Apps
+ * Script's V8 — and the adapters never reach into each other. Type-checking the core on its own (no ambient
+ * types) is `npm run typecheck`; this checks the guard itself can fail.
+ */
+import { ESLint } from 'eslint';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const coreConfig = fileURLToPath(new URL('../../core/tsconfig.json', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const eslint = new ESLint({ cwd: root });
+const rulesHit = async (path: string, text: string) =>
+  (await eslint.lintText(text, { filePath: `${root}${path}` }))[0]!.messages.map((m) => m.ruleId);
 
-/** Type-checks the core with its own tsconfig, plus an optional extra source file. */
-function checkCore(extra?: { name: string; text: string }): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(
-    coreConfig,
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-      },
-    },
-  )!;
-  const host = ts.createCompilerHost(config.options);
-  const files = [...config.fileNames];
-  if (extra) {
-    const original = host.getSourceFile.bind(host);
-    host.getSourceFile = (name, lang, ...rest) =>
-      name === extra.name ? ts.createSourceFile(name, extra.text, lang) : original(name, lang, ...rest);
-    const fileExists = host.fileExists.bind(host);
-    host.fileExists = (name) => name === extra.name || fileExists(name);
-    files.push(extra.name);
-  }
-  const program = ts.createProgram(files, config.options, host);
-  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-}
-
-describe('core purity (its own tsconfig: no Node or Apps Script globals)', () => {
-  it('type-checks cleanly as it is', () => {
-    expect(checkCore()).toEqual([]);
+describe('the floors of the house, guarded by the lint', () => {
+  it('core/ takes no Node module, no Node or Apps Script global, nothing from sync/ or apps-script/', async () => {
+    expect(await rulesHit('core/__stray__.ts', "import { readFile } from 'node:fs/promises';\nexport const r = readFile;\n")).toContain(
+      'no-restricted-imports',
+    );
+    expect(await rulesHit('core/__stray__.ts', 'export const a = process.env.X;\nexport const b = SpreadsheetApp;\n')).toEqual([
+      'no-restricted-globals',
+      'no-restricted-globals',
+    ]);
+    expect(await rulesHit('core/metrics/__stray__.ts', "export { openStore } from '../../sync/store/open-store';\n")).toContain(
+      'no-restricted-imports',
+    );
   }, 60_000);
 
-  it('rejects a stray process or SpreadsheetApp', () => {
-    const name = fileURLToPath(new URL('../../core/__stray__.ts', import.meta.url));
-    const errors = checkCore({ name, text: 'export const a = process.env.X;\nexport const b = SpreadsheetApp;\n' });
-    expect(errors.some((e) => e.includes("'process'"))).toBe(true);
-    expect(errors.some((e) => e.includes("'SpreadsheetApp'"))).toBe(true);
+  it('apps-script/ and sync/ never import each other', async () => {
+    expect(await rulesHit('apps-script/src/__stray__.ts', "export { openStore } from '../../sync/store/open-store';\n")).toContain(
+      'no-restricted-imports',
+    );
+    expect(await rulesHit('sync/__stray__.ts', "export { onEdit } from '../apps-script/src/on-edit';\n")).toContain(
+      'no-restricted-imports',
+    );
   }, 60_000);
+
+  it('the code as it is passes', async () => {
+    const results = await eslint.lintFiles(['core', 'apps-script/src', 'sync']);
+    expect(results.flatMap((r) => r.messages.map((m) => `${r.filePath}: ${m.ruleId} ${m.message}`))).toEqual([]);
+  }, 120_000);
 });

@@ -31,6 +31,7 @@ export async function remindCommand(options: RemindOptions): Promise<number> {
     return EXIT.ok;
   }
   console.log(`Nhắc việc tính đến ngày ${formatVn(today)}: ${list.length} đơn vị.`);
-  for (const r of list) console.log(`\n${r.name} <${r.email ?? 'chưa có email'}>: ${r.overdue.length} quá hạn, ${r.dueSoon.length} sắp đến hạn\n${r.body}`);
+  for (const r of list)
+    console.log(`\n${r.name} <${r.email ?? 'chưa có email'}>: ${r.overdue.length} quá hạn, ${r.dueSoon.length} sắp đến hạn\n${r.body}`);
   return EXIT.ok;
 }
