@@ -7,16 +7,19 @@
 
 /** Dashes and the like that mean "no figure". */
 const BLANK = /^[-–—_.x*/]*$/i;
+/** What the logs' counts count, as officials write it after the figure ("12 cuộc", "45 TTHC"): the word adds nothing. */
+const COUNTED = /^(.*\d)\s*(?:cuộc(?:\s*họp)?|hội\s*nghị|văn\s*bản|vb|thủ\s*tục|tthc|hồ\s*sơ|lượt|dịch\s*vụ|dvc)$/iu;
 
 /**
  * A number from a cell's text: `null` for a blank (empty, "—", "-"), `undefined`
- * when the text is not a number. A trailing "%" is dropped (the columns hold percents).
+ * when the text is not a number. A trailing "%" is dropped (the columns hold percents),
+ * and so is the word a count names ("12 cuộc").
  */
 export function parseVnNumber(value: string | number | boolean | null | undefined): number | null | undefined {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value === 'boolean') return undefined;
-  const text = value.replace(/[\s\u00a0\u202f]/g, '').replace(/%$/, '');
+  const text = value.normalize('NFC').trim().replace(COUNTED, '$1').replace(/[\s\u00a0\u202f]/g, '').replace(/%$/, '');
   if (BLANK.test(text)) return null;
   const m = text.match(/^([+-]?)([\d.,]+)$/);
   if (!m) return undefined;

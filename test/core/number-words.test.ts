@@ -33,6 +33,22 @@ describe('one number parser', () => {
     expect(parseVnNumber(text)).toBe(n);
   });
 
+  it.each([
+    ['12 cuộc', 12],
+    ['3 cuộc họp', 3],
+    ['1.250 văn bản', 1250],
+    ['45 thủ tục', 45],
+    ['45 TTHC', 45],
+    ['2 hội nghị', 2],
+    ['320 hồ sơ', 320],
+  ])('a count written with what it counts, "%s", is %d', (text, n) => {
+    expect(parseVnNumber(text)).toBe(n);
+  });
+
+  it.each(['12 ngày', '12 cuộc nữa', 'cuộc 12'])('"%s" names no count officials log: not a number (a warning with its cell)', (text) => {
+    expect(parseVnNumber(text)).toBeUndefined();
+  });
+
   it.each(['', '—', '-', '–', '  '])('"%s" is a blank, not zero', (text) => {
     expect(parseVnNumber(text)).toBeNull();
   });
