@@ -126,9 +126,9 @@ describe('days to a deadline', () => {
     expect(due.stdout).toContain('Báo cáo sắp đến hạn: Báo cáo năm 2026, hạn nộp 15/12/2026 (hạn là hôm nay).');
     const before = await cchcAsync(['metrics', '--store', store, '--today', '12/12/2026']);
     expect(before.stdout).toContain('hạn nộp 15/12/2026 (còn 3 ngày).');
-    // The six-month self-assessment is due on 21/06 by default.
+    // The six-month self-assessment is due "trước ngày 21/6" by default: on 20/06.
     const late = await cchcAsync(['index', '--store', store, '--period', '2026-H1', '--today', '23/06/2026']);
-    expect(late.stdout).toContain('Hạn gửi tự chấm điểm: 21/06/2026 (đã quá 2 ngày)');
+    expect(late.stdout).toContain('Hạn gửi tự chấm điểm: 20/06/2026 (đã quá 3 ngày)');
     for (const r of [due, before, late]) expect(r.stdout).not.toMatch(/còn -?0 ngày|còn -\d/);
   });
 });

@@ -18,7 +18,7 @@ describe('cchc index', () => {
     expect(result.code).toBe(0);
     // Hand-summed from templates/samples/sample-criteria.json (six-month scores).
     expect(result.stdout).toContain('Chỉ số CCHC — tự chấm 6 tháng đầu năm 2026: 65/100 điểm (mất 35 điểm)');
-    expect(result.stdout).toContain('Hạn gửi tự chấm điểm: 21/06/2026 (còn 20 ngày)');
+    expect(result.stdout).toContain('Hạn gửi tự chấm điểm: 20/06/2026 (còn 19 ngày)');
     expect(result.stdout).toContain('Chưa có tài liệu kiểm chứng: 5 tiêu chí (1.3, 2.2, 3.3, 5.2, 8.1)');
 
     const wb = new ExcelJS.Workbook();

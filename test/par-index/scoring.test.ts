@@ -41,7 +41,7 @@ describe('CCHC index self-scoring', () => {
       ['2', 20],
       ['1.2.2', 2],
     ]);
-    expect(s).toMatchObject({ lastYear: 87, target: 90, deadline: '2026-12-01', daysLeft: 8 });
+    expect(s).toMatchObject({ lastYear: 87, target: 90, deadline: '2026-11-30', daysLeft: 7 });
   });
 
   it('flags a score above the maximum, a score without evidence, and keeps group rows out of the leaves', () => {
@@ -81,6 +81,6 @@ describe('CCHC index self-scoring', () => {
 
   it('uses the six-month column and deadline for 2026-H1', () => {
     const s = summary([c('1', 'x', 100, { scoreH1: 40, scoreYear: 90, evidence: 'x' })], {}, '2026-H1', '2026-06-01');
-    expect(s).toMatchObject({ scoreColumn: 'scoreH1', total: { score: 40 }, deadline: '2026-06-21', daysLeft: 20 });
+    expect(s).toMatchObject({ scoreColumn: 'scoreH1', total: { score: 40 }, deadline: '2026-06-20', daysLeft: 19 });
   });
 });
