@@ -15,7 +15,7 @@ import { formatVnNumber, formatVnPercent } from '../text/number';
 import { formatVn } from '../validation/catalog-rules';
 import { blank, cell, documentHead, numberCell, type Block, type OfficialDocument, type ReportTable, type TableCell } from './document';
 import { wardHeading, wardInText, type WardName } from './heading';
-import type { UpcomingTask } from './upcoming';
+import type { NextPeriodFocus, UpcomingTask } from './upcoming';
 
 export interface PeriodReportInput {
   metrics: MetricsReport;
@@ -26,8 +26,8 @@ export interface PeriodReportInput {
   meetings: readonly Meeting[];
   settings: Settings;
   unitName: (id: string) => string;
-  /** The period after this one, and the open tasks falling due by its end (see upcoming.ts). */
-  next: { period: Period; tasks: readonly UpcomingTask[] };
+  /** The period after this one, and the open tasks falling due by its end (`nextPeriodFocus`). */
+  next: NextPeriodFocus;
   /** The heading of a plan section ("KH-CCHC-2026/AT I" → "… I. Công tác chỉ đạo, điều hành"), as the metrics key them. */
   sectionName?: (key: string) => string;
 }
@@ -250,8 +250,10 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     empty: 'Không có.',
   });
 
-  const nextEnd = formatVn(input.next.period.to);
+  const nextEnd = formatVn(input.next.until);
   const nextName = periodName(input.next.period);
+  // A report made after its period counts from the day its figures stand at, not from "now".
+  const nextFrom = input.next.from === m.today ? 'từ nay' : `từ ngày ${formatVn(input.next.from)}`;
   const body: Block[] = [
     {
       kind: 'paragraph',
@@ -302,12 +304,12 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     { kind: 'paragraph', parts: ['Nguyên nhân: ', blank('Nêu nguyên nhân chủ quan, khách quan')] },
     { kind: 'heading', level: 1, text: 'IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI' },
     ...(input.next.tasks.length === 0
-      ? [{ kind: 'paragraph', parts: [`Không có nhiệm vụ nào đến hạn từ nay đến ngày ${nextEnd} (hết kỳ ${nextName}).`] } as Block]
+      ? [{ kind: 'paragraph', parts: [`Không có nhiệm vụ nào đến hạn ${nextFrom} đến ngày ${nextEnd} (hết kỳ ${nextName}).`] } as Block]
       : [
           {
             kind: 'paragraph',
             parts: [
-              `Tập trung hoàn thành ${formatVnNumber(input.next.tasks.length)} nhiệm vụ đến hạn từ nay đến ngày ${nextEnd} (hết kỳ ${nextName}):`,
+              `Tập trung hoàn thành ${formatVnNumber(input.next.tasks.length)} nhiệm vụ đến hạn ${nextFrom} đến ngày ${nextEnd} (hết kỳ ${nextName}):`,
             ],
           } as Block,
           { kind: 'table', table: taskList(`Nhiệm vụ đến hạn đến ngày ${nextEnd}`, input.next.tasks) } as Block,

@@ -165,7 +165,7 @@ describe('period names', () => {
     expect((await cchcAsync(['report', '--store', store, '--period', '2026', '--today', '01/12/2026', '--out', docx])).code).toBe(0);
     const word = await docxParagraphs(docx);
     expect(
-      word.paragraphs.some((p) => /^Tập trung hoàn thành \d+ nhiệm vụ đến hạn từ nay đến ngày 14\/12\/2027 \(hết kỳ năm 2027\):$/.test(p)),
+      word.paragraphs.some((p) => /^Tập trung hoàn thành \d+ nhiệm vụ đến hạn từ nay đến ngày 31\/12\/2027 \(hết kỳ năm 2027\):$/.test(p)),
     ).toBe(true);
     // Issue kinds in Vietnamese, the code in brackets; a unit by its name, not its registry id.
     expect(demo.stdout).toMatch(/^ {2}Tên đơn vị viết sai \[UNIT_TYPO\] +\d+$/m);
@@ -191,7 +191,7 @@ describe('the tasks of the next period', () => {
     const docx = join(dir, 'q1.docx');
     expect((await cchcAsync(['report', '--store', store, '--period', '2026-Q1', '--today', '10/01/2026', '--out', docx])).code).toBe(0);
     const word = await docxParagraphs(docx);
-    expect(word.paragraphs).toContain('Không có nhiệm vụ nào đến hạn từ nay đến ngày 14/06/2026 (hết kỳ Quý II/2026).');
+    expect(word.paragraphs).toContain('Không có nhiệm vụ nào đến hạn từ nay đến ngày 30/06/2026 (hết kỳ Quý II/2026).');
     expect(word.paragraphs.join('\n')).not.toMatch(/hoàn thành 0 nhiệm vụ|Nhiệm vụ đến hạn đến ngày/);
   });
 });
