@@ -85,3 +85,32 @@ describe('next period focus tasks ("Nhiệm vụ trọng tâm kỳ tới")', () 
     expect(focus(d.rows)).toEqual(['1', '2', '4', '5']);
   });
 });
+
+describe('plans counted by their issue date', () => {
+  // Seed 002: Nhị Chiểu's plan 158/KH-UBND is dated "ngày 05 tháng 5 năm 2026", in quý II.
+  const plans = [plan('01/KH-UBND', '2026-01-10'), plan('158/KH-UBND', '2026-05-05')];
+  const tasks = [
+    task('01/KH-UBND', '1', 'Quý I/2026', 'Hoàn thành', '2026-03-01'),
+    task('01/KH-UBND', '2', 'Quý II/2026'),
+    task('158/KH-UBND', '1', 'Quý II/2026'),
+    task('158/KH-UBND', '2', 'Quý III/2026', 'Đang thực hiện'),
+    task('158/KH-UBND', '3', 'Năm 2026'),
+  ];
+
+  it('a quarter I report neither names nor counts a plan issued in May; the six-month report does', async () => {
+    const q1 = await report(plans, tasks, ['--period', '2026-Q1', '--today', '20/06/2026']);
+    expect(q1.paragraphs.filter((x) => x.startsWith('- Kế hoạch số '))).toEqual(['- Kế hoạch số 01/KH-UBND ngày 10/01/2026: Kế hoạch 01/KH-UBND.']);
+    expect(q1.paragraphs.some((x) => x.includes('tổng số 2 nhiệm vụ: hoàn thành 1'))).toBe(true);
+    const h1 = await report(plans, tasks, ['--period', '2026-H1', '--today', '20/06/2026']);
+    expect(h1.paragraphs.filter((x) => x.startsWith('- Kế hoạch số '))).toHaveLength(2);
+    expect(h1.paragraphs.some((x) => x.includes('tổng số 5 nhiệm vụ: hoàn thành 1'))).toBe(true);
+  });
+
+  it('cchc metrics --json for quarter I leaves the May plan out of the task figures', async () => {
+    const dir = await tempDir();
+    const store = join(dir, 'cchc.xlsx');
+    await new XlsxStore(store).create({ settings: encodeSettings(defaultSettings()), plans, tasks });
+    const m = JSON.parse((await cchcAsync(['metrics', '--store', store, '--period', '2026-Q1', '--today', '20/06/2026', '--json'])).stdout);
+    expect(m.tasks.overall).toMatchObject({ total: 2, done: 1, notStarted: 1 });
+  });
+});
