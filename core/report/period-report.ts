@@ -7,7 +7,7 @@
 import type { Plan } from '../catalog/model';
 import type { MetricsReport } from '../metrics/compute';
 import { meetingMetrics, type Meeting } from '../metrics/meetings';
-import type { ProgressCounts, TaskAlert } from '../metrics/task-progress';
+import { doneCount, type ProgressCounts, type TaskAlert } from '../metrics/task-progress';
 import { monthsOf, periodName, type Period } from '../periods/period';
 import type { TargetLine } from '../metrics/targets';
 import type { Settings } from '../settings';
@@ -74,7 +74,7 @@ function progressCells(label: string, c: ProgressCounts): TableCell[] {
   const bar = c.doneShare === null ? '' : '█'.repeat(Math.round(c.doneShare / 5));
   return [
     cell(label),
-    ...[c.total, c.done, c.doneLate, c.inProgress, c.notStarted, c.dropped, c.overdue, c.dueSoon].map((n) => numberCell(n)),
+    ...[c.total, c.done, c.doneLate, c.doneUndated, c.inProgress, c.notStarted, c.dropped, c.overdue, c.dueSoon].map((n) => numberCell(n)),
     numberCell(c.doneShare, c.doneShare === null ? '' : '%'),
     cell(bar),
   ];
@@ -97,7 +97,8 @@ const ALERT_COLUMNS = [
 ];
 
 const counts = (c: ProgressCounts): string =>
-  `${formatVnNumber(c.total)} nhiệm vụ: hoàn thành ${formatVnNumber(c.done + c.doneLate)} (đúng hạn ${formatVnNumber(c.done)}, quá hạn ${formatVnNumber(c.doneLate)})` +
+  `${formatVnNumber(c.total)} nhiệm vụ: hoàn thành ${formatVnNumber(doneCount(c))} (đúng hạn ${formatVnNumber(c.done)}, quá hạn ${formatVnNumber(c.doneLate)}` +
+  `${c.doneUndated ? `, chưa ghi ngày hoàn thành ${formatVnNumber(c.doneUndated)}` : ''})` +
   `${c.doneShare === null ? '' : `, đạt ${formatVnPercent(c.doneShare)}`}; đang thực hiện ${formatVnNumber(c.inProgress)}; chưa thực hiện ${formatVnNumber(c.notStarted)}` +
   `${c.dropped ? `; không thực hiện ${formatVnNumber(c.dropped)}` : ''}; quá hạn ${formatVnNumber(c.overdue)}`;
 
@@ -113,9 +114,17 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
   const sections = Object.entries(t.bySection);
   const progressColumns = [
     { header: 'Đơn vị / mục', width: 36 },
-    ...['Tổng số', 'Hoàn thành', 'Hoàn thành quá hạn', 'Đang thực hiện', 'Chưa thực hiện', 'Không thực hiện', 'Quá hạn', 'Sắp đến hạn'].map(
-      (header) => ({ header, width: header.length > 8 ? 11 : 9, numeric: true }),
-    ),
+    ...[
+      'Tổng số',
+      'Hoàn thành',
+      'Hoàn thành quá hạn',
+      'Hoàn thành, chưa ghi ngày',
+      'Đang thực hiện',
+      'Chưa thực hiện',
+      'Không thực hiện',
+      'Quá hạn',
+      'Sắp đến hạn',
+    ].map((header) => ({ header, width: header.length > 8 ? 11 : 9, numeric: true })),
     { header: 'Tỷ lệ hoàn thành (%)', width: 12, numeric: true },
     { header: 'Biểu đồ', width: 22 },
   ];
@@ -217,7 +226,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
       cells: [
         cell(sectionName(name)),
         numberCell(c.total),
-        numberCell(c.done + c.doneLate),
+        numberCell(doneCount(c)),
         numberCell(c.inProgress),
         numberCell(c.notStarted),
         numberCell(c.dropped),
@@ -227,7 +236,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     })),
     empty: 'Chưa có nhiệm vụ.',
   };
-  const taskList = <T extends UpcomingTask>(
+  const taskList = <T extends Omit<UpcomingTask, 'due'> & { due: string | null }>(
     title: string,
     list: readonly T[],
     days?: { header: string; value: (a: T) => number },
@@ -243,7 +252,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
       cells: [
         cell(`${a.plan}, STT ${a.stt}: ${a.title}`),
         cell(a.leadUnit ? unitName(a.leadUnit) : a.lead),
-        cell(formatVn(a.due)),
+        cell(a.due === null ? '' : formatVn(a.due)),
         ...(days ? [numberCell(days.value(a))] : []),
       ],
     })),
@@ -300,6 +309,18 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
             kind: 'table',
             table: taskList('Nhiệm vụ quá hạn', t.overdue, { header: 'Số ngày quá hạn', value: (a) => a.daysLate }),
           } as Block,
+        ]),
+    // Reported done without the day: whether on time cannot be told until officials fill it in.
+    ...(t.doneUndated.length === 0
+      ? []
+      : [
+          {
+            kind: 'paragraph',
+            parts: [
+              `Có ${formatVnNumber(t.doneUndated.length)} nhiệm vụ hoàn thành, chưa ghi ngày hoàn thành (chưa xác định được đúng hạn hay quá hạn):`,
+            ],
+          } as Block,
+          { kind: 'table', table: taskList('Nhiệm vụ hoàn thành, chưa ghi ngày hoàn thành', t.doneUndated) } as Block,
         ]),
     { kind: 'paragraph', parts: ['Nguyên nhân: ', blank('Nêu nguyên nhân chủ quan, khách quan')] },
     { kind: 'heading', level: 1, text: 'IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI' },

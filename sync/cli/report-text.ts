@@ -44,6 +44,7 @@ export function metricsText(m: MetricsReport, label: string, unitName?: string):
       ['Tổng số', t.total],
       ['Hoàn thành đúng hạn', t.done],
       ['Hoàn thành quá hạn', t.doneLate],
+      ['Hoàn thành, chưa ghi ngày hoàn thành', t.doneUndated],
       ['Đang thực hiện', t.inProgress],
       ['Chưa thực hiện', t.notStarted],
       ['Không thực hiện', t.dropped],
@@ -67,6 +68,11 @@ export function metricsText(m: MetricsReport, label: string, unitName?: string):
     lines.push('', 'Nhiệm vụ quá hạn:');
     for (const a of m.tasks.overdue.slice(0, 10)) lines.push(`  ${a.plan} STT ${a.stt} (hạn ${formatVn(a.due)}, ${a.lead}): ${a.title}`);
     if (m.tasks.overdue.length > 10) lines.push(`  … và ${m.tasks.overdue.length - 10} nhiệm vụ khác`);
+  }
+  if (m.tasks.doneUndated.length > 0) {
+    lines.push('', 'Nhiệm vụ hoàn thành, chưa ghi ngày hoàn thành (chưa tính đúng hạn hay quá hạn):');
+    for (const a of m.tasks.doneUndated.slice(0, 10)) lines.push(`  ${a.plan} STT ${a.stt} (${a.lead}): ${a.title}`);
+    if (m.tasks.doneUndated.length > 10) lines.push(`  … và ${m.tasks.doneUndated.length - 10} nhiệm vụ khác`);
   }
   // Rows the figures could not count are named, never dropped silently.
   if (m.issues.length > 0) {

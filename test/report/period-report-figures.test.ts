@@ -74,9 +74,7 @@ describe('next period focus tasks ("Nhiệm vụ trọng tâm kỳ tới")', () 
     // On 14/12, the day the report stands at, none of 1, 2, 3, 7 was overdue: they are the next period's work, with 4
     // (31/03/2027, the end of quý I) and 5 (this quarter's, 31/12).
     expect(focus(d.rows)).toEqual(['1', '2', '3', '4', '5', '7']);
-    expect(d.paragraphs).toContain(
-      'Tập trung hoàn thành 6 nhiệm vụ đến hạn từ ngày 14/12/2026 đến ngày 31/03/2027 (hết kỳ Quý I/2027):',
-    );
+    expect(d.paragraphs).toContain('Tập trung hoàn thành 6 nhiệm vụ đến hạn từ ngày 14/12/2026 đến ngày 31/03/2027 (hết kỳ Quý I/2027):');
   });
 
   it('a calendar year report made in January lists the open tasks due 31/12 (not overdue on the period’s last day)', async () => {
@@ -99,7 +97,9 @@ describe('plans counted by their issue date', () => {
 
   it('a quarter I report neither names nor counts a plan issued in May; the six-month report does', async () => {
     const q1 = await report(plans, tasks, ['--period', '2026-Q1', '--today', '20/06/2026']);
-    expect(q1.paragraphs.filter((x) => x.startsWith('- Kế hoạch số '))).toEqual(['- Kế hoạch số 01/KH-UBND ngày 10/01/2026: Kế hoạch 01/KH-UBND.']);
+    expect(q1.paragraphs.filter((x) => x.startsWith('- Kế hoạch số '))).toEqual([
+      '- Kế hoạch số 01/KH-UBND ngày 10/01/2026: Kế hoạch 01/KH-UBND.',
+    ]);
     expect(q1.paragraphs.some((x) => x.includes('tổng số 2 nhiệm vụ: hoàn thành 1'))).toBe(true);
     const h1 = await report(plans, tasks, ['--period', '2026-H1', '--today', '20/06/2026']);
     expect(h1.paragraphs.filter((x) => x.startsWith('- Kế hoạch số '))).toHaveLength(2);
@@ -112,5 +112,34 @@ describe('plans counted by their issue date', () => {
     await new XlsxStore(store).create({ settings: encodeSettings(defaultSettings()), plans, tasks });
     const m = JSON.parse((await cchcAsync(['metrics', '--store', store, '--period', '2026-Q1', '--today', '20/06/2026', '--json'])).stdout);
     expect(m.tasks.overall).toMatchObject({ total: 2, done: 1, notStarted: 1 });
+  });
+});
+
+describe('done tasks without a completion date', () => {
+  const tasks = [
+    task('P', '1', 'Quý I/2026', 'Hoàn thành', '2026-03-01'), // on time
+    task('P', '2', 'Quý I/2026', 'Hoàn thành', '2026-04-20'), // late
+    task('P', '3', 'Quý I/2026', 'Hoàn thành'), // no date: neither on time nor late
+    task('P', '4', 'Quý II/2026', 'Đang thực hiện'),
+  ];
+
+  it('are counted and listed apart, not as done on time', async () => {
+    const dir = await tempDir();
+    const store = join(dir, 'cchc.xlsx');
+    await new XlsxStore(store).create({ settings: encodeSettings(defaultSettings()), plans: [plan('P', '2026-01-10')], tasks });
+    const args = ['--store', store, '--period', '2026-H1', '--today', '10/06/2026'];
+    const m = JSON.parse((await cchcAsync(['metrics', ...args, '--json'])).stdout);
+    expect(m.tasks.overall).toMatchObject({ total: 4, done: 1, doneLate: 1, doneUndated: 1, inProgress: 1, doneShare: 75 });
+    expect(m.tasks.doneUndated.map((a: { stt: string }) => a.stt)).toEqual(['3']);
+    const text = (await cchcAsync(['metrics', ...args])).stdout;
+    expect(text).toMatch(/Hoàn thành đúng hạn\s+1\n/);
+    expect(text).toMatch(/Hoàn thành, chưa ghi ngày hoàn thành\s+1\n/);
+
+    const d = await report([plan('P', '2026-01-10')], tasks, ['--period', '2026-H1', '--today', '10/06/2026']);
+    expect(
+      d.paragraphs.some((x) => x.includes('tổng số 4 nhiệm vụ: hoàn thành 3 (đúng hạn 1, quá hạn 1, chưa ghi ngày hoàn thành 1), đạt 75%')),
+    ).toBe(true);
+    expect(d.paragraphs).toContain('Có 1 nhiệm vụ hoàn thành, chưa ghi ngày hoàn thành (chưa xác định được đúng hạn hay quá hạn):');
+    expect(d.rows).toContainEqual(['P, STT 3: Nhiệm vụ 3', 'Phòng Văn hóa - Xã hội', '31/03/2026']);
   });
 });
