@@ -4,6 +4,7 @@ import {
   formatVn,
   formatVnNumber,
   formatVnPercent,
+  indexScoreText,
   indexStanding,
   TARGET_GROUP_NAMES,
   targetLines,
@@ -86,7 +87,7 @@ const n = (x: number): string => formatVnNumber(x);
 
 export function indexText(s: IndexSummary, label: string): string {
   const lines = [
-    `Chỉ số CCHC — tự chấm ${label}: ${n(s.total.score)}/${n(s.total.max)} điểm (mất ${n(s.total.lost)} điểm)`,
+    `Chỉ số CCHC — tự chấm ${label}: ${indexScoreText(s, 'mất')}`,
     `  Năm trước: ${s.lastYear === null ? 'chưa nhập' : n(s.lastYear)}; ${indexStanding(s).text}`,
   ];
   if (s.deadline) lines.push(`  Hạn gửi tự chấm điểm: ${formatVn(s.deadline)} (${daysLeftText(s.daysLeft!)})`);
@@ -100,7 +101,7 @@ export function indexText(s: IndexSummary, label: string): string {
     lines.push('', 'Mất điểm nhiều nhất:', table(s.lost.slice(0, 5).map((l) => [`${l.code} ${l.title}`, `-${n(l.lost)}`])));
   lines.push(
     '',
-    `Chưa có tài liệu kiểm chứng: ${s.missingEvidence.length} tiêu chí${s.missingEvidence.length ? ` (${s.missingEvidence.map((m) => m.code).join(', ')})` : ''}`,
+    `Chấm điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình: ${s.missingEvidence.length ? `${s.missingEvidence.length} tiêu chí (${s.missingEvidence.map((m) => m.code).join(', ')})` : 'không có'}`,
   );
   if (s.appraisal) {
     const a = s.appraisal;
