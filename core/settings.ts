@@ -31,14 +31,15 @@ export const SETTING_SPECS = [
   { key: 'indexScoreStep', label: 'Bước điểm tự chấm Chỉ số CCHC (ví dụ 0,25)', defaultValue: '0.25' },
   {
     key: 'indexDeadlineH1',
-    label: 'Hạn gửi tự chấm điểm 6 tháng (dd/mm, theo năm kế hoạch; hoặc dd/mm/yyyy)',
-    defaultValue: '21/06',
+    label: 'Hạn gửi tự chấm điểm 6 tháng (dd/mm hoặc "trước ngày dd/mm", theo năm kế hoạch; hoặc dd/mm/yyyy)',
+    // As plans write it (Đông Quang: "gửi trước ngày 21/6"), read by the deadline rule: due 20/06.
+    defaultValue: 'trước ngày 21/6',
     type: 'date',
   },
   {
     key: 'indexDeadlineYear',
-    label: 'Hạn gửi tự chấm điểm năm (dd/mm, theo năm kế hoạch; hoặc dd/mm/yyyy)',
-    defaultValue: '01/12',
+    label: 'Hạn gửi tự chấm điểm năm (dd/mm hoặc "trước ngày dd/mm", theo năm kế hoạch; hoặc dd/mm/yyyy)',
+    defaultValue: 'trước ngày 01/12',
     type: 'date',
   },
   { key: 'reportQuarterDay', label: 'Hạn nộp báo cáo quý: ngày trong tháng cuối quý', defaultValue: '15' },

@@ -10,6 +10,7 @@ import {
   catalogFromTables,
   computeMetrics,
   defaultPeriodText,
+  doneCount,
   formatVn,
   formatVnPercent,
   parsePeriod,
@@ -59,7 +60,7 @@ export const cchcDashboard = menuLocked(() => {
   for (const l of targetLines(m)) add([l.name, l.value ?? 'Không áp dụng', l.targetText, l.verdict, l.gap], colour(l.pass));
   add(['Điểm chuyển đổi số (cách tính 766)', m.digitisation.score ?? 'Không áp dụng', '100', '', '']);
 
-  const progress = (name: string, c: ProgressCounts) => add([name, c.total, c.done + c.doneLate, c.overdue, c.doneShare ?? 0]);
+  const progress = (name: string, c: ProgressCounts) => add([name, c.total, doneCount(c), c.overdue, c.doneShare ?? 0]);
   add(['', '', '', '', '']);
   const progressHeader = lines.length + 1;
   add(['Tiến độ nhiệm vụ', 'Tổng số', 'Hoàn thành', 'Quá hạn', 'Tỷ lệ hoàn thành (%)'], NA);

@@ -11,6 +11,8 @@ import {
   defaultPeriodText,
   formatVn,
   formatVnNumber,
+  indexScoreText,
+  indexStanding,
   indexSummary,
   isMarked,
   issueLocation,
@@ -145,7 +147,7 @@ export const cchcIndex = menuLocked(() => {
   const period = parsePeriod(defaultPeriodText(today))!;
   const s = indexSummary(tables['criteria'] ?? [], { period, today, settings: catalog.settings, registry: catalog.registry });
 
-  // Highlight the evidence cell of every criterion still without evidence; clear it once evidence arrives.
+  // Highlight the evidence cell of every criterion scored without evidence or explanation; clear it once either arrives.
   const data = tabs.get('criteria');
   const evidenceCol = data?.columns.get('evidence');
   if (data && evidenceCol && data.rows.length > 0) {
@@ -165,9 +167,9 @@ export const cchcIndex = menuLocked(() => {
   const n = formatVnNumber;
   const areas = s.areas.map((a) => `${a.code}. ${a.title}: ${n(a.totals.score)}/${n(a.totals.max)}`).join('\n');
   ui().alert(
-    `Chỉ số CCHC ${periodName(period)}: ${n(s.total.score)}/${n(s.total.max)} điểm; chỉ tiêu ${n(s.target)}; năm trước ${s.lastYear === null ? 'chưa nhập' : n(s.lastYear)}.\n` +
+    `Chỉ số CCHC ${periodName(period)}: ${indexScoreText(s, 'mất')}; ${indexStanding(s).text}; năm trước ${s.lastYear === null ? 'chưa nhập' : n(s.lastYear)}.\n` +
       (s.deadline ? `Hạn gửi: ${formatVn(s.deadline)} (${daysLeftText(s.daysLeft!)}).\n` : '') +
-      `\n${areas}\n\nChưa có tài liệu kiểm chứng (tô vàng): ${s.missingEvidence.map((m) => m.code).join(', ') || 'không'}.` +
+      `\n${areas}\n\nChấm điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình (tô vàng): ${s.missingEvidence.map((m) => m.code).join(', ') || 'không'}.` +
       (s.issues.length
         ? `\nCó ${s.issues.length} vấn đề cần sửa trong trang "Chỉ số CCHC":\n` +
           s.issues

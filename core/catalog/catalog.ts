@@ -1,5 +1,6 @@
 /** The catalog as read from the store's tabs, ready for rules and metrics. */
 import type { Row } from '../layout/columns';
+import type { Period } from '../periods/period';
 import { settingNumber, type Settings } from '../settings';
 import { UnitRegistry } from '../units/registry';
 import type { UnitDef } from '../units/types';
@@ -39,6 +40,16 @@ export function catalogFromTables(tables: Record<string, readonly Row[] | undefi
     defaultYear: settingNumber(settings, 'planYear'),
     decodeIssues: [...planIssues, ...taskIssues],
   };
+}
+
+/** Whether a plan was out by `day`: one issued later cannot be reported on before then. Without an issue date it counts. */
+export function planIssuedBy(plan: Plan, day: string): boolean {
+  return plan.date === null || plan.date <= day;
+}
+
+/** The plans a report on `period` covers: the period's year's, issued by its last day (a May plan is not in quý I). */
+export function plansOfPeriod(plans: readonly Plan[], period: Period): Plan[] {
+  return plans.filter((p) => p.year === period.year && planIssuedBy(p, period.to));
 }
 
 /** Every issue in the catalog: cells of the wrong type first, then the rules (`rowsOnly`: see validateCatalog). */

@@ -206,8 +206,8 @@ function parsePhrase(text: string, body: string, planYear: number, today: string
     return result(text, 'recurring', { recurrence, start: iso(new Date(from, 0, 1)), due: nextDue(recurrence, planYear, from, today) });
   }
   const period = findPeriod(body, planYear);
-  // "Trước …" anywhere in the phrase ("báo cáo kết quả trước 30/11"): the day before.
-  const before = /(^|\s)truoc\b/.test(body);
+  // "Trước …" anywhere in the phrase ("báo cáo kết quả trước 30/11", "(trước ngày 21/6)"): the day before.
+  const before = /\btruoc\b/.test(body);
   if (!period) return result(text, 'unknown');
   const due = before ? subDays(period.start, 1) : period.end;
   return result(text, period.kind, { due: iso(due), start: iso(period.start), note: period.note ?? null });

@@ -34,6 +34,11 @@ export interface ColumnSpec {
   hidden?: boolean;
   /** Headers this column had in earlier versions, so older workbooks still read. */
   formerHeaders?: readonly string[];
+  /**
+   * A count of a per-period log that is a level on a day (procedures with fees, capital allocated), not a flow over
+   * the period (dossiers received): a longer period takes its latest value instead of the sum (`sumCounts`).
+   */
+  stock?: boolean;
 }
 
 export interface TabSpec {
@@ -56,7 +61,7 @@ export function col(
   type: ColumnType,
   owner: ColumnOwner,
   width: number,
-  extra: Partial<Pick<ColumnSpec, 'choices' | 'choicesFrom' | 'wrap' | 'hidden'>> = {},
+  extra: Partial<Pick<ColumnSpec, 'choices' | 'choicesFrom' | 'wrap' | 'hidden' | 'stock'>> = {},
 ): ColumnSpec {
   return { key, header, type, owner, width, ...extra };
 }

@@ -147,17 +147,18 @@ export const DIGITISATION_TAB: TabSpec = {
         ['digitised', 'Hồ sơ được số hóa'],
         ['eResults', 'Kết quả điện tử'],
         ['reused', 'Kết quả được tái sử dụng'],
-        ['feeProcedures', 'TTHC có thu phí'],
-        ['paymentEnabled', 'TTHC cho phép thanh toán trực tuyến'],
-        ['paymentUsed', 'TTHC có giao dịch thanh toán'],
+        // Procedures (TTHC) are counted in the ward's list of procedures, a level: 36 all year, never 36 a quarter.
+        ['feeProcedures', 'TTHC có thu phí', true],
+        ['paymentEnabled', 'TTHC cho phép thanh toán trực tuyến', true],
+        ['paymentUsed', 'TTHC có giao dịch thanh toán', true],
         ['feeDossiers', 'Hồ sơ có thu phí'],
         ['paidOnline', 'Hồ sơ thanh toán trực tuyến'],
         ['docsOnNetwork', 'Văn bản xử lý trên mạng'],
         ['docsTotal', 'Tổng văn bản'],
         ['inspectionsDigital', 'Cuộc kiểm tra qua hệ thống số'],
         ['inspectionsTotal', 'Tổng cuộc kiểm tra'],
-      ] as const
-    ).map(([key, header]) => col(key, header, 'number', 'tracking', 14)),
+      ] as [string, string, boolean?][]
+    ).map(([key, header, stock]) => col(key, header, 'number', 'tracking', 14, stock ? { stock } : {})),
   ],
 };
 
@@ -180,12 +181,13 @@ export const OUTCOMES_TAB: TabSpec = {
         ['healthSatisfied', 'Phiếu hài lòng dịch vụ y tế công'],
         ['educationSurveyed', 'Phiếu khảo sát dịch vụ giáo dục công'],
         ['educationSatisfied', 'Phiếu hài lòng dịch vụ giáo dục công'],
-        ['capitalPlanned', 'Vốn đầu tư công được giao (triệu đồng)'],
+        // The year's allocation and the units to inspect are levels; disbursements and inspections add up.
+        ['capitalPlanned', 'Vốn đầu tư công được giao (triệu đồng)', true],
         ['capitalDisbursed', 'Vốn đầu tư công đã giải ngân (triệu đồng)'],
-        ['unitsTotal', 'Số cơ quan, đơn vị thuộc diện kiểm tra CCHC'],
+        ['unitsTotal', 'Số cơ quan, đơn vị thuộc diện kiểm tra CCHC', true],
         ['unitsInspected', 'Số cơ quan, đơn vị được kiểm tra CCHC'],
-      ] as const
-    ).map(([key, header]) => col(key, header, 'number', 'tracking', 16)),
+      ] as [string, string, boolean?][]
+    ).map(([key, header, stock]) => col(key, header, 'number', 'tracking', 16, stock ? { stock } : {})),
     col('note', 'Ghi chú', 'text', 'tracking', 28, { wrap: true }),
   ],
 };

@@ -3,7 +3,7 @@
  * period and the day: the CLI, the report and the Apps Script dashboard all call
  * this, so they cannot disagree.
  */
-import { catalogFromTables } from '../catalog/catalog';
+import { catalogFromTables, planIssuedBy } from '../catalog/catalog';
 import type { Row } from '../layout/columns';
 import { asOfDate, type Period } from '../periods/period';
 import { nextReport, nextReports, type DueReport } from '../periods/reporting';
@@ -54,6 +54,8 @@ export function computeMetrics(tables: Record<string, readonly Row[] | undefined
   const outcomes = sumCounts(OUTCOMES_TAB, tables['outcomes'] ?? [], options.period, filter);
   const unitMeetings = options.unit ? meetings.filter((m) => catalog.registry.parseList(m.unit)[0]?.unit === options.unit) : meetings;
   const meetingReport = meetingMetrics(unitMeetings, options.period, catalog.settings, options.unit !== undefined);
+  // A plan issued after the period's end has no tasks in that period's figures.
+  const notYetIssued = new Set(catalog.plans.filter((p) => !planIssuedBy(p, options.period.to)).map((p) => p.code));
   return {
     period: { label: options.period.label, from: options.period.from, to: options.period.to },
     today: options.today,
@@ -67,7 +69,7 @@ export function computeMetrics(tables: Record<string, readonly Row[] | undefined
       catalog,
       // A past period's tasks as they stood at its end: done by then, overdue then.
       asOf,
-      (r) => r.planYear === options.period.year && (!options.unit || leadKey(r) === options.unit),
+      (r) => r.planYear === options.period.year && !notYetIssued.has(r.task.plan) && (!options.unit || leadKey(r) === options.unit),
     ),
     nextReport: dueReport(nextReport(options.today, catalog.settings)),
     reports: nextReports(options.today, catalog.settings, catalog.plans).map((r) => ({ ...dueReport(r), plans: r.plans })),

@@ -13,12 +13,15 @@ import type { Task } from '../catalog/model';
 import { makeResolver, type ResolvedTask } from '../catalog/resolve';
 import { settingNumber } from '../settings';
 
-export type TaskState = 'done' | 'doneLate' | 'inProgress' | 'notStarted' | 'dropped';
+/** `doneUndated`: "Hoàn thành" without a completion date, so neither on time nor late can be told. */
+export type TaskState = 'done' | 'doneLate' | 'doneUndated' | 'inProgress' | 'notStarted' | 'dropped';
 
 export interface ProgressCounts {
   total: number;
   done: number;
   doneLate: number;
+  /** Done without a completion date: counted done, but never as on time. */
+  doneUndated: number;
   inProgress: number;
   notStarted: number;
   dropped: number;
@@ -26,7 +29,7 @@ export interface ProgressCounts {
   dueSoon: number;
   /** Conditional tasks waiting for their condition, not counted overdue. */
   waiting: number;
-  /** Share of tasks done (on time or late), percent; null with no tasks. */
+  /** Share of tasks done (on time, late or undated), percent; null with no tasks. */
   doneShare: number | null;
 }
 
@@ -52,6 +55,9 @@ export interface TaskStanding {
   dueSoon: boolean;
 }
 
+/** A done task without its completion date, listed so officials fill it in (it may have no deadline either). */
+export type UndatedTask = Omit<TaskAlert, 'daysLate' | 'due'> & { due: string | null };
+
 export interface TaskProgress {
   today: string;
   soonDays: number;
@@ -62,12 +68,15 @@ export interface TaskProgress {
   dueSoon: TaskAlert[];
   /** Every task counted, in catalog order. */
   standings: TaskStanding[];
+  doneUndated: UndatedTask[];
 }
 
 export function taskState(status: string, completedOn: string | null, due: string | null): TaskState {
   switch (status) {
     case 'Hoàn thành':
-      return due && completedOn && completedOn > due ? 'doneLate' : 'done';
+      // Without its day, "on time" would be a guess (validation asks for the day: COMPLETION_DATE_MISSING).
+      if (!completedOn) return 'doneUndated';
+      return due && completedOn > due ? 'doneLate' : 'done';
     case 'Hoàn thành quá hạn':
       return 'doneLate';
     case 'Đang thực hiện':
@@ -77,6 +86,11 @@ export function taskState(status: string, completedOn: string | null, due: strin
     default:
       return 'notStarted';
   }
+}
+
+/** Tasks done, on time, late or without their day. */
+export function doneCount(c: ProgressCounts): number {
+  return c.done + c.doneLate + c.doneUndated;
 }
 
 export interface DeadlineFlags {
@@ -109,6 +123,7 @@ const empty = (): ProgressCounts => ({
   total: 0,
   done: 0,
   doneLate: 0,
+  doneUndated: 0,
   inProgress: 0,
   notStarted: 0,
   dropped: 0,
@@ -144,7 +159,17 @@ export function taskProgress(catalog: Catalog, today: string, filter: (r: Resolv
   const soonDays = settingNumber(catalog.settings, 'soonDays');
   const soonLimit = format(addDays(parseISO(today), soonDays), 'yyyy-MM-dd');
   const resolve = resolverOn(catalog, today);
-  const result: TaskProgress = { today, soonDays, overall: empty(), byUnit: {}, bySection: {}, overdue: [], dueSoon: [], standings: [] };
+  const result: TaskProgress = {
+    today,
+    soonDays,
+    overall: empty(),
+    byUnit: {},
+    bySection: {},
+    overdue: [],
+    dueSoon: [],
+    doneUndated: [],
+    standings: [],
+  };
 
   for (const { row, item } of catalog.tasks) {
     const r = resolve(item);
@@ -165,6 +190,7 @@ export function taskProgress(catalog: Catalog, today: string, filter: (r: Resolv
       if (soon) counts.dueSoon++;
       if (waiting) counts.waiting++;
     }
+    const leadUnit = r.lead.find((u) => u.kind !== 'group')?.unit ?? r.lead[0]?.unit ?? null;
     if (overdue || soon) {
       const alert: TaskAlert = {
         id: item.id,
@@ -172,15 +198,18 @@ export function taskProgress(catalog: Catalog, today: string, filter: (r: Resolv
         stt: item.stt,
         title: item.title,
         lead: item.lead,
-        leadUnit: r.lead.find((u) => u.kind !== 'group')?.unit ?? r.lead[0]?.unit ?? null,
+        leadUnit,
         due: due!,
         daysLate: overdue ? daysBetween(due!, today) : -daysBetween(today, due!),
       };
       (overdue ? result.overdue : result.dueSoon).push(alert);
     }
+    if (state === 'doneUndated') {
+      result.doneUndated.push({ id: item.id, plan: item.plan, stt: item.stt, title: item.title, lead: item.lead, leadUnit, due });
+    }
   }
   for (const counts of [result.overall, ...Object.values(result.byUnit), ...Object.values(result.bySection)]) {
-    counts.doneShare = counts.total === 0 ? null : Math.round(((counts.done + counts.doneLate) / counts.total) * 1000) / 10;
+    counts.doneShare = counts.total === 0 ? null : Math.round((doneCount(counts) / counts.total) * 1000) / 10;
   }
   result.overdue.sort((a, b) => a.due.localeCompare(b.due));
   result.dueSoon.sort((a, b) => a.due.localeCompare(b.due));

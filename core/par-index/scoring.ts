@@ -74,13 +74,18 @@ export interface IndexTotals {
 
 export interface IndexSummary {
   period: string;
+  /** Criteria scored (leaves), and those of them without their maximum points yet. */
+  criteria: number;
+  missingMax: number;
   /** Which self-score column this period uses. */
   scoreColumn: 'scoreH1' | 'scoreYear';
   total: IndexTotals;
   areas: { code: string; title: string; totals: IndexTotals }[];
+  /** Each lead unit with the criteria it leads; a criterion led by several counts for each of them. */
   units: { unit: string; name: string; totals: IndexTotals }[];
   /** Criteria that lost points, most first. */
   lost: { code: string; title: string; lead: string; max: number; score: number; lost: number }[];
+  /** Criteria scored above zero with neither evidence nor explanation (the EVIDENCE_MISSING ones). */
   missingEvidence: { code: string; title: string; lead: string }[];
   /** The appraised score against the yearly self-score, over the criteria appraised so far. */
   appraisal: {
@@ -99,23 +104,42 @@ export interface IndexSummary {
   issues: ValidationIssue[];
 }
 
+type Standing = Pick<IndexSummary, 'total' | 'target'> & Partial<Pick<IndexSummary, 'criteria' | 'missingMax'>>;
+
+const points = (n: number): string => `${formatVnNumber(n)} điểm`;
+
 /**
  * Where the self-score stands against the target, in the words the report and the command line print. Without the
- * criteria's maximum points nothing is scored yet: that is said, not a shortfall of the whole target.
+ * criteria's maximum points the score cannot be held against the target: what is missing is said, not a shortfall
+ * of the whole target ("còn thiếu 90").
  */
-export function indexStanding(s: Pick<IndexSummary, 'total' | 'target'>): { met: boolean; text: string } {
-  const points = (n: number): string => `${formatVnNumber(n)} điểm`;
-  if (s.total.max === 0) {
-    return {
-      met: false,
-      text: `chưa so được với chỉ tiêu ${points(s.target)}: các tiêu chí chưa có điểm tối đa (nhập bộ tiêu chí của tỉnh)`,
-    };
-  }
+export function indexStanding(s: Standing): { met: boolean; text: string } {
+  const cannot = (why: string) => ({ met: false, text: `chưa so được với chỉ tiêu ${points(s.target)}: ${why}` });
+  if (s.criteria === 0) return cannot('chưa có tiêu chí nào (nhập bộ tiêu chí của tỉnh bằng lệnh cchc index-import)');
+  if (s.total.max === 0) return cannot('các tiêu chí chưa có điểm tối đa (nhập bộ tiêu chí của tỉnh)');
   if (s.total.score >= s.target) return { met: true, text: `đạt chỉ tiêu ${points(s.target)}` };
+  // Criteria still without points may hold the missing ones.
+  if (s.missingMax) return cannot(`${formatVnNumber(s.missingMax)} tiêu chí chưa có điểm tối đa (nhập bộ tiêu chí của tỉnh)`);
   return {
     met: false,
     text: `còn thiếu ${points(round2(s.target - s.total.score))} so với chỉ tiêu ${points(s.target)}`,
   };
+}
+
+/** The self-score total as officials read it: "65/100 điểm (bị trừ 35 điểm)"; never "0/0" when no points are known. */
+export function indexScoreText(s: Pick<IndexSummary, 'total'>, lost: 'bị trừ' | 'mất' = 'bị trừ'): string {
+  if (s.total.max === 0) return 'chưa tính được';
+  return `${formatVnNumber(s.total.score)}/${points(s.total.max)} (${lost} ${points(s.total.lost)})`;
+}
+
+/** Explained: the explanation cell says something (a lone "-" or "." is a blank as officials fill one). */
+export function evidenceExplained(c: Pick<Criterion, 'explanation'>): boolean {
+  return /[\p{L}\p{N}]/u.test(c.explanation);
+}
+
+/** A score above zero must be backed by evidence, or explained (EVIDENCE_MISSING, the missing-evidence lists). */
+export function evidenceMissing(c: Criterion, column: 'scoreH1' | 'scoreYear'): boolean {
+  return (c[column] ?? 0) > 0 && c.evidence.length === 0 && !evidenceExplained(c);
 }
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -185,7 +209,7 @@ export function indexSummary(
           `Điểm ${formatVnNumber(score)} của tiêu chí ${c.code} không đúng bước chấm ${formatVnNumber(step)}. Làm tròn theo bước ${formatVnNumber(step)}.`,
         );
       }
-      if (score > 0 && c.evidence.length === 0 && c.explanation === '') {
+      if (evidenceMissing(c, scoreColumn)) {
         emit(
           c,
           'evidence',
@@ -231,12 +255,17 @@ export function indexSummary(
   const unitTotals = new Map<string, { name: string; max: number; score: number }>();
   for (const l of leaves) {
     const refs = options.registry.parseList(l.lead);
-    const ref = refs.find((u) => u.kind !== 'group') ?? refs[0];
-    const key = ref?.unit ?? ref?.text ?? '(chưa phân công)';
-    const entry = unitTotals.get(key) ?? { name: ref?.name ?? ref?.text ?? '(chưa phân công)', max: 0, score: 0 };
-    entry.max += l.maxPoints ?? 0;
-    entry.score += leafScore(l);
-    unitTotals.set(key, entry);
+    // Every unit leading the criterion answers for it; groups only when no single unit is named.
+    const singles = refs.filter((u) => u.kind !== 'group');
+    const leads = singles.length > 0 ? singles : refs.slice(0, 1);
+    const keys = new Map(leads.map((ref) => [ref.unit ?? ref.text, ref.name ?? ref.text]));
+    if (keys.size === 0) keys.set('(chưa phân công)', '(chưa phân công)');
+    for (const [key, name] of keys) {
+      const entry = unitTotals.get(key) ?? { name, max: 0, score: 0 };
+      entry.max += l.maxPoints ?? 0;
+      entry.score += leafScore(l);
+      unitTotals.set(key, entry);
+    }
   }
   // dd/mm deadlines follow the period's year, so a 2027 plan is not shown 2026's dates.
   const deadline = settingDate(options.settings, scoreColumn === 'scoreH1' ? 'indexDeadlineH1' : 'indexDeadlineYear', options.period.year);
@@ -252,6 +281,8 @@ export function indexSummary(
     .filter((c) => c.difference !== 0);
   return {
     period: options.period.label,
+    criteria: leaves.length,
+    missingMax: leaves.filter((l) => l.maxPoints === null).length,
     scoreColumn,
     total: totals(total),
     areas: areaCodes.map((code) => ({ code, title: byCode.get(code)?.title ?? '', totals: totals(subtotal(code)) })),
@@ -267,7 +298,7 @@ export function indexSummary(
       }))
       .filter((l) => l.lost > 0)
       .sort((a, b) => b.lost - a.lost),
-    missingEvidence: leaves.filter((l) => l.evidence.length === 0).map((l) => ({ code: l.code, title: l.title, lead: l.lead })),
+    missingEvidence: leaves.filter((l) => evidenceMissing(l, scoreColumn)).map((l) => ({ code: l.code, title: l.title, lead: l.lead })),
     appraisal:
       appraised.length === 0
         ? null

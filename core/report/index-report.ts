@@ -3,7 +3,7 @@
  * totals, the points lost by criterion and by unit, and the evidence list with
  * its links. Built from the index summary, rendered by the Word writer.
  */
-import { indexStanding, type Criterion, type IndexSummary } from '../par-index/scoring';
+import { indexScoreText, indexStanding, type Criterion, type IndexSummary } from '../par-index/scoring';
 import { periodName, type Period } from '../periods/period';
 import { formatVnNumber } from '../text/number';
 import { sentenceStart } from '../text/vietnamese';
@@ -104,8 +104,7 @@ export function indexReport({ summary: s, criteria, period, ward }: IndexReportI
     {
       kind: 'paragraph',
       parts: [
-        `Tổng điểm tự chấm: ${formatVnNumber(s.total.score)}/${formatVnNumber(s.total.max)} điểm (bị trừ ${points(s.total.lost)}), ${verdict}` +
-          `${s.lastYear === null ? '' : `; năm trước đạt ${points(s.lastYear)}`}.`,
+        `Tổng điểm tự chấm: ${indexScoreText(s)}, ${verdict}` + `${s.lastYear === null ? '' : `; năm trước đạt ${points(s.lastYear)}`}.`,
       ],
     },
     ...(s.deadline
@@ -120,7 +119,12 @@ export function indexReport({ summary: s, criteria, period, ward }: IndexReportI
     ...(s.missingEvidence.length === 0
       ? []
       : [
-          { kind: 'paragraph', parts: [`Còn ${formatVnNumber(s.missingEvidence.length)} tiêu chí chưa có tài liệu kiểm chứng:`] } as Block,
+          {
+            kind: 'paragraph',
+            parts: [
+              `Còn ${formatVnNumber(s.missingEvidence.length)} tiêu chí đã chấm điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình:`,
+            ],
+          } as Block,
           ...s.missingEvidence.map((m): Block => ({ kind: 'bullet', parts: [`${m.code} ${m.title} (${m.lead || 'chưa phân công'}).`] })),
         ]),
     ...(errors.length === 0

@@ -7,7 +7,7 @@
 import type { Plan } from '../catalog/model';
 import type { MetricsReport } from '../metrics/compute';
 import { meetingMetrics, type Meeting } from '../metrics/meetings';
-import type { ProgressCounts, TaskAlert } from '../metrics/task-progress';
+import { doneCount, type ProgressCounts, type TaskAlert } from '../metrics/task-progress';
 import { monthsOf, periodName, type Period } from '../periods/period';
 import type { TargetLine } from '../metrics/targets';
 import type { Settings } from '../settings';
@@ -15,7 +15,7 @@ import { formatVnNumber, formatVnPercent } from '../text/number';
 import { formatVn } from '../validation/catalog-rules';
 import { blank, cell, documentHead, numberCell, type Block, type OfficialDocument, type ReportTable, type TableCell } from './document';
 import { wardHeading, wardInText, type WardName } from './heading';
-import type { UpcomingTask } from './upcoming';
+import type { NextPeriodFocus, UpcomingTask } from './upcoming';
 
 export interface PeriodReportInput {
   metrics: MetricsReport;
@@ -26,8 +26,8 @@ export interface PeriodReportInput {
   meetings: readonly Meeting[];
   settings: Settings;
   unitName: (id: string) => string;
-  /** The period after this one, and the open tasks falling due by its end (see upcoming.ts). */
-  next: { period: Period; tasks: readonly UpcomingTask[] };
+  /** The period after this one, and the open tasks falling due by its end (`nextPeriodFocus`). */
+  next: NextPeriodFocus;
   /** The heading of a plan section ("KH-CCHC-2026/AT I" → "… I. Công tác chỉ đạo, điều hành"), as the metrics key them. */
   sectionName?: (key: string) => string;
 }
@@ -74,7 +74,7 @@ function progressCells(label: string, c: ProgressCounts): TableCell[] {
   const bar = c.doneShare === null ? '' : '█'.repeat(Math.round(c.doneShare / 5));
   return [
     cell(label),
-    ...[c.total, c.done, c.doneLate, c.inProgress, c.notStarted, c.dropped, c.overdue, c.dueSoon].map((n) => numberCell(n)),
+    ...[c.total, c.done, c.doneLate, c.doneUndated, c.inProgress, c.notStarted, c.dropped, c.overdue, c.dueSoon].map((n) => numberCell(n)),
     numberCell(c.doneShare, c.doneShare === null ? '' : '%'),
     cell(bar),
   ];
@@ -97,7 +97,8 @@ const ALERT_COLUMNS = [
 ];
 
 const counts = (c: ProgressCounts): string =>
-  `${formatVnNumber(c.total)} nhiệm vụ: hoàn thành ${formatVnNumber(c.done + c.doneLate)} (đúng hạn ${formatVnNumber(c.done)}, quá hạn ${formatVnNumber(c.doneLate)})` +
+  `${formatVnNumber(c.total)} nhiệm vụ: hoàn thành ${formatVnNumber(doneCount(c))} (đúng hạn ${formatVnNumber(c.done)}, quá hạn ${formatVnNumber(c.doneLate)}` +
+  `${c.doneUndated ? `, chưa ghi ngày hoàn thành ${formatVnNumber(c.doneUndated)}` : ''})` +
   `${c.doneShare === null ? '' : `, đạt ${formatVnPercent(c.doneShare)}`}; đang thực hiện ${formatVnNumber(c.inProgress)}; chưa thực hiện ${formatVnNumber(c.notStarted)}` +
   `${c.dropped ? `; không thực hiện ${formatVnNumber(c.dropped)}` : ''}; quá hạn ${formatVnNumber(c.overdue)}`;
 
@@ -113,9 +114,17 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
   const sections = Object.entries(t.bySection);
   const progressColumns = [
     { header: 'Đơn vị / mục', width: 36 },
-    ...['Tổng số', 'Hoàn thành', 'Hoàn thành quá hạn', 'Đang thực hiện', 'Chưa thực hiện', 'Không thực hiện', 'Quá hạn', 'Sắp đến hạn'].map(
-      (header) => ({ header, width: header.length > 8 ? 11 : 9, numeric: true }),
-    ),
+    ...[
+      'Tổng số',
+      'Hoàn thành',
+      'Hoàn thành quá hạn',
+      'Hoàn thành, chưa ghi ngày',
+      'Đang thực hiện',
+      'Chưa thực hiện',
+      'Không thực hiện',
+      'Quá hạn',
+      'Sắp đến hạn',
+    ].map((header) => ({ header, width: header.length > 8 ? 11 : 9, numeric: true })),
     { header: 'Tỷ lệ hoàn thành (%)', width: 12, numeric: true },
     { header: 'Biểu đồ', width: 22 },
   ];
@@ -217,7 +226,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
       cells: [
         cell(sectionName(name)),
         numberCell(c.total),
-        numberCell(c.done + c.doneLate),
+        numberCell(doneCount(c)),
         numberCell(c.inProgress),
         numberCell(c.notStarted),
         numberCell(c.dropped),
@@ -227,7 +236,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     })),
     empty: 'Chưa có nhiệm vụ.',
   };
-  const taskList = <T extends UpcomingTask>(
+  const taskList = <T extends Omit<UpcomingTask, 'due'> & { due: string | null }>(
     title: string,
     list: readonly T[],
     days?: { header: string; value: (a: T) => number },
@@ -243,15 +252,17 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
       cells: [
         cell(`${a.plan}, STT ${a.stt}: ${a.title}`),
         cell(a.leadUnit ? unitName(a.leadUnit) : a.lead),
-        cell(formatVn(a.due)),
+        cell(a.due === null ? '' : formatVn(a.due)),
         ...(days ? [numberCell(days.value(a))] : []),
       ],
     })),
     empty: 'Không có.',
   });
 
-  const nextEnd = formatVn(input.next.period.to);
+  const nextEnd = formatVn(input.next.until);
   const nextName = periodName(input.next.period);
+  // A report made after its period counts from the day its figures stand at, not from "now".
+  const nextFrom = input.next.from === m.today ? 'từ nay' : `từ ngày ${formatVn(input.next.from)}`;
   const body: Block[] = [
     {
       kind: 'paragraph',
@@ -299,15 +310,27 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
             table: taskList('Nhiệm vụ quá hạn', t.overdue, { header: 'Số ngày quá hạn', value: (a) => a.daysLate }),
           } as Block,
         ]),
-    { kind: 'paragraph', parts: ['Nguyên nhân: ', blank('Nêu nguyên nhân chủ quan, khách quan')] },
-    { kind: 'heading', level: 1, text: 'IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI' },
-    ...(input.next.tasks.length === 0
-      ? [{ kind: 'paragraph', parts: [`Không có nhiệm vụ nào đến hạn từ nay đến ngày ${nextEnd} (hết kỳ ${nextName}).`] } as Block]
+    // Reported done without the day: whether on time cannot be told until officials fill it in.
+    ...(t.doneUndated.length === 0
+      ? []
       : [
           {
             kind: 'paragraph',
             parts: [
-              `Tập trung hoàn thành ${formatVnNumber(input.next.tasks.length)} nhiệm vụ đến hạn từ nay đến ngày ${nextEnd} (hết kỳ ${nextName}):`,
+              `Có ${formatVnNumber(t.doneUndated.length)} nhiệm vụ hoàn thành, chưa ghi ngày hoàn thành (chưa xác định được đúng hạn hay quá hạn):`,
+            ],
+          } as Block,
+          { kind: 'table', table: taskList('Nhiệm vụ hoàn thành, chưa ghi ngày hoàn thành', t.doneUndated) } as Block,
+        ]),
+    { kind: 'paragraph', parts: ['Nguyên nhân: ', blank('Nêu nguyên nhân chủ quan, khách quan')] },
+    { kind: 'heading', level: 1, text: 'IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI' },
+    ...(input.next.tasks.length === 0
+      ? [{ kind: 'paragraph', parts: [`Không có nhiệm vụ nào đến hạn ${nextFrom} đến ngày ${nextEnd} (hết kỳ ${nextName}).`] } as Block]
+      : [
+          {
+            kind: 'paragraph',
+            parts: [
+              `Tập trung hoàn thành ${formatVnNumber(input.next.tasks.length)} nhiệm vụ đến hạn ${nextFrom} đến ngày ${nextEnd} (hết kỳ ${nextName}):`,
             ],
           } as Block,
           { kind: 'table', table: taskList(`Nhiệm vụ đến hạn đến ngày ${nextEnd}`, input.next.tasks) } as Block,

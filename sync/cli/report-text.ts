@@ -4,6 +4,7 @@ import {
   formatVn,
   formatVnNumber,
   formatVnPercent,
+  indexScoreText,
   indexStanding,
   TARGET_GROUP_NAMES,
   targetLines,
@@ -44,6 +45,7 @@ export function metricsText(m: MetricsReport, label: string, unitName?: string):
       ['Tổng số', t.total],
       ['Hoàn thành đúng hạn', t.done],
       ['Hoàn thành quá hạn', t.doneLate],
+      ['Hoàn thành, chưa ghi ngày hoàn thành', t.doneUndated],
       ['Đang thực hiện', t.inProgress],
       ['Chưa thực hiện', t.notStarted],
       ['Không thực hiện', t.dropped],
@@ -68,6 +70,11 @@ export function metricsText(m: MetricsReport, label: string, unitName?: string):
     for (const a of m.tasks.overdue.slice(0, 10)) lines.push(`  ${a.plan} STT ${a.stt} (hạn ${formatVn(a.due)}, ${a.lead}): ${a.title}`);
     if (m.tasks.overdue.length > 10) lines.push(`  … và ${m.tasks.overdue.length - 10} nhiệm vụ khác`);
   }
+  if (m.tasks.doneUndated.length > 0) {
+    lines.push('', 'Nhiệm vụ hoàn thành, chưa ghi ngày hoàn thành (chưa tính đúng hạn hay quá hạn):');
+    for (const a of m.tasks.doneUndated.slice(0, 10)) lines.push(`  ${a.plan} STT ${a.stt} (${a.lead}): ${a.title}`);
+    if (m.tasks.doneUndated.length > 10) lines.push(`  … và ${m.tasks.doneUndated.length - 10} nhiệm vụ khác`);
+  }
   // Rows the figures could not count are named, never dropped silently.
   if (m.issues.length > 0) {
     lines.push('', `Dữ liệu cần xem lại (${m.issues.length}; chạy "cchc validate" để xem đủ):`);
@@ -80,7 +87,7 @@ const n = (x: number): string => formatVnNumber(x);
 
 export function indexText(s: IndexSummary, label: string): string {
   const lines = [
-    `Chỉ số CCHC — tự chấm ${label}: ${n(s.total.score)}/${n(s.total.max)} điểm (mất ${n(s.total.lost)} điểm)`,
+    `Chỉ số CCHC — tự chấm ${label}: ${indexScoreText(s, 'mất')}`,
     `  Năm trước: ${s.lastYear === null ? 'chưa nhập' : n(s.lastYear)}; ${indexStanding(s).text}`,
   ];
   if (s.deadline) lines.push(`  Hạn gửi tự chấm điểm: ${formatVn(s.deadline)} (${daysLeftText(s.daysLeft!)})`);
@@ -94,7 +101,7 @@ export function indexText(s: IndexSummary, label: string): string {
     lines.push('', 'Mất điểm nhiều nhất:', table(s.lost.slice(0, 5).map((l) => [`${l.code} ${l.title}`, `-${n(l.lost)}`])));
   lines.push(
     '',
-    `Chưa có tài liệu kiểm chứng: ${s.missingEvidence.length} tiêu chí${s.missingEvidence.length ? ` (${s.missingEvidence.map((m) => m.code).join(', ')})` : ''}`,
+    `Chấm điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình: ${s.missingEvidence.length ? `${s.missingEvidence.length} tiêu chí (${s.missingEvidence.map((m) => m.code).join(', ')})` : 'không có'}`,
   );
   if (s.appraisal) {
     const a = s.appraisal;

@@ -4,7 +4,17 @@
  * clickable hyperlink on its own line.
  */
 import ExcelJS from 'exceljs';
-import { formatVn, periodName, wardHeading, type Criterion, type IndexSummary, type Period, type WardName } from '../../core/index';
+import {
+  formatVn,
+  indexScoreText,
+  indexStanding,
+  periodName,
+  wardHeading,
+  type Criterion,
+  type IndexSummary,
+  type Period,
+  type WardName,
+} from '../../core/index';
 import { OFFICIAL_FONT, officialPageSetup, printReady, THIN_BORDER } from './official-style';
 
 const HEADERS = [
@@ -25,7 +35,7 @@ export function criteriaWorkbook(criteria: readonly Criterion[], summary: IndexS
   const titles = [
     `BIỂU TỰ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH${ward.name ? ` CỦA ${wardHeading(ward)}` : ''}`,
     `Kỳ đánh giá: ${periodName(period)}${summary.deadline ? ` — hạn gửi ${formatVn(summary.deadline)}` : ''}`,
-    `Tổng điểm tự chấm: ${summary.total.score}/${summary.total.max}`,
+    `Tổng điểm tự chấm: ${indexScoreText(summary)}; ${indexStanding(summary).text}`,
   ];
   titles.forEach((t, i) => {
     ws.getCell(i + 1, 1).value = t;

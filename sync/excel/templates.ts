@@ -117,6 +117,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     instructions: [
       'Mỗi dòng là số liệu một kỳ (ví dụ "Quý I/2026" cho quý I, "Tháng 3/2026" cho tháng 3) của một đơn vị, lấy từ Hệ thống thông tin giải quyết TTHC của tỉnh.',
       'Ghi số lượng (không ghi tỷ lệ); hệ thống tự tính tỷ lệ và so với chỉ tiêu.',
+      'Các cột "TTHC có thu phí", "TTHC cho phép thanh toán trực tuyến", "TTHC có giao dịch thanh toán" là số thủ tục hiện có, không cộng dồn: báo cáo 6 tháng, năm lấy số của kỳ gần nhất (quý I và quý II cùng 36 thủ tục có thu phí thì 6 tháng là 36, không phải 72); các cột hồ sơ, văn bản được cộng qua các kỳ.',
       'Chỉ tiêu 2026: xử lý hồ sơ trên môi trường số và số hóa từ 95%; hồ sơ đúng hạn từ 95%; kết quả điện tử 100%; tái sử dụng kết quả số hóa từ 90%; hồ sơ trực tuyến xử lý toàn trình 100%; văn bản xử lý trên mạng từ 70% (mỗi đơn vị từ 90%).',
       'Nhập vào hệ thống bằng lệnh: cchc import TỆP.xlsx (hoặc tệp .csv); tệp xuất từ hệ thống của tỉnh cũng nhập được như vậy.',
     ],
@@ -128,8 +129,8 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     instructions: [
       'Mỗi dòng là số liệu một kỳ (ví dụ "Quý I/2026", "6 tháng đầu năm 2026", "Năm 2026"), của cả phường/xã hoặc một đơn vị; ghi số phát sinh trong kỳ, không cộng dồn.',
       'Hài lòng với dịch vụ y tế, giáo dục công: số phiếu khảo sát và số phiếu hài lòng; hệ thống tự tính tỷ lệ (chỉ tiêu từ 90%).',
-      'Giải ngân vốn đầu tư công: vốn được giao và vốn đã giải ngân, cùng đơn vị tính (triệu đồng); chỉ tiêu từ 90%.',
-      'Kiểm tra công tác CCHC: số cơ quan, đơn vị thuộc diện kiểm tra và số đã được kiểm tra; chỉ tiêu từ 20%.',
+      'Giải ngân vốn đầu tư công: vốn được giao và vốn đã giải ngân, cùng đơn vị tính (triệu đồng); chỉ tiêu từ 90%. Vốn được giao là số của cả năm: báo cáo 6 tháng, năm lấy số của kỳ gần nhất, không cộng qua các kỳ.',
+      'Kiểm tra công tác CCHC: số cơ quan, đơn vị thuộc diện kiểm tra (số hiện có, lấy số của kỳ gần nhất, không cộng qua các kỳ) và số đã được kiểm tra; chỉ tiêu từ 20%.',
       'Nhập vào hệ thống bằng lệnh: cchc import TỆP.xlsx',
     ],
   },

@@ -467,7 +467,9 @@ describe("the menu gives the command line's numbers", () => {
     // Vietnamese numbers (decimal comma) and the period's Vietnamese name, as the command line prints them.
     const vn = (x: number) => String(x).replace('.', ',');
     expect(gas.alerts[0]).toMatch(
-      new RegExp(`^Chỉ số CCHC năm ${today.slice(0, 4)}: ${vn(expected.total.score)}/${vn(expected.total.max)} điểm;`),
+      new RegExp(
+        `^Chỉ số CCHC năm ${today.slice(0, 4)}: ${vn(expected.total.score)}/${vn(expected.total.max)} điểm \\(mất ${vn(expected.total.lost)} điểm\\);`,
+      ),
     );
     for (const a of expected.areas) expect(gas.alerts[0]).toContain(`${a.code}. ${a.title}: ${vn(a.totals.score)}/${vn(a.totals.max)}`);
     const evidence = CRITERIA_TAB.columns.findIndex((c) => c.key === 'evidence');

@@ -126,9 +126,9 @@ describe('days to a deadline', () => {
     expect(due.stdout).toContain('Báo cáo sắp đến hạn: Báo cáo năm 2026, hạn nộp 15/12/2026 (hạn là hôm nay).');
     const before = await cchcAsync(['metrics', '--store', store, '--today', '12/12/2026']);
     expect(before.stdout).toContain('hạn nộp 15/12/2026 (còn 3 ngày).');
-    // The six-month self-assessment is due on 21/06 by default.
+    // The six-month self-assessment is due "trước ngày 21/6" by default: on 20/06.
     const late = await cchcAsync(['index', '--store', store, '--period', '2026-H1', '--today', '23/06/2026']);
-    expect(late.stdout).toContain('Hạn gửi tự chấm điểm: 21/06/2026 (đã quá 2 ngày)');
+    expect(late.stdout).toContain('Hạn gửi tự chấm điểm: 20/06/2026 (đã quá 3 ngày)');
     for (const r of [due, before, late]) expect(r.stdout).not.toMatch(/còn -?0 ngày|còn -\d/);
   });
 });
@@ -165,7 +165,7 @@ describe('period names', () => {
     expect((await cchcAsync(['report', '--store', store, '--period', '2026', '--today', '01/12/2026', '--out', docx])).code).toBe(0);
     const word = await docxParagraphs(docx);
     expect(
-      word.paragraphs.some((p) => /^Tập trung hoàn thành \d+ nhiệm vụ đến hạn từ nay đến ngày 14\/12\/2027 \(hết kỳ năm 2027\):$/.test(p)),
+      word.paragraphs.some((p) => /^Tập trung hoàn thành \d+ nhiệm vụ đến hạn từ nay đến ngày 31\/12\/2027 \(hết kỳ năm 2027\):$/.test(p)),
     ).toBe(true);
     // Issue kinds in Vietnamese, the code in brackets; a unit by its name, not its registry id.
     expect(demo.stdout).toMatch(/^ {2}Tên đơn vị viết sai \[UNIT_TYPO\] +\d+$/m);
@@ -191,7 +191,7 @@ describe('the tasks of the next period', () => {
     const docx = join(dir, 'q1.docx');
     expect((await cchcAsync(['report', '--store', store, '--period', '2026-Q1', '--today', '10/01/2026', '--out', docx])).code).toBe(0);
     const word = await docxParagraphs(docx);
-    expect(word.paragraphs).toContain('Không có nhiệm vụ nào đến hạn từ nay đến ngày 14/06/2026 (hết kỳ Quý II/2026).');
+    expect(word.paragraphs).toContain('Không có nhiệm vụ nào đến hạn từ nay đến ngày 30/06/2026 (hết kỳ Quý II/2026).');
     expect(word.paragraphs.join('\n')).not.toMatch(/hoàn thành 0 nhiệm vụ|Nhiệm vụ đến hạn đến ngày/);
   });
 });

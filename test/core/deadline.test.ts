@@ -51,6 +51,11 @@ describe('parseDeadline: near variants', () => {
     ['Trước tháng 6/2026', '2026-05-31'],
     ['Quý\u00a0I/2026', '2026-03-31'], // non-breaking space from Word
     ['Quý I/2026'.normalize('NFD'), '2026-03-31'],
+    // "Trước D" is the day before D however it is set off: brackets, quotes, a leading dash.
+    ['(trước ngày 21/6)', '2026-06-20'],
+    ['Báo cáo (trước ngày 10 tháng 12)', '2026-12-09'],
+    ['"Trước ngày 01/12/2026"', '2026-11-30'],
+    ['-Trước 15/01/2026', '2026-01-14'],
   ])('%s → %s', (text, expected) => {
     expect(due(text).due).toBe(expected);
   });

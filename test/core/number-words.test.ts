@@ -112,7 +112,9 @@ describe('controlled words as people write them', () => {
 describe('date settings', () => {
   it('date cells, dd/mm/yyyy, dd/mm in the plan year, and "trước ngày X" read as the deadline parser reads it', () => {
     const s = defaultSettings();
-    expect(settingDate(s, 'indexDeadlineH1', 2027)).toBe('2027-06-21');
+    // Đông Quang: self-scores "gửi trước ngày 21/6" and "trước ngày 01/12", so the defaults are the days before.
+    expect(settingDate(s, 'indexDeadlineH1', 2027)).toBe('2027-06-20');
+    expect(settingDate(s, 'indexDeadlineYear', 2026)).toBe('2026-11-30');
     expect(settingDate({ ...s, reportHalfDate: '2026-06-10' }, 'reportHalfDate', 2026)).toBe('2026-06-10');
     expect(settingDate({ ...s, reportHalfDate: '10/06/2026' }, 'reportHalfDate', 2026)).toBe('2026-06-10');
     // "before the 21st" is the 20th, as in plans' deadlines ("Trước 15/01/2026" is due 14/01).

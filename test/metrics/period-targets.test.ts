@@ -30,7 +30,7 @@ function reportOf(metrics: MetricsReport, period: Period, settings: Settings, me
     meetings,
     settings,
     unitName: (id) => id,
-    next: { period: followingPeriod(period), tasks: [] },
+    next: { period: followingPeriod(period), from: metrics.asOf, until: followingPeriod(period).to, tasks: [] },
   });
   return reportWorkbook(report, metrics.digitisation.score);
 }

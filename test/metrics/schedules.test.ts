@@ -65,13 +65,13 @@ describe('reporting schedules', () => {
       settings: catalog.settings,
       registry: catalog.registry,
     });
-    expect(h1.deadline).toBe('2027-06-21');
+    expect(h1.deadline).toBe('2027-06-20'); // "trước ngày 21/6"
     const year = indexSummary(rows, {
       period: parsePeriod('2027')!,
       today: '2027-06-01',
       settings: catalog.settings,
       registry: catalog.registry,
     });
-    expect(year.deadline).toBe('2027-12-01');
+    expect(year.deadline).toBe('2027-11-30'); // "trước ngày 01/12"
   });
 });

@@ -18,13 +18,14 @@ describe('cchc index', () => {
     expect(result.code).toBe(0);
     // Hand-summed from templates/samples/sample-criteria.json (six-month scores).
     expect(result.stdout).toContain('Chỉ số CCHC — tự chấm 6 tháng đầu năm 2026: 65/100 điểm (mất 35 điểm)');
-    expect(result.stdout).toContain('Hạn gửi tự chấm điểm: 21/06/2026 (còn 20 ngày)');
-    expect(result.stdout).toContain('Chưa có tài liệu kiểm chứng: 5 tiêu chí (1.3, 2.2, 3.3, 5.2, 8.1)');
+    expect(result.stdout).toContain('Hạn gửi tự chấm điểm: 20/06/2026 (còn 19 ngày)');
+    // Without evidence in the sample: 1.3, 3.3, 5.2 scored 0, 2.2 and 8.1 explained; none is missing.
+    expect(result.stdout).toContain('Chấm điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình: không có');
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet('Tự chấm điểm')!;
-    expect(ws.getCell('A3').value).toBe('Tổng điểm tự chấm: 65/100');
+    expect(ws.getCell('A3').value).toBe('Tổng điểm tự chấm: 65/100 điểm (bị trừ 35 điểm); còn thiếu 25 điểm so với chỉ tiêu 90 điểm');
     const links: ExcelJS.CellHyperlinkValue[] = [];
     ws.eachRow((row) => {
       const v = row.getCell(6).value;

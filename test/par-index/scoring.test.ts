@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, indexStanding, indexSummary, parsePeriod, UnitRegistry, type Row } from '../../core/index';
+import {
+  defaultSettings,
+  indexReport,
+  indexScoreText,
+  indexStanding,
+  indexSummary,
+  decodeCriteria,
+  parsePeriod,
+  UnitRegistry,
+  wardName,
+  type Row,
+} from '../../core/index';
 
 const c = (code: string, title: string, maxPoints: number | null, extra: Partial<Record<string, string | number | null>> = {}): Row => ({
   code,
@@ -41,7 +52,7 @@ describe('CCHC index self-scoring', () => {
       ['2', 20],
       ['1.2.2', 2],
     ]);
-    expect(s).toMatchObject({ lastYear: 87, target: 90, deadline: '2026-12-01', daysLeft: 8 });
+    expect(s).toMatchObject({ lastYear: 87, target: 90, deadline: '2026-11-30', daysLeft: 7 });
   });
 
   it('flags a score above the maximum, a score without evidence, and keeps group rows out of the leaves', () => {
@@ -50,7 +61,57 @@ describe('CCHC index self-scoring', () => {
       ['SCORE_OUT_OF_RANGE', 5],
       ['EVIDENCE_MISSING', 7],
     ]);
-    expect(summary().missingEvidence.map((m) => m.code)).toEqual(['1.2.2', '2']);
+    // 1.2.2 has no evidence but an explanation: explained, not missing.
+    expect(summary().missingEvidence.map((m) => m.code)).toEqual(['2']);
+  });
+
+  it('lists as missing evidence only criteria scored above zero with neither evidence nor explanation', () => {
+    const r = [
+      c('1', 'Lĩnh vực', 100, { lead: '' }),
+      c('1.1', 'Có điểm, không tài liệu', 40, { scoreYear: 30 }),
+      c('1.2', 'Chấm 0 điểm', 20, { scoreYear: 0 }),
+      c('1.3', 'Có giải trình', 20, { scoreYear: 10, explanation: 'Văn bản đang trình ký' }),
+      c('1.4', 'Có tài liệu', 20, { scoreYear: 20, evidence: 'https://drive.google.com/x' }),
+    ];
+    const s = summary(r);
+    expect(s.missingEvidence.map((m) => m.code)).toEqual(['1.1']);
+    // The same criteria as the EVIDENCE_MISSING errors: one rule.
+    expect(s.issues.filter((i) => i.code === 'EVIDENCE_MISSING').map((i) => i.row)).toEqual([3]);
+  });
+
+  it('credits every lead unit of a criterion, not only the first', () => {
+    const r = [
+      c('1', 'Tiêu chí chung', 60, { scoreYear: 45, evidence: 'x', lead: 'Phòng Văn hóa - Xã hội; Văn phòng HĐND và UBND' }),
+      c('2', 'Tiêu chí riêng', 40, { scoreYear: 40, evidence: 'x', lead: 'Văn phòng HĐND và UBND' }),
+    ];
+    const units = Object.fromEntries(summary(r).units.map((u) => [u.unit, u.totals]));
+    expect(units['VHXH']).toEqual({ max: 60, score: 45, lost: 15 });
+    expect(units['VP']).toEqual({ max: 100, score: 85, lost: 15 });
+  });
+
+  it('says in words what is missing when criteria lack their maximum points, never "0/0" or "còn thiếu 90"', () => {
+    const none = [c('1', 'Tiêu chí A', null, { scoreYear: 5, evidence: 'x' }), c('2', 'Tiêu chí B', null)];
+    const s = summary(none);
+    expect(indexScoreText(s)).toBe('chưa tính được');
+    // Some points known: the score so far, and the standing names how many criteria still lack theirs.
+    const some = summary([c('1', 'Tiêu chí A', 40, { scoreYear: 30, evidence: 'x' }), c('2', 'Tiêu chí B', null)]);
+    expect(indexScoreText(some)).toBe('30/40 điểm (bị trừ 10 điểm)');
+    expect(indexScoreText(some, 'mất')).toBe('30/40 điểm (mất 10 điểm)');
+    expect(indexStanding(some).text).toBe('chưa so được với chỉ tiêu 90 điểm: 1 tiêu chí chưa có điểm tối đa (nhập bộ tiêu chí của tỉnh)');
+    expect(indexStanding(summary([])).text).toBe(
+      'chưa so được với chỉ tiêu 90 điểm: chưa có tiêu chí nào (nhập bộ tiêu chí của tỉnh bằng lệnh cchc index-import)',
+    );
+    const doc = indexReport({
+      summary: s,
+      criteria: decodeCriteria(none).criteria,
+      period: parsePeriod('2026')!,
+      ward: wardName('phường An Tường'),
+    });
+    const text = doc.body.flatMap((b) => ('parts' in b ? [b.parts.map((p) => (typeof p === 'string' ? p : '')).join('')] : []));
+    expect(text.find((x) => x.startsWith('Tổng điểm tự chấm'))).toBe(
+      'Tổng điểm tự chấm: chưa tính được, chưa so được với chỉ tiêu 90 điểm: các tiêu chí chưa có điểm tối đa (nhập bộ tiêu chí của tỉnh); năm trước đạt 87 điểm.',
+    );
+    expect(text.join('\n')).not.toMatch(/0\/0|còn thiếu 90/);
   });
 
   it('criteria without maximum points are not "90 points short": the standing says what is missing', () => {
@@ -81,6 +142,6 @@ describe('CCHC index self-scoring', () => {
 
   it('uses the six-month column and deadline for 2026-H1', () => {
     const s = summary([c('1', 'x', 100, { scoreH1: 40, scoreYear: 90, evidence: 'x' })], {}, '2026-H1', '2026-06-01');
-    expect(s).toMatchObject({ scoreColumn: 'scoreH1', total: { score: 40 }, deadline: '2026-06-21', daysLeft: 20 });
+    expect(s).toMatchObject({ scoreColumn: 'scoreH1', total: { score: 40 }, deadline: '2026-06-20', daysLeft: 19 });
   });
 });

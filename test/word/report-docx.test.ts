@@ -150,15 +150,20 @@ describe('cchc report --out .docx (Nghị định 30 format)', () => {
     for (const a of m.tasks.overdue)
       expect(d.rows.some((r) => r[0] === `${a.plan}, STT ${a.stt}: ${a.title}` && r[3] === String(a.daysLate))).toBe(true);
 
-    // Tasks for the next period: the open tasks due from the report's day to the end of 6 tháng cuối năm (14/12, cut-off).
+    // Tasks for the next period: the open tasks due from the report's day to the end of 6 tháng cuối năm: 31/12, the
+    // plans' year end, not the data cut-off (14/12).
     const tasks = (await sampleTables())['tasks']!;
     const open = tasks.filter(
-      (r) => ['', 'Chưa thực hiện', 'Đang thực hiện'].includes(String(r['status'] ?? '')) && !/sau khi|khi có/i.test(String(r['deadline'])),
+      // A condition in the deadline, or bracketed in the title ("… (sau khi UBND tỉnh ban hành)"), waits.
+      (r) =>
+        ['', 'Chưa thực hiện', 'Đang thực hiện'].includes(String(r['status'] ?? '')) &&
+        !/sau khi|khi có/i.test(String(r['deadline'])) &&
+        !/\((sau khi|khi có)/i.test(String(r['title'])),
     );
-    const upcoming = open.filter((r) => String(r['due'] ?? '') >= '2026-06-14' && String(r['due'] ?? '') <= '2026-12-14');
+    const upcoming = open.filter((r) => String(r['due'] ?? '') >= '2026-06-14' && String(r['due'] ?? '') <= '2026-12-31');
     expect(upcoming.length).toBeGreaterThan(0);
     expect(p).toContain(
-      `Tập trung hoàn thành ${upcoming.length} nhiệm vụ đến hạn từ nay đến ngày 14/12/2026 (hết kỳ 6 tháng cuối năm 2026):`,
+      `Tập trung hoàn thành ${upcoming.length} nhiệm vụ đến hạn từ nay đến ngày 31/12/2026 (hết kỳ 6 tháng cuối năm 2026):`,
     );
     const listed = d.rows.filter((r) => r.length === 3 && /, STT /.test(r[0]!)).map((r) => r[0]);
     expect(listed.sort()).toEqual(upcoming.map((r) => `${r['plan']}, STT ${r['stt']}: ${r['title']}`).sort());

@@ -8,13 +8,13 @@ import {
   catalogFromTables,
   computeMetrics,
   decodeMeetings,
-  followingPeriod,
   leadKey,
+  nextPeriodFocus,
   periodName,
+  plansOfPeriod,
   periodReport,
   storeWard,
   targetLines,
-  tasksFallingDue,
 } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
@@ -47,7 +47,6 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
   const tables = await openStore(options).read();
   const catalog = catalogFromTables(tables);
   const metrics = computeMetrics(tables, { period, today, unit: unitOption(tables, options.unit) });
-  const next = followingPeriod(period);
   // The metrics key sections as "plan section"; the report shows the section's own heading beside it.
   const sections = new Map(
     catalog.tasks
@@ -58,13 +57,13 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
     metrics,
     period,
     ward: storeWard(catalog.settings, catalog.plans),
-    plans: catalog.plans.filter((p) => p.year === period.year),
+    plans: plansOfPeriod(catalog.plans, period),
     targets: targetLines(metrics),
     meetings: decodeMeetings(tables['meetings'] ?? []).meetings,
     settings: catalog.settings,
     unitName: (id) => catalog.registry.label(id),
     sectionName: (key) => sections.get(key) ?? key,
-    next: { period: next, tasks: tasksFallingDue(catalog, today, next.to, (r) => !options.unit || leadKey(r) === options.unit) },
+    next: nextPeriodFocus(catalog, period, today, (r) => !options.unit || leadKey(r) === options.unit),
   });
   let kept: string;
   if (format === '.docx') {
