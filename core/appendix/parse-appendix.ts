@@ -18,6 +18,8 @@ export interface GridRow {
   bold: boolean;
   /** Link addresses of hyperlink cells, by column, where any. */
   links?: (string | undefined)[];
+  /** How many columns a horizontally merged cell covers, by its first column, where more than one (readers that know merges). */
+  spans?: (number | undefined)[];
 }
 
 export interface AppendixTask {
@@ -230,6 +232,21 @@ function cell(row: GridRow, column: number | undefined): string {
 }
 
 /**
+ * The column of a row's one text when it is written in a cell merged across the row (a section title), else -1.
+ * A merged range reads as its first cell, which may be any column (the lead unit's, in a table laid out unit by
+ * unit); where the reader knows no merges, only the STT column's lone text counts, as before.
+ */
+function spannedColumn(row: GridRow, sttCol: number): number {
+  let at = -1;
+  for (let i = 0; i < row.cells.length; i++) {
+    if (row.cells[i] === '') continue;
+    if (at >= 0) return -1;
+    at = i;
+  }
+  return at >= 0 && (at === sttCol || (row.spans?.[at] ?? 1) > 1) ? at : -1;
+}
+
+/**
  * Finds the header and reads the table below it; null when no task-table header is found.
  * `heading`: the lines of the document's national heading (a Word plan), used for the
  * plan number, date, year and ward that the title lines do not give.
@@ -289,9 +306,13 @@ export function parseAppendixAt(
   for (let index = headerIndex + header.rows; index < grid.length; index++) {
     const row = grid[index]!;
     if (row.cells.every((c) => c === '')) continue;
-    // A section or group written across the whole row in one merged cell ("I. CÔNG TÁC CHỈ ĐẠO").
-    const spanned = row.cells.every((c, i) => i === sttCol || c === '') ? cell(row, sttCol).match(SPANNED_TITLE) : null;
-    const stt = (spanned ? spanned[1]! : cell(row, sttCol)).replace(/\s+/g, '');
+    // A section or group written across the whole row in one merged cell ("I. CÔNG TÁC CHỈ ĐẠO"), numbered or not.
+    const spanAt = spannedColumn(row, sttCol);
+    const spanned = spanAt >= 0 ? cell(row, spanAt).match(SPANNED_TITLE) : null;
+    const mergedTitle = spanAt >= 0 && spanAt !== sttCol && !spanned ? cell(row, spanAt) : null;
+    // Its text is a title, not the value of the column it happens to start in.
+    const value = (f: (typeof TEXT_FIELDS)[number]): string => (spanned || mergedTitle !== null ? '' : field(row, f));
+    const stt = (spanned ? spanned[1]! : mergedTitle !== null ? '' : cell(row, sttCol)).replace(/\s+/g, '');
     // Whether this row comes straight under the last one read (a blank row between them ends a task).
     const adjacent = row.row === previous + 1;
     previous = row.row;
@@ -300,18 +321,18 @@ export function parseAppendixAt(
       endRow = row.row;
       break;
     }
-    const title = spanned ? spanned[2]! : cell(row, titleCol);
-    const others = TEXT_FIELDS.some((f) => f !== 'title' && cell(row, fields.get(f)) !== '');
+    const title = spanned ? spanned[2]! : (mergedTitle ?? cell(row, titleCol));
+    const others = TEXT_FIELDS.some((f) => f !== 'title' && value(f) !== '');
 
     // An area row of a criteria table carries its points: still a section, not a task.
-    const beyondPoints = TEXT_FIELDS.some((f) => f !== 'title' && f !== 'points' && cell(row, fields.get(f)) !== '');
+    const beyondPoints = TEXT_FIELDS.some((f) => f !== 'title' && f !== 'points' && value(f) !== '');
     if (ROMAN.test(stt) && !beyondPoints) {
       section = { code: stt.replace(/\.$/, ''), title };
       groups.push({
         stt: section.code,
         title,
         row: row.row,
-        points: cell(row, fields.get('points')),
+        points: value('points'),
         kind: 'section',
         section: section.code,
       });
@@ -322,14 +343,14 @@ export function parseAppendixAt(
     if (stt === '') {
       // The rest of a task a page break cut in two comes straight under it (or under the header repeated on the new
       // page); after a blank row, what has no number is no longer the table ("Nơi nhận:", the signature lines).
-      if (last && adjacent) {
+      if (last && adjacent && mergedTitle === null) {
         for (const f of TEXT_FIELDS) last[f] = join(last[f], field(row, f));
         last.sourceRows.push(row.row);
         continue;
       }
       last = null;
       // A bold title alone is a section without a numeral, once a task follows it.
-      if (title !== '' && row.bold && !others) unnumbered = { title, row: row.row };
+      if (title !== '' && (row.bold || mergedTitle !== null) && !others) unnumbered = { title, row: row.row };
       continue;
     }
     const task: AppendixTask = {
@@ -352,7 +373,7 @@ export function parseAppendixAt(
       group: '',
       sourceRows: [row.row],
     };
-    for (const f of TEXT_FIELDS) if (f !== 'title') task[f] = field(row, f);
+    for (const f of TEXT_FIELDS) if (f !== 'title') task[f] = value(f);
     if (!TASK_NUMBER.test(stt) && !/^[a-zđ]\)?$/i.test(stt)) {
       // Not a number ("*", "Ghi chú"): keep it as a task only if it has a title.
       if (title === '') continue;

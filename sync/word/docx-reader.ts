@@ -144,7 +144,7 @@ export function docxGrids(blocks: readonly WordBlock[]): DocxGrid[] {
       for (const r of table.rows) {
         // A merge continued from the table before: the value of the row above, in the first table nothing.
         const cells = r.cells.map((c, i) => (c === null ? (previous?.cells[i] ?? '') : nfcMultiline(c)));
-        previous = { row: ++row, cells, bold: r.bold };
+        previous = { row: ++row, cells, bold: r.bold, ...(r.spans ? { spans: r.spans } : {}) };
         grid.push(previous);
       }
     }
