@@ -22,7 +22,7 @@ import { makeDeadlineResolver, makeResolver } from '../catalog/resolve';
 import { logKeyErrorCells, logTableAt } from './log-table';
 import { decodeRows, encodeRows } from '../layout/codec';
 import type { Row, TabSpec } from '../layout/columns';
-import { CRITERIA_TAB, DIGITISATION_TAB } from '../layout/tabs';
+import { CRITERIA_TAB, DIGITISATION_TAB, TASKS_TAB } from '../layout/tabs';
 import { MEETING_FORMAT_WORDS, MEETING_KIND_WORDS, wordReader, YES_NO_WORDS, type Vocabulary } from '../layout/vocabulary';
 import { provinceStatsAt } from '../metrics/province-stats';
 import { criteriaFromAppendix, mergeCriteria, type CriteriaBase } from '../par-index/criteria-import';
@@ -110,6 +110,8 @@ type Found =
       kind: 'appendix' | 'criteria';
       sheet: string;
       parsed: ParsedAppendix;
+      /** An appendix whose rows are CCHC-index criteria too (a PAR plan): its import writes both. */
+      criteriaToo?: boolean;
       grid: readonly GridRow[];
       /** Another table under this one, where it begins and what it is. */
       followedBy?: { row: number; kind: TableKind };
@@ -161,7 +163,15 @@ function tableIn({ sheet, grid, heading }: ImportSheet): Found | null {
     const endsAt = (i: number): boolean => (below.kind = logOrStatsAt(i)?.kind) !== undefined;
     const parsed = parseAppendixAt(grid, h, header, { heading, endsAt });
     const followedBy = parsed.endRow !== null && below.kind ? { row: parsed.endRow, kind: below.kind } : undefined;
-    return { kind: appendixKind(parsed, grid) === 'criteria' ? 'criteria' : 'appendix', sheet, parsed, grid, followedBy };
+    const kind = appendixKind(parsed, grid);
+    return {
+      kind: kind === 'criteria' ? 'criteria' : 'appendix',
+      ...(kind === 'both' ? { criteriaToo: true } : {}),
+      sheet,
+      parsed,
+      grid,
+      followedBy,
+    };
   }
   return null;
 }
@@ -208,7 +218,7 @@ export function locateTable(
       message: `Không nhận ra bảng nào trong "${request.file}".${labelled(request.sheets)} Dùng một biểu mẫu trong thư mục templates/ (phụ lục nhiệm vụ cần cột "STT" và "Nội dung công việc"; sổ hội nghị cần cột "Ngày", "Tên hội nghị/cuộc họp", "Hình thức"; số liệu văn bản cần cột "Văn bản hành chính ban hành"; số liệu số hóa cần cột "Hồ sơ tiếp nhận").`,
     };
   }
-  if (request.criteria && found.kind !== 'criteria') {
+  if (request.criteria && found.kind !== 'criteria' && !('criteriaToo' in found && found.criteriaToo)) {
     return {
       ok: false,
       code: 'NOT_A_CRITERIA_TABLE',
@@ -226,13 +236,17 @@ export function locateTable(
     };
   }
   if (!('grid' in found)) return found;
-  return { kind: found.kind, sheet: found.sheet, parsed: found.parsed, followedBy: found.followedBy, passedOver: found.passedOver };
+  const { kind, sheet, parsed, criteriaToo, followedBy, passedOver } = found;
+  return { kind, sheet, parsed, criteriaToo, followedBy, passedOver };
 }
 
 /** Plans the import of a table locateTable found (the second half of planImport). */
 export function planTable(request: TableRequest, found: LocatedTable): ImportPlan {
   if (!('parsed' in found)) return planLog(request, found.kind, found.sheet, found.tab, found.rows);
-  const plan = (found.kind === 'appendix' ? planAppendix : planCriteria)(request, found.sheet, found.parsed);
+  // A PAR plan is criteria to `cchc index-import`, tasks and criteria to `cchc import`.
+  const planner =
+    found.kind === 'criteria' || (found.criteriaToo && request.criteria) ? planCriteria : found.criteriaToo ? planParPlan : planAppendix;
+  const plan = planner(request, found.sheet, found.parsed);
   if (plan.ok && found.followedBy) {
     const { row, kind } = found.followedBy;
     plan.lines.push(
@@ -267,7 +281,7 @@ function planOf(parsed: ParsedAppendix, requested: string | undefined, catalog: 
   };
 }
 
-function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppendix): ImportPlan {
+function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppendix, criteria = false): ImportPlan {
   // A header with no task under it (the blank template, a half-pasted table) would read as "every task removed".
   if (parsed.tasks.length === 0) {
     return {
@@ -279,7 +293,7 @@ function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppend
   const catalog = catalogFromTables(request.tables);
   const plan = planOf(parsed, request.plan, catalog);
   // Section and group headings are merged and written too; rules and counts are about the tasks.
-  const rows = catalogRows(parsed, plan.code);
+  const rows = catalogRows(parsed, plan.code, { criteria });
   const imported: ImportedTask[] = rows.filter((r) => !isHeading(r));
   // Validated as the file says, located at the rows the official sees in it; ids play no part in the rules.
   const located = imported.map((t, i) => ({
@@ -365,6 +379,29 @@ function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppend
         kept: merge.kept.length,
       },
     }),
+  };
+}
+
+/**
+ * A plan carrying out the CCHC-index criteria: its rows are the plan's tasks (due dates, leads, tracked like any
+ * task) and the criteria they serve, written in one import; each task names its criterion's code.
+ */
+function planParPlan(request: TableRequest, sheet: string, parsed: ParsedAppendix): ImportPlan {
+  const tasks = planAppendix(request, sheet, parsed, true);
+  const criteria = planCriteria(request, sheet, parsed);
+  if (!tasks.ok || !criteria.ok) return tasks.ok ? criteria : tasks;
+  const column = TASKS_TAB.columns.find((c) => c.key === 'criterion')!.header;
+  return {
+    ...tasks,
+    writes: () => ({ ...tasks.writes(), ...criteria.writes() }),
+    rowCounts: { ...tasks.rowCounts, ...criteria.rowCounts },
+    criteriaBase: criteria.criteriaBase,
+    lines: [
+      ...tasks.lines,
+      ...criteria.lines,
+      `Mỗi nhiệm vụ ghi mã tiêu chí nó thực hiện (cột "${column}" trang "${TASKS_TAB.name}"): tiến độ nhiệm vụ xem được theo từng tiêu chí.`,
+    ],
+    report: () => ({ ...tasks.report(), criteria: criteria.report() }),
   };
 }
 
