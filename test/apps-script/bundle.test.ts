@@ -118,6 +118,12 @@ describe('Khởi tạo bảng tính on a fresh spreadsheet (one 1,000 × 26 tab,
         description: 'Các cột "Kế hoạch" đến "Ghi chú kế hoạch" lấy từ phụ lục kế hoạch; sửa trong phụ lục rồi nhập lại',
       },
       { column: col('due') + 1, rows: LAYOUT_ROWS, warningOnly: true, description: 'Cột "Hạn (tự tính)" do hệ thống tự tính' },
+      {
+        column: col('criterion') + 1,
+        rows: LAYOUT_ROWS,
+        warningOnly: true,
+        description: 'Cột "Mã tiêu chí CCHC" lấy từ phụ lục kế hoạch; sửa trong phụ lục rồi nhập lại',
+      },
     ]);
     expect(String(tasks.conditionalRules[0]!['whenFormulaSatisfied'])).toContain('<TODAY()');
     expect(gas.alerts[0]).toContain(`Đã tạo ${TABS.length} trang`);
