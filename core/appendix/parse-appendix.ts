@@ -186,14 +186,14 @@ const titleCase = (upper: string): string =>
     .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1))
     .join(' ');
 
-type PlanFacts = Pick<ParsedAppendix, 'planCode' | 'planDate' | 'planYear' | 'ward'>;
+export type PlanFacts = Pick<ParsedAppendix, 'planCode' | 'planDate' | 'planYear' | 'ward'>;
 
 /**
  * Plan number, date, year and ward from a document's national heading ("UBND PHƯỜNG NHỊ CHIỂU",
  * "Số: 158/KH-UBND", "Nhị Chiểu, ngày 05 tháng 5 năm 2026"). The heading forms are matched per
  * line, from its start, so a plan quoted in the prose is never taken.
  */
-function planFromHeading(lines: readonly string[]): PlanFacts {
+export function planFromHeading(lines: readonly string[]): PlanFacts {
   const clean = lines.map((l) => nfc(l));
   const text = clean.join(' ');
   const firstLine = (pattern: RegExp): RegExpMatchArray | undefined =>

@@ -26,6 +26,8 @@ import { CRITERIA_TAB, DIGITISATION_TAB, TASKS_TAB } from '../layout/tabs';
 import { MEETING_FORMAT_WORDS, MEETING_KIND_WORDS, wordReader, YES_NO_WORDS, type Vocabulary } from '../layout/vocabulary';
 import { provinceStatsAt } from '../metrics/province-stats';
 import { criteriaFromAppendix, mergeCriteria, type CriteriaBase } from '../par-index/criteria-import';
+import { readProseDuties, type ProseReading } from '../appendix/prose-duties';
+import { UnitRegistry } from '../units/registry';
 import { parsePeriod, periodName, PERIOD_FORMS } from '../periods/period';
 import { sameCell } from '../merge/row-identity';
 import { matchKey, nfc } from '../text/vietnamese';
@@ -40,7 +42,12 @@ export interface ImportSheet {
   heading?: readonly string[];
   /** How to name this table to an official when none is recognised ("bảng 1 ("UBND PHƯỜNG …")"). */
   label?: string;
+  /** A Word plan's paragraphs outside tables, in order (sheet PROSE_SHEET): read for duties per unit when no table is found. */
+  prose?: readonly string[];
 }
+
+/** The sheet a Word plan's prose comes as; officials read it as where the tasks were found. */
+export const PROSE_SHEET = 'Các đoạn giao nhiệm vụ';
 
 export interface ImportRequest {
   /** The file's name, for messages. */
@@ -112,6 +119,8 @@ type Found =
       parsed: ParsedAppendix;
       /** An appendix whose rows are CCHC-index criteria too (a PAR plan): its import writes both. */
       criteriaToo?: boolean;
+      /** Tasks read from prose, duties listed per unit: what was read, for the official to check. */
+      prose?: ProseReading;
       grid: readonly GridRow[];
       /** Another table under this one, where it begins and what it is. */
       followedBy?: { row: number; kind: TableKind };
@@ -177,6 +186,30 @@ function tableIn({ sheet, grid, heading }: ImportSheet): Found | null {
 }
 
 /**
+ * Duties listed per unit in a Word plan's prose, read when no sheet holds a table; `failure` when the document has
+ * prose but no heading there names a unit with duties under it. Headings are matched against the standard units:
+ * the file is located before the store is read.
+ */
+function proseTable(sheets: readonly ImportSheet[]): Found | { failure: ProseReading } | null {
+  const sheet = sheets.find((s) => (s.prose?.length ?? 0) > 0);
+  if (!sheet) return null;
+  const reading = readProseDuties(sheet.prose!, sheet.heading ?? [], UnitRegistry.withStandard());
+  if (!reading.parsed) return { failure: reading };
+  return { kind: 'appendix', sheet: sheet.sheet, parsed: reading.parsed, grid: [], prose: reading };
+}
+
+/** What an official is told of a Word plan with neither an appendix table nor duties per unit: what was found, what to do. */
+function noDuties(request: Pick<ImportRequest, 'file' | 'sheets'>, reading: ProseReading): string {
+  const shown = reading.headings.slice(0, 8).map((h) => `"${h.length > 60 ? `${h.slice(0, 60)}…` : h}"`);
+  const more = reading.headings.length > shown.length ? ` và ${reading.headings.length - shown.length} đề mục khác` : '';
+  return (
+    `Không tìm thấy bảng phụ lục nhiệm vụ trong "${request.file}", và phần văn bản không có đề mục nào là tên một đơn vị kèm các nhiệm vụ bên dưới.${labelled(request.sheets)}` +
+    (shown.length > 0 ? ` Các đề mục đã đọc: ${shown.join(', ')}${more}.` : ' Văn bản không có đề mục đánh số nào.') +
+    ` Nếu kế hoạch giao nhiệm vụ cho từng đơn vị, ghi mỗi đơn vị một dòng đề mục là tên đơn vị (ví dụ "1. Phòng Văn hóa - Xã hội:") và mỗi nhiệm vụ một dòng gạch đầu dòng bên dưới; hoặc chép các nhiệm vụ vào biểu mẫu templates/phu-luc-nhiem-vu.xlsx rồi nhập tệp đó.`
+  );
+}
+
+/**
  * The file and where in it the table was found: '"kh.xlsx" (trang "Phụ lục")', '"kh.docx" (bảng 2)', or the file
  * alone for a CSV, which has no sheets to name.
  */
@@ -207,10 +240,11 @@ export function planImport(request: ImportRequest): ImportPlan {
 export function locateTable(
   request: Pick<ImportRequest, 'file' | 'sheets' | 'criteria'>,
 ): LocatedTable | Extract<ImportPlan, { ok: false }> {
-  if (request.sheets.every((s) => s.grid.length === 0)) {
+  if (request.sheets.every((s) => s.grid.length === 0 && (s.prose?.length ?? 0) === 0)) {
     return { ok: false, code: 'FILE_EMPTY', message: `Tệp "${request.file}" không có dữ liệu. Dán bảng vào một trang tính rồi nhập lại.` };
   }
-  const found = findTable(request.sheets);
+  const found = findTable(request.sheets) ?? proseTable(request.sheets);
+  if (found && 'failure' in found) return { ok: false, code: 'HEADER_NOT_FOUND', message: noDuties(request, found.failure) };
   if (!found) {
     return {
       ok: false,
@@ -236,8 +270,8 @@ export function locateTable(
     };
   }
   if (!('grid' in found)) return found;
-  const { kind, sheet, parsed, criteriaToo, followedBy, passedOver } = found;
-  return { kind, sheet, parsed, criteriaToo, followedBy, passedOver };
+  const { kind, sheet, parsed, criteriaToo, prose, followedBy, passedOver } = found;
+  return { kind, sheet, parsed, criteriaToo, prose, followedBy, passedOver };
 }
 
 /** Plans the import of a table locateTable found (the second half of planImport). */
@@ -247,6 +281,7 @@ export function planTable(request: TableRequest, found: LocatedTable): ImportPla
   const planner =
     found.kind === 'criteria' || (found.criteriaToo && request.criteria) ? planCriteria : found.criteriaToo ? planParPlan : planAppendix;
   const plan = planner(request, found.sheet, found.parsed);
+  if (plan.ok && 'prose' in found && found.prose) plan.lines.splice(1, 0, ...proseLines(found.prose, found.parsed));
   if (plan.ok && found.followedBy) {
     const { row, kind } = found.followedBy;
     plan.lines.push(
@@ -259,6 +294,22 @@ export function planTable(request: TableRequest, found: LocatedTable): ImportPla
     );
   }
   return plan;
+}
+
+/** What was read from a plan in prose, unit by unit, and what was not: the official checks it against the plan. */
+function proseLines(reading: ProseReading, parsed: ParsedAppendix): string[] {
+  const dated = parsed.tasks.filter((t) => t.deadline !== '').length;
+  return [
+    `  Kế hoạch không có bảng phụ lục: nhiệm vụ đọc từ các đoạn giao việc theo đơn vị, mỗi gạch đầu dòng một nhiệm vụ, đơn vị ở đề mục là cơ quan chủ trì. Đối chiếu với kế hoạch:`,
+    ...reading.units.map((u) => `    "${u.heading}": ${u.duties} nhiệm vụ`),
+    ...reading.skipped.map(
+      (s) =>
+        `    Không lấy làm nhiệm vụ: "${s.heading}" (${s.reason}). Nếu cần theo dõi, thêm các nhiệm vụ đó vào bảng tính hoặc vào biểu mẫu phụ lục.`,
+    ),
+    dated === parsed.tasks.length
+      ? `  Thời hạn lấy từ nội dung từng nhiệm vụ.`
+      : `  ${dated} nhiệm vụ ghi rõ thời hạn trong nội dung; ${parsed.tasks.length - dated} nhiệm vụ chưa có: ghi vào cột "Thời gian hoàn thành" trên bảng tính.`,
+  ];
 }
 
 /** The plan the appendix belongs to; without a number (and no --plan) it is a draft of its ward, year and title. */
