@@ -5,6 +5,7 @@
  */
 import {
   catalogFromTables,
+  criterionTasksText,
   daysLeftText,
   deadlineFlags,
   defaultPeriodText,
@@ -15,6 +16,7 @@ import {
   parsePeriod,
   periodName,
   settingNumber,
+  taskProgress,
   TASKS_TAB,
   validateTables,
   type ValidationIssue,
@@ -177,7 +179,13 @@ export const cchcIndex = menuLocked(() => {
   const catalog = catalogFromTables(tables);
   const today = todayIso(timeZone);
   const period = parsePeriod(defaultPeriodText(today))!;
-  const s = indexSummary(tables['criteria'] ?? [], { period, today, settings: catalog.settings, registry: catalog.registry });
+  const s = indexSummary(tables['criteria'] ?? [], {
+    period,
+    today,
+    settings: catalog.settings,
+    registry: catalog.registry,
+    progress: taskProgress(catalog, today),
+  });
 
   // Highlight the evidence cell of every criterion still without evidence; clear it once evidence arrives.
   const data = tabs.get('criteria');
@@ -196,10 +204,16 @@ export const cchcIndex = menuLocked(() => {
   }
   const n = formatVnNumber;
   const areas = s.areas.map((a) => `${a.code}. ${a.title}: ${n(a.totals.score)}/${n(a.totals.max)}`).join('\n');
+  // As `cchc index` says it; an alert holds a screenful, the command every criterion.
+  const shown = s.criterionTasks.slice(0, 15).map((c) => `${c.code}: ${criterionTasksText(c.counts)}`);
+  const criterionTasks =
+    shown.length === 0
+      ? ''
+      : `\n\nNhiệm vụ theo tiêu chí:\n${shown.join('\n')}${s.criterionTasks.length > shown.length ? '\n… (xem đủ: lệnh cchc index)' : ''}`;
   ui().alert(
     `Chỉ số CCHC ${periodName(period)}: ${n(s.total.score)}/${n(s.total.max)} điểm; chỉ tiêu ${n(s.target)}; năm trước ${s.lastYear === null ? 'chưa nhập' : n(s.lastYear)}.\n` +
       (s.deadline ? `Hạn gửi: ${formatVn(s.deadline)} (${daysLeftText(s.daysLeft!)}).\n` : '') +
-      `\n${areas}\n\nChưa có tài liệu kiểm chứng (tô vàng): ${s.missingEvidence.map((m) => m.code).join(', ') || 'không'}.` +
+      `\n${areas}${criterionTasks}\n\nChưa có tài liệu kiểm chứng (tô vàng): ${s.missingEvidence.map((m) => m.code).join(', ') || 'không'}.` +
       (s.issues.length ? `\nCó ${s.issues.length} vấn đề cần sửa (chạy lệnh cchc index để xem chi tiết).` : ''),
   );
 });

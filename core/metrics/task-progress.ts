@@ -46,6 +46,8 @@ export interface TaskProgress {
   overall: ProgressCounts;
   byUnit: Record<string, ProgressCounts>;
   bySection: Record<string, ProgressCounts>;
+  /** Tasks by the CCHC-index criterion they serve (the tasks tab's "Mã tiêu chí CCHC"), where they name one. */
+  byCriterion: Record<string, ProgressCounts>;
   overdue: TaskAlert[];
   dueSoon: TaskAlert[];
 }
@@ -121,7 +123,7 @@ export function taskProgress(catalog: Catalog, today: string, filter: (r: Resolv
   const soonDays = settingNumber(catalog.settings, 'soonDays');
   const soonLimit = format(addDays(parseISO(today), soonDays), 'yyyy-MM-dd');
   const resolve = makeResolver({ ...catalog, today, conditionDays: settingNumber(catalog.settings, 'conditionDays') });
-  const result: TaskProgress = { today, soonDays, overall: empty(), byUnit: {}, bySection: {}, overdue: [], dueSoon: [] };
+  const result: TaskProgress = { today, soonDays, overall: empty(), byUnit: {}, bySection: {}, byCriterion: {}, overdue: [], dueSoon: [] };
 
   for (const { item } of catalog.tasks) {
     const r = resolve(item);
@@ -130,10 +132,12 @@ export function taskProgress(catalog: Catalog, today: string, filter: (r: Resolv
     const { state, overdue, dueSoon: soon, waiting } = deadlineFlags(r, today, soonLimit);
     const unit = leadKey(r);
     const section = item.section || item.sectionTitle || '(không có mục)';
+    const criterion = (item.criterion ?? '').trim();
     for (const counts of [
       result.overall,
       (result.byUnit[unit] ??= empty()),
       (result.bySection[`${item.plan} ${section}`.trim()] ??= empty()),
+      ...(criterion === '' ? [] : [(result.byCriterion[criterion] ??= empty())]),
     ]) {
       counts.total++;
       counts[state]++;
@@ -155,7 +159,12 @@ export function taskProgress(catalog: Catalog, today: string, filter: (r: Resolv
       (overdue ? result.overdue : result.dueSoon).push(alert);
     }
   }
-  for (const counts of [result.overall, ...Object.values(result.byUnit), ...Object.values(result.bySection)]) {
+  for (const counts of [
+    result.overall,
+    ...Object.values(result.byUnit),
+    ...Object.values(result.bySection),
+    ...Object.values(result.byCriterion),
+  ]) {
     counts.doneShare = counts.total === 0 ? null : Math.round(((counts.done + counts.doneLate) / counts.total) * 1000) / 10;
   }
   result.overdue.sort((a, b) => a.due.localeCompare(b.due));

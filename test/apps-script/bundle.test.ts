@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, HANDLERS } from '../../apps-script/build';
 import {
   catalogFromTables,
+  criterionTasksText,
   CRITERIA_TAB,
   JOURNAL_HEADER,
   JOURNAL_MAX_LINES,
@@ -334,7 +335,14 @@ describe("the menu gives the command line's numbers", () => {
   }
 
   it('Tự chấm điểm shows the totals of cchc index --json and highlights its criteria without evidence', async () => {
-    const tables = await sampleTables();
+    const sample = await sampleTables();
+    // Two tasks serve the first criterion, one another: their progress is shown against each.
+    const codes = (sample['criteria'] ?? []).map((r) => String(r['code'])).filter((c) => c.includes('.'));
+    let tagged = 0;
+    const tables: typeof sample = {
+      ...sample,
+      tasks: sample['tasks']!.map((r) => (r['kind'] || tagged >= 3 ? r : { ...r, criterion: codes[tagged++ < 2 ? 0 : 1]! })),
+    };
     const gas = load(gridsFrom(tables));
     gas.call('cchcIndex');
     const today = todayHanoi();
@@ -346,6 +354,11 @@ describe("the menu gives the command line's numbers", () => {
       new RegExp(`^Chỉ số CCHC năm ${today.slice(0, 4)}: ${vn(expected.total.score)}/${vn(expected.total.max)} điểm;`),
     );
     for (const a of expected.areas) expect(gas.alerts[0]).toContain(`${a.code}. ${a.title}: ${vn(a.totals.score)}/${vn(a.totals.max)}`);
+    expect(expected.criterionTasks.map((c) => [c.code, c.counts.total])).toEqual([
+      [codes[0], 2],
+      [codes[1], 1],
+    ]);
+    for (const c of expected.criterionTasks) expect(gas.alerts[0]).toContain(`${c.code}: ${criterionTasksText(c.counts)}`);
     const evidence = CRITERIA_TAB.columns.findIndex((c) => c.key === 'evidence');
     const criteria = tables['criteria']!;
     const sheet = gas.sheet('Chỉ số CCHC')!;

@@ -69,6 +69,44 @@ describe('a PAR plan is both tasks and criteria', () => {
     expect(tasks.every((t) => codes.has(t.criterion ?? ''))).toBe(true);
   });
 
+  it("cchc index shows each criterion's tasks: how many done, how many overdue", async () => {
+    const dir = await tempDir();
+    const store = new XlsxStore(join(dir, 'cchc.xlsx'));
+    expect((await cchcAsync(['init', '--store', store.location])).code).toBe(0);
+    const file = join(dir, 'ke-hoach-chi-so.xlsx');
+    await buildAppendixFile(file, LINES);
+    expect((await cchcAsync(['import', file, '--store', store.location])).code).toBe(0);
+    // The officials finish 1.1 and start 2.1; 1.2 and 2.2 stay untouched.
+    const tables = await store.read();
+    await store.write({
+      tasks: tables['tasks']!.map((r) =>
+        r['stt'] === '1.1'
+          ? { ...r, status: 'Hoàn thành', completedOn: '2026-01-20' }
+          : r['stt'] === '2.1'
+            ? { ...r, status: 'Đang thực hiện' }
+            : r,
+      ),
+    });
+    const result = await cchcAsync(['index', '--store', store.location, '--period', '2026', '--today', '2026-12-05']);
+    expect(result.stdout).toContain('Nhiệm vụ theo tiêu chí:');
+    const line = (code: string) => result.stdout.split('\n').find((l) => l.trimStart().startsWith(`${code} `)) ?? '';
+    expect(line('1.1')).toContain('1/1 hoàn thành');
+    expect(line('1.2')).toContain('0/1 hoàn thành');
+    expect(line('2.1')).toMatch(/0\/1 hoàn thành, 1 quá hạn/);
+    expect(line('2.2')).toMatch(/0\/1 hoàn thành, 1 quá hạn/);
+    const json = JSON.parse(
+      (await cchcAsync(['index', '--store', store.location, '--period', '2026', '--today', '2026-12-05', '--json'])).stdout,
+    );
+    expect(
+      json.criterionTasks.map((c: { code: string; counts: { total: number; done: number } }) => [c.code, c.counts.total, c.counts.done]),
+    ).toEqual([
+      ['1.1', 1, 1],
+      ['1.2', 1, 0],
+      ['2.1', 1, 0],
+      ['2.2', 1, 0],
+    ]);
+  });
+
   it('cchc index-import of the same plan takes the criteria only', async () => {
     const dir = await tempDir();
     const store = new XlsxStore(join(dir, 'cchc.xlsx'));
