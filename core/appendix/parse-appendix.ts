@@ -186,7 +186,7 @@ const titleCase = (upper: string): string =>
     .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1))
     .join(' ');
 
-export type PlanFacts = Pick<ParsedAppendix, 'planCode' | 'planDate' | 'planYear' | 'ward'>;
+type PlanFacts = Pick<ParsedAppendix, 'planCode' | 'planDate' | 'planYear' | 'ward'>;
 
 /**
  * Plan number, date, year and ward from a document's national heading ("UBND PHƯỜNG NHỊ CHIỂU",
@@ -234,16 +234,19 @@ function cell(row: GridRow, column: number | undefined): string {
 /**
  * The column of a row's one text when it is written in a cell merged across the row (a section title), else -1.
  * A merged range reads as its first cell, which may be any column (the lead unit's, in a table laid out unit by
- * unit); where the reader knows no merges, only the STT column's lone text counts, as before.
+ * unit); it must reach the table's last column, so a task's cell Word spans over two grid columns, continued
+ * alone after a page break, stays the task's. Where the reader knows no merges, only the STT column's lone text
+ * counts, as before.
  */
-function spannedColumn(row: GridRow, sttCol: number): number {
+function spannedColumn(row: GridRow, sttCol: number, lastCol: number): number {
   let at = -1;
   for (let i = 0; i < row.cells.length; i++) {
     if (row.cells[i] === '') continue;
     if (at >= 0) return -1;
     at = i;
   }
-  return at >= 0 && (at === sttCol || (row.spans?.[at] ?? 1) > 1) ? at : -1;
+  const span = at >= 0 ? (row.spans?.[at] ?? 1) : 1;
+  return at >= 0 && (at === sttCol || (span > 1 && at + span > lastCol)) ? at : -1;
 }
 
 /**
@@ -279,6 +282,7 @@ export function parseAppendixAt(
   const { fields } = header;
   const sttCol = fields.get('stt')!;
   const titleCol = fields.get('title')!;
+  const lastCol = Math.max(...fields.values());
   // The header again at a page break (either half of a two-row header). Task rows,
   // which carry a number, skip this check: it runs a name match on every cell.
   // A link cell keeps its text; in the evidence column its address too, which is what evidence is for.
@@ -307,7 +311,7 @@ export function parseAppendixAt(
     const row = grid[index]!;
     if (row.cells.every((c) => c === '')) continue;
     // A section or group written across the whole row in one merged cell ("I. CÔNG TÁC CHỈ ĐẠO"), numbered or not.
-    const spanAt = spannedColumn(row, sttCol);
+    const spanAt = spannedColumn(row, sttCol, lastCol);
     const spanned = spanAt >= 0 ? cell(row, spanAt).match(SPANNED_TITLE) : null;
     const mergedTitle = spanAt >= 0 && spanAt !== sttCol && !spanned ? cell(row, spanAt) : null;
     // Its text is a title, not the value of the column it happens to start in.

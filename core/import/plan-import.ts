@@ -281,7 +281,7 @@ export function planTable(request: TableRequest, found: LocatedTable): ImportPla
   const planner =
     found.kind === 'criteria' || (found.criteriaToo && request.criteria) ? planCriteria : found.criteriaToo ? planParPlan : planAppendix;
   const plan = planner(request, found.sheet, found.parsed);
-  if (plan.ok && 'prose' in found && found.prose) plan.lines.splice(1, 0, ...proseLines(found.prose, found.parsed));
+  if (plan.ok && found.prose) plan.lines.splice(1, 0, ...proseLines(found.prose, found.parsed));
   if (plan.ok && found.followedBy) {
     const { row, kind } = found.followedBy;
     plan.lines.push(

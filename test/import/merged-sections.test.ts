@@ -91,4 +91,32 @@ describe('a section title merged across the row, its first cell in any column', 
     expect(a.groups).toMatchObject(expectedGroups);
     expect(a.tasks).toMatchObject(expectedTasks);
   });
+
+  it("Word: a task's cell spanning two grid columns, continued alone after a page break, stays the task's", async () => {
+    // Word's grid has a column more than the header names: the title cell spans two of them on every row.
+    const row = (cells: string[]): RowSpec => ({
+      cells: cells.map((text, c) => ({ text, span: c === 1 ? 2 : undefined })),
+    });
+    const rows: RowSpec[] = [
+      {
+        header: true,
+        cells: ['STT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Thời gian hoàn thành'].map((text, c) => ({
+          text,
+          bold: true,
+          span: c === 1 ? 2 : undefined,
+        })),
+      },
+      row(['1', 'Công khai 100% TTHC trên', 'Trung tâm Phục vụ hành chính công', 'Quý I/2026']),
+      row(['', 'Cổng Dịch vụ công quốc gia', '', '']),
+      row(['2', 'Số hóa hồ sơ TTHC', 'Trung tâm Phục vụ hành chính công', 'Năm 2026']),
+    ];
+    const path = join(await tempDir(), 'split.docx');
+    await writeFile(path, await docxFile(table(rows, 5)));
+    const a = await readAppendix(path);
+    expect(a.groups).toEqual([]);
+    expect(a.tasks.map((t) => [t.stt, t.title])).toEqual([
+      ['1', 'Công khai 100% TTHC trên Cổng Dịch vụ công quốc gia'],
+      ['2', 'Số hóa hồ sơ TTHC'],
+    ]);
+  });
 });
