@@ -227,6 +227,16 @@ function withHeading<T extends PlanFacts>(own: T, heading: readonly string[]): T
   };
 }
 
+/** Every text column blank, made once: a 100,000-row appendix makes a task per row. */
+const BLANK_TASK = { ...(Object.fromEntries(TEXT_FIELDS.map((f) => [f, ''])) as Record<(typeof TEXT_FIELDS)[number], string>), group: '' };
+
+/** A task with every column the file did not give blank. */
+export function appendixTask(
+  given: Pick<AppendixTask, 'stt' | 'section' | 'sectionTitle' | 'title' | 'sourceRows'> & Partial<AppendixTask>,
+): AppendixTask {
+  return { ...BLANK_TASK, ...given };
+}
+
 function cell(row: GridRow, column: number | undefined): string {
   return column === undefined ? '' : (row.cells[column] ?? '');
 }
@@ -357,26 +367,13 @@ export function parseAppendixAt(
       if (title !== '' && (row.bold || mergedTitle !== null) && !others) unnumbered = { title, row: row.row };
       continue;
     }
-    const task: AppendixTask = {
+    const task = appendixTask({
       stt: stt.replace(/\.$/, ''),
       section: section.code,
       sectionTitle: section.title,
       title,
-      target: '',
-      lead: '',
-      support: '',
-      product: '',
-      deadline: '',
-      points: '',
-      evidence: '',
-      remarks: '',
-      scoreH1: '',
-      scoreYear: '',
-      explanation: '',
-      appraised: '',
-      group: '',
       sourceRows: [row.row],
-    };
+    });
     for (const f of TEXT_FIELDS) if (f !== 'title') task[f] = value(f);
     if (!TASK_NUMBER.test(stt) && !/^[a-zđ]\)?$/i.test(stt)) {
       // Not a number ("*", "Ghi chú"): keep it as a task only if it has a title.

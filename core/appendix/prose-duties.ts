@@ -8,7 +8,7 @@
  */
 import { nfc } from '../text/vietnamese';
 import type { UnitRegistry } from '../units/registry';
-import { planFromHeading, type AppendixGroup, type AppendixTask, type ParsedAppendix } from './parse-appendix';
+import { appendixTask, planFromHeading, type AppendixGroup, type AppendixTask, type ParsedAppendix } from './parse-appendix';
 
 export interface ProseReading {
   /** The duties as an appendix, or null when no heading names a unit. */
@@ -109,26 +109,18 @@ export function readProseDuties(paragraphs: readonly string[], heading: readonly
     groups.push({ stt: h.number, title: unit.name, row: h.index + 1, points: '', kind: 'group', section: section.code });
     units.push({ heading: `${h.number}. ${unit.name}`, lead: unit.name, duties: duties.length });
     duties.forEach((d, i) => {
-      tasks.push({
-        stt: `${h.number}.${i + 1}`,
-        section: section.code,
-        sectionTitle: section.title,
-        title: d.text,
-        target: '',
-        lead: unit.name,
-        support: '',
-        product: '',
-        deadline: deadlineInText(d.text),
-        points: '',
-        evidence: '',
-        remarks: '',
-        scoreH1: '',
-        scoreYear: '',
-        explanation: '',
-        appraised: '',
-        group: h.number,
-        sourceRows: [d.row],
-      });
+      tasks.push(
+        appendixTask({
+          stt: `${h.number}.${i + 1}`,
+          section: section.code,
+          sectionTitle: section.title,
+          title: d.text,
+          lead: unit.name,
+          deadline: deadlineInText(d.text),
+          group: h.number,
+          sourceRows: [d.row],
+        }),
+      );
     });
   });
   // Only where units were read: "1. Mục đích" under "I. MỤC ĐÍCH, YÊU CẦU" is not a unit that was missed.
