@@ -23,6 +23,7 @@ export * from './validation/catalog-rules';
 export * from './catalog/catalog';
 export * from './appendix/headers';
 export * from './appendix/parse-appendix';
+export * from './appendix/prose-duties';
 export * from './appendix/appendix-kind';
 export * from './appendix/appendix-layout';
 export * from './catalog/merge-import';

@@ -6,6 +6,7 @@
 import {
   catalogFromTables,
   DATE_PATTERN,
+  criterionTasksText,
   daysLeftText,
   DUE_COLOURS,
   defaultPeriodText,
@@ -20,8 +21,8 @@ import {
   NO_COLOUR,
   parsePeriod,
   periodName,
-  TASKS_TAB,
   taskProgress,
+  TASKS_TAB,
   unmarkedLook,
   VALIDATED_TABS,
   validateTables,
@@ -145,7 +146,13 @@ export const cchcIndex = menuLocked(() => {
   const catalog = catalogFromTables(tables);
   const today = todayIso(timeZone);
   const period = parsePeriod(defaultPeriodText(today))!;
-  const s = indexSummary(tables['criteria'] ?? [], { period, today, settings: catalog.settings, registry: catalog.registry });
+  const s = indexSummary(tables['criteria'] ?? [], {
+    period,
+    today,
+    settings: catalog.settings,
+    registry: catalog.registry,
+    progress: taskProgress(catalog, today),
+  });
 
   // Highlight the evidence cell of every criterion scored without evidence or explanation; clear it once either arrives.
   const data = tabs.get('criteria');
@@ -166,10 +173,16 @@ export const cchcIndex = menuLocked(() => {
   }
   const n = formatVnNumber;
   const areas = s.areas.map((a) => `${a.code}. ${a.title}: ${n(a.totals.score)}/${n(a.totals.max)}`).join('\n');
+  // As `cchc index` says it; an alert holds a screenful of criteria, the rest are counted.
+  const shown = s.criterionTasks.slice(0, 15).map((c) => `${c.code}: ${criterionTasksText(c.counts)}`);
+  const criterionTasks =
+    shown.length === 0
+      ? ''
+      : `\n\nNhiệm vụ theo tiêu chí:\n${shown.join('\n')}${s.criterionTasks.length > shown.length ? `\n… và ${s.criterionTasks.length - shown.length} tiêu chí khác (cột "Mã tiêu chí CCHC" ở trang "Nhiệm vụ")` : ''}`;
   ui().alert(
     `Chỉ số CCHC ${periodName(period)}: ${indexScoreText(s, 'mất')}; ${indexStanding(s).text}; năm trước ${s.lastYear === null ? 'chưa nhập' : n(s.lastYear)}.\n` +
       (s.deadline ? `Hạn gửi: ${formatVn(s.deadline)} (${daysLeftText(s.daysLeft!)}).\n` : '') +
-      `\n${areas}\n\nChấm điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình (tô vàng): ${s.missingEvidence.map((m) => m.code).join(', ') || 'không'}.` +
+      `\n${areas}${criterionTasks}\n\nChấm điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình (tô vàng): ${s.missingEvidence.map((m) => m.code).join(', ') || 'không'}.` +
       (s.issues.length
         ? `\nCó ${s.issues.length} vấn đề cần sửa trong trang "Chỉ số CCHC":\n` +
           s.issues

@@ -7,7 +7,13 @@ import type { ParsedAppendix } from './parse-appendix';
 
 const blank = { target: '', lead: '', support: '', product: '', deadline: '', remarks: '' };
 
-export function catalogRows(parsed: ParsedAppendix, plan: string): ImportedTask[] {
+/**
+ * `criteria`: the plan's rows are CCHC-index criteria too (a PAR plan), so each task carries the code of the
+ * criterion it serves: its own number, or for a lettered row ("a") the numbered one above it.
+ */
+export function catalogRows(parsed: ParsedAppendix, plan: string, options: { criteria?: boolean } = {}): ImportedTask[] {
+  let code = '';
+  const criterionOf = (stt: string): string => (code = /^\d+(?:\.\d+)*$/.test(stt) ? stt : code);
   const groupLabel = new Map(parsed.groups.filter((g) => g.kind === 'group').map((g) => [`${g.section}|${g.stt}`, `${g.stt} ${g.title}`]));
   const sectionTitle = new Map(parsed.groups.filter((g) => g.kind === 'section').map((g) => [g.stt, g.title]));
   const rows: { row: number; item: ImportedTask }[] = [
@@ -40,6 +46,8 @@ export function catalogRows(parsed: ParsedAppendix, plan: string): ImportedTask[
         product: t.product,
         deadline: t.deadline,
         remarks: t.remarks,
+        // Absent for other plans, so a code an official typed is kept on re-import.
+        ...(options.criteria ? { criterion: criterionOf(t.stt) } : {}),
       },
     })),
   ];

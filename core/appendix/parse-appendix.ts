@@ -18,6 +18,8 @@ export interface GridRow {
   bold: boolean;
   /** Link addresses of hyperlink cells, by column, where any. */
   links?: (string | undefined)[];
+  /** How many columns a horizontally merged cell covers, by its first column, where more than one (readers that know merges). */
+  spans?: (number | undefined)[];
 }
 
 export interface AppendixTask {
@@ -191,7 +193,7 @@ type PlanFacts = Pick<ParsedAppendix, 'planCode' | 'planDate' | 'planYear' | 'wa
  * "Số: 158/KH-UBND", "Nhị Chiểu, ngày 05 tháng 5 năm 2026"). The heading forms are matched per
  * line, from its start, so a plan quoted in the prose is never taken.
  */
-function planFromHeading(lines: readonly string[]): PlanFacts {
+export function planFromHeading(lines: readonly string[]): PlanFacts {
   const clean = lines.map((l) => nfc(l));
   const text = clean.join(' ');
   const firstLine = (pattern: RegExp): RegExpMatchArray | undefined =>
@@ -225,8 +227,36 @@ function withHeading<T extends PlanFacts>(own: T, heading: readonly string[]): T
   };
 }
 
+/** Every text column blank, made once: a 100,000-row appendix makes a task per row. */
+const BLANK_TASK = { ...(Object.fromEntries(TEXT_FIELDS.map((f) => [f, ''])) as Record<(typeof TEXT_FIELDS)[number], string>), group: '' };
+
+/** A task with every column the file did not give blank. */
+export function appendixTask(
+  given: Pick<AppendixTask, 'stt' | 'section' | 'sectionTitle' | 'title' | 'sourceRows'> & Partial<AppendixTask>,
+): AppendixTask {
+  return { ...BLANK_TASK, ...given };
+}
+
 function cell(row: GridRow, column: number | undefined): string {
   return column === undefined ? '' : (row.cells[column] ?? '');
+}
+
+/**
+ * The column of a row's one text when it is written in a cell merged across the row (a section title), else -1.
+ * A merged range reads as its first cell, which may be any column (the lead unit's, in a table laid out unit by
+ * unit); it must reach the table's last column, so a task's cell Word spans over two grid columns, continued
+ * alone after a page break, stays the task's. Where the reader knows no merges, only the STT column's lone text
+ * counts, as before.
+ */
+function spannedColumn(row: GridRow, sttCol: number, lastCol: number): number {
+  let at = -1;
+  for (let i = 0; i < row.cells.length; i++) {
+    if (row.cells[i] === '') continue;
+    if (at >= 0) return -1;
+    at = i;
+  }
+  const span = at >= 0 ? (row.spans?.[at] ?? 1) : 1;
+  return at >= 0 && (at === sttCol || (span > 1 && at + span > lastCol)) ? at : -1;
 }
 
 /**
@@ -262,6 +292,7 @@ export function parseAppendixAt(
   const { fields } = header;
   const sttCol = fields.get('stt')!;
   const titleCol = fields.get('title')!;
+  const lastCol = Math.max(...fields.values());
   // The header again at a page break (either half of a two-row header). Task rows,
   // which carry a number, skip this check: it runs a name match on every cell.
   // A link cell keeps its text; in the evidence column its address too, which is what evidence is for.
@@ -289,9 +320,13 @@ export function parseAppendixAt(
   for (let index = headerIndex + header.rows; index < grid.length; index++) {
     const row = grid[index]!;
     if (row.cells.every((c) => c === '')) continue;
-    // A section or group written across the whole row in one merged cell ("I. CÔNG TÁC CHỈ ĐẠO").
-    const spanned = row.cells.every((c, i) => i === sttCol || c === '') ? cell(row, sttCol).match(SPANNED_TITLE) : null;
-    const stt = (spanned ? spanned[1]! : cell(row, sttCol)).replace(/\s+/g, '');
+    // A section or group written across the whole row in one merged cell ("I. CÔNG TÁC CHỈ ĐẠO"), numbered or not.
+    const spanAt = spannedColumn(row, sttCol, lastCol);
+    const spanned = spanAt >= 0 ? cell(row, spanAt).match(SPANNED_TITLE) : null;
+    const mergedTitle = spanAt >= 0 && spanAt !== sttCol && !spanned ? cell(row, spanAt) : null;
+    // Its text is a title, not the value of the column it happens to start in.
+    const value = (f: (typeof TEXT_FIELDS)[number]): string => (spanned || mergedTitle !== null ? '' : field(row, f));
+    const stt = (spanned ? spanned[1]! : mergedTitle !== null ? '' : cell(row, sttCol)).replace(/\s+/g, '');
     // Whether this row comes straight under the last one read (a blank row between them ends a task).
     const adjacent = row.row === previous + 1;
     previous = row.row;
@@ -300,18 +335,18 @@ export function parseAppendixAt(
       endRow = row.row;
       break;
     }
-    const title = spanned ? spanned[2]! : cell(row, titleCol);
-    const others = TEXT_FIELDS.some((f) => f !== 'title' && cell(row, fields.get(f)) !== '');
+    const title = spanned ? spanned[2]! : (mergedTitle ?? cell(row, titleCol));
+    const others = TEXT_FIELDS.some((f) => f !== 'title' && value(f) !== '');
 
     // An area row of a criteria table carries its points: still a section, not a task.
-    const beyondPoints = TEXT_FIELDS.some((f) => f !== 'title' && f !== 'points' && cell(row, fields.get(f)) !== '');
+    const beyondPoints = TEXT_FIELDS.some((f) => f !== 'title' && f !== 'points' && value(f) !== '');
     if (ROMAN.test(stt) && !beyondPoints) {
       section = { code: stt.replace(/\.$/, ''), title };
       groups.push({
         stt: section.code,
         title,
         row: row.row,
-        points: cell(row, fields.get('points')),
+        points: value('points'),
         kind: 'section',
         section: section.code,
       });
@@ -322,37 +357,24 @@ export function parseAppendixAt(
     if (stt === '') {
       // The rest of a task a page break cut in two comes straight under it (or under the header repeated on the new
       // page); after a blank row, what has no number is no longer the table ("Nơi nhận:", the signature lines).
-      if (last && adjacent) {
+      if (last && adjacent && mergedTitle === null) {
         for (const f of TEXT_FIELDS) last[f] = join(last[f], field(row, f));
         last.sourceRows.push(row.row);
         continue;
       }
       last = null;
       // A bold title alone is a section without a numeral, once a task follows it.
-      if (title !== '' && row.bold && !others) unnumbered = { title, row: row.row };
+      if (title !== '' && (row.bold || mergedTitle !== null) && !others) unnumbered = { title, row: row.row };
       continue;
     }
-    const task: AppendixTask = {
+    const task = appendixTask({
       stt: stt.replace(/\.$/, ''),
       section: section.code,
       sectionTitle: section.title,
       title,
-      target: '',
-      lead: '',
-      support: '',
-      product: '',
-      deadline: '',
-      points: '',
-      evidence: '',
-      remarks: '',
-      scoreH1: '',
-      scoreYear: '',
-      explanation: '',
-      appraised: '',
-      group: '',
       sourceRows: [row.row],
-    };
-    for (const f of TEXT_FIELDS) if (f !== 'title') task[f] = field(row, f);
+    });
+    for (const f of TEXT_FIELDS) if (f !== 'title') task[f] = value(f);
     if (!TASK_NUMBER.test(stt) && !/^[a-zđ]\)?$/i.test(stt)) {
       // Not a number ("*", "Ghi chú"): keep it as a task only if it has a title.
       if (title === '') continue;

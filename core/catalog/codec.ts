@@ -35,6 +35,7 @@ export function decodeTasks(rows: readonly Row[]): { tasks: Located<Task>[]; iss
       product: str(r, 'product'),
       deadline: str(r, 'deadline'),
       remarks: str(r, 'remarks'),
+      criterion: str(r, 'criterion'),
       // "đang thực hiện", "Đã hoàn thành": every rule and metric sees the canonical status.
       status: status(str(r, 'status')) ?? str(r, 'status'),
       progress: num(r, 'progress'),

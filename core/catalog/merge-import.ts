@@ -11,8 +11,8 @@ import { CATALOG_FIELDS, isHeading, ROW_KIND_LABELS, TRACKING_FIELDS, type Task 
 import { taskIdOfKeys } from './task-id';
 
 /** A row as an import brings it; the optional fields are absent from readers older than them. */
-export type ImportedTask = Pick<Task, Exclude<(typeof CATALOG_FIELDS)[number], 'remarks' | 'kind' | 'group'>> &
-  Partial<Pick<Task, 'remarks' | 'kind' | 'group'>>;
+export type ImportedTask = Pick<Task, Exclude<(typeof CATALOG_FIELDS)[number], 'remarks' | 'kind' | 'group' | 'criterion'>> &
+  Partial<Pick<Task, 'remarks' | 'kind' | 'group' | 'criterion'>>;
 
 export interface MergeResult {
   tasks: Task[];

@@ -65,6 +65,8 @@ export type Task = {
   deadline: string;
   /** The appendix's "Ghi chú" column; absent in catalogs older than the column. */
   remarks?: string;
+  /** Code of the CCHC-index criterion the task serves ("2.1"), linking it to the criteria tab; "" or absent when none. */
+  criterion?: string;
   // Tracking fields: officials own these; imports never overwrite them.
   status: string;
   progress: number | null;
@@ -98,6 +100,7 @@ export const CATALOG_FIELDS = [
   'product',
   'deadline',
   'remarks',
+  'criterion',
 ] as const satisfies readonly (keyof Task)[];
 
 export function isHeading(task: Pick<Task, 'kind'>): boolean {

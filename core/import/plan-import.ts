@@ -22,10 +22,12 @@ import { makeDeadlineResolver, makeResolver } from '../catalog/resolve';
 import { logKeyErrorCells, logTableAt } from './log-table';
 import { decodeRows, encodeRows } from '../layout/codec';
 import type { Row, TabSpec } from '../layout/columns';
-import { CRITERIA_TAB, DIGITISATION_TAB } from '../layout/tabs';
+import { CRITERIA_TAB, DIGITISATION_TAB, TASKS_TAB } from '../layout/tabs';
 import { MEETING_FORMAT_WORDS, MEETING_KIND_WORDS, wordReader, YES_NO_WORDS, type Vocabulary } from '../layout/vocabulary';
 import { provinceStatsAt } from '../metrics/province-stats';
 import { criteriaFromAppendix, mergeCriteria, type CriteriaBase } from '../par-index/criteria-import';
+import { readProseDuties, type ProseReading } from '../appendix/prose-duties';
+import { UnitRegistry } from '../units/registry';
 import { parsePeriod, periodName, PERIOD_FORMS } from '../periods/period';
 import { rowKey, sameCell } from '../merge/row-identity';
 import { settingNumber } from '../settings';
@@ -41,7 +43,12 @@ export interface ImportSheet {
   heading?: readonly string[];
   /** How to name this table to an official when none is recognised ("bảng 1 ("UBND PHƯỜNG …")"). */
   label?: string;
+  /** A Word plan's paragraphs outside tables, in order (sheet PROSE_SHEET): read for duties per unit when no table is found. */
+  prose?: readonly string[];
 }
+
+/** The sheet a Word plan's prose comes as; officials read it as where the tasks were found. */
+export const PROSE_SHEET = 'Các đoạn giao nhiệm vụ';
 
 export interface ImportRequest {
   /** The file's name, for messages. */
@@ -113,6 +120,10 @@ type Found =
       kind: 'appendix' | 'criteria';
       sheet: string;
       parsed: ParsedAppendix;
+      /** An appendix whose rows are CCHC-index criteria too (a PAR plan): its import writes both. */
+      criteriaToo?: boolean;
+      /** Tasks read from prose, duties listed per unit: what was read, for the official to check. */
+      prose?: ProseReading;
       grid: readonly GridRow[];
       /** Another table under this one, where it begins and what it is. */
       followedBy?: { row: number; kind: TableKind };
@@ -164,9 +175,41 @@ function tableIn({ sheet, grid, heading }: ImportSheet): Found | null {
     const endsAt = (i: number): boolean => (below.kind = logOrStatsAt(i)?.kind) !== undefined;
     const parsed = parseAppendixAt(grid, h, header, { heading, endsAt });
     const followedBy = parsed.endRow !== null && below.kind ? { row: parsed.endRow, kind: below.kind } : undefined;
-    return { kind: appendixKind(parsed, grid) === 'criteria' ? 'criteria' : 'appendix', sheet, parsed, grid, followedBy };
+    const kind = appendixKind(parsed, grid);
+    return {
+      kind: kind === 'criteria' ? 'criteria' : 'appendix',
+      ...(kind === 'both' ? { criteriaToo: true } : {}),
+      sheet,
+      parsed,
+      grid,
+      followedBy,
+    };
   }
   return null;
+}
+
+/**
+ * Duties listed per unit in a Word plan's prose, read when no sheet holds a table; `failure` when the document has
+ * prose but no heading there names a unit with duties under it. Headings are matched against the standard units:
+ * the file is located before the store is read.
+ */
+function proseTable(sheets: readonly ImportSheet[]): Found | { failure: ProseReading } | null {
+  const sheet = sheets.find((s) => (s.prose?.length ?? 0) > 0);
+  if (!sheet) return null;
+  const reading = readProseDuties(sheet.prose!, sheet.heading ?? [], UnitRegistry.withStandard());
+  if (!reading.parsed) return { failure: reading };
+  return { kind: 'appendix', sheet: sheet.sheet, parsed: reading.parsed, grid: [], prose: reading };
+}
+
+/** What an official is told of a Word plan with neither an appendix table nor duties per unit: what was found, what to do. */
+function noDuties(request: Pick<ImportRequest, 'file' | 'sheets'>, reading: ProseReading): string {
+  const shown = reading.headings.slice(0, 8).map((h) => `"${h.length > 60 ? `${h.slice(0, 60)}…` : h}"`);
+  const more = reading.headings.length > shown.length ? ` và ${reading.headings.length - shown.length} đề mục khác` : '';
+  return (
+    `Không tìm thấy bảng phụ lục nhiệm vụ trong "${request.file}", và phần văn bản không có đề mục nào là tên một đơn vị kèm các nhiệm vụ bên dưới.${labelled(request.sheets)}` +
+    (shown.length > 0 ? ` Các đề mục đã đọc: ${shown.join(', ')}${more}.` : ' Văn bản không có đề mục đánh số nào.') +
+    ` Nếu kế hoạch giao nhiệm vụ cho từng đơn vị, ghi mỗi đơn vị một dòng đề mục là tên đơn vị (ví dụ "1. Phòng Văn hóa - Xã hội:") và mỗi nhiệm vụ một dòng gạch đầu dòng bên dưới; hoặc chép các nhiệm vụ vào biểu mẫu templates/phu-luc-nhiem-vu.xlsx rồi nhập tệp đó.`
+  );
 }
 
 /**
@@ -200,10 +243,11 @@ export function planImport(request: ImportRequest): ImportPlan {
 export function locateTable(
   request: Pick<ImportRequest, 'file' | 'sheets' | 'criteria'>,
 ): LocatedTable | Extract<ImportPlan, { ok: false }> {
-  if (request.sheets.every((s) => s.grid.length === 0)) {
+  if (request.sheets.every((s) => s.grid.length === 0 && (s.prose?.length ?? 0) === 0)) {
     return { ok: false, code: 'FILE_EMPTY', message: `Tệp "${request.file}" không có dữ liệu. Dán bảng vào một trang tính rồi nhập lại.` };
   }
-  const found = findTable(request.sheets);
+  const found = findTable(request.sheets) ?? proseTable(request.sheets);
+  if (found && 'failure' in found) return { ok: false, code: 'HEADER_NOT_FOUND', message: noDuties(request, found.failure) };
   if (!found) {
     return {
       ok: false,
@@ -211,7 +255,7 @@ export function locateTable(
       message: `Không nhận ra bảng nào trong "${request.file}".${labelled(request.sheets)} Dùng một biểu mẫu trong thư mục templates/ (phụ lục nhiệm vụ cần cột "STT" và "Nội dung công việc"; sổ hội nghị cần cột "Ngày", "Tên hội nghị/cuộc họp", "Hình thức"; số liệu văn bản cần cột "Văn bản hành chính ban hành"; số liệu số hóa cần cột "Hồ sơ tiếp nhận").`,
     };
   }
-  if (request.criteria && found.kind !== 'criteria') {
+  if (request.criteria && found.kind !== 'criteria' && !('criteriaToo' in found && found.criteriaToo)) {
     return {
       ok: false,
       code: 'NOT_A_CRITERIA_TABLE',
@@ -229,13 +273,18 @@ export function locateTable(
     };
   }
   if (!('grid' in found)) return found;
-  return { kind: found.kind, sheet: found.sheet, parsed: found.parsed, followedBy: found.followedBy, passedOver: found.passedOver };
+  const { kind, sheet, parsed, criteriaToo, prose, followedBy, passedOver } = found;
+  return { kind, sheet, parsed, criteriaToo, prose, followedBy, passedOver };
 }
 
 /** Plans the import of a table locateTable found (the second half of planImport). */
 export function planTable(request: TableRequest, found: LocatedTable): ImportPlan {
   if (!('parsed' in found)) return planLog(request, found.kind, found.sheet, found.tab, found.rows);
-  const plan = (found.kind === 'appendix' ? planAppendix : planCriteria)(request, found.sheet, found.parsed);
+  // A PAR plan is criteria to `cchc index-import`, tasks and criteria to `cchc import`.
+  const planner =
+    found.kind === 'criteria' || (found.criteriaToo && request.criteria) ? planCriteria : found.criteriaToo ? planParPlan : planAppendix;
+  const plan = planner(request, found.sheet, found.parsed);
+  if (plan.ok && found.prose) plan.lines.splice(1, 0, ...proseLines(found.prose, found.parsed));
   if (plan.ok && found.followedBy) {
     const { row, kind } = found.followedBy;
     plan.lines.push(
@@ -248,6 +297,22 @@ export function planTable(request: TableRequest, found: LocatedTable): ImportPla
     );
   }
   return plan;
+}
+
+/** What was read from a plan in prose, unit by unit, and what was not: the official checks it against the plan. */
+function proseLines(reading: ProseReading, parsed: ParsedAppendix): string[] {
+  const dated = parsed.tasks.filter((t) => t.deadline !== '').length;
+  return [
+    `  Kế hoạch không có bảng phụ lục: nhiệm vụ đọc từ các đoạn giao việc theo đơn vị, mỗi gạch đầu dòng một nhiệm vụ, đơn vị ở đề mục là cơ quan chủ trì. Đối chiếu với kế hoạch:`,
+    ...reading.units.map((u) => `    "${u.heading}": ${u.duties} nhiệm vụ`),
+    ...reading.skipped.map(
+      (s) =>
+        `    Không lấy làm nhiệm vụ: "${s.heading}" (${s.reason}). Nếu cần theo dõi, thêm các nhiệm vụ đó vào bảng tính hoặc vào biểu mẫu phụ lục.`,
+    ),
+    dated === parsed.tasks.length
+      ? `  Thời hạn lấy từ nội dung từng nhiệm vụ.`
+      : `  ${dated} nhiệm vụ ghi rõ thời hạn trong nội dung; ${parsed.tasks.length - dated} nhiệm vụ chưa có: ghi vào cột "Thời gian hoàn thành" trên bảng tính.`,
+  ];
 }
 
 /** The plan the appendix belongs to; without a number (and no --plan) it is a draft of its ward, year and title. */
@@ -270,7 +335,7 @@ function planOf(parsed: ParsedAppendix, requested: string | undefined, catalog: 
   };
 }
 
-function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppendix): ImportPlan {
+function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppendix, criteria = false): ImportPlan {
   // A header with no task under it (the blank template, a half-pasted table) would read as "every task removed".
   if (parsed.tasks.length === 0) {
     return {
@@ -282,7 +347,7 @@ function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppend
   const catalog = catalogFromTables(request.tables);
   const plan = planOf(parsed, request.plan, catalog);
   // Section and group headings are merged and written too; rules and counts are about the tasks.
-  const rows = catalogRows(parsed, plan.code);
+  const rows = catalogRows(parsed, plan.code, { criteria });
   const imported: ImportedTask[] = rows.filter((r) => !isHeading(r));
   // Validated as the file says, located at the rows the official sees in it; ids play no part in the rules.
   const located = imported.map((t, i) => ({
@@ -373,6 +438,29 @@ function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppend
         kept: merge.kept.length,
       },
     }),
+  };
+}
+
+/**
+ * A plan carrying out the CCHC-index criteria: its rows are the plan's tasks (due dates, leads, tracked like any
+ * task) and the criteria they serve, written in one import; each task names its criterion's code.
+ */
+function planParPlan(request: TableRequest, sheet: string, parsed: ParsedAppendix): ImportPlan {
+  const tasks = planAppendix(request, sheet, parsed, true);
+  const criteria = planCriteria(request, sheet, parsed);
+  if (!tasks.ok || !criteria.ok) return tasks.ok ? criteria : tasks;
+  const column = TASKS_TAB.columns.find((c) => c.key === 'criterion')!.header;
+  return {
+    ...tasks,
+    writes: () => ({ ...tasks.writes(), ...criteria.writes() }),
+    rowCounts: { ...tasks.rowCounts, ...criteria.rowCounts },
+    criteriaBase: criteria.criteriaBase,
+    lines: [
+      ...tasks.lines,
+      ...criteria.lines,
+      `Mỗi nhiệm vụ ghi mã tiêu chí nó thực hiện (cột "${column}" trang "${TASKS_TAB.name}"): tiến độ nhiệm vụ xem được theo từng tiêu chí.`,
+    ],
+    report: () => ({ ...tasks.report(), criteria: criteria.report() }),
   };
 }
 

@@ -48,6 +48,9 @@ export const TASKS_TAB: TabSpec = {
     col('conditionMetOn', 'Ngày đủ điều kiện', 'date', 'tracking', 14),
     col('evidence', 'Minh chứng', 'text', 'tracking', 30, { wrap: true }),
     col('note', 'Ghi chú', 'text', 'tracking', 30, { wrap: true }),
+    // The CCHC-index criterion a task serves, by code, so its progress reads against the criterion; a PAR plan's import
+    // fills it. Last, so tasks tabs laid out before the column keep their positions.
+    col('criterion', 'Mã tiêu chí CCHC', 'text', 'catalog', 10),
   ],
 };
 

@@ -64,6 +64,8 @@ export interface TaskProgress {
   overall: ProgressCounts;
   byUnit: Record<string, ProgressCounts>;
   bySection: Record<string, ProgressCounts>;
+  /** Tasks by the CCHC-index criterion they serve (the tasks tab's "Mã tiêu chí CCHC"), where they name one. */
+  byCriterion: Record<string, ProgressCounts>;
   overdue: TaskAlert[];
   dueSoon: TaskAlert[];
   /** Every task counted, in catalog order. */
@@ -165,6 +167,7 @@ export function taskProgress(catalog: Catalog, today: string, filter: (r: Resolv
     overall: empty(),
     byUnit: {},
     bySection: {},
+    byCriterion: {},
     overdue: [],
     dueSoon: [],
     doneUndated: [],
@@ -179,10 +182,12 @@ export function taskProgress(catalog: Catalog, today: string, filter: (r: Resolv
     result.standings.push({ row, id: item.id, due, overdue, dueSoon: soon });
     const unit = leadKey(r);
     const section = item.section || item.sectionTitle || '(không có mục)';
+    const criterion = (item.criterion ?? '').trim();
     for (const counts of [
       result.overall,
       (result.byUnit[unit] ??= empty()),
       (result.bySection[`${item.plan} ${section}`.trim()] ??= empty()),
+      ...(criterion === '' ? [] : [(result.byCriterion[criterion] ??= empty())]),
     ]) {
       counts.total++;
       counts[state]++;
@@ -208,7 +213,12 @@ export function taskProgress(catalog: Catalog, today: string, filter: (r: Resolv
       result.doneUndated.push({ id: item.id, plan: item.plan, stt: item.stt, title: item.title, lead: item.lead, leadUnit, due });
     }
   }
-  for (const counts of [result.overall, ...Object.values(result.byUnit), ...Object.values(result.bySection)]) {
+  for (const counts of [
+    result.overall,
+    ...Object.values(result.byUnit),
+    ...Object.values(result.bySection),
+    ...Object.values(result.byCriterion),
+  ]) {
     counts.doneShare = counts.total === 0 ? null : Math.round((doneCount(counts) / counts.total) * 1000) / 10;
   }
   result.overdue.sort((a, b) => a.due.localeCompare(b.due));

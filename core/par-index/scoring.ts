@@ -14,6 +14,7 @@ import { optionalSettingNumber, settingDate, settingNumber, type Settings } from
 import type { UnitRegistry } from '../units/registry';
 import { formatVnNumber } from '../text/number';
 import type { ValidationIssue } from '../validation/issue';
+import { doneCount, type ProgressCounts, type TaskProgress } from '../metrics/task-progress';
 
 export interface Criterion {
   row: number;
@@ -97,6 +98,8 @@ export interface IndexSummary {
     lost: number;
     changes: { code: string; title: string; selfScore: number; appraised: number; difference: number }[];
   } | null;
+  /** Each criterion that tasks serve, in the tab's order, with their progress (when the tasks' progress is given). */
+  criterionTasks: { code: string; title: string; counts: ProgressCounts }[];
   lastYear: number | null;
   target: number;
   deadline: string | null;
@@ -107,6 +110,11 @@ export interface IndexSummary {
 type Standing = Pick<IndexSummary, 'total' | 'target'> & Partial<Pick<IndexSummary, 'criteria' | 'missingMax'>>;
 
 const points = (n: number): string => `${formatVnNumber(n)} điểm`;
+
+/** "1/2 hoàn thành, 1 quá hạn": the tasks serving one criterion, as the command line and the menu say it. */
+export function criterionTasksText(c: ProgressCounts): string {
+  return `${doneCount(c)}/${c.total} hoàn thành${c.overdue > 0 ? `, ${c.overdue} quá hạn` : ''}`;
+}
 
 /**
  * Where the self-score stands against the target, in the words the report and the command line print. Without the
@@ -152,7 +160,7 @@ export function scoreColumnFor(period: Period): 'scoreH1' | 'scoreYear' {
 /** Validates the criteria and totals the self-scores of the period (scoreColumnFor). */
 export function indexSummary(
   rows: readonly Row[],
-  options: { period: Period; today: string; settings: Settings; registry: UnitRegistry },
+  options: { period: Period; today: string; settings: Settings; registry: UnitRegistry; progress?: TaskProgress },
 ): IndexSummary {
   const { criteria, issues } = decodeCriteria(rows);
   const scoreColumn = scoreColumnFor(options.period);
@@ -310,6 +318,10 @@ export function indexSummary(
             lost: round2(-changes.filter((c) => c.difference < 0).reduce((t, c) => t + c.difference, 0)),
             changes: changes.sort((a, b) => a.difference - b.difference),
           },
+    criterionTasks: criteria.flatMap((c) => {
+      const counts = options.progress?.byCriterion[c.code] ?? options.progress?.byCriterion[`${c.code}.`];
+      return counts ? [{ code: c.code, title: c.title, counts }] : [];
+    }),
     lastYear: optionalSettingNumber(options.settings, 'indexLastYear'),
     target: settingNumber(options.settings, 'indexTarget'),
     deadline,

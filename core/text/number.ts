@@ -19,7 +19,12 @@ export function parseVnNumber(value: string | number | boolean | null | undefine
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value === 'boolean') return undefined;
-  const text = value.normalize('NFC').trim().replace(COUNTED, '$1').replace(/[\s\u00a0\u202f]/g, '').replace(/%$/, '');
+  const text = value
+    .normalize('NFC')
+    .trim()
+    .replace(COUNTED, '$1')
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/%$/, '');
   if (BLANK.test(text)) return null;
   const m = text.match(/^([+-]?)([\d.,]+)$/);
   if (!m) return undefined;

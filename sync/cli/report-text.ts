@@ -6,6 +6,7 @@ import {
   formatVnPercent,
   indexScoreText,
   indexStanding,
+  criterionTasksText,
   TARGET_GROUP_NAMES,
   targetLines,
   targetValueText,
@@ -99,6 +100,9 @@ export function indexText(s: IndexSummary, label: string): string {
   lines.push('', 'Theo đơn vị chủ trì:', table(s.units.map((u) => [u.name, `${n(u.totals.score)}/${n(u.totals.max)}`])));
   if (s.lost.length > 0)
     lines.push('', 'Mất điểm nhiều nhất:', table(s.lost.slice(0, 5).map((l) => [`${l.code} ${l.title}`, `-${n(l.lost)}`])));
+  if (s.criterionTasks.length > 0) {
+    lines.push('', 'Nhiệm vụ theo tiêu chí:', table(s.criterionTasks.map((c) => [`${c.code} ${c.title}`, criterionTasksText(c.counts)])));
+  }
   lines.push(
     '',
     `Chấm điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình: ${s.missingEvidence.length ? `${s.missingEvidence.length} tiêu chí (${s.missingEvidence.map((m) => m.code).join(', ')})` : 'không có'}`,

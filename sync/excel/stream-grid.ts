@@ -45,12 +45,14 @@ async function mergeRanges(
   return ranges;
 }
 
-/** Copies a merged range's text down its rows, as worksheet-grid does for a loaded sheet. */
+/** Copies a merged range's text down its rows and notes its width, as worksheet-grid does for a loaded sheet. */
 function applyMerges(grid: GridRow[], ranges: readonly { top: number; bottom: number; left: number; right: number }[]): void {
   const byRow = new Map(grid.map((r) => [r.row, r]));
   for (const range of ranges) {
+    const top = byRow.get(range.top);
+    if (top && range.right > range.left) (top.spans ??= [])[range.left - 1] = range.right - range.left + 1;
     if (range.bottom === range.top) continue;
-    const text = byRow.get(range.top)?.cells[range.left - 1] ?? '';
+    const text = top?.cells[range.left - 1] ?? '';
     if (text === '') continue;
     for (let r = range.top + 1; r <= range.bottom; r++) {
       const row = byRow.get(r);

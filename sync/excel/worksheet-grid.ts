@@ -44,13 +44,20 @@ function isBold(row: ExcelJS.Row): boolean {
 export function gridRow(row: ExcelJS.Row, rowNumber: number, width: number): GridRow {
   const cells: string[] = [];
   let links: (string | undefined)[] | undefined;
+  let spans: (number | undefined)[] | undefined;
   for (let c = 1; c <= width; c++) {
     const cell = row.getCell(c);
     cells.push(cellText(cell));
     const link = linkOf(cell);
     if (link && cells[c - 1] !== '') (links ??= [])[c - 1] = link;
+    // A merged range across columns: the core tells a title merged over the row from a value by it.
+    if (cell.isMerged && cell.master === cell) {
+      let end = c;
+      while (end < width && row.getCell(end + 1).master === cell) end++;
+      if (end > c) (spans ??= [])[c - 1] = end - c + 1;
+    }
   }
-  return { row: rowNumber, cells, bold: isBold(row), ...(links ? { links } : {}) };
+  return { row: rowNumber, cells, bold: isBold(row), ...(links ? { links } : {}), ...(spans ? { spans } : {}) };
 }
 
 export function worksheetGrid(ws: ExcelJS.Worksheet): GridRow[] {

@@ -7,7 +7,7 @@
  * the national heading.
  */
 import JSZip from 'jszip';
-import { matchKey, nfc, nfcMultiline, type GridRow, type ImportSheet } from '../../core/index';
+import { matchKey, nfc, nfcMultiline, PROSE_SHEET, type GridRow, type ImportSheet } from '../../core/index';
 import { DOCX_SAVE_AS, OLE_MAGIC, oleError, readInputFile, startsWith, unparsedInput, ZIP_MAGIC } from '../files/input-file';
 import { CchcError } from '../errors';
 import { guardZip } from '../files/zip-guard';
@@ -144,7 +144,7 @@ export function docxGrids(blocks: readonly WordBlock[]): DocxGrid[] {
       for (const r of table.rows) {
         // A merge continued from the table before: the value of the row above, in the first table nothing.
         const cells = r.cells.map((c, i) => (c === null ? (previous?.cells[i] ?? '') : nfcMultiline(c)));
-        previous = { row: ++row, cells, bold: r.bold };
+        previous = { row: ++row, cells, bold: r.bold, ...(r.spans ? { spans: r.spans } : {}) };
         grid.push(previous);
       }
     }
@@ -155,22 +155,19 @@ export function docxGrids(blocks: readonly WordBlock[]): DocxGrid[] {
 
 /**
  * The document's tables as the sheets the core importer reads (each with the national heading, for the plan's
- * number, date and ward). A document with text but no table is said so here; which table is the appendix is
- * the core's to find.
+ * number, date and ward), then its paragraphs outside tables as one sheet of prose: a plan that lists its duties
+ * per unit has no table. Which table is the appendix, or whether the prose assigns duties, is the core's to find.
  */
 export async function readDocxGrids(path: string): Promise<ImportSheet[]> {
   const blocks = await readDocxBlocks(path);
   const grids = docxGrids(blocks);
-  if (grids.length === 0 && blocks.some((b) => b.kind === 'paragraph' && nfc(b.text) !== '')) {
-    throw new CchcError(
-      'HEADER_NOT_FOUND',
-      `Không tìm thấy bảng nhiệm vụ trong "${path}": tài liệu không có bảng nào. Bảng phụ lục cần một dòng tiêu đề có cột "STT" và "Nội dung công việc" (hoặc "Tên nhiệm vụ").`,
-    );
-  }
-  return grids.map(({ name, grid, heading, firstCell }) => ({
+  const sheets: ImportSheet[] = grids.map(({ name, grid, heading, firstCell }) => ({
     sheet: name,
     grid,
     heading,
     label: `${name.toLowerCase()} ("${firstCell.length > 40 ? `${firstCell.slice(0, 40)}…` : firstCell}")`,
   }));
+  const prose = blocks.flatMap((b) => (b.kind === 'paragraph' && nfc(b.text) !== '' ? [nfc(b.text.replace(/\n/g, ' '))] : []));
+  if (prose.length > 0) sheets.push({ sheet: PROSE_SHEET, grid: [], heading: headingLines(blocks), prose });
+  return sheets;
 }

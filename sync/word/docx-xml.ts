@@ -19,6 +19,8 @@ export interface WordRow {
   /** null: a cell that continues a vertical merge opened above this table (a table cut in two at a page break). */
   cells: (string | null)[];
   bold: boolean;
+  /** Columns a cell spans (w:gridSpan, legacy w:hMerge), by its first column, where more than one. */
+  spans?: (number | undefined)[];
 }
 
 export interface WordTable {
@@ -166,7 +168,9 @@ function tableGrid(tbl: Element, numbering: WordNumbering | undefined): WordTabl
     // A deleted row (tracked change) is not in the table a reader sees.
     if (trPr && child(trPr, 'del')) continue;
     const cells: (string | null)[] = [];
+    let spans: (number | undefined)[] | undefined;
     let bold = false;
+    let start = 0;
     let col = intVal(trPr && child(trPr, 'gridBefore'), 0);
     for (let c = 0; c < col; c++) cells.push('');
     for (const tc of unwrapped(tr, 'tc')) {
@@ -189,10 +193,13 @@ function tableGrid(tbl: Element, numbering: WordNumbering | undefined): WordTabl
         cells[col + k] = '';
         open.delete(col + k);
       }
+      // A legacy hMerge run counts as one cell spanning from where it restarted.
+      if (!(hMerge && val(hMerge) !== 'restart')) start = col;
       col += span;
+      if (col - start > 1) (spans ??= [])[start] = col - start;
     }
     width = Math.max(width, cells.length);
-    rows.push({ cells, bold });
+    rows.push({ cells, bold, ...(spans ? { spans } : {}) });
   }
   for (const row of rows) while (row.cells.length < width) row.cells.push('');
   return { kind: 'table', width, rows };

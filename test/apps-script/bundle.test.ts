@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, HANDLERS } from '../../apps-script/build';
 import {
   catalogFromTables,
+  criterionTasksText,
   CRITERIA_TAB,
   issueLabel,
   JOURNAL_HEADER,
@@ -119,6 +120,12 @@ describe('Khởi tạo bảng tính on a fresh spreadsheet (one 1,000 × 26 tab,
         description: 'Các cột "Kế hoạch" đến "Ghi chú kế hoạch" lấy từ phụ lục kế hoạch; sửa trong phụ lục rồi nhập lại',
       },
       { column: col('due') + 1, rows: LAYOUT_ROWS, warningOnly: true, description: 'Cột "Hạn (tự tính)" do hệ thống tự tính' },
+      {
+        column: col('criterion') + 1,
+        rows: LAYOUT_ROWS,
+        warningOnly: true,
+        description: 'Cột "Mã tiêu chí CCHC" lấy từ phụ lục kế hoạch; sửa trong phụ lục rồi nhập lại',
+      },
     ]);
     expect(String(tasks.conditionalRules[0]!['whenFormulaSatisfied'])).toContain('<TODAY()');
     expect(gas.alerts[0]).toContain(`Đã tạo ${TABS.length} trang`);
@@ -458,7 +465,14 @@ describe("the menu gives the command line's numbers", () => {
   }
 
   it('Tự chấm điểm shows the totals of cchc index --json and highlights its criteria without evidence', async () => {
-    const tables = await sampleTables();
+    const sample = await sampleTables();
+    // Two tasks serve the first criterion, one another: their progress is shown against each.
+    const codes = (sample['criteria'] ?? []).map((r) => String(r['code'])).filter((c) => c.includes('.'));
+    let tagged = 0;
+    const tables: typeof sample = {
+      ...sample,
+      tasks: sample['tasks']!.map((r) => (r['kind'] || tagged >= 3 ? r : { ...r, criterion: codes[tagged++ < 2 ? 0 : 1]! })),
+    };
     const gas = load(gridsFrom(tables));
     gas.call('cchcIndex');
     const today = todayHanoi();
@@ -472,6 +486,11 @@ describe("the menu gives the command line's numbers", () => {
       ),
     );
     for (const a of expected.areas) expect(gas.alerts[0]).toContain(`${a.code}. ${a.title}: ${vn(a.totals.score)}/${vn(a.totals.max)}`);
+    expect(expected.criterionTasks.map((c) => [c.code, c.counts.total])).toEqual([
+      [codes[0], 2],
+      [codes[1], 1],
+    ]);
+    for (const c of expected.criterionTasks) expect(gas.alerts[0]).toContain(`${c.code}: ${criterionTasksText(c.counts)}`);
     const evidence = CRITERIA_TAB.columns.findIndex((c) => c.key === 'evidence');
     const criteria = tables['criteria']!;
     const sheet = gas.sheet('Chỉ số CCHC')!;

@@ -61,6 +61,7 @@ describe('cchc with --sheet', () => {
       [true, 'Cột "Mã nhiệm vụ" do hệ thống cấp để đồng bộ; không sửa, không xóa'],
       [true, 'Các cột "Kế hoạch" đến "Ghi chú kế hoạch" lấy từ phụ lục kế hoạch; sửa trong phụ lục rồi nhập lại'],
       [true, 'Cột "Hạn (tự tính)" do hệ thống tự tính'],
+      [true, 'Cột "Mã tiêu chí CCHC" lấy từ phụ lục kế hoạch; sửa trong phụ lục rồi nhập lại'],
     ]);
 
     emu.resetCounts();

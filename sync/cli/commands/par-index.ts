@@ -5,7 +5,16 @@
  * sends with its self-scores (.docx).
  */
 import { extname } from 'node:path';
-import { catalogFromTables, CRITERIA_TAB, decodeCriteria, indexReport, indexSummary, periodName, storeWard } from '../../../core/index';
+import {
+  catalogFromTables,
+  CRITERIA_TAB,
+  decodeCriteria,
+  indexReport,
+  indexSummary,
+  periodName,
+  storeWard,
+  taskProgress,
+} from '../../../core/index';
 import { criteriaWorkbook } from '../../excel/criteria-writer';
 import { CchcError, EXIT } from '../../errors';
 import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
@@ -45,7 +54,14 @@ export async function indexCommand(options: IndexOptions): Promise<number> {
     );
     return EXIT.dataErrors;
   }
-  const summary = indexSummary(tables['criteria'] ?? [], { period, today, settings: catalog.settings, registry: catalog.registry });
+  const summary = indexSummary(tables['criteria'] ?? [], {
+    period,
+    today,
+    settings: catalog.settings,
+    registry: catalog.registry,
+    // The plan's tasks that serve the criteria, so their progress reads against each criterion.
+    progress: taskProgress(catalog, today),
+  });
   console.log(options.json ? JSON.stringify(summary, null, 2) : indexText(summary, periodName(period)));
   if (options.out) {
     const { criteria } = decodeCriteria(tables['criteria'] ?? []);
