@@ -12,6 +12,7 @@ import {
   LAYOUT_ROWS,
   MEETINGS_TAB,
   parseJournal,
+  protectedSpans,
   TABS,
   TASKS_TAB,
   UNITS_TAB,
@@ -205,7 +206,7 @@ describe('Khởi tạo bảng tính on sheets officials have touched', () => {
       [laid + 1, laid + 3000],
     ]);
     expect(tasks.formats.get(`${laid + 3000}:${col('due') + 1}`)).toBe('dd/mm/yyyy');
-    expect(tasks.protections.filter((p) => p.row === laid + 1)).toHaveLength(3);
+    expect(tasks.protections.filter((p) => p.row === laid + 1)).toHaveLength(protectedSpans(TASKS_TAB).length);
     const formulas = tasks.conditionalRules.map((r) => String(r['whenFormulaSatisfied']));
     expect(formulas[1]).toContain(`$${String.fromCharCode(65 + col('due'))}${laid + 1}<TODAY()`);
     // Nothing grew: nothing is laid again.
