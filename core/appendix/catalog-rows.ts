@@ -8,6 +8,11 @@ import type { ParsedAppendix } from './parse-appendix';
 const blank = { target: '', lead: '', support: '', product: '', deadline: '', remarks: '' };
 
 export function catalogRows(parsed: ParsedAppendix, plan: string): ImportedTask[] {
+  return catalogRowsAt(parsed, plan).map((r) => r.item);
+}
+
+/** catalogRows with the file's row each comes from (a task's first row), to name a cell to an official. */
+export function catalogRowsAt(parsed: ParsedAppendix, plan: string): { row: number; item: ImportedTask }[] {
   const groupLabel = new Map(parsed.groups.filter((g) => g.kind === 'group').map((g) => [`${g.section}|${g.stt}`, `${g.stt} ${g.title}`]));
   const sectionTitle = new Map(parsed.groups.filter((g) => g.kind === 'section').map((g) => [g.stt, g.title]));
   const rows: { row: number; item: ImportedTask }[] = [
@@ -43,5 +48,5 @@ export function catalogRows(parsed: ParsedAppendix, plan: string): ImportedTask[
       },
     })),
   ];
-  return rows.sort((a, b) => a.row - b.row).map((r) => r.item);
+  return rows.sort((a, b) => a.row - b.row);
 }
