@@ -14,6 +14,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { auth } from '@googleapis/sheets';
 import { CchcError } from '../errors';
+import { readBounded } from '../files/input-file';
 import type { SheetsAuthClient } from './client';
 
 export const SHEETS_SCOPES = ['https://www.googleapis.com/auth/spreadsheets'] as const;
@@ -63,8 +64,12 @@ export async function saveTokenCache(path: string, tokens: object): Promise<void
 export async function readKeyJson(path: string, variable: string): Promise<KeyJson> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
-  } catch {
+    // Bounded and regular files only: a FIFO named as the key file is refused, not waited on.
+    const read = await readBounded(path, 1024 * 1024);
+    if (!read || 'tooLarge' in read) throw new Error('not a key file');
+    text = read.bytes.toString('utf8');
+  } catch (error) {
+    if (error instanceof CchcError) throw error;
     throw new CchcError('AUTH_KEY_FILE_MISSING', `Không tìm thấy tệp khóa "${path}" (biến ${variable}). Kiểm tra đường dẫn. ${GUIDE}`);
   }
   try {
