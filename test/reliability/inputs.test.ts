@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { catalogFromTables, type Task } from '../../core/index';
-import { sheetsAuth, tokenCachePath } from '../../sync/sheets/auth';
+import { saveTokenCache, sheetsAuth, tokenCachePath } from '../../sync/sheets/auth';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { buildAppendixFile, linesFromSeed, type SheetLine } from '../fixtures/appendix-xlsx';
 import { writeZip } from '../fixtures/zip-file';
@@ -272,5 +272,11 @@ describe('a link never leads a write elsewhere (issue 27, 5)', () => {
     expect((await stat(target)).mode & 0o777).toBe(0o644);
     expect(refused?.code).toBe('AUTH_TOKEN_CACHE_LINK');
     expect(refused?.messageVi).toContain('cchc auth login');
+    // A login (or a refreshed token) replaces the link with a file of its own; the target keeps its content and mode.
+    await saveTokenCache(cache, { refresh_token: 'moi' });
+    expect(await readFile(target, 'utf8')).toBe(JSON.stringify({ refresh_token: 'x' }));
+    expect((await stat(target)).mode & 0o777).toBe(0o644);
+    expect((await lstat(cache)).isSymbolicLink()).toBe(false);
+    expect((await stat(cache)).mode & 0o777).toBe(0o600);
   });
 });
