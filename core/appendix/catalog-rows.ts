@@ -12,6 +12,15 @@ const blank = { target: '', lead: '', support: '', product: '', deadline: '', re
  * criterion it serves: its own number, or for a lettered row ("a") the numbered one above it.
  */
 export function catalogRows(parsed: ParsedAppendix, plan: string, options: { criteria?: boolean } = {}): ImportedTask[] {
+  return catalogRowsAt(parsed, plan, options).map((r) => r.item);
+}
+
+/** catalogRows with the file's row each comes from (a task's first row), to name a cell to an official. */
+export function catalogRowsAt(
+  parsed: ParsedAppendix,
+  plan: string,
+  options: { criteria?: boolean } = {},
+): { row: number; item: ImportedTask }[] {
   let code = '';
   const criterionOf = (stt: string): string => (code = /^\d+(?:\.\d+)*$/.test(stt) ? stt : code);
   const groupLabel = new Map(parsed.groups.filter((g) => g.kind === 'group').map((g) => [`${g.section}|${g.stt}`, `${g.stt} ${g.title}`]));
@@ -51,5 +60,5 @@ export function catalogRows(parsed: ParsedAppendix, plan: string, options: { cri
       },
     })),
   ];
-  return rows.sort((a, b) => a.row - b.row).map((r) => r.item);
+  return rows.sort((a, b) => a.row - b.row);
 }

@@ -8,6 +8,7 @@
  * group rows in hierarchical numbering that are not tasks.
  */
 import { nfc } from '../text/vietnamese';
+import { FORMULA_ERROR } from './appendix-kind';
 import { detectHeader, headerField, type AppendixField } from './headers';
 
 export interface GridRow {
@@ -75,6 +76,17 @@ export interface ParsedAppendix {
   groups: AppendixGroup[];
   /** The file's row where another table begins under the appendix (not read as tasks); null when none does. */
   endRow: number | null;
+  /** Each column's header as the file writes it ("Cơ quan chủ trì"), to name a cell to an official. */
+  columnNames: Map<AppendixField, string>;
+  /** Task cells holding an Excel error value (#REF!, #N/A …): read as blank, never as data, and reported. */
+  unreadable: UnreadableCell[];
+}
+
+export interface UnreadableCell {
+  row: number;
+  field: AppendixField;
+  /** What the cell shows ("#REF!"). */
+  text: string;
 }
 
 const TEXT_FIELDS = [
@@ -296,9 +308,15 @@ export function parseAppendixAt(
   // The header again at a page break (either half of a two-row header). Task rows,
   // which carry a number, skip this check: it runs a name match on every cell.
   // A link cell keeps its text; in the evidence column its address too, which is what evidence is for.
+  const unreadable: UnreadableCell[] = [];
   const field = (row: GridRow, f: (typeof TEXT_FIELDS)[number]): string => {
     const column = fields.get(f);
     const text = cell(row, column);
+    // An error value is what a broken formula shows, not what the official wrote: blank, and said where.
+    if (FORMULA_ERROR.test(text.trim())) {
+      unreadable.push({ row: row.row, field: f, text: text.trim() });
+      return '';
+    }
     const link = column === undefined ? undefined : row.links?.[column];
     if (f !== 'evidence' || !link || link === text) return text;
     return text === '' ? link : `${text} (${link})`;
@@ -415,6 +433,13 @@ export function parseAppendixAt(
     task.group = parents.reduce((a, g) => (g.stt.length > a.length ? g.stt : a), '');
   }
 
+  const columnNames = new Map<AppendixField, string>();
+  for (const [f, index] of fields) {
+    const names = grid.slice(headerIndex, headerIndex + header.rows).map((r) => (r.cells[index] ?? '').replace(/\s+/g, ' ').trim());
+    columnNames.set(f, names.filter((n, i) => n !== '' && names.indexOf(n) === i).join(' – '));
+  }
+  // Only cells of rows kept as tasks are reported (a group row's error is never read either).
+  const taskRows = new Set(kept.flatMap((t) => t.sourceRows));
   const titleLines = grid
     .slice(0, headerIndex)
     .map((r) => r.cells.filter((c) => c !== '').join(' '))
@@ -427,5 +452,7 @@ export function parseAppendixAt(
     tasks: kept,
     groups,
     endRow,
+    columnNames,
+    unreadable: unreadable.filter((u) => taskRows.has(u.row)),
   };
 }

@@ -151,6 +151,14 @@ export function readProseDuties(paragraphs: readonly string[], heading: readonly
       tasks,
       groups,
       endRow: null,
+      // What the official reads the duties under, for messages naming a cell.
+      columnNames: new Map([
+        ['stt', 'STT'],
+        ['title', 'Nhiệm vụ'],
+        ['lead', 'Đơn vị'],
+        ['deadline', 'Thời hạn'],
+      ]),
+      unreadable: [],
     },
     units,
     skipped,

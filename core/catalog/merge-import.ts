@@ -4,7 +4,9 @@
  * note) stay as officials set them. A task is the same task when its stable id
  * matches (same plan, same wording), else the wording, else the plan and STT (reworded).
  * Tasks gone from the appendix are dropped only if nobody tracked them; tracked ones
- * are kept and reported, so no official's work disappears silently.
+ * are kept and reported, so no official's work disappears silently. A cell the file
+ * leaves blank (or cannot be read: an error value, a formula never computed) never
+ * blanks what the store holds: the stored value stays and is reported.
  */
 import { matchKey } from '../text/vietnamese';
 import { CATALOG_FIELDS, isHeading, ROW_KIND_LABELS, TRACKING_FIELDS, type Task } from './model';
@@ -23,7 +25,13 @@ export interface MergeResult {
   removed: Task[];
   /** No longer in the appendix but tracked by officials: kept. */
   kept: Task[];
+  /** Blank cells of the file whose stored value was kept: `index` into the imported rows. */
+  filled: { index: number; field: BlankKeptField; value: string }[];
 }
+
+/** The fields read from one cell of the file each, which a blank cell there must not wipe. */
+export const BLANK_KEPT_FIELDS = ['title', 'target', 'lead', 'support', 'product', 'deadline', 'remarks'] as const;
+export type BlankKeptField = (typeof BLANK_KEPT_FIELDS)[number];
 
 function isTracked(task: Task): boolean {
   return (
@@ -53,12 +61,13 @@ export function mergeImport(existing: readonly Task[], planCode: string, importe
   const bySttKey = new Map(current.map((t) => [`${kindOf(t)}|${t.stt}`, t]));
   const taken = new Set(existing.map((t) => t.id));
   const matched = new Set<Task>();
-  const result: MergeResult = { tasks: [], added: [], changed: [], unchanged: 0, removed: [], kept: [] };
+  const result: MergeResult = { tasks: [], added: [], changed: [], unchanged: 0, removed: [], kept: [], filled: [] };
   const merged: Task[] = [];
 
   const planKey = matchKey(planCode);
-  for (const item of imported) {
-    const report = !isHeading(item);
+  for (const [index, given] of imported.entries()) {
+    const report = !isHeading(given);
+    let item = given;
     const titleKey = matchKey(item.title);
     const idKey = report ? titleKey : matchKey(idText(item));
     const id = taskIdOfKeys(planKey, idKey);
@@ -68,6 +77,17 @@ export function mergeImport(existing: readonly Task[], planCode: string, importe
     );
     if (previous) {
       matched.add(previous);
+      if (report) {
+        // Blank in the file, held in the store: what the store holds stays (the official is told where).
+        const kept = BLANK_KEPT_FIELDS.filter((f) => item[f] === '' && (previous[f] ?? '') !== '');
+        if (kept.length > 0) {
+          item = { ...item };
+          for (const f of kept) {
+            item[f] = previous[f]!;
+            result.filled.push({ index, field: f, value: previous[f]! });
+          }
+        }
+      }
       // An optional field the import does not bring ("remarks" from an older reader) is no change.
       const fields = CATALOG_FIELDS.filter((f) => item[f] !== undefined && (previous[f] ?? '') !== item[f]);
       const next: Task = { ...previous, ...item };

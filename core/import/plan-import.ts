@@ -9,18 +9,18 @@
  * never doubles them); a cell left blank in the file keeps what the store has.
  * A log file with an error on any row writes nothing.
  */
-import { appendixKind, keyErrorCells } from '../appendix/appendix-kind';
-import { detectHeader } from '../appendix/headers';
+import { appendixKind, FORMULA_ERROR, keyErrorCells } from '../appendix/appendix-kind';
+import { detectHeader, type AppendixField } from '../appendix/headers';
 import { parseAppendixAt, type GridRow, type ParsedAppendix } from '../appendix/parse-appendix';
 import { catalogFromTables, type Catalog } from '../catalog/catalog';
 import { adoptDraft, draftCode, isDraftCode } from '../catalog/drafts';
 import { encodePlans, encodeTasks } from '../catalog/codec';
 import { mergeImport, type ImportedTask } from '../catalog/merge-import';
 import { isHeading, type Plan, type Task } from '../catalog/model';
-import { catalogRows } from '../appendix/catalog-rows';
+import { catalogRowsAt } from '../appendix/catalog-rows';
 import { makeDeadlineResolver, makeResolver } from '../catalog/resolve';
 import { logKeyErrorCells, logTableAt } from './log-table';
-import { decodeRows, encodeRows } from '../layout/codec';
+import { decodeRows, encodeRows, ROW_NUMBER } from '../layout/codec';
 import type { Row, TabSpec } from '../layout/columns';
 import { CRITERIA_TAB, DIGITISATION_TAB, TASKS_TAB } from '../layout/tabs';
 import { MEETING_FORMAT_WORDS, MEETING_KIND_WORDS, wordReader, YES_NO_WORDS, type Vocabulary } from '../layout/vocabulary';
@@ -347,16 +347,8 @@ function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppend
   const catalog = catalogFromTables(request.tables);
   const plan = planOf(parsed, request.plan, catalog);
   // Section and group headings are merged and written too; rules and counts are about the tasks.
-  const rows = catalogRows(parsed, plan.code, { criteria });
-  const imported: ImportedTask[] = rows.filter((r) => !isHeading(r));
-  // Validated as the file says, located at the rows the official sees in it; ids play no part in the rules.
-  const located = imported.map((t, i) => ({
-    row: parsed.tasks[i]!.sourceRows[0]!,
-    item: { id: '', ...t, status: '', progress: null, completedOn: null, evidence: '', note: '' } satisfies Task,
-  }));
-  const issues = validateCatalog({ tasks: located, plans: [plan], registry: catalog.registry, defaultYear: plan.year }).map(
-    ({ tab: _tab, ...issue }) => issue,
-  );
+  const rowsAt = catalogRowsAt(parsed, plan.code, { criteria });
+  const rows = rowsAt.map((r) => r.item);
   // A numbered plan takes over its draft (same ward, year and title): same tasks updated, tracking kept.
   const adoption = adoptDraft(
     catalog.plans,
@@ -364,6 +356,22 @@ function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppend
     plan,
   );
   const merge = mergeImport(adoption.tasks, plan.code, rows);
+  // What the import writes: the file's cells, with the stored values it kept where the file's cell was blank.
+  const written = rows.map((r) => ({ ...r }));
+  for (const f of merge.filled) written[f.index]![f.field] = f.value;
+  const imported: ImportedTask[] = written.filter((r) => !isHeading(r));
+  // Validated as written, located at the rows the official sees in the file; ids play no part in the rules.
+  const located = imported.map((t, i) => ({
+    row: parsed.tasks[i]!.sourceRows[0]!,
+    item: { id: '', ...t, status: '', progress: null, completedOn: null, evidence: '', note: '' } satisfies Task,
+  }));
+  const cellIssues = keptCellIssues(parsed, merge.filled, rowsAt);
+  const issues = [
+    ...cellIssues,
+    ...validateCatalog({ tasks: located, plans: [plan], registry: catalog.registry, defaultYear: plan.year }).map(
+      ({ tab: _tab, ...issue }) => issue,
+    ),
+  ];
   const plans = [...adoption.plans.filter((p) => p.code !== plan.code), plan];
   const writes = () => {
     const deadlineOf = makeDeadlineResolver({
@@ -395,6 +403,7 @@ function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppend
       '.',
     ...merge.changed.map((c) => `  Cập nhật STT ${c.task.stt}: ${c.fields.join(', ')}`),
     ...merge.kept.map((t) => `  Giữ lại (đã có theo dõi) STT ${t.stt}: ${t.title}`),
+    ...cellLines(cellIssues),
     // An appendix's issues are not listed here (they can run to hundreds): say where to read them.
     `Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo${errors + warnings > 0 ? ' (xem từng dòng: cchc validate)' : ''}.`,
   ];
@@ -464,6 +473,65 @@ function planParPlan(request: TableRequest, sheet: string, parsed: ParsedAppendi
   };
 }
 
+/** Cells of the file named as an official reads them: 'dòng 12, cột "Cơ quan chủ trì"'. */
+const cellName = (parsed: ParsedAppendix, row: number, field: AppendixField): string =>
+  `dòng ${row}, cột "${parsed.columnNames.get(field) || field}"`;
+
+const quoted = (value: string): string => `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
+
+/**
+ * Warnings for the file's cells that were not taken as they are: error values (read as blank) and blank cells whose
+ * stored value was kept. Each names the row and column; the import itself goes on.
+ */
+function keptCellIssues(
+  parsed: ParsedAppendix,
+  filled: readonly { index: number; field: AppendixField; value: string }[],
+  rowsAt: readonly { row: number }[],
+  /** The table's merge keeps every stored value a blank cell meets (criteria): said so for an error value too. */
+  mergeKeeps = false,
+): Omit<ValidationIssue, 'tab'>[] {
+  const keptAt = new Map(filled.map((f) => [`${rowsAt[f.index]!.row}|${f.field}`, f.value]));
+  const issues: Omit<ValidationIssue, 'tab'>[] = [];
+  const errors = new Set<string>();
+  for (const u of parsed.unreadable) {
+    const key = `${u.row}|${u.field}`;
+    errors.add(key);
+    const kept = keptAt.get(key);
+    issues.push({
+      row: u.row,
+      column: u.field,
+      code: 'CELL_UNREADABLE',
+      severity: 'warning',
+      message:
+        `Ô ${cellName(parsed, u.row, u.field)} là lỗi công thức ${u.text}, không đọc được: ` +
+        (kept !== undefined
+          ? `giữ giá trị đã có ${quoted(kept)}.`
+          : mergeKeeps
+            ? 'bỏ qua ô này, giữ giá trị đã có (nếu có).'
+            : 'để trống.') +
+        ' Sửa ô đó trong Excel rồi nhập lại.',
+    });
+  }
+  for (const f of filled) {
+    const row = rowsAt[f.index]!.row;
+    if (errors.has(`${row}|${f.field}`)) continue;
+    issues.push({
+      row,
+      column: f.field,
+      code: 'CELL_BLANK_KEPT',
+      severity: 'warning',
+      message: `Ô ${cellName(parsed, row, f.field)} trống trong tệp (hoặc là công thức chưa có giá trị): giữ giá trị đã có ${quoted(f.value)}. Muốn xóa giá trị đó, xóa trong sổ dữ liệu.`,
+    });
+  }
+  return issues.sort((a, b) => a.row - b.row);
+}
+
+/** The issues above as the lines an official reads under the import's summary, at most 20. */
+function cellLines(issues: readonly { message: string }[]): string[] {
+  const shown = issues.slice(0, 20).map((i) => `  ${i.message}`);
+  return issues.length > 20 ? [...shown, `  … và ${issues.length - 20} ô khác (xem cchc import --json).`] : shown;
+}
+
 function planCriteria(request: TableRequest, sheet: string, parsed: ParsedAppendix): ImportPlan {
   const existing = request.tables['criteria'] ?? [];
   const incoming = criteriaFromAppendix(parsed);
@@ -471,6 +539,7 @@ function planCriteria(request: TableRequest, sheet: string, parsed: ParsedAppend
   const before = new Map(existing.map((r) => [rowKey(CRITERIA_TAB, r), r]));
   const changes = diffCounts(CRITERIA_TAB, before, merge.rows);
   const kept = merge.changed.reduce((n, c) => n + c.kept.length, 0);
+  const cellIssues = keptCellIssues(parsed, [], [], true);
   const lines = [
     `Đã nhập ${incoming.length} dòng tiêu chí từ ${fileAndSheet(request.file, sheet)} vào trang "${CRITERIA_TAB.name}".`,
     `${changesLine(changes)} Ô để trống trong tệp giữ nguyên giá trị đã có${kept > 0 ? `; giữ ${kept} ô cán bộ đã sửa` : ''}.`,
@@ -481,6 +550,7 @@ function planCriteria(request: TableRequest, sheet: string, parsed: ParsedAppend
       if (c.kept.length > 0) parts.push(`giữ giá trị cán bộ đã sửa ở ${c.kept.map(header).join(', ')} (tệp ghi khác)`);
       return `  Tiêu chí ${c.code}: ${parts.join('; ')}.`;
     }),
+    ...cellLines(cellIssues),
   ];
   return {
     ok: true,
@@ -489,12 +559,12 @@ function planCriteria(request: TableRequest, sheet: string, parsed: ParsedAppend
     writes: () => ({ criteria: merge.rows }),
     rowCounts: { criteria: merge.rows.length },
     criteriaBase: merge.base,
-    issues: [],
+    issues: cellIssues,
     blocked: false,
     lines,
     removedTasks: 0,
     nothingNew: changes.added + changes.updated === 0,
-    report: () => ({ kind: 'criteria', sheet, rows: merge.rows.length, added: merge.added.length, kept, changes, issues: [] }),
+    report: () => ({ kind: 'criteria', sheet, rows: merge.rows.length, added: merge.added.length, kept, changes, issues: cellIssues }),
   };
 }
 
@@ -529,8 +599,24 @@ function planLog(
     };
   }
   const readers = MEETING_WORDS.map(([key, vocab]) => [key, wordReader(vocab)] as const);
+  // An error value in a column that does not identify the line (those stopped the import) is read as blank, which
+  // keeps what the store holds, and said where.
+  const unreadable: Omit<ValidationIssue, 'tab'>[] = [];
   const rows = fileRows.map((r) => {
     const row: Row = { ...r };
+    for (const c of tab.columns) {
+      const text = typeof row[c.key] === 'string' ? String(row[c.key]).trim() : '';
+      if (!FORMULA_ERROR.test(text)) continue;
+      row[c.key] = '';
+      const at = Number(r[ROW_NUMBER]);
+      unreadable.push({
+        row: at,
+        column: c.key,
+        code: 'CELL_UNREADABLE',
+        severity: 'warning',
+        message: `Ô dòng ${at}, cột "${c.header}" là lỗi công thức ${text}, không đọc được: bỏ qua ô này, giữ giá trị đã có (nếu có). Sửa ô đó trong Excel rồi nhập lại.`,
+      });
+    }
     if (hasPeriod && (row['period'] === null || row['period'] === '') && defaultPeriod) row['period'] = defaultPeriod;
     if (kind === 'meetings') {
       for (const [key, read] of readers) {
@@ -541,7 +627,7 @@ function planLog(
     return row;
   });
   const catalog = catalogFromTables(request.tables);
-  const issues = checkLogTab(tab, rows, catalog.registry);
+  const issues = [...unreadable, ...checkLogTab(tab, rows, catalog.registry)];
   const { errors, warnings } = countBySeverity(issues);
   const blocked = errors > 0;
   const missingPeriod = issues.some((i) => i.code === 'PERIOD_MISSING');
@@ -579,6 +665,7 @@ function planLog(
     blocked ? `Không ghi gì: ${errors} lỗi ở các dòng dưới đây. Sửa trong tệp rồi nhập lại.` : `${changesLine(changes)}`,
     `Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo.`,
   ];
+  lines.push(...cellLines(unreadable));
   if (missingPeriod) lines.push(`Tệp không ghi kỳ cho một số dòng: ghi cột "Kỳ" hoặc dùng --period, ví dụ --period "Quý I/2026".`);
   return {
     ok: true,

@@ -5,7 +5,7 @@
  * fresh program per call, so tests run commands in-process exactly as the binary does.
  */
 import { CommanderError } from 'commander';
-import { CchcError, EXIT } from '../errors';
+import { CchcError, EXIT, redactSecrets } from '../errors';
 import { run } from './outcome';
 import { buildProgram } from './program';
 
@@ -31,6 +31,7 @@ function handleError(error: unknown): number {
     console.error(`Lỗi: ${error.messageVi} [${error.code}]`);
     return error.exitCode;
   }
-  console.error(`Lỗi không mong đợi: ${error instanceof Error ? error.message : String(error)} [UNEXPECTED]`);
+  // Not ours, so its text may quote anything (a request, its headers): secrets are taken out first.
+  console.error(`Lỗi không mong đợi: ${redactSecrets(error instanceof Error ? error.message : String(error))} [UNEXPECTED]`);
   return EXIT.unusable;
 }

@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ImportSheet } from '../../core/index';
 import { CchcError } from '../errors';
-import { readInputFile } from '../files/input-file';
+import { MAX_INPUT_ROWS, readInputFile, tooManyRows } from '../files/input-file';
 import { readWorkbookGrids } from './read-workbook';
 import { worksheetGrid } from './worksheet-grid';
 
@@ -66,8 +66,16 @@ async function readCsv(path: string): Promise<ImportSheet[]> {
 /** `stream` forces the streaming reader for an .xlsx either way (by default only large workbooks stream). */
 export async function readGrids(path: string, options: { stream?: boolean } = {}): Promise<ImportSheet[]> {
   const extension = extname(path).toLowerCase();
-  if (extension === '.csv') return readCsv(path);
   // Loaded on use: the Word reader's parsers would otherwise slow every command's start.
-  if (extension === '.docx' || extension === '.doc') return (await import('../word/docx-reader')).readDocxGrids(path);
-  return (await readWorkbookGrids(path, options)).map(({ name, grid }) => ({ sheet: name, grid }));
+  const sheets =
+    extension === '.csv'
+      ? await readCsv(path)
+      : extension === '.docx' || extension === '.doc'
+        ? await (await import('../word/docx-reader')).readDocxGrids(path)
+        : (await readWorkbookGrids(path, options)).map(({ name, grid }) => ({ sheet: name, grid }));
+  // The streaming reader stops at the limit; a file small enough to load (20 MB, 24 MB of sheets) is checked whole.
+  const over = sheets.find((s) => s.grid.length > MAX_INPUT_ROWS);
+  if (over)
+    throw tooManyRows(path, extension === '.csv' ? 'CSV' : extension === '.docx' ? over.sheet.toLowerCase() : `trang "${over.sheet}"`);
+  return sheets;
 }

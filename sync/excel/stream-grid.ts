@@ -11,6 +11,7 @@ import type ExcelJS from 'exceljs';
 // The class itself, not through the package's index: the built CLI loads it (and unzipper) only for a large file.
 import WorkbookReader from 'exceljs/lib/stream/xlsx/workbook-reader.js';
 import { type GridRow } from '../../core/index';
+import { MAX_INPUT_ROWS, tooManyRows } from '../files/input-file';
 import { DEFAULT_ZIP_LIMITS, streamEntry, tooLarge, type ZipEntry } from '../files/zip-guard';
 import { gridRow } from './worksheet-grid';
 
@@ -148,7 +149,10 @@ export async function streamedGrids(path: string, bytes: Buffer, entries: readon
     const grid: GridRow[] = [];
     for await (const row of worksheet) {
       const r = row as ExcelJS.Row;
-      if (r.hasValues) grid.push(gridRow(r, r.number, r.cellCount));
+      if (!r.hasValues) continue;
+      // Counted as streamed: a sheet past the limit stops here, its other rows never parsed.
+      if (grid.length >= MAX_INPUT_ROWS) throw tooManyRows(path, `trang "${(worksheet as unknown as { name: string }).name}"`);
+      grid.push(gridRow(r, r.number, r.cellCount));
     }
     const entry = entries.find((e) => e.name === file);
     if (entry) applyMerges(grid, await mergeRanges(bytes, path, entry));

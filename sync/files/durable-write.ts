@@ -2,13 +2,16 @@
  * Replaces a file so that a crash, a kill -9 or a power cut leaves either the
  * old file or the new one, never half of one: the bytes go to a temp file beside
  * the target, which is flushed to disk (fsync) before one rename, and the folder
- * is flushed after it so the rename itself survives a power cut. A symlink is
- * written through to its target (it stays a symlink); the file keeps its mode; a
+ * is flushed after it so the rename itself survives a power cut. A symlinked store is
+ * written through to its target (it stays a symlink); an output (followLinks: false)
+ * never is: a link put there is replaced, its target untouched. A `.bak` is made
+ * beside and renamed into place, so a link at the `.bak`'s name is never written
+ * through either. The file keeps its mode; a
  * read-only file is refused, not replaced; a file Excel or Word holds open is
  * FILE_IN_USE, left as it was. Temp files a killed process left behind are removed.
  */
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CchcError } from '../errors';
 import { isFileInUse, whileInUse } from './file-in-use';
@@ -53,12 +56,20 @@ async function resolveTarget(path: string): Promise<string> {
 export interface DurableWriteOptions {
   /** Keep the replaced file as `<name>.bak`. */
   backup?: boolean;
+  /**
+   * Write through a symlink to its target (the default: the store an official configured may be a link). Outputs
+   * pass false: the path itself is replaced, so a link swapped in after the guard's check leads nowhere.
+   */
+  followLinks?: boolean;
 }
 
 export async function writeFileDurable(path: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
-  const target = await resolveTarget(path);
+  const follow = options.followLinks ?? true;
+  const target = follow ? await resolveTarget(path) : resolve(path);
   const folder = dirname(target);
-  const previous = await stat(target).catch(() => null);
+  // Not following, a link found there (put after the output guard looked) is no file of ours to keep: replaced as new.
+  const found = await (follow ? stat(target) : lstat(target)).catch(() => null);
+  const previous = found?.isSymbolicLink() ? null : found;
   if (previous && (previous.mode & 0o222) === 0) {
     throw new CchcError(
       'FILE_READ_ONLY',
@@ -70,6 +81,7 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
   try {
     await mkdir(folder, { recursive: true });
     await removeStaleTemps(target);
+    await removeStaleTemps(`${target}.bak`);
     const handle = await open(temp, 'wx', previous ? previous.mode & 0o7777 : 0o644);
     try {
       await handle.writeFile(data);
@@ -83,7 +95,14 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
       // The copy fails alike when the file itself is open in Excel with reading denied: name the one that is held.
       const held = async (): Promise<string> =>
         (await open(target, 'r').then((h) => h.close().then(() => false), isFileInUse)) ? path : `${path}.bak`;
-      await whileInUse(`${path}.bak`, () => copyFile(target, `${target}.bak`), held);
+      // Copied beside, then renamed: a link at the .bak's name is replaced, never written through.
+      const bak = tempBeside(`${target}.bak`);
+      try {
+        await whileInUse(`${path}.bak`, () => copyFile(target, bak), held);
+        await whileInUse(`${path}.bak`, () => rename(bak, `${target}.bak`), held);
+      } finally {
+        await rm(bak, { force: true });
+      }
     }
     await whileInUse(path, () => rename(temp, target));
     replaced = true;

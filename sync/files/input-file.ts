@@ -3,13 +3,29 @@
  * handle the bytes are read from, so a larger file put in its place meanwhile is never read past the limit, and
  * what the zip guard then checks is what the parser reads. Each refusal is one Vietnamese line.
  */
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import * as CFB from 'cfb';
 import { CchcError } from '../errors';
 import { whileInUse } from './file-in-use';
 import { megabytes } from './zip-guard';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Rows holding data in one sheet (or Word table) of an input: far above any plan or log (a store tab holds 12,000
+ * rows), far below what exhausts memory. Readers count while they read and stop at the first row past it, so a
+ * million-row sheet is refused in a second, not after every row is parsed (48 s, 1.16 GB).
+ */
+export const MAX_INPUT_ROWS = 50_000;
+
+/** FILE_TOO_MANY_ROWS for `where` ('trang "Phụ lục"', 'bảng 2'); nothing has been written. */
+export function tooManyRows(path: string, where: string): CchcError {
+  return new CchcError(
+    'FILE_TOO_MANY_ROWS',
+    `Tệp "${path}" (${where}) có hơn ${MAX_INPUT_ROWS.toLocaleString('vi-VN')} dòng dữ liệu, quá giới hạn nhập; đã dừng đọc, không ghi gì. Một kế hoạch thường có vài chục đến vài trăm nhiệm vụ: kiểm tra lại tệp (có thể dán nhầm cả một bảng dữ liệu khác), hoặc tách thành nhiều tệp nhỏ hơn.`,
+  );
+}
 
 /** The first bytes of a zip (.xlsx, .docx) and of an OLE2 container (old .xls/.doc, or a password-protected file). */
 export const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -30,19 +46,34 @@ const SHRINK_ADVICE: Record<InputKind, string> = {
   docx: 'Xóa hình ảnh không cần thiết trong tài liệu rồi lưu lại.',
 };
 
+/** FILE_NOT_REGULAR: a FIFO, a device or a socket, which an open or a read would wait on forever. */
+function notRegular(path: string): CchcError {
+  return new CchcError(
+    'FILE_NOT_REGULAR',
+    `"${path}" không phải tệp thông thường (là ống dẫn, thiết bị hoặc socket) nên không đọc. Chọn đúng tệp Excel, CSV hoặc Word đã lưu trên máy.`,
+  );
+}
+
+/** Opening without waiting: a FIFO swapped in after the check opens at once (then is refused), not when a writer comes. */
+const OPEN_NOW = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
 /**
  * The bytes of the regular file at `path`, read from one handle, or its size when past `maxBytes` (nothing read).
- * Null when there is no such file (or it is a folder). A file growing while read is read to the size it had.
+ * Null when there is no such file (or it is a folder); FILE_NOT_REGULAR for a FIFO, device or socket, before it is
+ * opened (opening a FIFO waits for a writer). A file growing while read is read to the size it had.
  */
 export async function readBounded(path: string, maxBytes: number): Promise<{ bytes: Buffer } | { tooLarge: number } | null> {
+  const found = await stat(path).catch(() => null);
+  if (found && !found.isFile() && !found.isDirectory()) throw notRegular(path);
   // A program holding the file with reading denied (rare: Excel and Word let others read) is FILE_IN_USE.
-  const handle = await whileInUse(path, () => open(path, 'r')).catch((error: NodeJS.ErrnoException) => {
+  const handle = await whileInUse(path, () => open(path, OPEN_NOW)).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'EISDIR') return null;
     throw error;
   });
   if (!handle) return null;
   try {
     const info = await handle.stat();
+    if (!info.isFile() && !info.isDirectory()) throw notRegular(path);
     if (!info.isFile()) return null;
     if (info.size > maxBytes) return { tooLarge: info.size };
     const bytes = Buffer.alloc(info.size);

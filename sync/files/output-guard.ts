@@ -8,8 +8,8 @@
  * be, is said in Vietnamese before anything is computed or written.
  */
 import { createHash } from 'node:crypto';
-import { realpath, stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { lstat, readlink, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { CchcError } from '../errors';
@@ -106,6 +106,15 @@ export async function checkOutput(path: string, options: OutputOptions): Promise
       `"${dirname(path)}" là một tệp, không phải thư mục, nên không ghi được "${path}". Chọn nơi lưu khác.`,
     );
   }
+  // A link is never written through, even with --force: it may lead to a file anywhere on the disk.
+  const own = await lstat(path).catch(() => null);
+  if (own?.isSymbolicLink()) {
+    const to = await readlink(path).catch(() => '?');
+    throw new CchcError(
+      'OUT_IS_LINK',
+      `"${path}" là một liên kết (lối tắt) tới "${to}"; lệnh "cchc ${options.command}" không ghi qua liên kết để khỏi ghi đè một tệp ở nơi khác. Ghi --out ra một tệp thật, ví dụ "${join(dirname(path), `moi-${basename(path)}`)}".`,
+    );
+  }
   const info = await stat(path).catch(() => null);
   if (!info) return 'nothing';
   if (info.isDirectory()) throw new CchcError('OUT_IS_FOLDER', `"${path}" là một thư mục. Ghi rõ tên tệp, ví dụ "${path}/ket-qua.xlsx".`);
@@ -151,7 +160,7 @@ export async function writeOutputFile(
   // the last one an official edited (two more exports used to push their edit out of it).
   const replaces = await checkOutput(path, options);
   const backup = replaces === 'other' || (replaces === 'own' && !(await untouched(path)));
-  await writeFileDurable(path, await withDigest(await render(outputMark(options.command))), { backup });
+  await writeFileDurable(path, await withDigest(await render(outputMark(options.command))), { backup, followLinks: false });
   return backup ? ` (bản trước giữ thành "${path}.bak")` : '';
 }
 

@@ -4,7 +4,7 @@
  * `cchc metrics`. A ward that cannot be read is reported, not fatal.
  */
 import { computeMetrics, tablesOf, type MetricsOptions, type MetricsReport } from '../../core/index';
-import { CchcError } from '../errors';
+import { CchcError, redactSecrets } from '../errors';
 import type { BackoffOptions } from '../sheets/backoff';
 import type { SheetsApi } from '../sheets/client';
 import type { RequestRate } from '../sheets/rate-limit';
@@ -28,7 +28,7 @@ export interface CollectOptions {
 
 function failureText(error: unknown): string {
   if (error instanceof CchcError) return `${error.messageVi} [${error.code}]`;
-  return `Lỗi không mong đợi khi đọc hoặc tính: ${error instanceof Error ? error.message : String(error)} [UNEXPECTED]`;
+  return `Lỗi không mong đợi khi đọc hoặc tính: ${redactSecrets(error instanceof Error ? error.message : String(error))} [UNEXPECTED]`;
 }
 
 export async function collectWards(api: SheetsApi, wards: readonly WardSheet[], options: CollectOptions): Promise<WardResult[]> {

@@ -3,9 +3,9 @@
  * per line, its id or its full address, optionally followed by the ward's name
  * (after a tab, comma or spaces). Blank lines and lines starting with # are skipped.
  */
-import { readFile } from 'node:fs/promises';
 import { nfc } from '../../core/index';
 import { CchcError } from '../errors';
+import { MAX_IMPORT_BYTES, readBounded } from '../files/input-file';
 
 export interface WardSheet {
   id: string;
@@ -39,11 +39,13 @@ export function parseWardList(text: string, file: string): WardSheet[] {
 }
 
 export async function readWardList(file: string): Promise<WardSheet[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
+  // Read through the bounded reader: a FIFO given as the list is refused, not waited on.
+  const read = await readBounded(file, MAX_IMPORT_BYTES).catch((error: unknown) => {
+    if (error instanceof CchcError) throw error;
+    return null;
+  });
+  if (!read || 'tooLarge' in read) {
     throw new CchcError('WARD_LIST_MISSING', `Không đọc được tệp danh sách bảng tính "${file}". Kiểm tra đường dẫn.`);
   }
-  return parseWardList(text, file);
+  return parseWardList(read.bytes.toString('utf8'), file);
 }

@@ -1,8 +1,9 @@
 /**
  * Every call to the Sheets API goes through here: retried with backoff, and any
  * failure turned into a Vietnamese message with a stable code. Google's error
- * text is kept (it names the range or request at fault); request headers, and so
- * tokens, never are.
+ * text is kept (it names the range or request at fault); a 400 or 403 has been seen
+ * to echo the request's headers in it, so every secret is taken out of it
+ * (redactSecrets, which CchcError applies to any message).
  */
 import { CchcError } from '../errors';
 import { failureText, withBackoff, type BackoffOptions } from './backoff';

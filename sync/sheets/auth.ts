@@ -9,11 +9,14 @@
  *   3. Application Default Credentials (`gcloud auth application-default login`).
  * Messages name the file or variable at fault, never a token or key.
  */
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { auth } from '@googleapis/sheets';
 import { CchcError } from '../errors';
+import { tempBeside } from '../files/durable-write';
+import { readBounded } from '../files/input-file';
 import type { SheetsAuthClient } from './client';
 
 export const SHEETS_SCOPES = ['https://www.googleapis.com/auth/spreadsheets'] as const;
@@ -54,17 +57,67 @@ export function tokenCachePath(env: NodeJS.ProcessEnv = process.env): string {
   return join(configDir(env), 'token.json');
 }
 
+/** The token cache is a link: never read, written or chmod-ed through (it could lead to any file of the user's). */
+function cacheIsLink(path: string): CchcError {
+  return new CchcError(
+    'AUTH_TOKEN_CACHE_LINK',
+    `Tệp lưu đăng nhập Google "${path}" là một liên kết (lối tắt) tới tệp khác; không đọc, không ghi qua liên kết. Xóa liên kết đó rồi chạy "cchc auth login" để đăng nhập lại. ${GUIDE}`,
+  );
+}
+
+/** O_NOFOLLOW where the system has it (not Windows, where lstat's check stands alone). */
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/**
+ * Written to a new file (mode 0600 from its creation) renamed over the cache: a link at the cache's name is replaced,
+ * its target neither written nor chmod-ed, and a crash never leaves half a token file.
+ */
 export async function saveTokenCache(path: string, tokens: object): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  await writeFile(path, JSON.stringify(tokens), { mode: 0o600 });
-  await chmod(path, 0o600); // writeFile keeps an existing file's looser mode
+  const temp = tempBeside(path);
+  try {
+    const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW, 0o600);
+    try {
+      await handle.writeFile(JSON.stringify(tokens));
+      await handle.chmod(0o600); // the umask cannot loosen it, nor tighten it past the owner's reading
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/** The cache's tokens, read without following a link; its mode tightened to 0600 on the file itself (by handle). */
+async function readTokenCache(path: string): Promise<object | null> {
+  if ((await lstat(path).catch(() => null))?.isSymbolicLink()) throw cacheIsLink(path);
+  const handle = await open(path, constants.O_RDONLY | NO_FOLLOW).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ELOOP') throw cacheIsLink(path);
+    return null;
+  });
+  if (!handle) return null;
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return null;
+    if ((info.mode & 0o077) !== 0) await handle.chmod(0o600);
+    return JSON.parse(await handle.readFile('utf8')) as object;
+  } catch {
+    return null;
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function readKeyJson(path: string, variable: string): Promise<KeyJson> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
-  } catch {
+    // Bounded and regular files only: a FIFO named as the key file is refused, not waited on.
+    const read = await readBounded(path, 1024 * 1024);
+    if (!read || 'tooLarge' in read) throw new Error('not a key file');
+    text = read.bytes.toString('utf8');
+  } catch (error) {
+    if (error instanceof CchcError) throw error;
     throw new CchcError('AUTH_KEY_FILE_MISSING', `Không tìm thấy tệp khóa "${path}" (biến ${variable}). Kiểm tra đường dẫn. ${GUIDE}`);
   }
   try {
@@ -92,16 +145,13 @@ export function desktopClient(key: KeyJson, path: string, redirectUri?: string, 
 async function cachedUser(key: KeyJson, path: string, env: NodeJS.ProcessEnv): Promise<OAuth2> {
   const cache = tokenCachePath(env);
   const client = desktopClient(key, path);
-  let tokens: object;
-  try {
-    tokens = JSON.parse(await readFile(cache, 'utf8')) as object;
-  } catch {
+  const tokens = await readTokenCache(cache);
+  if (!tokens) {
     throw new CchcError(
       'AUTH_LOGIN_REQUIRED',
       `Chưa đăng nhập tài khoản Google trên máy này. Chạy "cchc auth login" một lần rồi chạy lại lệnh. ${GUIDE}`,
     );
   }
-  if (((await stat(cache)).mode & 0o077) !== 0) await chmod(cache, 0o600);
   client.setCredentials(tokens);
   // Google may rotate the refresh token: keep the cache current.
   client.on('tokens', (fresh) => void saveTokenCache(cache, { ...tokens, ...fresh }));

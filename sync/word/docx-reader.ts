@@ -13,7 +13,18 @@ import { CchcError } from '../errors';
 import { guardZip } from '../files/zip-guard';
 import { WordNumbering } from './docx-numbering';
 import { bodyBlocks, findBody, type WordBlock, type WordTable } from './docx-xml';
-import { parseXml, type XmlElement } from './xml-tree';
+import { MAX_XML_DEPTH, parseXml, XmlTooDeepError, type XmlElement } from './xml-tree';
+
+/** A part that cannot be parsed: too deeply nested (said so), else unreadable. */
+function parseFailure(error: unknown, path: string): CchcError {
+  if (error instanceof XmlTooDeepError) {
+    return new CchcError(
+      'FILE_TOO_DEEP',
+      `Tệp "${path}" có cấu trúc lồng nhau quá sâu (hơn ${MAX_XML_DEPTH} cấp, ví dụ bảng lồng trong bảng nhiều lần), không phải một kế hoạch bình thường; không đọc. Mở bằng Word, chép bảng phụ lục sang một tài liệu mới, lưu dạng ${DOCX_SAVE_AS} rồi nhập lại.`,
+    );
+  }
+  return unparsedInput(path, 'Word');
+}
 
 /** One table of the document (with the tables continuing it) as the grid the appendix parser reads. */
 export interface DocxGrid {
@@ -48,8 +59,8 @@ async function optionalPart(zip: JSZip, name: string, path: string): Promise<Xml
   if (xml === null) return undefined;
   try {
     return parseXml(xml);
-  } catch {
-    throw unparsedInput(path, 'Word');
+  } catch (error) {
+    throw parseFailure(error, path);
   }
 }
 
@@ -85,8 +96,8 @@ export async function readDocxBlocks(path: string): Promise<WordBlock[]> {
   let root: XmlElement;
   try {
     root = parseXml(xml);
-  } catch {
-    throw unparsedInput(path, 'Word');
+  } catch (error) {
+    throw parseFailure(error, path);
   }
   const body = findBody(root);
   if (!body) throw unparsedInput(path, 'Word');

@@ -24,7 +24,22 @@ export interface XmlElement {
   text: string;
 }
 
-/** Parses one part; throws on malformed XML. Prefixes are resolved from the declarations seen so far (OOXML declares them on the root). */
+/**
+ * Elements nested deeper than this are refused: a real plan nests a few tables in a few paragraphs (under 60 levels),
+ * and the tree is walked recursively, so a crafted 100,000-deep part would overflow the stack ("Maximum call stack
+ * size exceeded", in English) instead of being refused in Vietnamese.
+ */
+export const MAX_XML_DEPTH = 256;
+
+/** Thrown by parseXml past MAX_XML_DEPTH; the reader turns it into a Vietnamese message. */
+export class XmlTooDeepError extends Error {
+  constructor() {
+    super(`XML nested deeper than ${MAX_XML_DEPTH} elements`);
+    this.name = 'XmlTooDeepError';
+  }
+}
+
+/** Parses one part; throws on malformed XML, XmlTooDeepError past MAX_XML_DEPTH. Prefixes are resolved from the declarations seen so far (OOXML declares them on the root). */
 export function parseXml(xml: string): XmlElement {
   /** Per prefix: is it WordprocessingML? */
   const prefixes = new Map<string, boolean>();
@@ -44,6 +59,7 @@ export function parseXml(xml: string): XmlElement {
     const el: XmlElement = { local: colon < 0 ? tag.name : tag.name.slice(colon + 1), w, attrs, children: [], text: '' };
     top.children.push(el);
     if (!tag.isSelfClosing) {
+      if (stack.length > MAX_XML_DEPTH) throw new XmlTooDeepError();
       stack.push(el);
       top = el;
     }
