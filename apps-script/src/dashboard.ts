@@ -19,7 +19,7 @@ import {
   type ProgressCounts,
 } from '../../core/index';
 import { menuLocked } from './lock';
-import { asText, ensureGrid, ownTab, readTables, todayIso } from './sheet-io';
+import { asText, ensureGrid, ownTab, readTables, sheetById, todayIso } from './sheet-io';
 
 export const DASHBOARD = ownTab('Tổng hợp');
 /** The dashboard's name when an official's own tab is called "Tổng hợp". */
@@ -71,7 +71,7 @@ export const cchcDashboard = menuLocked(() => {
 
   const props = PropertiesService.getDocumentProperties();
   const ownId = Number(props.getProperty(DASHBOARD_KEY) ?? NaN);
-  const existing = spreadsheet.getSheets().find((s) => s.getSheetId() === ownId) ?? null;
+  const existing = sheetById(spreadsheet, ownId) ?? null;
   const name = [DASHBOARD, DASHBOARD_ALT].find((n) => !spreadsheet.getSheetByName(n));
   if (!existing && !name) {
     SpreadsheetApp.getUi().alert(

@@ -5,10 +5,10 @@
  * tab, checked with the rules of one row (core validateTasksTab, rowsOnly); marks
  * of rules comparing rows (duplicates) stay until "Kiểm tra dữ liệu" runs again.
  */
-import { catalogFromTables, tabForName, tabsForHeaders, validateTasksTab } from '../../core/index';
+import { catalogFromTables, tabForName, validateTasksTab } from '../../core/index';
 import { journalEdit } from './edit-journal';
 import { issuesByCell, markBlock, readBlock } from './marks';
-import { cellReader, readTables, tabData } from './sheet-io';
+import { cellReader, headerOf, readTables, sheetById, tabData, tabOfHeader } from './sheet-io';
 
 /** An edit as onEdit saw it: which cells, and when. */
 export interface Edit {
@@ -29,18 +29,15 @@ export function checkEdit(
   sheet = sheetById(spreadsheet, edit.sheetId),
 ): void {
   if (!sheet) return;
-  const width = sheet.getLastColumn();
-  if (width === 0) return;
-  const header = sheet.getRange(1, 1, 1, width).getValues();
-  const named = tabForName(sheet.getName());
-  const byHeader = named ? [] : tabsForHeaders(header[0]!.map(String));
-  const tab = named ?? (byHeader.length === 1 ? byHeader[0] : undefined);
+  const header = headerOf(sheet);
+  const width = header.length;
+  const tab = tabForName(sheet.getName()) ?? tabOfHeader(header);
   if (!tab) return;
   const first = Math.max(edit.first, tab.frozenRows + 1);
   const last = Math.min(edit.last, sheet.getLastRow());
   if (last < first) return;
   const values = sheet.getRange(first, 1, last - first + 1, width).getValues();
-  const data = tabData(sheet, tab, [...header, ...values], cellReader(spreadsheet.getSpreadsheetTimeZone()), first);
+  const data = tabData(sheet, tab, [header, ...values], cellReader(spreadsheet.getSpreadsheetTimeZone()), first);
   journalEdit(spreadsheet, tab, data, edit.from, edit.to, edit.at);
   if (tab.key !== 'tasks') return;
   const { tables } = readTables(spreadsheet, CONTEXT_TABS);
@@ -51,8 +48,4 @@ export function checkEdit(
     issuesByCell(issues, (column) => data.columns.get(column)),
     true,
   );
-}
-
-function sheetById(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, id: number): GoogleAppsScript.Spreadsheet.Sheet | undefined {
-  return spreadsheet.getSheets().find((s) => s.getSheetId() === id);
 }

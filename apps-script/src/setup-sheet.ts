@@ -24,7 +24,7 @@ import {
   type TabSpec,
 } from '../../core/index';
 import { menuLocked } from './lock';
-import { ensureGrid, sheetsByKey } from './sheet-io';
+import { ensureGrid, headerOf, sheetsByKey } from './sheet-io';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -92,11 +92,9 @@ function locator(existing: ReadonlyMap<string, Sheet>): SourceOf {
   return (tabKey, columnKey) => {
     const sheet = existing.get(tabKey);
     if (!sheet) return layoutSource(tabKey, columnKey);
-    const width = sheet.getLastColumn();
-    const header = width === 0 ? [] : sheet.getRange(1, 1, 1, width).getValues()[0]!.map(String);
     const column = columnsByHeader(
       TABS.find((t) => t.key === tabKey)!,
-      header,
+      headerOf(sheet),
     ).get(columnKey);
     return column === undefined ? null : { name: sheet.getName(), column };
   };

@@ -30,13 +30,22 @@ export interface TabData {
   width: number;
 }
 
-/** The layout tab a sheet's header row stands for, when its name says none (a tab an official renamed). */
-export function tabForHeader(sheet: Sheet, keys?: ReadonlySet<string>): TabSpec | undefined {
+/** A sheet's header row as text, in one read; empty for an empty tab. */
+export function headerOf(sheet: Sheet): string[] {
   const width = sheet.getLastColumn();
-  if (width === 0) return undefined;
-  const header = sheet.getRange(1, 1, 1, width).getValues()[0]!.map(String);
+  return width === 0 ? [] : sheet.getRange(1, 1, 1, width).getValues()[0]!.map(String);
+}
+
+/** The layout tab a header row stands for (among `keys`), when the sheet's name says none (a tab an official renamed). */
+export function tabOfHeader(header: readonly string[], keys?: ReadonlySet<string>): TabSpec | undefined {
+  if (header.length === 0) return undefined;
   const found = tabsForHeaders(header, keys ? TABS.filter((t) => keys.has(t.key)) : TABS);
   return found.length === 1 ? found[0] : undefined;
+}
+
+/** The sheet with this id (ids survive a rename), if it is still there. */
+export function sheetById(spreadsheet: Spreadsheet, id: number): Sheet | undefined {
+  return spreadsheet.getSheets().find((s) => s.getSheetId() === id);
 }
 
 /**
@@ -56,7 +65,7 @@ export function sheetsByKey(spreadsheet: Spreadsheet): Map<string, Sheet> {
   for (const sheet of unnamed) {
     const missing = new Set(TABS.filter((t) => !found.has(t.key)).map((t) => t.key));
     if (missing.size === 0) break;
-    const tab = tabForHeader(sheet, missing);
+    const tab = tabOfHeader(headerOf(sheet), missing);
     if (tab) found.set(tab.key, sheet);
   }
   return found;
