@@ -1,5 +1,5 @@
 /** The tabs of the shared sheet (and of the local workbook that mirrors it). */
-import { ROW_KIND_LABELS, TASK_STATUSES } from '../catalog/model';
+import { ROW_KIND_LABELS, TASK_STATUSES } from '../model/plan-task';
 import { UNIT_KIND_LABELS } from '../units/labels';
 import { matchKey } from '../text/vietnamese';
 import { col, headerKeys, type TabSpec } from './columns';

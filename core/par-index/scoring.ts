@@ -10,10 +10,10 @@ import { decodeRows, num, str } from '../layout/codec';
 import type { Row } from '../layout/columns';
 import { CRITERIA_TAB } from '../layout/tabs';
 import type { Period } from '../periods/period';
-import { optionalSettingNumber, settingDate, settingNumber, type Settings } from '../settings';
+import { optionalSettingNumber, settingDate, settingNumber, type Settings } from '../settings/settings';
 import type { UnitRegistry } from '../units/registry';
 import { formatVnNumber } from '../text/number';
-import type { ValidationIssue } from '../validation/issue';
+import type { ValidationIssue } from '../model/issue';
 import { doneCount, type ProgressCounts, type TaskProgress } from '../metrics/task-progress';
 
 export interface Criterion {

@@ -6,7 +6,7 @@
  * own note is kept under ours; an official's own colour is never painted over.
  */
 import { issueLabel } from './labels';
-import type { ValidationIssue } from './issue';
+import type { ValidationIssue } from '../model/issue';
 
 export const MARK_COLOURS = { error: '#f4cccc', warning: '#fff2cc' } as const;
 /** A cell with no colour of its own, as Sheets reports it. */

@@ -1,5 +1,5 @@
 import { tabByKey, TABS } from '../layout/tabs';
-import type { ValidationIssue } from './issue';
+import type { ValidationIssue } from '../model/issue';
 
 /** Vietnamese names for issue kinds, for grouping issues where officials read them (sidebar, reports). */
 export const ISSUE_LABELS: Record<string, string> = {

@@ -25,8 +25,8 @@ import {
   todayOption,
   withPeriodOptions,
   type MetricsCliOptions,
-} from './options';
-import { run } from './outcome';
+} from './shared/options';
+import { run } from './shared/outcome';
 import { speakVietnamese } from './usage-vi';
 
 const JSON_HELP = 'in kết quả dạng JSON (cho phần mềm khác)';
