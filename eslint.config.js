@@ -45,7 +45,7 @@ const FOLDER_ORDER = {
     ['sync/cli'],
   ],
 };
-const ROOT = dirname(new URL(import.meta.url).pathname);
+const ROOT = import.meta.dirname;
 const FLOOR_OF = new Map(Object.values(FOLDER_ORDER).flatMap((floors) => floors.flatMap((folders, i) => folders.map((f) => [f, i]))));
 /** The listed folder holding a repository path, or undefined outside the ordered floors. */
 function folderOf(path) {
@@ -118,7 +118,12 @@ export default tseslint.config(
   },
   {
     files: ['sync/**/*.ts'],
+    ignores: ['sync/environment.ts'],
     rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'The environment is read in one place: sync/environment.ts.' },
+      ],
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/apps-script/**'], message: 'sync/ and apps-script/ are separate adapters over core/.' }] },

@@ -47,6 +47,12 @@ describe('the floors of the house, guarded by the lint', () => {
     expect(await rulesHit('sync/cli/commands/__stray__.ts', "export { todayOf } from '../shared/options';\n")).toEqual([]);
   }, 60_000);
 
+  it('sync/ reads the environment only through sync/environment.ts', async () => {
+    expect(await rulesHit('sync/sheets/__stray__.ts', "export const wait = process.env['CCHC_LOCK_WAIT_MS'];\n")).toEqual([
+      'no-restricted-properties',
+    ]);
+  }, 60_000);
+
   it('the code as it is passes', async () => {
     const results = await eslint.lintFiles(['core', 'apps-script/src', 'sync']);
     expect(results.flatMap((r) => r.messages.map((m) => `${r.filePath}: ${m.ruleId} ${m.message}`))).toEqual([]);
