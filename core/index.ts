@@ -19,6 +19,7 @@ export * from './layout/tabs';
 export * from './layout/vocabulary';
 export * from './settings/settings';
 export * from './model/issue';
+export * from './model/codes';
 export * from './validation/catalog-rules';
 export * from './catalog/catalog';
 export * from './appendix/headers';

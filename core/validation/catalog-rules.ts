@@ -2,6 +2,7 @@
  * Validation rules for the task catalog. Each issue carries a stable English code
  * and a Vietnamese message that tells the official what to change.
  */
+import type { IssueCode } from '../model/codes';
 import type { Catalog } from '../catalog/catalog';
 import { formatVn } from '../layout/date-cell';
 import type { Located } from '../catalog/codec';
@@ -20,7 +21,7 @@ export interface CatalogInput {
   defaultYear: number;
 }
 
-export type Emit = (column: string, code: string, severity: ValidationIssue['severity'], message: string) => void;
+export type Emit = (column: string, code: IssueCode, severity: ValidationIssue['severity'], message: string) => void;
 
 // The issue carries its column; messages do not name it again (see issueLocation).
 export function checkUnits(refs: readonly UnitRef[], column: string, emit: Emit): void {
