@@ -406,6 +406,8 @@ function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppend
         message: `Ô ${cellName(parsed, row, p.field)} không đọc được: ${p.reason} Không ghi ô này, giữ giá trị đã có trong sổ.`,
       });
     }
+    // A PAR plan's "Tài liệu kiểm chứng" is its criterion's evidence (the criteria tab's), not a task's report.
+    if (criteria) delete tracking.evidence;
     return { tracking, ...(t.id.trim() !== '' ? { id: t.id.trim() } : {}) };
   });
   const merge = mergeImport(adoption.tasks, plan.code, rows, { base: request.planBase, replace: request.replace, extras });
