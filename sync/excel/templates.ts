@@ -61,7 +61,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
       { header: 'Sản phẩm', width: 22 },
       { header: 'Thời gian hoàn thành', width: 18 },
       // The tracking columns as the appendix export writes them; a new task has no id yet.
-      ...PROGRESS_COLUMNS.filter((c) => c.header !== 'Mã nhiệm vụ').map((c) => ({
+      ...PROGRESS_COLUMNS.filter((c) => !c.machine).map((c) => ({
         header: c.header,
         width: c.width,
         ...(c.header === 'Trạng thái' ? { choices: TASK_STATUSES } : {}),
