@@ -7,7 +7,8 @@
  * of the plan brought (the base): the plan's revision. Otherwise the store's value is an official's correction and
  * stays, reported as a difference, unless the official asks to replace it. Tracking columns (a progress file's
  * status, progress, completion day, evidence, note) are the office's report: a new value is taken even over a stored
- * one; only a value the last import already brought, since changed in the store, is a stale difference and stays.
+ * one; only a value the last import already brought, since changed in the store, is a stale difference and stays, and
+ * so is a status "Chưa thực hiện" (what the export writes for a blank one) over a status set in the store.
  *
  * Tasks gone from the appendix are dropped only if nobody tracked them; tracked ones
  * are kept and reported, so no official's work disappears silently. A cell the file
@@ -179,7 +180,9 @@ export function mergeImport(
           const storeAsBrought = was[field] !== undefined && was[field] === fingerprint(field, stored);
           if (storeAsBrought) return file;
           const fileAsBrought = was[field] !== undefined && was[field] === brought[field];
-          if ((FILE_TRACKING_FIELDS as readonly string[]).includes(field) && !fileAsBrought) return file;
+          // "Chưa thực hiện" is also what the export writes for a blank status: never taken over a status set since.
+          const unstarted = field === 'status' && comparable(field, file) === 'Chưa thực hiện';
+          if ((FILE_TRACKING_FIELDS as readonly string[]).includes(field) && !fileAsBrought && !unstarted) return file;
           result.differences.push({ index, task: previous, field, stored, file, replaced: options.replace === true });
           return options.replace ? file : stored;
         };

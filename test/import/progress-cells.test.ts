@@ -141,6 +141,15 @@ describe("an official's correction against a plan's revision", () => {
     expect(stale.differences).toMatchObject([{ field: 'progress', stored: 90, file: 80 }]);
   });
 
+  it('an untouched "Chưa thực hiện" (the export\'s word for a blank status) never undoes a status set since', () => {
+    const merged = mergeImport([{ ...first.tasks[0]!, status: 'Đang thực hiện' }], 'P', [row('Quý I/2026')], {
+      base: first.base,
+      extras: [{ tracking: { status: 'Chưa thực hiện' } }],
+    });
+    expect(merged.tasks[0]!.status).toBe('Đang thực hiện');
+    expect(merged.differences).toMatchObject([{ field: 'status', stored: 'Đang thực hiện', file: 'Chưa thực hiện', replaced: false }]);
+  });
+
   it("the file's task id column finds the task however its row was reworded and renumbered", () => {
     const reworded = { ...row('Quý I/2026'), stt: '7', title: 'Họp giao ban định kỳ hằng tháng' };
     const merged = mergeImport(first.tasks, 'P', [reworded], { base: first.base, extras: [{ id: first.tasks[0]!.id }] });
