@@ -7,7 +7,9 @@
  *
  * Log rows merge by their natural key (re-importing a month replaces its rows,
  * never doubles them); a cell left blank in the file keeps what the store has.
- * A log file with an error on any row writes nothing.
+ * A log file with an error on any row writes nothing. An appendix never undoes an
+ * official's correction unasked (listed as `differences`, taken with `replace`), and
+ * its tracking columns, where it has them, record the tasks' progress (merge-import).
  */
 import { appendixKind, FORMULA_ERROR, keyErrorCells } from '../appendix/appendix-kind';
 import { detectHeader, type AppendixField } from '../appendix/headers';
