@@ -16,6 +16,8 @@
  * blanks what the store holds: the stored value stays and is reported.
  */
 import { matchKey } from '../text/vietnamese';
+import { TASKS_TAB } from '../layout/tabs';
+import { rowIdentity } from '../merge/row-identity';
 import { nfcMultiline } from '../text/vietnamese';
 import { CATALOG_FIELDS, isHeading, ROW_KIND_LABELS, TRACKING_FIELDS, type Task } from './model';
 import { fnv1a, taskIdOfKeys } from './task-id';
@@ -128,6 +130,7 @@ export function mergeImport(
   const others = existing.filter((t) => t.plan !== planCode);
   const current = existing.filter((t) => t.plan === planCode);
   const byId = new Map(current.map((t) => [t.id, t]));
+  const byKey = new Map(current.map((t) => [rowIdentity(TASKS_TAB, { id: t.id }) ?? '', t]));
   const previousBase = options.base ?? {};
   // The base of every other task stays; this plan's tasks get what this file brought.
   const base: ImportBase = { ...previousBase };
@@ -159,7 +162,9 @@ export function mergeImport(
     const id = taskIdOfKeys(planKey, idKey);
     const extras = report ? options.extras?.[index] : undefined;
     // The file's id column; else the same id; else the same wording (a draft adopted under a new number); else the same STT (reworded).
-    const named = extras?.id ? byId.get(extras.id) : undefined;
+    // Keyed as the tasks tab keys its rows (rowIdentity: the id, exactly), so the file's cell matches the sheet's.
+    const fileId = extras?.id ? rowIdentity(TASKS_TAB, { id: extras.id }) : null;
+    const named = fileId ? byKey.get(fileId) : undefined;
     const previous = [
       named && !isHeading(named) ? named : undefined,
       byId.get(id),
