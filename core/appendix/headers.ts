@@ -20,10 +20,17 @@ export type AppendixField =
   | 'scoreH1'
   | 'scoreYear'
   | 'explanation'
-  | 'appraised';
+  | 'appraised'
+  // A progress file's tracking columns (the exported appendix with progress, the task template) and the task's id.
+  | 'status'
+  | 'progress'
+  | 'completedOn'
+  | 'note'
+  | 'id';
 
 /** Header phrases per field, most specific first; a header matches when its key starts with one. */
 const SYNONYMS: readonly [AppendixField, readonly string[]][] = [
+  ['id', ['Mã nhiệm vụ', 'Mã NV']],
   ['stt', ['STT', 'Số TT', 'Số thứ tự', 'TT', 'Mã tiêu chí', 'Mã số']],
   ['support', ['Cơ quan phối hợp', 'Đơn vị phối hợp', 'Phối hợp']],
   [
@@ -39,6 +46,10 @@ const SYNONYMS: readonly [AppendixField, readonly string[]][] = [
     ],
   ],
   ['target', ['Yêu cầu', 'Chỉ tiêu', 'Mục tiêu']],
+  // Tracking columns; "Ngày hoàn thành" is the day a task was done, never its deadline ("Thời gian/Hạn hoàn thành").
+  ['status', ['Trạng thái', 'Tình trạng']],
+  ['progress', ['Tỷ lệ hoàn thành', 'Tỉ lệ hoàn thành', 'Phần trăm hoàn thành', 'Mức độ hoàn thành']],
+  ['completedOn', ['Ngày hoàn thành', 'Ngày HT', 'Thời điểm hoàn thành']],
   ['product', ['Sản phẩm', 'Kết quả', 'Hình thức văn bản']],
   ['deadline', ['Thời gian', 'Thời hạn', 'Tiến độ', 'Hạn hoàn thành']],
   // Scoring tables: self-scores, appraisal and explanation before the bare "Điểm".
@@ -47,15 +58,27 @@ const SYNONYMS: readonly [AppendixField, readonly string[]][] = [
   ['appraised', ['Điểm thẩm định', 'Thẩm định', 'Điểm đánh giá']],
   ['explanation', ['Giải trình', 'Thuyết minh', 'Giải trình khi thiếu tài liệu kiểm chứng']],
   ['points', ['Điểm tối đa', 'Điểm chuẩn', 'Thang điểm', 'Điểm']],
-  ['evidence', ['Tài liệu kiểm chứng', 'Minh chứng']],
+  [
+    'evidence',
+    ['Tài liệu kiểm chứng', 'Minh chứng', 'Link minh chứng', 'Liên kết minh chứng', 'Đường dẫn minh chứng', 'Tài liệu minh chứng'],
+  ],
+  // The progress note before the plan's own "Ghi chú" (remarks), which its names begin with.
+  ['note', ['Ghi chú tiến độ', 'Ghi chú theo dõi', 'Ghi chú thực hiện']],
   ['remarks', ['Ghi chú']],
   ['title', ['Nội dung', 'Tên nhiệm vụ', 'Nhiệm vụ', 'Lĩnh vực', 'Tiêu chí', 'Tên tiêu chí', 'Công việc']],
 ];
 
 const KEYED = SYNONYMS.map(([field, names]) => [field, names.map(matchKey)] as const);
 
+/**
+ * A header with "%" whose words name progress: "Tiến độ (%)" (what the export writes), "% hoàn thành", "Tỷ lệ (%)".
+ * The sign is what tells it from a plan's "Tiến độ" (its timetable: "Quý I/2026"), and matching keys drop it.
+ */
+const PERCENT_NAMES = ['Tiến độ', 'Hoàn thành', 'Tỷ lệ', 'Tỉ lệ', 'Phần trăm', 'Mức độ hoàn thành'].map(matchKey);
+
 export function headerField(text: string): AppendixField | null {
   const key = matchKey(text);
+  if (text.includes('%') && (key === '' || PERCENT_NAMES.some((name) => key === name || key.startsWith(`${name} `)))) return 'progress';
   if (key === '') return null;
   for (const [field, names] of KEYED) {
     if (names.some((name) => key === name || key.startsWith(`${name} `))) return field;

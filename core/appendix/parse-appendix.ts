@@ -44,6 +44,12 @@ export interface AppendixTask {
   scoreYear: string;
   explanation: string;
   appraised: string;
+  /** A progress file's tracking columns as written (status, progress, completion day, progress note) and a task id column. */
+  status: string;
+  progress: string;
+  completedOn: string;
+  note: string;
+  id: string;
   /** The group row (hierarchical numbering) the task sits under, "" when none. */
   group: string;
   sourceRows: number[];
@@ -105,6 +111,11 @@ const TEXT_FIELDS = [
   'scoreYear',
   'explanation',
   'appraised',
+  'status',
+  'progress',
+  'completedOn',
+  'note',
+  'id',
 ] as const;
 const ROMAN = /^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.?$/;
 const TASK_NUMBER = /^\d+(?:\.\d+)*\.?$/;

@@ -5,7 +5,7 @@
 import { matchKey } from '../text/vietnamese';
 
 /** FNV-1a 32-bit: tiny, deterministic, the same in Node and Apps Script. */
-function fnv1a(text: string): number {
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

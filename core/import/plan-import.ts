@@ -7,7 +7,9 @@
  *
  * Log rows merge by their natural key (re-importing a month replaces its rows,
  * never doubles them); a cell left blank in the file keeps what the store has.
- * A log file with an error on any row writes nothing.
+ * A log file with an error on any row writes nothing. An appendix never undoes an
+ * official's correction unasked (listed as `differences`, taken with `replace`), and
+ * its tracking columns, where it has them, record the tasks' progress (merge-import).
  */
 import { appendixKind, keyErrorCells } from '../appendix/appendix-kind';
 import { detectHeader, type AppendixField } from '../appendix/headers';
@@ -15,7 +17,16 @@ import { FORMULA_ERROR, parseAppendixAt, type GridRow, type ParsedAppendix } fro
 import { catalogFromTables, type Catalog } from '../catalog/catalog';
 import { adoptDraft, draftCode, isDraftCode } from '../catalog/drafts';
 import { encodePlans, encodeTasks } from '../catalog/codec';
-import { mergeImport, type ImportedTask } from '../catalog/merge-import';
+import {
+  FILE_TRACKING_FIELDS,
+  mergeImport,
+  type DecidedField,
+  type FileRowExtras,
+  type ImportBase,
+  type ImportedTask,
+  type MergeResult,
+} from '../catalog/merge-import';
+import { readTrackingCells } from '../catalog/tracking-cells';
 import { isHeading, type Plan, type Task } from '../model/plan-task';
 import { catalogRowsAt } from '../appendix/catalog-rows';
 import { makeDeadlineResolver, makeResolver } from '../catalog/resolve';
@@ -25,7 +36,7 @@ import type { Row, TabSpec } from '../layout/columns';
 import { CRITERIA_TAB, DIGITISATION_TAB, TASKS_TAB } from '../layout/tabs';
 import { MEETING_FORMAT_WORDS, MEETING_KIND_WORDS, wordReader, YES_NO_WORDS, type Vocabulary } from '../layout/vocabulary';
 import { provinceStatsAt } from './province-stats';
-import { criteriaFromAppendix, mergeCriteria, type CriteriaBase } from '../par-index/criteria-import';
+import { criteriaFromAppendix, mergeCriteria, unreadableNumbers, type CriteriaBase } from '../par-index/criteria-import';
 import { readProseDuties, type ProseReading } from '../appendix/prose-duties';
 import { UnitRegistry } from '../units/registry';
 import { parsePeriod, periodName, PERIOD_FORMS } from '../periods/period';
@@ -34,6 +45,8 @@ import { settingNumber } from '../settings/settings';
 import { matchKey, nfc } from '../text/vietnamese';
 import { validateCatalog } from '../validation/catalog-rules';
 import { countBySeverity, type ValidationIssue } from '../model/issue';
+import { formatVn } from '../layout/date-cell';
+import { formatVnPercent } from '../text/number';
 import { checkLogTab } from '../validation/log-rules';
 
 export interface ImportSheet {
@@ -61,6 +74,10 @@ export interface ImportRequest {
   period?: string;
   /** What the last criteria import brought, to tell an official's edit from the file's change. */
   criteriaBase?: CriteriaBase;
+  /** What the last appendix imports brought, per task: a stored value that differs from it is an official's correction. */
+  planBase?: ImportBase;
+  /** Take the file's value where it differs from an official's correction in the store (`cchc import --replace`). */
+  replace?: boolean;
   /** ISO day the computed due column is written as of (a periodic task's next due date); none: the plan's own dates only. */
   today?: string;
   /** The command takes criteria only (`cchc index-import`): any other table is refused, naming the command that fits. */
@@ -91,6 +108,10 @@ export interface ImportReady {
   rowCounts: Record<string, number>;
   /** The criteria base to keep once the write is done (criteria tables only). */
   criteriaBase?: CriteriaBase;
+  /** The appendix base to keep once the write is done (appendix tables only). */
+  planBase?: ImportBase;
+  /** Values of the file that differ from an official's in the store (appendix tables only): kept unless `replace`. */
+  differences?: ImportDifference[];
   issues: ValidationIssue[];
   /** Errors in the file's rows stop a log import: nothing is written. */
   blocked: boolean;
@@ -105,6 +126,22 @@ export interface ImportReady {
 }
 
 export type ImportPlan = ImportFailure | ImportReady;
+
+/** One value of the file that differs from an official's in the store, for a task both hold. */
+export interface ImportDifference {
+  /** The file's row. */
+  row: number;
+  /** The task's STT. */
+  task: string;
+  id: string;
+  field: DecidedField;
+  /** The column as the file names it ("Cơ quan chủ trì"). */
+  column: string;
+  stored: string | number | null;
+  file: string | number | null;
+  /** Written over the store's (`replace`), else the store's kept. */
+  replaced: boolean;
+}
 
 const KIND_NAMES: Record<TableKind, string> = {
   appendix: 'phụ lục nhiệm vụ',
@@ -355,17 +392,43 @@ function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppend
     catalog.rows.map((t) => t.item),
     plan,
   );
-  const merge = mergeImport(adoption.tasks, plan.code, rows);
-  // What the import writes: the file's cells, with the stored values it kept where the file's cell was blank.
+  // A progress file's tracking cells and task ids, by row; what cannot be read is said, and never written.
+  const byRow = new Map(parsed.tasks.map((t) => [t.sourceRows[0]!, t]));
+  const trackingIssues: Omit<ValidationIssue, 'tab'>[] = [];
+  const extras = rowsAt.map(({ row }): FileRowExtras | undefined => {
+    const t = byRow.get(row);
+    if (!t) return undefined;
+    const { tracking, problems } = readTrackingCells(t);
+    for (const p of problems) {
+      trackingIssues.push({
+        row,
+        column: p.field,
+        code: 'VALUE_UNREADABLE',
+        severity: 'warning',
+        message: `Ô ${cellName(parsed, row, p.field)} không đọc được: ${p.reason} Không ghi ô này, giữ giá trị đã có trong sổ.`,
+      });
+    }
+    // A PAR plan's "Tài liệu kiểm chứng" is its criterion's evidence (the criteria tab's), not a task's report.
+    if (criteria) delete tracking.evidence;
+    return { tracking, ...(t.id.trim() !== '' ? { id: t.id.trim() } : {}) };
+  });
+  const merge = mergeImport(adoption.tasks, plan.code, rows, { base: request.planBase, replace: request.replace, extras });
+  // What the import writes: the file's cells, with the stored values it kept where the file's cell was blank or an official's.
   const written = rows.map((r) => ({ ...r }));
   for (const f of merge.filled) written[f.index]![f.field] = f.value;
+  for (const d of merge.differences) {
+    if (!d.replaced && !(FILE_TRACKING_FIELDS as readonly string[]).includes(d.field)) {
+      (written[d.index] as Record<string, unknown>)[d.field] = d.stored;
+    }
+  }
+  const differences = merge.differences.map((d) => difference(parsed, rowsAt[d.index]!.row, d));
   const imported: ImportedTask[] = written.filter((r) => !isHeading(r));
   // Validated as written, located at the rows the official sees in the file; ids play no part in the rules.
   const located = imported.map((t, i) => ({
     row: parsed.tasks[i]!.sourceRows[0]!,
     item: { id: '', ...t, status: '', progress: null, completedOn: null, evidence: '', note: '' } satisfies Task,
   }));
-  const cellIssues = keptCellIssues(parsed, merge.filled, rowsAt);
+  const cellIssues = [...keptCellIssues(parsed, merge.filled, rowsAt), ...trackingIssues].sort((a, b) => a.row - b.row);
   const issues = [
     ...cellIssues,
     ...validateCatalog({ tasks: located, plans: [plan], registry: catalog.registry, defaultYear: plan.year }).map(
@@ -401,8 +464,14 @@ function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppend
     `Thêm mới ${merge.added.length}, cập nhật ${merge.changed.length}, giữ nguyên ${merge.unchanged}, bỏ ${merge.removed.length}` +
       (merge.kept.length ? `, giữ lại ${merge.kept.length} nhiệm vụ không còn trong phụ lục vì đã có theo dõi` : '') +
       '.',
-    ...merge.changed.map((c) => `  Cập nhật STT ${c.task.stt}: ${c.fields.join(', ')}`),
+    // Tracking fields the file recorded are listed under their own line (progressLines), with their values.
+    ...merge.changed
+      .map((c) => ({ stt: c.task.stt, fields: c.fields.filter((f) => !(FILE_TRACKING_FIELDS as readonly string[]).includes(f)) }))
+      .filter((c) => c.fields.length > 0)
+      .map((c) => `  Cập nhật STT ${c.stt}: ${c.fields.map(fieldName).join(', ')}`),
     ...merge.kept.map((t) => `  Giữ lại (đã có theo dõi) STT ${t.stt}: ${t.title}`),
+    ...progressLines(merge, rowsAt),
+    ...differenceLines(differences, request.replace === true),
     ...cellLines(cellIssues),
     // An appendix's issues are not listed here (they can run to hundreds): say where to read them.
     `Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo${errors + warnings > 0 ? ' (xem từng dòng: cchc validate)' : ''}.`,
@@ -413,6 +482,8 @@ function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppend
     sheet,
     writes,
     rowCounts: { plans: plans.length, tasks: merge.tasks.length },
+    planBase: merge.base,
+    differences,
     issues,
     blocked: false,
     lines,
@@ -445,7 +516,18 @@ function planAppendix(request: TableRequest, sheet: string, parsed: ParsedAppend
         unchanged: merge.unchanged,
         removed: merge.removed.length,
         kept: merge.kept.length,
+        progress: new Set(merge.reported.map((r) => r.task.id)).size,
       },
+      progress: merge.reported.map((r) => ({
+        row: rowsAt[r.index]!.row,
+        task: r.task.stt,
+        id: r.task.id,
+        field: r.field,
+        stored: r.stored,
+        file: r.file,
+      })),
+      differences,
+      replace: request.replace === true,
     }),
   };
 }
@@ -471,6 +553,66 @@ function planParPlan(request: TableRequest, sheet: string, parsed: ParsedAppendi
     ],
     report: () => ({ ...tasks.report(), criteria: criteria.report() }),
   };
+}
+
+/** A field as the tasks tab names it to an official ("Cơ quan chủ trì", "Tiến độ (%)"). */
+function fieldName(field: string): string {
+  return TASKS_TAB.columns.find((c) => c.key === field)?.header ?? field;
+}
+
+function difference(parsed: ParsedAppendix, row: number, d: MergeResult['differences'][number]): ImportDifference {
+  return {
+    row,
+    task: d.task.stt,
+    id: d.task.id,
+    field: d.field,
+    column: parsed.columnNames.get(d.field) || fieldName(d.field),
+    stored: d.stored,
+    file: d.file,
+    replaced: d.replaced,
+  };
+}
+
+/** A tracking value as an official reads it: 80%, 15/03/2026, the text quoted. */
+function shown(field: string, value: string | number | null): string {
+  if (value === null || value === '') return '(trống)';
+  if (field === 'progress' && typeof value === 'number') return formatVnPercent(value, 2);
+  if (field === 'completedOn' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatVn(value);
+  return quoted(String(value));
+}
+
+/** One line per task whose progress the file recorded: "Dòng 12, nhiệm vụ 1.3: Trạng thái "Đang thực hiện" → "Hoàn thành"". */
+function progressLines(merge: MergeResult, rowsAt: readonly { row: number }[]): string[] {
+  const byTask = new Map<Task, { row: number; parts: string[] }>();
+  for (const r of merge.reported) {
+    const entry = byTask.get(r.task) ?? { row: rowsAt[r.index]!.row, parts: [] };
+    entry.parts.push(`${fieldName(r.field)} ${shown(r.field, r.stored)} → ${shown(r.field, r.file)}`);
+    byTask.set(r.task, entry);
+  }
+  if (byTask.size === 0) return [];
+  const lines = [...byTask].map(([task, e]) => `  Dòng ${e.row}, nhiệm vụ ${task.stt}: ${e.parts.join('; ')}`);
+  return [`Ghi nhận tiến độ của ${byTask.size} nhiệm vụ từ tệp:`, ...limited(lines, 'nhiệm vụ')];
+}
+
+/** The file's values that differ from officials' corrections in the store, one line each, and what was done. */
+function differenceLines(differences: readonly ImportDifference[], replace: boolean): string[] {
+  if (differences.length === 0) return [];
+  const lines = differences.map(
+    (d) =>
+      `  Dòng ${d.row}, nhiệm vụ ${d.task}: ${d.column} — trong sổ: ${shown(d.field, d.stored)}, trong tệp: ${shown(d.field, d.file)}; ` +
+      (d.replaced ? 'thay bằng giá trị trong tệp' : 'giữ giá trị trong sổ'),
+  );
+  return [
+    replace
+      ? `${differences.length} ô trong tệp khác giá trị cán bộ đã sửa trong sổ: thay bằng giá trị trong tệp (--replace).`
+      : `${differences.length} ô trong tệp khác giá trị cán bộ đã sửa trong sổ: giữ giá trị trong sổ. Muốn lấy giá trị trong tệp, nhập lại với --replace.`,
+    ...limited(lines, 'ô'),
+  ];
+}
+
+/** At most 50 lines; the rest counted, read in full with --json. */
+function limited(lines: readonly string[], what: string): string[] {
+  return lines.length > 50 ? [...lines.slice(0, 50), `  … và ${lines.length - 50} ${what} khác (xem cchc import --json).`] : [...lines];
 }
 
 /** Cells of the file named as an official reads them: 'dòng 12, cột "Cơ quan chủ trì"'. */
@@ -539,7 +681,16 @@ function planCriteria(request: TableRequest, sheet: string, parsed: ParsedAppend
   const before = new Map(existing.map((r) => [rowKey(CRITERIA_TAB, r), r]));
   const changes = diffCounts(CRITERIA_TAB, before, merge.rows);
   const kept = merge.changed.reduce((n, c) => n + c.kept.length, 0);
-  const cellIssues = keptCellIssues(parsed, [], [], true);
+  const cellIssues = [
+    ...keptCellIssues(parsed, [], [], true),
+    ...unreadableNumbers(parsed).map((u): Omit<ValidationIssue, 'tab'> => ({
+      row: u.row,
+      column: u.field,
+      code: 'VALUE_UNREADABLE',
+      severity: 'warning',
+      message: `Ô ${cellName(parsed, u.row, u.field)} không đọc được: ${quoted(u.text)} không phải một số. Ghi số bằng chữ số, ví dụ 4 hoặc 1,5. Không ghi ô này, giữ giá trị đã có trong sổ.`,
+    })),
+  ].sort((a, b) => a.row - b.row);
   const lines = [
     `Đã nhập ${incoming.length} dòng tiêu chí từ ${fileAndSheet(request.file, sheet)} vào trang "${CRITERIA_TAB.name}".`,
     `${changesLine(changes)} Ô để trống trong tệp giữ nguyên giá trị đã có${kept > 0 ? `; giữ ${kept} ô cán bộ đã sửa` : ''}.`,

@@ -5,6 +5,7 @@
  * matches nothing is `undefined`, for validation to name on its row.
  */
 import { TASK_STATUSES, type TaskStatus } from '../model/plan-task';
+import { foldAccents } from '../text/fold';
 import { matchKey } from '../text/vietnamese';
 import { MEETING_FORMATS, MEETING_KINDS, YES_NO } from './tabs';
 
@@ -12,16 +13,36 @@ export interface Vocabulary<T extends string> {
   words: readonly T[];
   /** Key → canonical word. */
   lookup: ReadonlyMap<string, T>;
+  /** The same without tone marks ("dang thuc hien"), where no two words of the list fold alike; empty unless asked. */
+  folded: ReadonlyMap<string, T>;
 }
 
 /** Distinct texts a word reader remembers; past it, texts are matched afresh (a column of free text stays bounded). */
 const REMEMBERED_TEXTS = 1_000;
 
-function vocabulary<T extends string>(words: readonly T[], synonyms: Partial<Record<T, readonly string[]>>): Vocabulary<T> {
+/** A text's matching key without tone marks or "đ". */
+const foldedKey = (text: string): string => matchKey(foldAccents(text));
+
+function vocabulary<T extends string>(
+  words: readonly T[],
+  synonyms: Partial<Record<T, readonly string[]>>,
+  options: { untoned?: boolean } = {},
+): Vocabulary<T> {
   const lookup = new Map<string, T>();
   for (const w of words) lookup.set(matchKey(w), w);
   for (const [w, list] of Object.entries(synonyms) as [T, readonly string[]][]) for (const s of list) lookup.set(matchKey(s), w);
-  return { words, lookup };
+  // Typed without tone marks, a word is still known unless it would fold onto another word ("có"/"cớ" never both).
+  const folded = new Map<string, T>();
+  const clash = new Set<string>();
+  const all: [string, T][] = [...words.map((w): [string, T] => [w, w])];
+  for (const [w, list] of Object.entries(synonyms) as [T, readonly string[]][]) for (const s of list) all.push([s, w]);
+  for (const [text, w] of options.untoned ? all : []) {
+    const f = foldedKey(text);
+    if (folded.has(f) && folded.get(f) !== w) clash.add(f);
+    else folded.set(f, w);
+  }
+  for (const f of clash) folded.delete(f);
+  return { words, lookup, folded };
 }
 
 export const MEETING_KIND_WORDS = vocabulary(MEETING_KINDS, {
@@ -48,19 +69,24 @@ export const YES_NO_WORDS = vocabulary(YES_NO, {
   Không: ['k', 'ko', 'no', 'n', '0', 'false', 'FALSE', 'không có'],
 });
 
-export const STATUS_WORDS = vocabulary<TaskStatus>(TASK_STATUSES, {
-  'Chưa thực hiện': ['Chưa triển khai', 'Chưa làm', 'Chưa bắt đầu'],
-  'Đang thực hiện': ['Đang triển khai', 'Đang làm', 'Đang tiến hành'],
-  'Hoàn thành': ['Đã hoàn thành', 'Xong', 'Hoàn thành đúng hạn', 'Đã xong'],
-  'Hoàn thành quá hạn': ['Hoàn thành chậm', 'Hoàn thành trễ hạn', 'Hoàn thành muộn', 'Hoàn thành sau hạn'],
-  'Không thực hiện': ['Dừng thực hiện', 'Không triển khai', 'Hủy', 'Bỏ'],
-});
+/** Statuses typed without tone marks too ("dang thuc hien"): progress files come back from machines without a Vietnamese keyboard. */
+export const STATUS_WORDS = vocabulary<TaskStatus>(
+  TASK_STATUSES,
+  {
+    'Chưa thực hiện': ['Chưa triển khai', 'Chưa làm', 'Chưa bắt đầu'],
+    'Đang thực hiện': ['Đang triển khai', 'Đang làm', 'Đang tiến hành'],
+    'Hoàn thành': ['Đã hoàn thành', 'Xong', 'Hoàn thành đúng hạn', 'Đã xong'],
+    'Hoàn thành quá hạn': ['Hoàn thành chậm', 'Hoàn thành trễ hạn', 'Hoàn thành muộn', 'Hoàn thành sau hạn'],
+    'Không thực hiện': ['Dừng thực hiện', 'Không triển khai', 'Hủy', 'Bỏ'],
+  },
+  { untoned: true },
+);
 
 /** The canonical word: `null` for a blank cell, `undefined` when nothing matches. */
 export function canonicalWord<T extends string>(vocab: Vocabulary<T>, text: string): T | null | undefined {
   const key = matchKey(text);
   if (key === '') return null;
-  return vocab.lookup.get(key);
+  return vocab.lookup.get(key) ?? vocab.folded.get(foldedKey(text));
 }
 
 /**

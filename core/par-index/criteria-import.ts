@@ -32,6 +32,23 @@ const number = (text: string): number | null => {
   return n === undefined ? null : n;
 };
 
+/** The columns read as numbers: points, self-scores, appraisal. */
+const NUMBER_FIELDS = ['points', 'scoreH1', 'scoreYear', 'appraised'] as const;
+
+/**
+ * Number cells that hold text no number reads from ("bốn", "đạt"): read as blank (the stored value stays), and
+ * returned so the import names each one; never dropped without a word.
+ */
+export function unreadableNumbers(parsed: ParsedAppendix): { row: number; field: (typeof NUMBER_FIELDS)[number]; text: string }[] {
+  const found: { row: number; field: (typeof NUMBER_FIELDS)[number]; text: string }[] = [];
+  const check = (row: number, field: (typeof NUMBER_FIELDS)[number], text: string): void => {
+    if (parseVnNumber(text.trim()) === undefined) found.push({ row, field, text: text.trim() });
+  };
+  for (const g of parsed.groups) check(g.row, 'points', g.points);
+  for (const t of parsed.tasks) for (const f of NUMBER_FIELDS) check(t.sourceRows[0]!, f, t[f]);
+  return found.sort((a, b) => a.row - b.row);
+}
+
 /** The columns a file can bring, from the tab layout: every column but the code. */
 const FILE_COLUMNS = CRITERIA_TAB.columns.filter((c) => c.key !== 'code');
 

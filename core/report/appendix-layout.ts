@@ -14,6 +14,8 @@ export interface AppendixColumn {
   value: (t: Task) => string | number | null;
   /** Consecutive tasks sharing this value may show it once (Word merges the cells down). */
   mergeRuns?: boolean;
+  /** For the import, not for reading (the task id): the workbook carries it, a printed Word table does not. */
+  machine?: boolean;
 }
 
 const BASE_COLUMNS: AppendixColumn[] = [
@@ -27,11 +29,18 @@ const BASE_COLUMNS: AppendixColumn[] = [
   { header: 'Ghi chú', width: 20, value: (t) => t.remarks ?? '' },
 ];
 
-const PROGRESS_COLUMNS: AppendixColumn[] = [
+/**
+ * The tracking columns, which an office fills in and sends back: the import reads them by these headers (headers.ts)
+ * and finds each task by its id, the workbook's last column, whatever else was edited in the row (a Word table, made to
+ * be printed, goes without it: its tasks are found by wording and STT). The task template has them too, but the id.
+ */
+export const PROGRESS_COLUMNS: readonly AppendixColumn[] = [
   { header: 'Trạng thái', width: 16, value: (t) => t.status || 'Chưa thực hiện' },
   { header: 'Tiến độ (%)', width: 10, value: (t) => t.progress },
   { header: 'Ngày hoàn thành', width: 13, value: (t) => (t.completedOn ? formatVn(t.completedOn) : null) },
   { header: 'Minh chứng', width: 28, value: (t) => t.evidence },
+  { header: 'Ghi chú tiến độ', width: 20, value: (t) => t.note },
+  { header: 'Mã nhiệm vụ', width: 12, value: (t) => t.id, machine: true },
 ];
 
 /** "Yêu cầu" and "Ghi chú" only when some task has one, as the plan's own appendix; the tracking columns on request. */

@@ -37,6 +37,7 @@ export const ISSUE_LABELS: Record<IssueCode, string> = {
   MEETING_LENGTH_INVALID: 'Thời lượng không đọc được',
   CELL_UNREADABLE: 'Ô lỗi công thức',
   CELL_BLANK_KEPT: 'Ô trống, giữ giá trị đã có',
+  VALUE_UNREADABLE: 'Giá trị không đọc được',
   SCORE_OUT_OF_RANGE: 'Điểm tự chấm vượt điểm tối đa',
   SCORE_STEP: 'Điểm không theo bước điểm',
   EVIDENCE_MISSING: 'Thiếu tài liệu kiểm chứng',

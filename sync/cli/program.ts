@@ -68,6 +68,7 @@ export function buildProgram(): Command {
   )
     .option('--plan <số>', 'số kế hoạch khi phụ lục không ghi, ví dụ 158/KH-UBND')
     .option('--period <kỳ>', 'kỳ của các dòng không ghi "Kỳ", ví dụ "Quý I/2026"')
+    .option('--replace', 'thay giá trị trong sổ bằng giá trị trong tệp')
     .option('--dry-run', 'chỉ đọc và kiểm tra, không ghi')
     .option('--json', JSON_HELP)
     .action(async (file: string, opts: ImportOptions) => {

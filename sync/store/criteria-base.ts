@@ -1,28 +1,31 @@
 /**
- * What the last criteria import brought (per criterion code), kept beside the store in
- * `.sync/<store or sheet id>.index-import.json`, so a re-import of the province set tells
- * an official's edit (kept) from the file's own change (taken).
+ * What the last imports brought, kept beside the store in `.sync/<store or sheet id>.<kind>.json`, so a re-import
+ * tells an official's edit (kept) from the file's own change (taken): per criterion code for the criteria
+ * (`index-import.json`), per task id as short fingerprints for a plan's appendix (`plan-import.json`).
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { CriteriaBase } from '../../core/index';
+import type { CriteriaBase, ImportBase } from '../../core/index';
 import { writeFileDurable } from '../files/durable-write';
 import { localStorePath, sheetId, type StoreOptions } from './store-options';
 
-export function criteriaBasePath(options: StoreOptions): string {
+function basePath(options: StoreOptions, kind: 'index-import' | 'plan-import'): string {
   const local = localStorePath(options);
-  return join(dirname(local), '.sync', `${sheetId(options) ?? basename(local, '.xlsx')}.index-import.json`);
+  return join(dirname(local), '.sync', `${sheetId(options) ?? basename(local, '.xlsx')}.${kind}.json`);
 }
 
-/** An absent or unreadable base: every difference is then the file's to make. */
-export async function loadCriteriaBase(path: string): Promise<CriteriaBase> {
+export const criteriaBasePath = (options: StoreOptions): string => basePath(options, 'index-import');
+export const planBasePath = (options: StoreOptions): string => basePath(options, 'plan-import');
+
+/** An absent or unreadable base: every difference is then the file's to make (criteria) or an official's (a plan). */
+export async function loadImportBase<T extends CriteriaBase | ImportBase>(path: string): Promise<T> {
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as CriteriaBase;
+    return JSON.parse(await readFile(path, 'utf8')) as T;
   } catch {
-    return {};
+    return {} as T;
   }
 }
 
-export async function saveCriteriaBase(path: string, base: CriteriaBase): Promise<void> {
+export async function saveImportBase(path: string, base: CriteriaBase | ImportBase): Promise<void> {
   await writeFileDurable(path, JSON.stringify(base));
 }

@@ -71,7 +71,8 @@ function merges(tasks: readonly Task[], column: AppendixColumn): ('restart' | 'c
 }
 
 export function appendixDocument(plan: Plan, tasks: readonly Task[], options: DocxExportOptions = {}, keywords?: string): Document {
-  const columns = appendixColumns(tasks, options);
+  // A printed table has no use for the task id (the workbook's import column).
+  const columns = appendixColumns(tasks, options).filter((c) => !c.machine);
   const widths = columnWidths(columns);
   const cell = (children: Paragraph[], i: number, extra: { columnSpan?: number; verticalMerge?: 'restart' | 'continue' } = {}): TableCell =>
     new TableCell({

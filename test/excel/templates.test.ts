@@ -31,6 +31,8 @@ describe('templates/ (regenerate with npm run templates)', () => {
     expect([...parsed!.columns.keys()]).toEqual(
       expect.arrayContaining(['stt', 'title', 'target', 'lead', 'support', 'product', 'deadline']),
     );
+    // The tracking columns, as the appendix export writes them, so a filled template records progress.
+    expect([...parsed!.columns.keys()]).toEqual(expect.arrayContaining(['status', 'progress', 'completedOn', 'evidence', 'note']));
     expect(parsed!.tasks).toEqual([]);
   });
 

@@ -8,7 +8,8 @@
 import { locateTable, planTable, type ImportReady } from '../../../core/index';
 import { readGrids } from '../../excel/read-grids';
 import { CchcError, EXIT } from '../../errors';
-import { criteriaBasePath, loadCriteriaBase, saveCriteriaBase } from '../../store/criteria-base';
+import type { CriteriaBase, ImportBase } from '../../../core/index';
+import { criteriaBasePath, loadImportBase, planBasePath, saveImportBase } from '../../store/criteria-base';
 import { openStore } from '../shared/open-store';
 import type { StoreOptions } from '../../store/store-options';
 import { againIfStoreChanged, type WriteOutcome } from '../../store/store';
@@ -23,6 +24,8 @@ export interface ImportOptions extends StoreOptions {
   json?: boolean;
   /** Read the table as CCHC-index criteria (`cchc index-import`). */
   criteria?: boolean;
+  /** Take the file's values over officials' corrections in the store. */
+  replace?: boolean;
 }
 
 export async function importCommand(file: string, options: ImportOptions): Promise<number> {
@@ -31,10 +34,12 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   const located = locateTable({ file, sheets: await readGrids(file), criteria: options.criteria });
   if ('ok' in located) throw new CchcError(located.code, located.message);
   const basePath = criteriaBasePath(options);
+  const planPath = planBasePath(options);
   const write = (plan: ImportReady) => !options.dryRun && !plan.blocked;
   // Planned against the store as read; planned again if another command wrote the store before this write.
   const { plan, outcome } = await againIfStoreChanged(async () => {
-    const criteriaBase = await loadCriteriaBase(basePath);
+    const criteriaBase = await loadImportBase<CriteriaBase>(basePath);
+    const planBase = await loadImportBase<ImportBase>(planPath);
     const planned = planTable(
       {
         file,
@@ -42,6 +47,8 @@ export async function importCommand(file: string, options: ImportOptions): Promi
         plan: options.plan,
         period: options.period,
         criteriaBase,
+        planBase,
+        replace: options.replace,
         criteria: options.criteria,
         today: todayInVietnam(),
       },
@@ -50,7 +57,8 @@ export async function importCommand(file: string, options: ImportOptions): Promi
     if (!planned.ok) throw new CchcError(planned.code, planned.message);
     if (write(planned)) store.checkRows?.(planned.rowCounts);
     const written: WriteOutcome = write(planned) ? await store.write(planned.writes()) : { conflicts: [], skipped: [] };
-    if (write(planned) && planned.criteriaBase) await saveCriteriaBase(basePath, planned.criteriaBase);
+    if (write(planned) && planned.criteriaBase) await saveImportBase(basePath, planned.criteriaBase);
+    if (write(planned) && planned.planBase) await saveImportBase(planPath, planned.planBase);
     return { plan: planned, outcome: written };
   });
 
