@@ -68,3 +68,4 @@ export * from './files/xml-tree';
 export * from './files/docx-xml';
 export * from './files/docx-numbering';
 export * from './files/read-table-file';
+export * from './files/csv-grid';
