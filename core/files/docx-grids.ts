@@ -79,11 +79,19 @@ export function docxBlocks(zip: ZipArchive): WordBlock[] {
 /** An empty paragraph, page break or section break: what Word leaves between the two halves of a table cut by a page. */
 const isGap = (b: WordBlock): boolean => b.kind === 'paragraph' && nfc(b.text) === '';
 
+/**
+ * Whether a cell can hold the national heading, cheaply: "CHỦ NGHĨA" keeps its letters n-g-h together in any Unicode
+ * form (only full-width letters, folded by matchKey, would not). matchKey on every cell of a 500-task table was a
+ * fifth of a Word plan's reading.
+ */
+const mayBeNational = (cell: string): boolean => /ngh/i.test(cell) || /[\uff00-\uffef]/.test(cell);
+
 /** The national heading: the first table holding "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", else the paragraphs above "KẾ HOẠCH". */
 function headingLines(blocks: readonly WordBlock[]): string[] {
   const lines = (texts: string[]): string[] => texts.flatMap((t) => nfcMultiline(t).split('\n')).filter((l) => l !== '');
   const table = blocks.find(
-    (b): b is WordTable => b.kind === 'table' && b.rows.some((r) => r.cells.some((c) => matchKey(c ?? '').includes(NATIONAL))),
+    (b): b is WordTable =>
+      b.kind === 'table' && b.rows.some((r) => r.cells.some((c) => c !== null && mayBeNational(c) && matchKey(c).includes(NATIONAL))),
   );
   if (table) return lines(table.rows.flatMap((r) => r.cells.map((c) => c ?? '')));
   // Without a heading table, only what stands above the plan's own "KẾ HOẠCH" line: never the prose, which quotes other plans.
@@ -106,8 +114,7 @@ function titleLinesAbove(blocks: readonly WordBlock[], index: number): string[] 
 }
 
 /** Each table with the tables that continue it (only empty paragraphs or page breaks between, same columns), as a grid. */
-export function docxGrids(blocks: readonly WordBlock[]): DocxGrid[] {
-  const heading = headingLines(blocks);
+export function docxGrids(blocks: readonly WordBlock[], heading = headingLines(blocks)): DocxGrid[] {
   const tables = blocks.flatMap((b, i) => (b.kind === 'table' ? [i] : []));
   return tables.map((start, n) => {
     const first = blocks[start] as WordTable;
@@ -140,14 +147,15 @@ export function docxGrids(blocks: readonly WordBlock[]): DocxGrid[] {
  */
 export function docxSheets(zip: ZipArchive): ImportSheet[] {
   const blocks = docxBlocks(zip);
-  const grids = docxGrids(blocks);
-  const sheets: ImportSheet[] = grids.map(({ name, grid, heading, firstCell }) => ({
+  const heading = headingLines(blocks);
+  const grids = docxGrids(blocks, heading);
+  const sheets: ImportSheet[] = grids.map(({ name, grid, firstCell }) => ({
     sheet: name,
     grid,
     heading,
     label: `${name.toLowerCase()} ("${firstCell.length > 40 ? `${firstCell.slice(0, 40)}…` : firstCell}")`,
   }));
   const prose = blocks.flatMap((b) => (b.kind === 'paragraph' && nfc(b.text) !== '' ? [nfc(b.text.replace(/\n/g, ' '))] : []));
-  if (prose.length > 0) sheets.push({ sheet: PROSE_SHEET, grid: [], heading: headingLines(blocks), prose });
+  if (prose.length > 0) sheets.push({ sheet: PROSE_SHEET, grid: [], heading, prose });
   return sheets;
 }

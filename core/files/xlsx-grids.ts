@@ -462,7 +462,12 @@ function sheetGrid(data: SheetData, ctx: WorkbookContext, targets: Map<string, {
   };
   for (const raw of data.rows) {
     const cells = new Map<number, Place>();
-    for (const c of raw.cells) cells.set(c.col, { shown: shownCell(c, ctx, links.get(`${letters(c.col)}${raw.row}`)), style: c.style });
+    for (const c of raw.cells) {
+      const link = links.get(`${letters(c.col)}${raw.row}`);
+      // A cell written with neither value nor format (<c r="B2"/>) is no cell, as exceljs read it: it widens nothing.
+      if (c.kind === 'null' && !c.style && link === undefined) continue;
+      cells.set(c.col, { shown: shownCell(c, ctx, link), style: c.style });
+    }
     const existing = rows.get(raw.row);
     if (existing) for (const [col, place] of cells) existing.cells.set(col, place);
     else rows.set(raw.row, { style: raw.style, cells });
