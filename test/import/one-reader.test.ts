@@ -6,6 +6,7 @@
  * path (the guards of files/input-file, then the core reader) gives the same.
  */
 import { readFile } from 'node:fs/promises';
+import * as CFB from 'cfb';
 import { describe, expect, it } from 'vitest';
 import { readTableFile } from '../../core/index';
 import { readGrids } from '../../sync/excel/read-grids';
@@ -29,4 +30,48 @@ describe('one reader for every table file', () => {
     expect(asJson(viaCli)).toEqual(expected);
     expect(asJson(read.ok ? read.sheets : null)).toEqual(asJson(viaCli));
   });
+});
+
+/**
+ * The reader bundled as the Apps Script build bundles the core (esbuild, IIFE, ES2020) and run in a bare V8 context:
+ * no Node module, no Buffer, no TextDecoder, no timers, as in Apps Script. It must read every fixture as Node does.
+ */
+describe('the reader in a bare V8, as Apps Script runs it', () => {
+  it('reads every fixture to the same grids, and refuses a foreign file with the same line', async () => {
+    const { build } = await import('esbuild');
+    const vm = await import('node:vm');
+    const bundle = await build({
+      stdin: { contents: "export { readTableFile } from './core/files/read-table-file';", resolveDir: process.cwd(), loader: 'ts' },
+      bundle: true,
+      format: 'iife',
+      globalName: 'READER',
+      target: 'es2020',
+      charset: 'utf8',
+      write: false,
+    });
+    const context = vm.createContext({});
+    vm.runInContext(bundle.outputFiles[0]!.text, context);
+    expect(vm.runInContext('typeof TextDecoder + typeof Buffer + typeof setTimeout + typeof require', context)).toBe(
+      'undefinedundefinedundefinedundefined',
+    );
+    const readThere = (file: string, bytes: Uint8Array): unknown => {
+      context['input'] = Array.from(bytes);
+      context['name'] = file;
+      return JSON.parse(vm.runInContext('JSON.stringify(READER.readTableFile(name, new Uint8Array(input)))', context) as string);
+    };
+    const dir = await tempDir();
+    for (const c of TABLE_FILE_CASES) {
+      const bytes = new Uint8Array(await readFile(await writeCase(c, dir)));
+      expect(readThere(c.file, bytes), c.name).toEqual(asJson(readTableFile(c.file, bytes)));
+    }
+    // An old .doc named .xls: an OLE2 container with a WordDocument stream, told apart by cfb there too.
+    const container = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(container, '/WordDocument', new Uint8Array(600));
+    const xls = new Uint8Array(CFB.write(container, { type: 'array' }) as number[]);
+    expect(readThere('so-cu.xls', xls)).toMatchObject({ ok: false, code: 'FILE_OLD_DOC' });
+    expect(readThere('so-cu.xls', xls)).toEqual(readTableFile('so-cu.xls', xls));
+    const foreign = new TextEncoder().encode('{\\rtf1 not a workbook}');
+    expect(readThere('phu-luc.xlsx', foreign)).toEqual(readTableFile('phu-luc.xlsx', foreign));
+    expect(readThere('phu-luc.xlsx', foreign)).toMatchObject({ ok: false, code: 'FILE_NOT_XLSX' });
+  }, 120_000);
 });
