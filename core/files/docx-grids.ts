@@ -10,8 +10,8 @@ import type { GridRow } from '../appendix/parse-appendix';
 import { PROSE_SHEET, type ImportSheet } from '../import/plan-import';
 import { matchKey, nfc, nfcMultiline } from '../text/vietnamese';
 import { DOCX_SAVE_AS, TableFileError, unparsedInput } from './file-errors';
-import { WordNumbering } from './docx-numbering';
-import { bodyBlocks, findBody, type WordBlock, type WordTable } from './docx-xml';
+import { NUMBERING_ELEMENTS, WordNumbering } from './docx-numbering';
+import { bodyBlocks, DOCUMENT_ELEMENTS, findBody, type WordBlock, type WordTable } from './docx-xml';
 import { parseXml, XmlTooDeepError, type XmlElement } from './xml-tree';
 import type { ZipArchive } from './zip';
 
@@ -40,11 +40,11 @@ const NATIONAL = matchKey('Cộng hòa xã hội chủ nghĩa');
 const MAX_TITLE_LINES = 4;
 
 /** A part parsed; null when the document lacks it. Unparsable is unreadable, too deep is said so. */
-function part(zip: ZipArchive, partName: string): XmlElement | null {
+function part(zip: ZipArchive, partName: string, keep: ReadonlySet<string>): XmlElement | null {
   const xml = zip.textOf(partName);
   if (xml === null) return null;
   try {
-    return parseXml(xml);
+    return parseXml(xml, keep);
   } catch (error) {
     throw parseFailure(error, zip.fileName);
   }
@@ -59,7 +59,9 @@ function mainPart(zip: ZipArchive): XmlElement {
         .find((r) => r.includes(`Type="${OFFICE_DOCUMENT}"`))
         ?.match(/Target="\/?([^"]+)"/)?.[1]
     : undefined;
-  const root = (target !== undefined && zip.has(target) ? part(zip, target) : null) ?? part(zip, 'word/document.xml');
+  const root =
+    (target !== undefined && zip.has(target) ? part(zip, target, DOCUMENT_ELEMENTS) : null) ??
+    part(zip, 'word/document.xml', DOCUMENT_ELEMENTS);
   if (root === null) {
     throw new TableFileError(
       'FILE_NOT_DOCX',
@@ -73,7 +75,13 @@ function mainPart(zip: ZipArchive): XmlElement {
 export function docxBlocks(zip: ZipArchive): WordBlock[] {
   const body = findBody(mainPart(zip));
   if (!body) throw unparsedInput(zip.fileName, 'Word');
-  return bodyBlocks(body, new WordNumbering(part(zip, 'word/numbering.xml') ?? undefined, part(zip, 'word/styles.xml') ?? undefined));
+  return bodyBlocks(
+    body,
+    new WordNumbering(
+      part(zip, 'word/numbering.xml', NUMBERING_ELEMENTS) ?? undefined,
+      part(zip, 'word/styles.xml', NUMBERING_ELEMENTS) ?? undefined,
+    ),
+  );
 }
 
 /** An empty paragraph, page break or section break: what Word leaves between the two halves of a table cut by a page. */
