@@ -9,7 +9,7 @@
 import type { GridRow } from '../appendix/parse-appendix';
 import { PROSE_SHEET, type ImportSheet } from '../import/plan-import';
 import { matchKey, nfc, nfcMultiline } from '../text/vietnamese';
-import { DOCX_SAVE_AS, TableFileError, unparsedInput } from './file-errors';
+import { notDocx, TableFileError, unparsedInput } from './file-errors';
 import { NUMBERING_ELEMENTS, WordNumbering } from './docx-numbering';
 import { bodyBlocks, DOCUMENT_ELEMENTS, findBody, type WordBlock, type WordTable } from './docx-xml';
 import { parseXml, XmlTooDeepError, type XmlElement } from './xml-tree';
@@ -63,10 +63,7 @@ function mainPart(zip: ZipArchive): XmlElement {
     (target !== undefined && zip.has(target) ? part(zip, target, DOCUMENT_ELEMENTS) : null) ??
     part(zip, 'word/document.xml', DOCUMENT_ELEMENTS);
   if (root === null) {
-    throw new TableFileError(
-      'FILE_NOT_DOCX',
-      `Tệp "${zip.fileName}" không phải tài liệu Word .docx. Mở bằng Word và lưu dạng ${DOCX_SAVE_AS}.`,
-    );
+    throw notDocx(zip.fileName);
   }
   return root;
 }

@@ -2,8 +2,6 @@
  * Why a file an official hands us cannot be read, one Vietnamese line each with a stable code: the same words from
  * the CLI (which wraps them in its CchcError) and from the sheet's menu. Nothing here touches a disk.
  */
-import * as CFB from 'cfb';
-
 /** A file refused: `code` is stable (scripts and support read it), `message` one Vietnamese line naming the file. */
 export class TableFileError extends Error {
   constructor(
@@ -73,16 +71,29 @@ export const DOCX_SAVE_AS = '"Tài liệu Word (.docx)"';
 /** What an OLE2 container holds, by its streams: a password-protected .xlsx/.docx, an old .xls or .doc, or unknown. */
 type OleKind = 'encrypted' | 'xls' | 'doc' | 'unknown';
 
-function oleKind(bytes: Uint8Array): OleKind {
-  let names: string[];
-  try {
-    names = CFB.read(bytes, { type: 'array' }).FileIndex.map((e) => e.name);
-  } catch {
-    return 'unknown';
+/**
+ * The names of the streams an OLE2 compound file's directory lists. A directory entry is 128 bytes at a 128-byte
+ * boundary past the 512-byte header (sectors are 512 or 4096 bytes): its name in UTF-16LE, the name's byte length
+ * (with its terminator) at 0x40, its type at 0x42 (2: a stream). Only these names are wanted, so the entries are found
+ * by their shape rather than by walking the allocation table (cfb, which the CLI used, is 75 KB of the sheet's bundle).
+ */
+function oleStreams(bytes: Uint8Array, wanted: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (let at = 512; at + 128 <= bytes.length; at += 128) {
+    const length = bytes[at + 0x40]! | (bytes[at + 0x41]! << 8);
+    if (bytes[at + 0x42] !== 2 || length < 4 || length > 64 || length % 2 !== 0) continue;
+    let name = '';
+    for (let i = 0; i < length - 2; i += 2) name += String.fromCharCode(bytes[at + i]! | (bytes[at + i + 1]! << 8));
+    if (wanted.includes(name)) found.add(name);
   }
-  if (names.includes('EncryptionInfo') || names.includes('EncryptedPackage')) return 'encrypted';
-  if (names.includes('Workbook') || names.includes('Book')) return 'xls';
-  if (names.includes('WordDocument')) return 'doc';
+  return found;
+}
+
+function oleKind(bytes: Uint8Array): OleKind {
+  const names = oleStreams(bytes, ['EncryptionInfo', 'EncryptedPackage', 'Workbook', 'Book', 'WordDocument']);
+  if (names.has('EncryptionInfo') || names.has('EncryptedPackage')) return 'encrypted';
+  if (names.has('Workbook') || names.has('Book')) return 'xls';
+  if (names.has('WordDocument')) return 'doc';
   return 'unknown';
 }
 
@@ -108,6 +119,10 @@ export function oleError(bytes: Uint8Array, name: string, expected: 'Excel' | 'W
     'FILE_OLD_DOC',
     `Tệp "${name}" là định dạng Word cũ (.doc). Mở bằng Word, lưu lại dạng ${DOCX_SAVE_AS} rồi nhập tệp .docx.`,
   );
+}
+
+export function notDocx(name: string): TableFileError {
+  return new TableFileError('FILE_NOT_DOCX', `Tệp "${name}" không phải tài liệu Word .docx. Mở bằng Word và lưu dạng ${DOCX_SAVE_AS}.`);
 }
 
 /** A whole zip (every part inflated and checked) whose content the reader cannot parse: re-save it from the app. */

@@ -15,6 +15,7 @@ import {
   fileTooLarge,
   MAX_IMPORT_BYTES,
   MAX_INPUT_ROWS,
+  notDocx,
   OLE_MAGIC,
   oleError,
   RTF_MAGIC,
@@ -97,7 +98,7 @@ function workbook(name: string, bytes: Uint8Array): ImportSheet[] {
 function wordDocument(name: string, bytes: Uint8Array): ImportSheet[] {
   if (startsWith(bytes, OLE_MAGIC)) throw oleError(bytes, name, 'Word');
   if (!startsWith(bytes, ZIP_MAGIC)) {
-    throw new TableFileError('FILE_NOT_DOCX', `Tệp "${name}" không phải tài liệu Word .docx. Mở bằng Word và lưu dạng ${DOCX_SAVE_AS}.`);
+    throw notDocx(name);
   }
   return docxSheets(new ZipArchive(bytes, name, 'Word'));
 }

@@ -1,33 +1,19 @@
 /**
  * A file an official hands us (an appendix, a log, a Word plan), read once: the size is checked on the same open
  * handle the bytes are read from, so a larger file put in its place meanwhile is never read past the limit, and
- * what the zip guard then checks is what the parser reads. Each refusal is one Vietnamese line.
+ * what the core's reader (core/files/read-table-file) then checks is what it parses. Each refusal is one Vietnamese line.
  */
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import {
-  emptyFile,
-  fileTooLarge,
-  MAX_IMPORT_BYTES,
-  oleError as oleRefusal,
-  tooManyRows as tooManyRowsRefusal,
-  unparsedInput as unparsedRefusal,
-  type InputKind,
-  type TableFileError,
-} from '../../core/index';
+import { emptyFile, fileTooLarge, MAX_IMPORT_BYTES, type InputKind, type TableFileError } from '../../core/index';
 import { CchcError } from '../errors';
 import { whileInUse } from './file-in-use';
 
 // The words of each refusal live in the core (files/file-errors), shared with the sheet's menu.
-export { MAX_IMPORT_BYTES, MAX_INPUT_ROWS, XLSX_SAVE_AS, DOCX_SAVE_AS, type InputKind } from '../../core/index';
+export { MAX_IMPORT_BYTES, XLSX_SAVE_AS } from '../../core/index';
 
 /** The CLI's error for a refusal of the core's file readers: the same code and Vietnamese line. */
 export const asCchcError = (refusal: TableFileError): CchcError => new CchcError(refusal.code, refusal.message);
-
-export const tooManyRows = (path: string, where: string): CchcError => asCchcError(tooManyRowsRefusal(path, where));
-export const oleError = (bytes: Uint8Array, path: string, expected: 'Excel' | 'Word'): CchcError =>
-  asCchcError(oleRefusal(bytes, path, expected));
-export const unparsedInput = (path: string, app: 'Excel' | 'Word'): CchcError => asCchcError(unparsedRefusal(path, app));
 
 /** FILE_NOT_REGULAR: a FIFO, a device or a socket, which an open or a read would wait on forever. */
 function notRegular(path: string): CchcError {

@@ -75,3 +75,28 @@ describe('the reader in a bare V8, as Apps Script runs it', () => {
     expect(readThere('phu-luc.xlsx', foreign)).toMatchObject({ ok: false, code: 'FILE_NOT_XLSX' });
   }, 120_000);
 });
+
+describe('old and protected Office files, told apart by their OLE2 directory', () => {
+  /** An OLE2 compound file written by cfb, with `others` streams before the ones named (a directory over several sectors). */
+  function ole(streams: string[], others = 0): Uint8Array {
+    const container = CFB.utils.cfb_new();
+    for (let i = 0; i < others; i++) CFB.utils.cfb_add(container, `/Luồng ${i}`, new Uint8Array(700));
+    // Content that spells a stream's name is not a directory entry.
+    CFB.utils.cfb_add(container, '/Data', new TextEncoder().encode('W\0o\0r\0k\0b\0o\0o\0k\0'.repeat(40)));
+    for (const name of streams) CFB.utils.cfb_add(container, `/${name}`, new Uint8Array(600));
+    return new Uint8Array(CFB.write(container, { type: 'array' }) as number[]);
+  }
+
+  it.each([
+    ['ke-hoach.docx', ['EncryptionInfo', 'EncryptedPackage'], 0, 'FILE_ENCRYPTED'],
+    ['phu-luc.xlsx', ['EncryptedPackage'], 30, 'FILE_ENCRYPTED'],
+    ['phu-luc.xlsx', ['Workbook'], 30, 'FILE_OLD_XLS'],
+    ['phu-luc.xls', ['Book'], 0, 'FILE_OLD_XLS'],
+    ['ke-hoach.doc', ['WordDocument'], 30, 'FILE_OLD_DOC'],
+    ['phu-luc.xlsx', ['WordDocument'], 0, 'FILE_OLD_DOC'],
+    ['ke-hoach.docx', [], 5, 'FILE_OLD_DOC'],
+    ['phu-luc.xlsx', [], 5, 'FILE_OLD_XLS'],
+  ] as const)('%s holding %j (and %d other streams) is %s', (file, streams, others, code) => {
+    expect(readTableFile(file, ole([...streams], others))).toMatchObject({ ok: false, code });
+  });
+});
