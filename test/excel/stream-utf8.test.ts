@@ -4,12 +4,14 @@
  * (exceljs issues #2084, #2316). Parts here are megabytes of multi-byte text, so dozens of chunk boundaries fall
  * inside characters. The Word reader (which decodes a part whole) is held to the same text.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { ZipArchive } from '../../core/index';
 import { readGrids } from '../../sync/excel/read-grids';
 import { docxFile, table } from '../fixtures/appendix-docx';
+import { writeZip } from '../fixtures/zip-file';
 import { buildAppendixFile } from '../fixtures/appendix-xlsx';
 import { useTempDir } from '../helpers/tmp';
 
@@ -121,5 +123,22 @@ describe('grids read while they inflate keep multi-byte text whole', () => {
     );
     const [sheet] = await readGrids(file);
     expectSourceRows(sheet!.grid.map((r) => r.cells));
+  });
+});
+
+describe('a part read as text while it inflates', () => {
+  it('comes in many pieces, none splitting a character, and joins to the part as written', async () => {
+    // Words in a shuffled order, so the part does not compress to one piece.
+    const words = 'rà soát đơn giản hóa thủ tục hành chính thuộc thẩm quyền giải quyết của ủy ban nhân dân phường xã ưu tiên'.split(' ');
+    let seed = 7;
+    const text = Array.from({ length: 400_000 }, () => words[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % words.length]).join(' ');
+    const file = join(await tempDir(), 'phan-dai.xlsx');
+    await writeZip(file, [{ name: 'xl/worksheets/sheet1.xml', chunks: () => [Buffer.from(text)] }]);
+    const zip = new ZipArchive(await readFile(file), 'phan-dai.xlsx', 'Excel');
+    const pieces: string[] = [];
+    zip.streamText('xl/worksheets/sheet1.xml', (piece) => pieces.push(piece));
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(pieces.some((p) => p.includes('\uFFFD'))).toBe(false);
+    expect(pieces.join('')).toBe(text);
   });
 });
