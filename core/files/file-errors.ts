@@ -2,10 +2,12 @@
  * Why a file an official hands us cannot be read, one Vietnamese line each with a stable code: the same words from
  * the CLI (which wraps them in its CchcError) and from the sheet's menu. Nothing here touches a disk.
  */
+import type { StopCode } from '../model/codes';
+
 /** A file refused: `code` is stable (scripts and support read it), `message` one Vietnamese line naming the file. */
 export class TableFileError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: StopCode,
     message: string,
   ) {
     super(message);
