@@ -15,7 +15,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { GridRow } from '../appendix/parse-appendix';
 import type { ImportSheet } from '../import/plan-import';
-import { isoFromUtcDate } from '../layout/date-cell';
+import { dateCellValue, isoFromUtcDate } from '../layout/date-cell';
 import { nfcMultiline } from '../text/vietnamese';
 import { MAX_INPUT_ROWS, tooManyRows } from './file-errors';
 import { MAX_XML_DEPTH, XmlTooDeepError } from './xml-tree';
@@ -281,6 +281,8 @@ function sheetData(zip: ZipArchive, part: string, tooMany: () => Error): SheetDa
   let value: string | undefined;
   let inRun = false;
   let inRunProps = false;
+  /** Inside a phonetic run (rPh): its text is a reading aid, not the cell's. */
+  let phonetic = 0;
   let lastRow = 0;
   let lastCol = 0;
   let valued = 0;
@@ -311,8 +313,8 @@ function sheetData(zip: ZipArchive, part: string, tooMany: () => Error): SheetDa
           else if (name === 'r') inRun = true;
           else if (name === 'rPr') inRunProps = true;
           else if (name === 'b' && inRun && inRunProps) cell.richBold = true;
-          else if (name === 't') into = 't';
-          else if (name === 'rPh') into = null;
+          else if (name === 't') into = phonetic > 0 ? null : 't';
+          else if (name === 'rPh') phonetic++;
         }
       } else if (name === 'col' && section === 'cols') {
         const style = Number(attr(tag, 'style') ?? 0);
@@ -356,6 +358,7 @@ function sheetData(zip: ZipArchive, part: string, tooMany: () => Error): SheetDa
         cell = null;
         inRun = false;
       } else if (name === 'f' || name === 'v' || name === 't') into = null;
+      else if (name === 'rPh') phonetic--;
       else if (name === 'rPr') inRunProps = false;
       else if (name === 'row' && row) {
         if (row.cells.some((c) => c.kind !== 'null')) {
@@ -386,12 +389,10 @@ interface WorkbookContext {
   date1904: boolean;
 }
 
-/** The day a serial number in a date format shows, as dd/mm/yyyy; '' when it is no day. */
+/** The day a serial number in a date format shows (dd/mm/yyyy, the core's date-cell rule); '' when it is no day. */
 function dayText(serial: number, date1904: boolean): string {
   const date = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
-  if (Number.isNaN(date.getTime())) return '';
-  const [y, m, d] = isoFromUtcDate(date).split('-');
-  return `${d}/${m}/${y}`;
+  return Number.isNaN(date.getTime()) ? '' : String(dateCellValue(isoFromUtcDate(date), undefined));
 }
 
 function shownCell(cell: Cell, ctx: WorkbookContext, link: string | undefined): Shown {
