@@ -105,12 +105,8 @@ function parsePart(zip: ZipArchive, name: string, on: Parameters<typeof sax>[1])
 }
 
 /** A package relationships part: id → target part name (external targets as written). */
-function relationships(
-  zip: ZipArchive,
-  relsName: string,
-  baseFolder: string,
-): Map<string, { target: string; type: string; external: boolean }> {
-  const rels = new Map<string, { target: string; type: string; external: boolean }>();
+function relationships(zip: ZipArchive, relsName: string, baseFolder: string): Map<string, { target: string; external: boolean }> {
+  const rels = new Map<string, { target: string; external: boolean }>();
   parsePart(zip, relsName, {
     open: (tag) => {
       if (local(tag.name) !== 'Relationship') return;
@@ -118,7 +114,6 @@ function relationships(
       const external = attr(tag, 'TargetMode') === 'External';
       rels.set(attr(tag, 'Id') ?? '', {
         target: external ? target : resolvePart(baseFolder, target),
-        type: attr(tag, 'Type') ?? '',
         external,
       });
     },

@@ -174,17 +174,11 @@ export function crc32(bytes: Uint8Array, crc = 0): number {
   return ~c >>> 0;
 }
 
-/** Where a local header is, what it says, and where its entry's stored bytes start and (with a descriptor) end. */
-interface Located {
-  dataStart: number;
-  /** First byte after the entry (its data descriptor included). */
-  end: number;
-}
-
 export class ZipArchive {
   readonly entries: readonly ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
-  private readonly located = new Map<ZipEntry, Located>();
+  /** Where each entry's stored bytes start, past its local header. */
+  private readonly dataStart = new Map<ZipEntry, number>();
   /** Bytes inflated so far, all parts together. */
   private inflated = 0;
 
@@ -250,7 +244,7 @@ export class ZipArchive {
         const zip64 = entry.size >= SATURATED || entry.compressedSize >= SATURATED;
         end = Math.min(b.length, end + (zip64 ? 20 : 12));
       }
-      this.located.set(entry, { dataStart, end });
+      this.dataStart.set(entry, dataStart);
       covered = end;
     }
     if (covered > directoryOffset) throw this.inconsistent('các phần chồng lên mục lục của tệp nén');
@@ -278,7 +272,7 @@ export class ZipArchive {
    * declared size, and its CRC. An exception from `onChunk` (a row limit reached) stops inflating and passes through.
    */
   private inflate(entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
-    const { dataStart } = this.located.get(entry)!;
+    const dataStart = this.dataStart.get(entry)!;
     const stored = this.bytes.subarray(dataStart, dataStart + entry.compressedSize);
     const budget = Math.min(this.limits.entryBytes, this.limits.totalBytes - this.inflated);
     let count = 0;
