@@ -5,7 +5,7 @@
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const dist = `${root}dist`;
@@ -25,6 +25,26 @@ export const HANDLERS = [
   'cchcSelectCell',
 ] as const;
 
+/**
+ * CommonJS packages the core imports that do nothing when loaded (saxes, the XML parser of the core's file reader):
+ * esbuild keeps a CommonJS module it cannot prove pure, so without this the bundle carried 60 KB of parser that no
+ * menu item called.
+ */
+function sideEffectFree(packages: readonly string[]): Plugin {
+  const filter = new RegExp(`^(${packages.join('|')})$`);
+  return {
+    name: 'side-effect-free',
+    setup(build) {
+      build.onResolve({ filter }, async (args) => {
+        // The resolution below comes back through this hook: let esbuild resolve that one itself.
+        if (args.pluginData === 'inner') return undefined;
+        const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'inner' });
+        return { ...resolved, sideEffects: false };
+      });
+    },
+  };
+}
+
 export async function buildBundle(): Promise<string> {
   const result = await build({
     entryPoints: [`${root}src/main.ts`],
@@ -36,6 +56,7 @@ export async function buildBundle(): Promise<string> {
     write: false,
     legalComments: 'none',
     loader: { '.html': 'text' },
+    plugins: [sideEffectFree(['saxes'])],
   });
   const wrappers = HANDLERS.map((name) => `function ${name}(a, b, c) { return CCHC.${name}(a, b, c); }`).join('\n');
   const code = `${result.outputFiles[0]!.text}\n${wrappers}\n`;

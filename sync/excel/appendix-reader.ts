@@ -11,8 +11,8 @@ export interface AppendixFile extends ParsedAppendix {
   sheet: string;
 }
 
-export async function readAppendix(path: string, options: { stream?: boolean } = {}): Promise<AppendixFile> {
-  const sheets = await readGrids(path, options);
+export async function readAppendix(path: string): Promise<AppendixFile> {
+  const sheets = await readGrids(path);
   for (const { sheet, grid, heading } of sheets) {
     const parsed = parseAppendix(grid, heading);
     if (parsed) return { sheet, ...parsed };

@@ -28,14 +28,6 @@ export function linkAddress(value: ExcelValue | undefined): string | null {
   return value && typeof value === 'object' && 'hyperlink' in value && value.hyperlink ? value.hyperlink : null;
 }
 
-/** The error a cell shows ("#REF!"), also as a formula's result; null if none. */
-export function errorText(value: ExcelValue | undefined): string | null {
-  if (!value || typeof value !== 'object') return null;
-  if ('error' in value) return String(value.error);
-  if ('formula' in value || 'sharedFormula' in value) return errorText((value as { result?: ExcelValue }).result);
-  return null;
-}
-
 function plainText(text: unknown): string {
   if (typeof text === 'string') return text;
   if (text && typeof text === 'object' && 'richText' in text) {

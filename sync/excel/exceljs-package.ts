@@ -19,7 +19,7 @@
 import { posix } from 'node:path';
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { parseXml } from '../word/xml-tree';
+import { parseXml } from '../../core/index';
 
 const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const SHEET_RELS = /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/;

@@ -12,7 +12,7 @@ import {
   type GridRow,
 } from '../../core/index';
 import { appendixWorkbook } from '../../sync/excel/appendix-writer';
-import { worksheetGrid } from '../../sync/excel/worksheet-grid';
+import { workbookGrid } from '../helpers/workbook-grid';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { buildAppendixFile, linesFromSeed, seedPath } from '../fixtures/appendix-xlsx';
 import { cchcAsync } from '../helpers/cli';
@@ -91,7 +91,7 @@ describe('group rows kept', () => {
       { code: 'P', title: 'Kế hoạch thử', date: null, ward: '', year: 2026 },
       catalog.rows.map((r) => r.item),
     );
-    const exported = worksheetGrid(wb.getWorksheet('Phụ lục')!);
+    const exported = await workbookGrid(wb, 'Phụ lục');
     const row21 = exported.find((r) => r.cells[0] === '2.1')!;
     expect(row21.cells[1]).toBe('Kiểm soát TTHC');
     expect(row21.bold).toBe(true);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAppendix } from '../../core/index';
 import { readAppendix } from '../../sync/excel/appendix-reader';
 import { TEMPLATES } from '../../sync/excel/templates';
-import { worksheetGrid } from '../../sync/excel/worksheet-grid';
+import { workbookGrid } from '../helpers/workbook-grid';
 
 const templates = (file: string) => fileURLToPath(new URL(`../../templates/${file}`, import.meta.url));
 
@@ -26,7 +26,7 @@ describe('templates/ (regenerate with npm run templates)', () => {
   it('the blank appendix template is recognised by the importer', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(templates('phu-luc-nhiem-vu.xlsx'));
-    const parsed = parseAppendix(worksheetGrid(wb.getWorksheet('Phụ lục')!));
+    const parsed = parseAppendix(await workbookGrid(wb, 'Phụ lục'));
     expect(parsed).not.toBeNull();
     expect([...parsed!.columns.keys()]).toEqual(
       expect.arrayContaining(['stt', 'title', 'target', 'lead', 'support', 'product', 'deadline']),

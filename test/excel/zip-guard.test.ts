@@ -1,15 +1,15 @@
 /**
- * Bounded input: zip bombs and zips that are not workbooks are refused before
- * any parser inflates them, with the inflated size named, for .xlsx and .docx.
+ * Bounded input: zip bombs, zips that do not agree with themselves and zips that are not workbooks are refused before
+ * any parser reads them, with the inflated size named, for .xlsx and .docx (core/files/zip, for the CLI and the menu).
  */
 import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readWorkbookGrids } from '../../sync/excel/read-workbook';
+import { readTableFile } from '../../core/index';
 import { guardZip } from '../../sync/files/zip-guard';
 import { initialTables } from '../../sync/store/initial-tables';
 import { XlsxStore } from '../../sync/store/xlsx-store';
-import { once, repeated, writeZip } from '../fixtures/zip-file';
+import { once, repeated, writeZip, type ZipSpec } from '../fixtures/zip-file';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 
@@ -23,6 +23,26 @@ const workbookParts = [
   { name: '[Content_Types].xml', chunks: once('<Types/>') },
   { name: 'xl/workbook.xml', chunks: once('<workbook/>') },
 ];
+
+/** A one-sheet workbook's parts; `sheetSpec` changes how the sheet's part is written (a lie, a bad checksum). */
+function minimalWorkbook(sheetXml: string, sheetSpec: Partial<ZipSpec> = {}): ZipSpec[] {
+  return [
+    { name: '[Content_Types].xml', chunks: once('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
+    {
+      name: 'xl/workbook.xml',
+      chunks: once(
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="PL" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      chunks: once(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+    },
+    { name: 'xl/worksheets/sheet1.xml', chunks: once(sheetXml), ...sheetSpec },
+  ];
+}
 
 async function importInto(file: string): Promise<{ code: number; stderr: string; unchanged: boolean }> {
   const store = join(await tempDir(), 'cchc.xlsx');
@@ -76,33 +96,44 @@ describe('zip guard', () => {
     ).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
   });
 
-  it('an entry left out of the zip directory, which only the streaming reader finds, is counted against the limits too', async () => {
+  it('an entry left out of the zip directory, which a streaming reader would find, is refused at once, nothing inflated', async () => {
     const file = join(await tempDir(), 'an-phan.xlsx');
     const sheet = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
     await writeZip(file, [
-      { name: '[Content_Types].xml', chunks: once('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
-      {
-        name: 'xl/workbook.xml',
-        chunks: once(
-          '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="PL" sheetId="1" r:id="rId1"/></sheets></workbook>',
-        ),
-      },
-      {
-        name: 'xl/_rels/workbook.xml.rels',
-        chunks: once(
-          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-        ),
-      },
-      { name: 'xl/worksheets/sheet1.xml', chunks: once(`${sheet}</sheetData></worksheet>`) },
-      // What the directory does not list: 300 MB of sheet, which the guard never counts.
+      ...minimalWorkbook(`${sheet}</sheetData></worksheet>`),
+      // What the directory does not list: 300 MB of sheet, which exceljs's streaming reader used to inflate to disk.
       { name: 'xl/worksheets/sheet1.xml', chunks: () => [Buffer.from(sheet), ...repeated(' ', 300 * MB)], hidden: true },
     ]);
-    // The guard passes it (the directory's entries are small); the streaming reader is refused at the limit.
-    await expect(guardFile(file)).resolves.toHaveLength(4);
-    const error = await readWorkbookGrids(file, { stream: true }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'FILE_TOO_LARGE' });
-    expect(String((error as Error).message)).toContain('lớn hơn 256 MB');
+    const result = await importInto(file);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^Lỗi: .*bị ẩn khỏi mục lục.*\[FILE_CORRUPT\]\n$/);
+    expect(result.unchanged).toBe(true);
+    await expect(guardFile(file)).rejects.toMatchObject({ code: 'FILE_CORRUPT' });
   }, 120_000);
+
+  it('a local header lying about its size, or a part whose checksum does not match, is refused and nothing is imported', async () => {
+    const dir = await tempDir();
+    const sheet =
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c></row></sheetData></worksheet>';
+    const lying = join(dir, 'noi-doi.xlsx');
+    await writeZip(lying, minimalWorkbook(sheet, { localDeclaredSize: 1 }));
+    const lie = readTableFile('noi-doi.xlsx', await readFile(lying));
+    expect(lie).toMatchObject({ ok: false, code: 'FILE_CORRUPT' });
+    expect(lie.ok ? '' : lie.message).toContain('kích thước phần "xl/worksheets/sheet1.xml" ghi sai');
+    const damaged = join(dir, 'hong.xlsx');
+    await writeZip(damaged, minimalWorkbook(sheet, { declaredCrc: 12345 }));
+    const result = await importInto(damaged);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/mã kiểm tra \(CRC\) của phần "xl\/worksheets\/sheet1.xml" không khớp.*\[FILE_CORRUPT\]/);
+    expect(result.unchanged).toBe(true);
+    // The same file with its true checksum reads.
+    const sound = join(dir, 'lanh.xlsx');
+    await writeZip(sound, minimalWorkbook(sheet));
+    expect(readTableFile('lanh.xlsx', await readFile(sound))).toMatchObject({
+      ok: true,
+      sheets: [{ sheet: 'PL', grid: [{ cells: ['STT'] }] }],
+    });
+  });
 
   it('a renamed .ods or another zip is FILE_NOT_XLSX saying what it is, not FILE_EMPTY', async () => {
     const dir = await tempDir();

@@ -36,7 +36,7 @@ describe("a filled criteria template through cchc import keeps the ward's scores
     const ws = wb.getWorksheet('Chỉ số CCHC')!;
     ws.getRow(2).values = ['1', 'Công tác chỉ đạo, điều hành', 10];
     ws.getRow(3).values = ['1.1', 'Kế hoạch CCHC năm', 10, 'Ban hành đúng hạn', 'Phòng Văn hóa - Xã hội'];
-    const grids = [{ sheet: ws.name, grid: (await import('../../sync/excel/worksheet-grid')).worksheetGrid(ws) }];
+    const grids = [{ sheet: ws.name, grid: await (await import('../helpers/workbook-grid')).workbookGrid(wb, ws.name) }];
     const stored = [{ code: '1.1', title: 'Kế hoạch CCHC', maxPoints: 8, scoreYear: 7.5, evidence: 'https://drive/kh' }];
     const plan = planImport({ file: 'chi-so.xlsx', sheets: grids, tables: { criteria: stored } }) as ImportReady;
     expect(plan.kind).toBe('criteria');

@@ -5,9 +5,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseXml, WordNumbering } from '../../core/index';
 import { readAppendix } from '../../sync/excel/appendix-reader';
-import { WordNumbering } from '../../sync/word/docx-numbering';
-import { parseXml } from '../../sync/word/xml-tree';
+import { readGrids } from '../../sync/excel/read-grids';
 import { docxFile, numberedParagraph, NUMBERING_XML, seedTable, table, wordPlanFromSeed } from '../fixtures/appendix-docx';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
@@ -94,8 +94,10 @@ describe("Word's automatic numbering", () => {
     );
     const path = join(await tempDir(), 'bang.docx');
     await writeFile(path, await docxFile(body, { numbering: NUMBERING_XML }));
-    const { readDocxBlocks } = await import('../../sync/word/docx-reader');
-    const [grid] = await readDocxBlocks(path);
-    expect(grid).toMatchObject({ kind: 'table', rows: [{ cells: ['1', '1.1 Rà soát'] }, { cells: ['2', 'x'] }] });
+    const [sheet] = await readGrids(path);
+    expect(sheet!.grid.map((r) => r.cells)).toEqual([
+      ['1', '1.1 Rà soát'],
+      ['2', 'x'],
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ZIP_LIMITS, guardZip } from '../../sync/files/zip-guard';
-import { readDocxBlocks } from '../../sync/word/docx-reader';
+import { readGrids } from '../../sync/excel/read-grids';
 import { docxFile, paragraph, wordPlanFromSeed } from '../fixtures/appendix-docx';
 import { useTempDir } from '../helpers/tmp';
 
@@ -41,17 +41,19 @@ describe('zip guard on Word plans', () => {
       code: 'FILE_TOO_LARGE',
     });
     await expect(guardFile(await saved(declaring(zip, 0xffffffff)), { kind: 'Word' })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
-    await expect(readDocxBlocks(await saved(zip.subarray(0, zip.length - 30)))).rejects.toMatchObject({ code: 'FILE_TRUNCATED' });
+    await expect(readGrids(await saved(zip.subarray(0, zip.length - 30)))).rejects.toMatchObject({ code: 'FILE_TRUNCATED' });
   });
 
-  it('a part that declares a small size but inflates past the limit is stopped by its real size', async () => {
-    // 4 MB of text compresses to a few kB; the directory is made to claim 100 bytes for it.
+  it('a part whose directory entry claims a small size, against its local header, is refused before it inflates', async () => {
+    // 4 MB of text compresses to a few kB; the directory is made to claim 100 bytes for it (a bomb whose local header
+    // lies too is stopped by its real size: test/excel/zip-guard.test.ts).
     const big = await docxFile(paragraph('x'.repeat(4 * 1024 * 1024)));
     const lying = await saved(declaring(big, 100, 'word/document.xml'));
     await expect(guardFile(lying, { kind: 'Word', limits: { ...DEFAULT_ZIP_LIMITS, entryBytes: 1024 * 1024 } })).rejects.toMatchObject({
-      code: 'FILE_TOO_LARGE',
+      code: 'FILE_CORRUPT',
     });
+    await expect(readGrids(lying)).rejects.toMatchObject({ code: 'FILE_CORRUPT' });
     // The honest file is read with the default limits.
-    expect((await readDocxBlocks(await saved(big))).length).toBe(1);
+    expect((await readGrids(await saved(big))).map((s) => s.prose?.length)).toEqual([1]);
   });
 });

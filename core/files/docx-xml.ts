@@ -46,6 +46,17 @@ function isOn(el: Element | undefined): boolean {
  */
 const TRANSPARENT = new Set(['ins', 'moveTo', 'hyperlink', 'fldSimple', 'smartTag', 'customXml', 'sdt', 'sdtContent', 'bdo', 'dir']);
 
+/**
+ * Every WordprocessingML element this walker (and the numbering it asks) looks at: the document part is parsed keeping
+ * only these (parseXml's `keep`); anything else is skipped here whole anyway.
+ */
+export const DOCUMENT_ELEMENTS: ReadonlySet<string> = new Set([
+  ...TRANSPARENT,
+  ...['document', 'body', 'p', 'pPr', 'rPr', 'b', 'del', 'sectPr', 'r', 't', 'tab', 'ptab', 'br', 'cr', 'noBreakHyphen', 'fldChar'],
+  ...['tbl', 'tblGrid', 'gridCol', 'tr', 'trPr', 'gridBefore', 'tc', 'tcPr', 'gridSpan', 'vMerge', 'hMerge'],
+  ...['numPr', 'numId', 'ilvl', 'pStyle'],
+]);
+
 interface TextState {
   parts: string[];
   bold: boolean;

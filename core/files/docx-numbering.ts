@@ -89,6 +89,13 @@ function formatted(n: number, format: string): string {
   }
 }
 
+/** The elements the numbering reads, of numbering.xml and of styles.xml (parseXml's `keep`). */
+export const NUMBERING_ELEMENTS: ReadonlySet<string> = new Set([
+  ...['numbering', 'abstractNum', 'lvl', 'start', 'numFmt', 'lvlText', 'isLgl', 'lvlRestart'],
+  ...['num', 'abstractNumId', 'lvlOverride', 'startOverride'],
+  ...['styles', 'style', 'pPr', 'numPr', 'numId', 'ilvl'],
+]);
+
 /** The numbering of one document: what each numbered paragraph shows, in document order. */
 export class WordNumbering {
   private readonly lists = new Map<string, List>();

@@ -39,24 +39,37 @@ export class XmlTooDeepError extends Error {
   }
 }
 
-/** Parses one part; throws on malformed XML, XmlTooDeepError past MAX_XML_DEPTH. Prefixes are resolved from the declarations seen so far (OOXML declares them on the root). */
-export function parseXml(xml: string): XmlElement {
+/**
+ * Parses one part; throws on malformed XML, XmlTooDeepError past MAX_XML_DEPTH. Prefixes are resolved from the
+ * declarations seen so far (OOXML declares them on the root). `keep`: the WordprocessingML elements a reader looks at;
+ * any other element (formatting, drawings, other namespaces) is parsed but not built, with all it holds: on a 500-task
+ * plan most elements are run and cell formatting, and building them was most of the reading's time and garbage.
+ */
+export function parseXml(xml: string, keep?: ReadonlySet<string>): XmlElement {
   /** Per prefix: is it WordprocessingML? */
   const prefixes = new Map<string, boolean>();
   const root: XmlElement = { local: '#document', w: false, attrs: {}, children: [], text: '' };
   const stack: XmlElement[] = [root];
   let top = root;
+  /** Depth inside an element not built (0: building). */
+  let skipped = 0;
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on('opentag', (tag) => {
-    const attrs: Record<string, string> = {};
     const given = tag.attributes as Record<string, string>;
+    // Declarations first: the root declares the prefix it is named with.
     for (const name in given) {
       if (name.startsWith('xmlns')) prefixes.set(name === 'xmlns' ? '' : name.slice(6), W_NAMESPACES.has(given[name]!));
-      else attrs[name.slice(name.indexOf(':') + 1)] = given[name]!;
     }
     const colon = tag.name.indexOf(':');
+    const local = colon < 0 ? tag.name : tag.name.slice(colon + 1);
     const w = prefixes.get(colon < 0 ? '' : tag.name.slice(0, colon)) ?? false;
-    const el: XmlElement = { local: colon < 0 ? tag.name : tag.name.slice(colon + 1), w, attrs, children: [], text: '' };
+    if (skipped > 0 || (keep && !(w && keep.has(local)))) {
+      if (!tag.isSelfClosing && stack.length + ++skipped > MAX_XML_DEPTH + 1) throw new XmlTooDeepError();
+      return;
+    }
+    const attrs: Record<string, string> = {};
+    for (const name in given) if (!name.startsWith('xmlns')) attrs[name.slice(name.indexOf(':') + 1)] = given[name]!;
+    const el: XmlElement = { local, w, attrs, children: [], text: '' };
     top.children.push(el);
     if (!tag.isSelfClosing) {
       if (stack.length > MAX_XML_DEPTH) throw new XmlTooDeepError();
@@ -66,11 +79,15 @@ export function parseXml(xml: string): XmlElement {
   });
   parser.on('closetag', (tag) => {
     if (tag.isSelfClosing) return;
+    if (skipped > 0) {
+      skipped--;
+      return;
+    }
     stack.pop();
     top = stack[stack.length - 1]!;
   });
   const text = (t: string): void => {
-    if (top.w && top.local === 't') top.text += t;
+    if (skipped === 0 && top.w && top.local === 't') top.text += t;
   };
   parser.on('text', text);
   parser.on('cdata', text);

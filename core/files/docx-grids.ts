@@ -4,26 +4,21 @@
  * "Nơi nhận" tables), joins a table continued after a page break, and hands the
  * resulting plain grid to the same core parser the Excel reader uses. The plan's
  * number, date and ward come from the appendix's "(Kèm theo …)" line, else from
- * the national heading.
+ * the national heading. Synchronous and pure: the CLI and the sheet's menu read a plan alike.
  */
-import JSZip from 'jszip';
-import { matchKey, nfc, nfcMultiline, PROSE_SHEET, type GridRow, type ImportSheet } from '../../core/index';
-import { DOCX_SAVE_AS, OLE_MAGIC, oleError, readInputFile, startsWith, unparsedInput, ZIP_MAGIC } from '../files/input-file';
-import { CchcError } from '../errors';
-import { guardZip } from '../files/zip-guard';
-import { WordNumbering } from './docx-numbering';
-import { bodyBlocks, findBody, type WordBlock, type WordTable } from './docx-xml';
-import { MAX_XML_DEPTH, parseXml, XmlTooDeepError, type XmlElement } from './xml-tree';
+import type { GridRow } from '../appendix/parse-appendix';
+import { PROSE_SHEET, type ImportSheet } from '../import/plan-import';
+import { matchKey, nfc, nfcMultiline } from '../text/vietnamese';
+import { notDocx, TableFileError, unparsedInput } from './file-errors';
+import { NUMBERING_ELEMENTS, WordNumbering } from './docx-numbering';
+import { bodyBlocks, DOCUMENT_ELEMENTS, findBody, type WordBlock, type WordTable } from './docx-xml';
+import { parseXml, XmlTooDeepError, type XmlElement } from './xml-tree';
+import type { ZipArchive } from './zip';
 
-/** A part that cannot be parsed: too deeply nested (said so), else unreadable. */
-function parseFailure(error: unknown, path: string): CchcError {
-  if (error instanceof XmlTooDeepError) {
-    return new CchcError(
-      'FILE_TOO_DEEP',
-      `Tệp "${path}" có cấu trúc lồng nhau quá sâu (hơn ${MAX_XML_DEPTH} cấp, ví dụ bảng lồng trong bảng nhiều lần), không phải một kế hoạch bình thường; không đọc. Mở bằng Word, chép bảng phụ lục sang một tài liệu mới, lưu dạng ${DOCX_SAVE_AS} rồi nhập lại.`,
-    );
-  }
-  return unparsedInput(path, 'Word');
+/** A part that cannot be parsed: too deep is passed on (readTableFile says so), anything else is unreadable. */
+function parseFailure(error: unknown, name: string): Error {
+  if (error instanceof TableFileError || error instanceof XmlTooDeepError) return error;
+  return unparsedInput(name, 'Word');
 }
 
 /** One table of the document (with the tables continuing it) as the grid the appendix parser reads. */
@@ -44,77 +39,64 @@ const NATIONAL = matchKey('Cộng hòa xã hội chủ nghĩa');
 /** Title lines kept above a table when no "PHỤ LỤC" / "DANH MỤC" line marks where they start. */
 const MAX_TITLE_LINES = 4;
 
-/** One part's text; the zip guard has already bounded what every part inflates to. */
-async function readEntry(zip: JSZip, name: string, path: string): Promise<string | null> {
-  const entry = zip.file(name);
-  if (!entry) return null;
-  return entry.async('string').catch(() => {
-    throw unparsedInput(path, 'Word');
-  });
-}
-
-/** A part the document may lack (numbering, styles), parsed; unparsable is unreadable, as for the main part. */
-async function optionalPart(zip: JSZip, name: string, path: string): Promise<XmlElement | undefined> {
-  const xml = await readEntry(zip, name, path);
-  if (xml === null) return undefined;
+/** A part parsed; null when the document lacks it. Unparsable is unreadable, too deep is said so. */
+function part(zip: ZipArchive, partName: string, keep: ReadonlySet<string>): XmlElement | null {
+  const xml = zip.textOf(partName);
+  if (xml === null) return null;
   try {
-    return parseXml(xml);
+    return parseXml(xml, keep);
   } catch (error) {
-    throw parseFailure(error, path);
+    throw parseFailure(error, zip.fileName);
   }
 }
 
 /** The main document part: named by the package relationships, "word/document.xml" by convention. */
-async function mainPart(zip: JSZip, path: string): Promise<string> {
-  const rels = await readEntry(zip, '_rels/.rels', path);
+function mainPart(zip: ZipArchive): XmlElement {
+  const rels = zip.textOf('_rels/.rels');
   const target = rels
     ? [...rels.matchAll(/<Relationship\b[^>]*>/g)]
         .map((m) => m[0])
         .find((r) => r.includes(`Type="${OFFICE_DOCUMENT}"`))
         ?.match(/Target="\/?([^"]+)"/)?.[1]
     : undefined;
-  const xml = (await readEntry(zip, target ?? 'word/document.xml', path)) ?? (await readEntry(zip, 'word/document.xml', path));
-  if (xml === null) {
-    throw new CchcError('FILE_NOT_DOCX', `Tệp "${path}" không phải tài liệu Word .docx. Mở bằng Word và lưu dạng ${DOCX_SAVE_AS}.`);
+  const root =
+    (target !== undefined && zip.has(target) ? part(zip, target, DOCUMENT_ELEMENTS) : null) ??
+    part(zip, 'word/document.xml', DOCUMENT_ELEMENTS);
+  if (root === null) {
+    throw notDocx(zip.fileName);
   }
-  return xml;
+  return root;
 }
 
-/** The document's blocks, after the checks that say in Vietnamese why a file cannot be read. */
-export async function readDocxBlocks(path: string): Promise<WordBlock[]> {
-  const buffer = await readInputFile(path, 'docx');
-  if (startsWith(buffer, OLE_MAGIC)) throw oleError(buffer, path, 'Word');
-  if (!startsWith(buffer, ZIP_MAGIC)) {
-    throw new CchcError('FILE_NOT_DOCX', `Tệp "${path}" không phải tài liệu Word .docx. Mở bằng Word và lưu dạng ${DOCX_SAVE_AS}.`);
-  }
-  // Sizes, counts and ratios from the zip's directory, and the real inflated size, before any part is unpacked.
-  await guardZip(buffer, path, { kind: 'Word' });
-  const zip = await JSZip.loadAsync(buffer).catch(() => {
-    throw unparsedInput(path, 'Word');
-  });
-  const xml = await mainPart(zip, path);
-  let root: XmlElement;
-  try {
-    root = parseXml(xml);
-  } catch (error) {
-    throw parseFailure(error, path);
-  }
-  const body = findBody(root);
-  if (!body) throw unparsedInput(path, 'Word');
+/** The document's blocks (paragraphs and tables, in order) of a checked Word package. */
+export function docxBlocks(zip: ZipArchive): WordBlock[] {
+  const body = findBody(mainPart(zip));
+  if (!body) throw unparsedInput(zip.fileName, 'Word');
   return bodyBlocks(
     body,
-    new WordNumbering(await optionalPart(zip, 'word/numbering.xml', path), await optionalPart(zip, 'word/styles.xml', path)),
+    new WordNumbering(
+      part(zip, 'word/numbering.xml', NUMBERING_ELEMENTS) ?? undefined,
+      part(zip, 'word/styles.xml', NUMBERING_ELEMENTS) ?? undefined,
+    ),
   );
 }
 
 /** An empty paragraph, page break or section break: what Word leaves between the two halves of a table cut by a page. */
 const isGap = (b: WordBlock): boolean => b.kind === 'paragraph' && nfc(b.text) === '';
 
+/**
+ * Whether a cell can hold the national heading, cheaply: "CHỦ NGHĨA" keeps its letters n-g-h together in any Unicode
+ * form (only full-width letters, folded by matchKey, would not). matchKey on every cell of a 500-task table was a
+ * fifth of a Word plan's reading.
+ */
+const mayBeNational = (cell: string): boolean => /ngh/i.test(cell) || /[\uff00-\uffef]/.test(cell);
+
 /** The national heading: the first table holding "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", else the paragraphs above "KẾ HOẠCH". */
 function headingLines(blocks: readonly WordBlock[]): string[] {
   const lines = (texts: string[]): string[] => texts.flatMap((t) => nfcMultiline(t).split('\n')).filter((l) => l !== '');
   const table = blocks.find(
-    (b): b is WordTable => b.kind === 'table' && b.rows.some((r) => r.cells.some((c) => matchKey(c ?? '').includes(NATIONAL))),
+    (b): b is WordTable =>
+      b.kind === 'table' && b.rows.some((r) => r.cells.some((c) => c !== null && mayBeNational(c) && matchKey(c).includes(NATIONAL))),
   );
   if (table) return lines(table.rows.flatMap((r) => r.cells.map((c) => c ?? '')));
   // Without a heading table, only what stands above the plan's own "KẾ HOẠCH" line: never the prose, which quotes other plans.
@@ -137,8 +119,7 @@ function titleLinesAbove(blocks: readonly WordBlock[], index: number): string[] 
 }
 
 /** Each table with the tables that continue it (only empty paragraphs or page breaks between, same columns), as a grid. */
-export function docxGrids(blocks: readonly WordBlock[]): DocxGrid[] {
-  const heading = headingLines(blocks);
+export function docxGrids(blocks: readonly WordBlock[], heading = headingLines(blocks)): DocxGrid[] {
   const tables = blocks.flatMap((b, i) => (b.kind === 'table' ? [i] : []));
   return tables.map((start, n) => {
     const first = blocks[start] as WordTable;
@@ -169,16 +150,17 @@ export function docxGrids(blocks: readonly WordBlock[]): DocxGrid[] {
  * number, date and ward), then its paragraphs outside tables as one sheet of prose: a plan that lists its duties
  * per unit has no table. Which table is the appendix, or whether the prose assigns duties, is the core's to find.
  */
-export async function readDocxGrids(path: string): Promise<ImportSheet[]> {
-  const blocks = await readDocxBlocks(path);
-  const grids = docxGrids(blocks);
-  const sheets: ImportSheet[] = grids.map(({ name, grid, heading, firstCell }) => ({
+export function docxSheets(zip: ZipArchive): ImportSheet[] {
+  const blocks = docxBlocks(zip);
+  const heading = headingLines(blocks);
+  const grids = docxGrids(blocks, heading);
+  const sheets: ImportSheet[] = grids.map(({ name, grid, firstCell }) => ({
     sheet: name,
     grid,
     heading,
     label: `${name.toLowerCase()} ("${firstCell.length > 40 ? `${firstCell.slice(0, 40)}…` : firstCell}")`,
   }));
   const prose = blocks.flatMap((b) => (b.kind === 'paragraph' && nfc(b.text) !== '' ? [nfc(b.text.replace(/\n/g, ' '))] : []));
-  if (prose.length > 0) sheets.push({ sheet: PROSE_SHEET, grid: [], heading: headingLines(blocks), prose });
+  if (prose.length > 0) sheets.push({ sheet: PROSE_SHEET, grid: [], heading, prose });
   return sheets;
 }
