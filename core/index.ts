@@ -29,6 +29,7 @@ export * from './appendix/appendix-layout';
 export * from './catalog/merge-import';
 export * from './import/log-table';
 export * from './import/plan-import';
+export * from './files/read-table-file';
 export * from './catalog/drafts';
 export * from './appendix/catalog-rows';
 export * from './periods/period';
