@@ -28,7 +28,6 @@ import template from './import-dialog.html';
 import { BUSY_MESSAGE, lockedCall } from './lock';
 import { growLayout } from './setup-sheet';
 import { asText, dateWriter, ensureGrid, readTables, todayIso, type SheetContext, type TabData } from './sheet-io';
-import { scriptLiteral } from './sidebar';
 
 /**
  * The largest file the menu takes. The file travels to the server as base64 (a third larger), is read in memory and
@@ -107,7 +106,7 @@ export interface ApplyOptions {
 
 /** The menu item: the dialog, modal, with the size limit it checks before sending. */
 export function cchcImportPlan(): void {
-  const html = template.replace('/*MAX_BYTES*/0', () => scriptLiteral(IMPORT_MAX_BYTES));
+  const html = template.replace('{{MAX_BYTES}}', String(IMPORT_MAX_BYTES));
   SpreadsheetApp.getUi().showModalDialog(
     HtmlService.createHtmlOutput(html).setWidth(820).setHeight(640),
     'Nhập kế hoạch từ tệp Word/Excel',
