@@ -3,7 +3,7 @@
  * google.script.run bridged to the built bundle on the fakes (gas.dialog: arguments and answers copied as Google
  * copies them). The official picks a real file, reads the preview, imports, and the sheet holds the tasks.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,15 @@ const STUB = `<script>
   window.google = { script: { run: runner(null, null), host: { close: function () { window.__closed = true; } } } };
 </script>`;
 
+/** A real plan, saved from Excel as CSV. */
+async function sampleCsv(): Promise<string> {
+  const [sheet] = await readGrids('templates/samples/phu-luc-an-tuong-2026.xlsx');
+  const csv = sheet!.grid.map((r) => r.cells.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';')).join('\r\n');
+  const file = join(await tempDir(), 'phu-luc-an-tuong-2026.csv');
+  await writeFile(file, csv, 'utf8');
+  return file;
+}
+
 async function openDialog(gas: Gas): Promise<Page> {
   gas.call('cchcImportPlan');
   const page = await browser.newPage({ viewport: { width: gas.dialogs[0]!.width, height: gas.dialogs[0]!.height } });
@@ -71,12 +80,7 @@ describe('the import dialog in Chromium', () => {
     await expect.poll(() => page.textContent('#max')).toBe('4 MB');
     expect(await page.isDisabled('#preview')).toBe(true);
 
-    // A real plan, saved from Excel as CSV.
-    const [sheet] = await readGrids('templates/samples/phu-luc-an-tuong-2026.xlsx');
-    const csv = sheet!.grid.map((r) => r.cells.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';')).join('\r\n');
-    const file = join(await tempDir(), 'phu-luc-an-tuong-2026.csv');
-    await writeFile(file, csv, 'utf8');
-    await page.setInputFiles('#file', file);
+    await page.setInputFiles('#file', await sampleCsv());
     await page.click('#preview');
     await page.waitForSelector('#result:not(.hidden)');
     expect(await page.textContent('#title')).toMatch(/^Kế hoạch /);
@@ -97,6 +101,27 @@ describe('the import dialog in Chromium', () => {
     await page.screenshot({ path: 'tmp/render/import-dialog-done.png', fullPage: true });
     await page.click('#close');
     expect(await page.evaluate('window.__closed')).toBe(true);
+    await page.close();
+  });
+
+  it('when the sheet changed after the preview, says so, writes nothing, and "Xem trước lại" shows the sheet as it is', async () => {
+    const gas = load(code, { 'Trang tính1': [] });
+    gas.call('cchcSetup');
+    const page = await openDialog(gas);
+    const file = await sampleCsv();
+    await page.setInputFiles('#file', file);
+    await page.click('#preview');
+    await page.waitForSelector('#result:not(.hidden)');
+    // Meanwhile another official imports the same plan.
+    const other = gas.dialog('previewImport', 'phu-luc.csv', (await readFile(file)).toString('base64')) as { token: string };
+    expect(gas.dialog('applyImport', other.token)).toMatchObject({ ok: true });
+    const rows = gas.sheet(TASKS_TAB.name)!.getLastRow();
+    await page.click('#apply');
+    await expect.poll(() => page.textContent('#problem')).toContain('Xem trước lại');
+    expect(gas.sheet(TASKS_TAB.name)!.getLastRow()).toBe(rows);
+    await page.click('#again');
+    await expect.poll(() => page.textContent('#changes')).toBe('So với bảng tính: 0 nhiệm vụ mới, 0 thay đổi, 46 giữ nguyên.');
+    expect(await page.textContent('#problem')).toBe('');
     await page.close();
   });
 
