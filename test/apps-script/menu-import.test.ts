@@ -363,6 +363,26 @@ describe('applyImport writes what was previewed, once, under the lock, around th
   });
 });
 
+describe('the sheet as officials keep it', () => {
+  it('writes into a tasks tab an official renamed, whose columns they reordered, by header', async () => {
+    const gas = freshSheet();
+    const sheet = gas.sheet(TASKS_TAB.name)!;
+    sheet.setName('Việc của phường 2026');
+    const header = sheet.values[0]!;
+    const [title, lead] = ['title', 'lead'].map((k) => TASKS_TAB.columns.findIndex((c) => c.key === k));
+    [header[title!], header[lead!]] = [header[lead!]!, header[title!]!];
+    const file = await csvFromSample(await tempDir(), SAMPLES[0]!);
+    const shown = preview(gas, basename(file), await readFile(file));
+    expect(apply(gas, shown.token).ok).toBe(true);
+    expect(gas.sheet(TASKS_TAB.name)).toBeUndefined();
+    const rows = sheet.values.slice(1, sheet.getLastRow());
+    const firstTask = rows.find((r) => r[TASKS_TAB.columns.findIndex((c) => c.key === 'kind')] === '')!;
+    // The tab's own header says where each column is.
+    expect(firstTask[lead!]).toBe(shown.firstRows[0]!.title);
+    expect(firstTask[title!]).toBe(shown.firstRows[0]!.lead);
+  });
+});
+
 describe('a large plan within the 6-minute run', () => {
   it('5,000 tasks (a CSV of about 1 MB) preview and apply each in under half a run, CPU counted 3 times this machine’s', async () => {
     const header = ['STT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Sản phẩm', 'Thời gian hoàn thành'];
