@@ -89,6 +89,8 @@ describe('the import dialog in Chromium', () => {
     expect(await page.locator('#rows tr').count()).toBe(15);
     expect(await page.textContent('#rowsTitle')).toBe('15 nhiệm vụ đầu tiên (trong 46)');
     expect(await page.locator('#sections li').count()).toBeGreaterThan(1);
+    // What `cchc import` prints, folded under "Chi tiết".
+    expect(await page.locator('#lines li').first().textContent()).toMatch(/^Phụ lục .*46 nhiệm vụ\.$/);
     // Nothing written yet.
     expect(gas.sheet(TASKS_TAB.name)!.getLastRow()).toBe(1);
     await mkdir('tmp/render', { recursive: true });
