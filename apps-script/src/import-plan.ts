@@ -43,6 +43,8 @@ const CACHE_PREFIX = 'cchc.import.';
 const FIRST_ROWS = 15;
 const ISSUES_SHOWN = 50;
 
+const UNREADABLE = (file: string) =>
+  `Không đọc được tệp "${file}": tệp hỏng hoặc không đúng dạng .docx, .xlsx, .csv. Mở tệp bằng Word hoặc Excel, lưu lại rồi chọn lại.`;
 export const TOO_LARGE = `Tệp lớn hơn ${IMPORT_MAX_BYTES / 1024 / 1024} MB: menu không nhập được tệp lớn như vậy. Nhập trên máy tính bằng lệnh cchc import (xem Hướng dẫn, mục Các lệnh), hoặc tách phụ lục thành tệp nhỏ hơn.`;
 const EXPIRED =
   'Bản xem trước này đã hết hạn hoặc đã được nhập vào bảng rồi: không ghi gì thêm. Chọn tệp và bấm "Xem trước" lại nếu cần nhập.';
@@ -159,7 +161,13 @@ interface Planned {
 function planFile(fileName: string, base64: string, context: SheetContext, today: string): Planned | { code: string; message: string } {
   const bytes = decode(fileName, base64);
   if (!(bytes instanceof Uint8Array)) return bytes;
-  const read = readTableFile(fileName, bytes);
+  let read: ReturnType<typeof readTableFile>;
+  try {
+    read = readTableFile(fileName, bytes);
+  } catch {
+    // The reader refuses what it knows is broken; anything else it trips on is broken too, never a crash.
+    read = { ok: false, code: 'FILE_UNREADABLE', message: UNREADABLE(fileName) };
+  }
   if (!read.ok) return read;
   const located = locateTable({ file: fileName, sheets: read.sheets });
   if ('ok' in located) return located;

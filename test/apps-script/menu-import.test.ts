@@ -255,15 +255,20 @@ describe('applyImport writes what was previewed, once, under the lock, around th
   const spied: { sheet: string; lockHeld: boolean; rows: number }[] = [];
   const original = FakeRange.prototype.setValues;
   let current: Gas | null = null;
+  /** Called after each write lands, with the tab's name. */
+  let landed: ((sheet: string) => void) | null = null;
   beforeAll(() => {
     FakeRange.prototype.setValues = function (this: FakeRange, values: unknown[][]) {
       if (current) spied.push({ sheet: this.getSheet().getName(), lockHeld: current.lock.heldHere, rows: values.length });
-      return original.call(this, values);
+      const result = original.call(this, values);
+      landed?.(this.getSheet().getName());
+      return result;
     };
   });
   afterEach(() => {
     spied.length = 0;
     current = null;
+    landed = null;
   });
   afterAll(() => {
     FakeRange.prototype.setValues = original;
@@ -310,6 +315,26 @@ describe('applyImport writes what was previewed, once, under the lock, around th
     // Previewed again, the same plan changes nothing.
     const third = preview(gas, basename(file), bytes);
     expect(third.changes).toMatchObject({ added: 0, changed: 0, unchanged: second.tasks });
+  });
+
+  it('a run stopped at 6 minutes between two tabs: the old preview is refused, a new one shows what is left, and importing it completes without a duplicate', async () => {
+    const gas = freshSheet();
+    const file = await csvFromSample(await tempDir(), SAMPLES[0]!);
+    const bytes = await readFile(file);
+    const shown = preview(gas, basename(file), bytes);
+    landed = (sheet) => {
+      if (sheet === PLANS_TAB.name) gas.clock.advance(7 * 60_000);
+    };
+    expect(() => apply(gas, shown.token)).toThrow('Exceeded maximum execution time');
+    landed = null;
+    expect(sheetRows(gas, PLANS_TAB)).toHaveLength(1);
+    expect(gas.sheet(TASKS_TAB.name)!.getLastRow()).toBe(1);
+    expect(apply(gas, shown.token)).toMatchObject({ ok: false, code: 'SHEET_CHANGED' });
+    const again = preview(gas, basename(file), bytes);
+    expect(again.changes).toMatchObject({ added: shown.tasks });
+    expect(apply(gas, again.token)).toMatchObject({ ok: true, added: shown.tasks });
+    expect(sheetRows(gas, PLANS_TAB)).toHaveLength(1);
+    expect(sheetRows(gas, TASKS_TAB).filter((r) => r['kind'] === '')).toHaveLength(shown.tasks);
   });
 
   it("keeps an official's own column (in the middle), formulas, colours and notes; changes a retitled task in place and appends a new one", async () => {
