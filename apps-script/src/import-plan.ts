@@ -403,12 +403,16 @@ function writeTab(data: TabData, tab: TabSpec, merge: TabMerge, timeZone: string
   merge.inserts.forEach((row, i) => {
     for (const c of tab.columns) put(lastRow + 1 + i, c.key, row[c.key]);
   });
-  const rows = [...cells.keys()];
-  const columns = [...cells.values()].flatMap((line) => [...line.keys()]);
-  const top = Math.min(...rows);
-  const bottom = Math.max(...rows);
-  const left = Math.min(...columns);
-  const right = Math.max(...columns);
+  // Loops, not Math.min(...list): a spread of 100,000 cells overflows the stack.
+  let [top, bottom, left, right] = [Infinity, 0, Infinity, 0];
+  for (const [row, line] of cells) {
+    top = Math.min(top, row);
+    bottom = Math.max(bottom, row);
+    for (const column of line.keys()) {
+      left = Math.min(left, column);
+      right = Math.max(right, column);
+    }
+  }
   ensureGrid(data.sheet, bottom, right);
   const range = data.sheet.getRange(top, left, bottom - top + 1, right - left + 1);
   // Formulas of the rows already there, so a formula in the block is written back as a formula, not its value.
