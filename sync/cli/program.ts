@@ -25,8 +25,8 @@ import {
   todayOption,
   withPeriodOptions,
   type MetricsCliOptions,
-} from './options';
-import { run } from './outcome';
+} from './shared/options';
+import { run } from './shared/outcome';
 import { speakVietnamese } from './usage-vi';
 
 const JSON_HELP = 'in kết quả dạng JSON (cho phần mềm khác)';
@@ -192,12 +192,7 @@ export function buildProgram(): Command {
     .addOption(calendarOption())
     .addOption(todayOption())
     .option('--concurrency <số>', 'số bảng tính đọc cùng lúc', positive, 4)
-    .option(
-      '--per-minute <số>',
-      'tối đa số lượt đọc mỗi phút (hạn mức của Google)',
-      positive,
-      Number(process.env['CCHC_SHEETS_READS_PER_MINUTE'] ?? DEFAULT_READS_PER_MINUTE),
-    )
+    .option('--per-minute <số>', 'tối đa số lượt đọc mỗi phút (hạn mức của Google)', positive, DEFAULT_READS_PER_MINUTE)
     .action(async (opts: RollupOptions) => {
       const { rollupCommand } = await import('./commands/rollup');
       run.exitCode = await rollupCommand(opts);

@@ -10,6 +10,7 @@
  */
 import { hostname } from 'node:os';
 import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { environment } from '../environment';
 import { CchcError } from '../errors';
 import { removeStaleTemps, tempBeside } from '../files/durable-write';
 import { isAlive } from '../files/process-alive';
@@ -26,8 +27,6 @@ const STALE_MS = 10 * 60 * 1000;
 /** Writing a lock's few bytes takes far less: an empty or unreadable lock older than this was left by a killed process. */
 const UNREADABLE_GRACE_MS = 2000;
 const POLL_MS = 50;
-/** How long a second writer waits; CCHC_LOCK_WAIT_MS overrides it (read at call time). */
-const DEFAULT_WAIT_MS = 5000;
 
 async function owner(lockPath: string): Promise<LockOwner | null> {
   try {
@@ -125,7 +124,7 @@ async function createInPlace(lockPath: string, me: LockOwner): Promise<boolean> 
 /** Runs `work` holding the lock of the store at `storePath` (its real path). */
 export async function withStoreLock<T>(storePath: string, shownAs: string, work: () => Promise<T>): Promise<T> {
   const lockPath = `${storePath}.lock`;
-  const wait = Number(process.env['CCHC_LOCK_WAIT_MS'] ?? DEFAULT_WAIT_MS);
+  const wait = environment().lockWaitMs;
   const deadline = Date.now() + wait;
   // A killed writer's half-made lock (its temp file) is never the lock; only clutter.
   await removeStaleTemps(lockPath);
