@@ -20,6 +20,7 @@ import {
   type CellValue,
   type ImportReady,
   type Row,
+  type StopCode,
   type TabMerge,
   type TabSpec,
   type ValidationIssue,
@@ -64,7 +65,7 @@ export interface PreviewRow {
 /** What previewImport returns; plain values only, as google.script.run carries them. */
 export interface ImportPreview {
   ok: boolean;
-  /** A stable code when the file cannot be imported (FILE_TOO_LARGE, FILE_UNSUPPORTED, HEADER_NOT_FOUND, …). */
+  /** A code of the catalog (core/model/codes.ts) when the file cannot be imported: FILE_TOO_LARGE, HEADER_NOT_FOUND, NOT_A_PLAN, … */
   code: string | null;
   /** What applyImport takes; null when there is nothing to apply. */
   token: string | null;
@@ -115,7 +116,7 @@ export function cchcImportPlan(): void {
   );
 }
 
-const failed = (file: string, code: string, message: string): ImportPreview => ({
+const failed = (file: string, code: StopCode, message: string): ImportPreview => ({
   ok: false,
   code,
   token: null,
@@ -135,7 +136,7 @@ const failed = (file: string, code: string, message: string): ImportPreview => (
 });
 
 /** The file's bytes from the dialog's base64, or a Vietnamese reason. Apps Script decodes to signed bytes (-128…127). */
-function decode(fileName: string, base64: string): Uint8Array | { code: string; message: string } {
+function decode(fileName: string, base64: string): Uint8Array | Refusal {
   // Checked on the text first: a file past the limit is never decoded.
   if (base64.length > Math.ceil(IMPORT_MAX_BYTES / 3) * 4) return { code: 'FILE_TOO_LARGE', message: TOO_LARGE };
   let signed: number[];
@@ -151,6 +152,12 @@ function decode(fileName: string, base64: string): Uint8Array | { code: string; 
   return bytes;
 }
 
+/** Why a file cannot be imported, or a write is refused: a code of the catalog and one Vietnamese line. */
+interface Refusal {
+  code: StopCode;
+  message: string;
+}
+
 interface Planned {
   plan: ImportReady;
   changes: Map<string, TabMerge>;
@@ -158,7 +165,7 @@ interface Planned {
 }
 
 /** The file read and planned against the sheet as read, as `cchc import` plans it; or why it cannot be. */
-function planFile(fileName: string, base64: string, context: SheetContext, today: string): Planned | { code: string; message: string } {
+function planFile(fileName: string, base64: string, context: SheetContext, today: string): Planned | Refusal {
   const bytes = decode(fileName, base64);
   if (!(bytes instanceof Uint8Array)) return bytes;
   let read: ReturnType<typeof readTableFile>;
@@ -168,7 +175,8 @@ function planFile(fileName: string, base64: string, context: SheetContext, today
     // The reader refuses what it knows is broken; anything else it trips on is broken too, never a crash.
     read = { ok: false, code: 'FILE_UNREADABLE', message: UNREADABLE(fileName) };
   }
-  if (!read.ok) return read;
+  // The reader's codes are the catalog's (core/model/codes.ts).
+  if (!read.ok) return { code: read.code as StopCode, message: read.message };
   const located = locateTable({ file: fileName, sheets: read.sheets });
   if ('ok' in located) return located;
   if (located.kind !== 'appendix') {
@@ -179,14 +187,16 @@ function planFile(fileName: string, base64: string, context: SheetContext, today
   }
   if (!context.tabs.has('tasks')) {
     return {
-      code: 'SHEET_NOT_SET_UP',
+      code: 'TAB_MISSING',
       message: `Bảng tính chưa có trang "${TASKS_TAB.name}". Chọn CCHC → Khởi tạo bảng tính trước, rồi nhập kế hoạch.`,
     };
   }
   const plan = planTable({ file: fileName, tables: context.tables, today }, located);
   if (!plan.ok) return plan;
-  if (plan.blocked) return { code: 'IMPORT_BLOCKED', message: plan.lines.join('\n') };
   const changes = changesOf(context, plan.writes());
+  // Every tab and column the write needs, checked before anything is shown or written: nothing half-written.
+  const missing = missingPlaces(context, changes);
+  if (missing) return missing;
   return { plan, changes, digest: digestOf(changes) };
 }
 
@@ -307,14 +317,14 @@ export function previewImport(fileName: unknown, base64: unknown): ImportPreview
   return previewOf(file, token, planned);
 }
 
-const refused = (code: string, message: string): ImportResult => ({ ok: false, code, lines: [message], added: 0, updated: 0 });
+const refused = (code: StopCode, message: string): ImportResult => ({ ok: false, code, lines: [message], added: 0, updated: 0 });
 
 /** Called from the dialog: writes what previewImport showed for this token, under the lock the menu's writes take. */
 export function applyImport(token: unknown, _options?: ApplyOptions): ImportResult {
   if (typeof token !== 'string' || token === '' || token.length > 100) return refused('PREVIEW_EXPIRED', EXPIRED);
   return lockedCall(
     () => applyLocked(token),
-    () => refused('BUSY', BUSY_MESSAGE),
+    () => refused('MENU_BUSY', BUSY_MESSAGE),
   );
 }
 
@@ -330,10 +340,7 @@ function applyLocked(token: string): ImportResult {
   const context = readTables(spreadsheet);
   const planned = planFile(kept.file, pieces.join(''), context, kept.today);
   if (!('plan' in planned)) return refused(planned.code, planned.message);
-  if (planned.digest !== kept.digest) return refused('SHEET_CHANGED', CHANGED);
-  // Every tab and column the write needs is checked before the first write: nothing half-written.
-  const missing = missingPlaces(context, planned.changes);
-  if (missing) return refused('SHEET_NOT_SET_UP', missing);
+  if (planned.digest !== kept.digest) return refused('PREVIEW_OUTDATED', CHANGED);
   for (const [key, merge] of planned.changes)
     writeTab(
       context.tabs.get(key)!,
@@ -356,17 +363,25 @@ function applyLocked(token: string): ImportResult {
 }
 
 /** A tab or a column the changes need that the sheet lacks, said in Vietnamese; null when all are there. */
-function missingPlaces(context: SheetContext, changes: ReadonlyMap<string, TabMerge>): string | null {
+function missingPlaces(context: SheetContext, changes: ReadonlyMap<string, TabMerge>): Refusal | null {
   for (const [key, merge] of changes) {
     if (merge.updates.length === 0 && merge.inserts.length === 0) continue;
     const tab = TABS.find((t) => t.key === key)!;
     const data = context.tabs.get(key);
-    if (!data) return `Bảng tính chưa có trang "${tab.name}". Chọn CCHC → Khởi tạo bảng tính trước, rồi nhập lại: chưa ghi gì.`;
+    if (!data) {
+      return {
+        code: 'TAB_MISSING',
+        message: `Bảng tính chưa có trang "${tab.name}". Chọn CCHC → Khởi tạo bảng tính trước, rồi nhập lại: chưa ghi gì.`,
+      };
+    }
     const needed = new Set(merge.updates.map((u) => u.column));
     for (const row of merge.inserts) for (const c of tab.columns) if (!isBlank(row[c.key])) needed.add(c.key);
     const lacking = tab.columns.filter((c) => needed.has(c.key) && !data.columns.has(c.key));
     if (lacking.length > 0) {
-      return `Trang "${data.sheet.getName()}" thiếu cột ${lacking.map((c) => `"${c.header}"`).join(', ')}. Thêm lại cột đó (đúng tên tiêu đề) rồi nhập lại: chưa ghi gì.`;
+      return {
+        code: 'COLUMN_MISSING',
+        message: `Trang "${data.sheet.getName()}" thiếu cột ${lacking.map((c) => `"${c.header}"`).join(', ')}. Thêm lại cột đó (đúng tên tiêu đề) rồi nhập lại: chưa ghi gì.`,
+      };
     }
   }
   return null;

@@ -283,7 +283,7 @@ describe('applyImport writes what was previewed, once, under the lock, around th
     gas.lock.heldElsewhere = true;
     const before = snapshot(gas);
     const busy = apply(gas, shown.token);
-    expect(busy).toMatchObject({ ok: false, code: 'BUSY' });
+    expect(busy).toMatchObject({ ok: false, code: 'MENU_BUSY' });
     expect(busy.lines[0]).toContain('thử lại');
     expect(snapshot(gas)).toBe(before);
     gas.lock.heldElsewhere = false;
@@ -309,7 +309,7 @@ describe('applyImport writes what was previewed, once, under the lock, around th
     expect(again).toMatchObject({ ok: false, code: 'PREVIEW_EXPIRED' });
     expect(again.lines[0]).toMatch(VIETNAMESE);
     const stale = apply(gas, first.token);
-    expect(stale).toMatchObject({ ok: false, code: 'SHEET_CHANGED' });
+    expect(stale).toMatchObject({ ok: false, code: 'PREVIEW_OUTDATED' });
     expect(stale.lines[0]).toContain('Xem trước lại');
     expect(gas.sheet(TASKS_TAB.name)!.getLastRow()).toBe(rows);
     // Previewed again, the same plan changes nothing.
@@ -329,7 +329,7 @@ describe('applyImport writes what was previewed, once, under the lock, around th
     landed = null;
     expect(sheetRows(gas, PLANS_TAB)).toHaveLength(1);
     expect(gas.sheet(TASKS_TAB.name)!.getLastRow()).toBe(1);
-    expect(apply(gas, shown.token)).toMatchObject({ ok: false, code: 'SHEET_CHANGED' });
+    expect(apply(gas, shown.token)).toMatchObject({ ok: false, code: 'PREVIEW_OUTDATED' });
     const again = preview(gas, basename(file), bytes);
     expect(again.changes).toMatchObject({ added: shown.tasks });
     expect(apply(gas, again.token)).toMatchObject({ ok: true, added: shown.tasks });
@@ -405,6 +405,27 @@ describe('the sheet as officials keep it', () => {
     // The tab's own header says where each column is.
     expect(firstTask[lead!]).toBe(shown.firstRows[0]!.title);
     expect(firstTask[title!]).toBe(shown.firstRows[0]!.lead);
+  });
+});
+
+describe('a sheet that lacks what the plan needs', () => {
+  it('a tab an official deleted, or a column whose header they changed: the preview says which, and nothing is written', async () => {
+    const file = await csvFromSample(await tempDir(), SAMPLES[1]!);
+    const bytes = await readFile(file);
+    const noPlans = freshSheet();
+    noPlans.spreadsheet.deleteSheet(noPlans.sheet(PLANS_TAB.name)!);
+    const before = snapshot(noPlans);
+    const shown = preview(noPlans, basename(file), bytes);
+    expect(shown).toMatchObject({ ok: false, code: 'TAB_MISSING', token: null });
+    expect(shown.errors[0]).toContain(`"${PLANS_TAB.name}"`);
+    expect(snapshot(noPlans)).toBe(before);
+
+    const renamed = freshSheet();
+    const product = TASKS_TAB.columns.findIndex((c) => c.key === 'product');
+    renamed.sheet(TASKS_TAB.name)!.values[0]![product] = 'SP';
+    const other = preview(renamed, basename(file), bytes);
+    expect(other).toMatchObject({ ok: false, code: 'COLUMN_MISSING' });
+    expect(other.errors[0]).toContain(`"${TASKS_TAB.columns[product]!.header}"`);
   });
 });
 
