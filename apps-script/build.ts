@@ -23,6 +23,9 @@ export const HANDLERS = [
   'cchcContinueReminders',
   'cchcIndex',
   'cchcSelectCell',
+  'cchcImportPlan',
+  'previewImport',
+  'applyImport',
 ] as const;
 
 /**

@@ -42,6 +42,7 @@ export function onOpen(): void {
   ui()
     .createMenu('CCHC')
     .addItem('Khởi tạo bảng tính', 'cchcSetup')
+    .addItem('Nhập kế hoạch từ tệp Word/Excel…', 'cchcImportPlan')
     .addItem('Kiểm tra dữ liệu', 'cchcValidate')
     .addItem('Xóa đánh dấu', 'cchcClearMarks')
     .addSeparator()

@@ -17,14 +17,15 @@ export function withDocumentLock<T>(run: () => T, busy: () => T, waitMs = 10_000
   }
 }
 
-/** A menu handler under the lock, after the edits queued while the lock was busy; the second official is told to retry. */
+/** `run` under the lock, after the edits queued while the lock was busy; `busy` when another run holds it. */
+export function lockedCall<T>(run: () => T, busy: () => T): T {
+  return withDocumentLock(() => {
+    drainEdits(SpreadsheetApp.getActiveSpreadsheet());
+    return run();
+  }, busy);
+}
+
+/** A menu handler under the lock (lockedCall); the second official is told to retry. */
 export function menuLocked(run: () => void): () => void {
-  return () =>
-    withDocumentLock(
-      () => {
-        drainEdits(SpreadsheetApp.getActiveSpreadsheet());
-        run();
-      },
-      () => void SpreadsheetApp.getUi().alert(BUSY_MESSAGE),
-    );
+  return () => lockedCall(run, () => void SpreadsheetApp.getUi().alert(BUSY_MESSAGE));
 }

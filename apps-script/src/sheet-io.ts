@@ -28,6 +28,8 @@ export interface TabData {
   columns: Map<string, number>;
   rows: Row[];
   width: number;
+  /** The lines as read, header first (line i is sheet row i + 1); kept by readTables, for a writer that rewrites a block. */
+  values?: readonly unknown[][];
 }
 
 /** A sheet's header row as text, in one read; empty for an empty tab. */
@@ -155,7 +157,8 @@ export function readTables(spreadsheet: Spreadsheet, keys?: readonly string[]): 
   const tabs = new Map<string, TabData>();
   for (const tab of TABS) {
     const sheet = !keys || keys.includes(tab.key) ? sheets.get(tab.key) : undefined;
-    const data = sheet ? tabData(sheet, tab, sheet.getDataRange().getValues(), read) : null;
+    const values = sheet ? sheet.getDataRange().getValues() : null;
+    const data = sheet && values ? { ...tabData(sheet, tab, values, read), values } : null;
     tables[tab.key] = data?.rows ?? [];
     if (data) tabs.set(tab.key, data);
   }

@@ -46,6 +46,11 @@ export const STOP_CODES = [
   'CELL_ERROR',
   'PERIOD_REQUIRED',
   'NOT_A_CRITERIA_TABLE',
+  // The sheet's menu, "Nhập kế hoạch từ tệp Word/Excel…": a file that is no plan, a preview gone or outdated, the lock held.
+  'NOT_A_PLAN',
+  'PREVIEW_EXPIRED',
+  'PREVIEW_OUTDATED',
+  'MENU_BUSY',
   'FILE_IN_USE',
   'FILE_READ_ONLY',
   'WRITE_FAILED',

@@ -3,7 +3,7 @@
  * per limit, each failing if the fake stops enforcing it.
  */
 import { describe, expect, it } from 'vitest';
-import { ERRORS, fakeServices, LIMITS, midnightIn, type FakeServices, type FakeSheet } from './fakes';
+import { ERRORS, fakeServices, LIMITS, midnightIn, scriptRunCopy, type FakeServices, type FakeSheet } from './fakes';
 
 type Builder = {
   timeBased(): Builder;
@@ -23,11 +23,24 @@ type Globals = {
   PropertiesService: { getDocumentProperties(): { setProperty(k: string, v: string): void; getProperty(k: string): string | null } };
   SpreadsheetApp: {
     getActiveSpreadsheet(): { getSheets(): unknown[] };
-    getUi(): { alert(t: string): unknown; showSidebar(o: unknown): void };
+    getUi(): { alert(t: string): unknown; showSidebar(o: unknown): void; showModalDialog(o: unknown, title: string): void };
   };
   HtmlService: { createHtmlOutput(html: string): unknown };
+  CacheService: {
+    getUserCache(): {
+      get(k: string): string | null;
+      getAll(k: string[]): Record<string, string>;
+      put(k: string, v: string, s?: number): void;
+      putAll(v: Record<string, string>, s?: number): void;
+    };
+  };
   LockService: { getDocumentLock(): { tryLock(ms: number): boolean; releaseLock(): void } };
-  Utilities: { formatDate(d: Date, tz: string, p: string): string; parseDate(t: string, tz: string, p: string): Date };
+  Utilities: {
+    formatDate(d: Date, tz: string, p: string): string;
+    parseDate(t: string, tz: string, p: string): Date;
+    base64Decode(s: string): number[];
+    newBlob(b: number[], type?: string, name?: string): { getBytes(): number[]; getName(): string | null };
+  };
 };
 const g = (s: FakeServices) => s.globals as unknown as Globals;
 
@@ -355,5 +368,76 @@ describe('fake executions keep the time limits', () => {
     expect(Math.abs(RealmDate.now() - (before + 3_600_000))).toBeLessThan(1_000);
     expect(Math.abs(new RealmDate().getTime() - RealmDate.now())).toBeLessThan(1_000);
     expect(new RealmDate(0).getTime()).toBe(0);
+  });
+});
+
+describe('fake dialogs, files and cache keep what Google documents', () => {
+  it('base64Decode gives signed bytes (-128…127), as Java does, and throws on text that is not base64', () => {
+    const u = g(fakeServices({})).Utilities;
+    expect(u.base64Decode(Buffer.from([0, 1, 127, 128, 200, 255]).toString('base64'))).toEqual([0, 1, 127, -128, -56, -1]);
+    expect(() => u.base64Decode('không phải base64')).toThrow(ERRORS.base64);
+    expect(() => u.base64Decode('QUJD=')).toThrow(ERRORS.base64);
+    const blob = u.newBlob([-1, 65], 'text/csv', 'a.csv');
+    expect([blob.getBytes(), blob.getName()]).toEqual([[-1, 65], 'a.csv']);
+  });
+
+  it('a cache key holds at most 250 characters, a value 100 KB (of UTF-8), an entry at most 6 hours', () => {
+    const cache = g(fakeServices({})).CacheService.getUserCache();
+    expect(() => cache.put('k'.repeat(LIMITS.cacheKeyChars + 1), 'v')).toThrow(ERRORS.cacheKey);
+    cache.put('k'.repeat(LIMITS.cacheKeyChars), 'v');
+    expect(() => cache.put('k', 'x'.repeat(LIMITS.cacheValueBytes + 1))).toThrow(ERRORS.cacheValue);
+    // Vietnamese letters take 2-3 bytes: 40,000 "ệ" are 120,000 bytes.
+    expect(() => cache.putAll({ a: 'v', b: 'ệ'.repeat(40_000) })).toThrow(ERRORS.cacheValue);
+    // putAll is all or nothing here: nothing of a refused batch is kept.
+    expect(cache.get('a')).toBeNull();
+    expect(() => cache.put('k', 'v', LIMITS.cacheMaxSeconds + 1)).toThrow(ERRORS.cacheSeconds);
+    cache.put('k', 'v', LIMITS.cacheMaxSeconds);
+  });
+
+  it('cache entries expire on the clock (10 minutes unless told), per user; past 1,000 the 900 farthest from expiry stay', () => {
+    const s = fakeServices({});
+    const cache = () => g(s).CacheService.getUserCache();
+    cache().put('kept', 'v', 3600);
+    cache().put('short', 'v');
+    s.clock.advance(LIMITS.cacheDefaultSeconds * 1000);
+    expect([cache().get('kept'), cache().get('short')]).toEqual(['v', null]);
+    s.user.email = 'nam@phuong.gov.vn';
+    expect(cache().get('kept')).toBeNull();
+    s.user.email = 'lan@phuong.gov.vn';
+    const many = Object.fromEntries(Array.from({ length: LIMITS.cacheItems }, (_, i) => [`k${i}`, 'v']));
+    cache().putAll(many, 60);
+    expect(cache().get('kept')).toBe('v');
+    expect(Object.keys(cache().getAll(Object.keys(many)))).toHaveLength(LIMITS.cacheItemsKept - 1);
+    s.clock.advance(3600 * 1000);
+    expect(cache().get('kept')).toBeNull();
+  });
+
+  it('a modal dialog needs authorisation: a simple trigger may not show one', () => {
+    const s = fakeServices({});
+    const show = () => g(s).SpreadsheetApp.getUi().showModalDialog(g(s).HtmlService.createHtmlOutput('<p>x</p>'), 'Nhập');
+    s.run('simple', () => expect(show).toThrow(`${ERRORS.permission} Ui.showModalDialog`));
+    s.run('menu', show);
+    expect(s.dialogs.map((d) => [d.title, d.width, d.height])).toEqual([['Nhập', 600, 400]]);
+  });
+
+  it('google.script.run carries copies of primitives, plain objects and arrays; a Date, a function or a typed array fails', () => {
+    const sent = { file: 'a.csv', rows: [1, undefined, 'x'], nested: { ok: true, skip: undefined } };
+    const copy = scriptRunCopy(sent) as typeof sent;
+    expect(copy).toEqual({ file: 'a.csv', rows: [1, null, 'x'], nested: { ok: true } });
+    expect(copy).not.toBe(sent);
+    expect(copy.nested).not.toBe(sent.nested);
+    expect(() => scriptRunCopy({ at: new Date() })).toThrow(ERRORS.scriptRun);
+    expect(() => scriptRunCopy([() => 1])).toThrow(ERRORS.scriptRun);
+    expect(() => scriptRunCopy({ bytes: new Uint8Array(2) })).toThrow(ERRORS.scriptRun);
+    const loop: Record<string, unknown> = {};
+    loop['self'] = loop;
+    expect(() => scriptRunCopy(loop)).toThrow(ERRORS.scriptRun);
+  });
+
+  it('a formula written is kept as a formula (getFormulas) while getValues gives its result', () => {
+    const sheet = fakeServices({}).spreadsheet.insertSheet('A');
+    sheet.getRange(1, 1, 1, 2).setValues([['=B1', 'x']]);
+    expect(sheet.getRange(1, 1, 1, 2).getFormulas()).toEqual([['=B1', '']]);
+    expect(sheet.getRange(1, 1).getValues()).toEqual([['#NAME?']]);
   });
 });

@@ -7,6 +7,8 @@
  * real sheet. Time limits run on a fake clock (FakeClock) that every service call
  * advances. Each limit has a test of its own in fakes.test.ts.
  */
+import { randomUUID } from 'node:crypto';
+
 export type Cell = string | number | boolean | Date;
 
 /** What a data-validation or conditional-format builder was told, kept for assertions. */
@@ -25,6 +27,15 @@ export const LIMITS = {
   simpleTriggerMillis: 30_000,
   triggerMillisPerDay: 90 * 60_000,
   simultaneousRuns: 30,
+  /** CacheService: a key at most 250 characters, a value at most 100 KB (taken as 100,000 bytes, the stricter reading). */
+  cacheKeyChars: 250,
+  cacheValueBytes: 100_000,
+  /** Seconds an entry may be kept (6 hours), and kept when none is said (10 minutes). */
+  cacheMaxSeconds: 21_600,
+  cacheDefaultSeconds: 600,
+  /** Past 1,000 entries the cache keeps the 900 farthest from expiry. */
+  cacheItems: 1_000,
+  cacheItemsKept: 900,
 } as const;
 
 export const ERRORS = {
@@ -40,6 +51,11 @@ export const ERRORS = {
   simultaneous: 'There are too many scripts running simultaneously for this Google user account.',
   permission: 'You do not have permission to call',
   noUi: 'Cannot call SpreadsheetApp.getUi() from this context.',
+  base64: 'Could not decode string.',
+  cacheKey: 'Argument too large: key',
+  cacheValue: 'Argument too large: value',
+  cacheSeconds: 'Invalid argument: expirationInSeconds',
+  scriptRun: 'Failed due to illegal value in property',
 } as const;
 
 /**
@@ -212,6 +228,7 @@ function entered(value: unknown, timeZone: string, RealmDate: DateConstructor): 
 
 interface Grid {
   values: Cell[][];
+  formulas: string[][];
   backgrounds: string[][];
   notes: string[][];
   weights: string[][];
@@ -223,6 +240,8 @@ export class FakeSheet {
   /** Sheets' id of the tab: kept when the tab is renamed. */
   readonly sheetId = nextSheetId++;
   values: Cell[][] = [];
+  /** What a cell was given starting with "=": Sheets keeps the formula, getValues gives its result (here "#NAME?"). */
+  formulas: string[][] = [];
   backgrounds: string[][] = [];
   notes: string[][] = [];
   weights: string[][] = [];
@@ -256,13 +275,14 @@ export class FakeSheet {
       0,
       Array.from({ length: width }, (_, c) => values[c] ?? ''),
     );
+    this.formulas.splice(at, 0, Array(width).fill(''));
     this.backgrounds.splice(at, 0, Array(width).fill('#ffffff'));
     this.notes.splice(at, 0, Array(width).fill(''));
     this.weights.splice(at, 0, Array(width).fill('normal'));
   }
 
   private grids(): Grid {
-    return { values: this.values, backgrounds: this.backgrounds, notes: this.notes, weights: this.weights };
+    return { values: this.values, formulas: this.formulas, backgrounds: this.backgrounds, notes: this.notes, weights: this.weights };
   }
 
   getName(): string {
@@ -344,7 +364,7 @@ export class FakeSheet {
     this.spreadsheet.reserve(how * this.getMaxRows());
     const grids = this.grids();
     for (const [key, grid] of Object.entries(grids) as [keyof Grid, unknown[][]][]) {
-      const blank = key === 'values' || key === 'notes' ? '' : key === 'backgrounds' ? '#ffffff' : 'normal';
+      const blank = key === 'values' || key === 'notes' || key === 'formulas' ? '' : key === 'backgrounds' ? '#ffffff' : 'normal';
       for (const row of grid) row.splice(after, 0, ...Array(how).fill(blank));
     }
     return this;
@@ -379,6 +399,7 @@ export class FakeSheet {
   clear(): FakeSheet {
     this.log.push('clear');
     for (const row of this.values) row.fill('');
+    for (const row of this.formulas) row.fill('');
     for (const row of this.backgrounds) row.fill('#ffffff');
     for (const row of this.notes) row.fill('');
     return this;
@@ -490,7 +511,15 @@ export class FakeRange {
     const { RealmDate } = this.sheet.spreadsheet;
     const zone = this.sheet.spreadsheet.getSpreadsheetTimeZone();
     this.put(this.sheet.values, values, (v) => entered(v, zone, RealmDate));
+    this.put(this.sheet.formulas, values, (v) => (typeof v === 'string' && v.startsWith('=') ? v : ''));
+    this.sheet.spreadsheet.counts.cellsWritten -= this.cells;
     return this;
+  }
+  /** The formulas of the range, '' where a cell holds a value. */
+  getFormulas(): string[][] {
+    this.log.push('getFormulas');
+    this.sheet.spreadsheet.counts.cellsRead += this.cells;
+    return this.slice(this.sheet.formulas);
   }
   getBackgrounds(): string[][] {
     this.log.push('getBackgrounds');
@@ -625,6 +654,95 @@ export class FakeSpreadsheet {
   }
 }
 
+/**
+ * Utilities.base64Decode: Java's byte[] as Apps Script hands it to JavaScript, signed (-128…127), not a Uint8Array;
+ * text that is not base64 throws.
+ */
+function base64Decode(text: string): number[] {
+  if (typeof text !== 'string' || text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new Error(ERRORS.base64);
+  return Array.from(Buffer.from(text, 'base64'), (b) => (b > 127 ? b - 256 : b));
+}
+
+/** Utilities.newBlob(bytes, contentType, name): the bytes as given (signed), read back as Apps Script gives them. */
+function newBlob(data: number[] | string, contentType?: string, name?: string) {
+  const bytes = typeof data === 'string' ? Array.from(Buffer.from(data, 'utf8'), (b) => (b > 127 ? b - 256 : b)) : [...data];
+  return {
+    getBytes: () => [...bytes],
+    getName: () => name ?? null,
+    getContentType: () => contentType ?? null,
+    getDataAsString: () => Buffer.from(bytes.map((b) => b & 0xff)).toString('utf8'),
+  };
+}
+
+/**
+ * CacheService.getUserCache(): one user's cache. Keys over 250 characters, values over 100 KB and expirations past
+ * 6 hours throw; entries expire on the fake clock; past 1,000 entries only the 900 farthest from expiry stay.
+ */
+function userCache(caches: FakeServices['caches'], user: string, now: () => number) {
+  const entries = caches.get(user) ?? caches.set(user, new Map()).get(user)!;
+  const live = (key: string) => {
+    const e = entries.get(key);
+    if (e && e.expires <= now()) entries.delete(key);
+    return entries.get(key);
+  };
+  const check = (key: string, value: string) => {
+    if (String(key).length > LIMITS.cacheKeyChars) throw new Error(ERRORS.cacheKey);
+    if (bytes(String(value)) > LIMITS.cacheValueBytes) throw new Error(ERRORS.cacheValue);
+  };
+  const seconds = (s: number | undefined) => {
+    const n = s ?? LIMITS.cacheDefaultSeconds;
+    if (!Number.isInteger(n) || n < 1 || n > LIMITS.cacheMaxSeconds) throw new Error(ERRORS.cacheSeconds);
+    return n;
+  };
+  const store = (values: Record<string, string>, s: number | undefined) => {
+    const expires = now() + seconds(s) * 1000;
+    for (const [k, v] of Object.entries(values)) check(k, v);
+    for (const [k, v] of Object.entries(values)) entries.set(k, { value: String(v), expires });
+    for (const k of [...entries.keys()]) live(k);
+    if (entries.size > LIMITS.cacheItems) {
+      const kept = [...entries].sort((a, b) => b[1].expires - a[1].expires).slice(0, LIMITS.cacheItemsKept);
+      entries.clear();
+      for (const [k, e] of kept) entries.set(k, e);
+    }
+  };
+  return {
+    get: (key: string) => live(key)?.value ?? null,
+    getAll: (keys: string[]) => Object.fromEntries(keys.filter((k) => live(k)).map((k) => [k, live(k)!.value])),
+    put: (key: string, value: string, s?: number) => store({ [key]: value }, s),
+    putAll: (values: Record<string, string>, s?: number) => store(values, s),
+    remove: (key: string) => void entries.delete(key),
+    removeAll: (keys: string[]) => keys.forEach((k) => entries.delete(k)),
+  };
+}
+
+/**
+ * What google.script.run carries between a dialog and the server, either way: primitives, plain objects and arrays
+ * of them, copied; a Date, a function, a DOM node or a circular object makes the call fail; undefined in an array
+ * becomes null, an undefined field is left out.
+ */
+export function scriptRunCopy(value: unknown, seen: object[] = []): unknown {
+  if (value === undefined) return undefined;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'object' || isDate(value) || seen.includes(value)) throw new Error(`${ERRORS.scriptRun}: ${describe(value)}`);
+  const isPlain = Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value)) || isRealmPlain(value);
+  if (!isPlain) throw new Error(`${ERRORS.scriptRun}: ${describe(value)}`);
+  const inner = [...seen, value];
+  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : scriptRunCopy(v, inner)));
+  const copy: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) copy[k] = scriptRunCopy(v, inner);
+  return copy;
+}
+
+/** A plain object made in another realm (the bundle's node:vm context): its prototype is that realm's Object.prototype. */
+function isRealmPlain(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto !== null && Object.getPrototypeOf(proto) === null && proto.constructor?.name === 'Object';
+}
+
+const describe = (value: unknown): string =>
+  isDate(value) ? 'Date' : typeof value === 'function' ? 'function' : Object.prototype.toString.call(value).slice(8, -1);
+
 export interface Trigger {
   handler: string;
   owner: string;
@@ -641,6 +759,10 @@ export interface FakeServices {
   globals: Record<string, unknown>;
   spreadsheet: FakeSpreadsheet;
   sidebars: { title: string; html: string }[];
+  /** Modal dialogs shown (showModalDialog), with their size. */
+  dialogs: { title: string; html: string; width: number; height: number }[];
+  /** Each user's CacheService.getUserCache(): key → value and when it expires on the fake clock. */
+  caches: Map<string, Map<string, { value: string; expires: number }>>;
   /** Per-user daily quota; `sent` across users. */
   mail: { quota: number; quotas: Map<string, number>; sent: { to: string; subject: string; body: string; by: string }[] };
   /** Every user's triggers; `getProjectTriggers` shows only the current user's. */
@@ -694,6 +816,8 @@ export function fakeServices(
   for (const [name, values] of Object.entries(tabs)) spreadsheet.sheets.push(new FakeSheet(spreadsheet, name, values, log));
   const answer: FakeServices['answer'] = { button: 'YES', waits: [] };
   const sidebars: { title: string; html: string }[] = [];
+  const dialogs: FakeServices['dialogs'] = [];
+  const caches: FakeServices['caches'] = new Map();
   const user = { email: 'lan@phuong.gov.vn' };
   const executions: Execution[] = [];
   const active: Execution[] = [];
@@ -769,6 +893,10 @@ export function fakeServices(
       authorised('Ui.showSidebar', 'script.container.ui');
       sidebars.push({ title: output.title, html: output.getContent() });
     },
+    showModalDialog: (output: { getContent(): string; width: number; height: number }, title: string) => {
+      authorised('Ui.showModalDialog', 'script.container.ui');
+      dialogs.push({ title, html: output.getContent(), width: output.width, height: output.height });
+    },
     ButtonSet: { YES_NO: 'YES_NO', OK: 'OK' },
     Button: { YES: 'YES', NO: 'NO', OK: 'OK' },
   };
@@ -791,7 +919,16 @@ export function fakeServices(
     Charts: { ChartType: { BAR: 'BAR', PIE: 'PIE' } },
     HtmlService: {
       createHtmlOutput: (html: string) => {
-        const output = { title: '', getContent: () => html, setTitle: (t: string) => ((output.title = t), output) };
+        // Google's default dialog size.
+        const output = {
+          title: '',
+          width: 600,
+          height: 400,
+          getContent: () => html,
+          setTitle: (t: string) => ((output.title = t), output),
+          setWidth: (w: number) => ((output.width = w), output),
+          setHeight: (h: number) => ((output.height = h), output),
+        };
         return output;
       },
     },
@@ -888,7 +1025,14 @@ export function fakeServices(
         releaseLock: () => void (lock.heldHere = false),
       }),
     },
-    Utilities: { formatDate, parseDate: (text: string, zone: string, pattern: string) => parseDate(text, zone, pattern, RealmDate) },
+    Utilities: {
+      formatDate,
+      parseDate: (text: string, zone: string, pattern: string) => parseDate(text, zone, pattern, RealmDate),
+      base64Decode,
+      newBlob,
+      getUuid: () => randomUUID(),
+    },
+    CacheService: { getUserCache: () => userCache(caches, user.email, () => clock.now()) },
   };
   const meter = metering(
     () => check(),
@@ -910,6 +1054,8 @@ export function fakeServices(
     globals,
     spreadsheet,
     sidebars,
+    dialogs,
+    caches,
     mail,
     triggers,
     log,
@@ -942,6 +1088,7 @@ export function fakeServices(
 
 const CELL_CALLS = new Set([
   'getValues',
+  'getFormulas',
   'setValues',
   'getBackgrounds',
   'setBackgrounds',

@@ -7,7 +7,7 @@ import { TABS, UNITS_TAB, type Row } from '../../core/index';
 import { sampleTables } from '../../sync/samples/sample-tables';
 import type { Tables } from '../../sync/store/store';
 import { manyTasks } from '../fixtures/many-tasks';
-import { fakeServices, type Cell, type Trigger } from './fakes';
+import { fakeServices, scriptRunCopy, type Cell, type Trigger } from './fakes';
 
 export type Gas = ReturnType<typeof load>;
 
@@ -20,6 +20,14 @@ export function load(code: string, tabs: Record<string, Cell[][]>, options: { ti
   const handler = (name: string) => (context as Record<string, (...a: unknown[]) => unknown>)[name]!;
   /** A menu item (or a function run from the editor): one run, 6 minutes. */
   const call = (name: string, ...args: unknown[]) => services.run('menu', () => handler(name)(...args));
+  /**
+   * A server function called from a dialog (google.script.run): a run of its own, 6 minutes; the arguments and the
+   * return value travel as google.script.run copies them, and fail as it fails (a Date, a function).
+   */
+  const dialog = (name: string, ...args: unknown[]) => {
+    const sent = args.map((a) => scriptRunCopy(a));
+    return scriptRunCopy(services.run('menu', () => handler(name)(...sent)));
+  };
   /** A simple trigger (onOpen, onEdit): 30 seconds, and services needing authorisation throw. */
   const simple = (name: string, ...args: unknown[]) => services.run('simple', () => handler(name)(...args.map((a) => services.metered(a))));
   /** A trigger firing: a run by its owner, counted against the owner's daily trigger runtime. */
@@ -42,7 +50,7 @@ export function load(code: string, tabs: Record<string, Cell[][]>, options: { ti
     fire(next);
     return next;
   };
-  return { ...services, context, call, simple, fire, fireNext };
+  return { ...services, context, call, dialog, simple, fire, fireNext };
 }
 
 /** The core's rows as the grids officials see: header, then one line per row, in tab column order. */
