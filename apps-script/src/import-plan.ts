@@ -85,10 +85,7 @@ export interface ImportPreview {
   changes: { added: number; changed: number; unchanged: number; removed: number; kept: number } | null;
   /** The import's summary, as `cchc import` prints it. */
   lines: string[];
-  /**
-   * Where the file differs from corrections officials made on the sheet (lead, deadline, title): filled by the
-   * import report once it lists them (issue 26, "progress through files"); empty until then.
-   */
+  /** Where the file differs from corrections officials made on the sheet (lead, deadline, title): kept unless replaced. */
   differences: string[];
 }
 
@@ -102,7 +99,7 @@ export interface ImportResult {
   updated: number;
 }
 
-/** Reserved for the official's choices at apply time (replacing values officials corrected, issue 26). */
+/** The official's choice at apply time: take the file's values where they differ from corrections on the sheet. */
 export interface ApplyOptions {
   replace?: boolean;
 }
@@ -165,7 +162,7 @@ interface Planned {
 }
 
 /** The file read and planned against the sheet as read, as `cchc import` plans it; or why it cannot be. */
-function planFile(fileName: string, base64: string, context: SheetContext, today: string): Planned | Refusal {
+function planFile(fileName: string, base64: string, context: SheetContext, today: string, replace = false): Planned | Refusal {
   const bytes = decode(fileName, base64);
   if (!(bytes instanceof Uint8Array)) return bytes;
   let read: ReturnType<typeof readTableFile>;
@@ -191,7 +188,7 @@ function planFile(fileName: string, base64: string, context: SheetContext, today
       message: `Bảng tính chưa có trang "${TASKS_TAB.name}". Chọn CCHC → Khởi tạo bảng tính trước, rồi nhập kế hoạch.`,
     };
   }
-  const plan = planTable({ file: fileName, tables: context.tables, today }, located);
+  const plan = planTable({ file: fileName, tables: context.tables, today, replace }, located);
   if (!plan.ok) return plan;
   const changes = changesOf(context, plan.writes());
   // Every tab and column the write needs, checked before anything is shown or written: nothing half-written.
@@ -281,7 +278,9 @@ function previewOf(fileName: string, token: string, planned: Planned): ImportPre
     unknownUnits: [...unknown].map(([name, n]) => ({ name, tasks: n })).sort((a, b) => b.tasks - a.tasks),
     changes: report.changes,
     lines: planned.plan.lines,
-    differences: [],
+    differences: (planned.plan.differences ?? []).map(
+      (d) => `Dòng ${d.row}, nhiệm vụ ${d.task}: ${d.column} — trên bảng tính: "${d.stored ?? ''}", trong tệp: "${d.file ?? ''}"`,
+    ),
   };
 }
 
@@ -290,6 +289,8 @@ interface Kept {
   file: string;
   today: string;
   digest: string;
+  /** The digest when the official replaces their corrections by the file's values; absent when nothing differs. */
+  replaceDigest?: string;
   pieces: number;
 }
 
@@ -310,7 +311,15 @@ export function previewImport(fileName: unknown, base64: unknown): ImportPreview
   if (!('plan' in planned)) return failed(file, planned.code, planned.message);
   const token = Utilities.getUuid();
   const pieces = Math.ceil(base64.length / PIECE_CHARS);
-  const kept: Kept = { file, today, digest: planned.digest, pieces };
+  const differ = (planned.plan.differences ?? []).length > 0;
+  const replaced = differ ? planFile(file, base64, context, today, true) : undefined;
+  const kept: Kept = {
+    file,
+    today,
+    digest: planned.digest,
+    replaceDigest: replaced && 'plan' in replaced ? replaced.digest : undefined,
+    pieces,
+  };
   const values: Record<string, string> = { [`${CACHE_PREFIX}${token}`]: JSON.stringify(kept) };
   for (let i = 0; i < pieces; i++) values[`${CACHE_PREFIX}${token}.${i}`] = base64.slice(i * PIECE_CHARS, (i + 1) * PIECE_CHARS);
   cache().putAll(values, PREVIEW_SECONDS);
@@ -320,15 +329,15 @@ export function previewImport(fileName: unknown, base64: unknown): ImportPreview
 const refused = (code: StopCode, message: string): ImportResult => ({ ok: false, code, lines: [message], added: 0, updated: 0 });
 
 /** Called from the dialog: writes what previewImport showed for this token, under the lock the menu's writes take. */
-export function applyImport(token: unknown, _options?: ApplyOptions): ImportResult {
+export function applyImport(token: unknown, options?: ApplyOptions): ImportResult {
   if (typeof token !== 'string' || token === '' || token.length > 100) return refused('PREVIEW_EXPIRED', EXPIRED);
   return lockedCall(
-    () => applyLocked(token),
+    () => applyLocked(token, options?.replace === true),
     () => refused('MENU_BUSY', BUSY_MESSAGE),
   );
 }
 
-function applyLocked(token: string): ImportResult {
+function applyLocked(token: string, replace: boolean): ImportResult {
   const head = cache().get(`${CACHE_PREFIX}${token}`);
   if (head === null) return refused('PREVIEW_EXPIRED', EXPIRED);
   const kept = JSON.parse(head) as Kept;
@@ -338,9 +347,9 @@ function applyLocked(token: string): ImportResult {
   if (pieces.some((p) => p === undefined)) return refused('PREVIEW_EXPIRED', EXPIRED);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const context = readTables(spreadsheet);
-  const planned = planFile(kept.file, pieces.join(''), context, kept.today);
+  const planned = planFile(kept.file, pieces.join(''), context, kept.today, replace);
   if (!('plan' in planned)) return refused(planned.code, planned.message);
-  if (planned.digest !== kept.digest) return refused('PREVIEW_OUTDATED', CHANGED);
+  if (planned.digest !== (replace ? (kept.replaceDigest ?? kept.digest) : kept.digest)) return refused('PREVIEW_OUTDATED', CHANGED);
   for (const [key, merge] of planned.changes)
     writeTab(
       context.tabs.get(key)!,

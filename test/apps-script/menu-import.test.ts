@@ -123,7 +123,8 @@ function freshSheet(): Gas {
 
 const preview = (gas: Gas, file: string, bytes: Buffer | string): Preview =>
   gas.dialog('previewImport', file, typeof bytes === 'string' ? bytes : bytes.toString('base64')) as Preview;
-const apply = (gas: Gas, token: string | null): Applied => gas.dialog('applyImport', token) as Applied;
+const apply = (gas: Gas, token: string | null, options?: { replace: boolean }): Applied =>
+  (options ? gas.dialog('applyImport', token, options) : gas.dialog('applyImport', token)) as Applied;
 
 /** Every tab's cells, notes and colours: what "nothing written" compares. */
 const snapshot = (gas: Gas) =>
@@ -337,7 +338,7 @@ describe('applyImport writes what was previewed, once, under the lock, around th
     expect(sheetRows(gas, TASKS_TAB).filter((r) => r['kind'] === '')).toHaveLength(shown.tasks);
   });
 
-  it("keeps an official's own column (in the middle), formulas, colours and notes; changes a retitled task in place and appends a new one", async () => {
+  it("keeps an official's own column (in the middle), formulas, colours and notes; lists a retitled task as a difference, keeps the sheet's title unless the official replaces it, appends a new one", async () => {
     const gas = freshSheet();
     current = gas;
     const dir = await tempDir();
@@ -370,8 +371,12 @@ describe('applyImport writes what was previewed, once, under the lock, around th
     });
     spied.length = 0;
     const shown = preview(gas, basename(edited), await readFile(edited));
-    expect(shown.changes).toMatchObject({ added: 1, changed: 1 });
-    const done = apply(gas, shown.token);
+    // Without a record of what the last import brought, the sheet's title may be an official's correction: kept, listed.
+    expect(shown.changes).toMatchObject({ added: 1, changed: 0 });
+    expect(shown.differences).toHaveLength(1);
+    expect(shown.differences[0]).toContain(`trong tệp: "${oldTitle} (sửa)"`);
+    // The official ticks "Thay các giá trị này bằng giá trị trong tệp".
+    const done = apply(gas, shown.token, { replace: true });
     expect(done).toMatchObject({ ok: true, added: 1, updated: 1 });
     expect(spied.filter((s) => s.sheet === TASKS_TAB.name)).toHaveLength(1);
 
