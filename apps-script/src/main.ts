@@ -5,3 +5,4 @@ export { cchcDashboard } from './dashboard';
 export { onEdit } from './on-edit';
 export { cchcContinueReminders, cchcDailyReminders, cchcEnableDailyReminders, cchcReminders } from './reminders';
 export { cchcSelectCell } from './sidebar';
+export { cchcExportAppendix, cchcExportData, cchcExportReport, cchcSaveExport } from './export';
