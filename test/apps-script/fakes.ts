@@ -7,6 +7,8 @@
  * real sheet. Time limits run on a fake clock (FakeClock) that every service call
  * advances. Each limit has a test of its own in fakes.test.ts.
  */
+import { addExportServices, type ExportFakes, type Manifest } from './fake-export';
+
 export type Cell = string | number | boolean | Date;
 
 /** What a data-validation or conditional-format builder was told, kept for assertions. */
@@ -641,6 +643,9 @@ export interface FakeServices {
   globals: Record<string, unknown>;
   spreadsheet: FakeSpreadsheet;
   sidebars: { title: string; html: string }[];
+  /** Modal dialogs shown (the export's), and the official's Drive as the export sees it: fake-export.ts. */
+  dialogs: ExportFakes['dialogs'];
+  driveFiles: ExportFakes['driveFiles'];
   /** Per-user daily quota; `sent` across users. */
   mail: { quota: number; quotas: Map<string, number>; sent: { to: string; subject: string; body: string; by: string }[] };
   /** Every user's triggers; `getProjectTriggers` shows only the current user's. */
@@ -680,7 +685,15 @@ const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
 /** A spreadsheet holding the given tabs, and the Apps Script globals around it. */
 export function fakeServices(
   tabs: Record<string, Cell[][]>,
-  options: { timeZone?: string; realmDate?: DateConstructor; now?: number; cpuFactor?: number } = {},
+  options: {
+    timeZone?: string;
+    realmDate?: DateConstructor;
+    now?: number;
+    cpuFactor?: number;
+    /** The project's HTML files (apps-script/dist/*.html, by name without ".html") and manifest: see fake-export.ts. */
+    htmlFiles?: Record<string, string>;
+    manifest?: Manifest;
+  } = {},
 ): FakeServices {
   const log: string[] = [];
   const clock = new FakeClock(options.now ?? Date.now(), options.cpuFactor ?? 0);
@@ -890,6 +903,11 @@ export function fakeServices(
     },
     Utilities: { formatDate, parseDate: (text: string, zone: string, pattern: string) => parseDate(text, zone, pattern, RealmDate) },
   };
+  const exported = addExportServices(services as unknown as Record<string, Record<string, unknown>>, ui, {
+    htmlFiles: options.htmlFiles ?? {},
+    manifest: options.manifest ?? {},
+    authorised,
+  });
   const meter = metering(
     () => check(),
     (ms) => spend(ms),
@@ -910,6 +928,7 @@ export function fakeServices(
     globals,
     spreadsheet,
     sidebars,
+    ...exported,
     mail,
     triggers,
     log,
