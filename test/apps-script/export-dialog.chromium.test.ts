@@ -150,6 +150,9 @@ describe('export from the menu, in Chromium, against the CLI', () => {
       `Phụ lục kế hoạch ${plan} (${tables['tasks']!.filter((r) => r['plan'] === plan && !r['kind']).length} nhiệm vụ): đã lưu vào Google Drive, thư mục "CCHC – Tệp xuất".`,
     );
     rendered.push({ file: 'menu-phu-luc.xlsx', bytes: downloaded });
+    // To look at (tmp/ is not tracked).
+    await mkdir('tmp/render', { recursive: true });
+    await page.screenshot({ path: 'tmp/render/export-dialog.png', clip: { x: 0, y: 0, width: 480, height: 360 } });
     await page.close();
   });
 
@@ -241,6 +244,27 @@ describe('the export dialog, as built and served', () => {
       error: 'Tên tệp "luong.xlsx" không phải tệp xuất của CCHC; không lưu.',
     });
     expect(gas.driveFiles).toEqual([]);
+    await page.close();
+  });
+
+  it('reads the sheet under the document lock: a second official is told to wait; a sheet without plans says so', async () => {
+    const gas = sheet();
+    gas.lock.heldElsewhere = true;
+    expect(gas.call('cchcExportData', 'report')).toEqual({
+      error: 'Đang có người chạy một lệnh của menu CCHC trên bảng tính này. Vui lòng thử lại sau ít phút.',
+    });
+    const empty = load(
+      code,
+      { ...gridsFrom(tables), 'Kế hoạch': [gridsFrom(tables)['Kế hoạch']![0]!] },
+      {
+        now: NOW,
+        htmlFiles: { 'export-dialog': dialogHtml },
+        manifest,
+      },
+    );
+    const { page, frame } = await openDialog(empty, 'cchcExportAppendix');
+    expect(await frame.textContent('#status')).toBe('Bảng tính chưa có kế hoạch nào để xuất phụ lục.');
+    expect(await frame.isDisabled('#go')).toBe(true);
     await page.close();
   });
 
