@@ -116,12 +116,18 @@ async function run(choices: ExportChoices): Promise<void> {
     const result = $('result');
     say('status', `${file.what}: đã lập xong. Đang lưu vào Google Drive…`);
     link(result, url, `Tải về máy: ${file.fileName}`, file.fileName).id = 'download';
+    // The file is the official's already (the link above): a Drive that fails says so and takes nothing away.
     const saved = await server<{ name: string; url: string; folder: string } | { error: string }>(
       'cchcSaveExport',
       file.fileName,
       base64(file.bytes),
-    );
-    if ('error' in saved) return say('status', saved.error, 'error');
+    ).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
+    if ('error' in saved)
+      return say(
+        'status',
+        `${file.what}: đã lập xong nhưng chưa lưu được vào Google Drive (${saved.error}). Tải tệp về máy bằng liên kết dưới đây.`,
+        'error',
+      );
     say('status', `${file.what}: đã lưu vào Google Drive, thư mục "${saved.folder}".`);
     result.appendChild(document.createElement('br'));
     link(result, saved.url, `Mở trên Google Drive: ${saved.name}`).id = 'drive';

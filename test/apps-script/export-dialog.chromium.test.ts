@@ -268,9 +268,19 @@ describe('the export dialog, as built and served', () => {
     await page.close();
   });
 
-  it('needs the advanced Drive service with a Drive scope in the manifest: without it the bundle finds no Drive', () => {
+  it('needs the advanced Drive service with a Drive scope in the manifest: without it the bundle finds no Drive', async () => {
     const gas = sheet({ manifest: { ...manifest, dependencies: {} } });
     expect(() => gas.call('cchcSaveExport', 'phu-luc-x.xlsx', 'UEsDBA==')).toThrow(/Drive is not defined/);
+    // In the dialog: the file is still there to download, and the official is told it is not in Drive.
+    const { page, frame } = await openDialog(gas, 'cchcExportAppendix');
+    await frame.selectOption('#plan', '158/KH-UBND');
+    await frame.click('#go');
+    await frame.waitForSelector('#status.error');
+    expect(await frame.textContent('#status')).toMatch(
+      /^Phụ lục kế hoạch 158\/KH-UBND \(\d+ nhiệm vụ\): đã lập xong nhưng chưa lưu được vào Google Drive \(.*Drive is not defined\)\. Tải tệp về máy/,
+    );
+    expect(await frame.getAttribute('#download', 'download')).toBe('phu-luc-158-KH-UBND.xlsx');
+    await page.close();
     const narrow = sheet({ manifest: { ...manifest, oauthScopes: manifest.oauthScopes!.filter((s) => !s.includes('drive')) } });
     expect(() => narrow.call('cchcSaveExport', 'phu-luc-x.xlsx', 'UEsDBA==')).toThrow(/Drive is not defined/);
     expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/drive.file');
