@@ -118,6 +118,18 @@ export default tseslint.config(
     },
   },
   {
+    // The export dialog runs in the official's browser: core and the writers of sync/ that need no Node (its build
+    // for the browser fails on any Node module they would reach).
+    files: ['apps-script/dialog/**/*.ts'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'The export dialog runs in the browser: no Node modules.' }] },
+      ],
+    },
+  },
+  {
     files: ['sync/**/*.ts'],
     ignores: ['sync/environment.ts'],
     rules: {

@@ -3,7 +3,7 @@
  * (one IIFE; Apps Script has no modules) and exposes each handler as a top-level
  * function so menus and triggers can name it. Vietnamese stays readable (UTF-8).
  */
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
@@ -26,6 +26,10 @@ export const HANDLERS = [
   'cchcImportPlan',
   'previewImport',
   'applyImport',
+  'cchcExportAppendix',
+  'cchcExportReport',
+  'cchcExportData',
+  'cchcSaveExport',
 ] as const;
 
 /**
@@ -66,10 +70,47 @@ export async function buildBundle(): Promise<string> {
   await mkdir(dist, { recursive: true });
   await writeFile(`${dist}/Code.js`, code, 'utf8');
   await copyFile(`${root}appsscript.json`, `${dist}/appsscript.json`);
+  await buildExportDialog();
   return code;
+}
+
+const WRITERS = '/*WRITERS*/';
+
+/**
+ * The export dialog (apps-script/dialog/): an HTML file of its own in the project, served by
+ * HtmlService.createHtmlOutputFromFile('export-dialog'), carrying the command line's writers (exceljs, docx) for
+ * the official's browser. Code.js, which every menu item, onOpen and onEdit load, stays without them.
+ */
+export async function buildExportDialog(): Promise<string> {
+  const result = await build({
+    entryPoints: [`${root}dialog/export-dialog.ts`],
+    bundle: true,
+    format: 'iife',
+    globalName: 'CCHC_EXPORT',
+    platform: 'browser',
+    target: 'es2020',
+    charset: 'utf8',
+    minify: true,
+    write: false,
+    legalComments: 'none',
+    // exceljs's own browser build without its polyfills (the dialog runs in a current browser): the same library
+    // the command line runs, as its authors bundle it for browsers (its lib/ needs Node's streams).
+    alias: { exceljs: 'exceljs/dist/exceljs.bare.min.js' },
+  });
+  const script = result.outputFiles[0]!.text;
+  // Spliced into a <script> element: nothing in it may close the element.
+  if (/<\/script/i.test(script)) throw new Error('export dialog: the bundled writers contain "</script"');
+  const template = await readFile(`${root}dialog/export-dialog.html`, 'utf8');
+  const at = template.indexOf(WRITERS);
+  const html = template.slice(0, at) + script + template.slice(at + WRITERS.length);
+  await mkdir(dist, { recursive: true });
+  await writeFile(`${dist}/export-dialog.html`, html, 'utf8');
+  return html;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const code = await buildBundle();
   console.log(`apps-script/dist/Code.js: ${(Buffer.byteLength(code) / 1024).toFixed(0)} KB`);
+  const dialog = await readFile(`${dist}/export-dialog.html`);
+  console.log(`apps-script/dist/export-dialog.html: ${(dialog.byteLength / 1024).toFixed(0)} KB`);
 }

@@ -14,7 +14,7 @@ import { SaxesParser } from 'saxes';
 import { catalogFromTables, type Task } from '../core/index';
 import { sampleTables } from '../sync/samples/sample-tables';
 import { readAppendix } from '../sync/excel/appendix-reader';
-import { writeAppendix } from '../sync/excel/appendix-writer';
+import { writeAppendix } from '../sync/excel/appendix-file';
 import { appendixDocxBytes } from '../sync/word/appendix-docx';
 import { median } from './median';
 

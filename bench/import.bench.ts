@@ -10,7 +10,7 @@ import { catalogFromTables, locateTable, planTable, type Task } from '../core/in
 import { sampleTables } from '../sync/samples/sample-tables';
 import { readAppendix } from '../sync/excel/appendix-reader';
 import { readGrids } from '../sync/excel/read-grids';
-import { writeAppendix } from '../sync/excel/appendix-writer';
+import { writeAppendix } from '../sync/excel/appendix-file';
 import { median } from './median';
 
 const TASKS = 10_000;

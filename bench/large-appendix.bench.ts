@@ -26,7 +26,7 @@ function step(args: string[], options: { maxOldSpace?: number } = {}): { ms: num
 if (process.argv[2] === 'make') {
   const { catalogFromTables } = await import('../core/index');
   const { sampleTables } = await import('../sync/samples/sample-tables');
-  const { writeAppendix } = await import('../sync/excel/appendix-writer');
+  const { writeAppendix } = await import('../sync/excel/appendix-file');
   const sample = catalogFromTables(await sampleTables()).tasks.map((t) => t.item);
   const tasks = Array.from({ length: TASKS }, (_, i) => {
     const t = sample[i % sample.length]!;

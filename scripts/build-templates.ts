@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalogFromTables } from '../core/index';
 import { sampleTables } from '../sync/samples/sample-tables';
-import { writeAppendix } from '../sync/excel/appendix-writer';
+import { writeAppendix } from '../sync/excel/appendix-file';
 import { writeWorkbookAtomic } from '../sync/excel/atomic-write';
 import { TEMPLATES, templateWorkbook } from '../sync/excel/templates';
 

@@ -53,6 +53,9 @@ export function onOpen(): void {
     .addItem('Bật nhắc việc hằng ngày', 'cchcEnableDailyReminders')
     .addSeparator()
     .addItem('Tự chấm điểm chỉ số CCHC', 'cchcIndex')
+    .addSeparator()
+    .addItem('Xuất phụ lục (Excel)…', 'cchcExportAppendix')
+    .addItem('Xuất báo cáo định kỳ (Word)…', 'cchcExportReport')
     .addToUi();
 }
 

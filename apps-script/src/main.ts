@@ -6,3 +6,4 @@ export { onEdit } from './on-edit';
 export { cchcContinueReminders, cchcDailyReminders, cchcEnableDailyReminders, cchcReminders } from './reminders';
 export { cchcSelectCell } from './sidebar';
 export { applyImport, cchcImportPlan, previewImport } from './import-plan';
+export { cchcExportAppendix, cchcExportData, cchcExportReport, cchcSaveExport } from './export';

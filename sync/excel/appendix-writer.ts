@@ -2,11 +2,12 @@
  * Writes a plan's task catalog as an official appendix (Phụ lục): title rows, a
  * bold header repeated on every printed page, merged bold section rows, borders,
  * wrapped text, A4 landscape. Strings are written as text cells, so "=…" never
- * becomes a formula.
+ * becomes a formula. No Node here: the menu's export dialog runs this in the
+ * official's browser (apps-script/src/export-dialog.ts); writing to disk is in
+ * appendix-file.ts.
  */
 import ExcelJS from 'exceljs';
 import { appendixColumns, appendixLines, appendixTitleLines, type Plan, type Task } from '../../core/index';
-import { writeWorkbookAtomic } from './atomic-write';
 import { OFFICIAL_FONT, officialPageSetup, printReady, THIN_BORDER } from './official-style';
 
 export interface ExportOptions {
@@ -63,8 +64,4 @@ export function appendixWorkbook(plan: Plan, tasks: readonly Task[], options: Ex
   }
   officialPageSetup(ws, headerRow);
   return printReady(workbook);
-}
-
-export async function writeAppendix(path: string, plan: Plan, tasks: readonly Task[], options: ExportOptions = {}): Promise<void> {
-  await writeWorkbookAtomic(appendixWorkbook(plan, tasks, options), path);
 }

@@ -13,6 +13,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { CchcError } from '../errors';
+import { workbookBytes } from './workbook-bytes';
 import { writeFileDurable } from './durable-write';
 import { MAX_IMPORT_BYTES, readBounded } from './input-file';
 import { guardZip, readZipText } from './zip-guard';
@@ -166,8 +167,5 @@ export async function writeOutputFile(
 
 /** Writes a command's output workbook after checkOutput, marked as that command's; returns as writeOutputFile. */
 export function writeOutput(workbook: ExcelJS.Workbook, path: string, options: OutputOptions): Promise<string> {
-  return writeOutputFile(path, options, async (keywords) => {
-    workbook.keywords = keywords;
-    return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-  });
+  return writeOutputFile(path, options, (keywords) => workbookBytes(workbook, keywords));
 }

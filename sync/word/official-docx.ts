@@ -258,7 +258,10 @@ export function officialDocx(doc: OfficialDocument, keywords?: string): Document
   });
 }
 
-/** The .docx bytes; `keywords` mark it as a command's output (see files/output-guard). */
-export async function officialDocxBytes(doc: OfficialDocument, keywords?: string): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toBuffer(officialDocx(doc, keywords)));
+/**
+ * The .docx bytes; `keywords` mark it as a command's output (see files/output-guard). No Node here: the menu's
+ * export dialog calls this in the official's browser.
+ */
+export function officialDocxBytes(doc: OfficialDocument, keywords?: string): Promise<Uint8Array> {
+  return Packer.pack(officialDocx(doc, keywords), 'uint8array');
 }

@@ -87,6 +87,8 @@ describe('Apps Script bundle, as built', () => {
       'Gửi nhắc việc',
       'Bật nhắc việc hằng ngày',
       'Tự chấm điểm chỉ số CCHC',
+      'Xuất phụ lục (Excel)…',
+      'Xuất báo cáo định kỳ (Word)…',
     ]);
     for (const [, fn] of gas.menus[0]!.items) expect(typeof (gas.context as Record<string, unknown>)[fn]).toBe('function');
   });

@@ -8,6 +8,7 @@
  * advances. Each limit has a test of its own in fakes.test.ts.
  */
 import { randomUUID } from 'node:crypto';
+import { addExportServices, type ExportFakes, type Manifest } from './fake-export';
 
 export type Cell = string | number | boolean | Date;
 
@@ -759,8 +760,9 @@ export interface FakeServices {
   globals: Record<string, unknown>;
   spreadsheet: FakeSpreadsheet;
   sidebars: { title: string; html: string }[];
-  /** Modal dialogs shown (showModalDialog), with their size. */
-  dialogs: { title: string; html: string; width: number; height: number }[];
+  /** Modal dialogs shown (the export's), and the official's Drive as the export sees it: fake-export.ts. */
+  dialogs: ExportFakes['dialogs'];
+  driveFiles: ExportFakes['driveFiles'];
   /** Each user's CacheService.getUserCache(): key → value and when it expires on the fake clock. */
   caches: Map<string, Map<string, { value: string; expires: number }>>;
   /** Per-user daily quota; `sent` across users. */
@@ -802,7 +804,15 @@ const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
 /** A spreadsheet holding the given tabs, and the Apps Script globals around it. */
 export function fakeServices(
   tabs: Record<string, Cell[][]>,
-  options: { timeZone?: string; realmDate?: DateConstructor; now?: number; cpuFactor?: number } = {},
+  options: {
+    timeZone?: string;
+    realmDate?: DateConstructor;
+    now?: number;
+    cpuFactor?: number;
+    /** The project's HTML files (apps-script/dist/*.html, by name without ".html") and manifest: see fake-export.ts. */
+    htmlFiles?: Record<string, string>;
+    manifest?: Manifest;
+  } = {},
 ): FakeServices {
   const log: string[] = [];
   const clock = new FakeClock(options.now ?? Date.now(), options.cpuFactor ?? 0);
@@ -816,7 +826,6 @@ export function fakeServices(
   for (const [name, values] of Object.entries(tabs)) spreadsheet.sheets.push(new FakeSheet(spreadsheet, name, values, log));
   const answer: FakeServices['answer'] = { button: 'YES', waits: [] };
   const sidebars: { title: string; html: string }[] = [];
-  const dialogs: FakeServices['dialogs'] = [];
   const caches: FakeServices['caches'] = new Map();
   const user = { email: 'lan@phuong.gov.vn' };
   const executions: Execution[] = [];
@@ -892,10 +901,6 @@ export function fakeServices(
     showSidebar: (output: { getContent(): string; title: string }) => {
       authorised('Ui.showSidebar', 'script.container.ui');
       sidebars.push({ title: output.title, html: output.getContent() });
-    },
-    showModalDialog: (output: { getContent(): string; width: number; height: number }, title: string) => {
-      authorised('Ui.showModalDialog', 'script.container.ui');
-      dialogs.push({ title, html: output.getContent(), width: output.width, height: output.height });
     },
     ButtonSet: { YES_NO: 'YES_NO', OK: 'OK' },
     Button: { YES: 'YES', NO: 'NO', OK: 'OK' },
@@ -1034,6 +1039,11 @@ export function fakeServices(
     },
     CacheService: { getUserCache: () => userCache(caches, user.email, () => clock.now()) },
   };
+  const exported = addExportServices(services as unknown as Record<string, Record<string, unknown>>, ui, {
+    htmlFiles: options.htmlFiles ?? {},
+    manifest: options.manifest ?? {},
+    authorised,
+  });
   const meter = metering(
     () => check(),
     (ms) => spend(ms),
@@ -1054,8 +1064,8 @@ export function fakeServices(
     globals,
     spreadsheet,
     sidebars,
-    dialogs,
     caches,
+    ...exported,
     mail,
     triggers,
     log,

@@ -11,7 +11,7 @@ import { fakeServices, scriptRunCopy, type Cell, type Trigger } from './fakes';
 
 export type Gas = ReturnType<typeof load>;
 
-export function load(code: string, tabs: Record<string, Cell[][]>, options: { timeZone?: string; cpuFactor?: number; now?: number } = {}) {
+export function load(code: string, tabs: Record<string, Cell[][]>, options: Omit<Parameters<typeof fakeServices>[1], 'realmDate'> = {}) {
   const context = vm.createContext({});
   const services = fakeServices(tabs, { ...options, realmDate: vm.runInContext('Date', context) as DateConstructor });
   // The bundle's Date reads the fake clock, as Apps Script's reads the real one.

@@ -1,6 +1,6 @@
 /** `cchc export [--out FILE.xlsx|FILE.docx]`: a plan's catalog as an official appendix, optionally with progress. */
 import { extname } from 'node:path';
-import { catalogFromTables } from '../../../core/index';
+import { appendixExport } from '../../../core/index';
 import { appendixWorkbook } from '../../excel/appendix-writer';
 import { CchcError, EXIT } from '../../errors';
 import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
@@ -34,27 +34,10 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
       );
     }
   }
-  const catalog = catalogFromTables(await openStore(options).read());
-  if (catalog.plans.length === 0)
-    throw new CchcError('NO_PLANS', 'Sổ dữ liệu chưa có kế hoạch nào. Nhập phụ lục bằng "cchc import" trước.');
-  const plan = options.plan
-    ? catalog.plans.find((p) => p.code === options.plan)
-    : catalog.plans.length === 1
-      ? catalog.plans[0]
-      : undefined;
-  if (!plan) {
-    const codes = catalog.plans.map((p) => p.code).join(', ');
-    throw new CchcError(
-      options.plan ? 'PLAN_NOT_FOUND' : 'PLAN_REQUIRED',
-      options.plan
-        ? `Không có kế hoạch "${options.plan}". Các kế hoạch hiện có: ${codes}.`
-        : `Sổ có nhiều kế hoạch; chọn một bằng --plan (${codes}).`,
-    );
-  }
-  const tasks = catalog.tasks.map((t) => t.item).filter((t) => t.plan === plan.code);
+  const found = appendixExport(await openStore(options).read(), options.plan);
+  if ('error' in found) throw new CchcError(found.code, found.error);
+  const { plan, rows, tasks } = found;
   const out = options.out ?? defaultOut('phu-luc', plan.code);
-  // Headings (sections, groups) go out as the bold rows they were in the plan.
-  const rows = catalog.rows.map((t) => t.item).filter((t) => t.plan === plan.code);
   let kept: string;
   if (/\.docx$/i.test(out)) {
     // The docx package is loaded only for a Word export: it would otherwise slow every command's start.
@@ -63,6 +46,6 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
       word.appendixDocxBytes(plan, rows, { withProgress: options.withProgress }, keywords),
     );
   } else kept = await writeOutput(appendixWorkbook(plan, rows, { withProgress: options.withProgress }), out, outputOptions(options));
-  console.log(`Đã xuất phụ lục kế hoạch ${plan.code} (${tasks.length} nhiệm vụ) ra ${out}${kept}.`);
+  console.log(`Đã xuất phụ lục kế hoạch ${plan.code} (${tasks} nhiệm vụ) ra ${out}${kept}.`);
   return EXIT.ok;
 }

@@ -4,18 +4,7 @@
  * both rendered from one report model.
  */
 import { extname } from 'node:path';
-import {
-  catalogFromTables,
-  computeMetrics,
-  decodeMeetings,
-  leadKey,
-  nextPeriodFocus,
-  periodName,
-  plansOfPeriod,
-  periodReport,
-  storeWard,
-  targetLines,
-} from '../../../core/index';
+import { periodName, periodReportOf } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
 import { reportWorkbook } from '../../report/report-workbook';
@@ -45,26 +34,7 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
     throw new CchcError('REPORT_FORMAT', `Không lập được báo cáo dạng "${format || out}". Ghi tên tệp .xlsx (Excel) hoặc .docx (Word).`);
   }
   const tables = await openStore(options).read();
-  const catalog = catalogFromTables(tables);
-  const metrics = computeMetrics(tables, { period, today, unit: unitOption(tables, options.unit) });
-  // The metrics key sections as "plan section"; the report shows the section's own heading beside it.
-  const sections = new Map(
-    catalog.tasks
-      .filter(({ item }) => item.section !== '' && item.sectionTitle !== '')
-      .map(({ item }) => [`${item.plan} ${item.section}`, `${item.plan} ${item.section}. ${item.sectionTitle}`]),
-  );
-  const report = periodReport({
-    metrics,
-    period,
-    ward: storeWard(catalog.settings, catalog.plans),
-    plans: plansOfPeriod(catalog.plans, period),
-    targets: targetLines(metrics),
-    meetings: decodeMeetings(tables['meetings'] ?? []).meetings,
-    settings: catalog.settings,
-    unitName: (id) => catalog.registry.label(id),
-    sectionName: (key) => sections.get(key) ?? key,
-    next: nextPeriodFocus(catalog, period, today, (r) => !options.unit || leadKey(r) === options.unit),
-  });
+  const { report, metrics } = periodReportOf(tables, { period, today, unit: unitOption(tables, options.unit) });
   let kept: string;
   if (format === '.docx') {
     const word = await wordWriter();

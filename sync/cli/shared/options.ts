@@ -1,15 +1,6 @@
 /** The options the `cchc` commands share, and how they are read: store, sheet, period, day, unit, output name. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import {
-  catalogFromTables,
-  defaultPeriodText,
-  parseDateText,
-  parsePeriod,
-  PERIOD_FORMS,
-  resolveUnit,
-  type Period,
-  type Row,
-} from '../../../core/index';
+import { catalogFromTables, documentFileName, parseDateText, reportPeriod, resolveUnit, type Period, type Row } from '../../../core/index';
 import { CchcError } from '../../errors';
 import { DEFAULT_STORE_PATH, type StoreOptions } from '../../store/store-options';
 
@@ -42,11 +33,9 @@ export function todayOf(text: string | undefined): string {
 
 export function periodOptions(options: Pick<MetricsCliOptions, 'period' | 'today' | 'calendar'>): { period: Period; today: string } {
   const today = todayOf(options.today);
-  const periodText = options.period ?? defaultPeriodText(today);
-  // A period without a year ("Quý I", "9 tháng") is this year's.
-  const period = parsePeriod(periodText, options.calendar ? 'calendar' : 'cutoff', Number(today.slice(0, 4)));
-  if (!period) throw new CchcError('PERIOD_INVALID', `Kỳ "${periodText}" không hợp lệ. Ghi ${PERIOD_FORMS}.`);
-  return { period, today };
+  const chosen = reportPeriod(options.period, today, options.calendar);
+  if ('error' in chosen) throw new CchcError(chosen.code, chosen.error);
+  return { period: chosen.period, today };
 }
 
 /** The registry id `--unit` names; an unknown unit stops the command with a suggestion. */
@@ -76,19 +65,8 @@ export function withPeriodOptions(command: Command): Command {
     .option('--unit <đơn vị>', 'chỉ một đơn vị chủ trì: mã (ví dụ VHXH) hoặc tên đơn vị');
 }
 
-/**
- * The file a command writes when `--out` is not given: a name an official recognises, built from the document and
- * what it covers (`bao-cao-6-thang-dau-nam-2026.xlsx` from the period's name, `phu-luc-158-KH-UBND.xlsx`), in the working folder.
- */
-export function defaultOut(document: 'bao-cao' | 'phu-luc' | 'tong-hop', covers: string, extension = '.xlsx'): string {
-  const slug = covers
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return `${document}-${slug}${extension}`;
-}
+/** The file a command writes when `--out` is not given, in the working folder (see documentFileName). */
+export const defaultOut = documentFileName;
 
 /** Google allows 60 reads per minute per user; leave room for the retries. */
 export const DEFAULT_READS_PER_MINUTE = 55;
