@@ -11,28 +11,14 @@
  * FILE_IN_USE, left as it was. Temp files a killed process left behind are removed.
  */
 import { constants } from 'node:fs';
-import { copyFile, lstat, mkdir, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { copyFile, lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { CchcError } from '../errors';
 import { isFileInUse, whileInUse } from './file-in-use';
-import { isAlive } from './process-alive';
+import { holdTemp, releaseTemp, removeStaleTemps, tempBeside } from './temp-files';
+import { pruneVersions, saveVersion, type History } from './versions';
 
-const TEMP_MARK = '.tmp-';
-
-/** A temp file's name beside `target`, owned by this process (removeStaleTemps knows it by the process id). */
-export const tempBeside = (target: string): string =>
-  `${target}${TEMP_MARK}${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-/** Temp files of `target` whose writer is gone (killed mid-write). */
-export async function removeStaleTemps(target: string): Promise<void> {
-  const prefix = `${basename(target)}${TEMP_MARK}`;
-  const names = await readdir(dirname(target)).catch(() => [] as string[]);
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length).split('-')[0]);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid)) await rm(join(dirname(target), name), { force: true });
-  }
-}
+export { removeStaleTemps, tempBeside };
 
 /**
  * Flushes a folder's entries (a rename within it) to disk. Windows cannot open a folder as a file (EPERM, EISDIR)
@@ -61,6 +47,8 @@ export interface DurableWriteOptions {
    * pass false: the path itself is replaced, so a link swapped in after the guard's check leads nowhere.
    */
   followLinks?: boolean;
+  /** Keep the replaced file in the bounded history of versions beside it (versions.ts): the store's writes. */
+  history?: History;
 }
 
 export async function writeFileDurable(path: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
@@ -83,6 +71,7 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
     await removeStaleTemps(target);
     await removeStaleTemps(`${target}.bak`);
     const handle = await open(temp, 'wx', previous ? previous.mode & 0o7777 : 0o644);
+    holdTemp(temp);
     try {
       await handle.writeFile(data);
       // The mode given to open() is masked by the umask; the replaced file's mode is kept exactly.
@@ -97,18 +86,25 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
         (await open(target, 'r').then((h) => h.close().then(() => false), isFileInUse)) ? path : `${path}.bak`;
       // Copied beside, then renamed: a link at the .bak's name is replaced, never written through.
       const bak = tempBeside(`${target}.bak`);
+      holdTemp(bak);
       try {
         await whileInUse(`${path}.bak`, () => copyFile(target, bak), held);
         await whileInUse(`${path}.bak`, () => rename(bak, `${target}.bak`), held);
       } finally {
         await rm(bak, { force: true });
+        releaseTemp(bak);
       }
     }
+    // Saved before the new file goes in, pruned after: a kill in between leaves one version more, never one less.
+    if (options.history && previous) await saveVersion(target, path, options.history);
     await whileInUse(path, () => rename(temp, target));
     replaced = true;
+    releaseTemp(temp);
     await fsyncFolder(folder);
+    if (options.history) await pruneVersions(target, options.history.keep);
   } catch (error) {
     await rm(temp, { force: true });
+    releaseTemp(temp);
     if (error instanceof CchcError) throw error;
     const detail = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
     // Past the rename the new file is there: say so, never that the old one was kept.

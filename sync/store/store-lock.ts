@@ -11,7 +11,7 @@
 import { hostname } from 'node:os';
 import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { CchcError } from '../errors';
-import { removeStaleTemps, tempBeside } from '../files/durable-write';
+import { holdTemp, releaseTemp, removeStaleTemps, tempBeside } from '../files/temp-files';
 import { isAlive } from '../files/process-alive';
 
 interface LockOwner {
@@ -98,8 +98,10 @@ async function tryCreate(lockPath: string): Promise<boolean> {
   const temp = tempBeside(lockPath);
   try {
     await writeNew(temp, me);
+    holdTemp(temp);
     // link() fails if the lock exists, and the lock it makes is already whole.
     await link(temp, lockPath);
+    holdTemp(lockPath);
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -108,6 +110,7 @@ async function tryCreate(lockPath: string): Promise<boolean> {
     throw lockFailed(lockPath, error);
   } finally {
     await rm(temp, { force: true });
+    releaseTemp(temp);
   }
 }
 
@@ -115,6 +118,7 @@ async function tryCreate(lockPath: string): Promise<boolean> {
 async function createInPlace(lockPath: string, me: LockOwner): Promise<boolean> {
   try {
     await writeNew(lockPath, me);
+    holdTemp(lockPath);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -151,5 +155,6 @@ export async function withStoreLock<T>(storePath: string, shownAs: string, work:
     return await work();
   } finally {
     await rm(lockPath, { force: true });
+    releaseTemp(lockPath);
   }
 }

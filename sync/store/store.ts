@@ -19,8 +19,11 @@ export interface Store {
    * which tabs it created (a shared sheet keeps the tabs it already has).
    */
   create(initial: Tables): Promise<string[]>;
-  /** Reads every known tab in one go. Missing tabs come back empty. */
-  read(): Promise<Tables>;
+  /**
+   * Reads every known tab in one go, or only the tabs `keys` names (a store may then skip the others: a read-only
+   * command asks for what it uses). Missing tabs come back empty.
+   */
+  read(keys?: readonly string[]): Promise<Tables>;
   /**
    * Writes the given tabs' rows in one atomic write; other tabs are untouched.
    * A shared store merges instead of replacing and reports the cells it left alone.

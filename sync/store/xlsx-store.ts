@@ -1,7 +1,8 @@
 /**
  * The local store: the shared sheet's layout kept in an .xlsx workbook, so a ward
  * without Google (and every test) has the whole product. Writes go to a temp file
- * that replaces the workbook atomically; the previous file is kept as `.bak`.
+ * that replaces the workbook atomically; the previous file is kept as `.bak`, and in the bounded history of
+ * versions beside it (files/versions.ts) that `cchc restore` lists and brings back.
  *
  * Concurrent commands: every write holds the store lock (store-lock.ts) and
  * first checks that the file is still the one this command read; if another
@@ -11,7 +12,7 @@
  * A tab an official renamed in Excel is still that tab (found by its header
  * row) and keeps its new name; a second tab is never added beside it.
  */
-import { access, mkdir, realpath, stat } from 'node:fs/promises';
+import { access, mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import {
@@ -31,7 +32,9 @@ import { CchcError } from '../errors';
 import { linkAddress, plainValue } from '../excel/cell-value';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
 import { loadPackage } from '../excel/exceljs-package';
+import { writeFileDurable } from '../files/durable-write';
 import { readBounded, XLSX_SAVE_AS } from '../files/input-file';
+import { listVersions, versionCommand, type Version } from '../files/versions';
 import { DEFAULT_ZIP_LIMITS, guardZip, megabytes, type ZipEntry } from '../files/zip-guard';
 import { addTabSheet } from '../excel/tab-sheet';
 import { withStoreLock } from './store-lock';
@@ -183,8 +186,9 @@ export class XlsxStore implements Store {
     return TABS.map((t) => t.name);
   }
 
-  async read(): Promise<Tables> {
-    return (await this.readShaped()).tables;
+  async read(keys?: readonly string[]): Promise<Tables> {
+    const { tables } = await this.readShaped();
+    return keys ? Object.fromEntries(keys.map((key) => [key, tables[key] ?? []])) : tables;
   }
 
   /** The tables, and which tabs and layout columns the workbook has (for the sync's structure check). */
@@ -204,12 +208,40 @@ export class XlsxStore implements Store {
     this.checkCapacity(tables);
     const changed = await this.locked(async () => {
       const workbook = await this.load();
+      // How many tasks the version this write replaces holds, for the list of versions.
+      const tasks = this.taskCount(workbook);
       // Nothing to change (a re-import of the same file): the store and its .bak stay as they are.
       const cells = this.fill(workbook, tables);
-      if (cells > 0) await this.commit(workbook);
+      if (cells > 0) await this.commit(workbook, tasks);
       return cells > 0;
     });
     return { conflicts: [], skipped: [], unchanged: !changed };
+  }
+
+  /** The earlier versions of this store, newest first (files/versions.ts). */
+  async versions(): Promise<Version[]> {
+    return listVersions(await this.lockPath());
+  }
+
+  /**
+   * Puts an earlier version back as the store. The store as it is becomes a version first (even a damaged one, copied
+   * as it is), so a restore is undone by restoring that version.
+   */
+  async restore(version: Version): Promise<void> {
+    const bytes = await readFile(version.path);
+    const tasks = await this.read(['tasks']).then(
+      (t) => t['tasks']?.length,
+      () => undefined,
+    );
+    await this.locked(() =>
+      writeFileDurable(this.location, bytes, { backup: true, history: { command: versionCommand(), ...(tasks === undefined ? {} : { tasks }) } }),
+    );
+  }
+
+  private taskCount(workbook: ExcelJS.Workbook): number | undefined {
+    const tab = TABS.find((t) => t.key === 'tasks')!;
+    const ws = layoutSheets(workbook, this.location).get(tab.key);
+    return ws ? readTab(ws, tab).length : undefined;
   }
 
   private checkCapacity(tables: Tables): void {
@@ -325,14 +357,17 @@ export class XlsxStore implements Store {
     return workbook;
   }
 
-  private async commit(workbook: ExcelJS.Workbook): Promise<void> {
+  private async commit(workbook: ExcelJS.Workbook, tasks?: number): Promise<void> {
     if (this.unkept.length > 0) {
       throw new CchcError(
         'STORE_HAS_CHARTS',
         `Sổ dữ liệu "${this.location}" có ${this.unkept.join(', ')} mà chương trình không giữ được khi ghi lại sổ; không ghi để khỏi làm mất chúng. Chuyển chúng sang một tệp Excel riêng (sổ dữ liệu chỉ giữ các bảng), rồi chạy lại.`,
       );
     }
-    await writeWorkbookAtomic(workbook, this.location, { backup: true });
+    await writeWorkbookAtomic(workbook, this.location, {
+      backup: true,
+      history: { command: versionCommand(), ...(tasks === undefined ? {} : { tasks }) },
+    });
   }
 }
 

@@ -49,7 +49,12 @@ describe('XlsxStore', () => {
     expect(after['plans']).toHaveLength(3);
     expect(after['units']).toEqual(tables['units']);
     expect(await readFile(`${store.location}.bak`)).toEqual(before);
-    expect((await readdir(dir)).sort()).toEqual(['cchc.xlsx', 'cchc.xlsx.bak']);
+    expect((await readdir(dir)).sort()).toEqual(['cchc.xlsx', 'cchc.xlsx.bak', 'cchc.xlsx.versions']);
+    // The same previous file is the newest of the store's versions, named after what replaced it.
+    const [newest, ...older] = await store.versions();
+    expect(older).toEqual([]);
+    expect(newest).toMatchObject({ number: 1, tasks: tables['tasks']!.length });
+    expect(await readFile(newest!.path)).toEqual(before);
   });
 
   it('reads columns by header, so officials may reorder them and add their own', async () => {

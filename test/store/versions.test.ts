@@ -1,0 +1,98 @@
+/**
+ * The store's history of versions, from an official's side: a bad import can be undone even after another write,
+ * a restore can itself be undone, and the history stays bounded. (A kill during the rotation: test/reliability.)
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { VERSIONS_KEPT } from '../../sync/files/versions';
+import { XlsxStore } from '../../sync/store/xlsx-store';
+import { cchcAsync } from '../helpers/cli';
+import { useTempDir } from '../helpers/tmp';
+
+const tempDir = useTempDir();
+const SAMPLES = fileURLToPath(new URL('../../templates/samples/', import.meta.url));
+const taskIds = async (store: string): Promise<string[]> => ((await new XlsxStore(store).read(['tasks']))['tasks'] ?? []).map((r) => String(r['id']));
+
+describe('versions of the store (cchc restore)', () => {
+  it('two imports, then back to before the first; the restore itself is undone with "cchc restore 1"', async () => {
+    const store = join(await tempDir(), 'cchc.xlsx');
+    expect((await cchcAsync(['init', '--store', store])).code).toBe(0);
+    const atStart = await readFile(store);
+    expect((await cchcAsync(['import', join(SAMPLES, 'phu-luc-an-tuong-2026.xlsx'), '--store', store])).code).toBe(0);
+    const afterFirst = await taskIds(store);
+    expect((await cchcAsync(['import', join(SAMPLES, 'phu-luc-nhi-chieu-2026.xlsx'), '--store', store])).code).toBe(0);
+    const afterBoth = await readFile(store);
+    const bothIds = await taskIds(store);
+    expect(bothIds.length).toBeGreaterThan(afterFirst.length);
+
+    const list = await cchcAsync(['restore', '--store', store]);
+    expect(list.code).toBe(0);
+    const lines = list.stdout.split('\n').filter((l) => /^\s+\d+\./.test(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^  1\\. Bản ghi lúc \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d:\\d\\d, ${afterFirst.length} nhiệm vụ; được thay bởi lệnh "import" lúc `));
+    expect(lines[1]).toContain('  2. Bản ghi lúc');
+    expect(lines[1]).toContain(', 0 nhiệm vụ; được thay bởi lệnh "import"');
+
+    const restored = await cchcAsync(['restore', '2', '--store', store]);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain('về bản số 2');
+    expect(restored.stdout).toContain('cchc restore 1');
+    // Byte for byte the store as init left it.
+    expect((await readFile(store)).equals(atStart)).toBe(true);
+
+    // The store before the restore is now version 1, named after the restore.
+    const again = await cchcAsync(['restore', '--store', store]);
+    expect(again.stdout).toMatch(new RegExp(`  1\\. Bản ghi lúc .*, ${bothIds.length} nhiệm vụ; được thay bởi lệnh "restore"`));
+    expect((await cchcAsync(['restore', '1', '--store', store])).code).toBe(0);
+    expect((await readFile(store)).equals(afterBoth)).toBe(true);
+  });
+
+  it(`keeps the ${VERSIONS_KEPT} newest versions, however many writes`, async () => {
+    const store = join(await tempDir(), 'cchc.xlsx');
+    const xlsx = new XlsxStore(store);
+    await xlsx.create({ tasks: [] });
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `NV-${i}`, title: `Việc ${i}`, plan: 'KH-1' }));
+    for (let n = 1; n <= VERSIONS_KEPT + 3; n++) await xlsx.write({ tasks: ids(n) });
+    const versions = await xlsx.versions();
+    expect(versions).toHaveLength(VERSIONS_KEPT);
+    // The newest first: the store before the last write held one task fewer than it does now.
+    expect(versions.map((v) => v.tasks)).toEqual([7, 6, 5, 4, 3]);
+    expect(await readdir(`${store}.versions`)).toHaveLength(VERSIONS_KEPT);
+  });
+
+  it('a damaged store can be restored, and is itself kept as a version', async () => {
+    const store = join(await tempDir(), 'cchc.xlsx');
+    expect((await cchcAsync(['init', '--store', store])).code).toBe(0);
+    expect((await cchcAsync(['import', join(SAMPLES, 'phu-luc-an-tuong-2026.xlsx'), '--store', store])).code).toBe(0);
+    const afterFirst = await taskIds(store);
+    expect((await cchcAsync(['import', join(SAMPLES, 'phu-luc-nhi-chieu-2026.xlsx'), '--store', store])).code).toBe(0);
+    const good = await readFile(store);
+    // Cut short, as a copy to a USB stick pulled out too early leaves it.
+    await writeFile(store, good.subarray(0, 200));
+    expect((await cchcAsync(['validate', '--store', store])).stderr).toContain('[STORE_UNREADABLE]');
+    const result = await cchcAsync(['restore', '1', '--store', store]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(await taskIds(store)).toEqual(afterFirst);
+    const versions = await new XlsxStore(store).versions();
+    expect(versions[0]).toMatchObject({ command: 'restore' });
+    expect(versions[0]!.tasks).toBeUndefined();
+    expect((await readFile(versions[0]!.path)).equals(good.subarray(0, 200))).toBe(true);
+  });
+
+  it('an unknown number, or a store without versions, says so in Vietnamese (exit 2) and changes nothing', async () => {
+    const store = join(await tempDir(), 'cchc.xlsx');
+    expect((await cchcAsync(['init', '--store', store])).code).toBe(0);
+    const before = await readFile(store);
+    const none = await cchcAsync(['restore', '--store', store]);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain('chưa có bản lưu trước nào');
+    for (const number of ['1', 'abc']) {
+      const result = await cchcAsync(['restore', number, '--store', store]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('[VERSION_UNKNOWN]');
+    }
+    expect((await readFile(store)).equals(before)).toBe(true);
+  });
+});
