@@ -234,7 +234,10 @@ export class XlsxStore implements Store {
       () => undefined,
     );
     await this.locked(() =>
-      writeFileDurable(this.location, bytes, { backup: true, history: { command: versionCommand(), ...(tasks === undefined ? {} : { tasks }) } }),
+      writeFileDurable(this.location, bytes, {
+        backup: true,
+        history: { command: versionCommand(), ...(tasks === undefined ? {} : { tasks }) },
+      }),
     );
   }
 

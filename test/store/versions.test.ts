@@ -13,7 +13,8 @@ import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
 const SAMPLES = fileURLToPath(new URL('../../templates/samples/', import.meta.url));
-const taskIds = async (store: string): Promise<string[]> => ((await new XlsxStore(store).read(['tasks']))['tasks'] ?? []).map((r) => String(r['id']));
+const taskIds = async (store: string): Promise<string[]> =>
+  ((await new XlsxStore(store).read(['tasks']))['tasks'] ?? []).map((r) => String(r['id']));
 
 describe('versions of the store (cchc restore)', () => {
   it('two imports, then back to before the first; the restore itself is undone with "cchc restore 1"', async () => {
@@ -31,7 +32,11 @@ describe('versions of the store (cchc restore)', () => {
     expect(list.code).toBe(0);
     const lines = list.stdout.split('\n').filter((l) => /^\s+\d+\./.test(l));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(new RegExp(`^  1\\. Bản ghi lúc \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d:\\d\\d, ${afterFirst.length} nhiệm vụ; được thay bởi lệnh "import" lúc `));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^  1\\. Bản ghi lúc \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d:\\d\\d, ${afterFirst.length} nhiệm vụ; được thay bởi lệnh "import" lúc `,
+      ),
+    );
     expect(lines[1]).toContain('  2. Bản ghi lúc');
     expect(lines[1]).toContain(', 0 nhiệm vụ; được thay bởi lệnh "import"');
 
