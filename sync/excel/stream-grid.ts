@@ -94,7 +94,7 @@ const PART_READERS = ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_p
  * headers one after another, which a crafted file can make differ (an entry the directory does not list). So
  * what exceljs parses is counted here too, against the guard's limits.
  */
-class Utf8WorkbookReader extends WorkbookReader {
+export class Utf8WorkbookReader extends WorkbookReader {
   path = '';
   inflated = 0;
 

@@ -15,21 +15,8 @@
 import { access, mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import {
-  columnsByHeader,
-  ROW_NUMBER,
-  sameCell,
-  tabsForHeaders,
-  tabForName,
-  TABS,
-  type CellValue,
-  type ColumnSpec,
-  type Row,
-  type TablesShape,
-  type TabSpec,
-} from '../../core/index';
+import { sameCell, tabsForHeaders, tabForName, TABS, type CellValue, type Row, type TablesShape, type TabSpec } from '../../core/index';
 import { CchcError } from '../errors';
-import { linkAddress, plainValue } from '../excel/cell-value';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
 import { loadPackage } from '../excel/exceljs-package';
 import { writeFileDurable } from '../files/durable-write';
@@ -37,18 +24,17 @@ import { readBounded, XLSX_SAVE_AS } from '../files/input-file';
 import { listVersions, versionCommand, type Version } from '../files/versions';
 import { DEFAULT_ZIP_LIMITS, guardZip, megabytes, type ZipEntry } from '../files/zip-guard';
 import { addTabSheet } from '../excel/tab-sheet';
+import { cellPlain, headerColumns, plainRow, rowTexts } from './tab-rows';
 import { withStoreLock } from './store-lock';
 import type { Store, Tables, WriteOutcome } from './store';
 
 function headerTexts(ws: ExcelJS.Worksheet): string[] {
-  const texts: string[] = [];
-  ws.getRow(1).eachCell((cell, colNumber) => (texts[colNumber - 1] = String(plainValue(cell.value) ?? '')));
-  return Array.from(texts, (text) => text ?? '');
+  return rowTexts(ws.getRow(1));
 }
 
 /** Maps a worksheet's header cells to column keys (1-based column numbers), so officials may reorder or add columns. */
 function headerMap(ws: ExcelJS.Worksheet, tab: TabSpec): Map<string, number> {
-  return new Map([...columnsByHeader(tab, headerTexts(ws))].map(([key, index]) => [key, index + 1]));
+  return headerColumns(tab, headerTexts(ws));
 }
 
 /**
@@ -186,9 +172,31 @@ export class XlsxStore implements Store {
     return TABS.map((t) => t.name);
   }
 
+  /** With `keys`, only those tabs, streamed where that reads them exactly (read-tabs.ts), else from the loaded workbook. */
   async read(keys?: readonly string[]): Promise<Tables> {
+    if (keys) {
+      const streamed = await this.readStreamed(keys);
+      if (streamed) return streamed;
+    }
     const { tables } = await this.readShaped();
     return keys ? Object.fromEntries(keys.map((key) => [key, tables[key] ?? []])) : tables;
+  }
+
+  private async readStreamed(keys: readonly string[]): Promise<Tables | null> {
+    const wanted = TABS.filter((tab) => keys.includes(tab.key));
+    if (!(await this.exists()) || (await stat(this.location)).isDirectory()) return null;
+    const { stamp, entries, damaged, bytes } = await this.readGuarded();
+    if (damaged || !entries.some((e) => e.name === 'xl/workbook.xml')) return null;
+    // Loaded on use: the streaming reader (and unzipper) only for the commands that read some tabs.
+    const { streamTabs } = await import('./stream-tabs');
+    const tables = await streamTabs(this.location, bytes, wanted).catch((error: unknown) => {
+      if (error instanceof CchcError) throw error;
+      // Whatever the streaming reader fails on, the loading path reads, or explains in Vietnamese.
+      return null;
+    });
+    if (!tables) return null;
+    this.stamp = stamp;
+    return Object.fromEntries(keys.map((key) => [key, tables[key] ?? []]));
   }
 
   /** The tables, and which tabs and layout columns the workbook has (for the sync's structure check). */
@@ -374,25 +382,13 @@ export class XlsxStore implements Store {
   }
 }
 
-/** Evidence columns hold links: a link cell an official made in Excel reads as its address there, as its text elsewhere. */
-function cellPlain(value: ExcelJS.CellValue, column: ColumnSpec): CellValue {
-  return (column.key === 'evidence' ? linkAddress(value) : null) ?? plainValue(value, column);
-}
-
 function readTab(ws: ExcelJS.Worksheet, tab: TabSpec): Row[] {
   const columns = headerMap(ws, tab);
   const rows: Row[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber <= tab.frozenRows) return;
-    const out: Row = { [ROW_NUMBER]: rowNumber };
-    let any = false;
-    for (const c of tab.columns) {
-      const colNumber = columns.get(c.key);
-      const value = colNumber ? cellPlain(row.getCell(colNumber).value, c) : null;
-      if (value !== null && value !== '') any = true;
-      out[c.key] = value;
-    }
-    if (any) rows.push(out);
+    const plain = plainRow(tab, columns, row, rowNumber);
+    if (plain) rows.push(plain);
   });
   return rows;
 }

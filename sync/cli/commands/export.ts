@@ -1,6 +1,6 @@
 /** `cchc export [--out FILE.xlsx|FILE.docx]`: a plan's catalog as an official appendix, optionally with progress. */
 import { extname } from 'node:path';
-import { catalogFromTables } from '../../../core/index';
+import { CATALOG_TABS, catalogFromTables } from '../../../core/index';
 import { appendixWorkbook } from '../../excel/appendix-writer';
 import { CchcError, EXIT } from '../../errors';
 import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
@@ -34,7 +34,7 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
       );
     }
   }
-  const catalog = catalogFromTables(await openStore(options).read());
+  const catalog = catalogFromTables(await openStore(options).read(CATALOG_TABS));
   if (catalog.plans.length === 0)
     throw new CchcError('NO_PLANS', 'Sổ dữ liệu chưa có kế hoạch nào. Nhập phụ lục bằng "cchc import" trước.');
   const plan = options.plan
