@@ -15,7 +15,17 @@
 import { access, mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { sameCell, tabsForHeaders, tabForName, TABS, type CellValue, type Row, type TablesShape, type TabSpec } from '../../core/index';
+import {
+  catalogFromTables,
+  sameCell,
+  tabsForHeaders,
+  tabForName,
+  TABS,
+  type CellValue,
+  type Row,
+  type TablesShape,
+  type TabSpec,
+} from '../../core/index';
 import { CchcError } from '../errors';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
 import { loadPackage } from '../excel/exceljs-package';
@@ -108,6 +118,9 @@ const UNKEPT_PARTS: [string, string][] = [
  * holds hundreds of tasks.
  */
 export const STORE_MAX_ROWS = 12_000;
+
+/** The tasks a tasks tab's rows hold (its section headings are rows too, not tasks), as the list of versions counts them. */
+export const countTasks = (rows: readonly Row[]): number => catalogFromTables({ tasks: rows }).tasks.length;
 
 export class XlsxStore implements Store {
   readonly removesRows = true;
@@ -238,7 +251,7 @@ export class XlsxStore implements Store {
   async restore(version: Version): Promise<void> {
     const bytes = await readFile(version.path);
     const tasks = await this.read(['tasks']).then(
-      (t) => t['tasks']?.length,
+      (t) => countTasks(t['tasks'] ?? []),
       () => undefined,
     );
     await this.locked(() =>
@@ -252,7 +265,7 @@ export class XlsxStore implements Store {
   private taskCount(workbook: ExcelJS.Workbook): number | undefined {
     const tab = TABS.find((t) => t.key === 'tasks')!;
     const ws = layoutSheets(workbook, this.location).get(tab.key);
-    return ws ? readTab(ws, tab).length : undefined;
+    return ws ? countTasks(readTab(ws, tab)) : undefined;
   }
 
   private checkCapacity(tables: Tables): void {
@@ -347,7 +360,9 @@ export class XlsxStore implements Store {
         () => false,
       );
       if (damaged) {
-        const backup = hasBackup ? ` Khôi phục từ bản sao "${this.location}.bak".` : '';
+        const backup = hasBackup
+          ? ` Khôi phục từ bản sao "${this.location}.bak", hoặc chọn một bản lưu trước: cchc restore.`
+          : ' Xem các bản lưu trước (nếu có): cchc restore.';
         throw new CchcError('STORE_UNREADABLE', `Không đọc được sổ dữ liệu "${this.location}" (tệp hỏng hoặc không phải .xlsx).${backup}`);
       }
       // A whole file the reader fails on: re-saving keeps the officials' latest work, the .bak may predate it.

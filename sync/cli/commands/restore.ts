@@ -7,7 +7,7 @@
 import { CchcError, EXIT } from '../../errors';
 import { VERSIONS_KEPT, type Version } from '../../files/versions';
 import { localStorePath } from '../../store/store-options';
-import { XlsxStore } from '../../store/xlsx-store';
+import { countTasks, XlsxStore } from '../../store/xlsx-store';
 
 export interface RestoreOptions {
   store?: string;
@@ -68,7 +68,7 @@ export async function restoreCommand(number: string | undefined, options: Restor
   });
   await store.restore(version);
   console.log(
-    `Đã khôi phục sổ dữ liệu "${location}" về bản số ${version.number} (ghi lúc ${vietnamTime(version.writtenAt)}, ${(tasks['tasks'] ?? []).length.toLocaleString('vi-VN')} nhiệm vụ).`,
+    `Đã khôi phục sổ dữ liệu "${location}" về bản số ${version.number} (ghi lúc ${vietnamTime(version.writtenAt)}, ${countTasks(tasks['tasks'] ?? []).toLocaleString('vi-VN')} nhiệm vụ).`,
   );
   console.log(`Sổ trước khi khôi phục được lưu thành bản số 1: chạy "cchc restore 1" để quay lại.`);
   return EXIT.ok;
