@@ -36,7 +36,7 @@ import { DEFAULT_ZIP_LIMITS, guardZip, megabytes, type ZipEntry } from '../files
 import { addTabSheet } from '../excel/tab-sheet';
 import { cellPlain, headerColumns, plainRow, rowTexts } from './tab-rows';
 import { withStoreLock } from './store-lock';
-import type { Store, Tables, WriteOutcome } from './store';
+import type { ReadOptions, Store, Tables, WriteOutcome } from './store';
 
 function headerTexts(ws: ExcelJS.Worksheet): string[] {
   return rowTexts(ws.getRow(1));
@@ -131,6 +131,12 @@ export class XlsxStore implements Store {
   /** The file this store last read or wrote (undefined: neither yet), to detect another command's write in between. */
   private stamp: string | null | undefined;
 
+  /**
+   * The workbook a read loaded for a write to come (ReadOptions.thenWrite), with the stamp of the file it came from:
+   * the write fills it instead of loading the same file again (a 10,000-task store takes seconds to load). Used once.
+   */
+  private kept: { workbook: ExcelJS.Workbook; stamp: string | null; unkept: string[] } | undefined;
+
   constructor(readonly location: string) {}
 
   private async lockPath(): Promise<string> {
@@ -186,12 +192,12 @@ export class XlsxStore implements Store {
   }
 
   /** With `keys`, only those tabs, streamed where that reads them exactly (read-tabs.ts), else from the loaded workbook. */
-  async read(keys?: readonly string[]): Promise<Tables> {
-    if (keys) {
+  async read(keys?: readonly string[], options: ReadOptions = {}): Promise<Tables> {
+    if (keys && !options.thenWrite) {
       const streamed = await this.readStreamed(keys);
       if (streamed) return streamed;
     }
-    const { tables } = await this.readShaped();
+    const { tables } = await this.readShaped(options);
     return keys ? Object.fromEntries(keys.map((key) => [key, tables[key] ?? []])) : tables;
   }
 
@@ -213,8 +219,10 @@ export class XlsxStore implements Store {
   }
 
   /** The tables, and which tabs and layout columns the workbook has (for the sync's structure check). */
-  async readShaped(): Promise<{ tables: Tables; shape: TablesShape }> {
-    const sheets = layoutSheets(await this.load(), this.location);
+  async readShaped(options: ReadOptions = {}): Promise<{ tables: Tables; shape: TablesShape }> {
+    const workbook = await this.load();
+    this.kept = options.thenWrite ? { workbook, stamp: this.stamp ?? null, unkept: this.unkept } : undefined;
+    const sheets = layoutSheets(workbook, this.location);
     const tables: Tables = {};
     const shape = new Map<string, { name: string; columns: Set<string> }>();
     for (const tab of TABS) {
@@ -228,7 +236,7 @@ export class XlsxStore implements Store {
   async write(tables: Tables): Promise<WriteOutcome> {
     this.checkCapacity(tables);
     const changed = await this.locked(async () => {
-      const workbook = await this.load();
+      const workbook = await this.keptOrLoaded();
       // How many tasks the version this write replaces holds, for the list of versions.
       const tasks = this.taskCount(workbook);
       // Nothing to change (a re-import of the same file): the store and its .bak stay as they are.
@@ -237,6 +245,18 @@ export class XlsxStore implements Store {
       return cells > 0;
     });
     return { conflicts: [], skipped: [], unchanged: !changed };
+  }
+
+  /** The workbook kept by the read if the file is still the one it came from (checked under the lock), else loaded. */
+  private async keptOrLoaded(): Promise<ExcelJS.Workbook> {
+    const kept = this.kept;
+    this.kept = undefined;
+    if (kept && kept.stamp !== null && kept.stamp === (await fileStamp(this.location))) {
+      this.unkept = kept.unkept;
+      this.stamp = kept.stamp;
+      return kept.workbook;
+    }
+    return this.load();
   }
 
   /** The earlier versions of this store, newest first (files/versions.ts). */
