@@ -29,12 +29,15 @@ export async function removeStaleTemps(target: string): Promise<void> {
   }
 }
 
-/** Paths this process created and has not yet renamed away or removed. */
-const held = new Set<string>();
+/** Paths this process created and has not yet renamed away or removed, each with a check that it is still ours. */
+const held = new Map<string, (() => boolean) | undefined>();
 
-/** Marks `path` (just created by this process) as ours to remove if the process is stopped. */
-export function holdTemp(path: string): void {
-  held.add(path);
+/**
+ * Marks `path` (just created by this process) as ours to remove if the process is stopped. `stillOurs` is asked
+ * first where another process may have replaced the file meanwhile (a lock taken over as stale).
+ */
+export function holdTemp(path: string, stillOurs?: () => boolean): void {
+  held.set(path, stillOurs);
 }
 
 /** `path` is no longer this process's to remove (renamed into place, or removed). */
@@ -43,12 +46,13 @@ export function releaseTemp(path: string): void {
 }
 
 /** The paths held now (for tests). */
-export const heldTemps = (): string[] => [...held];
+export const heldTemps = (): string[] => [...held.keys()];
 
 /** Removes every held path; run when the process is stopped. Synchronous: nothing else runs after it. */
 export function removeHeldTemps(): void {
-  for (const path of held) {
+  for (const [path, stillOurs] of held) {
     try {
+      if (stillOurs && !stillOurs()) continue;
       rmSync(path, { force: true });
     } catch {
       // Windows refuses to remove a file still open; it is removed as stale by the next write beside it.

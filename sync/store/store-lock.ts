@@ -8,6 +8,7 @@
  * older version, or where hard links are not supported) is stale after a few
  * seconds. A second writer waits a little, then stops with STORE_LOCKED, exit 2.
  */
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { CchcError } from '../errors';
@@ -78,6 +79,16 @@ const lockFailed = (lockPath: string, error: unknown): CchcError =>
 /** Hard links are missing on some drives (FAT USB sticks, some network shares): there the lock is made in place. */
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
+/** Whether the lock at `lockPath` is still this one (not replaced by a waiter that took it for stale). Synchronous: asked while the process stops. */
+function isMine(lockPath: string, me: LockOwner): boolean {
+  try {
+    const found = JSON.parse(readFileSync(lockPath, 'utf8')) as Partial<LockOwner>;
+    return found.pid === me.pid && found.startedAt === me.startedAt;
+  } catch {
+    return false;
+  }
+}
+
 /** Writes the owner into a file that must not exist yet (EEXIST otherwise). */
 async function writeNew(path: string, me: LockOwner): Promise<void> {
   const handle = await open(path, 'wx', 0o644);
@@ -101,7 +112,7 @@ async function tryCreate(lockPath: string): Promise<boolean> {
     holdTemp(temp);
     // link() fails if the lock exists, and the lock it makes is already whole.
     await link(temp, lockPath);
-    holdTemp(lockPath);
+    holdTemp(lockPath, () => isMine(lockPath, me));
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -118,7 +129,7 @@ async function tryCreate(lockPath: string): Promise<boolean> {
 async function createInPlace(lockPath: string, me: LockOwner): Promise<boolean> {
   try {
     await writeNew(lockPath, me);
-    holdTemp(lockPath);
+    holdTemp(lockPath, () => isMine(lockPath, me));
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
