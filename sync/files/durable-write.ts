@@ -16,7 +16,7 @@ import { dirname, resolve } from 'node:path';
 import { CchcError } from '../errors';
 import { isFileInUse, whileInUse } from './file-in-use';
 import { holdTemp, releaseTemp, removeStaleTemps, tempBeside } from './temp-files';
-import { pruneVersions, saveVersion, type History } from './versions';
+import { discardVersion, pruneVersions, saveVersion, type History } from './versions';
 
 export { removeStaleTemps, tempBeside };
 
@@ -66,6 +66,7 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
   }
   const temp = tempBeside(target);
   let replaced = false;
+  let version: string | null = null;
   try {
     await mkdir(folder, { recursive: true });
     await removeStaleTemps(target);
@@ -96,7 +97,7 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
       }
     }
     // Saved before the new file goes in, pruned after: a kill in between leaves one version more, never one less.
-    if (options.history && previous) await saveVersion(target, path, options.history);
+    if (options.history && previous) version = await saveVersion(target, path, options.history);
     await whileInUse(path, () => rename(temp, target));
     replaced = true;
     releaseTemp(temp);
@@ -105,6 +106,7 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
   } catch (error) {
     await rm(temp, { force: true });
     releaseTemp(temp);
+    if (!replaced) await discardVersion(version);
     if (error instanceof CchcError) throw error;
     const detail = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
     // Past the rename the new file is there: say so, never that the old one was kept.

@@ -10,7 +10,7 @@
  * by its writer's process id and removed by the next write. A version Excel holds open is left for the next prune.
  */
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { whileInUse } from './file-in-use';
 import { holdTemp, releaseTemp, removeStaleTemps, tempBeside } from './temp-files';
@@ -100,28 +100,41 @@ export async function fsyncPath(path: string, folder = false): Promise<void> {
 }
 
 /**
- * Copies `target` (as it is now) into its versions folder, durably, under a name saying what replaces it. `shownAs`
- * names the file in messages. Called under the writer's lock, before the new file is renamed in.
+ * Copies `target` (as it is now) into its versions folder, durably, under a name saying what replaces it, and
+ * returns the version's path; null when the newest version already holds exactly these bytes (left by a write
+ * killed before its rename), so repeated tries never push older versions out. `shownAs` names the file in messages.
+ * Called under the writer's lock, before the new file is renamed in; a write that fails before its rename removes
+ * the version again (discardVersion).
  */
-export async function saveVersion(target: string, shownAs: string, history: History): Promise<void> {
+export async function saveVersion(target: string, shownAs: string, history: History): Promise<string | null> {
   const folder = versionsFolder(target);
+  const written = await stat(target);
+  const [newest] = await listVersions(target);
+  if (newest && (await stat(newest.path)).size === written.size && (await readFile(newest.path)).equals(await readFile(target)))
+    return null;
   await mkdir(folder, { recursive: true });
   const scratch = join(folder, 'version');
   await removeStaleTemps(scratch);
   const temp = tempBeside(scratch);
+  const path = join(folder, versionName(history, extname(target)));
   try {
-    const written = await stat(target);
     holdTemp(temp);
     await whileInUse(shownAs, () => copyFile(target, temp, constants.COPYFILE_EXCL));
     // The copy is dated as the content it holds, so the list says when that version was written.
     await utimes(temp, written.atime, written.mtime);
     await fsyncPath(temp);
-    await whileInUse(shownAs, () => rename(temp, join(folder, versionName(history, extname(target)))));
+    await whileInUse(shownAs, () => rename(temp, path));
     await fsyncPath(folder, true);
+    return path;
   } finally {
     await rm(temp, { force: true });
     releaseTemp(temp);
   }
+}
+
+/** Removes a version saved for a write that then failed: the store was not replaced, so it is no version. */
+export async function discardVersion(path: string | null): Promise<void> {
+  if (path) await rm(path, { force: true }).catch(() => undefined);
 }
 
 /**

@@ -6,7 +6,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { VERSIONS_KEPT } from '../../sync/files/versions';
+import { saveVersion, VERSIONS_KEPT } from '../../sync/files/versions';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
@@ -62,6 +62,18 @@ describe('versions of the store (cchc restore)', () => {
     // The newest first: the store before the last write held one task fewer than it does now.
     expect(versions.map((v) => v.tasks)).toEqual([7, 6, 5, 4, 3]);
     expect(await readdir(`${store}.versions`)).toHaveLength(VERSIONS_KEPT);
+  });
+
+  it('a version left by a write killed before its rename is not saved twice (repeated tries never push history out)', async () => {
+    const store = join(await tempDir(), 'cchc.xlsx');
+    const xlsx = new XlsxStore(store);
+    await xlsx.create({ tasks: [] });
+    await xlsx.write({ tasks: [{ id: 'NV-1', title: 'Việc 1', plan: 'KH-1' }] });
+    // What a kill between the version's rename and the store's leaves: a version holding the store as it still is.
+    expect(await saveVersion(store, store, { command: 'import', tasks: 1 })).not.toBeNull();
+    expect(await saveVersion(store, store, { command: 'import', tasks: 1 })).toBeNull();
+    await xlsx.write({ tasks: [{ id: 'NV-2', title: 'Việc 2', plan: 'KH-1' }] });
+    expect((await xlsx.versions()).map((v) => v.tasks)).toEqual([1, 0]);
   });
 
   it('a damaged store can be restored, and is itself kept as a version', async () => {
