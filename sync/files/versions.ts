@@ -108,13 +108,13 @@ export async function fsyncPath(path: string, folder = false): Promise<void> {
  */
 export async function saveVersion(target: string, shownAs: string, history: History): Promise<string | null> {
   const folder = versionsFolder(target);
+  const scratch = join(folder, 'version');
+  await removeStaleTemps(scratch);
   const written = await stat(target);
   const [newest] = await listVersions(target);
   if (newest && (await stat(newest.path)).size === written.size && (await readFile(newest.path)).equals(await readFile(target)))
     return null;
   await mkdir(folder, { recursive: true });
-  const scratch = join(folder, 'version');
-  await removeStaleTemps(scratch);
   const temp = tempBeside(scratch);
   const path = join(folder, versionName(history, extname(target)));
   try {

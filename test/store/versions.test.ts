@@ -2,7 +2,7 @@
  * The store's history of versions, from an official's side: a bad import can be undone even after another write,
  * a restore can itself be undone, and the history stays bounded. (A kill during the rotation: test/reliability.)
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,26 @@ describe('versions of the store (cchc restore)', () => {
     expect(await saveVersion(store, store, { command: 'import', tasks: 1 })).toBeNull();
     await xlsx.write({ tasks: [{ id: 'NV-2', title: 'Việc 2', plan: 'KH-1' }] });
     expect((await xlsx.versions()).map((v) => v.tasks)).toEqual([1, 0]);
+  });
+
+  it('each state a kill inside the rotation leaves is read right and tidied by the next write', async () => {
+    const store = join(await tempDir(), 'cchc.xlsx');
+    const xlsx = new XlsxStore(store);
+    await xlsx.create({ tasks: [] });
+    const tasks = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `NV-${i}`, title: `Việc ${i}`, plan: 'KH-1' }));
+    for (let n = 1; n <= VERSIONS_KEPT + 1; n++) await xlsx.write({ tasks: tasks(n) });
+    const full = await xlsx.versions();
+    // Killed while copying: a temp named after a process that is gone.
+    await writeFile(join(`${store}.versions`, 'version.tmp-999999999-dead'), 'nửa bản');
+    // Killed after the version's rename, before the store's: a version holding the store as it still is.
+    await copyFile(store, join(`${store}.versions`, '29991231T235959999Z-kill_import_6.xlsx'));
+    expect((await xlsx.versions()).slice(1).map((v) => v.path)).toEqual(full.map((v) => v.path));
+    // Killed after the store's rename, before the prune: one version past the bound, until the next write.
+    await xlsx.write({ tasks: tasks(VERSIONS_KEPT + 2) });
+    const after = await xlsx.versions();
+    expect(after).toHaveLength(VERSIONS_KEPT);
+    expect(after.map((v) => v.tasks)).toEqual([VERSIONS_KEPT + 1, VERSIONS_KEPT, VERSIONS_KEPT - 1, VERSIONS_KEPT - 2, VERSIONS_KEPT - 3]);
+    expect(await readdir(`${store}.versions`)).toHaveLength(VERSIONS_KEPT);
   });
 
   it('a damaged store can be restored, and is itself kept as a version', async () => {
