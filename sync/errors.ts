@@ -2,6 +2,8 @@
  * Errors officials may see: a stable English code for support and scripts, a
  * Vietnamese message that says what to do, and the CLI exit code.
  */
+import type { StopCode } from '../core/index';
+
 export const EXIT = { ok: 0, dataErrors: 1, unusable: 2 } as const;
 
 /** What stands in for a secret in any message. */
@@ -36,7 +38,7 @@ export class CchcError extends Error {
   readonly messageVi: string;
 
   constructor(
-    readonly code: string,
+    readonly code: StopCode,
     messageVi: string,
     readonly exitCode: number = EXIT.unusable,
   ) {

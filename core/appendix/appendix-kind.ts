@@ -8,7 +8,7 @@
  */
 import { foldAccents } from '../text/fold';
 import type { AppendixField } from './headers';
-import type { GridRow, ParsedAppendix } from './parse-appendix';
+import { FORMULA_ERROR, type GridRow, type ParsedAppendix } from './parse-appendix';
 
 /** 'both': criteria whose rows are also the plan's tasks (a PAR plan: requirement, latest time, lead per criterion). */
 export type AppendixKind = 'tasks' | 'criteria' | 'both';
@@ -35,9 +35,6 @@ export function appendixKind(parsed: ParsedAppendix, grid: readonly GridRow[] = 
   const tasks = parsed.columns.has('deadline') || parsed.columns.has('product');
   return criteria && !tasks ? 'criteria' : 'tasks';
 }
-
-/** Excel's error values as a cell shows them. */
-export const FORMULA_ERROR = /^#(REF!|VALUE!|N\/A|NAME\?|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
 
 export interface ErrorCell {
   row: number;

@@ -8,8 +8,10 @@
  * group rows in hierarchical numbering that are not tasks.
  */
 import { nfc } from '../text/vietnamese';
-import { FORMULA_ERROR } from './appendix-kind';
 import { detectHeader, headerField, type AppendixField } from './headers';
+
+/** Excel's error values as a cell shows them. */
+export const FORMULA_ERROR = /^#(REF!|VALUE!|N\/A|NAME\?|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
 
 export interface GridRow {
   /** Row number as the official sees it (1-based). */

@@ -1,13 +1,12 @@
 /** The catalog as read from the store's tabs, ready for rules and metrics. */
 import type { Row } from '../layout/columns';
 import type { Period } from '../periods/period';
-import { settingNumber, type Settings } from '../settings';
+import { settingNumber, type Settings } from '../settings/settings';
 import { UnitRegistry } from '../units/registry';
 import type { UnitDef } from '../units/types';
-import { validateCatalog } from '../validation/catalog-rules';
-import type { ValidationIssue } from '../validation/issue';
+import type { ValidationIssue } from '../model/issue';
 import { decodePlans, decodeSettings, decodeTasks, decodeUnits, type Located } from './codec';
-import { isHeading, type Plan, type Task } from './model';
+import { isHeading, type Plan, type Task } from '../model/plan-task';
 
 export interface Catalog {
   plans: Plan[];
@@ -53,20 +52,4 @@ export function planIssuedBy(plan: Plan, day: string): boolean {
 /** The plans a report on `period` covers: the period's year's, issued by its last day (a May plan is not in quý I). */
 export function plansOfPeriod(plans: readonly Plan[], period: Period): Plan[] {
   return plans.filter((p) => p.year === period.year && planIssuedBy(p, period.to));
-}
-
-/** Every issue in the catalog: cells of the wrong type first, then the rules (`rowsOnly`: see validateCatalog). */
-export function validateTasksTab(catalog: Catalog, rowsOnly = false): ValidationIssue[] {
-  return [
-    ...catalog.decodeIssues,
-    ...validateCatalog(
-      {
-        tasks: catalog.tasks,
-        plans: catalog.plans,
-        registry: catalog.registry,
-        defaultYear: catalog.defaultYear,
-      },
-      rowsOnly,
-    ),
-  ];
 }

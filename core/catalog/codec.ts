@@ -3,11 +3,11 @@ import type { Row } from '../layout/columns';
 import { decodeRows, encodeRow, encodeRows, num, str } from '../layout/codec';
 import { PLANS_TAB, SETTINGS_TAB, TASKS_TAB, UNITS_TAB } from '../layout/tabs';
 import { STATUS_WORDS, wordReader } from '../layout/vocabulary';
-import { defaultSettings, SETTING_SPECS, TARGET_SPECS, type SettingSpec, type Settings } from '../settings';
+import { defaultSettings, SETTING_SPECS, TARGET_SPECS, type SettingSpec, type Settings } from '../settings/settings';
 import { UNIT_KIND_LABELS, unitKindFromLabel } from '../units/labels';
 import type { UnitDef } from '../units/types';
-import type { ValidationIssue } from '../validation/issue';
-import { ROW_KIND_LABELS, rowKindFromLabel, type Plan, type Task } from './model';
+import type { ValidationIssue } from '../model/issue';
+import { ROW_KIND_LABELS, rowKindFromLabel, type Plan, type Task } from '../model/plan-task';
 
 export interface Located<T> {
   item: T;

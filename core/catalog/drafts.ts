@@ -6,7 +6,7 @@
  * is renamed, so tracking carries on and no task is counted twice.
  */
 import { matchKey } from '../text/vietnamese';
-import type { Plan, Task } from './model';
+import type { Plan, Task } from '../model/plan-task';
 import { taskId } from './task-id';
 
 const DRAFT_CODE = /^DT-\d{4}-[0-9A-Z]+$/;

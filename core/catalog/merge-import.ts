@@ -9,7 +9,7 @@
  * blanks what the store holds: the stored value stays and is reported.
  */
 import { matchKey } from '../text/vietnamese';
-import { CATALOG_FIELDS, isHeading, ROW_KIND_LABELS, TRACKING_FIELDS, type Task } from './model';
+import { CATALOG_FIELDS, isHeading, ROW_KIND_LABELS, TRACKING_FIELDS, type Task } from '../model/plan-task';
 import { taskIdOfKeys } from './task-id';
 
 /** A row as an import brings it; the optional fields are absent from readers older than them. */

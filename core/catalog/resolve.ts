@@ -3,7 +3,7 @@ import { parseDeadline, taskDeadline } from '../deadline/parse';
 import type { Deadline } from '../deadline/types';
 import type { UnitRegistry } from '../units/registry';
 import type { UnitRef } from '../units/types';
-import type { Plan, Task } from './model';
+import type { Plan, Task } from '../model/plan-task';
 
 export interface ResolvedTask {
   task: Task;

@@ -4,8 +4,8 @@
  * matched by the Vietnamese key, against our own template's header and the names
  * officials' own books use.
  */
-import { FORMULA_ERROR, type ErrorCell } from '../appendix/appendix-kind';
-import type { GridRow } from '../appendix/parse-appendix';
+import type { ErrorCell } from '../appendix/appendix-kind';
+import { FORMULA_ERROR, type GridRow } from '../appendix/parse-appendix';
 import { ROW_NUMBER } from '../layout/codec';
 import type { Row, TabSpec } from '../layout/columns';
 import { DOCUMENTS_TAB, MEETINGS_TAB, OUTCOMES_TAB } from '../layout/tabs';

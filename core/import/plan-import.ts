@@ -9,14 +9,14 @@
  * never doubles them); a cell left blank in the file keeps what the store has.
  * A log file with an error on any row writes nothing.
  */
-import { appendixKind, FORMULA_ERROR, keyErrorCells } from '../appendix/appendix-kind';
+import { appendixKind, keyErrorCells } from '../appendix/appendix-kind';
 import { detectHeader, type AppendixField } from '../appendix/headers';
-import { parseAppendixAt, type GridRow, type ParsedAppendix } from '../appendix/parse-appendix';
+import { FORMULA_ERROR, parseAppendixAt, type GridRow, type ParsedAppendix } from '../appendix/parse-appendix';
 import { catalogFromTables, type Catalog } from '../catalog/catalog';
 import { adoptDraft, draftCode, isDraftCode } from '../catalog/drafts';
 import { encodePlans, encodeTasks } from '../catalog/codec';
 import { mergeImport, type ImportedTask } from '../catalog/merge-import';
-import { isHeading, type Plan, type Task } from '../catalog/model';
+import { isHeading, type Plan, type Task } from '../model/plan-task';
 import { catalogRowsAt } from '../appendix/catalog-rows';
 import { makeDeadlineResolver, makeResolver } from '../catalog/resolve';
 import { logKeyErrorCells, logTableAt } from './log-table';
@@ -24,16 +24,16 @@ import { decodeRows, encodeRows, ROW_NUMBER } from '../layout/codec';
 import type { Row, TabSpec } from '../layout/columns';
 import { CRITERIA_TAB, DIGITISATION_TAB, TASKS_TAB } from '../layout/tabs';
 import { MEETING_FORMAT_WORDS, MEETING_KIND_WORDS, wordReader, YES_NO_WORDS, type Vocabulary } from '../layout/vocabulary';
-import { provinceStatsAt } from '../metrics/province-stats';
+import { provinceStatsAt } from './province-stats';
 import { criteriaFromAppendix, mergeCriteria, type CriteriaBase } from '../par-index/criteria-import';
 import { readProseDuties, type ProseReading } from '../appendix/prose-duties';
 import { UnitRegistry } from '../units/registry';
 import { parsePeriod, periodName, PERIOD_FORMS } from '../periods/period';
 import { rowKey, sameCell } from '../merge/row-identity';
-import { settingNumber } from '../settings';
+import { settingNumber } from '../settings/settings';
 import { matchKey, nfc } from '../text/vietnamese';
 import { validateCatalog } from '../validation/catalog-rules';
-import { countBySeverity, type ValidationIssue } from '../validation/issue';
+import { countBySeverity, type ValidationIssue } from '../model/issue';
 import { checkLogTab } from '../validation/log-rules';
 
 export interface ImportSheet {

@@ -5,7 +5,7 @@
  */
 import { parseVnNumber } from '../text/number';
 import { nfcMultiline } from '../text/vietnamese';
-import type { ValidationIssue } from '../validation/issue';
+import type { ValidationIssue } from '../model/issue';
 import type { CellValue, ColumnSpec, Row, TabSpec } from './columns';
 
 /** Adapters put the sheet row number here when reading, for issue locations. */

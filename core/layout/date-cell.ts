@@ -9,6 +9,12 @@ import type { CellValue, ColumnSpec } from './columns';
 /** The number format of every date cell the project writes (Sheets, Excel): the day as officials write it. */
 export const DATE_PATTERN = 'dd/mm/yyyy';
 
+/** An ISO day (yyyy-mm-dd) as officials write it: dd/mm/yyyy. */
+export function formatVn(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${d}/${m}/${y}`;
+}
+
 const DAY_MS = 86_400_000;
 /** Day 0 of the serial dates Sheets and Excel count in. */
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);

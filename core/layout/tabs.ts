@@ -1,5 +1,5 @@
 /** The tabs of the shared sheet (and of the local workbook that mirrors it). */
-import { ROW_KIND_LABELS, TASK_STATUSES } from '../catalog/model';
+import { ROW_KIND_LABELS, TASK_STATUSES } from '../model/plan-task';
 import { UNIT_KIND_LABELS } from '../units/labels';
 import { matchKey } from '../text/vietnamese';
 import { col, headerKeys, type TabSpec } from './columns';
@@ -131,69 +131,81 @@ export const DOCUMENTS_TAB: TabSpec = {
   ],
 };
 
+/** A figure of a per-period log: its key, its header, and `true` for a level (the latest value counts, see period-counts). */
+type Figure = readonly [key: string, header: string, stock?: boolean];
+
+/** A log of figures per period (and optionally per unit): Kỳ, Đơn vị, the figures, then the official's note where it has one. */
+function periodLog(
+  key: string,
+  name: string,
+  widths: { period: number; figure: number },
+  figures: readonly Figure[],
+  note: boolean,
+): TabSpec {
+  return {
+    key,
+    name,
+    frozenRows: 1,
+    identity: ['period', 'unit'],
+    columns: [
+      col('period', 'Kỳ', 'text', 'tracking', widths.period),
+      col('unit', 'Đơn vị', 'text', 'tracking', 24, { choicesFrom: { tab: 'units', column: 'name' } }),
+      ...figures.map(([k, header, stock]) => col(k, header, 'number', 'tracking', widths.figure, stock ? { stock } : {})),
+      ...(note ? [col('note', 'Ghi chú', 'text', 'tracking', 28, { wrap: true })] : []),
+    ],
+  };
+}
+
 /** Counts from the province's procedure system, per period (and optionally per unit). */
-export const DIGITISATION_TAB: TabSpec = {
-  key: 'digitisation',
-  name: 'Số hóa',
-  frozenRows: 1,
-  identity: ['period', 'unit'],
-  columns: [
-    col('period', 'Kỳ', 'text', 'tracking', 10),
-    col('unit', 'Đơn vị', 'text', 'tracking', 24, { choicesFrom: { tab: 'units', column: 'name' } }),
-    ...(
-      [
-        ['received', 'Hồ sơ tiếp nhận'],
-        ['online', 'Hồ sơ trực tuyến'],
-        ['endToEnd', 'Hồ sơ trực tuyến toàn trình'],
-        ['onTime', 'Hồ sơ giải quyết đúng hạn'],
-        ['resolved', 'Hồ sơ đã giải quyết'],
-        ['digitised', 'Hồ sơ được số hóa'],
-        ['eResults', 'Kết quả điện tử'],
-        ['reused', 'Kết quả được tái sử dụng'],
-        // Procedures (TTHC) are counted in the ward's list of procedures, a level: 36 all year, never 36 a quarter.
-        ['feeProcedures', 'TTHC có thu phí', true],
-        ['paymentEnabled', 'TTHC cho phép thanh toán trực tuyến', true],
-        ['paymentUsed', 'TTHC có giao dịch thanh toán', true],
-        ['feeDossiers', 'Hồ sơ có thu phí'],
-        ['paidOnline', 'Hồ sơ thanh toán trực tuyến'],
-        ['docsOnNetwork', 'Văn bản xử lý trên mạng'],
-        ['docsTotal', 'Tổng văn bản'],
-        ['inspectionsDigital', 'Cuộc kiểm tra qua hệ thống số'],
-        ['inspectionsTotal', 'Tổng cuộc kiểm tra'],
-      ] as [string, string, boolean?][]
-    ).map(([key, header, stock]) => col(key, header, 'number', 'tracking', 14, stock ? { stock } : {})),
+export const DIGITISATION_TAB: TabSpec = periodLog(
+  'digitisation',
+  'Số hóa',
+  { period: 10, figure: 14 },
+  [
+    ['received', 'Hồ sơ tiếp nhận'],
+    ['online', 'Hồ sơ trực tuyến'],
+    ['endToEnd', 'Hồ sơ trực tuyến toàn trình'],
+    ['onTime', 'Hồ sơ giải quyết đúng hạn'],
+    ['resolved', 'Hồ sơ đã giải quyết'],
+    ['digitised', 'Hồ sơ được số hóa'],
+    ['eResults', 'Kết quả điện tử'],
+    ['reused', 'Kết quả được tái sử dụng'],
+    // Procedures (TTHC) are counted in the ward's list of procedures, a level: 36 all year, never 36 a quarter.
+    ['feeProcedures', 'TTHC có thu phí', true],
+    ['paymentEnabled', 'TTHC cho phép thanh toán trực tuyến', true],
+    ['paymentUsed', 'TTHC có giao dịch thanh toán', true],
+    ['feeDossiers', 'Hồ sơ có thu phí'],
+    ['paidOnline', 'Hồ sơ thanh toán trực tuyến'],
+    ['docsOnNetwork', 'Văn bản xử lý trên mạng'],
+    ['docsTotal', 'Tổng văn bản'],
+    ['inspectionsDigital', 'Cuộc kiểm tra qua hệ thống số'],
+    ['inspectionsTotal', 'Tổng cuộc kiểm tra'],
   ],
-};
+  false,
+);
 
 /**
  * Figures for the plans' other targets, per period (and optionally per unit): the
  * satisfaction surveys of public health and education, public-investment
  * disbursement and the units inspected for administrative reform.
  */
-export const OUTCOMES_TAB: TabSpec = {
-  key: 'outcomes',
-  name: 'Kết quả khác',
-  frozenRows: 1,
-  identity: ['period', 'unit'],
-  columns: [
-    col('period', 'Kỳ', 'text', 'tracking', 14),
-    col('unit', 'Đơn vị', 'text', 'tracking', 24, { choicesFrom: { tab: 'units', column: 'name' } }),
-    ...(
-      [
-        ['healthSurveyed', 'Phiếu khảo sát dịch vụ y tế công'],
-        ['healthSatisfied', 'Phiếu hài lòng dịch vụ y tế công'],
-        ['educationSurveyed', 'Phiếu khảo sát dịch vụ giáo dục công'],
-        ['educationSatisfied', 'Phiếu hài lòng dịch vụ giáo dục công'],
-        // The year's allocation and the units to inspect are levels; disbursements and inspections add up.
-        ['capitalPlanned', 'Vốn đầu tư công được giao (triệu đồng)', true],
-        ['capitalDisbursed', 'Vốn đầu tư công đã giải ngân (triệu đồng)'],
-        ['unitsTotal', 'Số cơ quan, đơn vị thuộc diện kiểm tra CCHC', true],
-        ['unitsInspected', 'Số cơ quan, đơn vị được kiểm tra CCHC'],
-      ] as [string, string, boolean?][]
-    ).map(([key, header, stock]) => col(key, header, 'number', 'tracking', 16, stock ? { stock } : {})),
-    col('note', 'Ghi chú', 'text', 'tracking', 28, { wrap: true }),
+export const OUTCOMES_TAB: TabSpec = periodLog(
+  'outcomes',
+  'Kết quả khác',
+  { period: 14, figure: 16 },
+  [
+    ['healthSurveyed', 'Phiếu khảo sát dịch vụ y tế công'],
+    ['healthSatisfied', 'Phiếu hài lòng dịch vụ y tế công'],
+    ['educationSurveyed', 'Phiếu khảo sát dịch vụ giáo dục công'],
+    ['educationSatisfied', 'Phiếu hài lòng dịch vụ giáo dục công'],
+    // The year's allocation and the units to inspect are levels; disbursements and inspections add up.
+    ['capitalPlanned', 'Vốn đầu tư công được giao (triệu đồng)', true],
+    ['capitalDisbursed', 'Vốn đầu tư công đã giải ngân (triệu đồng)'],
+    ['unitsTotal', 'Số cơ quan, đơn vị thuộc diện kiểm tra CCHC', true],
+    ['unitsInspected', 'Số cơ quan, đơn vị được kiểm tra CCHC'],
   ],
-};
+  true,
+);
 
 /** The CCHC index (Chỉ số CCHC) criteria, their points, evidence and self-scores. */
 export const CRITERIA_TAB: TabSpec = {

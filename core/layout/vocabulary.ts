@@ -4,7 +4,7 @@
  * and punctuation do not matter) and a list of synonyms officials use. A word that
  * matches nothing is `undefined`, for validation to name on its row.
  */
-import { TASK_STATUSES, type TaskStatus } from '../catalog/model';
+import { TASK_STATUSES, type TaskStatus } from '../model/plan-task';
 import { matchKey } from '../text/vietnamese';
 import { MEETING_FORMATS, MEETING_KINDS, YES_NO } from './tabs';
 

@@ -8,7 +8,7 @@ import type { Row } from '../layout/columns';
 import { asOfDate, type Period } from '../periods/period';
 import { nextReport, nextReports, type DueReport } from '../periods/reporting';
 import type { UnitRegistry } from '../units/registry';
-import type { ValidationIssue } from '../validation/issue';
+import type { ValidationIssue } from '../model/issue';
 import { DIGITISATION_TAB, DOCUMENTS_TAB, OUTCOMES_TAB } from '../layout/tabs';
 import { outcomeMetrics, type OutcomeMetrics } from './outcomes';
 import { digitisationMetrics, type DigitisationMetrics } from './digitisation';

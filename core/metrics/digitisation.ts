@@ -3,7 +3,7 @@
  * numerator, denominator, target and 766-style score; the overall score is the
  * mean of the applicable ones, out of 100.
  */
-import { settingNumber, type SettingKey, type Settings } from '../settings';
+import { settingNumber, type SettingKey, type Settings } from '../settings/settings';
 import { ratio, type Ratio } from './score';
 
 export interface DigitisationIndicator extends Ratio {

@@ -2,7 +2,7 @@
  * Administrative documents: at least 15% fewer than the previous year, and every
  * non-secret document between agencies sent and received electronically.
  */
-import { settingNumber, type Settings } from '../settings';
+import { settingNumber, type Settings } from '../settings/settings';
 import { formatVnNumber, formatVnPercent } from '../text/number';
 import { ratio, type Ratio } from './score';
 

@@ -3,12 +3,12 @@
  * online share (with and without hybrid ones), the change against last year, the
  * commune-wide conferences and the meetings longer than their kind allows.
  */
+import { formatVn } from '../layout/date-cell';
 import { decodeRows, str, type Decoded } from '../layout/codec';
 import type { Row } from '../layout/columns';
 import { MEETINGS_TAB } from '../layout/tabs';
 import { inPeriod, type Period } from '../periods/period';
-import { optionalSettingNumber, settingNumber, type Settings } from '../settings';
-import { formatVn } from '../validation/catalog-rules';
+import { optionalSettingNumber, settingNumber, type Settings } from '../settings/settings';
 import { foldAccents } from '../text/fold';
 import { formatVnNumber, formatVnPercent } from '../text/number';
 import {
@@ -19,7 +19,7 @@ import {
   type Vocabulary,
   wordReader,
 } from '../layout/vocabulary';
-import type { ValidationIssue } from '../validation/issue';
+import type { ValidationIssue } from '../model/issue';
 import { ratio, type Ratio } from './score';
 
 /** Longest a meeting of each kind may last, in days. */

@@ -5,7 +5,7 @@
  * (≥ 20%), end-to-end online handling (100%) and each unit's documents handled on
  * the network (≥ 90%).
  */
-import { settingNumber, type Settings } from '../settings';
+import { settingNumber, type Settings } from '../settings/settings';
 import { ratio, type Ratio } from './score';
 
 export interface UnitRatio {

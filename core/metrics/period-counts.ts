@@ -3,12 +3,45 @@
  * flows (dossiers, documents) add up; levels (`stock` columns: procedures with fees, capital allocated) take each
  * unit's latest value in the period, added over the units.
  */
-import { num, str } from '../layout/codec';
+import { decodeRows, num, str, type Decoded } from '../layout/codec';
 import type { Row, TabSpec } from '../layout/columns';
-import { periodWithin, type Period } from '../periods/period';
+import { parsePeriod, PERIOD_FORMS, periodWithin, type Period } from '../periods/period';
 import type { UnitRegistry } from '../units/registry';
-import type { ValidationIssue } from '../validation/issue';
-import { decodePeriodLog } from '../validation/log-rules';
+import type { ValidationIssue } from '../model/issue';
+
+export interface PeriodLog {
+  records: Decoded[];
+  rowNumbers: number[];
+  /** Each row's own period; null when missing or unreadable (an issue says which). */
+  periods: (Period | null)[];
+  issues: ValidationIssue[];
+}
+
+/** A per-period log (documents, digitisation) decoded, with each row's "Kỳ" read by the one period parser. */
+export function decodePeriodLog(tab: TabSpec, rows: readonly Row[]): PeriodLog {
+  const { records, rowNumbers, issues } = decodeRows(tab, rows);
+  const cache = new Map<string, Period | null>();
+  const periods = records.map((r, i) => {
+    const label = str(r, 'period');
+    if (!cache.has(label)) cache.set(label, parsePeriod(label, 'calendar'));
+    const period = cache.get(label)!;
+    if (period === null) {
+      issues.push({
+        tab: tab.key,
+        row: rowNumbers[i]!,
+        column: 'period',
+        code: label === '' ? 'PERIOD_MISSING' : 'PERIOD_INVALID',
+        severity: 'error',
+        message:
+          label === ''
+            ? `Chưa ghi kỳ của số liệu, nên dòng này không được tính. Ghi kỳ, ví dụ ${PERIOD_FORMS}.`
+            : `Kỳ "${label}" không hợp lệ, nên dòng này không được tính. Ghi kỳ kèm năm, ví dụ ${PERIOD_FORMS}.`,
+      });
+    }
+    return period;
+  });
+  return { records, rowNumbers, periods, issues };
+}
 
 export interface Counts {
   totals: Record<string, number>;

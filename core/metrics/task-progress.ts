@@ -9,9 +9,9 @@ import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import type { Catalog } from '../catalog/catalog';
-import type { Task } from '../catalog/model';
+import type { Task } from '../model/plan-task';
 import { makeResolver, type ResolvedTask } from '../catalog/resolve';
-import { settingNumber } from '../settings';
+import { settingNumber } from '../settings/settings';
 
 /** `doneUndated`: "Hoàn thành" without a completion date, so neither on time nor late can be told. */
 export type TaskState = 'done' | 'doneLate' | 'doneUndated' | 'inProgress' | 'notStarted' | 'dropped';

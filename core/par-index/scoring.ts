@@ -6,14 +6,15 @@
  * yet known (an assignment table before the province set) are a warning, and the
  * 100-point total is checked once every criterion has its points.
  */
+import type { IssueCode } from '../model/codes';
 import { decodeRows, num, str } from '../layout/codec';
 import type { Row } from '../layout/columns';
 import { CRITERIA_TAB } from '../layout/tabs';
 import type { Period } from '../periods/period';
-import { optionalSettingNumber, settingDate, settingNumber, type Settings } from '../settings';
+import { optionalSettingNumber, settingDate, settingNumber, type Settings } from '../settings/settings';
 import type { UnitRegistry } from '../units/registry';
 import { formatVnNumber } from '../text/number';
-import type { ValidationIssue } from '../validation/issue';
+import type { ValidationIssue } from '../model/issue';
 import { doneCount, type ProgressCounts, type TaskProgress } from '../metrics/task-progress';
 
 export interface Criterion {
@@ -165,7 +166,7 @@ export function indexSummary(
   const { criteria, issues } = decodeCriteria(rows);
   const scoreColumn = scoreColumnFor(options.period);
   const step = settingNumber(options.settings, 'indexScoreStep');
-  const emit = (c: Criterion, column: string, code: string, severity: ValidationIssue['severity'], message: string) =>
+  const emit = (c: Criterion, column: string, code: IssueCode, severity: ValidationIssue['severity'], message: string) =>
     issues.push({ tab: 'criteria', row: c.row, column, code, severity, message });
 
   const byCode = new Map(criteria.map((c) => [c.code, c]));

@@ -5,8 +5,8 @@
  * its own six-month and year dates (Nhị Chiểu reports another plan by 10/6 and
  * 10/12) gets its own schedule beside the ward's.
  */
-import type { Plan } from '../catalog/model';
-import { dateInYear, settingDate, settingNumber, type Settings } from '../settings';
+import type { Plan } from '../model/plan-task';
+import { dateInYear, settingDate, settingNumber, type Settings } from '../settings/settings';
 import { formatVnNumber } from '../text/number';
 import { parsePeriod, periodName, type Period } from './period';
 

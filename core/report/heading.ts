@@ -5,8 +5,8 @@
  * the plan titles ("… phường An Tường năm 2026"). Nothing is guessed: without a
  * kind the line names the ward only.
  */
-import type { Plan } from '../catalog/model';
-import type { Settings } from '../settings';
+import type { Plan } from '../model/plan-task';
+import type { Settings } from '../settings/settings';
 import { matchKey } from '../text/vietnamese';
 
 const KINDS = 'phường|xã|thị trấn|đặc khu';

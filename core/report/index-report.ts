@@ -3,12 +3,12 @@
  * totals, the points lost by criterion and by unit, and the evidence list with
  * its links. Built from the index summary, rendered by the Word writer.
  */
+import { formatVn } from '../layout/date-cell';
 import { indexScoreText, indexStanding, type Criterion, type IndexSummary } from '../par-index/scoring';
 import { periodName, type Period } from '../periods/period';
 import { formatVnNumber } from '../text/number';
 import { sentenceStart } from '../text/vietnamese';
 import { issueLocation } from '../validation/labels';
-import { formatVn } from '../validation/catalog-rules';
 import { blank, cell, documentHead, numberCell, type Block, type OfficialDocument, type ReportTable } from './document';
 import { wardHeading, wardInText, type WardName } from './heading';
 

@@ -4,15 +4,15 @@
  * report both render it. What only the official knows (the document number, the
  * signer, the narrative assessments) is left as marked blanks.
  */
-import type { Plan } from '../catalog/model';
+import { formatVn } from '../layout/date-cell';
+import type { Plan } from '../model/plan-task';
 import type { MetricsReport } from '../metrics/compute';
 import { meetingMetrics, type Meeting } from '../metrics/meetings';
 import { doneCount, type ProgressCounts, type TaskAlert } from '../metrics/task-progress';
 import { monthsOf, periodName, type Period } from '../periods/period';
 import type { TargetLine } from '../metrics/targets';
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import { formatVnNumber, formatVnPercent } from '../text/number';
-import { formatVn } from '../validation/catalog-rules';
 import { blank, cell, documentHead, numberCell, type Block, type OfficialDocument, type ReportTable, type TableCell } from './document';
 import { wardHeading, wardInText, type WardName } from './heading';
 import type { NextPeriodFocus, UpcomingTask } from './upcoming';

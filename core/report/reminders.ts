@@ -2,9 +2,9 @@
  * Reminders: one message per lead unit listing its overdue and soon-due tasks as
  * of a day. The menu's "Gửi nhắc việc" emails them; `cchc remind` previews them.
  */
+import { formatVn } from '../layout/date-cell';
 import type { Catalog } from '../catalog/catalog';
 import { taskProgress, type TaskAlert } from '../metrics/task-progress';
-import { formatVn } from '../validation/catalog-rules';
 
 /** How the tasks of no lead unit are listed: they still need someone to act on them. */
 export const NO_LEAD_NAME = 'Chưa có đơn vị chủ trì';

@@ -2,14 +2,17 @@
  * Validation rules for the task catalog. Each issue carries a stable English code
  * and a Vietnamese message that tells the official what to change.
  */
+import type { IssueCode } from '../model/codes';
+import type { Catalog } from '../catalog/catalog';
+import { formatVn } from '../layout/date-cell';
 import type { Located } from '../catalog/codec';
-import { DONE_STATUSES, isTaskStatus, type Plan, type Task, type TaskStatus } from '../catalog/model';
+import { DONE_STATUSES, isTaskStatus, type Plan, type Task, type TaskStatus } from '../model/plan-task';
 import { STATUS_WORDS, unknownWordMessage } from '../layout/vocabulary';
 import { makeResolver, type ResolvedTask } from '../catalog/resolve';
 import type { UnitRegistry } from '../units/registry';
 import type { UnitRef } from '../units/types';
 import { formatVnNumber } from '../text/number';
-import type { ValidationIssue } from './issue';
+import type { ValidationIssue } from '../model/issue';
 
 export interface CatalogInput {
   tasks: readonly Located<Task>[];
@@ -18,7 +21,7 @@ export interface CatalogInput {
   defaultYear: number;
 }
 
-export type Emit = (column: string, code: string, severity: ValidationIssue['severity'], message: string) => void;
+export type Emit = (column: string, code: IssueCode, severity: ValidationIssue['severity'], message: string) => void;
 
 // The issue carries its column; messages do not name it again (see issueLocation).
 export function checkUnits(refs: readonly UnitRef[], column: string, emit: Emit): void {
@@ -162,11 +165,6 @@ function titleKey(title: string): string {
     .trim();
 }
 
-export function formatVn(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-');
-  return `${d}/${m}/${y}`;
-}
-
 /**
  * Validates every task of the catalog; one pass, memoised unit and deadline parsing.
  * `rowsOnly`: the rules of each row alone, without those comparing rows (duplicates,
@@ -231,4 +229,20 @@ export function validateCatalog(input: CatalogInput, rowsOnly = false): Validati
     }
   }
   return issues;
+}
+
+/** Every issue in the catalog: cells of the wrong type first, then the rules (`rowsOnly`: see validateCatalog). */
+export function validateTasksTab(catalog: Catalog, rowsOnly = false): ValidationIssue[] {
+  return [
+    ...catalog.decodeIssues,
+    ...validateCatalog(
+      {
+        tasks: catalog.tasks,
+        plans: catalog.plans,
+        registry: catalog.registry,
+        defaultYear: catalog.defaultYear,
+      },
+      rowsOnly,
+    ),
+  ];
 }

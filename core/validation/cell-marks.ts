@@ -5,8 +5,9 @@
  * the tab, and "Xóa đánh dấu" needs no record of where marks were. An official's
  * own note is kept under ours; an official's own colour is never painted over.
  */
+import type { IssueCode } from '../model/codes';
 import { issueLabel } from './labels';
-import type { ValidationIssue } from './issue';
+import type { ValidationIssue } from '../model/issue';
 
 export const MARK_COLOURS = { error: '#f4cccc', warning: '#fff2cc' } as const;
 /** A cell with no colour of its own, as Sheets reports it. */
@@ -21,7 +22,7 @@ const BULLET = '• ';
  * Rules that compare a row with other rows (duplicates, a plan's missing output
  * column): a check of a few edited rows cannot decide them, so it keeps their lines.
  */
-export const ROW_SPANNING_CODES: ReadonlySet<string> = new Set(['STT_DUPLICATE', 'TASK_DUPLICATE', 'PRODUCT_MISSING']);
+export const ROW_SPANNING_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(['STT_DUPLICATE', 'TASK_DUPLICATE', 'PRODUCT_MISSING']);
 
 const ourColour = (bg: string): boolean => bg === MARK_COLOURS.error || bg === MARK_COLOURS.warning;
 const blankColour = (bg: string): boolean => bg === '' || bg.toLowerCase() === NO_COLOUR;

@@ -1,8 +1,9 @@
 import { tabByKey, TABS } from '../layout/tabs';
-import type { ValidationIssue } from './issue';
+import type { IssueCode } from '../model/codes';
+import type { ValidationIssue } from '../model/issue';
 
 /** Vietnamese names for issue kinds, for grouping issues where officials read them (sidebar, reports). */
-export const ISSUE_LABELS: Record<string, string> = {
+export const ISSUE_LABELS: Record<IssueCode, string> = {
   TITLE_REQUIRED: 'Thiếu nội dung nhiệm vụ',
   LEAD_MISSING: 'Thiếu cơ quan chủ trì',
   LEAD_MULTIPLE: 'Nhiều cơ quan chủ trì',
@@ -34,10 +35,18 @@ export const ISSUE_LABELS: Record<string, string> = {
   SETTING_INVALID: 'Cài đặt, chỉ tiêu không đọc được',
   BASELINE_PARTIAL: 'Sổ năm trước không đủ cả năm',
   MEETING_LENGTH_INVALID: 'Thời lượng không đọc được',
+  CELL_UNREADABLE: 'Ô lỗi công thức',
+  CELL_BLANK_KEPT: 'Ô trống, giữ giá trị đã có',
+  SCORE_OUT_OF_RANGE: 'Điểm tự chấm vượt điểm tối đa',
+  SCORE_STEP: 'Điểm không theo bước điểm',
+  EVIDENCE_MISSING: 'Thiếu tài liệu kiểm chứng',
+  MAX_POINTS_MISSING: 'Tiêu chí chưa có điểm tối đa',
+  SUBTOTAL_MISMATCH: 'Điểm nhóm khác tổng các tiêu chí con',
+  TOTAL_NOT_100: 'Tổng điểm tối đa khác 100',
 };
 
-export function issueLabel(code: string): string {
-  return ISSUE_LABELS[code] ?? code;
+export function issueLabel(code: IssueCode): string {
+  return ISSUE_LABELS[code];
 }
 
 /**

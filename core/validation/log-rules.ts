@@ -9,49 +9,15 @@ import type { Row, TabSpec } from '../layout/columns';
 import { identityColumns, rowKey } from '../merge/row-identity';
 import { DIGITISATION_TAB, DOCUMENTS_TAB, MEETINGS_TAB, OUTCOMES_TAB, tabByKey } from '../layout/tabs';
 import { decodeMeetings } from '../metrics/meetings';
-import { parsePeriod, PERIOD_FORMS, type Period } from '../periods/period';
-import { SETTING_FORMS, SETTING_SPECS, settingSpec, settingValueOk, TARGET_SPECS, type Settings } from '../settings';
+import { decodePeriodLog } from '../metrics/period-counts';
+import { SETTING_FORMS, SETTING_SPECS, settingSpec, settingValueOk, TARGET_SPECS, type Settings } from '../settings/settings';
 import { formatVnNumber } from '../text/number';
 import type { UnitRegistry } from '../units/registry';
 import { checkUnits } from './catalog-rules';
-import type { ValidationIssue } from './issue';
+import type { ValidationIssue } from '../model/issue';
 
 /** The tabs whose rows are logs an official fills in, checked by these rules. */
 export const LOG_TABS: readonly TabSpec[] = [MEETINGS_TAB, DOCUMENTS_TAB, DIGITISATION_TAB, OUTCOMES_TAB];
-
-export interface PeriodLog {
-  records: Decoded[];
-  rowNumbers: number[];
-  /** Each row's own period; null when missing or unreadable (an issue says which). */
-  periods: (Period | null)[];
-  issues: ValidationIssue[];
-}
-
-/** A per-period log (documents, digitisation) decoded, with each row's "Kỳ" read by the one period parser. */
-export function decodePeriodLog(tab: TabSpec, rows: readonly Row[]): PeriodLog {
-  const { records, rowNumbers, issues } = decodeRows(tab, rows);
-  const cache = new Map<string, Period | null>();
-  const periods = records.map((r, i) => {
-    const label = str(r, 'period');
-    if (!cache.has(label)) cache.set(label, parsePeriod(label, 'calendar'));
-    const period = cache.get(label)!;
-    if (period === null) {
-      issues.push({
-        tab: tab.key,
-        row: rowNumbers[i]!,
-        column: 'period',
-        code: label === '' ? 'PERIOD_MISSING' : 'PERIOD_INVALID',
-        severity: 'error',
-        message:
-          label === ''
-            ? `Chưa ghi kỳ của số liệu, nên dòng này không được tính. Ghi kỳ, ví dụ ${PERIOD_FORMS}.`
-            : `Kỳ "${label}" không hợp lệ, nên dòng này không được tính. Ghi kỳ kèm năm, ví dụ ${PERIOD_FORMS}.`,
-      });
-    }
-    return period;
-  });
-  return { records, rowNumbers, periods, issues };
-}
 
 /** Counts cannot be negative. */
 function checkNumbers(tab: TabSpec, records: readonly Decoded[], rowNumbers: readonly number[], issues: ValidationIssue[]): void {

@@ -2,13 +2,14 @@
  * Validation of the whole store, tab by tab, with the same rules everywhere:
  * `cchc validate` and the Apps Script "Kiểm tra dữ liệu" both call this.
  */
-import { catalogFromTables, validateTasksTab } from '../catalog/catalog';
+import { catalogFromTables } from '../catalog/catalog';
+import { validateTasksTab } from './catalog-rules';
 import { decodeRows, num, str } from '../layout/codec';
 import type { Row } from '../layout/columns';
 import { PLANS_TAB } from '../layout/tabs';
-import { dateInYear } from '../settings';
+import { dateInYear } from '../settings/settings';
 import { decodeCriteria } from '../par-index/scoring';
-import type { ValidationIssue } from './issue';
+import type { ValidationIssue } from '../model/issue';
 import { checkLogTab, checkSettings, LOG_TABS } from './log-rules';
 
 /** The tabs validation checks (and the sheet's menu marks), by key. */

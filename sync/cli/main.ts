@@ -6,7 +6,7 @@
  */
 import { CommanderError } from 'commander';
 import { CchcError, EXIT, redactSecrets } from '../errors';
-import { run } from './outcome';
+import { run } from './shared/outcome';
 import { buildProgram } from './program';
 
 /** Runs one command line (without the node and script arguments) and returns its exit code. */

@@ -26,9 +26,9 @@ import {
   todayOption,
   withPeriodOptions,
   type MetricsCliOptions,
-} from './options';
+} from './shared/options';
 import { setVersionCommand } from '../files/versions';
-import { run } from './outcome';
+import { run } from './shared/outcome';
 import { speakVietnamese } from './usage-vi';
 
 const JSON_HELP = 'in kết quả dạng JSON (cho phần mềm khác)';
@@ -200,12 +200,7 @@ export function buildProgram(): Command {
     .addOption(calendarOption())
     .addOption(todayOption())
     .option('--concurrency <số>', 'số bảng tính đọc cùng lúc', positive, 4)
-    .option(
-      '--per-minute <số>',
-      'tối đa số lượt đọc mỗi phút (hạn mức của Google)',
-      positive,
-      Number(process.env['CCHC_SHEETS_READS_PER_MINUTE'] ?? DEFAULT_READS_PER_MINUTE),
-    )
+    .option('--per-minute <số>', 'tối đa số lượt đọc mỗi phút (hạn mức của Google)', positive, DEFAULT_READS_PER_MINUTE)
     .action(async (opts: RollupOptions) => {
       const { rollupCommand } = await import('./commands/rollup');
       run.exitCode = await rollupCommand(opts);

@@ -3,6 +3,7 @@
  * (configureHelp, configureOutput, helpOption/helpCommand), and each usage error becomes one Vietnamese line with a
  * stable code, exit 2 (the exit itself is handled in main.ts through exitOverride).
  */
+import type { StopCode } from '../../core/index';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 
@@ -32,7 +33,7 @@ const flagOf = (flags: string): string =>
     .filter((f) => f.startsWith('-'))
     .at(-1) ?? flags;
 
-type Rule = readonly [RegExp, string, (m: RegExpExecArray) => string];
+type Rule = readonly [RegExp, StopCode, (m: RegExpExecArray) => string];
 
 const RULES: readonly Rule[] = [
   [/^error: unknown command '([^']*)'(\n.*)?$/s, 'USAGE_UNKNOWN_COMMAND', (m) => `Không có lệnh ${quoted(m[1]!)}.${suggestion(m[2])}`],

@@ -5,6 +5,7 @@
  * to echo the request's headers in it, so every secret is taken out of it
  * (redactSecrets, which CchcError applies to any message).
  */
+import { environment } from '../environment';
 import { CchcError } from '../errors';
 import { failureText, withBackoff, type BackoffOptions } from './backoff';
 
@@ -73,7 +74,7 @@ export function sheetsError(error: unknown, spreadsheetId: string, what: string)
       const refused = typeof code === 'string' && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code);
       const reason = status ? `mã ${status}` : refused ? 'không kết nối được' : failureText(error);
       // The API root matters only when someone set it (a proxy); officials never do.
-      const where = process.env['CCHC_SHEETS_API_URL'] ? ` và địa chỉ ở CCHC_SHEETS_API_URL` : '';
+      const where = environment().sheetsApiUrl ? ` và địa chỉ ở CCHC_SHEETS_API_URL` : '';
       return new CchcError('SHEETS_REQUEST_FAILED', `Không ${what} được (${reason}). Kiểm tra kết nối mạng${where} rồi chạy lại.${google}`);
     }
   }

@@ -14,6 +14,7 @@ import { lstat, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { auth } from '@googleapis/sheets';
+import { environment, processEnv, type Env } from '../environment';
 import { CchcError } from '../errors';
 import { tempBeside } from '../files/durable-write';
 import { readBounded } from '../files/input-file';
@@ -22,7 +23,7 @@ import type { SheetsAuthClient } from './client';
 export const SHEETS_SCOPES = ['https://www.googleapis.com/auth/spreadsheets'] as const;
 
 export interface AuthOptions {
-  env?: NodeJS.ProcessEnv;
+  env?: Env;
 }
 
 const GUIDE = 'Xem hướng dẫn docs/huong-dan-ket-noi-google-sheet.md.';
@@ -37,23 +38,23 @@ export interface KeyJson {
 }
 
 /** The user's settings folder: %APPDATA% on Windows (where gcloud keeps its own), else $XDG_CONFIG_HOME or ~/.config. */
-function userConfigHome(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
+function userConfigHome(env: Env, platform: NodeJS.Platform): string {
   if (platform === 'win32' && env['APPDATA']) return env['APPDATA'];
   return env['XDG_CONFIG_HOME'] || join(env['HOME'] || homedir(), '.config');
 }
 
-export function configDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function configDir(env: Env = processEnv(), platform: NodeJS.Platform = process.platform): string {
   return join(userConfigHome(env, platform), 'cchc-sheets');
 }
 
 /** gcloud's Application Default Credentials file: CLOUDSDK_CONFIG, else %APPDATA%\gcloud on Windows, ~/.config/gcloud elsewhere. */
-export function gcloudCredentialsPath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function gcloudCredentialsPath(env: Env = processEnv(), platform: NodeJS.Platform = process.platform): string {
   const home = platform === 'win32' && env['APPDATA'] ? env['APPDATA'] : join(env['HOME'] || homedir(), '.config');
   return join(env['CLOUDSDK_CONFIG'] || join(home, 'gcloud'), 'application_default_credentials.json');
 }
 
 /** Where `cchc auth login` keeps the official's refresh token (mode 0600). */
-export function tokenCachePath(env: NodeJS.ProcessEnv = process.env): string {
+export function tokenCachePath(env: Env = processEnv()): string {
   return join(configDir(env), 'token.json');
 }
 
@@ -142,7 +143,7 @@ export function desktopClient(key: KeyJson, path: string, redirectUri?: string, 
   return new auth.OAuth2({ clientId, clientSecret, redirectUri, ...(tokenUrl ? { endpoints: { oauth2TokenUrl: tokenUrl } } : {}) });
 }
 
-async function cachedUser(key: KeyJson, path: string, env: NodeJS.ProcessEnv): Promise<OAuth2> {
+async function cachedUser(key: KeyJson, path: string, env: Env): Promise<OAuth2> {
   const cache = tokenCachePath(env);
   const client = desktopClient(key, path);
   const tokens = await readTokenCache(cache);
@@ -159,15 +160,15 @@ async function cachedUser(key: KeyJson, path: string, env: NodeJS.ProcessEnv): P
 }
 
 export async function sheetsAuth(options: AuthOptions = {}): Promise<SheetsAuthClient> {
-  const env = options.env ?? process.env;
-  const token = env['CCHC_GOOGLE_ACCESS_TOKEN'];
+  const env = options.env ?? processEnv();
+  const token = environment(env).googleAccessToken;
   if (token) {
     // A user's token from gcloud is billed to a quota project, which the Sheets API then needs named.
     const client = new auth.OAuth2({ quotaProjectId: env['GOOGLE_CLOUD_QUOTA_PROJECT'] || undefined });
     client.setCredentials({ access_token: token });
     return client;
   }
-  const variable = env['CCHC_GOOGLE_KEY_FILE']
+  const variable = environment(env).googleKeyFile
     ? 'CCHC_GOOGLE_KEY_FILE'
     : env['GOOGLE_APPLICATION_CREDENTIALS']
       ? 'GOOGLE_APPLICATION_CREDENTIALS'

@@ -5,22 +5,23 @@
  * client's own retry (GET/PUT only, about 2 s) is off: backoff.ts owns retries.
  */
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
+import { environment, processEnv, type Env } from '../environment';
 
 export const GOOGLE_SHEETS_API_URL = 'https://sheets.googleapis.com/';
 
 export type SheetsApi = sheets_v4.Sheets;
 export type SheetsAuthClient = sheets_v4.Options['auth'];
 
-export function apiRoot(env: NodeJS.ProcessEnv = process.env): string {
-  const root = env['CCHC_SHEETS_API_URL'] || GOOGLE_SHEETS_API_URL;
+export function apiRoot(env: Env = processEnv()): string {
+  const root = environment(env).sheetsApiUrl ?? GOOGLE_SHEETS_API_URL;
   return root.endsWith('/') ? root : `${root}/`;
 }
 
-/** A stalled connection must end in a message, not hang the command. CCHC_SHEETS_TIMEOUT_MS overrides it (tests). */
-export function requestTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  return Number(env['CCHC_SHEETS_TIMEOUT_MS'] ?? 120_000);
+/** A stalled connection must end in a message, not hang the command. */
+export function requestTimeoutMs(env: Env = processEnv()): number {
+  return environment(env).sheetsTimeoutMs;
 }
 
-export function sheetsApi(auth: SheetsAuthClient, env: NodeJS.ProcessEnv = process.env): SheetsApi {
+export function sheetsApi(auth: SheetsAuthClient, env: Env = processEnv()): SheetsApi {
   return sheets({ version: 'v4', auth, rootUrl: apiRoot(env), retry: false, timeout: requestTimeoutMs(env) });
 }

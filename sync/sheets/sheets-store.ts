@@ -34,6 +34,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Store, Tables, WriteOutcome } from '../store/store';
+import { environment } from '../environment';
 import { CchcError } from '../errors';
 import { sheetsError } from './api-errors';
 import { defaultSleep, delayFor, giveUp, isRetryable, type BackoffOptions } from './backoff';
@@ -302,9 +303,9 @@ function mergeAll(
   return { merges: merged.merges, conflicts: merged.conflicts, conflictText, skipped, sheetAfter: merged.after };
 }
 
-/** Google carries out a request for up to 180 s; a little more is waited. CCHC_SHEETS_WRITE_DEADLINE_MS overrides it (tests). */
+/** Google carries out a request for up to 180 s; a little more is waited (environment.ts). */
 function writeDeadlineMs(): number {
-  return Number(process.env['CCHC_SHEETS_WRITE_DEADLINE_MS'] ?? 185_000);
+  return environment().sheetsWriteDeadlineMs;
 }
 
 /** No answer at all (timeout, reset): the request may have been carried out, or may still be. */

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { environment } from '../environment';
 import { CchcError } from '../errors';
 import { holdTemp, releaseTemp, removeStaleTemps, tempBeside } from '../files/temp-files';
 import { isAlive } from '../files/process-alive';
@@ -27,8 +28,6 @@ const STALE_MS = 10 * 60 * 1000;
 /** Writing a lock's few bytes takes far less: an empty or unreadable lock older than this was left by a killed process. */
 const UNREADABLE_GRACE_MS = 2000;
 const POLL_MS = 50;
-/** How long a second writer waits; CCHC_LOCK_WAIT_MS overrides it (read at call time). */
-const DEFAULT_WAIT_MS = 5000;
 
 async function owner(lockPath: string): Promise<LockOwner | null> {
   try {
@@ -140,7 +139,7 @@ async function createInPlace(lockPath: string, me: LockOwner): Promise<boolean> 
 /** Runs `work` holding the lock of the store at `storePath` (its real path). */
 export async function withStoreLock<T>(storePath: string, shownAs: string, work: () => Promise<T>): Promise<T> {
   const lockPath = `${storePath}.lock`;
-  const wait = Number(process.env['CCHC_LOCK_WAIT_MS'] ?? DEFAULT_WAIT_MS);
+  const wait = environment().lockWaitMs;
   const deadline = Date.now() + wait;
   // A killed writer's half-made lock (its temp file) is never the lock; only clutter.
   await removeStaleTemps(lockPath);

@@ -3,6 +3,7 @@
  * workbook `--store PATH` (or CCHC_STORE, default data/cchc.xlsx). An explicit option beats an environment variable.
  * Apart from open-store so that the command line's options load neither exceljs nor the Sheets client.
  */
+import { environment } from '../environment';
 import { CchcError } from '../errors';
 
 export const DEFAULT_STORE_PATH = 'data/cchc.xlsx';
@@ -13,7 +14,7 @@ export interface StoreOptions {
 }
 
 export function localStorePath(options: StoreOptions): string {
-  return options.store ?? process.env['CCHC_STORE'] ?? DEFAULT_STORE_PATH;
+  return options.store ?? environment().store ?? DEFAULT_STORE_PATH;
 }
 
 /**
@@ -22,7 +23,7 @@ export function localStorePath(options: StoreOptions): string {
  * the workbook to sync), so it asks with `{ sheet }` only.
  */
 export function sheetId(options: StoreOptions): string | undefined {
-  const id = options.sheet?.trim() || (options.store ? undefined : process.env['CCHC_SHEET_ID']?.trim());
+  const id = options.sheet?.trim() || (options.store ? undefined : environment().sheetId);
   return id || undefined;
 }
 

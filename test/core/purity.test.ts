@@ -21,18 +21,36 @@ describe('the floors of the house, guarded by the lint', () => {
       'no-restricted-globals',
       'no-restricted-globals',
     ]);
-    expect(await rulesHit('core/metrics/__stray__.ts', "export { openStore } from '../../sync/store/open-store';\n")).toContain(
+    expect(await rulesHit('core/metrics/__stray__.ts', "export { openStore } from '../../sync/cli/shared/open-store';\n")).toContain(
       'no-restricted-imports',
     );
   }, 60_000);
 
   it('apps-script/ and sync/ never import each other', async () => {
-    expect(await rulesHit('apps-script/src/__stray__.ts', "export { openStore } from '../../sync/store/open-store';\n")).toContain(
+    expect(await rulesHit('apps-script/src/__stray__.ts', "export { openStore } from '../../sync/cli/shared/open-store';\n")).toContain(
       'no-restricted-imports',
     );
     expect(await rulesHit('sync/__stray__.ts', "export { onEdit } from '../apps-script/src/on-edit';\n")).toContain(
       'no-restricted-imports',
     );
+  }, 60_000);
+
+  it('folders form a tree: no import from a folder to one on its own floor or above', async () => {
+    expect(await rulesHit('core/text/__stray__.ts', "export { decodeRows } from '../layout/codec';\n")).toEqual(['house/folder-order']);
+    expect(await rulesHit('core/catalog/__stray__.ts', "export { rowKey } from '../merge/row-identity';\n")).toEqual([
+      'house/folder-order',
+    ]);
+    expect(await rulesHit('sync/store/__stray__.ts', "export { sheetsStore } from '../sheets/sheets-store';\n")).toEqual([
+      'house/folder-order',
+    ]);
+    expect(await rulesHit('sync/cli/commands/__stray__.ts', "export { runCli } from '../main';\n")).toEqual(['house/folder-order']);
+    expect(await rulesHit('sync/cli/commands/__stray__.ts', "export { todayOf } from '../shared/options';\n")).toEqual([]);
+  }, 60_000);
+
+  it('sync/ reads the environment only through sync/environment.ts', async () => {
+    expect(await rulesHit('sync/sheets/__stray__.ts', "export const wait = process.env['CCHC_LOCK_WAIT_MS'];\n")).toEqual([
+      'no-restricted-properties',
+    ]);
   }, 60_000);
 
   it('the code as it is passes', async () => {

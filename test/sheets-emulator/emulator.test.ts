@@ -1,5 +1,4 @@
 import { auth as googleAuth, sheets, sheets_v4 } from '@googleapis/sheets';
-import { OAuth2Client } from 'google-auth-library';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withBackoff } from '../../sync/sheets/backoff';
 import { type SheetsEmulator, startSheetsEmulator } from './index';
@@ -12,11 +11,9 @@ let api: sheets_v4.Sheets;
 
 function client(token: string | undefined, url = emu.url): sheets_v4.Sheets {
   if (!token) return sheets({ version: 'v4', rootUrl: `${url}/` });
-  const auth = new OAuth2Client();
+  const auth = new googleAuth.OAuth2();
   auth.setCredentials({ access_token: token });
-  // googleapis-common pins its own google-auth-library (10.5.0) while the project uses 10.9.x:
-  // identical at runtime, but the classes' private fields make TypeScript see two types.
-  return sheets({ version: 'v4', auth: auth as unknown as sheets_v4.Options['auth'], rootUrl: `${url}/` });
+  return sheets({ version: 'v4', auth, rootUrl: `${url}/` });
 }
 
 /** The GaxiosError a failed call rejects with. */

@@ -1,5 +1,4 @@
-import { sheets, type sheets_v4 } from '@googleapis/sheets';
-import { OAuth2Client } from 'google-auth-library';
+import { auth as googleAuth, sheets, type sheets_v4 } from '@googleapis/sheets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METADATA_CHARS_PER_LOCATION, type SheetsEmulator, startSheetsEmulator } from './index';
 
@@ -11,9 +10,9 @@ let api: sheets_v4.Sheets;
 
 beforeAll(async () => {
   emu = await startSheetsEmulator();
-  const auth = new OAuth2Client();
+  const auth = new googleAuth.OAuth2();
   auth.setCredentials({ access_token: 'test-token' });
-  api = sheets({ version: 'v4', auth: auth as unknown as sheets_v4.Options['auth'], rootUrl: `${emu.url}/` });
+  api = sheets({ version: 'v4', auth, rootUrl: `${emu.url}/` });
 });
 afterAll(() => emu.close());
 

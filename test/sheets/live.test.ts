@@ -10,7 +10,7 @@ import { baseOf, TABS, TASKS_TAB } from '../../core/index';
 import { sampleTables } from '../../sync/samples/sample-tables';
 import { sheetsAuth } from '../../sync/sheets/auth';
 import { sheetsApi } from '../../sync/sheets/client';
-import { openSheet } from '../../sync/store/open-store';
+import { openSheet } from '../../sync/cli/shared/open-store';
 
 const id = process.env['CCHC_LIVE_SHEET_ID'];
 const credentials = ['CCHC_GOOGLE_ACCESS_TOKEN', 'CCHC_GOOGLE_KEY_FILE', 'GOOGLE_APPLICATION_CREDENTIALS'].some((v) => process.env[v]);

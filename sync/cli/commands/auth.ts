@@ -1,9 +1,10 @@
 /** `cchc auth login`: sign in once with a Google account through an OAuth desktop client. */
+import { environment } from '../../environment';
 import { CchcError, EXIT } from '../../errors';
 import { loginDesktop } from '../../sheets/oauth-login';
 
 export async function loginCommand(options: { client?: string }): Promise<number> {
-  const file = options.client ?? process.env['CCHC_GOOGLE_KEY_FILE'];
+  const file = options.client ?? environment().googleKeyFile;
   if (!file)
     throw new CchcError('AUTH_CLIENT_REQUIRED', 'Ghi tệp ứng dụng OAuth Desktop bằng --client TỆP.json (tải từ Google Cloud Console).');
   const path = await loginDesktop(file);

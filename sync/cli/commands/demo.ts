@@ -7,9 +7,9 @@ import { catalogFromTables, computeMetrics, indexSummary, parsePeriod, periodNam
 import { sampleTables } from '../../samples/sample-tables';
 import { EXIT } from '../../errors';
 import { XlsxStore } from '../../store/xlsx-store';
-import { indexText, metricsText } from '../report-text';
-import { catalogSummary } from '../summary';
-import { todayInVietnam } from '../options';
+import { indexText, metricsText } from '../shared/report-text';
+import { catalogSummary } from '../shared/summary';
+import { todayInVietnam } from '../shared/options';
 
 export const DEMO_STORE = 'data/demo/cchc-demo.xlsx';
 

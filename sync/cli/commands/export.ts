@@ -4,9 +4,9 @@ import { CATALOG_TABS, catalogFromTables } from '../../../core/index';
 import { appendixWorkbook } from '../../excel/appendix-writer';
 import { CchcError, EXIT } from '../../errors';
 import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
-import { openStore } from '../../store/open-store';
+import { openStore } from '../shared/open-store';
 import { localStorePath, type StoreOptions } from '../../store/store-options';
-import { defaultOut } from '../options';
+import { defaultOut } from '../shared/options';
 
 export interface ExportOptions extends StoreOptions {
   out?: string;

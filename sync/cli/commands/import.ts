@@ -9,12 +9,12 @@ import { locateTable, planTable, type ImportReady } from '../../../core/index';
 import { readGrids } from '../../excel/read-grids';
 import { CchcError, EXIT } from '../../errors';
 import { criteriaBasePath, loadCriteriaBase, saveCriteriaBase } from '../../store/criteria-base';
-import { openStore } from '../../store/open-store';
+import { openStore } from '../shared/open-store';
 import type { StoreOptions } from '../../store/store-options';
 import { againIfStoreChanged, type WriteOutcome } from '../../store/store';
-import { formatIssue, sortIssues } from '../format';
-import { todayInVietnam } from '../options';
-import { reportConflicts } from '../outcome';
+import { formatIssue, sortIssues } from '../shared/format';
+import { todayInVietnam } from '../shared/options';
+import { reportConflicts } from '../shared/outcome';
 
 export interface ImportOptions extends StoreOptions {
   plan?: string;

@@ -6,7 +6,7 @@
 import { settingSpec, settingValueOk, SETTING_FORMS } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { initialTables } from '../../store/initial-tables';
-import { openStore } from '../../store/open-store';
+import { openStore } from '../shared/open-store';
 import { sheetId, type StoreOptions } from '../../store/store-options';
 
 export interface InitOptions extends StoreOptions {

@@ -4,9 +4,9 @@
  */
 import { catalogFromTables, computeMetrics, METRICS_TABS, periodName } from '../../../core/index';
 import { EXIT } from '../../errors';
-import { openStore } from '../../store/open-store';
-import { metricsText } from '../report-text';
-import { periodOptions, unitOption, type MetricsCliOptions } from '../options';
+import { openStore } from '../shared/open-store';
+import { metricsText } from '../shared/report-text';
+import { periodOptions, unitOption, type MetricsCliOptions } from '../shared/options';
 
 export async function metricsCommand(options: MetricsCliOptions): Promise<number> {
   const { period, today } = periodOptions(options);

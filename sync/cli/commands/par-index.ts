@@ -18,11 +18,11 @@ import {
 import { criteriaWorkbook } from '../../excel/criteria-writer';
 import { CchcError, EXIT } from '../../errors';
 import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
-import { openStore } from '../../store/open-store';
+import { openStore } from '../shared/open-store';
 import { localStorePath } from '../../store/store-options';
-import { indexText } from '../report-text';
-import { wordWriter } from '../word-writer';
-import { periodOptions, type MetricsCliOptions } from '../options';
+import { indexText } from '../shared/report-text';
+import { wordWriter } from '../shared/word-writer';
+import { periodOptions, type MetricsCliOptions } from '../shared/options';
 
 export interface IndexOptions extends MetricsCliOptions {
   out?: string;

@@ -6,9 +6,9 @@
  */
 import { CATALOG_TABS, catalogFromTables, formatVn, reminders, taskProgress } from '../../../core/index';
 import { EXIT } from '../../errors';
-import { openStore } from '../../store/open-store';
+import { openStore } from '../shared/open-store';
 import type { StoreOptions } from '../../store/store-options';
-import { todayOf } from '../options';
+import { todayOf } from '../shared/options';
 
 export interface RemindOptions extends StoreOptions {
   today?: string;

@@ -19,11 +19,11 @@ import {
 import { CchcError, EXIT } from '../../errors';
 import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
 import { reportWorkbook } from '../../report/report-workbook';
-import { openStore } from '../../store/open-store';
+import { openStore } from '../shared/open-store';
 import { localStorePath } from '../../store/store-options';
-import { defaultOut } from '../options';
-import { wordWriter } from '../word-writer';
-import { periodOptions, unitOption, type MetricsCliOptions } from '../options';
+import { defaultOut } from '../shared/options';
+import { wordWriter } from '../shared/word-writer';
+import { periodOptions, unitOption, type MetricsCliOptions } from '../shared/options';
 
 export interface ReportOptions extends MetricsCliOptions {
   out?: string;

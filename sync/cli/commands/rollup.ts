@@ -13,7 +13,7 @@ import { readWardList } from '../../rollup/ward-list';
 import { sheetsAuth } from '../../sheets/auth';
 import { sheetsApi } from '../../sheets/client';
 import { RequestRate } from '../../sheets/rate-limit';
-import { defaultOut, periodOptions, type MetricsCliOptions } from '../options';
+import { defaultOut, periodOptions, type MetricsCliOptions } from '../shared/options';
 
 export interface RollupOptions extends Pick<MetricsCliOptions, 'period' | 'today' | 'calendar'> {
   sheets: string;

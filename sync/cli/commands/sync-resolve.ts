@@ -18,7 +18,7 @@ import {
 import { CchcError, EXIT } from '../../errors';
 import { sheetIdsOf } from '../../sheets/sheet-reader';
 import { loadSyncBase, realWorkbookPath, saveSyncBase, syncStatePath } from '../../store/sync-base';
-import { openSheet } from '../../store/open-store';
+import { openSheet } from '../shared/open-store';
 import { localStorePath, requireSheetId, type StoreOptions } from '../../store/store-options';
 import { XlsxStore } from '../../store/xlsx-store';
 

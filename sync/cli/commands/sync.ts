@@ -11,11 +11,11 @@ import { CchcError, EXIT } from '../../errors';
 import { sheetIdsOf } from '../../sheets/sheet-reader';
 import { checkStructure, sheetBase } from '../../sheets/sheets-store';
 import { loadSyncBase, realWorkbookPath, saveSyncBase, syncStatePath } from '../../store/sync-base';
-import { openSheet } from '../../store/open-store';
+import { openSheet } from '../shared/open-store';
 import { localStorePath, requireSheetId, type StoreOptions } from '../../store/store-options';
 import { XlsxStore } from '../../store/xlsx-store';
 import { againIfStoreChanged } from '../../store/store';
-import { reportConflicts } from '../outcome';
+import { reportConflicts } from '../shared/outcome';
 
 export interface SyncOptions extends StoreOptions {
   out?: string;

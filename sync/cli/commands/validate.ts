@@ -1,9 +1,9 @@
 /** `cchc validate`: checks every tab with the core rules (the same ones the Apps Script menu uses). */
 import { countBySeverity, tabByKey, validateTables } from '../../../core/index';
 import { EXIT } from '../../errors';
-import { openStore } from '../../store/open-store';
+import { openStore } from '../shared/open-store';
 import type { StoreOptions } from '../../store/store-options';
-import { formatIssue, issueSummary, sortIssues } from '../format';
+import { formatIssue, issueSummary, sortIssues } from '../shared/format';
 
 export interface ValidateOptions extends StoreOptions {
   json?: boolean;

@@ -13,7 +13,7 @@ import {
   type IndexSummary,
   type MetricsReport,
   type TargetLine,
-} from '../../core/index';
+} from '../../../core/index';
 import { formatIssue, table } from './format';
 
 function lineText(l: TargetLine): string {

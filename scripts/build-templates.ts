@@ -4,13 +4,13 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { catalogFromTables } from '../../core/index';
-import { sampleTables } from '../samples/sample-tables';
-import { writeAppendix } from './appendix-writer';
-import { writeWorkbookAtomic } from './atomic-write';
-import { TEMPLATES, templateWorkbook } from './templates';
+import { catalogFromTables } from '../core/index';
+import { sampleTables } from '../sync/samples/sample-tables';
+import { writeAppendix } from '../sync/excel/appendix-writer';
+import { writeWorkbookAtomic } from '../sync/excel/atomic-write';
+import { TEMPLATES, templateWorkbook } from '../sync/excel/templates';
 
-const dir = fileURLToPath(new URL('../../templates/', import.meta.url));
+const dir = fileURLToPath(new URL('../templates/', import.meta.url));
 
 for (const spec of TEMPLATES) {
   await writeWorkbookAtomic(templateWorkbook(spec), join(dir, spec.file));

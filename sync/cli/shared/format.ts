@@ -1,5 +1,5 @@
 /** Plain-text output for officials: Vietnamese labels, aligned columns, no colours needed. */
-import { countBySeverity, issueLocation, type ValidationIssue } from '../../core/index';
+import { countBySeverity, issueLocation, type ValidationIssue } from '../../../core/index';
 
 export function formatIssue(issue: ValidationIssue): string {
   const level = issue.severity === 'error' ? 'LỖI' : 'CẢNH BÁO';

@@ -1,6 +1,6 @@
 /** What a command's run comes to: its exit code, and what a shared store left alone. */
-import { EXIT } from '../errors';
-import type { WriteOutcome } from '../store/store';
+import { EXIT } from '../../errors';
+import type { WriteOutcome } from '../../store/store';
 
 /** Commands report their exit code here (0 ok, 1 data errors, 2 unusable input). */
 export const run = {

@@ -1,4 +1,6 @@
 /** One problem found in officials' data: where, what (stable English code) and how to fix it (Vietnamese). */
+import type { IssueCode } from './codes';
+
 export type Severity = 'error' | 'warning';
 
 export interface ValidationIssue {
@@ -8,7 +10,8 @@ export interface ValidationIssue {
   row: number;
   /** Column key from the tab layout (e.g. `lead`), or `''` for the whole row. */
   column: string;
-  code: string;
+  /** The catalog's code (codes.ts), named in the officials' guide. */
+  code: IssueCode;
   severity: Severity;
   message: string;
 }

@@ -1,5 +1,5 @@
 /** The readable catalog summary `npm start` (`cchc demo`) prints. */
-import { issueLabel, makeResolver, TASK_STATUSES, type Catalog, type DeadlineKind, type ValidationIssue } from '../../core/index';
+import { issueLabel, makeResolver, TASK_STATUSES, type Catalog, type DeadlineKind, type ValidationIssue } from '../../../core/index';
 import { issueSummary, table } from './format';
 
 const KIND_LABELS: Record<DeadlineKind, string> = {

@@ -4,7 +4,7 @@
  * tuyến", "Giải quyết đúng hạn" …), so headers are matched by synonyms.
  */
 import type { GridRow } from '../appendix/parse-appendix';
-import { rowsUnder } from '../import/log-table';
+import { rowsUnder } from './log-table';
 import type { Row } from '../layout/columns';
 import { DIGITISATION_TAB } from '../layout/tabs';
 import { matchKey } from '../text/vietnamese';

@@ -3,9 +3,9 @@
  * its columns, and the section rows between the tasks. The Excel and Word writers
  * share it so that both files say the same thing.
  */
-import { isHeading, type Plan, type Task } from '../catalog/model';
-import { planWard, wardInText } from '../report/heading';
-import { formatVn } from '../validation/catalog-rules';
+import { formatVn } from '../layout/date-cell';
+import { isHeading, type Plan, type Task } from '../model/plan-task';
+import { planWard, wardInText } from './heading';
 
 export interface AppendixColumn {
   header: string;

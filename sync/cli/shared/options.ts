@@ -9,9 +9,9 @@ import {
   resolveUnit,
   type Period,
   type Row,
-} from '../../core/index';
-import { CchcError } from '../errors';
-import { DEFAULT_STORE_PATH, type StoreOptions } from '../store/store-options';
+} from '../../../core/index';
+import { CchcError } from '../../errors';
+import { DEFAULT_STORE_PATH, type StoreOptions } from '../../store/store-options';
 
 export const storeOption = (): Option =>
   new Option('--store <tệp>', `sổ dữ liệu .xlsx (hoặc biến môi trường CCHC_STORE; mặc định ${DEFAULT_STORE_PATH})`);

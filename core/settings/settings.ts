@@ -2,9 +2,9 @@
  * Ward settings, kept in the "Cài đặt" tab as label / value / key rows so
  * officials can edit values in Vietnamese while code reads stable keys.
  */
-import { parseDeadline } from './deadline/parse';
-import { parseDateText } from './layout/codec';
-import { parseVnNumber } from './text/number';
+import { parseDeadline } from '../deadline/parse';
+import { parseDateText } from '../layout/codec';
+import { parseVnNumber } from '../text/number';
 
 /** What a setting's value is, so validation can say when an official typed something else. */
 export type SettingType = 'text' | 'number' | 'date' | 'year';
