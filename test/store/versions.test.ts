@@ -2,7 +2,7 @@
  * The store's history of versions, from an official's side: a bad import can be undone even after another write,
  * a restore can itself be undone, and the history stays bounded. (A kill during the rotation: test/reliability.)
  */
-import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -113,6 +113,18 @@ describe('versions of the store (cchc restore)', () => {
     expect(versions[0]).toMatchObject({ command: 'restore' });
     expect(versions[0]!.tasks).toBeUndefined();
     expect((await readFile(versions[0]!.path)).equals(good.subarray(0, 200))).toBe(true);
+  });
+
+  it('a store deleted by mistake is brought back from its versions', async () => {
+    const store = join(await tempDir(), 'cchc.xlsx');
+    expect((await cchcAsync(['init', '--store', store])).code).toBe(0);
+    expect((await cchcAsync(['import', join(SAMPLES, 'phu-luc-an-tuong-2026.xlsx'), '--store', store])).code).toBe(0);
+    const beforeImport = await readFile(join(`${store}.versions`, (await readdir(`${store}.versions`))[0]!));
+    await rm(store);
+    const result = await cchcAsync(['restore', '1', '--store', store]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).not.toContain('cchc restore 1');
+    expect((await readFile(store)).equals(beforeImport)).toBe(true);
   });
 
   it('an unknown number, or a store without versions, says so in Vietnamese (exit 2) and changes nothing', async () => {

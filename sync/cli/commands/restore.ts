@@ -66,10 +66,12 @@ export async function restoreCommand(number: string | undefined, options: Restor
       `Bản lưu số ${version.number} ("${version.path}") không đọc được${detail}; sổ dữ liệu giữ nguyên. Chọn bản khác.`,
     );
   });
+  const existed = await store.exists();
   await store.restore(version);
   console.log(
     `Đã khôi phục sổ dữ liệu "${location}" về bản số ${version.number} (ghi lúc ${vietnamTime(version.writtenAt)}, ${countTasks(tasks['tasks'] ?? []).toLocaleString('vi-VN')} nhiệm vụ).`,
   );
-  console.log(`Sổ trước khi khôi phục được lưu thành bản số 1: chạy "cchc restore 1" để quay lại.`);
+  // Without a store there was nothing to keep (a store deleted by mistake is simply brought back).
+  if (existed) console.log(`Sổ trước khi khôi phục được lưu thành bản số 1: chạy "cchc restore 1" để quay lại.`);
   return EXIT.ok;
 }
