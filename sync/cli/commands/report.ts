@@ -9,6 +9,7 @@ import {
   computeMetrics,
   decodeMeetings,
   leadKey,
+  METRICS_TABS,
   nextPeriodFocus,
   periodName,
   plansOfPeriod,
@@ -44,7 +45,7 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
   if (format !== '.xlsx' && format !== '.docx') {
     throw new CchcError('REPORT_FORMAT', `Không lập được báo cáo dạng "${format || out}". Ghi tên tệp .xlsx (Excel) hoặc .docx (Word).`);
   }
-  const tables = await openStore(options).read();
+  const tables = await openStore(options).read(METRICS_TABS);
   const catalog = catalogFromTables(tables);
   const metrics = computeMetrics(tables, { period, today, unit: unitOption(tables, options.unit) });
   // The metrics key sections as "plan section"; the report shows the section's own heading beside it.
