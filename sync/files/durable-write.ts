@@ -8,7 +8,9 @@
  * beside and renamed into place, so a link at the `.bak`'s name is never written
  * through either. The file keeps its mode; a
  * read-only file is refused, not replaced; a file Excel or Word holds open is
- * FILE_IN_USE, left as it was. Temp files a killed process left behind are removed.
+ * FILE_IN_USE, left as it was. Temp files a killed process left behind are removed; those of a process stopped by
+ * Ctrl-C are removed as it stops (temp-files.ts). The store's writes also keep the replaced file in its bounded
+ * history of versions (versions.ts), saved before the rename and pruned after it.
  */
 import { constants } from 'node:fs';
 import { copyFile, lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';

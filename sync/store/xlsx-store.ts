@@ -191,7 +191,7 @@ export class XlsxStore implements Store {
     return TABS.map((t) => t.name);
   }
 
-  /** With `keys`, only those tabs, streamed where that reads them exactly (read-tabs.ts), else from the loaded workbook. */
+  /** With `keys`, only those tabs, streamed where that reads them exactly (stream-tabs.ts), else from the loaded workbook. */
   async read(keys?: readonly string[], options: ReadOptions = {}): Promise<Tables> {
     if (keys && !options.thenWrite) {
       const streamed = await this.readStreamed(keys);
