@@ -23,6 +23,9 @@ export interface Catalog {
   decodeIssues: ValidationIssue[];
 }
 
+/** The tabs catalogFromTables reads: a command that needs only the catalog asks the store for these. */
+export const CATALOG_TABS: readonly string[] = ['plans', 'tasks', 'units', 'settings', 'targets'];
+
 export function catalogFromTables(tables: Record<string, readonly Row[] | undefined>): Catalog {
   const { plans, issues: planIssues } = decodePlans(tables['plans'] ?? []);
   const { tasks: rows, issues: taskIssues } = decodeTasks(tables['tasks'] ?? []);

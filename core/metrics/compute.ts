@@ -3,7 +3,7 @@
  * period and the day: the CLI, the report and the Apps Script dashboard all call
  * this, so they cannot disagree.
  */
-import { catalogFromTables, planIssuedBy } from '../catalog/catalog';
+import { CATALOG_TABS, catalogFromTables, planIssuedBy } from '../catalog/catalog';
 import type { Row } from '../layout/columns';
 import { asOfDate, type Period } from '../periods/period';
 import { nextReport, nextReports, type DueReport } from '../periods/reporting';
@@ -43,6 +43,9 @@ export interface MetricsOptions {
   /** Registry id of a lead unit, to restrict to its tasks and meetings. */
   unit?: string;
 }
+
+/** The tabs computeMetrics reads (the catalog's and the logs'): `cchc metrics` asks the store for these only. */
+export const METRICS_TABS: readonly string[] = [...CATALOG_TABS, 'meetings', 'documents', 'digitisation', 'outcomes'];
 
 export function computeMetrics(tables: Record<string, readonly Row[] | undefined>, options: MetricsOptions): MetricsReport {
   const asOf = asOfDate(options.period, options.today);

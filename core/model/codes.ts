@@ -66,6 +66,8 @@ export const STOP_CODES = [
   'STORE_IS_FOLDER',
   'STORE_FOLDER_IS_FILE',
   'NOT_A_STORE',
+  'VERSION_UNKNOWN',
+  'VERSION_UNREADABLE',
   'OUT_EXISTS',
   'OUT_IS_STORE',
   'OUT_IS_LINK',
@@ -107,6 +109,8 @@ export const STOP_CODES = [
   'WARD_LIST_EMPTY',
   'WARD_LIST_INVALID',
   'ENV_INVALID',
+  // Ctrl-C or a kill (exit 130, 143): the command stops, its temp files removed.
+  'INTERRUPTED',
   'NOT_BUILT',
   'UNEXPECTED',
 ] as const;

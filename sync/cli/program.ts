@@ -10,6 +10,7 @@ import type { InitOptions } from './commands/init';
 import type { IndexOptions } from './commands/par-index';
 import type { RemindOptions } from './commands/remind';
 import type { ReportOptions } from './commands/report';
+import type { RestoreOptions } from './commands/restore';
 import type { RollupOptions } from './commands/rollup';
 import type { SyncOptions } from './commands/sync';
 import type { ResolveOptions } from './commands/sync-resolve';
@@ -26,6 +27,7 @@ import {
   withPeriodOptions,
   type MetricsCliOptions,
 } from './shared/options';
+import { setVersionCommand } from '../files/versions';
 import { run } from './shared/outcome';
 import { speakVietnamese } from './usage-vi';
 
@@ -38,6 +40,12 @@ export function buildProgram(): Command {
   );
   // Before any command is added: subcommands inherit the help, output and exit settings.
   speakVietnamese(program);
+  // The command a store write is made by, named in the store's list of versions ("import", "sync-pull").
+  program.hook('preAction', (_program, action) => {
+    const words: string[] = [];
+    for (let c: Command | null = action; c && c !== program; c = c.parent) words.unshift(c.name());
+    setVersionCommand(words);
+  });
 
   withStoreOptions(program.command('init').description('Tạo sổ dữ liệu mới, hoặc các trang còn thiếu trên bảng tính Google'))
     .option('--ward <tên>', 'tên phường/xã')
@@ -210,6 +218,18 @@ export function buildProgram(): Command {
     .action(async (opts: { client?: string }) => {
       const { loginCommand } = await import('./commands/auth');
       run.exitCode = await loginCommand(opts);
+    });
+
+  program
+    .command('restore')
+    .description(
+      'Khôi phục sổ dữ liệu về một bản lưu trước (ví dụ trước một lần nhập nhầm): không ghi số để xem các bản, ghi số để khôi phục bản đó',
+    )
+    .argument('[số]', 'số của bản lưu trong danh sách (1: bản gần nhất)')
+    .addOption(storeOption())
+    .action(async (number: string | undefined, opts: RestoreOptions) => {
+      const { restoreCommand } = await import('./commands/restore');
+      run.exitCode = await restoreCommand(number, opts);
     });
 
   program

@@ -8,31 +8,19 @@
  * beside and renamed into place, so a link at the `.bak`'s name is never written
  * through either. The file keeps its mode; a
  * read-only file is refused, not replaced; a file Excel or Word holds open is
- * FILE_IN_USE, left as it was. Temp files a killed process left behind are removed.
+ * FILE_IN_USE, left as it was. Temp files a killed process left behind are removed; those of a process stopped by
+ * Ctrl-C are removed as it stops (temp-files.ts). The store's writes also keep the replaced file in its bounded
+ * history of versions (versions.ts), saved before the rename and pruned after it.
  */
 import { constants } from 'node:fs';
-import { copyFile, lstat, mkdir, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { copyFile, lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { CchcError } from '../errors';
 import { isFileInUse, whileInUse } from './file-in-use';
-import { isAlive } from './process-alive';
+import { holdTemp, releaseTemp, removeStaleTemps, tempBeside } from './temp-files';
+import { discardVersion, pruneVersions, saveVersion, type History } from './versions';
 
-const TEMP_MARK = '.tmp-';
-
-/** A temp file's name beside `target`, owned by this process (removeStaleTemps knows it by the process id). */
-export const tempBeside = (target: string): string =>
-  `${target}${TEMP_MARK}${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-/** Temp files of `target` whose writer is gone (killed mid-write). */
-export async function removeStaleTemps(target: string): Promise<void> {
-  const prefix = `${basename(target)}${TEMP_MARK}`;
-  const names = await readdir(dirname(target)).catch(() => [] as string[]);
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length).split('-')[0]);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid)) await rm(join(dirname(target), name), { force: true });
-  }
-}
+export { removeStaleTemps, tempBeside };
 
 /**
  * Flushes a folder's entries (a rename within it) to disk. Windows cannot open a folder as a file (EPERM, EISDIR)
@@ -61,6 +49,8 @@ export interface DurableWriteOptions {
    * pass false: the path itself is replaced, so a link swapped in after the guard's check leads nowhere.
    */
   followLinks?: boolean;
+  /** Keep the replaced file in the bounded history of versions beside it (versions.ts): the store's writes. */
+  history?: History;
 }
 
 export async function writeFileDurable(path: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
@@ -78,11 +68,13 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
   }
   const temp = tempBeside(target);
   let replaced = false;
+  let version: string | null = null;
   try {
     await mkdir(folder, { recursive: true });
     await removeStaleTemps(target);
     await removeStaleTemps(`${target}.bak`);
     const handle = await open(temp, 'wx', previous ? previous.mode & 0o7777 : 0o644);
+    holdTemp(temp);
     try {
       await handle.writeFile(data);
       // The mode given to open() is masked by the umask; the replaced file's mode is kept exactly.
@@ -97,18 +89,26 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
         (await open(target, 'r').then((h) => h.close().then(() => false), isFileInUse)) ? path : `${path}.bak`;
       // Copied beside, then renamed: a link at the .bak's name is replaced, never written through.
       const bak = tempBeside(`${target}.bak`);
+      holdTemp(bak);
       try {
         await whileInUse(`${path}.bak`, () => copyFile(target, bak), held);
         await whileInUse(`${path}.bak`, () => rename(bak, `${target}.bak`), held);
       } finally {
         await rm(bak, { force: true });
+        releaseTemp(bak);
       }
     }
+    // Saved before the new file goes in, pruned after: a kill in between leaves one version more, never one less.
+    if (options.history && previous) version = await saveVersion(target, path, options.history);
     await whileInUse(path, () => rename(temp, target));
     replaced = true;
+    releaseTemp(temp);
     await fsyncFolder(folder);
+    if (options.history) await pruneVersions(target, options.history.keep);
   } catch (error) {
     await rm(temp, { force: true });
+    releaseTemp(temp);
+    if (!replaced) await discardVersion(version);
     if (error instanceof CchcError) throw error;
     const detail = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
     // Past the rename the new file is there: say so, never that the old one was kept.

@@ -8,11 +8,12 @@
  * older version, or where hard links are not supported) is stale after a few
  * seconds. A second writer waits a little, then stops with STORE_LOCKED, exit 2.
  */
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { environment } from '../environment';
 import { CchcError } from '../errors';
-import { removeStaleTemps, tempBeside } from '../files/durable-write';
+import { holdTemp, releaseTemp, removeStaleTemps, tempBeside } from '../files/temp-files';
 import { isAlive } from '../files/process-alive';
 
 interface LockOwner {
@@ -77,6 +78,16 @@ const lockFailed = (lockPath: string, error: unknown): CchcError =>
 /** Hard links are missing on some drives (FAT USB sticks, some network shares): there the lock is made in place. */
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
+/** Whether the lock at `lockPath` is still this one (not replaced by a waiter that took it for stale). Synchronous: asked while the process stops. */
+function isMine(lockPath: string, me: LockOwner): boolean {
+  try {
+    const found = JSON.parse(readFileSync(lockPath, 'utf8')) as Partial<LockOwner>;
+    return found.pid === me.pid && found.startedAt === me.startedAt;
+  } catch {
+    return false;
+  }
+}
+
 /** Writes the owner into a file that must not exist yet (EEXIST otherwise). */
 async function writeNew(path: string, me: LockOwner): Promise<void> {
   const handle = await open(path, 'wx', 0o644);
@@ -97,8 +108,10 @@ async function tryCreate(lockPath: string): Promise<boolean> {
   const temp = tempBeside(lockPath);
   try {
     await writeNew(temp, me);
+    holdTemp(temp);
     // link() fails if the lock exists, and the lock it makes is already whole.
     await link(temp, lockPath);
+    holdTemp(lockPath, () => isMine(lockPath, me));
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -107,6 +120,7 @@ async function tryCreate(lockPath: string): Promise<boolean> {
     throw lockFailed(lockPath, error);
   } finally {
     await rm(temp, { force: true });
+    releaseTemp(temp);
   }
 }
 
@@ -114,6 +128,7 @@ async function tryCreate(lockPath: string): Promise<boolean> {
 async function createInPlace(lockPath: string, me: LockOwner): Promise<boolean> {
   try {
     await writeNew(lockPath, me);
+    holdTemp(lockPath, () => isMine(lockPath, me));
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -150,5 +165,6 @@ export async function withStoreLock<T>(storePath: string, shownAs: string, work:
     return await work();
   } finally {
     await rm(lockPath, { force: true });
+    releaseTemp(lockPath);
   }
 }

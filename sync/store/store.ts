@@ -19,8 +19,11 @@ export interface Store {
    * which tabs it created (a shared sheet keeps the tabs it already has).
    */
   create(initial: Tables): Promise<string[]>;
-  /** Reads every known tab in one go. Missing tabs come back empty. */
-  read(): Promise<Tables>;
+  /**
+   * Reads every known tab in one go, or only the tabs `keys` names (a store may then skip the others: a read-only
+   * command asks for what it uses). Missing tabs come back empty.
+   */
+  read(keys?: readonly string[], options?: ReadOptions): Promise<Tables>;
   /**
    * Writes the given tabs' rows in one atomic write; other tabs are untouched.
    * A shared store merges instead of replacing and reports the cells it left alone.
@@ -28,6 +31,14 @@ export interface Store {
   write(tables: Tables): Promise<WriteOutcome>;
   /** Refuses tabs of these sizes if the store cannot hold them, before their rows are built (the local workbook). */
   checkRows?(counts: Readonly<Record<string, number>>): void;
+}
+
+export interface ReadOptions {
+  /**
+   * This command writes next (import): a store may keep what it loaded for that write instead of loading it again;
+   * read-only commands leave it unset, so nothing is held while they work.
+   */
+  thenWrite?: boolean;
 }
 
 export interface WriteOutcome {

@@ -1,7 +1,8 @@
 /**
  * The local store: the shared sheet's layout kept in an .xlsx workbook, so a ward
  * without Google (and every test) has the whole product. Writes go to a temp file
- * that replaces the workbook atomically; the previous file is kept as `.bak`.
+ * that replaces the workbook atomically; the previous file is kept as `.bak`, and in the bounded history of
+ * versions beside it (files/versions.ts) that `cchc restore` lists and brings back.
  *
  * Concurrent commands: every write holds the store lock (store-lock.ts) and
  * first checks that the file is still the one this command read; if another
@@ -11,41 +12,39 @@
  * A tab an official renamed in Excel is still that tab (found by its header
  * row) and keeps its new name; a second tab is never added beside it.
  */
-import { access, mkdir, realpath, stat } from 'node:fs/promises';
+import { access, mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import {
-  columnsByHeader,
-  ROW_NUMBER,
+  catalogFromTables,
   sameCell,
   tabsForHeaders,
   tabForName,
   TABS,
   type CellValue,
-  type ColumnSpec,
   type Row,
   type TablesShape,
   type TabSpec,
 } from '../../core/index';
 import { CchcError } from '../errors';
-import { linkAddress, plainValue } from '../excel/cell-value';
 import { writeWorkbookAtomic } from '../excel/atomic-write';
 import { loadPackage } from '../excel/exceljs-package';
+import { writeFileDurable } from '../files/durable-write';
 import { readBounded, XLSX_SAVE_AS } from '../files/input-file';
+import { listVersions, versionCommand, type Version } from '../files/versions';
 import { DEFAULT_ZIP_LIMITS, guardZip, megabytes, type ZipEntry } from '../files/zip-guard';
 import { addTabSheet } from '../excel/tab-sheet';
+import { cellPlain, headerColumns, plainRow, rowTexts } from './tab-rows';
 import { withStoreLock } from './store-lock';
-import type { Store, Tables, WriteOutcome } from './store';
+import type { ReadOptions, Store, Tables, WriteOutcome } from './store';
 
 function headerTexts(ws: ExcelJS.Worksheet): string[] {
-  const texts: string[] = [];
-  ws.getRow(1).eachCell((cell, colNumber) => (texts[colNumber - 1] = String(plainValue(cell.value) ?? '')));
-  return Array.from(texts, (text) => text ?? '');
+  return rowTexts(ws.getRow(1));
 }
 
 /** Maps a worksheet's header cells to column keys (1-based column numbers), so officials may reorder or add columns. */
 function headerMap(ws: ExcelJS.Worksheet, tab: TabSpec): Map<string, number> {
-  return new Map([...columnsByHeader(tab, headerTexts(ws))].map(([key, index]) => [key, index + 1]));
+  return headerColumns(tab, headerTexts(ws));
 }
 
 /**
@@ -120,6 +119,9 @@ const UNKEPT_PARTS: [string, string][] = [
  */
 export const STORE_MAX_ROWS = 12_000;
 
+/** The tasks a tasks tab's rows hold (its section headings are rows too, not tasks), as the list of versions counts them. */
+export const countTasks = (rows: readonly Row[]): number => catalogFromTables({ tasks: rows }).tasks.length;
+
 export class XlsxStore implements Store {
   readonly removesRows = true;
 
@@ -128,6 +130,12 @@ export class XlsxStore implements Store {
 
   /** The file this store last read or wrote (undefined: neither yet), to detect another command's write in between. */
   private stamp: string | null | undefined;
+
+  /**
+   * The workbook a read loaded for a write to come (ReadOptions.thenWrite), with the stamp of the file it came from:
+   * the write fills it instead of loading the same file again (a 10,000-task store takes seconds to load). Used once.
+   */
+  private kept: { workbook: ExcelJS.Workbook; stamp: string | null; unkept: string[] } | undefined;
 
   constructor(readonly location: string) {}
 
@@ -183,13 +191,38 @@ export class XlsxStore implements Store {
     return TABS.map((t) => t.name);
   }
 
-  async read(): Promise<Tables> {
-    return (await this.readShaped()).tables;
+  /** With `keys`, only those tabs, streamed where that reads them exactly (stream-tabs.ts), else from the loaded workbook. */
+  async read(keys?: readonly string[], options: ReadOptions = {}): Promise<Tables> {
+    if (keys && !options.thenWrite) {
+      const streamed = await this.readStreamed(keys);
+      if (streamed) return streamed;
+    }
+    const { tables } = await this.readShaped(options);
+    return keys ? Object.fromEntries(keys.map((key) => [key, tables[key] ?? []])) : tables;
+  }
+
+  private async readStreamed(keys: readonly string[]): Promise<Tables | null> {
+    const wanted = TABS.filter((tab) => keys.includes(tab.key));
+    if (!(await this.exists()) || (await stat(this.location)).isDirectory()) return null;
+    const { stamp, entries, damaged, bytes } = await this.readGuarded();
+    if (damaged || !entries.some((e) => e.name === 'xl/workbook.xml')) return null;
+    // Loaded on use: the streaming reader (and unzipper) only for the commands that read some tabs.
+    const { streamTabs } = await import('./stream-tabs');
+    const tables = await streamTabs(this.location, bytes, wanted).catch((error: unknown) => {
+      if (error instanceof CchcError) throw error;
+      // Whatever the streaming reader fails on, the loading path reads, or explains in Vietnamese.
+      return null;
+    });
+    if (!tables) return null;
+    this.stamp = stamp;
+    return Object.fromEntries(keys.map((key) => [key, tables[key] ?? []]));
   }
 
   /** The tables, and which tabs and layout columns the workbook has (for the sync's structure check). */
-  async readShaped(): Promise<{ tables: Tables; shape: TablesShape }> {
-    const sheets = layoutSheets(await this.load(), this.location);
+  async readShaped(options: ReadOptions = {}): Promise<{ tables: Tables; shape: TablesShape }> {
+    const workbook = await this.load();
+    this.kept = options.thenWrite ? { workbook, stamp: this.stamp ?? null, unkept: this.unkept } : undefined;
+    const sheets = layoutSheets(workbook, this.location);
     const tables: Tables = {};
     const shape = new Map<string, { name: string; columns: Set<string> }>();
     for (const tab of TABS) {
@@ -203,13 +236,56 @@ export class XlsxStore implements Store {
   async write(tables: Tables): Promise<WriteOutcome> {
     this.checkCapacity(tables);
     const changed = await this.locked(async () => {
-      const workbook = await this.load();
+      const workbook = await this.keptOrLoaded();
+      // How many tasks the version this write replaces holds, for the list of versions.
+      const tasks = this.taskCount(workbook);
       // Nothing to change (a re-import of the same file): the store and its .bak stay as they are.
       const cells = this.fill(workbook, tables);
-      if (cells > 0) await this.commit(workbook);
+      if (cells > 0) await this.commit(workbook, tasks);
       return cells > 0;
     });
     return { conflicts: [], skipped: [], unchanged: !changed };
+  }
+
+  /** The workbook kept by the read if the file is still the one it came from (checked under the lock), else loaded. */
+  private async keptOrLoaded(): Promise<ExcelJS.Workbook> {
+    const kept = this.kept;
+    this.kept = undefined;
+    if (kept && kept.stamp !== null && kept.stamp === (await fileStamp(this.location))) {
+      this.unkept = kept.unkept;
+      this.stamp = kept.stamp;
+      return kept.workbook;
+    }
+    return this.load();
+  }
+
+  /** The earlier versions of this store, newest first (files/versions.ts). */
+  async versions(): Promise<Version[]> {
+    return listVersions(await this.lockPath());
+  }
+
+  /**
+   * Puts an earlier version back as the store. The store as it is becomes a version first (even a damaged one, copied
+   * as it is), so a restore is undone by restoring that version.
+   */
+  async restore(version: Version): Promise<void> {
+    const bytes = await readFile(version.path);
+    const tasks = await this.read(['tasks']).then(
+      (t) => countTasks(t['tasks'] ?? []),
+      () => undefined,
+    );
+    await this.locked(() =>
+      writeFileDurable(this.location, bytes, {
+        backup: true,
+        history: { command: versionCommand(), ...(tasks === undefined ? {} : { tasks }) },
+      }),
+    );
+  }
+
+  private taskCount(workbook: ExcelJS.Workbook): number | undefined {
+    const tab = TABS.find((t) => t.key === 'tasks')!;
+    const ws = layoutSheets(workbook, this.location).get(tab.key);
+    return ws ? countTasks(readTab(ws, tab)) : undefined;
   }
 
   private checkCapacity(tables: Tables): void {
@@ -304,7 +380,9 @@ export class XlsxStore implements Store {
         () => false,
       );
       if (damaged) {
-        const backup = hasBackup ? ` Khôi phục từ bản sao "${this.location}.bak".` : '';
+        const backup = hasBackup
+          ? ` Khôi phục từ bản sao "${this.location}.bak", hoặc chọn một bản lưu trước: cchc restore.`
+          : ' Xem các bản lưu trước (nếu có): cchc restore.';
         throw new CchcError('STORE_UNREADABLE', `Không đọc được sổ dữ liệu "${this.location}" (tệp hỏng hoặc không phải .xlsx).${backup}`);
       }
       // A whole file the reader fails on: re-saving keeps the officials' latest work, the .bak may predate it.
@@ -325,20 +403,18 @@ export class XlsxStore implements Store {
     return workbook;
   }
 
-  private async commit(workbook: ExcelJS.Workbook): Promise<void> {
+  private async commit(workbook: ExcelJS.Workbook, tasks?: number): Promise<void> {
     if (this.unkept.length > 0) {
       throw new CchcError(
         'STORE_HAS_CHARTS',
         `Sổ dữ liệu "${this.location}" có ${this.unkept.join(', ')} mà chương trình không giữ được khi ghi lại sổ; không ghi để khỏi làm mất chúng. Chuyển chúng sang một tệp Excel riêng (sổ dữ liệu chỉ giữ các bảng), rồi chạy lại.`,
       );
     }
-    await writeWorkbookAtomic(workbook, this.location, { backup: true });
+    await writeWorkbookAtomic(workbook, this.location, {
+      backup: true,
+      history: { command: versionCommand(), ...(tasks === undefined ? {} : { tasks }) },
+    });
   }
-}
-
-/** Evidence columns hold links: a link cell an official made in Excel reads as its address there, as its text elsewhere. */
-function cellPlain(value: ExcelJS.CellValue, column: ColumnSpec): CellValue {
-  return (column.key === 'evidence' ? linkAddress(value) : null) ?? plainValue(value, column);
 }
 
 function readTab(ws: ExcelJS.Worksheet, tab: TabSpec): Row[] {
@@ -346,15 +422,8 @@ function readTab(ws: ExcelJS.Worksheet, tab: TabSpec): Row[] {
   const rows: Row[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber <= tab.frozenRows) return;
-    const out: Row = { [ROW_NUMBER]: rowNumber };
-    let any = false;
-    for (const c of tab.columns) {
-      const colNumber = columns.get(c.key);
-      const value = colNumber ? cellPlain(row.getCell(colNumber).value, c) : null;
-      if (value !== null && value !== '') any = true;
-      out[c.key] = value;
-    }
-    if (any) rows.push(out);
+    const plain = plainRow(tab, columns, row, rowNumber);
+    if (plain) rows.push(plain);
   });
   return rows;
 }

@@ -7,6 +7,7 @@
  * (copied into the README's "Độ tin cậy / Reliability").
  */
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ import { sheetsAuth } from '../../sync/sheets/auth';
 import { defaultSleep } from '../../sync/sheets/backoff';
 import { sheetsApi } from '../../sync/sheets/client';
 import { SheetsStore } from '../../sync/sheets/sheets-store';
+import { VERSIONS_KEPT } from '../../sync/files/versions';
 import { initialTables } from '../../sync/store/initial-tables';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { once, repeated, writeZip } from '../fixtures/zip-file';
@@ -91,6 +93,49 @@ describe('reliability', { timeout: 900_000 }, () => {
       outcomes.push(intact && next.code === 0 && leftovers.length === 0);
     }
     record('kill -9 during `import` (then import again)', outcomes);
+    expect(outcomes.every(Boolean)).toBe(true);
+  });
+
+  it('kill -9 during import with a full history of versions: every version stays, readable; the next import rotates', async () => {
+    const outcomes: boolean[] = [];
+    for (const [i, delay] of delays(4000).entries()) {
+      const dir = await tempDir();
+      const store = new XlsxStore(join(dir, 'cchc.xlsx'));
+      await store.create(await sampleTables());
+      const tasks = (await store.read())['tasks']!;
+      // A full history: each write keeps one task fewer, so every version differs.
+      for (let n = VERSIONS_KEPT; n >= 0; n--) await store.write({ tasks: tasks.slice(0, tasks.length - n) });
+      const before = (await store.versions()).map((v) => v.path);
+      // Every other try is killed inside the rotation itself: as soon as the versions folder changes.
+      const folder = `${store.location}.versions`;
+      const inRotation = () => readdirSync(folder).length !== before.length;
+      await cchcProcess(
+        ['import', APPENDIX_2, '--plan', '2/KH-UBND', '--store', store.location],
+        i % 2 === 1 ? { killWhen: inRotation } : { killAfterMs: delay },
+      );
+      const after = await store.versions();
+      const kept = before.filter((path) => after.some((v) => v.path === path));
+      // Only the oldest may go, and only when a newer one took its place.
+      const lostNone = kept.length === before.length || (kept.length === before.length - 1 && after.length >= VERSIONS_KEPT);
+      const readable = await Promise.all(
+        after.map((v) =>
+          new XlsxStore(v.path).read().then(
+            () => true,
+            () => false,
+          ),
+        ),
+      );
+      const storeReadable = await new XlsxStore(store.location).read().then(
+        () => true,
+        () => false,
+      );
+      const next = await cchcProcess(['import', APPENDIX_2, '--plan', '2/KH-UBND', '--store', store.location]);
+      const rotated = (await store.versions()).length === VERSIONS_KEPT;
+      outcomes.push(
+        lostNone && readable.every(Boolean) && storeReadable && next.code === 0 && rotated && after.length <= VERSIONS_KEPT + 1,
+      );
+    }
+    record('kill -9 during `import` with a full history of versions', outcomes);
     expect(outcomes.every(Boolean)).toBe(true);
   });
 

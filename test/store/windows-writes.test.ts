@@ -7,6 +7,8 @@ import fsp, { readdir, readFile, stat } from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { VERSIONS_KEPT } from '../../sync/files/versions';
+import { XlsxStore } from '../../sync/store/xlsx-store';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 
@@ -21,10 +23,15 @@ const windows = {
   folderFsyncFails: false,
 };
 
-const real = { open: fsp.open, rename: fsp.rename, copyFile: fsp.copyFile };
+const real = { open: fsp.open, rename: fsp.rename, copyFile: fsp.copyFile, rm: fsp.rm };
 const failure = (code: string, syscall: string, path: string): NodeJS.ErrnoException =>
   Object.assign(new Error(`${code}: operation not permitted, ${syscall} '${path}'`), { code, syscall, path });
-const wrapped: Pick<typeof fsp, 'open' | 'rename' | 'copyFile'> = {
+const wrapped: Pick<typeof fsp, 'open' | 'rename' | 'copyFile' | 'rm'> = {
+  // A file open with no sharing cannot be deleted either.
+  rm: async (path, options) => {
+    if (windows.locked.has(String(path))) throw failure('EPERM', 'unlink', String(path));
+    return real.rm(path, options);
+  },
   open: async (path, ...rest) => {
     if (windows.locked.has(String(path))) throw failure('EBUSY', 'open', String(path));
     const info = await fsp.stat(path).catch(() => null);
@@ -108,8 +115,24 @@ describe('writes on Windows', () => {
     ]);
     expect((await readFile(store)).equals(before)).toBe(true);
     expect((await readdir(dir)).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    // No version of a write that did not happen: tries while Excel holds the store never push real versions out.
+    expect(await new XlsxStore(store).versions()).toEqual([]);
     // Tried again a few times first (a scanner lets go within a moment; Excel does not).
     expect(windows.renames).toBeGreaterThanOrEqual(5);
+  });
+
+  it('an old version open in Excel is not pruned, and the write goes on; a later write prunes it', async () => {
+    const { store } = await initStore();
+    const xlsx = new XlsxStore(store);
+    const tasks = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `NV-${i}`, title: `Việc ${i}`, plan: 'KH-1' }));
+    for (let n = 1; n <= VERSIONS_KEPT; n++) await xlsx.write({ tasks: tasks(n) });
+    const oldest = (await xlsx.versions()).at(-1)!;
+    windows.locked.add(oldest.path);
+    await xlsx.write({ tasks: tasks(VERSIONS_KEPT + 1) });
+    expect((await xlsx.versions()).map((v) => v.path)).toContain(oldest.path);
+    windows.locked.clear();
+    await xlsx.write({ tasks: tasks(VERSIONS_KEPT + 2) });
+    expect(await xlsx.versions()).toHaveLength(VERSIONS_KEPT);
   });
 
   it('a file held for a moment (antivirus, indexer) is written after a brief retry', async () => {

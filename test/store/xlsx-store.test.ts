@@ -6,6 +6,7 @@ import { catalogFromTables, TASKS_TAB } from '../../core/index';
 import { sampleTables } from '../../sync/samples/sample-tables';
 import { CchcError } from '../../sync/errors';
 import { initialTables } from '../../sync/store/initial-tables';
+import type { Tables } from '../../sync/store/store';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { useTempDir } from '../helpers/tmp';
 
@@ -49,7 +50,30 @@ describe('XlsxStore', () => {
     expect(after['plans']).toHaveLength(3);
     expect(after['units']).toEqual(tables['units']);
     expect(await readFile(`${store.location}.bak`)).toEqual(before);
-    expect((await readdir(dir)).sort()).toEqual(['cchc.xlsx', 'cchc.xlsx.bak']);
+    expect((await readdir(dir)).sort()).toEqual(['cchc.xlsx', 'cchc.xlsx.bak', 'cchc.xlsx.versions']);
+    // The same previous file is the newest of the store's versions, named after what replaced it.
+    const [newest, ...older] = await store.versions();
+    expect(older).toEqual([]);
+    expect(newest).toMatchObject({ number: 1, tasks: tables['tasks']!.length });
+    expect(await readFile(newest!.path)).toEqual(before);
+  });
+
+  it('a read for a write (import) and the write give the store a plain read and write give; a write by another command in between still stops it', async () => {
+    const dir = await tempDir();
+    const [plain, kept] = [new XlsxStore(join(dir, 'a.xlsx')), new XlsxStore(join(dir, 'b.xlsx'))];
+    for (const store of [plain, kept]) await store.create(await sampleTables());
+    const change = (tables: Tables): Tables => ({ tasks: tables['tasks']!.map((r, i) => (i === 3 ? { ...r, note: 'Đã đổi' } : r)) });
+    await plain.write(change(await plain.read()));
+    await kept.write(change(await kept.read(undefined, { thenWrite: true })));
+    expect(await new XlsxStore(kept.location).read()).toEqual(await new XlsxStore(plain.location).read());
+    // Twice in a row: the second write loads what the first wrote.
+    await kept.write({ tasks: [] });
+    expect((await new XlsxStore(kept.location).read())['tasks']).toEqual([]);
+
+    const tables = await plain.read(undefined, { thenWrite: true });
+    await new XlsxStore(plain.location).write({ tasks: tables['tasks']!.slice(1) });
+    await expect(plain.write(change(tables))).rejects.toMatchObject({ code: 'STORE_CHANGED' });
+    expect((await new XlsxStore(plain.location).read())['tasks']).toEqual(tables['tasks']!.slice(1).map((r, i) => ({ ...r, _row: i + 2 })));
   });
 
   it('reads columns by header, so officials may reorder them and add their own', async () => {

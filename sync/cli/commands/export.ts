@@ -1,6 +1,6 @@
 /** `cchc export [--out FILE.xlsx|FILE.docx]`: a plan's catalog as an official appendix, optionally with progress. */
 import { extname } from 'node:path';
-import { appendixExport } from '../../../core/index';
+import { appendixExport, CATALOG_TABS } from '../../../core/index';
 import { appendixWorkbook } from '../../excel/appendix-writer';
 import { CchcError, EXIT } from '../../errors';
 import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
@@ -34,7 +34,7 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
       );
     }
   }
-  const found = appendixExport(await openStore(options).read(), options.plan);
+  const found = appendixExport(await openStore(options).read(CATALOG_TABS), options.plan);
   if ('error' in found) throw new CchcError(found.code, found.error);
   const { plan, rows, tasks } = found;
   const out = options.out ?? defaultOut('phu-luc', plan.code);

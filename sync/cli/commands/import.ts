@@ -43,7 +43,8 @@ export async function importCommand(file: string, options: ImportOptions): Promi
     const planned = planTable(
       {
         file,
-        tables: await store.read(),
+        // Read for the write to come: the local store keeps what it loaded, so it is not loaded twice.
+        tables: await store.read(undefined, { thenWrite: !options.dryRun }),
         plan: options.plan,
         period: options.period,
         criteriaBase,

@@ -2,7 +2,7 @@
  * `cchc metrics`: targets against values for a period — meetings, documents,
  * digitisation and task progress — with `--json` for other tools (numbers, not strings).
  */
-import { catalogFromTables, computeMetrics, periodName } from '../../../core/index';
+import { catalogFromTables, computeMetrics, METRICS_TABS, periodName } from '../../../core/index';
 import { EXIT } from '../../errors';
 import { openStore } from '../shared/open-store';
 import { metricsText } from '../shared/report-text';
@@ -10,7 +10,7 @@ import { periodOptions, unitOption, type MetricsCliOptions } from '../shared/opt
 
 export async function metricsCommand(options: MetricsCliOptions): Promise<number> {
   const { period, today } = periodOptions(options);
-  const tables = await openStore(options).read();
+  const tables = await openStore(options).read(METRICS_TABS);
   const unit = unitOption(tables, options.unit);
   const report = computeMetrics(tables, { period, today, unit });
   const unitName = unit === undefined ? undefined : catalogFromTables(tables).registry.label(unit);

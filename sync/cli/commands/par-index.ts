@@ -6,6 +6,7 @@
  */
 import { extname } from 'node:path';
 import {
+  CATALOG_TABS,
   catalogFromTables,
   CRITERIA_TAB,
   decodeCriteria,
@@ -46,7 +47,7 @@ export async function indexCommand(options: IndexOptions): Promise<number> {
       `Không xuất được dạng "${format || options.out}". Ghi tên tệp .xlsx (biểu tự chấm) hoặc .docx (báo cáo Word).`,
     );
   }
-  const tables = await openStore(options).read();
+  const tables = await openStore(options).read([...CATALOG_TABS, CRITERIA_TAB.key]);
   const catalog = catalogFromTables(tables);
   if ((tables['criteria'] ?? []).length === 0) {
     console.log(

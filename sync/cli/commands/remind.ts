@@ -4,7 +4,7 @@
  * or print; `--json` adds every task's due date and standing as the sheet's
  * "Cập nhật hạn & quá hạn" writes them. It sends nothing.
  */
-import { catalogFromTables, formatVn, reminders, taskProgress } from '../../../core/index';
+import { CATALOG_TABS, catalogFromTables, formatVn, reminders, taskProgress } from '../../../core/index';
 import { EXIT } from '../../errors';
 import { openStore } from '../shared/open-store';
 import type { StoreOptions } from '../../store/store-options';
@@ -17,7 +17,7 @@ export interface RemindOptions extends StoreOptions {
 
 export async function remindCommand(options: RemindOptions): Promise<number> {
   const today = todayOf(options.today);
-  const catalog = catalogFromTables(await openStore(options).read());
+  const catalog = catalogFromTables(await openStore(options).read(CATALOG_TABS));
   const list = reminders(catalog, today);
   if (options.json) {
     const tasks = taskProgress(catalog, today).standings.map(({ id, due, overdue, dueSoon }) => ({ id, due, overdue, dueSoon }));

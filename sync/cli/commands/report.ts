@@ -4,7 +4,7 @@
  * both rendered from one report model.
  */
 import { extname } from 'node:path';
-import { periodName, periodReportOf } from '../../../core/index';
+import { METRICS_TABS, periodName, periodReportOf } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { checkOutput, writeOutput, writeOutputFile, type OutputOptions } from '../../files/output-guard';
 import { reportWorkbook } from '../../report/report-workbook';
@@ -33,7 +33,7 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
   if (format !== '.xlsx' && format !== '.docx') {
     throw new CchcError('REPORT_FORMAT', `Không lập được báo cáo dạng "${format || out}". Ghi tên tệp .xlsx (Excel) hoặc .docx (Word).`);
   }
-  const tables = await openStore(options).read();
+  const tables = await openStore(options).read(METRICS_TABS);
   const { report, metrics } = periodReportOf(tables, { period, today, unit: unitOption(tables, options.unit) });
   let kept: string;
   if (format === '.docx') {

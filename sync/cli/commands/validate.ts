@@ -1,5 +1,5 @@
 /** `cchc validate`: checks every tab with the core rules (the same ones the Apps Script menu uses). */
-import { countBySeverity, tabByKey, validateTables } from '../../../core/index';
+import { countBySeverity, tabByKey, TABS, validateTables } from '../../../core/index';
 import { EXIT } from '../../errors';
 import { openStore } from '../shared/open-store';
 import type { StoreOptions } from '../../store/store-options';
@@ -11,7 +11,8 @@ export interface ValidateOptions extends StoreOptions {
 
 export async function validateCommand(options: ValidateOptions): Promise<number> {
   const store = openStore(options);
-  const { issues, rows } = validateTables(await store.read());
+  // Every tab, named: the local workbook streams them into rows rather than loading every cell (stream-tabs.ts).
+  const { issues, rows } = validateTables(await store.read(TABS.map((tab) => tab.key)));
   const { errors } = countBySeverity(issues);
   if (options.json) {
     console.log(JSON.stringify({ store: store.location, tasks: rows['tasks'] ?? 0, rows, ...countBySeverity(issues), issues }, null, 2));

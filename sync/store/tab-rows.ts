@@ -1,0 +1,34 @@
+/** A store sheet's rows as a tab's plain rows, the same for a loaded worksheet (xlsx-store) and a streamed one (stream-tabs). */
+import type ExcelJS from 'exceljs';
+import { columnsByHeader, ROW_NUMBER, type CellValue, type ColumnSpec, type Row, type TabSpec } from '../../core/index';
+import { linkAddress, plainValue } from '../excel/cell-value';
+
+/** Evidence columns hold links: a link cell an official made in Excel reads as its address there, as its text elsewhere. */
+export function cellPlain(value: ExcelJS.CellValue, column: ColumnSpec): CellValue {
+  return (column.key === 'evidence' ? linkAddress(value) : null) ?? plainValue(value, column);
+}
+
+/** A header row's texts, by column (0-based), as the tab's columns are found by. */
+export function rowTexts(row: ExcelJS.Row): string[] {
+  const texts: string[] = [];
+  row.eachCell((cell, colNumber) => (texts[colNumber - 1] = String(plainValue(cell.value) ?? '')));
+  return Array.from(texts, (text) => text ?? '');
+}
+
+/** Column keys → 1-based column numbers, from the header's texts. */
+export function headerColumns(tab: TabSpec, texts: readonly string[]): Map<string, number> {
+  return new Map([...columnsByHeader(tab, [...texts])].map(([key, index]) => [key, index + 1]));
+}
+
+/** One sheet row as a tab's row; null for a row with none of the tab's columns filled. */
+export function plainRow(tab: TabSpec, columns: ReadonlyMap<string, number>, row: ExcelJS.Row, rowNumber: number): Row | null {
+  const out: Row = { [ROW_NUMBER]: rowNumber };
+  let any = false;
+  for (const c of tab.columns) {
+    const colNumber = columns.get(c.key);
+    const value = colNumber ? cellPlain(row.getCell(colNumber).value, c) : null;
+    if (value !== null && value !== '') any = true;
+    out[c.key] = value;
+  }
+  return any ? out : null;
+}
