@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
 import {
+  carriesIdentity,
   headerKeys,
   identityColumns,
   indexRows,
@@ -45,6 +46,10 @@ export interface TabState {
   columns: Map<string, number>;
   /** Column keys whose column already carries its metadata tag. */
   taggedColumns: Set<string>;
+  /** Layout columns found by their header text in row 1 (none while tags name columns: the header row is gone). */
+  headerMatched: number;
+  /** Some row tag sits beside another typed identity than its own: cells moved without their rows (a sort). */
+  displacedTags: boolean;
   /** Data rows with their sheet row number (ROW_NUMBER) and, from metadata, identity (ROW_KEY). */
   rows: Row[];
   /** Row identity → 0-based grid row index. */
@@ -198,6 +203,7 @@ function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: 
     const column = byHeader.get(matchKey(String(plainFromCell(cell, undefined) ?? '')));
     if (column && !columns.has(column.key)) columns.set(column.key, index);
   });
+  const headerMatched = columns.size;
   // A header an official renamed: the column's tag still names it (unless another column now has its header).
   const taggedColumns = new Set<string>();
   const taken = new Set(columns.values());
@@ -217,6 +223,7 @@ function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: 
   const tagsOf = new Map<Row, sheets_v4.Schema$DeveloperMetadata[]>();
   const tagged = rowsTagged(spec);
   const strayTags: number[] = [];
+  let displacedTags = false;
   let dataEnd = spec.frozenRows;
   for (let r = spec.frozenRows; r < rowData.length; r++) {
     const cells = rowData[r]?.values ?? [];
@@ -253,7 +260,10 @@ function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: 
       for (const tag of tags) {
         if (tag.metadataId == null) continue;
         if (key !== undefined && tag.metadataValue === rowTagValue(spec, key) && !rowTags.has(key)) rowTags.set(key, tag.metadataId);
-        else strayTags.push(tag.metadataId);
+        else {
+          strayTags.push(tag.metadataId);
+          if (key !== undefined && !carriesIdentity(spec, row)) displacedTags = true;
+        }
       }
     }
   }
@@ -265,6 +275,8 @@ function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: 
     columnCount: props.gridProperties?.columnCount ?? 0,
     columns,
     taggedColumns,
+    headerMatched,
+    displacedTags,
     rows,
     rowIndex,
     rowTags,

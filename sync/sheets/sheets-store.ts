@@ -10,6 +10,8 @@ import {
   baseOf,
   describeConflict,
   describeGaps,
+  describeIdentityProblems,
+  identityProblems,
   describeUnidentified,
   emptiedColumns,
   forgetReplaced,
@@ -22,6 +24,7 @@ import {
   rowIdentity,
   TABS,
   type CellUpdate,
+  type Row,
   type MergeConflict,
   type TabMerge,
   type Side,
@@ -72,12 +75,55 @@ export function checkStructure(base: SyncBase, side: Side, shape: TablesShape, s
 }
 
 /**
+ * Stops when the sheet's rows cannot be told apart for sure (see the core's
+ * identityProblems), or when a tab's header row is gone: its first data row
+ * would be taken for the header and read as deleted. `base`: what was last
+ * synced, to check rows found only by their tags against; none for a command's
+ * first read.
+ */
+export function checkSheetRows(state: SheetState, base: SyncBase | undefined): void {
+  for (const tab of state.tabs.values()) {
+    if (tab.headerMatched === 0 && tab.columns.size > 0) {
+      throw new CchcError(
+        'HEADER_ROW_MISSING',
+        `Trang "${tab.title}" trên bảng tính: dòng 1 không còn là dòng tiêu đề cột (dòng tiêu đề có thể đã bị xóa, hoặc có dòng được chèn lên trên nó): khôi phục dòng tiêu đề về dòng 1 (hoàn tác, hoặc Tệp → Nhật ký phiên bản). Chưa đồng bộ gì để không mất dữ liệu; sửa lại rồi chạy lại lệnh.`,
+      );
+    }
+  }
+  checkIdentities(
+    [...state.tabs.values()].map((tab) => [tab.spec, tab.rows, base?.get(tab.spec.key), tab.displacedTags] as const),
+    'trên bảng tính',
+  );
+}
+
+/** Stops when the local workbook has an id typed on two rows of a tab (a row copied with its id). */
+export function checkLocalRows(tables: CoreTables): void {
+  checkIdentities(
+    TABS.map((tab) => [tab, tables[tab.key] ?? [], undefined, false] as const),
+    'trong sổ cục bộ',
+  );
+}
+
+function checkIdentities(
+  sides: readonly (readonly [TabSpec, readonly Row[], ReadonlyMap<string, Row> | undefined, boolean])[],
+  where: string,
+): void {
+  const found = sides
+    .map(([tab, rows, base, displaced]) => [tab, identityProblems(tab, rows, base, displaced)] as const)
+    .filter(([, problems]) => problems.length > 0);
+  if (found.length === 0) return;
+  const code = found.some(([, problems]) => problems.some((p) => p.kind === 'duplicate')) ? 'DUPLICATE_ROW_ID' : 'ROW_IDENTITY_LOST';
+  throw new CchcError(code, found.map(([tab, problems]) => describeIdentityProblems(tab, problems, where)).join(' '));
+}
+
+/**
  * The base to merge against the sheet as read: what officials made again there
  * (a tab, a column) is not the one synced, so it is filled, not read as emptied;
  * then the sheet's structure is checked against it (`source`: see checkStructure).
  */
 export function sheetBase(base: SyncBase, state: SheetState, recorded: ReadonlyMap<string, number>, source?: CoreTables): SyncBase {
   const synced = forgetReplaced(base, replacedParts(state, recorded));
+  checkSheetRows(state, synced);
   checkStructure(synced, 'sheet', shapeOf(state), source);
   return synced;
 }
@@ -128,6 +174,7 @@ export class SheetsStore implements Store {
 
   async read(): Promise<Tables> {
     const state = await this.state();
+    checkSheetRows(state, undefined);
     const tables = tablesOf(state.tabs);
     this.seen = baseOf(tables);
     this.seenSheetIds = sheetIdsOf(state);
