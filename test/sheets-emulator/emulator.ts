@@ -8,7 +8,7 @@ import type { RenderedValue, ValueInputOption } from './cells';
 import { notFound } from './errors';
 import { evaluateArithmetic, type FormulaEvaluator } from './formula';
 import { type Json, newSpreadsheet, newSpreadsheetId, type NewSheet, type SpreadsheetModel } from './model';
-import { createSheetsServer, type FailureRule, type QuotaOptions, type RequestLogEntry, type ServerState } from './server';
+import { createSheetsServer, landHeld, type FailureRule, type QuotaOptions, type RequestLogEntry, type ServerState } from './server';
 import { readRange, type ReadOptions, updateRange } from './values';
 
 export interface SheetsEmulatorOptions {
@@ -59,11 +59,17 @@ export interface SheetsEmulator {
   clearFailures(): void;
   /** Turns the per-minute quota simulation on (with limits) or off (undefined). */
   setQuota(quota: QuotaOptions | undefined): void;
+  /**
+   * Carries out now every request whose answer was lost and that has not landed yet (injectFailures with
+   * lateApplyMs): Google doing it at a moment the test chooses, before its deadline. Returns how many landed.
+   */
+  landHeld(): number;
 }
 
 export async function startSheetsEmulator(opts: SheetsEmulatorOptions = {}): Promise<SheetsEmulator> {
   const state: ServerState = {
     store: { spreadsheets: new Map(), evaluate: opts.evaluateFormula ?? evaluateArithmetic },
+    held: [],
     log: [],
     failures: [],
     quota: opts.quota,
@@ -127,6 +133,11 @@ export async function startSheetsEmulator(opts: SheetsEmulatorOptions = {}): Pro
     setQuota(quota) {
       state.quota = quota;
       state.quotaWindow = { read: [], write: [] };
+    },
+    landHeld() {
+      const count = state.held.filter((h) => !h.done).length;
+      landHeld(state);
+      return count;
     },
   };
 }

@@ -68,8 +68,18 @@ export interface QuotaOptions {
   writesPerMinute?: number;
 }
 
+/** A request whose answer was lost, not yet carried out (see FailureRule.lateApplyMs). */
+export interface HeldRequest {
+  /** Emulator time by which it is carried out at the latest. */
+  due: number;
+  run: () => void;
+  done: boolean;
+}
+
 export interface ServerState {
   store: Store;
+  /** Requests whose answer was lost and that are still to land. */
+  held: HeldRequest[];
   log: RequestLogEntry[];
   failures: (FailureRule & { remaining: number })[];
   quota: QuotaOptions | undefined;
@@ -132,8 +142,29 @@ function authenticate(state: ServerState, header: string | undefined): void {
   }
 }
 
+/**
+ * Carries out a held request once (a late request that fails leaves nothing, as
+ * at Google). `held` omitted: every held request that is due by `now`, or all of
+ * them when `now` is omitted.
+ */
+export function landHeld(state: ServerState, held?: HeldRequest, now = Infinity): void {
+  for (const h of held ? [held] : state.held.filter((x) => x.due <= now)) {
+    if (h.done) continue;
+    h.done = true;
+    try {
+      h.run();
+    } catch {
+      // Nothing lands.
+    }
+  }
+  state.held = state.held.filter((h) => !h.done);
+}
+
 async function handle(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const time = state.clock();
+  // A held request lands by its time even when this busy process fires its timer late: a request arriving after
+  // that time sees it carried out, as a request at Google after the deadline of an earlier one does.
+  landHeld(state, undefined, time);
   const url = new URL(req.url ?? '/', 'http://emulator');
   const method = (req.method ?? 'GET').toUpperCase();
   const raw = await readBody(req);
@@ -177,13 +208,9 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
       entry.injected = true;
       if (rule.lateApplyMs !== undefined) {
         entry.status = -1;
-        setTimeout(() => {
-          try {
-            r.run();
-          } catch {
-            // A late request that fails leaves nothing, as at Google.
-          }
-        }, rule.lateApplyMs).unref();
+        const held: HeldRequest = { due: time + rule.lateApplyMs, run: r.run, done: false };
+        state.held.push(held);
+        setTimeout(() => landHeld(state, held), rule.lateApplyMs).unref();
         if (!rule.hangs) res.socket?.destroy();
         return;
       }
