@@ -7,6 +7,7 @@
  * to check what landed (see applyTo).
  */
 import {
+  applyMerge,
   baseOf,
   describeConflict,
   describeGaps,
@@ -41,7 +42,16 @@ import { CchcError } from '../errors';
 import { sheetsError } from './api-errors';
 import { defaultSleep, delayFor, giveUp, isRetryable, type BackoffOptions } from './backoff';
 import type { SheetsApi } from './client';
-import { readSheet, replacedParts, shapeOf, sheetIdsOf, WRITE_METADATA_KEY, type RequestGate, type SheetState } from './sheet-reader';
+import {
+  readLanding,
+  readSheet,
+  replacedParts,
+  shapeOf,
+  sheetIdsOf,
+  WRITE_METADATA_KEY,
+  type RequestGate,
+  type SheetState,
+} from './sheet-reader';
 import { clearPending, pendingSince, recordPending } from './pending-write';
 import { planWrite, type WritePlan } from './sheet-writer';
 
@@ -260,14 +270,19 @@ export class SheetsStore implements Store {
       const writeId = randomUUID();
       const targets = targetRows(state, merged.merges);
       const sentAt = Date.now();
+      // Whether every cell of this write is known to have landed where meant without reading the sheet again.
+      let filtersLanded = false;
+      let answered = false;
       try {
         this.sent++;
         await recordPending(this.spreadsheetId, sentAt);
         if (byFilter) {
-          await api.spreadsheets.values.batchUpdateByDataFilter({
+          const answer = await api.spreadsheets.values.batchUpdateByDataFilter({
             spreadsheetId: this.spreadsheetId,
             requestBody: { valueInputOption: 'RAW', data: plan.filterBatches[0]! },
           });
+          // Each write aims at one row's tag: it landed on that row, or on none if the row was deleted meanwhile.
+          filtersLanded = (answer.data.responses ?? []).filter((r) => (r.updatedCells ?? 0) > 0).length === plan.filterBatches[0]!.length;
         } else {
           await api.spreadsheets.batchUpdate({
             spreadsheetId: this.spreadsheetId,
@@ -275,6 +290,7 @@ export class SheetsStore implements Store {
           });
         }
         written++;
+        answered = true;
         await clearPending(this.spreadsheetId);
       } catch (error) {
         const lost = unanswered(error);
@@ -301,12 +317,50 @@ export class SheetsStore implements Store {
           continue;
         }
       }
-      if (state.lastWriteId !== writeId) state = await this.state();
+      const narrow =
+        answered && plan.batches.length + plan.filterBatches.length === 1 && (byFilter ? filtersLanded : cellsOnly(plan.batches[0]!));
+      const landed = narrow ? await this.landedState(state, merged.merges, targets.targets, byFilter ? state.lastWriteId : writeId) : null;
+      if (landed) state = landed;
+      else if (state.lastWriteId !== writeId) state = await this.state();
       repairs = checkLanded(targets, state, misplaced);
       for (const [tab, updates] of restoredEdits(targets.before, state, merged.merges)) {
         repairs.set(tab, [...(repairs.get(tab) ?? []), ...updates]);
       }
     }
+  }
+
+  /**
+   * The sheet after a single answered write of changed cells, without reading it
+   * all again: the state as read with the written cells applied, once a narrow
+   * read shows each row written by position still holds the row it was meant for
+   * (and brings the journal of officials' edits, if the sheet keeps one). Null
+   * when a row moved meanwhile: then the whole sheet is read and repaired.
+   */
+  private async landedState(
+    state: SheetState,
+    merges: ReadonlyMap<string, TabMerge>,
+    targets: readonly Target[],
+    lastWriteId: string | null,
+  ): Promise<SheetState | null> {
+    const rows = new Map<string, number[]>();
+    for (const t of targets) rows.set(t.tab, [...(rows.get(t.tab) ?? []), t.rowIndex]);
+    const gate: RequestGate = (send) => {
+      this.sent++;
+      return send();
+    };
+    const look = await readLanding(await this.api(), state, rows, state.journal, { backoff: this.backoff, gate });
+    const moved = targets.some((t) => {
+      const now = look.identities.get(t.tab)?.get(t.rowIndex);
+      return now !== t.key && !(now && t.key.startsWith(`${now}#`));
+    });
+    if (moved) return null;
+    const tabs = new Map(state.tabs);
+    for (const [key, merge] of merges) {
+      const tab = state.tabs.get(key);
+      if (!tab || merge.updates.length === 0) continue;
+      tabs.set(key, { ...tab, rows: applyMerge(tab.spec, tab.rows, { ...merge, inserts: [], deletes: [] }) });
+    }
+    return { ...state, tabs, lastWriteId, edits: look.edits ?? state.edits };
   }
 
   /** Waits until a write sent at `sentAt` can no longer land; true if it had to wait. */
@@ -347,6 +401,11 @@ function mergeAll(
     .filter(([, m]) => m.unidentified.length > 0)
     .map(([key, m]) => describeUnidentified(tabByKey(key), m.unidentified, 'trong bản ghi lên'));
   return { merges: merged.merges, conflicts: merged.conflicts, conflictText, skipped, sheetAfter: merged.after };
+}
+
+/** A batch of changed cells only (and the write id): nothing in it moves, adds or tags a row. */
+function cellsOnly(batch: readonly sheets_v4.Schema$Request[]): boolean {
+  return batch.every((r) => r.updateCells !== undefined);
 }
 
 /** Google carries out a request for up to 180 s; a little more is waited. CCHC_SHEETS_WRITE_DEADLINE_MS overrides it (tests). */

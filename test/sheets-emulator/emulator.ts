@@ -30,6 +30,9 @@ export interface RequestCounts {
   reads: number;
   writes: number;
   total: number;
+  /** Bytes of request bodies sent to the emulator, and of responses it sent back. */
+  bytesSent: number;
+  bytesReceived: number;
   /** Per API method id, e.g. { "spreadsheets.values.batchGet": 1 }. */
   byOperation: Record<string, number>;
 }
@@ -118,7 +121,9 @@ export async function startSheetsEmulator(opts: SheetsEmulatorOptions = {}): Pro
       const byOperation: Record<string, number> = {};
       for (const e of state.log) byOperation[e.operation] = (byOperation[e.operation] ?? 0) + 1;
       const reads = state.log.filter((e) => e.kind === 'read').length;
-      return { reads, writes: state.log.length - reads, total: state.log.length, byOperation };
+      const bytesSent = state.log.reduce((n, e) => n + e.bodyBytes, 0);
+      const bytesReceived = state.log.reduce((n, e) => n + e.responseBytes, 0);
+      return { reads, writes: state.log.length - reads, total: state.log.length, bytesSent, bytesReceived, byOperation };
     },
     resetCounts() {
       state.log.length = 0;

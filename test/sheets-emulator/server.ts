@@ -56,6 +56,8 @@ export interface RequestLogEntry {
   kind: RequestKind;
   spreadsheetId?: string;
   bodyBytes: number;
+  /** Bytes of the response body sent back (0 for a lost answer). */
+  responseBytes: number;
   status: number;
   /** Epoch milliseconds (from the emulator's clock) when the request arrived. */
   time: number;
@@ -106,9 +108,19 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body, null, 2);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+/** Google pretty-prints JSON unless the request says prettyPrint=false (a standard parameter of every method). */
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  entry?: RequestLogEntry,
+  pretty = true,
+): void {
+  const text = pretty ? JSON.stringify(body, null, 2) : JSON.stringify(body);
+  const length = Buffer.byteLength(text);
+  if (entry) entry.responseBytes = length;
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': length, ...headers });
   res.end(text);
 }
 
@@ -174,6 +186,7 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
     operation: 'unknown',
     kind: method === 'GET' ? 'read' : 'write',
     bodyBytes: raw.length,
+    responseBytes: 0,
     status: 0,
     time,
   };
@@ -234,11 +247,11 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
       }
     }
     entry.status = 200;
-    send(res, 200, result);
+    send(res, 200, result, {}, entry, url.searchParams.get('prettyPrint') !== 'false');
   } catch (e) {
     const error = e instanceof ApiError ? e : new ApiError(500, 'INTERNAL', `Internal error encountered. (${(e as Error).message})`);
     entry.status = error.code;
-    send(res, error.code, error.body(), error.headers);
+    send(res, error.code, error.body(), error.headers, entry, url.searchParams.get('prettyPrint') !== 'false');
   }
 }
 
