@@ -39,7 +39,7 @@ export async function pullCommand(options: SyncOptions): Promise<number> {
   if (!(await local.exists())) {
     checkSheetRows(state, undefined);
     await local.create(sheet);
-    await saveSyncBase(statePath, id, workbook, { base: baseOf(sheet), sheetIds: sheetIdsOf(state) });
+    await saveSyncBase(statePath, id, workbook, { base: baseOf(sheet), sheetIds: sheetIdsOf(state) }, saved);
     console.log(`Đã tải toàn bộ bảng tính ${id} về sổ mới ${path}.`);
     return EXIT.ok;
   }
@@ -66,7 +66,7 @@ export async function pullCommand(options: SyncOptions): Promise<number> {
       );
     }
     await local.write(merge.after);
-    await saveSyncBase(statePath, id, workbook, { base: nextBase(base, merge.after, sheet), sheetIds: sheetIdsOf(state) });
+    await saveSyncBase(statePath, id, workbook, { base: nextBase(base, merge.after, sheet), sheetIds: sheetIdsOf(state) }, saved);
     return merge;
   });
   console.log(
@@ -92,7 +92,7 @@ export async function pushCommand(options: SyncOptions): Promise<number> {
   checkStructure(saved.base, 'local', shape, options.yes ? undefined : local);
   checkLocalRows(local);
   const result = await openSheet(id).apply(local, saved.base, saved.sheetIds);
-  await saveSyncBase(statePath, id, workbook, { base: nextBase(saved.base, local, result.sheetAfter), sheetIds: result.sheetIds });
+  await saveSyncBase(statePath, id, workbook, { base: nextBase(saved.base, local, result.sheetAfter), sheetIds: result.sheetIds }, saved);
   const { plan } = result;
   console.log(
     summary(`Đã đẩy ${path} lên bảng tính ${id}`, plan.insertedRows, plan.updatedCells) +
