@@ -3,7 +3,7 @@
  * and the shared sheet). Rows are matched by identity, never by position:
  * officials sort, insert and delete rows freely.
  */
-import { parseDateText } from '../layout/codec';
+import { parseDateText, rowNumberOf } from '../layout/codec';
 import { parsePeriod } from '../periods/period';
 import { parseVnNumber } from '../text/number';
 import type { CellValue, ColumnSpec, Row, TabSpec } from '../layout/columns';
@@ -77,4 +77,96 @@ export function indexRows(tab: TabSpec, rows: readonly Row[]): Map<string, Row> 
     index.set(key, row);
   }
   return index;
+}
+
+/**
+ * Whether the row carries its identity from elsewhere (a row tag) because its
+ * identity cells are blank: an official cleared the id.
+ */
+export function carriesIdentity(tab: TabSpec, row: Row): boolean {
+  const carried = row[ROW_KEY];
+  return typeof carried === 'string' && carried !== '' && identityParts(tab, row).every((p) => p === '');
+}
+
+/**
+ * The cells that say which row a row is when its id is gone: the plan's own
+ * columns (officials do not edit them), else, in a tab without any, all the
+ * officials' columns.
+ */
+function anchorColumns(tab: TabSpec): ColumnSpec[] {
+  const catalog = tab.columns.filter((c) => c.owner === 'catalog');
+  return catalog.length > 0 ? catalog : tab.columns.filter((c) => c.owner === 'tracking');
+}
+
+const sameAnchors = (tab: TabSpec, a: Row, b: Row): boolean => anchorColumns(tab).every((c) => sameCell(c, a[c.key], b[c.key]));
+
+/** Rows whose identity cannot be told for sure: an id typed on two rows, or rows whose cleared ids cannot be known again. */
+export interface IdentityProblem {
+  kind: 'duplicate' | 'uncertain';
+  /** The id typed on several rows (duplicate). */
+  key?: string;
+  /** Row numbers on that side. */
+  rows: number[];
+}
+
+/**
+ * The row-identity rule for rows officials have changed, on one side. Only tabs
+ * whose rows carry an id the system issued (tasks, units …); log lines are
+ * their own identity.
+ * - An id typed on two rows (a row copied with its id): which one is the row is unknown.
+ * - A row whose id is blank but carries one (a row tag) is that row only if its
+ *   anchor cells (see anchorColumns) match the row as last synced (`base`) and
+ *   match no other synced row missing from this side: a sort moves cells but not
+ *   row tags, so a tag alone may name another row. Without a synced row to check
+ *   against, the tag is trusted only if no tag of the tab was found displaced
+ *   (`displaced`: tags naming another row than the one whose id they sit by).
+ * - A row with a blank id and nothing carried whose anchors match a synced row
+ *   missing from this side is most likely that row with its id cleared: taking
+ *   it for a new row would read the synced one as deleted.
+ */
+export function identityProblems(
+  tab: TabSpec,
+  rows: readonly Row[],
+  base: ReadonlyMap<string, Row> | undefined,
+  displaced = false,
+): IdentityProblem[] {
+  if (tab.identity !== undefined) return [];
+  const problems: IdentityProblem[] = [];
+  const typed = new Map<string, number[]>();
+  rows.forEach((row, index) => {
+    const parts = identityParts(tab, row);
+    if (parts.every((p) => p === '')) return;
+    const key = parts.join(' | ');
+    typed.set(key, [...(typed.get(key) ?? []), rowNumberOf(row, index, tab)]);
+  });
+  for (const [key, at] of typed) if (at.length > 1) problems.push({ kind: 'duplicate', key, rows: at });
+  const missing = [...(base ?? [])].filter(([key]) => !typed.has(key));
+  const uncertain: number[] = [];
+  rows.forEach((row, index) => {
+    if (identityParts(tab, row).some((p) => p !== '')) return;
+    if (!tab.columns.some((c) => row[c.key] !== null && row[c.key] !== undefined && row[c.key] !== '')) return;
+    const candidates = missing.filter(([, synced]) => sameAnchors(tab, row, synced)).map(([key]) => key);
+    if (carriesIdentity(tab, row)) {
+      const carried = row[ROW_KEY] as string;
+      const holds = base?.has(carried) ? candidates.length === 1 && candidates[0] === carried : !displaced;
+      if (!holds) uncertain.push(rowNumberOf(row, index, tab));
+    } else if (candidates.length > 0) uncertain.push(rowNumberOf(row, index, tab));
+  });
+  if (uncertain.length > 0) problems.push({ kind: 'uncertain', rows: uncertain });
+  return problems;
+}
+
+const rowList = (rows: readonly number[]): string => (rows.length > 12 ? `${rows.slice(0, 12).join(', ')}, …` : rows.join(', '));
+
+/** One Vietnamese line for a side's identity problems (see identityProblems). `where`: "trên bảng tính", "trong sổ cục bộ". */
+export function describeIdentityProblems(tab: TabSpec, problems: readonly IdentityProblem[], where: string): string {
+  const id = identityColumns(tab)
+    .map((key) => `"${tab.columns.find((c) => c.key === key)!.header}"`)
+    .join(', ');
+  const parts = problems.map((p) =>
+    p.kind === 'duplicate'
+      ? `mã ${id} "${p.key}" có ở ${p.rows.length} dòng (dòng ${rowList(p.rows)}), có thể do chép dòng: xóa dòng chép thừa, hoặc xóa mã ở dòng là việc khác`
+      : `${p.rows.length} dòng bị xóa ${id} (dòng ${rowList(p.rows)}) và không xác định chắc được là dòng nào (các dòng đã bị sắp xếp, di chuyển hoặc sửa): nhập lại mã cho các dòng đó (hoàn tác, hoặc Tệp → Nhật ký phiên bản để xem mã cũ)`,
+  );
+  return `Trang "${tab.name}" ${where}: ${parts.join('; ')}. Chưa đồng bộ gì để không trộn lẫn dữ liệu giữa các dòng; sửa lại rồi chạy lại lệnh.`;
 }

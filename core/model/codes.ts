@@ -9,6 +9,9 @@
 
 /** What stops a command: exit 2, nothing written. */
 export const STOP_CODES = [
+  'HEADER_ROW_MISSING',
+  'DUPLICATE_ROW_ID',
+  'ROW_IDENTITY_LOST',
   'USAGE_UNKNOWN_COMMAND',
   'USAGE_UNKNOWN_OPTION',
   'USAGE_TOO_MANY_ARGUMENTS',

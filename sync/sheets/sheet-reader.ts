@@ -7,6 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
 import {
+  carriesIdentity,
+  columnLetter,
   headerKeys,
   identityColumns,
   indexRows,
@@ -45,6 +47,10 @@ export interface TabState {
   columns: Map<string, number>;
   /** Column keys whose column already carries its metadata tag. */
   taggedColumns: Set<string>;
+  /** Layout columns found by their header text in row 1 (none while tags name columns: the header row is gone). */
+  headerMatched: number;
+  /** Some row tag sits beside another typed identity than its own: cells moved without their rows (a sort). */
+  displacedTags: boolean;
   /** Data rows with their sheet row number (ROW_NUMBER) and, from metadata, identity (ROW_KEY). */
   rows: Row[];
   /** Row identity → 0-based grid row index. */
@@ -74,6 +80,8 @@ export interface SheetState {
   lastWriteId: string | null;
   /** Officials' edits, from the journal tab the Apps Script keeps (empty without it). */
   edits: JournalEdit[];
+  /** Whether the sheet has that journal tab. */
+  journal: boolean;
 }
 
 export const READ_FIELDS =
@@ -95,7 +103,7 @@ export async function readSheet(api: SheetsApi, spreadsheetId: string, options: 
   const response = await callSheets(
     spreadsheetId,
     'đọc bảng tính',
-    () => gate(() => api.spreadsheets.get({ spreadsheetId, includeGridData: true, fields: READ_FIELDS })),
+    () => gate(() => api.spreadsheets.get({ spreadsheetId, includeGridData: true, fields: READ_FIELDS, prettyPrint: false })),
     options.backoff,
   );
   return sheetState(spreadsheetId, response.data, options.sheetIds);
@@ -121,11 +129,13 @@ export function sheetState(
     sheetIds: new Set(),
     lastWriteId,
     edits: [],
+    journal: false,
   };
   const sheets = data.sheets ?? [];
   for (const sheet of sheets) {
     state.sheetIds.add(sheet.properties?.sheetId ?? 0);
     if (sheet.properties?.title === JOURNAL_TAB) {
+      state.journal = true;
       state.edits = parseJournal((sheet.data?.[0]?.rowData ?? []).map((r) => (r.values ?? []).map((c) => plainFromCell(c, undefined))));
     }
   }
@@ -198,6 +208,7 @@ function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: 
     const column = byHeader.get(matchKey(String(plainFromCell(cell, undefined) ?? '')));
     if (column && !columns.has(column.key)) columns.set(column.key, index);
   });
+  const headerMatched = columns.size;
   // A header an official renamed: the column's tag still names it (unless another column now has its header).
   const taggedColumns = new Set<string>();
   const taken = new Set(columns.values());
@@ -217,6 +228,7 @@ function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: 
   const tagsOf = new Map<Row, sheets_v4.Schema$DeveloperMetadata[]>();
   const tagged = rowsTagged(spec);
   const strayTags: number[] = [];
+  let displacedTags = false;
   let dataEnd = spec.frozenRows;
   for (let r = spec.frozenRows; r < rowData.length; r++) {
     const cells = rowData[r]?.values ?? [];
@@ -253,7 +265,10 @@ function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: 
       for (const tag of tags) {
         if (tag.metadataId == null) continue;
         if (key !== undefined && tag.metadataValue === rowTagValue(spec, key) && !rowTags.has(key)) rowTags.set(key, tag.metadataId);
-        else strayTags.push(tag.metadataId);
+        else {
+          strayTags.push(tag.metadataId);
+          if (key !== undefined && !carriesIdentity(spec, row)) displacedTags = true;
+        }
       }
     }
   }
@@ -265,6 +280,8 @@ function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: 
     columnCount: props.gridProperties?.columnCount ?? 0,
     columns,
     taggedColumns,
+    headerMatched,
+    displacedTags,
     rows,
     rowIndex,
     rowTags,
@@ -273,4 +290,97 @@ function tabState(spec: TabSpec, props: sheets_v4.Schema$SheetProperties, grid: 
     dataEnd,
     headerWidth: rowData[0]?.values?.length ?? 0,
   };
+}
+
+const CELL_FIELDS = 'values(effectiveValue,effectiveFormat(numberFormat(type)),userEnteredFormat(numberFormat(type)))';
+
+/** An A1 range on a tab, its title quoted. */
+export const a1 = (title: string, range: string): string => `'${title.replace(/'/g, "''")}'!${range}`;
+
+/**
+ * A narrow look after a write: the identity cells of the rows written by
+ * position (`rows`: tab key → 0-based row indexes), and the journal tab (when
+ * `journal` is false, a look at the tabs' names first says whether it has come). Returns tab key → row index → the identity found
+ * there (null: none), and the journal's edits (null when not asked).
+ */
+export async function readLanding(
+  api: SheetsApi,
+  state: SheetState,
+  rows: ReadonlyMap<string, readonly number[]>,
+  journal: boolean,
+  options: ReadOptions = {},
+): Promise<{ identities: Map<string, Map<number, string | null>>; edits: JournalEdit[] | null }> {
+  const ranges: string[] = [];
+  for (const [key, indexes] of rows) {
+    const tab = state.tabs.get(key)!;
+    for (const column of identityColumns(tab.spec)) {
+      const index = tab.columns.get(column);
+      if (index !== undefined) for (const r of indexes) ranges.push(a1(tab.title, `${columnLetter(index)}${r + 1}`));
+    }
+  }
+  const gate = options.gate ?? ((send) => send());
+  // The Apps Script makes its journal tab at an official's first edit, which may fall in the write window.
+  if (!journal) {
+    const titles = await callSheets(
+      state.spreadsheetId,
+      'đọc bảng tính',
+      () => gate(() => api.spreadsheets.get({ spreadsheetId: state.spreadsheetId, fields: 'sheets.properties.title', prettyPrint: false })),
+      options.backoff,
+    );
+    journal = (titles.data.sheets ?? []).some((sheet) => sheet.properties?.title === JOURNAL_TAB);
+  }
+  if (journal) ranges.push(a1(JOURNAL_TAB, 'A:E'));
+  if (ranges.length === 0) return { identities: new Map(), edits: null };
+  const response = await callSheets(
+    state.spreadsheetId,
+    'đọc bảng tính',
+    () =>
+      gate(() =>
+        api.spreadsheets.get({
+          spreadsheetId: state.spreadsheetId,
+          ranges,
+          includeGridData: true,
+          fields: `sheets(properties(sheetId,title),data(startRow,startColumn,rowData(${CELL_FIELDS})))`,
+          prettyPrint: false,
+        }),
+      ),
+    options.backoff,
+  );
+  const identities = new Map<string, Map<number, string | null>>();
+  let edits: JournalEdit[] | null = null;
+  const cells = new Map<string, sheets_v4.Schema$CellData>();
+  for (const sheet of response.data.sheets ?? []) {
+    if (sheet.properties?.title === JOURNAL_TAB) {
+      edits = parseJournal(
+        (sheet.data ?? []).flatMap((d) => (d.rowData ?? []).map((r) => (r.values ?? []).map((c) => plainFromCell(c, undefined)))),
+      );
+      continue;
+    }
+    for (const grid of sheet.data ?? []) {
+      (grid.rowData ?? []).forEach((r, i) =>
+        (r.values ?? []).forEach((c, j) =>
+          cells.set(`${sheet.properties?.sheetId}:${(grid.startRow ?? 0) + i}:${(grid.startColumn ?? 0) + j}`, c),
+        ),
+      );
+    }
+  }
+  if (journal && edits === null) edits = [];
+  for (const [key, indexes] of rows) {
+    const tab = state.tabs.get(key)!;
+    const found = new Map<number, string | null>();
+    for (const r of indexes) {
+      const row: Row = {};
+      for (const column of identityColumns(tab.spec)) {
+        const index = tab.columns.get(column);
+        const cell = index === undefined ? undefined : cells.get(`${tab.sheetId}:${r}:${index}`);
+        row[column] = plainFromCell(
+          cell,
+          tab.spec.columns.find((c) => c.key === column),
+        );
+      }
+      found.set(r, rowIdentity(tab.spec, row));
+    }
+    identities.set(key, found);
+  }
+  return { identities, edits };
 }

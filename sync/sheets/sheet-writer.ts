@@ -87,6 +87,8 @@ function newTabState(spec: TabSpec, sheetId: number): TabState {
     columnCount: spec.columns.length,
     columns: new Map(spec.columns.map((c, i) => [c.key, i])),
     taggedColumns: new Set(),
+    headerMatched: spec.columns.length,
+    displacedTags: false,
     rows: [],
     rowIndex: new Map(),
     rowTags: new Map(),

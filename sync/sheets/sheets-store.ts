@@ -7,9 +7,12 @@
  * to check what landed (see applyTo).
  */
 import {
+  applyMerge,
   baseOf,
   describeConflict,
   describeGaps,
+  describeIdentityProblems,
+  identityProblems,
   describeUnidentified,
   emptiedColumns,
   forgetReplaced,
@@ -22,6 +25,7 @@ import {
   rowIdentity,
   TABS,
   type CellUpdate,
+  type Row,
   type MergeConflict,
   type TabMerge,
   type Side,
@@ -39,7 +43,16 @@ import { CchcError } from '../errors';
 import { sheetsError } from './api-errors';
 import { defaultSleep, delayFor, giveUp, isRetryable, type BackoffOptions } from './backoff';
 import type { SheetsApi } from './client';
-import { readSheet, replacedParts, shapeOf, sheetIdsOf, WRITE_METADATA_KEY, type RequestGate, type SheetState } from './sheet-reader';
+import {
+  readLanding,
+  readSheet,
+  replacedParts,
+  shapeOf,
+  sheetIdsOf,
+  WRITE_METADATA_KEY,
+  type RequestGate,
+  type SheetState,
+} from './sheet-reader';
 import { clearPending, pendingSince, recordPending } from './pending-write';
 import { planWrite, type WritePlan } from './sheet-writer';
 
@@ -73,12 +86,55 @@ export function checkStructure(base: SyncBase, side: Side, shape: TablesShape, s
 }
 
 /**
+ * Stops when the sheet's rows cannot be told apart for sure (see the core's
+ * identityProblems), or when a tab's header row is gone: its first data row
+ * would be taken for the header and read as deleted. `base`: what was last
+ * synced, to check rows found only by their tags against; none for a command's
+ * first read.
+ */
+export function checkSheetRows(state: SheetState, base: SyncBase | undefined): void {
+  for (const tab of state.tabs.values()) {
+    if (tab.headerMatched === 0 && tab.columns.size > 0) {
+      throw new CchcError(
+        'HEADER_ROW_MISSING',
+        `Trang "${tab.title}" trên bảng tính: dòng 1 không còn là dòng tiêu đề cột (dòng tiêu đề có thể đã bị xóa, hoặc có dòng được chèn lên trên nó): khôi phục dòng tiêu đề về dòng 1 (hoàn tác, hoặc Tệp → Nhật ký phiên bản). Chưa đồng bộ gì để không mất dữ liệu; sửa lại rồi chạy lại lệnh.`,
+      );
+    }
+  }
+  checkIdentities(
+    [...state.tabs.values()].map((tab) => [tab.spec, tab.rows, base?.get(tab.spec.key), tab.displacedTags] as const),
+    'trên bảng tính',
+  );
+}
+
+/** Stops when the local workbook has an id typed on two rows of a tab (a row copied with its id). */
+export function checkLocalRows(tables: CoreTables): void {
+  checkIdentities(
+    TABS.map((tab) => [tab, tables[tab.key] ?? [], undefined, false] as const),
+    'trong sổ cục bộ',
+  );
+}
+
+function checkIdentities(
+  sides: readonly (readonly [TabSpec, readonly Row[], ReadonlyMap<string, Row> | undefined, boolean])[],
+  where: string,
+): void {
+  const found = sides
+    .map(([tab, rows, base, displaced]) => [tab, identityProblems(tab, rows, base, displaced)] as const)
+    .filter(([, problems]) => problems.length > 0);
+  if (found.length === 0) return;
+  const code = found.some(([, problems]) => problems.some((p) => p.kind === 'duplicate')) ? 'DUPLICATE_ROW_ID' : 'ROW_IDENTITY_LOST';
+  throw new CchcError(code, found.map(([tab, problems]) => describeIdentityProblems(tab, problems, where)).join(' '));
+}
+
+/**
  * The base to merge against the sheet as read: what officials made again there
  * (a tab, a column) is not the one synced, so it is filled, not read as emptied;
  * then the sheet's structure is checked against it (`source`: see checkStructure).
  */
 export function sheetBase(base: SyncBase, state: SheetState, recorded: ReadonlyMap<string, number>, source?: CoreTables): SyncBase {
   const synced = forgetReplaced(base, replacedParts(state, recorded));
+  checkSheetRows(state, synced);
   checkStructure(synced, 'sheet', shapeOf(state), source);
   return synced;
 }
@@ -129,6 +185,7 @@ export class SheetsStore implements Store {
 
   async read(): Promise<Tables> {
     const state = await this.state();
+    checkSheetRows(state, undefined);
     const tables = tablesOf(state.tabs);
     this.seen = baseOf(tables);
     this.seenSheetIds = sheetIdsOf(state);
@@ -214,14 +271,19 @@ export class SheetsStore implements Store {
       const writeId = randomUUID();
       const targets = targetRows(state, merged.merges);
       const sentAt = Date.now();
+      // Whether every cell of this write is known to have landed where meant without reading the sheet again.
+      let filtersLanded = false;
+      let answered = false;
       try {
         this.sent++;
         await recordPending(this.spreadsheetId, sentAt);
         if (byFilter) {
-          await api.spreadsheets.values.batchUpdateByDataFilter({
+          const answer = await api.spreadsheets.values.batchUpdateByDataFilter({
             spreadsheetId: this.spreadsheetId,
             requestBody: { valueInputOption: 'RAW', data: plan.filterBatches[0]! },
           });
+          // Each write aims at one row's tag: it landed on that row, or on none if the row was deleted meanwhile.
+          filtersLanded = (answer.data.responses ?? []).filter((r) => (r.updatedCells ?? 0) > 0).length === plan.filterBatches[0]!.length;
         } else {
           await api.spreadsheets.batchUpdate({
             spreadsheetId: this.spreadsheetId,
@@ -229,6 +291,7 @@ export class SheetsStore implements Store {
           });
         }
         written++;
+        answered = true;
         await clearPending(this.spreadsheetId);
       } catch (error) {
         const lost = unanswered(error);
@@ -255,12 +318,50 @@ export class SheetsStore implements Store {
           continue;
         }
       }
-      if (state.lastWriteId !== writeId) state = await this.state();
+      const narrow =
+        answered && plan.batches.length + plan.filterBatches.length === 1 && (byFilter ? filtersLanded : cellsOnly(plan.batches[0]!));
+      const landed = narrow ? await this.landedState(state, merged.merges, targets.targets, byFilter ? state.lastWriteId : writeId) : null;
+      if (landed) state = landed;
+      else if (state.lastWriteId !== writeId) state = await this.state();
       repairs = checkLanded(targets, state, misplaced);
       for (const [tab, updates] of restoredEdits(targets.before, state, merged.merges)) {
         repairs.set(tab, [...(repairs.get(tab) ?? []), ...updates]);
       }
     }
+  }
+
+  /**
+   * The sheet after a single answered write of changed cells, without reading it
+   * all again: the state as read with the written cells applied, once a narrow
+   * read shows each row written by position still holds the row it was meant for
+   * (and brings the journal of officials' edits, if the sheet keeps one). Null
+   * when a row moved meanwhile: then the whole sheet is read and repaired.
+   */
+  private async landedState(
+    state: SheetState,
+    merges: ReadonlyMap<string, TabMerge>,
+    targets: readonly Target[],
+    lastWriteId: string | null,
+  ): Promise<SheetState | null> {
+    const rows = new Map<string, number[]>();
+    for (const t of targets) rows.set(t.tab, [...(rows.get(t.tab) ?? []), t.rowIndex]);
+    const gate: RequestGate = (send) => {
+      this.sent++;
+      return send();
+    };
+    const look = await readLanding(await this.api(), state, rows, state.journal, { backoff: this.backoff, gate });
+    const moved = targets.some((t) => {
+      const now = look.identities.get(t.tab)?.get(t.rowIndex);
+      return now !== t.key && !(now && t.key.startsWith(`${now}#`));
+    });
+    if (moved) return null;
+    const tabs = new Map(state.tabs);
+    for (const [key, merge] of merges) {
+      const tab = state.tabs.get(key);
+      if (!tab || merge.updates.length === 0) continue;
+      tabs.set(key, { ...tab, rows: applyMerge(tab.spec, tab.rows, { ...merge, inserts: [], deletes: [] }) });
+    }
+    return { ...state, tabs, lastWriteId, edits: look.edits ?? state.edits };
   }
 
   /** Waits until a write sent at `sentAt` can no longer land; true if it had to wait. */
@@ -301,6 +402,11 @@ function mergeAll(
     .filter(([, m]) => m.unidentified.length > 0)
     .map(([key, m]) => describeUnidentified(tabByKey(key), m.unidentified, 'trong bản ghi lên'));
   return { merges: merged.merges, conflicts: merged.conflicts, conflictText, skipped, sheetAfter: merged.after };
+}
+
+/** A batch of changed cells only (and the write id): nothing in it moves, adds or tags a row. */
+function cellsOnly(batch: readonly sheets_v4.Schema$Request[]): boolean {
+  return batch.every((r) => r.updateCells !== undefined);
 }
 
 /** Google carries out a request for up to 180 s; a little more is waited (environment.ts). */

@@ -4,8 +4,18 @@
  * Kept beside the workbook, one file per workbook and sheet
  * (data/.sync/<workbook file name>.<sheet id>.json, from the workbook's real
  * path), so a second workbook in the same folder never borrows another's base.
+ *
+ * A sync rewrites only what changed: the rows whose synced values moved are
+ * appended to a change log beside it (`<file>.log`, one JSON line a sync,
+ * flushed to disk), and the whole file is written again only when that log has
+ * grown to a quarter of it. A log line sets rows to their values (or removes
+ * them), so replaying a line twice gives the same base: a crash after the file
+ * was rewritten but before its log was removed loses nothing. A line cut short
+ * by a crash is the last one and is ignored: that sync's base is not recorded,
+ * as if the process had stopped just before saving it.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readFile, realpath, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { rekeyBase, type Row, type SyncBase } from '../../core/index';
 import { writeFileDurable } from '../files/durable-write';
@@ -40,22 +50,47 @@ export async function syncStatePath(localStore: string, spreadsheetId: string): 
   return join(dirname(real), '.sync', `${basename(real)}.${spreadsheetId}.json`);
 }
 
+/** One line of the change log: rows set to these values (null: removed), and the tabs' sheet ids then. */
+interface LogLine {
+  syncedAt: string;
+  sheetIds: Record<string, number>;
+  rows: Record<string, Record<string, Row | null>>;
+}
+
+const logPath = (path: string): string => `${path}.log`;
+
 /** An absent or unreadable file is an empty base: every difference then counts as a conflict, never as an overwrite. */
 export async function loadSyncBase(path: string): Promise<SyncState & { note: string | null }> {
   const empty = { base: new Map(), sheetIds: new Map(), note: null };
-  let text: string;
+  const text = await readFile(path, 'utf8').catch(() => null);
+  const log = await readFile(logPath(path), 'utf8').catch(() => '');
+  if (text === null && log === '') return empty;
   try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return empty;
-  }
-  try {
-    const file = JSON.parse(text) as SyncFile;
-    return {
-      base: rekeyBase(new Map(Object.entries(file.tabs).map(([tab, rows]) => [tab, new Map(Object.entries(rows))]))),
-      sheetIds: new Map(Object.entries(file.sheetIds ?? {})),
-      note: null,
-    };
+    const file = (text === null ? { tabs: {} } : JSON.parse(text)) as SyncFile;
+    // Logged rows carry today's keys: the file's rows are keyed again first.
+    const base = rekeyBase(new Map(Object.entries(file.tabs).map(([tab, rows]) => [tab, new Map(Object.entries(rows))])));
+    let sheetIds = new Map(Object.entries(file.sheetIds ?? {}));
+    const lines = log.split('\n');
+    lines.forEach((json, i) => {
+      if (json === '') return;
+      let line: LogLine;
+      try {
+        line = JSON.parse(json) as LogLine;
+      } catch (error) {
+        // Only the last line may be cut short (a crash while it was written).
+        if (i === lines.length - 1) return;
+        throw error;
+      }
+      sheetIds = new Map(Object.entries(line.sheetIds));
+      for (const [tab, rows] of Object.entries(line.rows)) {
+        const into = base.get(tab) ?? base.set(tab, new Map()).get(tab)!;
+        for (const [key, row] of Object.entries(rows)) {
+          if (row === null) into.delete(key);
+          else into.set(key, row);
+        }
+      }
+    });
+    return { base, sheetIds, note: null };
   } catch {
     return {
       ...empty,
@@ -64,13 +99,64 @@ export async function loadSyncBase(path: string): Promise<SyncState & { note: st
   }
 }
 
+const sameRow = (a: Row, b: Row): boolean => {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if ((a[k] ?? null) !== (b[k] ?? null)) return false;
+  return true;
+};
+
+/** The rows of `next` that differ from `previous` (null: gone); empty when nothing changed. */
+function changedRows(previous: SyncBase, next: SyncBase): LogLine['rows'] {
+  const rows: LogLine['rows'] = {};
+  for (const tab of new Set([...previous.keys(), ...next.keys()])) {
+    const before = previous.get(tab) ?? new Map<string, Row>();
+    const after = next.get(tab) ?? new Map<string, Row>();
+    const changed: Record<string, Row | null> = {};
+    for (const [key, row] of after) {
+      const old = before.get(key);
+      if (!old || !sameRow(old, row)) changed[key] = row;
+    }
+    for (const key of before.keys()) if (!after.has(key)) changed[key] = null;
+    if (Object.keys(changed).length > 0) rows[tab] = changed;
+  }
+  return rows;
+}
+
+const sameIds = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean =>
+  a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+
+/** The change log may grow to this share of the file (and at least LOG_MIN bytes) before the file is written anew. */
+const LOG_SHARE = 0.25;
+const LOG_MIN = 64 * 1024;
+
+/**
+ * Records the base after a sync. `previous`: the base as loaded before it (what
+ * the file and its log hold now, updated to `state` once saved): only the rows
+ * that changed since are written, nothing at all when none did.
+ */
 export async function saveSyncBase(
   path: string,
   spreadsheetId: string,
   workbook: string,
   state: SyncState,
+  previous?: SyncState,
   now = new Date(),
 ): Promise<void> {
+  const size = previous
+    ? await stat(path).then(
+        (s) => s.size,
+        () => null,
+      )
+    : null;
+  if (previous && size !== null) {
+    const rows = changedRows(previous.base, state.base);
+    if (Object.keys(rows).length === 0 && sameIds(previous.sheetIds, state.sheetIds)) return;
+    const line: LogLine = { syncedAt: now.toISOString(), sheetIds: Object.fromEntries(state.sheetIds), rows };
+    const logged = await appendDurable(logPath(path), `${JSON.stringify(line)}\n`);
+    // What is on disk now: a second save in the same command logs against it.
+    Object.assign(previous, { base: state.base, sheetIds: state.sheetIds });
+    if (logged <= Math.max(LOG_MIN, size * LOG_SHARE)) return;
+  }
   const file: SyncFile = {
     spreadsheetId,
     workbook,
@@ -79,4 +165,18 @@ export async function saveSyncBase(
     tabs: Object.fromEntries([...state.base].map(([tab, rows]) => [tab, Object.fromEntries(rows)])),
   };
   await writeFileDurable(path, JSON.stringify(file));
+  // The file now holds everything the log did (replaying it again would change nothing).
+  await rm(logPath(path), { force: true });
+}
+
+/** Appends `text` and flushes it to disk; a link at the log's name is refused, not followed. Returns the log's size. */
+async function appendDurable(path: string, text: string): Promise<number> {
+  const handle = await open(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0), 0o600);
+  try {
+    await handle.write(text);
+    await handle.sync();
+    return (await handle.stat()).size;
+  } finally {
+    await handle.close();
+  }
 }

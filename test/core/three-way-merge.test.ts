@@ -3,6 +3,7 @@ import {
   applyMerge,
   describeConflict,
   describeUnidentified,
+  identityProblems,
   indexRows,
   MEETINGS_TAB,
   mergeTab,
@@ -143,5 +144,37 @@ describe('three-way merge of a tab', () => {
       [task('A', { status: 'Đang thực hiện', title: 'x' })],
     );
     expect(next.get('A')).toMatchObject({ title: 'x', status: 'Chưa thực hiện' });
+  });
+});
+
+describe('identityProblems: rows whose identity is not certain', () => {
+  const t = (id: string, title: string, extra: Row = {}): Row => ({ id, title, plan: '1/KH', ...extra });
+  const base = new Map([
+    ['NV-1', t('NV-1', 'Rà soát thủ tục')],
+    ['NV-2', t('NV-2', 'Số hóa hồ sơ')],
+  ]);
+  it('trusts a carried id only when the row still looks like the row it names, and no other', () => {
+    const cleared = { ...t('', 'Rà soát thủ tục', { status: 'Đang thực hiện' }), [ROW_KEY]: 'NV-1', _row: 2 };
+    expect(identityProblems(TASKS_TAB, [cleared, t('NV-2', 'Số hóa hồ sơ')], base)).toEqual([]);
+    // Sorted: the tag of NV-1 now sits beside NV-2's cells.
+    const swapped = { ...t('', 'Số hóa hồ sơ'), [ROW_KEY]: 'NV-1', _row: 2 };
+    expect(identityProblems(TASKS_TAB, [swapped], base)).toEqual([{ kind: 'uncertain', rows: [2] }]);
+    // No synced row to check: trusted unless the tab shows displaced tags.
+    expect(identityProblems(TASKS_TAB, [swapped], undefined)).toEqual([]);
+    expect(identityProblems(TASKS_TAB, [swapped], undefined, true)).toEqual([{ kind: 'uncertain', rows: [2] }]);
+  });
+  it('an id typed twice, and an untagged row with a cleared id that matches a synced row, stop', () => {
+    expect(identityProblems(TASKS_TAB, [t('NV-1', 'a', { _row: 2 }), t('NV-1', 'b', { _row: 5 })], base)).toContainEqual({
+      kind: 'duplicate',
+      key: 'NV-1',
+      rows: [2, 5],
+    });
+    expect(identityProblems(TASKS_TAB, [t('', 'Số hóa hồ sơ', { _row: 3 }), t('NV-1', 'Rà soát thủ tục')], base)).toEqual([
+      { kind: 'uncertain', rows: [3] },
+    ]);
+    // A new task typed without an id is not a problem of identity (it is listed as not synced).
+    expect(identityProblems(TASKS_TAB, [t('', 'Việc mới', { _row: 4 }), ...base.values()], base)).toEqual([]);
+    // Log lines are their own identity: identical lines are not duplicates.
+    expect(identityProblems(MEETINGS_TAB, [{ title: 'Giao ban' }, { title: 'Giao ban' }], undefined)).toEqual([]);
   });
 });

@@ -569,3 +569,21 @@ describe('auth, failures and limits', () => {
     }
   });
 });
+
+describe('response sizes', () => {
+  it('pretty-prints JSON as Google does unless prettyPrint=false, and counts the bytes each response carries', async () => {
+    const id = emu.createSpreadsheet('Cỡ', ['Nhiệm vụ']);
+    emu.setValues(id, "'Nhiệm vụ'!A1:B2", [
+      ['Mã', 'Tên'],
+      ['NV-1', 'Rà soát TTHC'],
+    ]);
+    const pretty = await api.spreadsheets.get({ spreadsheetId: id, includeGridData: true });
+    const compact = await api.spreadsheets.get({ spreadsheetId: id, includeGridData: true, prettyPrint: false });
+    expect(compact.data).toEqual(pretty.data);
+    const [a, b] = emu.requestLog.map((r) => r.responseBytes);
+    expect(a).toBe(Buffer.byteLength(JSON.stringify(pretty.data, null, 2)));
+    expect(b).toBe(Buffer.byteLength(JSON.stringify(compact.data)));
+    expect(b!).toBeLessThan(a! / 1.5);
+    expect(emu.counts()).toMatchObject({ reads: 2, bytesReceived: a! + b! });
+  });
+});

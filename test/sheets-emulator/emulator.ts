@@ -8,7 +8,7 @@ import type { RenderedValue, ValueInputOption } from './cells';
 import { notFound } from './errors';
 import { evaluateArithmetic, type FormulaEvaluator } from './formula';
 import { type Json, newSpreadsheet, newSpreadsheetId, type NewSheet, type SpreadsheetModel } from './model';
-import { createSheetsServer, type FailureRule, type QuotaOptions, type RequestLogEntry, type ServerState } from './server';
+import { createSheetsServer, landHeld, type FailureRule, type QuotaOptions, type RequestLogEntry, type ServerState } from './server';
 import { readRange, type ReadOptions, updateRange } from './values';
 
 export interface SheetsEmulatorOptions {
@@ -30,6 +30,9 @@ export interface RequestCounts {
   reads: number;
   writes: number;
   total: number;
+  /** Bytes of request bodies sent to the emulator, and of responses it sent back. */
+  bytesSent: number;
+  bytesReceived: number;
   /** Per API method id, e.g. { "spreadsheets.values.batchGet": 1 }. */
   byOperation: Record<string, number>;
 }
@@ -59,11 +62,17 @@ export interface SheetsEmulator {
   clearFailures(): void;
   /** Turns the per-minute quota simulation on (with limits) or off (undefined). */
   setQuota(quota: QuotaOptions | undefined): void;
+  /**
+   * Carries out now every request whose answer was lost and that has not landed yet (injectFailures with
+   * lateApplyMs): Google doing it at a moment the test chooses, before its deadline. Returns how many landed.
+   */
+  landHeld(): number;
 }
 
 export async function startSheetsEmulator(opts: SheetsEmulatorOptions = {}): Promise<SheetsEmulator> {
   const state: ServerState = {
     store: { spreadsheets: new Map(), evaluate: opts.evaluateFormula ?? evaluateArithmetic },
+    held: [],
     log: [],
     failures: [],
     quota: opts.quota,
@@ -112,7 +121,9 @@ export async function startSheetsEmulator(opts: SheetsEmulatorOptions = {}): Pro
       const byOperation: Record<string, number> = {};
       for (const e of state.log) byOperation[e.operation] = (byOperation[e.operation] ?? 0) + 1;
       const reads = state.log.filter((e) => e.kind === 'read').length;
-      return { reads, writes: state.log.length - reads, total: state.log.length, byOperation };
+      const bytesSent = state.log.reduce((n, e) => n + e.bodyBytes, 0);
+      const bytesReceived = state.log.reduce((n, e) => n + e.responseBytes, 0);
+      return { reads, writes: state.log.length - reads, total: state.log.length, bytesSent, bytesReceived, byOperation };
     },
     resetCounts() {
       state.log.length = 0;
@@ -127,6 +138,11 @@ export async function startSheetsEmulator(opts: SheetsEmulatorOptions = {}): Pro
     setQuota(quota) {
       state.quota = quota;
       state.quotaWindow = { read: [], write: [] };
+    },
+    landHeld() {
+      const count = state.held.filter((h) => !h.done).length;
+      landHeld(state);
+      return count;
     },
   };
 }

@@ -56,6 +56,8 @@ export interface RequestLogEntry {
   kind: RequestKind;
   spreadsheetId?: string;
   bodyBytes: number;
+  /** Bytes of the response body sent back (0 for a lost answer). */
+  responseBytes: number;
   status: number;
   /** Epoch milliseconds (from the emulator's clock) when the request arrived. */
   time: number;
@@ -68,8 +70,18 @@ export interface QuotaOptions {
   writesPerMinute?: number;
 }
 
+/** A request whose answer was lost, not yet carried out (see FailureRule.lateApplyMs). */
+export interface HeldRequest {
+  /** Emulator time by which it is carried out at the latest. */
+  due: number;
+  run: () => void;
+  done: boolean;
+}
+
 export interface ServerState {
   store: Store;
+  /** Requests whose answer was lost and that are still to land. */
+  held: HeldRequest[];
   log: RequestLogEntry[];
   failures: (FailureRule & { remaining: number })[];
   quota: QuotaOptions | undefined;
@@ -96,9 +108,19 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body, null, 2);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+/** Google pretty-prints JSON unless the request says prettyPrint=false (a standard parameter of every method). */
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  entry?: RequestLogEntry,
+  pretty = true,
+): void {
+  const text = pretty ? JSON.stringify(body, null, 2) : JSON.stringify(body);
+  const length = Buffer.byteLength(text);
+  if (entry) entry.responseBytes = length;
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': length, ...headers });
   res.end(text);
 }
 
@@ -132,8 +154,29 @@ function authenticate(state: ServerState, header: string | undefined): void {
   }
 }
 
+/**
+ * Carries out a held request once (a late request that fails leaves nothing, as
+ * at Google). `held` omitted: every held request that is due by `now`, or all of
+ * them when `now` is omitted.
+ */
+export function landHeld(state: ServerState, held?: HeldRequest, now = Infinity): void {
+  for (const h of held ? [held] : state.held.filter((x) => x.due <= now)) {
+    if (h.done) continue;
+    h.done = true;
+    try {
+      h.run();
+    } catch {
+      // Nothing lands.
+    }
+  }
+  state.held = state.held.filter((h) => !h.done);
+}
+
 async function handle(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const time = state.clock();
+  // A held request lands by its time even when this busy process fires its timer late: a request arriving after
+  // that time sees it carried out, as a request at Google after the deadline of an earlier one does.
+  landHeld(state, undefined, time);
   const url = new URL(req.url ?? '/', 'http://emulator');
   const method = (req.method ?? 'GET').toUpperCase();
   const raw = await readBody(req);
@@ -143,6 +186,7 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
     operation: 'unknown',
     kind: method === 'GET' ? 'read' : 'write',
     bodyBytes: raw.length,
+    responseBytes: 0,
     status: 0,
     time,
   };
@@ -177,13 +221,9 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
       entry.injected = true;
       if (rule.lateApplyMs !== undefined) {
         entry.status = -1;
-        setTimeout(() => {
-          try {
-            r.run();
-          } catch {
-            // A late request that fails leaves nothing, as at Google.
-          }
-        }, rule.lateApplyMs).unref();
+        const held: HeldRequest = { due: time + rule.lateApplyMs, run: r.run, done: false };
+        state.held.push(held);
+        setTimeout(() => landHeld(state, held), rule.lateApplyMs).unref();
         if (!rule.hangs) res.socket?.destroy();
         return;
       }
@@ -207,11 +247,11 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
       }
     }
     entry.status = 200;
-    send(res, 200, result);
+    send(res, 200, result, {}, entry, url.searchParams.get('prettyPrint') !== 'false');
   } catch (e) {
     const error = e instanceof ApiError ? e : new ApiError(500, 'INTERNAL', `Internal error encountered. (${(e as Error).message})`);
     entry.status = error.code;
-    send(res, error.code, error.body(), error.headers);
+    send(res, error.code, error.body(), error.headers, entry, url.searchParams.get('prettyPrint') !== 'false');
   }
 }
 

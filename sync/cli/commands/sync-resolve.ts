@@ -113,7 +113,7 @@ export async function resolveCommand(options: ResolveOptions): Promise<number> {
   const settle = chosen(conflicts, options);
   const result = settleConflicts(local, sheet, base, settle, keep);
   if (Object.keys(result.local).length > 0) await localStore.write(result.local);
-  await saveSyncBase(statePath, id, await realWorkbookPath(path), { base: result.base, sheetIds: sheetIdsOf(state) });
+  await saveSyncBase(statePath, id, await realWorkbookPath(path), { base: result.base, sheetIds: sheetIdsOf(state) }, { base, sheetIds });
   for (const c of settle)
     console.log(`  Đã giải quyết [${conflictRef(c)}]: giữ ${keep === 'sheet' ? 'giá trị trên bảng tính' : 'giá trị trong sổ cục bộ'}.`);
   console.log(

@@ -9,7 +9,7 @@
 import { baseOf, describeConflict, describeUnidentified, mergeTables, nextBase, tabByKey, tablesOf } from '../../../core/index';
 import { CchcError, EXIT } from '../../errors';
 import { sheetIdsOf } from '../../sheets/sheet-reader';
-import { checkStructure, sheetBase } from '../../sheets/sheets-store';
+import { checkLocalRows, checkSheetRows, checkStructure, sheetBase } from '../../sheets/sheets-store';
 import { loadSyncBase, realWorkbookPath, saveSyncBase, syncStatePath } from '../../store/sync-base';
 import { openSheet } from '../shared/open-store';
 import { localStorePath, requireSheetId, type StoreOptions } from '../../store/store-options';
@@ -37,8 +37,9 @@ export async function pullCommand(options: SyncOptions): Promise<number> {
   const state = await openSheet(id).state(saved.sheetIds);
   const sheet = tablesOf(state.tabs);
   if (!(await local.exists())) {
+    checkSheetRows(state, undefined);
     await local.create(sheet);
-    await saveSyncBase(statePath, id, workbook, { base: baseOf(sheet), sheetIds: sheetIdsOf(state) });
+    await saveSyncBase(statePath, id, workbook, { base: baseOf(sheet), sheetIds: sheetIdsOf(state) }, saved);
     console.log(`Đã tải toàn bộ bảng tính ${id} về sổ mới ${path}.`);
     return EXIT.ok;
   }
@@ -54,6 +55,7 @@ export async function pullCommand(options: SyncOptions): Promise<number> {
       );
     }
     checkStructure(base, 'local', shape);
+    checkLocalRows(current);
     // The sheet is the shared record: rows officials deleted there go locally too, unless changed here since.
     const merge = mergeTables(sheet, current, base, { deletions: true });
     if (merge.largeDeletions.size > 0 && !options.yes) {
@@ -64,7 +66,7 @@ export async function pullCommand(options: SyncOptions): Promise<number> {
       );
     }
     await local.write(merge.after);
-    await saveSyncBase(statePath, id, workbook, { base: nextBase(base, merge.after, sheet), sheetIds: sheetIdsOf(state) });
+    await saveSyncBase(statePath, id, workbook, { base: nextBase(base, merge.after, sheet), sheetIds: sheetIdsOf(state) }, saved);
     return merge;
   });
   console.log(
@@ -88,8 +90,9 @@ export async function pushCommand(options: SyncOptions): Promise<number> {
   const saved = await loadSyncBase(statePath);
   if (saved.note) console.log(saved.note);
   checkStructure(saved.base, 'local', shape, options.yes ? undefined : local);
+  checkLocalRows(local);
   const result = await openSheet(id).apply(local, saved.base, saved.sheetIds);
-  await saveSyncBase(statePath, id, workbook, { base: nextBase(saved.base, local, result.sheetAfter), sheetIds: result.sheetIds });
+  await saveSyncBase(statePath, id, workbook, { base: nextBase(saved.base, local, result.sheetAfter), sheetIds: result.sheetIds }, saved);
   const { plan } = result;
   console.log(
     summary(`Đã đẩy ${path} lên bảng tính ${id}`, plan.insertedRows, plan.updatedCells) +
