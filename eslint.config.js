@@ -31,6 +31,7 @@ const FOLDER_ORDER = {
     ['core/par-index'],
     ['core/validation'],
     ['core/import', 'core/report'],
+    ['core/files'],
     ['core'],
   ],
   sync: [
