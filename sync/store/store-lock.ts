@@ -106,14 +106,16 @@ async function tryCreate(lockPath: string): Promise<boolean> {
     startedAt: new Date().toISOString(),
   };
   const temp = tempBeside(lockPath);
+  // Held before they exist: a Ctrl-C arrives between any two steps, and a lock is removed only if its owner is us.
+  holdTemp(temp);
+  holdTemp(lockPath, () => isMine(lockPath, me));
   try {
     await writeNew(temp, me);
-    holdTemp(temp);
     // link() fails if the lock exists, and the lock it makes is already whole.
     await link(temp, lockPath);
-    holdTemp(lockPath, () => isMine(lockPath, me));
     return true;
   } catch (error) {
+    releaseTemp(lockPath);
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (code === 'EEXIST') return false;
     if (NO_LINKS.has(code)) return createInPlace(lockPath, me);
@@ -126,11 +128,12 @@ async function tryCreate(lockPath: string): Promise<boolean> {
 
 /** Where hard links are missing: exclusive create, then write; a kill in between leaves an empty lock, stale after the grace. */
 async function createInPlace(lockPath: string, me: LockOwner): Promise<boolean> {
+  holdTemp(lockPath, () => isMine(lockPath, me));
   try {
     await writeNew(lockPath, me);
-    holdTemp(lockPath, () => isMine(lockPath, me));
     return true;
   } catch (error) {
+    releaseTemp(lockPath);
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw lockFailed(lockPath, error);
   }
