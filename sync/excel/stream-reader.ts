@@ -53,7 +53,7 @@ type PartReader = (this: Utf8WorkbookReader, part: AsyncIterable<Buffer | string
 for (const name of PART_READERS) {
   const readers = Utf8WorkbookReader.prototype as unknown as Record<string, PartReader | undefined>;
   const original = readers[name];
-  if (typeof original !== 'function') throw new Error(`exceljs WorkbookReader has no ${name}: see stream-grid.ts`);
+  if (typeof original !== 'function') throw new Error(`exceljs WorkbookReader has no ${name}: see stream-reader.ts`);
   readers[name] = function (this: Utf8WorkbookReader, part, ...rest) {
     let inPart = 0;
     const count = (bytes: number) => this.count(name.replace('_parse', ''), bytes, (inPart += bytes));
