@@ -415,9 +415,30 @@ describe('reliability', { timeout: 900_000 }, () => {
     const dir = await tempDir();
     const MB = 1024 * 1024;
     const row = '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>';
+    const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+    // A workbook that names its sheet, so that the reader reaches the bomb (a workbook naming none never inflates it).
     const parts = [
       { name: '[Content_Types].xml', chunks: once('<Types/>') },
-      { name: 'xl/workbook.xml', chunks: once('<workbook/>') },
+      {
+        name: '_rels/.rels',
+        chunks: once(
+          `<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+        ),
+      },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        chunks: once(
+          `<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+        ),
+      },
+      {
+        name: 'xl/workbook.xml',
+        chunks: once(
+          `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Phụ lục" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        ),
+      },
     ];
     const files: [string, Parameters<typeof writeZip>[1], string][] = [
       ['bom-300.xlsx', [...parts, { name: 'xl/worksheets/sheet1.xml', chunks: () => repeated(row, 300 * MB) }], 'FILE_TOO_LARGE'],
