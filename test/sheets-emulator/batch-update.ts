@@ -16,6 +16,7 @@ import {
   type Cell,
   cellAt,
   cloneJson,
+  draftOf,
   type Dimension,
   type DimensionRange,
   exceedsGrid,
@@ -259,10 +260,12 @@ const handlers: Record<string, Handler> = {
 
   setDataValidation(model, req) {
     const { sheet, area } = gridArea(model, req.range);
+    // One copy of the rule for the whole range: cells are copied before they change (cellAt), never the rule in place.
+    const rule = req.rule ? cloneJson(req.rule as Json) : undefined;
     for (let r = area.startRow; r < area.endRow; r++) {
       for (let c = area.startCol; c < area.endCol; c++) {
         const cell = cellAt(sheet, r, c);
-        if (req.rule) cell.dataValidation = structuredClone(req.rule as Json);
+        if (rule) cell.dataValidation = rule;
         else delete cell.dataValidation;
       }
     }
@@ -377,7 +380,7 @@ export interface BatchUpdateBody {
 export function runBatchUpdate(model: SpreadsheetModel, body: BatchUpdateBody): Json[] {
   const requests = body.requests ?? [];
   if (!Array.isArray(requests)) throw invalidArgument("Invalid JSON payload received. 'requests' must be a list.");
-  const draft = cloneJson(model);
+  const draft = draftOf(model);
   const replies = requests.map((request, i) => {
     const kinds = Object.keys(request ?? {});
     const where = `requests[${i}]`;

@@ -157,6 +157,13 @@ describe('spreadsheets.batchUpdate', () => {
 
   it('is atomic: one failing request leaves the spreadsheet untouched', async () => {
     const id = emu.createSpreadsheet('Sổ', ['Nhiệm vụ']);
+    // Cells that already hold a value and a rule: a draft shares them with the model until it writes one.
+    emu.setValues(id, 'Nhiệm vụ!A1:B2', [
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    const rule = { condition: { type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'a' }] } };
+    emu.batchUpdate(id, [{ setDataValidation: { range: { sheetId: 0, startRowIndex: 0, endRowIndex: 2 }, rule } }]);
     const before = structuredClone(emu.getSpreadsheet(id));
     const f = await failure(
       api.spreadsheets.batchUpdate({
@@ -164,6 +171,11 @@ describe('spreadsheets.batchUpdate', () => {
         requestBody: {
           requests: [
             { addSheet: { properties: { title: 'Mới' } } },
+            { setDataValidation: { range: { sheetId: 0, startRowIndex: 0, endRowIndex: 1 } } },
+            {
+              repeatCell: { range: { sheetId: 0, startRowIndex: 1, endRowIndex: 2 }, cell: { note: 'n' }, fields: 'note,userEnteredValue' },
+            },
+            { insertDimension: { range: { sheetId: 0, dimension: 'ROWS', startIndex: 0, endIndex: 1 } } },
             {
               updateCells: {
                 start: { sheetId: 0 },
@@ -180,7 +192,7 @@ describe('spreadsheets.batchUpdate', () => {
     expect(f.data.error).toEqual({
       code: 400,
       status: 'INVALID_ARGUMENT',
-      message: 'Invalid requests[2].deleteSheet: No grid with id: 424242',
+      message: 'Invalid requests[5].deleteSheet: No grid with id: 424242',
     });
     expect(emu.getSpreadsheet(id)).toEqual(before);
   });

@@ -7,7 +7,7 @@ import { runBatchUpdate } from './batch-update';
 import type { RenderedValue, ValueInputOption } from './cells';
 import { notFound } from './errors';
 import { evaluateArithmetic, type FormulaEvaluator } from './formula';
-import { type Json, newSpreadsheet, newSpreadsheetId, type NewSheet, type SpreadsheetModel } from './model';
+import { draftOf, type Json, newSpreadsheet, newSpreadsheetId, type NewSheet, type SpreadsheetModel } from './model';
 import { createSheetsServer, landHeld, type FailureRule, type QuotaOptions, type RequestLogEntry, type ServerState } from './server';
 import { readRange, type ReadOptions, updateRange } from './values';
 
@@ -110,7 +110,7 @@ export async function startSheetsEmulator(opts: SheetsEmulatorOptions = {}): Pro
     getSpreadsheet: model,
     setValues(id, a1, rows, valueInputOption = 'USER_ENTERED') {
       const target = model(id);
-      const draft = structuredClone(target);
+      const draft = draftOf(target);
       updateRange(draft, a1, { values: rows }, valueInputOption);
       Object.assign(target, draft);
     },

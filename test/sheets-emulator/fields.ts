@@ -3,6 +3,7 @@
 // "sheets(properties(sheetId,title)),properties.title").
 
 import { invalidArgument } from './errors';
+import { cloneJson } from './model';
 
 type Obj = Record<string, unknown>;
 
@@ -17,7 +18,7 @@ export function applyMask(target: Obj, source: Obj, fields: string): void {
   for (const path of paths) {
     if (path === '*') {
       for (const key of Object.keys(target)) delete target[key];
-      Object.assign(target, structuredClone(source));
+      Object.assign(target, cloneJson(source));
       continue;
     }
     const keys = path.split('.');
@@ -30,7 +31,7 @@ export function applyMask(target: Obj, source: Obj, fields: string): void {
     }
     const last = keys[keys.length - 1]!;
     if (from === undefined || from === null) delete to[last];
-    else to[last] = structuredClone(from);
+    else to[last] = cloneJson(from);
   }
 }
 
@@ -91,8 +92,17 @@ export function project(value: unknown, selection: Selection): unknown {
   return out;
 }
 
+// A batch applies one mask to every cell of its range: each mask is parsed once.
+const parsedMasks = new Map<string, string[]>();
+
 /** "a,b(c,d.e)" → ["a", "b.c", "b.d.e"]: request masks accept the same nesting syntax. */
 export function maskPaths(fields: string): string[] {
+  let paths = parsedMasks.get(fields);
+  if (!paths) parsedMasks.set(fields, (paths = parseMask(fields)));
+  return paths;
+}
+
+function parseMask(fields: string): string[] {
   const flatten = (selection: Selection, prefix: string): string[] =>
     [...selection].flatMap(([key, sub]) => (sub === true ? [prefix + key] : flatten(sub, `${prefix}${key}.`)));
   try {

@@ -5,7 +5,7 @@ import { type BatchUpdateBody, runBatchUpdate } from './batch-update';
 import { type DataFilter, matchesFilter, searchMetadata } from './developer-metadata';
 import { invalidArgument, notFound } from './errors';
 import type { FormulaEvaluator } from './formula';
-import { type Json, newSpreadsheet, newSpreadsheetId, type SpreadsheetModel } from './model';
+import { draftOf, type Json, newSpreadsheet, newSpreadsheetId, type SpreadsheetModel } from './model';
 import { toResource } from './spreadsheet';
 import {
   appendRange,
@@ -137,7 +137,7 @@ export function route(req: ApiRequest, store: Store): Route {
       return make('spreadsheets.values.batchClear', 'write', id, () => {
         const model = sheetOf(id);
         const ranges = (body.ranges ?? []) as string[];
-        const draft = structuredClone(model);
+        const draft = draftOf(model);
         const clearedRanges = ranges.map((r) => clearRange(draft, r));
         Object.assign(model, draft);
         return { spreadsheetId: id, ...(clearedRanges.length ? { clearedRanges } : {}) };
@@ -200,7 +200,7 @@ export function route(req: ApiRequest, store: Store): Route {
 
 /** Runs a write on a copy and commits it only on success (a failed write changes nothing). */
 function atomically<T>(model: SpreadsheetModel, write: (draft: SpreadsheetModel) => T): T {
-  const draft = structuredClone(model);
+  const draft = draftOf(model);
   const result = write(draft);
   Object.assign(model, draft);
   return result;

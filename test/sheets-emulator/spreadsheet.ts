@@ -3,16 +3,7 @@
 
 import { effectiveValue, formattedValue } from './cells';
 import type { FormulaEvaluator } from './formula';
-import {
-  clipToGrid,
-  cloneJson,
-  type DeveloperMetadata,
-  type Json,
-  resolveRange,
-  type SheetModel,
-  sortedSheets,
-  type SpreadsheetModel,
-} from './model';
+import { clipToGrid, type DeveloperMetadata, type Json, resolveRange, type SheetModel, sortedSheets, type SpreadsheetModel } from './model';
 import type { Bounds } from './a1';
 
 const DEFAULT_ROW_PX = 21;
@@ -112,10 +103,11 @@ function gridData(model: SpreadsheetModel, sheet: SheetModel, areas: Bounds[], e
 
 function cellData(cell: SheetModel['rows'][number][number], evaluate: FormulaEvaluator): Json {
   if (!cell) return {};
-  const out: Json = cloneJson(cell);
+  // A response is serialised as soon as it is made and never changed: a shallow copy keeps the model out of reach.
+  const out: Json = { ...cell };
   const effective = effectiveValue(cell, evaluate);
   if (effective) {
-    out.effectiveValue = cloneJson(effective);
+    out.effectiveValue = effective;
     out.formattedValue = formattedValue(cell, evaluate);
   }
   return out;

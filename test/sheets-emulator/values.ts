@@ -172,8 +172,7 @@ export function clearRange(model: SpreadsheetModel, rangeText: string): string {
   const bounded = clipToGrid(sheet, area);
   for (let r = bounded.startRow; r < Math.min(bounded.endRow, sheet.rows.length); r++) {
     for (let c = bounded.startCol; c < bounded.endCol; c++) {
-      const cell = getCell(sheet, r, c);
-      if (cell) delete cell.userEnteredValue;
+      if (getCell(sheet, r, c)) delete cellAt(sheet, r, c).userEnteredValue;
     }
   }
   return formatRange(sheet.properties.title, bounded);
