@@ -6,7 +6,7 @@ const env = process.env;
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/helpers/build-cli.ts'],
+    globalSetup: ['test/helpers/build-cli.ts', 'test/helpers/build-apps-script.ts'],
     exclude: [
       // The live test talks to a real Google Sheet: it runs only when one is named (see README).
       ...(env['CCHC_LIVE_SHEET_ID'] ? [] : ['test/sheets/live.test.ts']),

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle, HANDLERS } from '../../apps-script/build';
+import { HANDLERS } from '../../apps-script/build';
 import {
   catalogFromTables,
   criterionTasksText,
@@ -27,13 +27,13 @@ import { XlsxStore } from '../../sync/store/xlsx-store';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 import { ERRORS, midnightIn, type Cell, type FakeSheet } from './fakes';
-import { gridsFrom, load as loadIn, notesOn, sidebarOf, wardTables } from './gas';
+import { builtBundle, gridsFrom, load as loadIn, notesOn, sidebarOf, wardTables } from './gas';
 import { taskLine } from '../fixtures/task-rows';
 
 const tempDir = useTempDir();
 let code = '';
 beforeAll(async () => {
-  code = await buildBundle();
+  code = await builtBundle();
 }, 60_000);
 
 const load = (tabs: Record<string, Cell[][]>, options: { timeZone?: string } = {}) => loadIn(code, tabs, options);

@@ -12,14 +12,14 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle, HANDLERS } from '../../apps-script/build';
+import { HANDLERS } from '../../apps-script/build';
 import { sampleTables } from '../../sync/samples/sample-tables';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { launchChromium } from '../helpers/chromium';
 import { cchcSpawn } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 import { unsignedBytes, type Manifest } from './fake-export';
-import { gridsFrom, load, type Gas } from './gas';
+import { builtBundle, gridsFrom, load, type Gas } from './gas';
 import { bridgeScriptRun, ILLEGAL_VALUE } from './script-run';
 
 const tempDir = useTempDir();
@@ -39,7 +39,7 @@ let browser: Browser;
 let tables: Awaited<ReturnType<typeof sampleTables>>;
 
 beforeAll(async () => {
-  code = await buildBundle();
+  code = await builtBundle();
   dialogHtml = await readFile(new URL('export-dialog.html', DIST), 'utf8');
   manifest = JSON.parse(await readFile(new URL('appsscript.json', DIST), 'utf8')) as Manifest;
   tables = await sampleTables();

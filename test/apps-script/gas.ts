@@ -2,6 +2,8 @@
  * The built bundle loaded as Apps Script runs it (one global scope in node:vm, the
  * services as globals from fakes.ts), and realistic ward data to run it on.
  */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { TABS, UNITS_TAB, type Row } from '../../core/index';
 import { sampleTables } from '../../sync/samples/sample-tables';
@@ -11,12 +13,23 @@ import { fakeServices, scriptRunCopy, type Cell, type Trigger } from './fakes';
 
 export type Gas = ReturnType<typeof load>;
 
+/** apps-script/dist/Code.js as the suite's global set-up built it (test/helpers/build-apps-script.ts). */
+export function builtBundle(): Promise<string> {
+  return (built ??= readFile(fileURLToPath(new URL('../../apps-script/dist/Code.js', import.meta.url)), 'utf8'));
+}
+let built: Promise<string> | undefined;
+
+// Compiled once per bundle text: every test loads the same Code.js into a fresh context.
+const scripts = new Map<string, vm.Script>();
+
 export function load(code: string, tabs: Record<string, Cell[][]>, options: Omit<Parameters<typeof fakeServices>[1], 'realmDate'> = {}) {
+  let script = scripts.get(code);
+  if (!script) scripts.set(code, (script = new vm.Script(code, { filename: 'Code.js' })));
   const context = vm.createContext({});
   const services = fakeServices(tabs, { ...options, realmDate: vm.runInContext('Date', context) as DateConstructor });
   // The bundle's Date reads the fake clock, as Apps Script's reads the real one.
   Object.assign(context, services.globals, { Date: services.spreadsheet.RealmDate });
-  vm.runInContext(code, context);
+  script.runInContext(context);
   const handler = (name: string) => (context as Record<string, (...a: unknown[]) => unknown>)[name]!;
   /** A menu item (or a function run from the editor): one run, 6 minutes. */
   const call = (name: string, ...args: unknown[]) => services.run('menu', () => handler(name)(...args));

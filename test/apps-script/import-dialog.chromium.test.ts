@@ -7,19 +7,18 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle } from '../../apps-script/build';
 import { TASKS_TAB } from '../../core/index';
 import { readGrids } from '../../sync/excel/read-grids';
 import { launchChromium } from '../helpers/chromium';
 import { useTempDir } from '../helpers/tmp';
-import { load, type Gas } from './gas';
+import { builtBundle, load, type Gas } from './gas';
 
 const tempDir = useTempDir();
 let browser: Browser;
 let code = '';
 
 beforeAll(async () => {
-  code = await buildBundle();
+  code = await builtBundle();
   browser = await launchChromium();
 }, 120_000);
 

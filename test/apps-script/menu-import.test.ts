@@ -11,7 +11,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle } from '../../apps-script/build';
 import { PLANS_TAB, TASKS_TAB, type TabSpec } from '../../core/index';
 import { readGrids } from '../../sync/excel/read-grids';
 import { initialTables } from '../../sync/store/initial-tables';
@@ -20,12 +19,12 @@ import { wordPlanFromSeed, wordProsePlanFromSeed } from '../fixtures/appendix-do
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 import { FakeRange, type Cell } from './fakes';
-import { load, type Gas } from './gas';
+import { builtBundle, load, type Gas } from './gas';
 
 const tempDir = useTempDir();
 let code = '';
 beforeAll(async () => {
-  code = await buildBundle();
+  code = await builtBundle();
 }, 60_000);
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));

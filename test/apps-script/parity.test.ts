@@ -6,7 +6,6 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle } from '../../apps-script/build';
 import { DUE_COLOURS, NO_LEAD_NAME, TASKS_TAB, type Row } from '../../core/index';
 import { sampleTables } from '../../sync/samples/sample-tables';
 import type { Tables } from '../../sync/store/store';
@@ -14,12 +13,12 @@ import { XlsxStore } from '../../sync/store/xlsx-store';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 import { midnightIn } from './fakes';
-import { gridsFrom, load } from './gas';
+import { builtBundle, gridsFrom, load } from './gas';
 
 const tempDir = useTempDir();
 let code = '';
 beforeAll(async () => {
-  code = await buildBundle();
+  code = await builtBundle();
 }, 60_000);
 
 /** Deadlines as plans and officials write them (2026 plans), dated, periodic, conditional and unreadable. */

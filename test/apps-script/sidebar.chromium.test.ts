@@ -7,10 +7,10 @@ import { mkdir } from 'node:fs/promises';
 import vm from 'node:vm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle } from '../../apps-script/build';
 import { columnLetter, TASKS_TAB } from '../../core/index';
 import { launchChromium } from '../helpers/chromium';
 import { fakeServices, type Cell } from './fakes';
+import { builtBundle } from './gas';
 import { TASK_HEADER, taskLine } from '../fixtures/task-rows';
 
 let browser: Browser;
@@ -22,7 +22,7 @@ const header = TASK_HEADER;
 const row = (i: number, extra: Record<string, Cell>): Cell[] => taskLine<Cell>(i, { status: '', ...extra });
 
 beforeAll(async () => {
-  code = await buildBundle();
+  code = await builtBundle();
   const services = fakeServices({
     'Nhiệm vụ': [header, row(1, { progress: 150 }), row(2, { lead: 'Phòng VHXXH' }), row(3, { product: '' })],
   });

@@ -5,17 +5,16 @@
  * started past 90 minutes of trigger runtime a day.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle } from '../../apps-script/build';
 import { JOURNAL_MAX_CELLS_PER_EDIT, JOURNAL_TAB, TASKS_TAB } from '../../core/index';
 import type { Tables } from '../../sync/store/store';
 import { LIMITS, type Cell } from './fakes';
-import { gridsFrom, load as loadIn, notesOn, wardTables, type Gas } from './gas';
+import { builtBundle, gridsFrom, load as loadIn, notesOn, wardTables, type Gas } from './gas';
 import { taskLine } from '../fixtures/task-rows';
 
 let code = '';
 let ward: Tables;
 beforeAll(async () => {
-  code = await buildBundle();
+  code = await builtBundle();
   ward = await wardTables();
 }, 60_000);
 

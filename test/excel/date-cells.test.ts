@@ -8,11 +8,10 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildBundle } from '../../apps-script/build';
 import { dateCellValue, tabForName, TASKS_TAB, type ValidationIssue } from '../../core/index';
 import { plainFromCell } from '../../sync/sheets/grid-values';
 import { XlsxStore } from '../../sync/store/xlsx-store';
-import { gridsFrom, load } from '../apps-script/gas';
+import { builtBundle, gridsFrom, load } from '../apps-script/gas';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
 import { plainTask } from '../fixtures/task-rows';
@@ -76,7 +75,7 @@ describe('the command line and the menu read a date-typed deadline the same way'
 
     const tables = await store.read();
     expect(tables['tasks']!.map((t) => t['deadline'])).toEqual(['30/06/2026', '15/01/2026']);
-    const gas = load(await buildBundle(), gridsFrom(tables));
+    const gas = load(await builtBundle(), gridsFrom(tables));
     gas.call('cchcUpdateDeadlines');
     const due = gas
       .sheet(TASKS_TAB.name)!
