@@ -36,7 +36,7 @@ beforeAll(async () => {
   code = await builtBundle();
 }, 60_000);
 
-const load = (tabs: Record<string, Cell[][]>, options: { timeZone?: string } = {}) => loadIn(code, tabs, options);
+const load = (tabs: Record<string, Cell[][]>, options: { timeZone?: string; cpuFactor?: number } = {}) => loadIn(code, tabs, options);
 
 const HEADER = TASKS_TAB.columns.map((c) => c.header);
 const col = (key: string) => TASKS_TAB.columns.findIndex((c) => c.key === key);
@@ -577,11 +577,11 @@ describe('onEdit', () => {
   });
 
   it('stays far under the 30 s simple-trigger limit at 5,000 rows', async () => {
-    const gas = load(gridsFrom(await wardTables()));
+    // The run's CPU time counts three times over (Apps Script's V8 against this machine's), whatever the load.
+    const gas = load(gridsFrom(await wardTables()), { cpuFactor: 3 });
     const sheet = gas.sheet('Nhiệm vụ')!;
-    const started = performance.now();
     editOf(gas, sheet, 100, 50);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(gas.executions.at(-1)!.millis!).toBeLessThan(10_000);
     expect(
       sheet.notes
         .slice(99, 149)
