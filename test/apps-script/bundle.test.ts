@@ -34,7 +34,7 @@ const tempDir = useTempDir();
 let code = '';
 beforeAll(async () => {
   code = await builtBundle();
-}, 60_000);
+});
 
 const load = (tabs: Record<string, Cell[][]>, options: { timeZone?: string; cpuFactor?: number } = {}) => loadIn(code, tabs, options);
 
@@ -290,7 +290,7 @@ describe('a fresh spreadsheet at 5,000 tasks and 60 units with emails', () => {
     expect(Object.fromEntries(shown.groups.filter((g) => taskKinds.has(g.kind)).map((g) => [g.kind, g.total]))).toEqual(
       byKind(validateTasksTab(catalogFromTables(tables))),
     );
-  }, 120_000);
+  });
 });
 
 describe('Kiểm tra dữ liệu and Xóa đánh dấu', () => {
@@ -372,7 +372,7 @@ describe('Kiểm tra dữ liệu and Xóa đánh dấu', () => {
     expect(gas.sidebars).toHaveLength(1);
     gas.call('cchcClearMarks');
     expect(snapshot(sheet)).toBe(before);
-  }, 60_000);
+  });
 
   it('marks unreadable cells of the meeting log too, and Xóa đánh dấu restores them', () => {
     const meetings: Cell[][] = [
@@ -531,7 +531,7 @@ describe("the menu gives the command line's numbers", () => {
     expect(sheet.charts).toHaveLength(2);
     gas.call('cchcDashboard'); // rewriting replaces, never piles up charts
     expect(gas.sheet('Tổng hợp')!.charts).toHaveLength(2);
-  }, 60_000);
+  });
 });
 
 describe('onEdit', () => {
@@ -588,7 +588,7 @@ describe('onEdit', () => {
         .flat()
         .some((n) => n.startsWith('[CCHC]')),
     ).toBe(true);
-  }, 60_000);
+  });
 
   it('journals each edited cell for the sync, in a hidden tab the sync reads back; the journal keeps its newest lines', () => {
     const gas = load({ 'Nhiệm vụ': tasksTab(4, false) });
@@ -667,7 +667,7 @@ describe('onEdit', () => {
     expect(large.read).toBeLessThanOrEqual(10_000);
     expect(large.read).toBe(small.read);
     expect(large.calls).toBe(small.calls);
-  }, 60_000);
+  });
 
   it('ignores edits outside the tasks tab and of the header', () => {
     const gas = load({ 'Nhiệm vụ': tasksTab(3), 'Đơn vị': [UNITS_TAB.columns.map((c) => c.header)] });
@@ -709,7 +709,7 @@ describe('every sheet handler', () => {
       }),
     );
     expect(counts[0]).toEqual(counts[1]);
-  }, 120_000);
+  });
 });
 
 describe('Gửi nhắc việc', () => {
@@ -828,7 +828,7 @@ describe('long runs continue from a trigger', () => {
     for (const v of gas.properties.values()) expect(v.length).toBeLessThan(100);
     gas.call('cchcReminders'); // a rerun the same day sends nothing twice
     expect(gas.mail.sent.map((m) => m.to).filter((a) => a.startsWith('tdp'))).toHaveLength(60);
-  }, 60_000);
+  });
 
   it('past the quota MailApp throws: the rest wait for tomorrow, what went out is recorded', () => {
     const units: Cell[][] = [UNITS_TAB.columns.map((c) => c.header)];

@@ -44,7 +44,7 @@ beforeAll(async () => {
   manifest = JSON.parse(await readFile(new URL('appsscript.json', DIST), 'utf8')) as Manifest;
   tables = await sampleTables();
   browser = await launchChromium();
-}, 120_000);
+});
 
 afterAll(async () => {
   await browser?.close();

@@ -20,7 +20,7 @@ let code = '';
 beforeAll(async () => {
   code = await builtBundle();
   browser = await launchChromium();
-}, 120_000);
+});
 
 afterAll(async () => {
   await browser?.close();

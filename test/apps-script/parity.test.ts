@@ -19,7 +19,7 @@ const tempDir = useTempDir();
 let code = '';
 beforeAll(async () => {
   code = await builtBundle();
-}, 60_000);
+});
 
 /** Deadlines as plans and officials write them (2026 plans), dated, periodic, conditional and unreadable. */
 const FORMS = [

@@ -31,7 +31,7 @@ beforeAll(async () => {
   (context as Record<string, () => void>)['cchcValidate']!();
   html = services.sidebars[0]!.html;
   browser = await launchChromium();
-}, 120_000);
+});
 
 afterAll(async () => {
   await browser?.close();

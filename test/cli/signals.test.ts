@@ -90,7 +90,7 @@ function stopWhen(args: string[], env: Record<string, string>, ready: () => Prom
   });
 }
 
-describe('stopped by a signal', { timeout: 240_000 }, () => {
+describe('stopped by a signal', () => {
   for (const [signal, exitCode] of [
     ['SIGINT', 130],
     ['SIGTERM', 143],

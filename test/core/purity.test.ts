@@ -24,7 +24,7 @@ describe('the floors of the house, guarded by the lint', () => {
     expect(await rulesHit('core/metrics/__stray__.ts', "export { openStore } from '../../sync/cli/shared/open-store';\n")).toContain(
       'no-restricted-imports',
     );
-  }, 60_000);
+  });
 
   it('apps-script/ and sync/ never import each other', async () => {
     expect(await rulesHit('apps-script/src/__stray__.ts', "export { openStore } from '../../sync/cli/shared/open-store';\n")).toContain(
@@ -33,7 +33,7 @@ describe('the floors of the house, guarded by the lint', () => {
     expect(await rulesHit('sync/__stray__.ts', "export { onEdit } from '../apps-script/src/on-edit';\n")).toContain(
       'no-restricted-imports',
     );
-  }, 60_000);
+  });
 
   it('folders form a tree: no import from a folder to one on its own floor or above', async () => {
     expect(await rulesHit('core/text/__stray__.ts', "export { decodeRows } from '../layout/codec';\n")).toEqual(['house/folder-order']);
@@ -45,16 +45,16 @@ describe('the floors of the house, guarded by the lint', () => {
     ]);
     expect(await rulesHit('sync/cli/commands/__stray__.ts', "export { runCli } from '../main';\n")).toEqual(['house/folder-order']);
     expect(await rulesHit('sync/cli/commands/__stray__.ts', "export { todayOf } from '../shared/options';\n")).toEqual([]);
-  }, 60_000);
+  });
 
   it('sync/ reads the environment only through sync/environment.ts', async () => {
     expect(await rulesHit('sync/sheets/__stray__.ts', "export const wait = process.env['CCHC_LOCK_WAIT_MS'];\n")).toEqual([
       'no-restricted-properties',
     ]);
-  }, 60_000);
+  });
 
   it('the code as it is passes', async () => {
     const results = await eslint.lintFiles(['core', 'apps-script/src', 'sync']);
     expect(results.flatMap((r) => r.messages.map((m) => `${r.filePath}: ${m.ruleId} ${m.message}`))).toEqual([]);
-  }, 120_000);
+  });
 });

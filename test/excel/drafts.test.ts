@@ -59,7 +59,7 @@ describe('drafts become plans', () => {
     expect(new Set(catalog.tasks.map((t) => t.item.plan))).toEqual(new Set(['12/KH-UBND']));
     const kept = catalog.tasks.find((t) => t.item.id === tracked.id)!.item;
     expect(kept).toMatchObject({ plan: '12/KH-UBND', status: 'Đang thực hiện', progress: 40 });
-  }, 120_000);
+  });
 
   it('--plan still overrides the number', async () => {
     const dir = await tempDir();
@@ -69,5 +69,5 @@ describe('drafts become plans', () => {
     await buildAppendixFile(file, linesFromSeed('an-tuong-appendix.tsv'));
     const out = JSON.parse((await cchcAsync(['import', file, '--store', store, '--plan', '7/KH-UBND', '--dry-run', '--json'])).stdout);
     expect(out).toMatchObject({ plan: { code: '7/KH-UBND', ward: 'An Tường' }, draft: false });
-  }, 60_000);
+  });
 });

@@ -58,7 +58,7 @@ describe('group rows kept', () => {
     expect(catalog.rows[first - 1]!.item).toMatchObject({ kind: 'section', stt: 'I' });
     expect(taskProgress(catalog, '2026-06-01').overall.total).toBe(46);
     expect(validateTasksTab(catalog).some((i) => catalog.rows.find((r) => r.row === i.row)?.item.kind === 'section')).toBe(false);
-  }, 120_000);
+  });
 
   it('keeps numbered group rows, gives each task its group, and exports them as bold rows', async () => {
     const parsed = parseAppendix(grid(HIERARCHICAL))!;

@@ -247,5 +247,5 @@ describe('cchc export', () => {
       expect(strip(again.tasks)).toEqual(strip(first.tasks));
       expect(again.changes).toMatchObject({ added: 0, changed: 0, removed: 0 });
     }
-  }, 240_000);
+  });
 });

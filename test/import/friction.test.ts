@@ -133,5 +133,5 @@ describe('friction', () => {
     expect(index.code).toBe(1);
     expect(index.stdout).toContain('cchc index-import');
     expect((await new XlsxStore(store).read())['targets']!.length).toBeGreaterThan(10);
-  }, 90_000);
+  });
 });

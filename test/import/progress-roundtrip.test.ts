@@ -140,7 +140,7 @@ describe('progress through files', () => {
     const again = JSON.parse((await cchcAsync(['import', exported, '--store', store, '--dry-run', '--json'])).stdout);
     expect(again.changes).toMatchObject({ added: 0, changed: 0, progress: 0 });
     expect(again.differences).toEqual([]);
-  }, 120_000);
+  });
 
   it("re-importing the plan keeps officials' corrections, lists each difference, and --replace takes the file's", async () => {
     const { dir, store, plan } = await planned();
@@ -206,7 +206,7 @@ describe('progress through files', () => {
     expect(byStt(tasks, '3').deadline).toBe(byStt(original, '3').deadline);
     const after = JSON.parse((await cchcAsync(['import', plan, '--store', store, '--plan', PLAN, '--dry-run', '--json'])).stdout);
     expect(after.differences).toEqual([]);
-  }, 120_000);
+  });
 
   it('a progress appendix exported as Word brings the same progress into another store', async () => {
     const { dir, store, plan } = await planned();
@@ -231,5 +231,5 @@ describe('progress through files', () => {
     expect(theirs.filter((t) => t.status !== '' || t.progress !== null)).toEqual(
       ours.filter((t) => t.status !== '' || t.progress !== null),
     );
-  }, 120_000);
+  });
 });

@@ -178,5 +178,5 @@ describe('scoring tables in, scores kept', () => {
     const printed = await cchcAsync(['index', '--store', store.location, '--period', '2026']);
     expect(printed.stdout).toContain('1. Công tác chỉ đạo, điều hành CCHC'); // the province's wording, taken over the table's
     expect(printed.stdout).toContain('được cộng 2, bị trừ 6 điểm');
-  }, 180_000);
+  });
 });

@@ -47,5 +47,5 @@ describe.runIf(id && credentials)('live Google Sheet (CCHC_LIVE_SHEET_ID)', () =
       if (created.length > 0 && created.length < state.sheetIds.size)
         await api.spreadsheets.batchUpdate({ spreadsheetId: id!, requestBody: { requests: created } });
     }
-  }, 120_000);
+  });
 });

@@ -73,7 +73,7 @@ describe('province roll-up', () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' });
     expect(ws.headerFooter.oddFooter).toContain('Trang &P/&N');
     expect(ws.getRow(3).height).toBeGreaterThanOrEqual(3 * 15.75); // "Tỷ lệ hội nghị trực tuyến (%)" in 12 characters
-  }, 180_000);
+  });
 
   it('stays under the per-minute read quota, retries included: the emulator enforcing 10 reads a minute never answers 429', async () => {
     let now = 0;

@@ -72,5 +72,5 @@ describe('cchc sync resolve', () => {
     expect(pull.code).toBe(0);
     const home = (await local.read())['tasks']!;
     expect(home.find((t) => t['id'] === b)!['progress']).toBe(73);
-  }, 120_000);
+  });
 });

@@ -49,7 +49,7 @@ describe('input files', () => {
     await expect(new XlsxStore(store).write({ meetings: Array.from({ length: STORE_MAX_ROWS + 1 }, () => ({})) })).rejects.toMatchObject({
       code: 'STORE_TOO_LARGE',
     });
-  }, 60_000);
+  });
 
   it("init with a file where the store's folder should be says so in Vietnamese", async () => {
     const dir = await tempDir();

@@ -47,7 +47,7 @@ describe('store lock', () => {
       const plans = ((await new XlsxStore(store).read())['plans'] ?? []).map((p) => String(p['code']));
       expect(plans.sort()).toEqual(APPENDICES.map(([, plan]) => plan).sort());
     }
-  }, 180_000);
+  });
 
   it('a lock left by a killed process is stale and removed; a live one makes the second writer wait, then exit 2', async () => {
     const dir = await tempDir();
@@ -88,7 +88,7 @@ describe('store lock', () => {
     expect(blocked.stderr).toContain('đang được một lệnh khác ghi');
     expect(blocked.stderr).toContain('[STORE_LOCKED]');
     expect((await new XlsxStore(store).read())['plans']).toHaveLength(1);
-  }, 120_000);
+  });
 
   it('an empty or unreadable lock (a writer killed as it made it) is stale after a few seconds, not never', async () => {
     const dir = await tempDir();
@@ -107,7 +107,7 @@ describe('store lock', () => {
     expect(second.stderr).toBe('');
     expect(second.code).toBe(0);
     expect((await new XlsxStore(store).read())['plans']).toHaveLength(2);
-  }, 120_000);
+  });
 
   it('a lock is whole the moment it exists: a writer killed at any time never leaves it empty (real processes)', async () => {
     const dir = await tempDir();
@@ -143,5 +143,5 @@ describe('store lock', () => {
     const { withStoreLock } = await import('../../sync/store/store-lock');
     await withStoreLock(join(dir, 'cchc.xlsx'), 'cchc.xlsx', async () => undefined);
     expect(await readdir(dir)).toEqual([]);
-  }, 120_000);
+  });
 });
