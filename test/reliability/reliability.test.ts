@@ -200,6 +200,44 @@ describe('reliability', { timeout: 900_000 }, () => {
     expect(outcomes.every(Boolean)).toBe(true);
   });
 
+  it('a writer killed at any moment while taking the store lock: the lock is never left empty', async () => {
+    const dir = await tempDir();
+    const lock = join(dir, 'cchc.xlsx.lock');
+    const lockModule = fileURLToPath(new URL('../../sync/store/store-lock.ts', import.meta.url));
+    // Takes and releases the lock as fast as it can until killed.
+    const script = `const { withStoreLock } = await import(${JSON.stringify(lockModule)});
+      process.stdout.write('ready\\n');
+      for (;;) await withStoreLock(${JSON.stringify(join(dir, 'cchc.xlsx'))}, 'cchc.xlsx', async () => undefined);`;
+    const outcomes: boolean[] = [];
+    let seenWhole = 0;
+    for (let kill = 0; kill < Math.max(TRIES, 4); kill++) {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      // Every lock file seen while the writer runs, then the one its kill -9 leaves.
+      let seenEmpty = 0;
+      const until = Date.now() + 1500;
+      while (Date.now() < until) {
+        const text = await readFile(lock, 'utf8').catch(() => null);
+        if (text === '') seenEmpty++;
+        else if (text !== null) seenWhole++;
+      }
+      const gone = new Promise((resolve) => child.on('close', resolve));
+      child.kill('SIGKILL');
+      await gone;
+      const left = await readFile(lock, 'utf8').catch(() => null);
+      outcomes.push(seenEmpty === 0 && (left === null || (JSON.parse(left) as { pid?: number }).pid === child.pid));
+    }
+    record('writer killed while taking the store lock', outcomes);
+    expect(seenWhole).toBeGreaterThan(0);
+    expect(outcomes.every(Boolean)).toBe(true);
+    // What the killed writers left beside the store (temp files, stale locks) goes with the next writer.
+    const { withStoreLock } = await import('../../sync/store/store-lock');
+    await withStoreLock(join(dir, 'cchc.xlsx'), 'cchc.xlsx', async () => undefined);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it('tab and header renames, deletions in the sheet: pull never deletes or blanks local data', async () => {
     const edits: [string, (emu: Parameters<typeof seedSheet>[0], id: string, sheetId: number) => void][] = [
       [
