@@ -663,26 +663,6 @@ export class FakeSpreadsheet {
 }
 
 /**
- * Utilities.base64Decode: Java's byte[] as Apps Script hands it to JavaScript, signed (-128…127), not a Uint8Array;
- * text that is not base64 throws.
- */
-function base64Decode(text: string): number[] {
-  if (typeof text !== 'string' || text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new Error(ERRORS.base64);
-  return Array.from(Buffer.from(text, 'base64'), (b) => (b > 127 ? b - 256 : b));
-}
-
-/** Utilities.newBlob(bytes, contentType, name): the bytes as given (signed), read back as Apps Script gives them. */
-function newBlob(data: number[] | string, contentType?: string, name?: string) {
-  const bytes = typeof data === 'string' ? Array.from(Buffer.from(data, 'utf8'), (b) => (b > 127 ? b - 256 : b)) : [...data];
-  return {
-    getBytes: () => [...bytes],
-    getName: () => name ?? null,
-    getContentType: () => contentType ?? null,
-    getDataAsString: () => Buffer.from(bytes.map((b) => b & 0xff)).toString('utf8'),
-  };
-}
-
-/**
  * CacheService.getUserCache(): one user's cache. Keys over 250 characters, values over 100 KB and expirations past
  * 6 hours throw; entries expire on the fake clock; past 1,000 entries only the 900 farthest from expiry stay.
  */
@@ -1040,8 +1020,6 @@ export function fakeServices(
     Utilities: {
       formatDate,
       parseDate: (text: string, zone: string, pattern: string) => parseDate(text, zone, pattern, RealmDate),
-      base64Decode,
-      newBlob,
       getUuid: () => randomUUID(),
     },
     CacheService: { getUserCache: () => userCache(caches, user.email, () => clock.now()) },

@@ -125,9 +125,25 @@ const preview = (gas: Gas, file: string, bytes: Buffer | string): Preview =>
 const apply = (gas: Gas, token: string | null, options?: { replace: boolean }): Applied =>
   (options ? gas.dialog('applyImport', token, options) : gas.dialog('applyImport', token)) as Applied;
 
-/** Every tab's cells, notes and colours: what "nothing written" compares. */
+/**
+ * Every tab's cells, notes and colours: what "nothing written" compares. Trailing rows left as a new sheet has them
+ * are left out with their count kept (getMaxRows): the set-up's thousands of blank rows made each snapshot 10 MB.
+ */
 const snapshot = (gas: Gas) =>
-  JSON.stringify(gas.spreadsheet.sheets.map((s) => [s.getName(), s.values, s.formulas, s.notes, s.backgrounds, s.getMaxRows()]));
+  JSON.stringify(
+    gas.spreadsheet.sheets.map((s) => [
+      s.getName(),
+      s.getMaxRows(),
+      s.getMaxColumns(),
+      ...[s.values, s.formulas, s.notes].map((grid) => usedRows(grid, '')),
+      usedRows(s.backgrounds, '#ffffff'),
+    ]),
+  );
+function usedRows<T>(grid: readonly T[][], blank: T): readonly T[][] {
+  let n = grid.length;
+  while (n > 0 && grid[n - 1]!.every((c) => c === blank || c === null || c === undefined)) n--;
+  return grid.slice(0, n);
+}
 
 /** A tab's rows by column key, as text ('' for blank; a date cell as its ISO day in Hà Nội). */
 function sheetRows(gas: Gas, tab: TabSpec, name = tab.name): Record<string, string>[] {
