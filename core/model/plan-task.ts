@@ -43,16 +43,10 @@ export type Section = {
   title: string;
 };
 
-export type Task = {
-  /** Stable id: survives renumbering and re-import (see taskId). */
-  id: string;
-  plan: string;
-  /** Absent or "task" for a task; "section" or "group" for a heading row. */
-  kind?: RowKind;
+/** A task as its plan's appendix writes it: the columns an import reads (parse-appendix) and the catalog keeps (Task). */
+export type PlanColumns = {
   section: string;
   sectionTitle: string;
-  /** The group heading the task sits under ("2.1 Kiểm soát TTHC"), "" when none. */
-  group?: string;
   /** STT as written, hierarchical numbers included ("2.1.1"). */
   stt: string;
   title: string;
@@ -63,6 +57,16 @@ export type Task = {
   support: string;
   product: string;
   deadline: string;
+};
+
+export type Task = PlanColumns & {
+  /** Stable id: survives renumbering and re-import (see taskId). */
+  id: string;
+  plan: string;
+  /** Absent or "task" for a task; "section" or "group" for a heading row. */
+  kind?: RowKind;
+  /** The group heading the task sits under ("2.1 Kiểm soát TTHC"), "" when none. */
+  group?: string;
   /** The appendix's "Ghi chú" column; absent in catalogs older than the column. */
   remarks?: string;
   /** Code of the CCHC-index criterion the task serves ("2.1"), linking it to the criteria tab; "" or absent when none. */
