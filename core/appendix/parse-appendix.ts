@@ -7,7 +7,7 @@
  * empty STT, possibly after a repeated header), Roman-numbered section rows and
  * group rows in hierarchical numbering that are not tasks.
  */
-import type { PlanColumns } from '../model/plan-task';
+import { PLAN_TEXT_FIELDS, type PlanColumns } from '../model/plan-task';
 import { nfc } from '../text/vietnamese';
 import { detectHeader, headerField, type AppendixField } from './headers';
 
@@ -90,12 +90,7 @@ export interface UnreadableCell {
 }
 
 const TEXT_FIELDS = [
-  'title',
-  'target',
-  'lead',
-  'support',
-  'product',
-  'deadline',
+  ...PLAN_TEXT_FIELDS,
   'points',
   'evidence',
   'remarks',

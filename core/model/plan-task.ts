@@ -90,6 +90,15 @@ export const TRACKING_FIELDS = [
   'evidence',
   'note',
 ] as const satisfies readonly (keyof Task)[];
+/** The appendix's text columns of a task, after its numbering: what an import reads and the catalog keeps. */
+export const PLAN_TEXT_FIELDS = [
+  'title',
+  'target',
+  'lead',
+  'support',
+  'product',
+  'deadline',
+] as const satisfies readonly (keyof PlanColumns)[];
 export const CATALOG_FIELDS = [
   'plan',
   'kind',
@@ -97,12 +106,7 @@ export const CATALOG_FIELDS = [
   'sectionTitle',
   'group',
   'stt',
-  'title',
-  'target',
-  'lead',
-  'support',
-  'product',
-  'deadline',
+  ...PLAN_TEXT_FIELDS,
   'remarks',
   'criterion',
 ] as const satisfies readonly (keyof Task)[];
