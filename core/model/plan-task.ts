@@ -90,15 +90,9 @@ export const TRACKING_FIELDS = [
   'evidence',
   'note',
 ] as const satisfies readonly (keyof Task)[];
+
 /** The appendix's text columns of a task, after its numbering: what an import reads and the catalog keeps. */
-export const PLAN_TEXT_FIELDS = [
-  'title',
-  'target',
-  'lead',
-  'support',
-  'product',
-  'deadline',
-] as const satisfies readonly (keyof PlanColumns)[];
+export const PLAN_TEXT_FIELDS = ['title', 'target', 'lead', 'support', 'product', 'deadline'] as const satisfies readonly (keyof Task)[];
 export const CATALOG_FIELDS = [
   'plan',
   'kind',
