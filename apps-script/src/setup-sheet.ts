@@ -11,7 +11,6 @@
 import {
   columnsByHeader,
   creationOrder,
-  DATE_PATTERN,
   layoutSource,
   TABS,
   tabLayout,
@@ -32,8 +31,8 @@ const LAYOUT_KEY = 'cchc.layout.';
 function applyRules(spreadsheet: Spreadsheet, sheet: Sheet, layout: TabLayout, firstRow: number, lastRow: number): void {
   const rows = lastRow - firstRow + 1;
   const dataRange = (column: number) => sheet.getRange(firstRow, column, rows, 1);
-  layout.columns.forEach(({ date, dropdown }, i) => {
-    if (date) dataRange(i + 1).setNumberFormat(DATE_PATTERN);
+  layout.columns.forEach(({ datePattern, dropdown }, i) => {
+    if (datePattern) dataRange(i + 1).setNumberFormat(datePattern);
     if (!dropdown) return;
     const rule =
       dropdown.kind === 'list'

@@ -4,6 +4,7 @@
  * protected columns and the overdue rule.
  */
 import { columnLetter, type ColumnSpec, type TabSpec } from './columns';
+import { DATE_PATTERN } from './date-cell';
 import { tabByKey, TABS } from './tabs';
 
 export const HEADER_BACKGROUND = '#ddebf7';
@@ -118,7 +119,8 @@ export interface TabLayout {
   rows: number;
   frozenRows: number;
   header: { titles: string[]; background: string };
-  columns: { width: number; hidden: boolean; wrap: boolean; date: boolean; dropdown: Dropdown | null }[];
+  /** `datePattern`: a date column's number format. */
+  columns: { width: number; hidden: boolean; wrap: boolean; datePattern: string | null; dropdown: Dropdown | null }[];
   protectedSpans: { start: number; end: number; description: string }[];
   overdue: { formula: string; column: number; background: string } | null;
 }
@@ -133,7 +135,7 @@ export function tabLayout(tab: TabSpec, sourceOf: SourceOf = layoutSource, first
       width: c.width,
       hidden: c.hidden ?? false,
       wrap: c.wrap ?? false,
-      date: c.type === 'date',
+      datePattern: c.type === 'date' ? DATE_PATTERN : null,
       dropdown: dropdownFor(c, sourceOf),
     })),
     protectedSpans: protectedSpans(tab),

@@ -59,30 +59,32 @@ export function buildProgram(): Command {
     .option('--json', JSON_HELP)
     .action(runs(async () => (await import('./commands/validate')).validateCommand));
 
-  withStoreOptions(
-    program
-      .command('import')
-      .description(
-        'Nhập một biểu mẫu (.xlsx, .csv) hoặc kế hoạch Word (.docx): phụ lục nhiệm vụ, sổ hội nghị, số liệu văn bản, số liệu số hóa, bộ tiêu chí Chỉ số CCHC',
-      )
-      .argument('<tệp>', 'tệp .xlsx, .csv hoặc .docx'),
+  /** The one import, under each name officials know it by: a file, the store options, and what that name implies. */
+  const importing = (name: string, description: string, fileHelp: string, implied: Partial<ImportOptions> = {}): Command =>
+    withStoreOptions(program.command(name).description(description).argument('<tệp>', fileHelp)).action(
+      runs(async () => {
+        const { importCommand } = await import('./commands/import');
+        return (file: string, opts: ImportOptions) => importCommand(file, { ...opts, ...implied });
+      }),
+    );
+
+  importing(
+    'import',
+    'Nhập một biểu mẫu (.xlsx, .csv) hoặc kế hoạch Word (.docx): phụ lục nhiệm vụ, sổ hội nghị, số liệu văn bản, số liệu số hóa, bộ tiêu chí Chỉ số CCHC',
+    'tệp .xlsx, .csv hoặc .docx',
   )
     .option('--plan <số>', 'số kế hoạch khi phụ lục không ghi, ví dụ 158/KH-UBND')
     .option('--period <kỳ>', 'kỳ của các dòng không ghi "Kỳ", ví dụ "Quý I/2026"')
     .option('--replace', 'thay giá trị trong sổ bằng giá trị trong tệp')
     .option('--dry-run', 'chỉ đọc và kiểm tra, không ghi')
-    .option('--json', JSON_HELP)
-    .action(runs(async () => (await import('./commands/import')).importCommand));
+    .option('--json', JSON_HELP);
 
-  // The same import, under the name wards know for the province system's export.
-  withStoreOptions(
-    program
-      .command('import-stats')
-      .description('Nhập số liệu từ Hệ thống giải quyết TTHC của tỉnh vào trang "Số hóa" (như cchc import)')
-      .argument('<tệp>', 'tệp .xlsx hoặc .csv xuất từ hệ thống của tỉnh'),
-  )
-    .option('--period <kỳ>', 'kỳ của số liệu khi tệp không có cột "Kỳ", ví dụ "Quý I/2026"')
-    .action(runs(async () => (await import('./commands/import')).importCommand));
+  // Under the name wards know for the province system's export.
+  importing(
+    'import-stats',
+    'Nhập số liệu từ Hệ thống giải quyết TTHC của tỉnh vào trang "Số hóa" (như cchc import)',
+    'tệp .xlsx hoặc .csv xuất từ hệ thống của tỉnh',
+  ).option('--period <kỳ>', 'kỳ của số liệu khi tệp không có cột "Kỳ", ví dụ "Quý I/2026"');
 
   program
     .command('export')
@@ -119,16 +121,11 @@ export function buildProgram(): Command {
     .option('--json', JSON_HELP)
     .action(runs(async () => (await import('./commands/par-index')).indexCommand));
 
-  withStoreOptions(
-    program
-      .command('index-import')
-      .description('Nhập bộ tiêu chí, bảng phân công, biểu tự chấm Chỉ số CCHC (.xlsx, .csv hoặc Word .docx) vào trang "Chỉ số CCHC"')
-      .argument('<tệp>', 'tệp .xlsx, .csv hoặc .docx'),
-  ).action(
-    runs(async () => {
-      const { importCommand } = await import('./commands/import');
-      return (file: string, opts: ImportOptions) => importCommand(file, { ...opts, criteria: true });
-    }),
+  importing(
+    'index-import',
+    'Nhập bộ tiêu chí, bảng phân công, biểu tự chấm Chỉ số CCHC (.xlsx, .csv hoặc Word .docx) vào trang "Chỉ số CCHC"',
+    'tệp .xlsx, .csv hoặc .docx',
+    { criteria: true },
   );
 
   const sync = program.command('sync').description('Đồng bộ sổ cục bộ với bảng tính Google dùng chung');

@@ -7,7 +7,6 @@
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { layoutSource, tabLayout, type TabSpec } from '../../core/index';
-import { DATE_FORMAT } from './grid-values';
 
 type Request = sheets_v4.Schema$Request;
 
@@ -71,11 +70,11 @@ export function addTabRequests(tab: TabSpec, sheetId: number, index: number, sou
           fields: 'userEnteredFormat.wrapStrategy',
         },
       });
-    if (c.date) {
+    if (c.datePattern) {
       requests.push({
         repeatCell: {
           range: columnRange(i),
-          cell: { userEnteredFormat: { numberFormat: DATE_FORMAT } },
+          cell: { userEnteredFormat: { numberFormat: { type: 'DATE', pattern: c.datePattern } } },
           fields: 'userEnteredFormat.numberFormat',
         },
       });
