@@ -31,7 +31,7 @@ export interface SyncSides {
   local: Pick<XlsxStore, 'location' | 'exists' | 'create' | 'read' | 'readShaped' | 'write'>;
   sheet: Pick<SheetsStore, 'spreadsheetId' | 'state' | 'apply'>;
   record: SyncRecord;
-  /** Tells the official something as the sync goes (an unreadable record), before anything can stop it. */
+  /** Tells the official something at once (an unreadable record), so it shows even when the sync then stops. */
   say(line: string): void;
 }
 
