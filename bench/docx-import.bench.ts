@@ -11,12 +11,11 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
-import { catalogFromTables, type Task } from '../core/index';
-import { sampleTables } from '../sync/samples/sample-tables';
 import { readAppendix } from '../sync/excel/appendix-reader';
 import { writeAppendix } from '../sync/excel/appendix-file';
 import { appendixDocxBytes } from '../sync/word/appendix-docx';
 import { median } from './median';
+import { BENCH_PLAN, syntheticTasks } from './synthetic-plan';
 
 const TASKS = 500;
 /** Set in the child process that measures one read's peak memory on its own. */
@@ -39,24 +38,10 @@ if (once) {
   const dir = await mkdtemp(join(tmpdir(), 'cchc-bench-'));
   const docx = join(dir, 'phu-luc-500.docx');
   const xlsx = join(dir, 'phu-luc-500.xlsx');
-  const sample = catalogFromTables(await sampleTables());
-  const base = sample.tasks.map((t) => t.item);
   // Runs of ten tasks per lead, so the Word table holds the vertical merges plans have.
-  const tasks: Task[] = Array.from({ length: TASKS }, (_, i) => {
-    const t = base[i % base.length]!;
-    const lead = base[Math.floor(i / 10) % base.length]!.lead;
-    return {
-      ...t,
-      id: `NV-${i}`,
-      stt: String(i + 1),
-      title: `${t.title} (${i + 1})`,
-      lead,
-      section: ['I', 'II', 'III', 'IV', 'V'][Math.floor(i / 100)]!,
-    };
-  });
-  const plan = { code: '99/KH-UBND', title: 'Kế hoạch thử', date: '2026-01-05', ward: 'Thử', year: 2026 };
-  await writeFile(docx, await appendixDocxBytes(plan, tasks));
-  await writeAppendix(xlsx, plan, tasks);
+  const tasks = await syntheticTasks(TASKS, { sections: 5, leadRun: 10 });
+  await writeFile(docx, await appendixDocxBytes(BENCH_PLAN, tasks));
+  await writeAppendix(xlsx, BENCH_PLAN, tasks);
 
   let found = 0;
   const word = await median(5, async () => {

@@ -6,29 +6,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { catalogFromTables, locateTable, planTable, type Task } from '../core/index';
-import { sampleTables } from '../sync/samples/sample-tables';
+import { locateTable, planTable } from '../core/index';
 import { readAppendix } from '../sync/excel/appendix-reader';
 import { readGrids } from '../sync/excel/read-grids';
 import { writeAppendix } from '../sync/excel/appendix-file';
 import { median } from './median';
+import { BENCH_PLAN, syntheticTasks } from './synthetic-plan';
 
 const TASKS = 10_000;
 const dir = await mkdtemp(join(tmpdir(), 'cchc-bench-'));
 const path = join(dir, 'phu-luc-10000.xlsx');
-const sample = catalogFromTables(await sampleTables());
-const base = sample.tasks.map((t) => t.item);
-const tasks: Task[] = Array.from({ length: TASKS }, (_, i) => {
-  const t = base[i % base.length]!;
-  return {
-    ...t,
-    id: `NV-${i}`,
-    stt: String(i + 1),
-    title: `${t.title} (${i + 1})`,
-    section: `${['I', 'II', 'III', 'IV'][Math.floor(i / 2500)]}`,
-  };
-});
-await writeAppendix(path, { code: '99/KH-UBND', title: 'Kế hoạch thử', date: '2026-01-05', ward: 'Thử', year: 2026 }, tasks);
+await writeAppendix(path, BENCH_PLAN, await syntheticTasks(TASKS, { sections: 4 }));
 
 const load = await median(5, async () => {
   await new ExcelJS.Workbook().xlsx.readFile(path);

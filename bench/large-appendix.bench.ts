@@ -24,21 +24,9 @@ function step(args: string[], options: { maxOldSpace?: number } = {}): { ms: num
 }
 
 if (process.argv[2] === 'make') {
-  const { catalogFromTables } = await import('../core/index');
-  const { sampleTables } = await import('../sync/samples/sample-tables');
   const { writeAppendix } = await import('../sync/excel/appendix-file');
-  const sample = catalogFromTables(await sampleTables()).tasks.map((t) => t.item);
-  const tasks = Array.from({ length: TASKS }, (_, i) => {
-    const t = sample[i % sample.length]!;
-    return {
-      ...t,
-      id: `NV-${i}`,
-      stt: String(i + 1),
-      title: `${t.title} (${i + 1})`,
-      section: ['I', 'II', 'III', 'IV'][Math.floor((i * 4) / TASKS)]!,
-    };
-  });
-  await writeAppendix(process.argv[3]!, { code: '99/KH-UBND', title: 'Kế hoạch thử', date: '2026-01-05', ward: 'Thử', year: 2026 }, tasks);
+  const { BENCH_PLAN, syntheticTasks } = await import('./synthetic-plan');
+  await writeAppendix(process.argv[3]!, BENCH_PLAN, await syntheticTasks(TASKS, { sections: 4 }));
 } else if (process.argv[2] === 'bomb') {
   const { writeZip, repeated, once } = await import('../test/fixtures/zip-file');
   const row = '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>';

@@ -56,6 +56,7 @@ export * from './merge/three-way-merge';
 export * from './merge/conflict-text';
 export * from './merge/merge-tables';
 export * from './merge/settle-conflicts';
+export * from './merge/sync-decisions';
 export * from './merge/edit-journal';
 export * from './layout/sheet-rules';
 export * from './report/heading';

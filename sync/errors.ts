@@ -48,3 +48,8 @@ export class CchcError extends Error {
     this.name = 'CchcError';
   }
 }
+
+/** Raises a stop the core decided (its code and Vietnamese message), if there is one. */
+export function stopIf(stop: { code: StopCode; message: string } | null): void {
+  if (stop) throw new CchcError(stop.code, stop.message);
+}

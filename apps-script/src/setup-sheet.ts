@@ -11,16 +11,11 @@
 import {
   columnsByHeader,
   creationOrder,
-  DATE_PATTERN,
-  dropdownFor,
-  HEADER_BACKGROUND,
-  LAYOUT_ROWS,
   layoutSource,
-  OVERDUE_BACKGROUND,
-  overdueRule,
-  protectedSpans,
   TABS,
-  type DropdownSource,
+  tabLayout,
+  type SourceOf,
+  type TabLayout,
   type TabSpec,
 } from '../../core/index';
 import { menuLocked } from './lock';
@@ -28,19 +23,16 @@ import { ensureGrid, headerOf, sheetsByKey } from './sheet-io';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type SourceOf = (tabKey: string, columnKey: string) => DropdownSource | null;
 
 /** Document property per tab the script laid out: `cchc.layout.<sheet id>` = "<tab key> <last row its rules reach>". */
 const LAYOUT_KEY = 'cchc.layout.';
 
-/** The column rules of a tab over rows firstRow…lastRow: formats, dropdowns, protection, the overdue colour. */
-function applyRules(spreadsheet: Spreadsheet, sheet: Sheet, tab: TabSpec, firstRow: number, lastRow: number, sourceOf: SourceOf): void {
+/** The column rules of a tab over rows firstRow…lastRow (`layout` made for firstRow): formats, dropdowns, protection, the overdue colour. */
+function applyRules(spreadsheet: Spreadsheet, sheet: Sheet, layout: TabLayout, firstRow: number, lastRow: number): void {
   const rows = lastRow - firstRow + 1;
   const dataRange = (column: number) => sheet.getRange(firstRow, column, rows, 1);
-  tab.columns.forEach((c, i) => {
-    if (c.type === 'date') dataRange(i + 1).setNumberFormat(DATE_PATTERN);
-    const source = c.choicesFrom ? sourceOf(c.choicesFrom.tab, c.choicesFrom.column) : null;
-    const dropdown = c.choicesFrom && !source ? null : dropdownFor(c, () => source!);
+  layout.columns.forEach(({ datePattern, dropdown }, i) => {
+    if (datePattern) dataRange(i + 1).setNumberFormat(datePattern);
     if (!dropdown) return;
     const rule =
       dropdown.kind === 'list'
@@ -50,17 +42,17 @@ function applyRules(spreadsheet: Spreadsheet, sheet: Sheet, tab: TabSpec, firstR
         : SpreadsheetApp.newDataValidation().requireValueInRange(spreadsheet.getRange(dropdown.a1), true).setAllowInvalid(true);
     dataRange(i + 1).setDataValidation(rule.build());
   });
-  for (const p of protectedSpans(tab))
+  for (const p of layout.protectedSpans)
     sheet
       .getRange(firstRow, p.start + 1, rows, p.end - p.start)
       .protect()
       .setDescription(p.description)
       .setWarningOnly(true);
-  const overdue = overdueRule(tab, firstRow);
+  const { overdue } = layout;
   if (overdue) {
     const rule = SpreadsheetApp.newConditionalFormatRule()
       .whenFormulaSatisfied(overdue.formula)
-      .setBackground(OVERDUE_BACKGROUND)
+      .setBackground(overdue.background)
       .setRanges([dataRange(overdue.column + 1)])
       .build();
     // An official's own rules stay.
@@ -69,20 +61,21 @@ function applyRules(spreadsheet: Spreadsheet, sheet: Sheet, tab: TabSpec, firstR
 }
 
 function layOut(spreadsheet: Spreadsheet, tab: TabSpec, sourceOf: SourceOf): Sheet {
+  const layout = tabLayout(tab, sourceOf);
   const sheet = spreadsheet.insertSheet(tab.name);
-  const width = tab.columns.length;
-  ensureGrid(sheet, tab.frozenRows + LAYOUT_ROWS, width);
+  const width = layout.columns.length;
+  ensureGrid(sheet, layout.rows, width);
   const header = sheet.getRange(1, 1, 1, width);
-  header.setValues([tab.columns.map((c) => c.header)]);
+  header.setValues([layout.header.titles]);
   header.setFontWeight('bold');
-  header.setBackground(HEADER_BACKGROUND);
-  sheet.setFrozenRows(tab.frozenRows);
-  tab.columns.forEach((c, i) => {
+  header.setBackground(layout.header.background);
+  sheet.setFrozenRows(layout.frozenRows);
+  layout.columns.forEach((c, i) => {
     if (c.hidden) sheet.hideColumns(i + 1);
   });
   // Every row of the grid: a tab laid out bigger than the default keeps its rules to the end.
   const lastRow = sheet.getMaxRows();
-  applyRules(spreadsheet, sheet, tab, tab.frozenRows + 1, lastRow, sourceOf);
+  applyRules(spreadsheet, sheet, layout, layout.frozenRows + 1, lastRow);
   PropertiesService.getDocumentProperties().setProperty(`${LAYOUT_KEY}${sheet.getSheetId()}`, `${tab.key} ${lastRow}`);
   return sheet;
 }
@@ -123,7 +116,7 @@ export function growLayout(spreadsheet: Spreadsheet): void {
     const maxRows = sheet.getMaxRows();
     if (maxRows <= Number(last)) continue;
     sourceOf ??= locator(sheetsByKey(spreadsheet));
-    applyRules(spreadsheet, sheet, tab, Number(last) + 1, maxRows, sourceOf);
+    applyRules(spreadsheet, sheet, tabLayout(tab, sourceOf, Number(last) + 1), Number(last) + 1, maxRows);
     props.setProperty(key, `${tab.key} ${maxRows}`);
   }
 }

@@ -7,6 +7,7 @@
  * empty STT, possibly after a repeated header), Roman-numbered section rows and
  * group rows in hierarchical numbering that are not tasks.
  */
+import { PLAN_TEXT_FIELDS, type PlanColumns } from '../model/plan-task';
 import { nfc } from '../text/vietnamese';
 import { detectHeader, headerField, type AppendixField } from './headers';
 
@@ -25,16 +26,7 @@ export interface GridRow {
   spans?: (number | undefined)[];
 }
 
-export interface AppendixTask {
-  stt: string;
-  section: string;
-  sectionTitle: string;
-  title: string;
-  target: string;
-  lead: string;
-  support: string;
-  product: string;
-  deadline: string;
+export interface AppendixTask extends PlanColumns {
   points: string;
   evidence: string;
   /** The appendix's "Ghi chú" column. */
@@ -98,12 +90,7 @@ export interface UnreadableCell {
 }
 
 const TEXT_FIELDS = [
-  'title',
-  'target',
-  'lead',
-  'support',
-  'product',
-  'deadline',
+  ...PLAN_TEXT_FIELDS,
   'points',
   'evidence',
   'remarks',

@@ -4,6 +4,7 @@
  * protected columns and the overdue rule.
  */
 import { columnLetter, type ColumnSpec, type TabSpec } from './columns';
+import { DATE_PATTERN } from './date-cell';
 import { tabByKey, TABS } from './tabs';
 
 export const HEADER_BACKGROUND = '#ddebf7';
@@ -26,6 +27,9 @@ export interface DropdownSource {
   lastRow?: number;
 }
 
+/** Where another tab's column is, for a dropdown that draws on it; null: the column is not there, so no dropdown. */
+export type SourceOf = (tabKey: string, columnKey: string) => DropdownSource | null;
+
 /** The layout's own place for a tab's column: where a tab the project creates puts it. */
 export function layoutSource(tabKey: string, columnKey: string): DropdownSource {
   const tab = tabByKey(tabKey);
@@ -37,11 +41,12 @@ export function layoutSource(tabKey: string, columnKey: string): DropdownSource 
  * holds them where it really is (`sourceOf`: an official's tab keeps its own name
  * and column order) and, unless a last row is given, runs to the end of that tab.
  */
-export function dropdownFor(column: ColumnSpec, sourceOf: typeof layoutSource = layoutSource): Dropdown | null {
+export function dropdownFor(column: ColumnSpec, sourceOf: SourceOf = layoutSource): Dropdown | null {
   if (column.choices) return { kind: 'list', values: column.choices };
   if (!column.choicesFrom) return null;
   const from = tabByKey(column.choicesFrom.tab);
-  return { kind: 'range', a1: sourceA1(sourceOf(from.key, column.choicesFrom.column), from.frozenRows + 1) };
+  const source = sourceOf(from.key, column.choicesFrom.column);
+  return source && { kind: 'range', a1: sourceA1(source, from.frozenRows + 1) };
 }
 
 /** A dropdown source's cells in A1 notation, from `firstRow` ('Đơn vị'!$B$2:$B). */
@@ -101,5 +106,39 @@ export function overdueRule(tab: TabSpec, firstRow = tab.frozenRows + 1): { form
   return {
     formula: `=AND($${due}${row}<>"", $${due}${row}<TODAY(), LEFT($${status}${row}, 10)<>"Hoàn thành", $${status}${row}<>"Không thực hiện")`,
     column: index('due'),
+  };
+}
+
+/**
+ * Everything a new tab is laid out with, whichever API lays it out (`cchc init --sheet` through the Sheets API, the
+ * menu through Apps Script): the grid's rows, the header row (bold, coloured, frozen), each column's width, wrapping,
+ * date format and dropdown, the columns guarded with a warning, and the overdue colour, its formula anchored at
+ * `firstRow` (the first data row unless told: the menu extends the rules over rows a grid gains).
+ */
+export interface TabLayout {
+  rows: number;
+  frozenRows: number;
+  header: { titles: string[]; background: string };
+  /** `datePattern`: a date column's number format. */
+  columns: { width: number; hidden: boolean; wrap: boolean; datePattern: string | null; dropdown: Dropdown | null }[];
+  protectedSpans: { start: number; end: number; description: string }[];
+  overdue: { formula: string; column: number; background: string } | null;
+}
+
+export function tabLayout(tab: TabSpec, sourceOf: SourceOf = layoutSource, firstRow = tab.frozenRows + 1): TabLayout {
+  const overdue = overdueRule(tab, firstRow);
+  return {
+    rows: tab.frozenRows + LAYOUT_ROWS,
+    frozenRows: tab.frozenRows,
+    header: { titles: tab.columns.map((c) => c.header), background: HEADER_BACKGROUND },
+    columns: tab.columns.map((c) => ({
+      width: c.width,
+      hidden: c.hidden ?? false,
+      wrap: c.wrap ?? false,
+      datePattern: c.type === 'date' ? DATE_PATTERN : null,
+      dropdown: dropdownFor(c, sourceOf),
+    })),
+    protectedSpans: protectedSpans(tab),
+    overdue: overdue && { ...overdue, background: OVERDUE_BACKGROUND },
   };
 }

@@ -1,5 +1,6 @@
 /** Conflicts as officials read them: which tab, which row, which column, who holds what. */
 import type { CellValue, TabSpec } from '../layout/columns';
+import { tabByKey } from '../layout/tabs';
 import { identityColumns } from './row-identity';
 import type { MergeConflict } from './three-way-merge';
 
@@ -28,4 +29,17 @@ export function describeConflict(tab: TabSpec, conflict: MergeConflict, destinat
 export function describeUnidentified(tab: TabSpec, rows: readonly number[], where: string): string {
   const headers = identityColumns(tab).map((key) => `"${tab.columns.find((c) => c.key === key)!.header}"`);
   return `Trang "${tab.name}" ${where}: ${rows.length} dòng chưa có ${headers.join(', ')} (dòng ${rows.join(', ')}) nên chưa được đồng bộ; điền vào rồi chạy lại.`;
+}
+
+/** A conflict as `cchc sync resolve` lists it, before either side is kept: what the sheet, the workbook and the last sync hold. */
+export function describeOpenConflict(c: MergeConflict): string {
+  const tab = tabByKey(c.tab);
+  const where = `Trang "${tab.name}", dòng ${c.key}`;
+  if (c.column === null) {
+    return c.deletedAt === 'target'
+      ? `${where}: đã bị xóa trong sổ cục bộ nhưng được sửa trên bảng tính.`
+      : `${where}: đã bị xóa trên bảng tính nhưng được sửa trong sổ cục bộ.`;
+  }
+  const header = tab.columns.find((col) => col.key === c.column)?.header ?? c.column;
+  return `${where}, cột "${header}": trên bảng tính ${shown(c.source)}, trong sổ cục bộ ${shown(c.target)} (lần đồng bộ trước: ${shown(c.base)}).`;
 }

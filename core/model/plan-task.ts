@@ -43,16 +43,10 @@ export type Section = {
   title: string;
 };
 
-export type Task = {
-  /** Stable id: survives renumbering and re-import (see taskId). */
-  id: string;
-  plan: string;
-  /** Absent or "task" for a task; "section" or "group" for a heading row. */
-  kind?: RowKind;
+/** A task as its plan's appendix writes it: the columns an import reads (parse-appendix) and the catalog keeps (Task). */
+export type PlanColumns = {
   section: string;
   sectionTitle: string;
-  /** The group heading the task sits under ("2.1 Kiểm soát TTHC"), "" when none. */
-  group?: string;
   /** STT as written, hierarchical numbers included ("2.1.1"). */
   stt: string;
   title: string;
@@ -63,6 +57,16 @@ export type Task = {
   support: string;
   product: string;
   deadline: string;
+};
+
+export type Task = PlanColumns & {
+  /** Stable id: survives renumbering and re-import (see taskId). */
+  id: string;
+  plan: string;
+  /** Absent or "task" for a task; "section" or "group" for a heading row. */
+  kind?: RowKind;
+  /** The group heading the task sits under ("2.1 Kiểm soát TTHC"), "" when none. */
+  group?: string;
   /** The appendix's "Ghi chú" column; absent in catalogs older than the column. */
   remarks?: string;
   /** Code of the CCHC-index criterion the task serves ("2.1"), linking it to the criteria tab; "" or absent when none. */
@@ -86,6 +90,9 @@ export const TRACKING_FIELDS = [
   'evidence',
   'note',
 ] as const satisfies readonly (keyof Task)[];
+
+/** The appendix's text columns of a task, after its numbering: what an import reads and the catalog keeps. */
+export const PLAN_TEXT_FIELDS = ['title', 'target', 'lead', 'support', 'product', 'deadline'] as const satisfies readonly (keyof Task)[];
 export const CATALOG_FIELDS = [
   'plan',
   'kind',
@@ -93,12 +100,7 @@ export const CATALOG_FIELDS = [
   'sectionTitle',
   'group',
   'stt',
-  'title',
-  'target',
-  'lead',
-  'support',
-  'product',
-  'deadline',
+  ...PLAN_TEXT_FIELDS,
   'remarks',
   'criterion',
 ] as const satisfies readonly (keyof Task)[];

@@ -4,17 +4,7 @@
  * load exceljs, docx, the Sheets client or zod (one chunk each in the built CLI).
  */
 import { Command } from 'commander';
-import type { ExportOptions } from './commands/export';
 import type { ImportOptions } from './commands/import';
-import type { InitOptions } from './commands/init';
-import type { IndexOptions } from './commands/par-index';
-import type { RemindOptions } from './commands/remind';
-import type { ReportOptions } from './commands/report';
-import type { RestoreOptions } from './commands/restore';
-import type { RollupOptions } from './commands/rollup';
-import type { SyncOptions } from './commands/sync';
-import type { ResolveOptions } from './commands/sync-resolve';
-import type { ValidateOptions } from './commands/validate';
 import {
   calendarOption,
   DEFAULT_READS_PER_MINUTE,
@@ -25,11 +15,20 @@ import {
   withStoreOptions,
   todayOption,
   withPeriodOptions,
-  type MetricsCliOptions,
 } from './shared/options';
 import { setVersionCommand } from '../files/versions';
 import { run } from './shared/outcome';
 import { speakVietnamese } from './usage-vi';
+
+/**
+ * A command's action: its work (commands/) loaded only when it runs, called with the command's arguments and options
+ * (commander adds the command itself last, which no work needs), its exit code kept for the process.
+ */
+const runs =
+  <A extends unknown[]>(load: () => Promise<(...args: A) => Promise<number>>) =>
+  async (...args: unknown[]): Promise<void> => {
+    run.exitCode = await (await load())(...(args.slice(0, -1) as A));
+  };
 
 const JSON_HELP = 'in kết quả dạng JSON (cho phần mềm khác)';
 const FORCE_HELP = 'thay tệp --out đã có (bản cũ giữ thành .bak)';
@@ -50,10 +49,7 @@ export function buildProgram(): Command {
   withStoreOptions(program.command('init').description('Tạo sổ dữ liệu mới, hoặc các trang còn thiếu trên bảng tính Google'))
     .option('--ward <tên>', 'tên phường/xã')
     .option('--year <năm>', 'năm kế hoạch')
-    .action(async (opts: InitOptions) => {
-      const { initCommand } = await import('./commands/init');
-      run.exitCode = await initCommand(opts);
-    });
+    .action(runs(async () => (await import('./commands/init')).initCommand));
 
   withStoreOptions(
     program
@@ -61,41 +57,34 @@ export function buildProgram(): Command {
       .description('Kiểm tra dữ liệu mọi trang: nhiệm vụ, hội nghị, văn bản, số hóa, cài đặt, chỉ tiêu; mã thoát 1 khi có lỗi'),
   )
     .option('--json', JSON_HELP)
-    .action(async (opts: ValidateOptions) => {
-      const { validateCommand } = await import('./commands/validate');
-      run.exitCode = await validateCommand(opts);
-    });
+    .action(runs(async () => (await import('./commands/validate')).validateCommand));
 
-  withStoreOptions(
-    program
-      .command('import')
-      .description(
-        'Nhập một biểu mẫu (.xlsx, .csv) hoặc kế hoạch Word (.docx): phụ lục nhiệm vụ, sổ hội nghị, số liệu văn bản, số liệu số hóa, bộ tiêu chí Chỉ số CCHC',
-      )
-      .argument('<tệp>', 'tệp .xlsx, .csv hoặc .docx'),
+  /** The one import, under each name officials know it by: a file, the store options, and what that name implies. */
+  const importing = (name: string, description: string, fileHelp: string, implied: Partial<ImportOptions> = {}): Command =>
+    withStoreOptions(program.command(name).description(description).argument('<tệp>', fileHelp)).action(
+      runs(async () => {
+        const { importCommand } = await import('./commands/import');
+        return (file: string, opts: ImportOptions) => importCommand(file, { ...opts, ...implied });
+      }),
+    );
+
+  importing(
+    'import',
+    'Nhập một biểu mẫu (.xlsx, .csv) hoặc kế hoạch Word (.docx): phụ lục nhiệm vụ, sổ hội nghị, số liệu văn bản, số liệu số hóa, bộ tiêu chí Chỉ số CCHC',
+    'tệp .xlsx, .csv hoặc .docx',
   )
     .option('--plan <số>', 'số kế hoạch khi phụ lục không ghi, ví dụ 158/KH-UBND')
     .option('--period <kỳ>', 'kỳ của các dòng không ghi "Kỳ", ví dụ "Quý I/2026"')
     .option('--replace', 'thay giá trị trong sổ bằng giá trị trong tệp')
     .option('--dry-run', 'chỉ đọc và kiểm tra, không ghi')
-    .option('--json', JSON_HELP)
-    .action(async (file: string, opts: ImportOptions) => {
-      const { importCommand } = await import('./commands/import');
-      run.exitCode = await importCommand(file, opts);
-    });
+    .option('--json', JSON_HELP);
 
-  // The same import, under the name wards know for the province system's export.
-  withStoreOptions(
-    program
-      .command('import-stats')
-      .description('Nhập số liệu từ Hệ thống giải quyết TTHC của tỉnh vào trang "Số hóa" (như cchc import)')
-      .argument('<tệp>', 'tệp .xlsx hoặc .csv xuất từ hệ thống của tỉnh'),
-  )
-    .option('--period <kỳ>', 'kỳ của số liệu khi tệp không có cột "Kỳ", ví dụ "Quý I/2026"')
-    .action(async (file: string, opts: ImportOptions) => {
-      const { importCommand } = await import('./commands/import');
-      run.exitCode = await importCommand(file, opts);
-    });
+  // Under the name wards know for the province system's export.
+  importing(
+    'import-stats',
+    'Nhập số liệu từ Hệ thống giải quyết TTHC của tỉnh vào trang "Số hóa" (như cchc import)',
+    'tệp .xlsx hoặc .csv xuất từ hệ thống của tỉnh',
+  ).option('--period <kỳ>', 'kỳ của số liệu khi tệp không có cột "Kỳ", ví dụ "Quý I/2026"');
 
   program
     .command('export')
@@ -106,33 +95,21 @@ export function buildProgram(): Command {
     .addOption(sheetOption())
     .option('--plan <số>', 'số kế hoạch (bắt buộc khi sổ có nhiều kế hoạch)')
     .option('--with-progress', 'thêm cột trạng thái, tiến độ, ngày hoàn thành, minh chứng')
-    .action(async (opts: ExportOptions) => {
-      const { exportCommand } = await import('./commands/export');
-      run.exitCode = await exportCommand(opts);
-    });
+    .action(runs(async () => (await import('./commands/export')).exportCommand));
 
   withPeriodOptions(program.command('metrics').description('Tính chỉ số theo kỳ: hội nghị, văn bản, số hóa, tiến độ nhiệm vụ'))
     .option('--json', JSON_HELP)
-    .action(async (opts: MetricsCliOptions) => {
-      const { metricsCommand } = await import('./commands/metrics');
-      run.exitCode = await metricsCommand(opts);
-    });
+    .action(runs(async () => (await import('./commands/metrics')).metricsCommand));
 
   withStoreOptions(program.command('remind').description('Xem trước nhắc việc: nhiệm vụ quá hạn, sắp đến hạn của từng đơn vị chủ trì'))
     .addOption(todayOption())
     .option('--json', JSON_HELP)
-    .action(async (opts: RemindOptions) => {
-      const { remindCommand } = await import('./commands/remind');
-      run.exitCode = await remindCommand(opts);
-    });
+    .action(runs(async () => (await import('./commands/remind')).remindCommand));
 
   withPeriodOptions(program.command('report').description('Lập báo cáo định kỳ ra Excel hoặc Word'))
     .option('--out <tệp>', 'tệp .xlsx (Excel) hoặc .docx (Word) cần ghi (mặc định: bao-cao-<kỳ>.xlsx)')
     .option('--force', FORCE_HELP)
-    .action(async (opts: ReportOptions) => {
-      const { reportCommand } = await import('./commands/report');
-      run.exitCode = await reportCommand(opts);
-    });
+    .action(runs(async () => (await import('./commands/report')).reportCommand));
 
   // No --unit: the self-assessment is the ward's as a whole (its totals per unit are in the output).
   withStoreOptions(program.command('index').description('Tự chấm điểm Chỉ số CCHC'))
@@ -142,20 +119,14 @@ export function buildProgram(): Command {
     .option('--out <tệp>', 'xuất biểu tự chấm điểm (.xlsx) hoặc báo cáo tự chấm điểm (.docx)')
     .option('--force', FORCE_HELP)
     .option('--json', JSON_HELP)
-    .action(async (opts: IndexOptions) => {
-      const { indexCommand } = await import('./commands/par-index');
-      run.exitCode = await indexCommand(opts);
-    });
+    .action(runs(async () => (await import('./commands/par-index')).indexCommand));
 
-  withStoreOptions(
-    program
-      .command('index-import')
-      .description('Nhập bộ tiêu chí, bảng phân công, biểu tự chấm Chỉ số CCHC (.xlsx, .csv hoặc Word .docx) vào trang "Chỉ số CCHC"')
-      .argument('<tệp>', 'tệp .xlsx, .csv hoặc .docx'),
-  ).action(async (file: string, opts: ImportOptions) => {
-    const { importCommand } = await import('./commands/import');
-    run.exitCode = await importCommand(file, { ...opts, criteria: true });
-  });
+  importing(
+    'index-import',
+    'Nhập bộ tiêu chí, bảng phân công, biểu tự chấm Chỉ số CCHC (.xlsx, .csv hoặc Word .docx) vào trang "Chỉ số CCHC"',
+    'tệp .xlsx, .csv hoặc .docx',
+    { criteria: true },
+  );
 
   const sync = program.command('sync').description('Đồng bộ sổ cục bộ với bảng tính Google dùng chung');
   sync
@@ -165,20 +136,14 @@ export function buildProgram(): Command {
     .addOption(storeOption())
     .option('--out <tệp>', 'sổ .xlsx nhận dữ liệu (mặc định: sổ của --store)')
     .option('--yes', 'đồng ý xóa trong sổ cục bộ nhiều dòng, hoặc cột trống hết, theo bảng tính')
-    .action(async (opts: SyncOptions) => {
-      const { pullCommand } = await import('./commands/sync');
-      run.exitCode = await pullCommand(opts);
-    });
+    .action(runs(async () => (await import('./commands/sync')).pullCommand));
   sync
     .command('push')
     .description('Đẩy sổ cục bộ lên bảng tính, không ghi đè sửa đổi của cán bộ')
     .addOption(sheetOption())
     .addOption(storeOption())
     .option('--yes', 'đồng ý đẩy lên cả cột đã bị xóa trống hết trong sổ cục bộ')
-    .action(async (opts: SyncOptions) => {
-      const { pushCommand } = await import('./commands/sync');
-      run.exitCode = await pushCommand(opts);
-    });
+    .action(runs(async () => (await import('./commands/sync')).pushCommand));
   sync
     .command('resolve')
     .description('Xem và giải quyết xung đột đồng bộ')
@@ -187,10 +152,7 @@ export function buildProgram(): Command {
     .option('--keep <bên>', 'giữ bên nào: "sheet" (bảng tính) hoặc "local" (sổ cục bộ)')
     .option('--all', 'giải quyết tất cả xung đột')
     .option('--cell <STT...>', 'số thứ tự hoặc mã xung đột (ví dụ 1,3 hoặc tasks:NV-…:note)')
-    .action(async (opts: ResolveOptions) => {
-      const { resolveCommand } = await import('./commands/sync-resolve');
-      run.exitCode = await resolveCommand(opts);
-    });
+    .action(runs(async () => (await import('./commands/sync-resolve')).resolveCommand));
 
   program
     .command('rollup')
@@ -202,10 +164,7 @@ export function buildProgram(): Command {
     .addOption(todayOption())
     .option('--concurrency <số>', 'số bảng tính đọc cùng lúc', positive, 4)
     .option('--per-minute <số>', 'tối đa số lượt đọc mỗi phút (hạn mức của Google)', positive, DEFAULT_READS_PER_MINUTE)
-    .action(async (opts: RollupOptions) => {
-      const { rollupCommand } = await import('./commands/rollup');
-      run.exitCode = await rollupCommand(opts);
-    });
+    .action(runs(async () => (await import('./commands/rollup')).rollupCommand));
 
   program
     .command('auth')
@@ -215,10 +174,7 @@ export function buildProgram(): Command {
       'Đăng nhập một lần bằng tài khoản Google qua ứng dụng OAuth "Desktop app"; mã truy cập được lưu trong tệp chỉ người dùng đó đọc được',
     )
     .option('--client <tệp>', 'tệp JSON của ứng dụng OAuth Desktop (hoặc biến môi trường CCHC_GOOGLE_KEY_FILE)')
-    .action(async (opts: { client?: string }) => {
-      const { loginCommand } = await import('./commands/auth');
-      run.exitCode = await loginCommand(opts);
-    });
+    .action(runs(async () => (await import('./commands/auth')).loginCommand));
 
   program
     .command('restore')
@@ -227,17 +183,11 @@ export function buildProgram(): Command {
     )
     .argument('[số]', 'số của bản lưu trong danh sách (1: bản gần nhất)')
     .addOption(storeOption())
-    .action(async (number: string | undefined, opts: RestoreOptions) => {
-      const { restoreCommand } = await import('./commands/restore');
-      run.exitCode = await restoreCommand(number, opts);
-    });
+    .action(runs(async () => (await import('./commands/restore')).restoreCommand));
 
   program
     .command('demo')
     .description('Chạy thử với dữ liệu mẫu (ba phụ lục năm 2026 kèm theo)')
-    .action(async () => {
-      const { demoCommand } = await import('./commands/demo');
-      run.exitCode = await demoCommand();
-    });
+    .action(runs(async () => (await import('./commands/demo')).demoCommand));
   return program;
 }

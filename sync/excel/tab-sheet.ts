@@ -3,13 +3,36 @@
  * header, wrapped long text, dropdowns. Shared by the local store and templates.
  */
 import type { DataValidation, Workbook, Worksheet } from 'exceljs';
-import { columnLetter, DATE_PATTERN, tabByKey, type TabSpec } from '../../core/index';
+import { columnLetter, DATE_PATTERN, dropdownFor, layoutSource, type Dropdown, type TabSpec } from '../../core/index';
 
 export const DATA_VALIDATION_ROWS = 2000;
 const FONT = { name: 'Times New Roman', size: 12 };
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
+/**
+ * Puts a column's dropdown (core/layout's rule) on `range`: a list refuses any other value, saying `refusal` of its
+ * values; a range of another tab only suggests, since several units may share a cell.
+ */
+export function addDropdown(
+  ws: Worksheet,
+  range: string,
+  dropdown: Dropdown,
+  refusal: (values: readonly string[]) => { title?: string; text: string },
+): void {
+  // exceljs supports range validations but its typings omit the collection.
+  const validations = (ws as Worksheet & { dataValidations: { add(range: string, v: DataValidation): void } }).dataValidations;
+  if (dropdown.kind === 'range') {
+    validations.add(range, { type: 'list', allowBlank: true, formulae: [dropdown.a1], showErrorMessage: false });
+    return;
+  }
+  const { title, text } = refusal(dropdown.values);
+  validations.add(range, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${dropdown.values.join(',')}"`],
+    showErrorMessage: true,
+    ...(title === undefined ? {} : { errorTitle: title }),
+    error: text,
+  });
 }
 
 export function addTabSheet(workbook: Workbook, tab: TabSpec): Worksheet {
@@ -35,31 +58,13 @@ export function addTabSheet(workbook: Workbook, tab: TabSpec): Worksheet {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
     cell.border = { bottom: { style: 'thin' } };
   });
-  // exceljs supports range validations but its typings omit the collection.
-  const validations = (ws as Worksheet & { dataValidations: { add(range: string, v: DataValidation): void } }).dataValidations;
   tab.columns.forEach((c, i) => {
-    const range = `${columnLetter(i)}2:${columnLetter(i)}${DATA_VALIDATION_ROWS}`;
-    if (c.choices) {
-      validations.add(range, {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`"${c.choices.join(',')}"`],
-        showErrorMessage: true,
-        errorTitle: 'Giá trị không hợp lệ',
-        error: `Chọn một giá trị trong danh sách: ${c.choices.join(', ')}.`,
-      });
-    } else if (c.choicesFrom) {
-      const source = tabByKey(c.choicesFrom.tab);
-      const idx = source.columns.findIndex((sc) => sc.key === c.choicesFrom!.column);
-      const letter = columnLetter(idx);
-      // Several units may share a cell, so the list is a helper, not a constraint.
-      validations.add(range, {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`${quoteSheet(source.name)}!$${letter}$2:$${letter}$${DATA_VALIDATION_ROWS}`],
-        showErrorMessage: false,
-      });
-    }
+    const dropdown = dropdownFor(c, (tabKey, column) => ({ ...layoutSource(tabKey, column), lastRow: DATA_VALIDATION_ROWS }));
+    if (!dropdown) return;
+    addDropdown(ws, `${columnLetter(i)}2:${columnLetter(i)}${DATA_VALIDATION_ROWS}`, dropdown, (values) => ({
+      title: 'Giá trị không hợp lệ',
+      text: `Chọn một giá trị trong danh sách: ${values.join(', ')}.`,
+    }));
   });
   return ws;
 }

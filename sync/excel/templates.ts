@@ -17,9 +17,11 @@ import {
   PROGRESS_COLUMNS,
   STANDARD_UNITS,
   TASK_STATUSES,
+  type Dropdown,
   type TabSpec,
 } from '../../core/index';
 import { OFFICIAL_FONT, officialPageSetup, THIN_BORDER } from './official-style';
+import { addDropdown } from './tab-sheet';
 
 interface TemplateColumn {
   header: string;
@@ -165,26 +167,14 @@ export function templateWorkbook(spec: TemplateSpec): ExcelJS.Workbook {
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.border = THIN_BORDER;
   });
-  const validations = (ws as ExcelJS.Worksheet & { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
-    .dataValidations;
   spec.columns.forEach((c, i) => {
-    const range = `${columnLetter(i)}2:${columnLetter(i)}1000`;
-    if (c.choices) {
-      validations.add(range, {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`"${c.choices.join(',')}"`],
-        showErrorMessage: true,
-        error: `Chọn: ${c.choices.join(', ')}`,
-      });
-    } else if (c.units) {
-      validations.add(range, {
-        type: 'list',
-        allowBlank: true,
-        formulae: [sourceA1({ name: UNITS_SHEET, column: 0, lastRow: STANDARD_UNITS.length + 1 }, 2)],
-        showErrorMessage: false,
-      });
-    }
+    const dropdown: Dropdown | null = c.choices
+      ? { kind: 'list', values: c.choices }
+      : c.units
+        ? { kind: 'range', a1: sourceA1({ name: UNITS_SHEET, column: 0, lastRow: STANDARD_UNITS.length + 1 }, 2) }
+        : null;
+    if (dropdown)
+      addDropdown(ws, `${columnLetter(i)}2:${columnLetter(i)}1000`, dropdown, (values) => ({ text: `Chọn: ${values.join(', ')}` }));
   });
   officialPageSetup(ws, 1);
   if (spec.columns.some((c) => c.units)) addUnitsSheet(workbook);

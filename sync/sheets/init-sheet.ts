@@ -6,17 +6,7 @@
  * the appendix's columns. Existing tabs are never touched.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import {
-  dropdownFor,
-  HEADER_BACKGROUND,
-  LAYOUT_ROWS,
-  layoutSource,
-  OVERDUE_BACKGROUND,
-  overdueRule,
-  protectedSpans,
-  type TabSpec,
-} from '../../core/index';
-import { DATE_FORMAT } from './grid-values';
+import { layoutSource, tabLayout, type TabSpec } from '../../core/index';
 
 type Request = sheets_v4.Schema$Request;
 
@@ -29,9 +19,9 @@ function color(hex: string): sheets_v4.Schema$Color {
 const PX_PER_CHAR = 7;
 
 export function addTabRequests(tab: TabSpec, sheetId: number, index: number, sourceOf = layoutSource): Request[] {
-  const width = tab.columns.length;
+  const layout = tabLayout(tab, sourceOf);
   // No end row: dropdowns, formats and the overdue colour reach every row the tab ever gets.
-  const dataRows = { sheetId, startRowIndex: tab.frozenRows };
+  const dataRows = { sheetId, startRowIndex: layout.frozenRows };
   const columnRange = (i: number): sheets_v4.Schema$GridRange => ({ ...dataRows, startColumnIndex: i, endColumnIndex: i + 1 });
   const requests: Request[] = [
     {
@@ -40,7 +30,7 @@ export function addTabRequests(tab: TabSpec, sheetId: number, index: number, sou
           sheetId,
           title: tab.name,
           index,
-          gridProperties: { rowCount: tab.frozenRows + LAYOUT_ROWS, columnCount: width, frozenRowCount: tab.frozenRows },
+          gridProperties: { rowCount: layout.rows, columnCount: layout.columns.length, frozenRowCount: layout.frozenRows },
         },
       },
     },
@@ -49,11 +39,11 @@ export function addTabRequests(tab: TabSpec, sheetId: number, index: number, sou
         start: { sheetId, rowIndex: 0, columnIndex: 0 },
         rows: [
           {
-            values: tab.columns.map((c) => ({
-              userEnteredValue: { stringValue: c.header },
+            values: layout.header.titles.map((title) => ({
+              userEnteredValue: { stringValue: title },
               userEnteredFormat: {
                 textFormat: { bold: true },
-                backgroundColor: color(HEADER_BACKGROUND),
+                backgroundColor: color(layout.header.background),
                 wrapStrategy: 'WRAP',
                 verticalAlignment: 'MIDDLE',
               },
@@ -64,7 +54,7 @@ export function addTabRequests(tab: TabSpec, sheetId: number, index: number, sou
       },
     },
   ];
-  tab.columns.forEach((c, i) => {
+  layout.columns.forEach((c, i) => {
     requests.push({
       updateDimensionProperties: {
         range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
@@ -80,16 +70,16 @@ export function addTabRequests(tab: TabSpec, sheetId: number, index: number, sou
           fields: 'userEnteredFormat.wrapStrategy',
         },
       });
-    if (c.type === 'date') {
+    if (c.datePattern) {
       requests.push({
         repeatCell: {
           range: columnRange(i),
-          cell: { userEnteredFormat: { numberFormat: DATE_FORMAT } },
+          cell: { userEnteredFormat: { numberFormat: { type: 'DATE', pattern: c.datePattern } } },
           fields: 'userEnteredFormat.numberFormat',
         },
       });
     }
-    const dropdown = dropdownFor(c, sourceOf);
+    const { dropdown } = c;
     if (dropdown) {
       const condition: sheets_v4.Schema$BooleanCondition =
         dropdown.kind === 'list'
@@ -100,7 +90,7 @@ export function addTabRequests(tab: TabSpec, sheetId: number, index: number, sou
       });
     }
   });
-  const overdue = overdueRule(tab);
+  const { overdue } = layout;
   if (overdue) {
     requests.push({
       addConditionalFormatRule: {
@@ -109,17 +99,17 @@ export function addTabRequests(tab: TabSpec, sheetId: number, index: number, sou
           ranges: [columnRange(overdue.column)],
           booleanRule: {
             condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: overdue.formula }] },
-            format: { backgroundColor: color(OVERDUE_BACKGROUND) },
+            format: { backgroundColor: color(overdue.background) },
           },
         },
       },
     });
   }
-  for (const span of protectedSpans(tab)) {
+  for (const span of layout.protectedSpans) {
     requests.push({
       addProtectedRange: {
         protectedRange: {
-          range: { sheetId, startRowIndex: tab.frozenRows, startColumnIndex: span.start, endColumnIndex: span.end },
+          range: { sheetId, startRowIndex: layout.frozenRows, startColumnIndex: span.start, endColumnIndex: span.end },
           description: span.description,
           warningOnly: true,
         },

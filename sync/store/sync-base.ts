@@ -169,6 +169,32 @@ export async function saveSyncBase(
   await rm(logPath(path), { force: true });
 }
 
+/** What was last synced between one workbook and one sheet, as a sync use-case loads and saves it. */
+export interface SyncRecord {
+  /** The base and sheet ids; `note` says the file was unreadable and the base starts empty. */
+  load(): Promise<SyncState & { note: string | null }>;
+  /** Records the base after a sync: only what changed since it was loaded (or last saved) is written. */
+  save(state: SyncState): Promise<void>;
+}
+
+/** The record beside the workbook at `localStore` for the sheet `spreadsheetId`; its paths are fixed when it is loaded. */
+export function syncRecord(localStore: string, spreadsheetId: string): SyncRecord {
+  let loaded: { path: string; workbook: string; state: SyncState } | undefined;
+  return {
+    async load() {
+      const workbook = await realWorkbookPath(localStore);
+      const path = await syncStatePath(localStore, spreadsheetId);
+      const state = await loadSyncBase(path);
+      loaded = { path, workbook, state };
+      return state;
+    },
+    async save(state) {
+      if (!loaded) throw new Error('syncRecord: save before load');
+      await saveSyncBase(loaded.path, spreadsheetId, loaded.workbook, state, loaded.state);
+    },
+  };
+}
+
 /** Appends `text` and flushes it to disk; a link at the log's name is refused, not followed. Returns the log's size. */
 async function appendDurable(path: string, text: string): Promise<number> {
   const handle = await open(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0), 0o600);

@@ -170,6 +170,16 @@ function table(t: ReportTable): (Paragraph | Table)[] {
   return [title, new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows: [header, ...rows] })];
 }
 
+/** A body paragraph (a bullet too, its dash written out): justified, first line indented 10 mm. */
+function bodyParagraph(parts: readonly Inline[]): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: { after: 60 },
+    indent: { firstLine: convertMillimetersToTwip(10) },
+    children: runs(parts, { size: BODY }),
+  });
+}
+
 function block(b: Block): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
@@ -182,23 +192,9 @@ function block(b: Block): (Paragraph | Table)[] {
         }),
       ];
     case 'paragraph':
-      return [
-        new Paragraph({
-          alignment: AlignmentType.JUSTIFIED,
-          spacing: { after: 60 },
-          indent: { firstLine: convertMillimetersToTwip(10) },
-          children: runs(b.parts, { size: BODY }),
-        }),
-      ];
+      return [bodyParagraph(b.parts)];
     case 'bullet':
-      return [
-        new Paragraph({
-          alignment: AlignmentType.JUSTIFIED,
-          spacing: { after: 60 },
-          indent: { firstLine: convertMillimetersToTwip(10) },
-          children: runs(['- ', ...b.parts], { size: BODY }),
-        }),
-      ];
+      return [bodyParagraph(['- ', ...b.parts])];
     case 'table':
       return table(b.table);
   }

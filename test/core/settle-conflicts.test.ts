@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { indexRows, listConflicts, MEETINGS_TAB, mergeTab, settleConflicts, syncedBase, TASKS_TAB, type Row } from '../../core/index';
+import {
+  chosenConflicts,
+  describeOpenConflict,
+  indexRows,
+  listConflicts,
+  MEETINGS_TAB,
+  mergeTab,
+  pullDeletionsStop,
+  pullTargetStop,
+  settleConflicts,
+  syncedBase,
+  TASKS_TAB,
+  type Row,
+} from '../../core/index';
 
 const task = (id: string, note: string): Row => ({ id, plan: 'P', title: `Việc ${id}`, note });
 const baseOf = (tables: Record<string, Row[]>) =>
@@ -45,5 +58,34 @@ describe('settleConflicts', () => {
     expect(push.conflicts).toEqual([]);
     expect(push.updates).toEqual([{ key: 'A', column: 'note', value: 'cục bộ' }]);
     expect(push.inserts.map((r) => r['id'])).toEqual(['B']);
+  });
+});
+
+describe('sync decisions', () => {
+  const synced = { tasks: [task('A', ''), task('B', ''), task('C', '')] };
+  const local = { tasks: [task('A', 'cục bộ'), task('B', 'sửa ở máy')] };
+  const sheet = { tasks: [task('A', 'bảng tính'), task('C', 'sửa trên bảng tính')] };
+  const conflicts = listConflicts(local, sheet, baseOf(synced));
+
+  it('chooses conflicts by number or reference, all of them, or stops on an unknown name', () => {
+    expect(chosenConflicts(conflicts, { names: ['2', 'tasks:A:note'] })).toEqual([conflicts[1], conflicts[0]]);
+    expect(chosenConflicts(conflicts, { all: true, names: [] })).toEqual(conflicts);
+    expect(chosenConflicts(conflicts, { names: ['1', '4'] })).toMatchObject({ code: 'CONFLICT_NOT_FOUND' });
+    expect(chosenConflicts(conflicts, { names: ['tasks:Z:note'] })).toMatchObject({ code: 'CONFLICT_NOT_FOUND' });
+  });
+
+  it('a pull stops before deleting many rows, and writes only into a store', () => {
+    expect(pullDeletionsStop({ largeDeletions: new Map() })).toBeNull();
+    const stop = pullDeletionsStop({ largeDeletions: new Map([['tasks', [5, 10] as [number, number]]]) });
+    expect(stop?.code).toBe('PULL_DELETES_MANY');
+    expect(stop?.message).toContain('5/10 dòng trang "Nhiệm vụ"');
+    expect(pullTargetStop('x.xlsx', new Map([['tasks', { name: 'Nhiệm vụ', columns: new Set<string>() }]]))).toBeNull();
+    expect(pullTargetStop('x.xlsx', new Map())?.code).toBe('NOT_A_STORE');
+  });
+
+  it('lists an open conflict with what each side and the last sync hold', () => {
+    expect(describeOpenConflict(conflicts[0]!)).toBe(
+      'Trang "Nhiệm vụ", dòng A, cột "Ghi chú": trên bảng tính "bảng tính", trong sổ cục bộ "cục bộ" (lần đồng bộ trước: (trống)).',
+    );
   });
 });

@@ -2,7 +2,8 @@
  * `cchc init --sheet`, `cchc sync push|pull` as an official's IT contact runs
  * them: the real binary, the real Google client, HTTP to the emulator.
  */
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { columnLetter, MEETINGS_TAB, TABS, TASKS_TAB, type Row } from '../../core/index';
 import { sampleTables } from '../../sync/samples/sample-tables';
@@ -166,11 +167,14 @@ describe('cchc with --sheet', () => {
     expect((await cchcAsync(['init', '--sheet', id], { env })).code).toBe(0);
     emu.resetCounts();
     const appendix = join(process.cwd(), 'templates/samples/phu-luc-nhi-chieu-2026.xlsx');
-    const imported = await cchcAsync(['import', appendix, '--sheet', id], { env });
+    // The import's base goes beside the store named (data/.sync by default): a temp folder, not the repository's data/.
+    const store = join(await tempDir(), 'cchc.xlsx');
+    const imported = await cchcAsync(['import', appendix, '--sheet', id], { env: { ...env, CCHC_STORE: store } });
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
     // Read, re-read just before writing, one write, a read to check it.
     expect(emu.counts()).toMatchObject({ reads: 3, writes: 1 });
+    expect(existsSync(join(dirname(store), '.sync', `${id}.plan-import.json`))).toBe(true);
     const validate = await cchcAsync(['validate', '--json'], { env: { ...env, CCHC_SHEET_ID: id } });
     expect(imported.stdout).toContain('19 nhiệm vụ');
     expect(JSON.parse(validate.stdout).tasks).toBe(19);
