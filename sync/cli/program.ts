@@ -159,6 +159,7 @@ export function buildProgram(): Command {
     .description('Tổng hợp, so sánh chỉ số của nhiều phường, xã từ bảng tính Google')
     .requiredOption('--sheets <tệp>', 'tệp danh sách mã bảng tính, mỗi dòng một mã (kèm tên phường/xã nếu muốn)')
     .option('--out <tệp>', 'tệp .xlsx cần ghi (mặc định: tong-hop-<kỳ>.xlsx)')
+    .option('--force', FORCE_HELP)
     .addOption(periodOption())
     .addOption(calendarOption())
     .addOption(todayOption())

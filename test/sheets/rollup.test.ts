@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +73,32 @@ describe('province roll-up', () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' });
     expect(ws.headerFooter.oddFooter).toContain('Trang &P/&N');
     expect(ws.getRow(3).height).toBeGreaterThanOrEqual(3 * 15.75); // "Tỷ lệ hội nghị trực tuyến (%)" in 12 characters
+  });
+
+  it("--out over a file of the official's, or the store, stops before any sheet is read; --force keeps a copy", async () => {
+    const sheets = await emulated();
+    const id = seedSheet(sheets.emu, 'CCHC', await sampleTables());
+    const dir = await tempDir();
+    const list = join(dir, 'phuong.txt');
+    await writeFile(list, `${id}, Phường Một\n`);
+    const theirs = join(dir, 'tong-hop.xlsx');
+    await writeFile(theirs, 'bảng của cán bộ');
+    const args = ['rollup', '--sheets', list, '--period', '2026', '--today', '2026-11-23'];
+    sheets.emu.resetCounts();
+    const refused = await cchcAsync([...args, '--out', theirs], { env: sheets.env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('[OUT_EXISTS]');
+    expect(await readFile(theirs, 'utf8')).toBe('bảng của cán bộ');
+    const store = join(dir, 'cchc.xlsx');
+    await writeFile(store, 'sổ dữ liệu');
+    const onStore = await cchcAsync([...args, '--out', store, '--force'], { env: { ...sheets.env, CCHC_STORE: store } });
+    expect(onStore.stderr).toContain('[OUT_IS_STORE]');
+    expect(await readFile(store, 'utf8')).toBe('sổ dữ liệu');
+    expect(sheets.emu.counts().reads).toBe(0);
+    const forced = await cchcAsync([...args, '--out', theirs, '--force'], { env: sheets.env });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain(`(bản trước giữ thành "${theirs}.bak")`);
+    expect(await readFile(`${theirs}.bak`, 'utf8')).toBe('bảng của cán bộ');
   });
 
   it('stays under the per-minute read quota, retries included: the emulator enforcing 10 reads a minute never answers 429', async () => {

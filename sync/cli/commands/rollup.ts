@@ -6,24 +6,30 @@
  */
 import { periodName } from '../../../core/index';
 import { EXIT } from '../../errors';
-import { writeWorkbookAtomic } from '../../excel/atomic-write';
+import { checkOutput, writeOutput, type OutputOptions } from '../../files/output-guard';
 import { collectWards } from '../../rollup/collect';
 import { rollupWorkbook } from '../../rollup/rollup-workbook';
 import { readWardList } from '../../rollup/ward-list';
 import { sheetsAuth } from '../../sheets/auth';
 import { sheetsApi } from '../../sheets/client';
 import { RequestRate } from '../../sheets/rate-limit';
+import { localStorePath } from '../../store/store-options';
 import { defaultOut, periodOptions, type MetricsCliOptions } from '../shared/options';
 
 export interface RollupOptions extends Pick<MetricsCliOptions, 'period' | 'today' | 'calendar'> {
   sheets: string;
   out?: string;
+  force?: boolean;
   concurrency: number;
   perMinute: number;
 }
 
 export async function rollupCommand(options: RollupOptions): Promise<number> {
   const { period, today } = periodOptions(options);
+  // Checked before any ward is read: a file of the official's, or the store, is never replaced without --force.
+  const out = options.out ?? defaultOut('tong-hop', periodName(period, { title: true }));
+  const guard: OutputOptions = { command: 'rollup', force: options.force, protect: [localStorePath({})] };
+  await checkOutput(out, guard);
   const wards = await readWardList(options.sheets);
   const api = sheetsApi(await sheetsAuth());
   const progress = process.stderr.isTTY
@@ -36,10 +42,9 @@ export async function rollupCommand(options: RollupOptions): Promise<number> {
     onDone: progress,
   });
   if (progress) process.stderr.write('\n');
-  const out = options.out ?? defaultOut('tong-hop', periodName(period, { title: true }));
-  await writeWorkbookAtomic(rollupWorkbook(results, period, today), out);
+  const kept = await writeOutput(rollupWorkbook(results, period, today), out, guard);
   const failed = results.filter((r) => r.error);
-  console.log(`Đã tổng hợp ${results.length - failed.length}/${results.length} phường, xã (${periodName(period)}) ra ${out}.`);
+  console.log(`Đã tổng hợp ${results.length - failed.length}/${results.length} phường, xã (${periodName(period)}) ra ${out}${kept}.`);
   for (const f of failed) console.log(`  Không đọc được ${f.name} (dòng ${f.ward.line}): ${f.error}`);
   return failed.length > 0 ? EXIT.dataErrors : EXIT.ok;
 }
