@@ -74,21 +74,39 @@ export function matchKey(text: string): string {
   return key;
 }
 
-/** Levenshtein distance, used to suggest the closest known name for a typo. */
-export function editDistance(a: string, b: string): number {
+// The two rows of the distance table, kept between calls: a sheet of thousands of unit cells looks each up.
+let prevRow = new Int32Array(64);
+let currRow = new Int32Array(64);
+
+/**
+ * Levenshtein distance, used to suggest the closest known name for a typo. With a `limit`, a distance of `limit` or
+ * more comes back as `limit` as soon as no cheaper path is left: a search for the closest name skips the rest of
+ * each candidate that is already farther than the best found.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let prev = new Array<number>(b.length + 1);
-  let curr = new Array<number>(b.length + 1);
+  if (a.length === 0) return Math.min(b.length, limit);
+  if (b.length === 0) return Math.min(a.length, limit);
+  if (prevRow.length <= b.length) {
+    prevRow = new Int32Array(b.length + 1);
+    currRow = new Int32Array(b.length + 1);
+  }
+  let prev = prevRow;
+  let curr = currRow;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     curr[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      curr[j] = Math.min(prev[j]! + 1, curr[j - 1]! + 1, prev[j - 1]! + cost);
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const d = Math.min(prev[j]! + 1, curr[j - 1]! + 1, prev[j - 1]! + cost);
+      curr[j] = d;
+      if (d < rowMin) rowMin = d;
     }
+    // Every later row's least value is at least this one's.
+    if (rowMin >= limit) return limit;
     [prev, curr] = [curr, prev];
   }
-  return prev[b.length]!;
+  return Math.min(prev[b.length]!, limit);
 }

@@ -74,7 +74,7 @@ function headAt(words: readonly string[], at: number): { category: Category; len
   for (const head of KEYED_HEADS) {
     const candidate = words.slice(at, at + head.words.length).join(' ');
     const wanted = head.words.join(' ');
-    if (wanted.length >= 5 && editDistance(candidate, wanted) === 1)
+    if (wanted.length >= 5 && editDistance(candidate, wanted, 2) === 1)
       return { category: head.category, length: head.words.length, typo: true };
   }
   // A dropped first word of a two-word head ("các quan" for "các cơ quan"), only right after "các".

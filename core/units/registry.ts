@@ -44,6 +44,8 @@ export class UnitRegistry {
   /** Fuzzy candidates per kind: a typo or a suggestion never crosses kinds. */
   private readonly keysByKind = new Map<UnitKind, [string, UnitDef][]>();
   private readonly cache = new Map<string, UnitRef[]>();
+  /** Fuzzy look-ups are the cost of a big sheet: each distinct name is looked up once per registry. */
+  private readonly looked = new Map<string, UnitRef>();
 
   constructor(units: readonly UnitDef[]) {
     for (const unit of units) {
@@ -88,6 +90,12 @@ export class UnitRegistry {
   /** Resolves one unit name. */
   lookup(name: string): UnitRef {
     const text = nfc(name);
+    let found = this.looked.get(text);
+    if (!found) this.looked.set(text, (found = this.resolveName(text)));
+    return found;
+  }
+
+  private resolveName(text: string): UnitRef {
     const key = unitKey(text);
     const exact = this.byKey.get(key);
     if (exact) return ref(text, exact, 'exact');
@@ -166,7 +174,7 @@ export class UnitRegistry {
     let bestDistance = Infinity;
     for (const [candidate, unit] of this.keysByKind.get(kind) ?? []) {
       if (Math.abs(candidate.length - key.length) >= bestDistance) continue;
-      const d = editDistance(key, candidate);
+      const d = editDistance(key, candidate, bestDistance);
       if (d < bestDistance) {
         bestDistance = d;
         bestUnit = unit;
