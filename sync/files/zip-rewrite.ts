@@ -9,8 +9,16 @@ import type { ZipEntry } from './zip-guard';
 
 const LOCAL_HEADER = 0x04034b50;
 
-/** `bytes` (a package the zip guard checked, its `entries` in directory order) with the `parts` named replaced. */
-export function replaceParts(bytes: Uint8Array, entries: readonly ZipEntry[], parts: ReadonlyMap<string, Uint8Array>): Uint8Array {
+/**
+ * `bytes` (a package the zip guard checked, its `entries` in directory order) with the `parts` named replaced: each
+ * is written by its function, in pieces deflated as they come, so a large part is never whole in memory. What a
+ * function throws passes through, and nothing is returned.
+ */
+export function replaceParts(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  parts: ReadonlyMap<string, (write: (chunk: Uint8Array) => void) => void>,
+): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
@@ -23,7 +31,8 @@ export function replaceParts(bytes: Uint8Array, entries: readonly ZipEntry[], pa
     if (replacement) {
       const deflate = new ZipDeflate(entry.name, { level: 6 });
       zip.add(deflate);
-      deflate.push(replacement, true);
+      replacement((chunk) => deflate.push(chunk));
+      deflate.push(new Uint8Array(0), true);
       continue;
     }
     const at = entry.localHeaderOffset;

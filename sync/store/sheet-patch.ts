@@ -6,7 +6,7 @@
  * text is written as an inline string (the shared strings part stays as it is; Excel reads both and turns inline
  * strings into shared ones when it saves), a date as its serial number under the cell's date style.
  *
- * Where this cannot do exactly what the loading write does, it says so (null) and the store loads the workbook
+ * Where this cannot do exactly what the loading write does, it says so (Unpatchable) and the store loads the workbook
  * instead: a sheet in another form (prefixed tags, rows or cells without their address, rows out of order), a
  * formula cell to change or empty, a date for a cell whose style shows no date, a text the streaming reader would
  * read back otherwise (one holding an XML entity's spelling, "&amp;").
@@ -26,7 +26,6 @@ export interface SheetEdit {
   dateStyles: ReadonlySet<number>;
 }
 
-const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const COL = /<col\b([^>]*?)\/?>/g;
 /** The spelling of an XML entity inside a text: exceljs's streaming reader decodes an inline string's text twice. */
@@ -44,7 +43,8 @@ function cellAddress(ref: string): [number, number] | null {
   return [Number(match[2]), col];
 }
 
-class Unpatchable extends Error {}
+/** Thrown where only the loading write writes the sheet exactly (see above). */
+export class Unpatchable extends Error {}
 const unpatchable = (): never => {
   throw new Unpatchable();
 };
@@ -89,63 +89,64 @@ function parseCells(body: string | undefined, rowNumber: number): Cell[] {
 /** A row's attributes without its address and `spans` (an optional hint of its first and last cell, which may move). */
 const withoutAddress = (attrs: string): string => attrs.replace(/\s(?:r|spans)="[^"]*"/g, '');
 
+/** A cell's key in the sets below: row and column in one number. */
+const key = (row: number, col: number): number => row * 20_000 + col;
+
 /**
- * The cells under a link or a merge (by "row:column"): a value written there through exceljs moves to the merge's
- * first cell or drops the link, which a patch would not do; null when they are too many to list (then any change
- * falls back).
+ * The cells under a link or a merge (keys), from the part of the sheet after its rows: a value written there through
+ * exceljs moves to the merge's first cell or drops the link, which a patch would not do; null when they are too many
+ * to list (then any change falls back).
  */
-function linkedOrMerged(tail: string): Set<string> | null {
-  const cells = new Set<string>();
+function linkedOrMerged(tail: string): Set<number> | null {
+  const cells = new Set<number>();
   for (const match of tail.matchAll(/<(?:hyperlink|mergeCell)\b[^>]*?\sref="([^"]*)"/g)) {
     const [from, to = from] = match[1]!.split(':') as [string, string?];
     const a = cellAddress(from);
     const b = cellAddress(to!);
     if (!a || !b) return null;
     if ((b[0] - a[0] + 1) * (b[1] - a[1] + 1) + cells.size > 1_000_000) return null;
-    for (let r = a[0]; r <= b[0]; r++) for (let c = a[1]; c <= b[1]; c++) cells.add(`${r}:${c}`);
+    for (let r = a[0]; r <= b[0]; r++) for (let c = a[1]; c <= b[1]; c++) cells.add(key(r, c));
   }
   return cells;
 }
 
 const hasValue = (cell: Cell): boolean => /<(?:v|is|f)[\s>/]/.test(cell.body ?? '');
 const hasFormula = (cell: Cell): boolean => /<f[\s>/]/.test(cell.body ?? '');
+const SHEET_DATA = /<sheetData\s*(\/?)>/;
+const SHEET_DATA_END = '</sheetData>';
+const ROW = /^<row\b([^>]*?)(?:\/>|>([\s\S]*)<\/row>)$/;
 
-/** The patched sheet and how many cells changed; null where only the loading write writes it exactly. */
-export function patchSheet(xml: string, edit: SheetEdit): { xml: string; changed: number } | null {
-  try {
-    return patch(xml, edit);
-  } catch (error) {
-    if (error instanceof Unpatchable) return null;
-    throw error;
-  }
-}
-
-function patch(xml: string, { tab, columns, rows, old, dateStyles }: SheetEdit): { xml: string; changed: number } {
-  if (!/<worksheet[\s>]/.test(xml)) unpatchable();
-  const open = /<sheetData\s*(\/?)>/.exec(xml) ?? unpatchable();
-  const dataStart = open.index + open[0].length;
-  const dataEnd = open[1] ? dataStart : xml.indexOf('</sheetData>', dataStart);
-  if (dataEnd < 0) unpatchable();
-  let head = xml.slice(0, open.index);
-  const data = xml.slice(dataStart, dataEnd);
-  const tail = open[1] ? xml.slice(dataStart) : xml.slice(dataEnd + '</sheetData>'.length);
-
-  // A new cell takes its row's style where the row has one, else its column's, as Excel shows an empty cell.
-  const colStyles = new Map<number, string>();
-  for (const match of head.matchAll(COL)) {
-    const style = attr(match[1]!, 'style');
-    if (style === undefined) continue;
-    for (let c = Number(attr(match[1]!, 'min')); c <= Number(attr(match[1]!, 'max')); c++) colStyles.set(c, style);
-  }
-
-  const special = linkedOrMerged(tail);
-  const covered = (row: number, col: number): boolean => special === null || special.has(`${row}:${col}`);
-
+/**
+ * Patches a sheet read as text in pieces (`read` hands each to its callback, in order) into `write`, a row at a time,
+ * so neither the sheet nor its patched form is ever whole in memory. Returns how many cells changed; throws
+ * Unpatchable where only the loading write writes it exactly (what was written is then to be dropped).
+ */
+export function patchSheet(edit: SheetEdit, read: (onText: (text: string) => void) => void, write: (text: string) => void): number {
+  const { tab, columns, rows, old, dateStyles } = edit;
   const first = tab.frozenRows + 1;
   const last = first + rows.length - 1;
+  const lastColumn = Math.max(...columns.values());
   let changed = 0;
-  let maxCol = 0;
-  const out: string[] = [];
+  /** Keys of the cells changed, checked against the links and merges listed after the rows. */
+  const touched: number[] = [];
+  const colStyles = new Map<number, string>();
+
+  // A new cell takes its row's style where the row has one, else its column's, as Excel shows an empty cell.
+  const takeHead = (head: string): string => {
+    if (!/<worksheet[\s>]/.test(head)) unpatchable();
+    for (const match of head.matchAll(COL)) {
+      const style = attr(match[1]!, 'style');
+      if (style === undefined) continue;
+      for (let c = Number(attr(match[1]!, 'min')); c <= Number(attr(match[1]!, 'max')); c++) colStyles.set(c, style);
+    }
+    // The sheet's extent, a hint Excel reads: grown to the new rows and the tab's columns (it comes before the rows).
+    return head.replace(/<dimension\s+ref="([^"]*)"\s*\/>/, (whole, ref: string) => {
+      const [from, to = from] = ref.split(':') as [string, string?];
+      const end = cellAddress(to!);
+      if (!end || (end[0] >= last && end[1] >= lastColumn)) return whole;
+      return `<dimension ref="${from}:${columnLetter(Math.max(end[1], lastColumn) - 1)}${Math.max(end[0], last)}"/>`;
+    });
+  };
 
   const editRow = (rowNumber: number, attrs: string, body: string | undefined, original: string | null): void => {
     const cells = parseCells(body, rowNumber);
@@ -159,66 +160,109 @@ function patch(xml: string, { tab, columns, rows, old, dateStyles }: SheetEdit):
       const col = columns.get(c.key)!;
       const at = cells.findIndex((cell) => cell.col === col);
       const existing = at < 0 ? undefined : cells[at]!;
-      if ((existing && hasFormula(existing)) || covered(rowNumber, col)) unpatchable();
+      if (existing && hasFormula(existing)) unpatchable();
       const style = existing ? attr(existing.attrs, 's') : (rowStyle ?? colStyles.get(col));
       const xml = cellXml(`${columnLetter(col - 1)}${rowNumber}`, style, value, c.type === 'date', dateStyles);
       const cell: Cell | null = xml === null ? null : { col, xml, attrs: '', body: undefined };
       if (existing) cells.splice(at, 1, ...(cell ? [cell] : []));
       else if (cell) cells.push(cell);
-      maxCol = Math.max(maxCol, col);
+      touched.push(key(rowNumber, col));
       changed++;
       rowChanged = true;
     }
     if (!rowChanged) {
-      if (original !== null) out.push(original);
+      if (original !== null) write(original);
       return;
     }
     cells.sort((a, b) => a.col - b.col);
-    out.push(`<row r="${rowNumber}"${withoutAddress(attrs)}>${cells.map((cell) => cell.xml).join('')}</row>`);
+    write(`<row r="${rowNumber}"${withoutAddress(attrs)}>${cells.map((cell) => cell.xml).join('')}</row>`);
   };
 
   const emptyRow = (rowNumber: number, attrs: string, body: string | undefined, original: string): void => {
     const cells = parseCells(body, rowNumber);
     if (!cells.some(hasValue)) {
-      out.push(original);
+      write(original);
       return;
     }
     const emptied = cells.map((cell) => {
       if (!hasValue(cell)) return cell.xml;
-      if (hasFormula(cell) || covered(rowNumber, cell.col)) unpatchable();
+      if (hasFormula(cell)) unpatchable();
+      touched.push(key(rowNumber, cell.col));
       changed++;
       const style = attr(cell.attrs, 's');
       return style === undefined ? '' : `<c r="${columnLetter(cell.col - 1)}${rowNumber}" s="${style}"/>`;
     });
-    out.push(`<row r="${rowNumber}"${withoutAddress(attrs)}>${emptied.join('')}</row>`);
+    write(`<row r="${rowNumber}"${withoutAddress(attrs)}>${emptied.join('')}</row>`);
   };
 
   let nextNew = first;
   let previous = 0;
-  for (const match of data.matchAll(ROW)) {
+  const takeRow = (row: string): void => {
+    const match = ROW.exec(row) ?? unpatchable();
     const rowNumber = Number(attr(match[1]!, 'r') ?? Number.NaN);
     if (!Number.isInteger(rowNumber) || rowNumber <= previous) unpatchable();
     previous = rowNumber;
     for (; nextNew < rowNumber && nextNew <= last; nextNew++) editRow(nextNew, '', undefined, null);
-    if (rowNumber < first) out.push(match[0]);
+    if (rowNumber < first) write(row);
     else if (rowNumber <= last) {
-      editRow(rowNumber, match[1]!, match[2], match[0]);
+      editRow(rowNumber, match[1]!, match[2], row);
       nextNew = rowNumber + 1;
-    } else emptyRow(rowNumber, match[1]!, match[2], match[0]);
-  }
-  for (; nextNew <= last; nextNew++) editRow(nextNew, '', undefined, null);
-  if (changed === 0) return { xml, changed };
+    } else emptyRow(rowNumber, match[1]!, match[2], row);
+  };
+  const endRows = (): void => {
+    for (; nextNew <= last; nextNew++) editRow(nextNew, '', undefined, null);
+    write(SHEET_DATA_END);
+  };
 
-  // The sheet's extent, a hint Excel reads: grown to the new rows and cells.
-  head = head.replace(/<dimension\s+ref="([^"]*)"\s*\/>/, (whole, ref: string) => {
-    const [from, to = from] = ref.split(':') as [string, string?];
-    const end = cellAddress(to!);
-    if (!end) return whole;
-    const rowsTo = Math.max(end[0], last);
-    const colsTo = Math.max(end[1], maxCol);
-    return `<dimension ref="${from}:${columnLetter(colsTo - 1)}${rowsTo}"/>`;
+  // The text read and not yet used, and where in the sheet it stands.
+  let pending = '';
+  let state = 'head' as 'head' | 'rows' | 'tail';
+  let tail = '';
+  read((text) => {
+    pending += text;
+    if (state === 'head') {
+      const open = SHEET_DATA.exec(pending);
+      if (!open) return;
+      write(`${takeHead(pending.slice(0, open.index))}<sheetData>`);
+      pending = pending.slice(open.index + open[0].length);
+      state = 'rows';
+      if (open[1]) {
+        endRows();
+        state = 'tail';
+      }
+    }
+    while (state === 'rows') {
+      const at = pending.search(/\S/);
+      if (at < 0) return;
+      if (pending.startsWith(SHEET_DATA_END, at)) {
+        endRows();
+        pending = pending.slice(at + SHEET_DATA_END.length);
+        state = 'tail';
+        break;
+      }
+      if (!pending.startsWith('<row', at)) {
+        if (pending.length - at < SHEET_DATA_END.length) return;
+        unpatchable();
+      }
+      const close = pending.indexOf('>', at);
+      if (close < 0) return;
+      const selfClosing = pending[close - 1] === '/';
+      const end = selfClosing ? close + 1 : pending.indexOf('</row>', close);
+      if (end < 0) return;
+      const rowEnd = selfClosing ? end : end + '</row>'.length;
+      takeRow(pending.slice(at, rowEnd));
+      pending = pending.slice(rowEnd);
+    }
+    if (state === 'tail') {
+      write(pending);
+      tail += pending;
+      pending = '';
+    }
   });
-  return { xml: `${head}<sheetData>${out.join('')}</sheetData>${tail}`, changed };
+  if (state !== 'tail') unpatchable();
+  const special = linkedOrMerged(tail);
+  if (touched.length > 0 && (special === null || touched.some((cell) => special.has(cell)))) unpatchable();
+  return changed;
 }
 
 /** Excel's built-in number formats that show a date or a time (ids 14–22, 45–47). */

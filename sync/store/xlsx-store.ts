@@ -36,7 +36,7 @@ import { listVersions, versionCommand, type Version } from '../files/versions';
 import { DEFAULT_ZIP_LIMITS, guardZip, megabytes, type ZipEntry } from '../files/zip-guard';
 import { replaceParts } from '../files/zip-rewrite';
 import { addTabSheet } from '../excel/tab-sheet';
-import { dateStyleIds, patchSheet } from './sheet-patch';
+import { dateStyleIds, patchSheet, Unpatchable } from './sheet-patch';
 import type { StreamedTabs } from './stream-tabs';
 import { cellPlain, headerColumns, plainRow, rowTexts } from './tab-rows';
 import { withStoreLock } from './store-lock';
@@ -298,25 +298,46 @@ export class XlsxStore implements Store {
     const source =
       kept && kept.stamp === now && wanted.every((tab) => kept.streamed.tables[tab.key]) ? kept : await this.readStreamed(wanted);
     if (!source || source.stamp !== now) return null;
-    const { entries, bytes, streamed } = source;
+    const { entries, streamed } = source;
     if (entries.some((e) => PATCH_FALLS_BACK.test(e.name))) return null;
-    const zip = new ZipArchive(bytes, this.location, 'Excel');
+    const zip = new ZipArchive(source.bytes, this.location, 'Excel');
     if (/<workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(zip.textOf('xl/workbook.xml') ?? '')) return null;
     const dateStyles = dateStyleIds(zip.textOf('xl/styles.xml') ?? '');
-    const parts = new Map<string, Uint8Array>();
+    const sheets = written.map((tab) => ({ tab, sheet: streamed.sheets[tab.key]! }));
+    if (sheets.some(({ tab, sheet }) => !zip.has(sheet.part) || !tab.columns.every((c) => sheet.columns.has(c.key)))) return null;
     let changed = 0;
-    for (const tab of written) {
-      const sheet = streamed.sheets[tab.key]!;
-      if (!tab.columns.every((c) => sheet.columns.has(c.key))) return null;
-      const old = new Map((streamed.tables[tab.key] ?? []).map((row) => [Number(row[ROW_NUMBER]), row]));
-      const xml = zip.textOf(sheet.part);
-      const result = xml === null ? null : patchSheet(xml, { tab, columns: sheet.columns, rows: tables[tab.key]!, old, dateStyles });
-      if (!result) return null;
-      if (result.changed > 0) parts.set(sheet.part, Buffer.from(result.xml, 'utf8'));
-      changed += result.changed;
+    const patches = new Map(
+      sheets.map(({ tab, sheet }) => {
+        const old = new Map((streamed.tables[tab.key] ?? []).map((row) => [Number(row[ROW_NUMBER]), row]));
+        const edit = { tab, columns: sheet.columns, rows: tables[tab.key]!, old, dateStyles };
+        return [
+          sheet.part,
+          (write: (chunk: Uint8Array) => void) => {
+            // Text handed on in pieces of about 64 KB: fewer, larger steps for the deflater.
+            let text = '';
+            changed += patchSheet(
+              edit,
+              (onText) => zip.streamText(sheet.part, onText),
+              (more) => {
+                text += more;
+                if (text.length < 65_536) return;
+                write(Buffer.from(text, 'utf8'));
+                text = '';
+              },
+            );
+            write(Buffer.from(text, 'utf8'));
+          },
+        ] as const;
+      }),
+    );
+    let bytes: Uint8Array;
+    try {
+      bytes = replaceParts(source.bytes, entries, patches);
+    } catch (error) {
+      if (error instanceof Unpatchable) return null;
+      throw error;
     }
-    const tasks = countTasks(streamed.tables['tasks'] ?? []);
-    return changed > 0 ? { changed, bytes: replaceParts(bytes, entries, parts), tasks } : { changed };
+    return changed > 0 ? { changed, bytes, tasks: countTasks(streamed.tables['tasks'] ?? []) } : { changed };
   }
 
   /** The workbook kept by the read if the file is still the one it came from (checked under the lock), else loaded. */
