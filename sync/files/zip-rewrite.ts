@@ -10,15 +10,15 @@ import type { ZipEntry } from './zip-guard';
 const LOCAL_HEADER = 0x04034b50;
 
 /**
- * `bytes` (a package the zip guard checked, its `entries` in directory order) with the `parts` named replaced: each
+ * `bytes` (a package the zip guard checked, its `entries` in the order to write them) with the `parts` named replaced: each
  * is written by its function, in pieces deflated as they come, so a large part is never whole in memory. What a
  * function throws passes through, and nothing is returned.
  */
-export function replaceParts(
+export async function replaceParts(
   bytes: Uint8Array,
   entries: readonly ZipEntry[],
-  parts: ReadonlyMap<string, (write: (chunk: Uint8Array) => void) => void>,
-): Uint8Array {
+  parts: ReadonlyMap<string, (write: (chunk: Uint8Array) => void) => void | Promise<void>>,
+): Promise<Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
@@ -31,7 +31,7 @@ export function replaceParts(
     if (replacement) {
       const deflate = new ZipDeflate(entry.name, { level: 6 });
       zip.add(deflate);
-      replacement((chunk) => deflate.push(chunk));
+      await replacement((chunk) => deflate.push(chunk));
       deflate.push(new Uint8Array(0), true);
       continue;
     }

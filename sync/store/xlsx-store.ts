@@ -332,7 +332,7 @@ export class XlsxStore implements Store {
     );
     let bytes: Uint8Array;
     try {
-      bytes = replaceParts(source.bytes, entries, patches);
+      bytes = await replaceParts(source.bytes, entries, patches);
     } catch (error) {
       if (error instanceof Unpatchable) return null;
       throw error;
