@@ -8,8 +8,8 @@
  * CCHC_BENCH_VS=<path of another build's bin/cchc.mjs> (e.g. an older commit's) runs its imports too, in the same
  * rounds, for a side-by-side figure.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { catalogFromTables } from '../core/index';
 import { writeAppendix } from '../sync/excel/appendix-file';
 import { sampleTables } from '../sync/samples/sample-tables';
+import { Figures, runMeasured as run } from './process-figures';
 
 const TASKS = 10_000;
 const ROUNDS = Number(process.env['CCHC_BENCH_ROUNDS'] ?? 3);
@@ -24,23 +25,6 @@ const BINS = [
   fileURLToPath(new URL('../bin/cchc.mjs', import.meta.url)),
   ...(process.env['CCHC_BENCH_VS'] ? [process.env['CCHC_BENCH_VS']] : []),
 ];
-const HOOKS = ['./cpu-at-exit.mjs', './peak-rss.mjs'].flatMap((hook) => ['--import', fileURLToPath(new URL(hook, import.meta.url))]);
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** A process's CPU seconds and peak RSS (MB), as it measured itself at exit. */
-async function run(args: string[]): Promise<{ cpu: number; peak: number; out: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'cchc-bench-cpu-'));
-  const file = join(dir, 'cpu.json');
-  const child = spawn(process.execPath, [...HOOKS, ...args], { env: { ...process.env, CCHC_BENCH_CPU_FILE: file } });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-  if (code !== 0) throw new Error(`${args.join(' ')}: exit ${code}\n${out}`);
-  const { user, system } = JSON.parse(await readFile(file, 'utf8')) as { user: number; system: number };
-  await rm(dir, { recursive: true, force: true });
-  return { cpu: (user + system) / 1e6, peak: Number(/PEAK_RSS_MB=(\d+)/.exec(out)?.[1]), out };
-}
 
 const dir = await mkdtemp(join(tmpdir(), 'cchc-bench-store-write-'));
 try {
@@ -69,37 +53,26 @@ try {
     return { bin, empty, full };
   });
 
-  const figures = new Map<string, { cpu: number[]; peak: number[] }>();
-  const add = (label: string, r: { cpu: number; peak: number }): void => {
-    const f = figures.get(label) ?? { cpu: [], peak: [] };
-    f.cpu.push(r.cpu);
-    f.peak.push(r.peak);
-    figures.set(label, f);
-  };
+  const figures = new Figures();
+  const floor = 'floor: bare exceljs load of the appendix';
   for (let round = 0; round < ROUNDS; round++) {
-    add('floor: bare exceljs load of the appendix', await run(['-e', floorScript]));
+    figures.add(floor, await run(['-e', floorScript]));
     for (const [n, { bin, empty, full }] of stores.entries()) {
       const name = n === 0 ? 'this build' : bin;
       const work = join(dir, `work-${n}.xlsx`);
-      add(`${name}: import --dry-run (empty store)`, await run([bin, 'import', first, '--store', empty, '--dry-run']));
+      figures.add(`${name}: import --dry-run (empty store)`, await run([bin, 'import', first, '--store', empty, '--dry-run']));
       await copyFile(empty, work);
-      add(`${name}: first import (empty store)`, await run([bin, 'import', first, '--store', work]));
+      figures.add(`${name}: first import (empty store)`, await run([bin, 'import', first, '--store', work]));
       await rm(`${work}.versions`, { recursive: true, force: true });
       await copyFile(full, work);
       const reimport = await run([bin, 'import', again, '--store', work]);
       if (!reimport.out.includes('Đã ghi')) throw new Error(`re-import wrote nothing:\n${reimport.out}`);
-      add(`${name}: re-import, every task changed`, reimport);
+      figures.add(`${name}: re-import, every task changed`, reimport);
       await rm(`${work}.versions`, { recursive: true, force: true });
     }
   }
-  const floor = median(figures.values().next().value!.cpu);
   console.log(`${TASKS.toLocaleString('en')} tasks, ${ROUNDS} rounds, medians (min–max):`);
-  for (const [label, f] of figures) {
-    const cpu = `${median(f.cpu).toFixed(2)} s CPU (${Math.min(...f.cpu).toFixed(2)}–${Math.max(...f.cpu).toFixed(2)})`;
-    console.log(
-      `${label}: ${cpu}, ${(median(f.cpu) / floor).toFixed(2)}× floor, peak RSS ${median(f.peak)} MB (${Math.min(...f.peak)}–${Math.max(...f.peak)})`,
-    );
-  }
+  figures.print(floor);
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -14,7 +14,7 @@ import { zipDirectory } from '../../core/index';
 import { replaceParts } from '../files/zip-rewrite';
 
 /** Rows built and packed together: a slice's objects are garbage before the next slice is built. */
-const SLICE = 400;
+const SLICE = 100;
 const DOCUMENT = 'word/document.xml';
 const RELATIONSHIPS = 'word/_rels/document.xml.rels';
 
