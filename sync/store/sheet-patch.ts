@@ -32,7 +32,13 @@ const COL = /<col\b([^>]*?)\/?>/g;
 const ENTITY_SPELLING = /&(?:lt|gt|amp|apos|quot);/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const attr = (attrs: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(attrs)?.[1];
+/** One pattern per attribute name, made once: a sheet's every cell is looked at. */
+const ATTRS = new Map<string, RegExp>();
+function attr(attrs: string, name: string): string | undefined {
+  let pattern = ATTRS.get(name);
+  if (!pattern) ATTRS.set(name, (pattern = new RegExp(`\\s${name}="([^"]*)"`)));
+  return pattern.exec(attrs)?.[1];
+}
 
 /** "AB12" → [12, 28]. */
 function cellAddress(ref: string): [number, number] | null {
