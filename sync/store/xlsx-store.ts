@@ -36,7 +36,7 @@ import { listVersions, versionCommand, type Version } from '../files/versions';
 import { DEFAULT_ZIP_LIMITS, guardZip, megabytes, type ZipEntry } from '../files/zip-guard';
 import { replaceParts } from '../files/zip-rewrite';
 import { addTabSheet } from '../excel/tab-sheet';
-import { dateStyleIds, patchSheet, Unpatchable } from './sheet-patch';
+import { dateStyleIds, patchSheet } from './sheet-patch';
 import type { StreamedTabs } from './stream-tabs';
 import { cellPlain, headerColumns, plainRow, rowTexts } from './tab-rows';
 import { withStoreLock } from './store-lock';
@@ -266,7 +266,12 @@ export class XlsxStore implements Store {
   async write(tables: Tables): Promise<WriteOutcome> {
     this.checkCapacity(tables);
     const changed = await this.locked(async () => {
-      const patched = await this.patch(tables);
+      const patched = await this.patch(tables).catch((error: unknown) => {
+        if (error instanceof CchcError) throw error;
+        // Whatever the patch cannot write (sheet-patch.ts's Unpatchable, a part it cannot read), the loading write
+        // writes, or explains in Vietnamese.
+        return null;
+      });
       if (patched) {
         if (patched.changed > 0) await this.commitBytes(patched.bytes!, patched.tasks);
         return patched.changed > 0;
@@ -285,9 +290,9 @@ export class XlsxStore implements Store {
   /**
    * The write done on the package itself (under the lock): each written tab's sheet patched where its values change,
    * every other part copied as it is (zip-rewrite.ts). The exceljs workbook is never built: a 10,000-task store
-   * loaded took 500 MB and seconds to load and to write back. Null where only the loading write writes exactly what
-   * it should (sheet-patch.ts says where), or where the store holds what that write refuses to drop (charts, pictures,
-   * notes: it says so); the store then loads the workbook.
+   * loaded took 500 MB and seconds to load and to write back. Null (or Unpatchable thrown) where only the loading
+   * write writes exactly what it should (sheet-patch.ts says where), or where the store holds what that write refuses
+   * to drop (charts, pictures, notes: it says so); the store then loads the workbook.
    */
   private async patch(tables: Tables): Promise<{ changed: number; bytes?: Uint8Array; tasks?: number } | null> {
     const kept = this.keptPackage;
@@ -330,13 +335,7 @@ export class XlsxStore implements Store {
         ] as const;
       }),
     );
-    let bytes: Uint8Array;
-    try {
-      bytes = await replaceParts(source.bytes, entries, patches);
-    } catch (error) {
-      if (error instanceof Unpatchable) return null;
-      throw error;
-    }
+    const bytes = await replaceParts(source.bytes, entries, patches);
     return changed > 0 ? { changed, bytes, tasks: countTasks(streamed.tables['tasks'] ?? []) } : { changed };
   }
 
