@@ -8,7 +8,8 @@
  *
  * Where this cannot do exactly what the loading write does, it says so (Unpatchable) and the store loads the workbook
  * instead: a sheet in another form (prefixed tags, rows or cells without their address, rows out of order), a
- * formula cell to change or empty, a date for a cell whose style shows no date, a text the streaming reader would
+ * formula cell to change or empty, a cell under a merge or a link to change or empty (exceljs moves the value to the
+ * merge's first cell, drops the link), a date for a cell whose style shows no date, a text the streaming reader would
  * read back otherwise (one holding an XML entity's spelling, "&amp;").
  */
 import { columnLetter, sameCell, type CellValue, type Row, type TabSpec } from '../../core/index';
