@@ -73,7 +73,9 @@ function cellXml(
     return `<c r="${ref}"${s}><v>${utils.dateToExcel(new Date(`${value}T00:00:00Z`))}</v></c>`;
   }
   if (ENTITY_SPELLING.test(value)) return unpatchable();
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${utils.xmlEncode(value)}</t></is></c>`;
+  // Spaces at either end are kept only where the text says so, as Excel writes it.
+  const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${utils.xmlEncode(value)}</t></is></c>`;
 }
 
 interface Cell {
