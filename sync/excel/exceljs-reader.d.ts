@@ -6,8 +6,15 @@ declare module 'exceljs/lib/stream/xlsx/workbook-reader.js' {
   export default WorkbookReader;
 }
 
-// exceljs's own cell helpers, by path: the streamed store (store/stream-tabs.ts) converts a formula's date result as loading does.
+// exceljs's own cell helpers, by path: the streamed store (store/stream-tabs.ts) converts a formula's date result as loading
+// does, and the store's sheet patch (store/sheet-patch.ts) writes text and dates as exceljs writes them.
 declare module 'exceljs/lib/utils/utils.js' {
-  const utils: { isDateFmt(format: string | undefined): boolean; excelToDate(serial: number, date1904?: boolean): Date };
+  const utils: {
+    isDateFmt(format: string | undefined): boolean;
+    excelToDate(serial: number, date1904?: boolean): Date;
+    dateToExcel(date: Date, date1904?: boolean): number;
+    xmlEncode(text: string): string;
+    xmlDecode(text: string): string;
+  };
   export default utils;
 }

@@ -52,8 +52,14 @@ function asLoaded(row: ExcelJS.Row, date1904: boolean): void {
   });
 }
 
+export interface StreamedTabs {
+  tables: Record<string, Row[]>;
+  /** Each tab's sheet: its part in the package and its header's columns (for a write patching that part, sheet-patch.ts). */
+  sheets: Record<string, { part: string; columns: Map<string, number> }>;
+}
+
 /** The tabs `wanted`, streamed from the store's bytes; null where only loading the workbook reads them exactly. */
-export async function streamTabs(path: string, bytes: Buffer, wanted: readonly TabSpec[]): Promise<Record<string, Row[]> | null> {
+export async function streamTabs(path: string, bytes: Buffer, wanted: readonly TabSpec[]): Promise<StreamedTabs | null> {
   const zip = await JSZip.loadAsync(bytes);
   const part = (name: string): AsyncIterable<Buffer> | null => {
     const file = zip.file(name);
@@ -100,11 +106,13 @@ export async function streamTabs(path: string, bytes: Buffer, wanted: readonly T
   if (styles) await parsers._parseStyles(styles);
 
   const tables: Record<string, Row[]> = {};
+  const sheets: StreamedTabs['sheets'] = {};
   for (const tab of wanted) {
     const sheetNo = sheetOf.get(tab.key)!;
     const rows: Row[] = [];
     let columns = new Map<string, number>();
-    for (const { value: worksheet } of parsers._parseWorksheet(part(`xl/worksheets/sheet${sheetNo}.xml`)!, sheetNo)) {
+    const name = `xl/worksheets/sheet${sheetNo}.xml`;
+    for (const { value: worksheet } of parsers._parseWorksheet(part(name)!, sheetNo)) {
       for await (const row of worksheet) {
         asLoaded(row, parsers.properties?.model?.date1904 === true);
         if (row.number === 1) columns = headerColumns(tab, rowTexts(row));
@@ -114,6 +122,7 @@ export async function streamTabs(path: string, bytes: Buffer, wanted: readonly T
       }
     }
     tables[tab.key] = rows;
+    sheets[tab.key] = { part: name, columns };
   }
-  return tables;
+  return { tables, sheets };
 }

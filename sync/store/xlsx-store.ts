@@ -17,6 +17,7 @@ import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import {
   catalogFromTables,
+  ROW_NUMBER,
   sameCell,
   tabsForHeaders,
   tabForName,
@@ -25,15 +26,18 @@ import {
   type Row,
   type TablesShape,
   type TabSpec,
+  ZipArchive,
 } from '../../core/index';
 import { CchcError } from '../errors';
-import { writeWorkbookAtomic } from '../excel/atomic-write';
 import { loadPackage } from '../excel/exceljs-package';
 import { writeFileDurable } from '../files/durable-write';
 import { readBounded, XLSX_SAVE_AS } from '../files/input-file';
 import { listVersions, versionCommand, type Version } from '../files/versions';
 import { DEFAULT_ZIP_LIMITS, guardZip, megabytes, type ZipEntry } from '../files/zip-guard';
+import { replaceParts } from '../files/zip-rewrite';
 import { addTabSheet } from '../excel/tab-sheet';
+import { dateStyleIds, patchSheet } from './sheet-patch';
+import type { StreamedTabs } from './stream-tabs';
 import { cellPlain, headerColumns, plainRow, rowTexts } from './tab-rows';
 import { withStoreLock } from './store-lock';
 import type { ReadOptions, Store, Tables, WriteOutcome } from './store';
@@ -113,6 +117,15 @@ const UNKEPT_PARTS: [string, string][] = [
 ];
 
 /**
+ * Parts a patched write (XlsxStore.patch) leaves to the loading write: those it refuses to drop (UNKEPT_PARTS),
+ * drawings and notes (which loading checks for pictures, shapes and notes it would lose).
+ */
+const PATCH_FALLS_BACK = new RegExp(
+  `^(?:${[...UNKEPT_PARTS.map(([prefix]) => prefix), 'xl/drawings/'].map((p) => p.replace(/[.]/g, '\\.')).join('|')})|comments`,
+  'i',
+);
+
+/**
  * Rows a tab of the workbook may hold. exceljs keeps every cell of a workbook it loads or writes as an object:
  * at 12,000 tasks an import peaks near 450 MB, at 100,000 near 2.8 GB (and `validate` 1.5 GB). A ward's catalog
  * holds hundreds of tasks.
@@ -121,6 +134,13 @@ export const STORE_MAX_ROWS = 12_000;
 
 /** The tasks a tasks tab's rows hold (its section headings are rows too, not tasks), as the list of versions counts them. */
 export const countTasks = (rows: readonly Row[]): number => catalogFromTables({ tasks: rows }).tasks.length;
+
+/** The store's file as read: its stamp (fileStamp), its bytes and the zip guard's list of its parts. */
+interface Package {
+  stamp: string | null;
+  entries: ZipEntry[];
+  bytes: Buffer;
+}
 
 export class XlsxStore implements Store {
   readonly removesRows = true;
@@ -136,6 +156,9 @@ export class XlsxStore implements Store {
    * the write fills it instead of loading the same file again (a 10,000-task store takes seconds to load). Used once.
    */
   private kept: { workbook: ExcelJS.Workbook; stamp: string | null; unkept: string[] } | undefined;
+
+  /** The same for a streamed read: the package's bytes and the tabs as read, which the write patches (sheet-patch.ts). */
+  private keptPackage: (Package & { streamed: StreamedTabs }) | undefined;
 
   constructor(readonly location: string) {}
 
@@ -191,31 +214,38 @@ export class XlsxStore implements Store {
     return TABS.map((t) => t.name);
   }
 
-  /** With `keys`, only those tabs, streamed where that reads them exactly (stream-tabs.ts), else from the loaded workbook. */
+  /**
+   * Every tab, or only those `keys` names: streamed where that reads them exactly (stream-tabs.ts), else from the
+   * loaded workbook. A read for a write keeps what it read for that write.
+   */
   async read(keys?: readonly string[], options: ReadOptions = {}): Promise<Tables> {
-    if (keys && !options.thenWrite) {
-      const streamed = await this.readStreamed(keys);
-      if (streamed) return streamed;
+    this.kept = undefined;
+    this.keptPackage = undefined;
+    const wanted = keys ?? TABS.map((tab) => tab.key);
+    const streamed = await this.readStreamed(TABS.filter((tab) => wanted.includes(tab.key)));
+    if (streamed) {
+      if (options.thenWrite) this.keptPackage = streamed;
+      return Object.fromEntries(wanted.map((key) => [key, streamed.streamed.tables[key] ?? []]));
     }
     const { tables } = await this.readShaped(options);
     return keys ? Object.fromEntries(keys.map((key) => [key, tables[key] ?? []])) : tables;
   }
 
-  private async readStreamed(keys: readonly string[]): Promise<Tables | null> {
-    const wanted = TABS.filter((tab) => keys.includes(tab.key));
+  /** The tabs `wanted` streamed from the store as it is now, with the package they came from; null where only loading reads them exactly. */
+  private async readStreamed(wanted: readonly TabSpec[]): Promise<(Package & { streamed: StreamedTabs }) | null> {
     if (!(await this.exists()) || (await stat(this.location)).isDirectory()) return null;
     const { stamp, entries, damaged, bytes } = await this.readGuarded();
     if (damaged || !entries.some((e) => e.name === 'xl/workbook.xml')) return null;
-    // Loaded on use: the streaming reader (and unzipper) only for the commands that read some tabs.
+    // Loaded on use: the streaming reader (and unzipper) only for the commands that read the store.
     const { streamTabs } = await import('./stream-tabs');
-    const tables = await streamTabs(this.location, bytes, wanted).catch((error: unknown) => {
+    const streamed = await streamTabs(this.location, bytes, wanted).catch((error: unknown) => {
       if (error instanceof CchcError) throw error;
       // Whatever the streaming reader fails on, the loading path reads, or explains in Vietnamese.
       return null;
     });
-    if (!tables) return null;
+    if (!streamed) return null;
     this.stamp = stamp;
-    return Object.fromEntries(keys.map((key) => [key, tables[key] ?? []]));
+    return { stamp, entries, bytes, streamed };
   }
 
   /** The tables, and which tabs and layout columns the workbook has (for the sync's structure check). */
@@ -236,6 +266,16 @@ export class XlsxStore implements Store {
   async write(tables: Tables): Promise<WriteOutcome> {
     this.checkCapacity(tables);
     const changed = await this.locked(async () => {
+      const patched = await this.patch(tables).catch((error: unknown) => {
+        if (error instanceof CchcError) throw error;
+        // Whatever the patch cannot write (sheet-patch.ts's Unpatchable, a part it cannot read), the loading write
+        // writes, or explains in Vietnamese.
+        return null;
+      });
+      if (patched) {
+        if (patched.changed > 0) await this.commitBytes(patched.bytes!, patched.tasks);
+        return patched.changed > 0;
+      }
       const workbook = await this.keptOrLoaded();
       // How many tasks the version this write replaces holds, for the list of versions.
       const tasks = this.taskCount(workbook);
@@ -245,6 +285,58 @@ export class XlsxStore implements Store {
       return cells > 0;
     });
     return { conflicts: [], skipped: [], unchanged: !changed };
+  }
+
+  /**
+   * The write done on the package itself (under the lock): each written tab's sheet patched where its values change,
+   * every other part copied as it is (zip-rewrite.ts). The exceljs workbook is never built: a 10,000-task store
+   * loaded took 500 MB and seconds to load and to write back. Null (or Unpatchable thrown) where only the loading
+   * write writes exactly what it should (sheet-patch.ts says where), or where the store holds what that write refuses
+   * to drop (charts, pictures, notes: it says so); the store then loads the workbook.
+   */
+  private async patch(tables: Tables): Promise<{ changed: number; bytes?: Uint8Array; tasks?: number } | null> {
+    const kept = this.keptPackage;
+    this.keptPackage = undefined;
+    const written = TABS.filter((tab) => tables[tab.key]);
+    const wanted = TABS.filter((tab) => tables[tab.key] || tab.key === 'tasks');
+    const now = await fileStamp(this.location);
+    const source =
+      kept && kept.stamp === now && wanted.every((tab) => kept.streamed.tables[tab.key]) ? kept : await this.readStreamed(wanted);
+    if (!source || source.stamp !== now) return null;
+    const { entries, streamed } = source;
+    if (entries.some((e) => PATCH_FALLS_BACK.test(e.name))) return null;
+    const zip = new ZipArchive(source.bytes, this.location, 'Excel');
+    if (/<workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(zip.textOf('xl/workbook.xml') ?? '')) return null;
+    const dateStyles = dateStyleIds(zip.textOf('xl/styles.xml') ?? '');
+    const sheets = written.map((tab) => ({ tab, sheet: streamed.sheets[tab.key]! }));
+    if (sheets.some(({ tab, sheet }) => !zip.has(sheet.part) || !tab.columns.every((c) => sheet.columns.has(c.key)))) return null;
+    let changed = 0;
+    const patches = new Map(
+      sheets.map(({ tab, sheet }) => {
+        const old = new Map((streamed.tables[tab.key] ?? []).map((row) => [Number(row[ROW_NUMBER]), row]));
+        const edit = { tab, columns: sheet.columns, rows: tables[tab.key]!, old, dateStyles };
+        return [
+          sheet.part,
+          (write: (chunk: Uint8Array) => void) => {
+            // Text handed on in pieces of about 64 KB: fewer, larger steps for the deflater.
+            let text = '';
+            changed += patchSheet(
+              edit,
+              (onText) => zip.streamText(sheet.part, onText),
+              (more) => {
+                text += more;
+                if (text.length < 65_536) return;
+                write(Buffer.from(text, 'utf8'));
+                text = '';
+              },
+            );
+            write(Buffer.from(text, 'utf8'));
+          },
+        ] as const;
+      }),
+    );
+    const bytes = await replaceParts(source.bytes, entries, patches);
+    return changed > 0 ? { changed, bytes, tasks: countTasks(streamed.tables['tasks'] ?? []) } : { changed };
   }
 
   /** The workbook kept by the read if the file is still the one it came from (checked under the lock), else loaded. */
@@ -326,7 +418,7 @@ export class XlsxStore implements Store {
    * and the stamp of the file they are: if another command renamed a new store in while it was read, the stamps
    * before and after differ and it is read again, so a later write checks against the file these bytes came from.
    */
-  private async readGuarded(): Promise<{ stamp: string | null; entries: ZipEntry[]; damaged: boolean; bytes: Buffer }> {
+  private async readGuarded(): Promise<Package & { damaged: boolean }> {
     let stamp: string | null;
     let bytes: Buffer;
     for (let attempt = 1; ; attempt++) {
@@ -410,7 +502,12 @@ export class XlsxStore implements Store {
         `Sổ dữ liệu "${this.location}" có ${this.unkept.join(', ')} mà chương trình không giữ được khi ghi lại sổ; không ghi để khỏi làm mất chúng. Chuyển chúng sang một tệp Excel riêng (sổ dữ liệu chỉ giữ các bảng), rồi chạy lại.`,
       );
     }
-    await writeWorkbookAtomic(workbook, this.location, {
+    await this.commitBytes(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), tasks);
+  }
+
+  /** The durable replace every store write ends in: fsync, rename, the `.bak`, the previous file kept as a version. */
+  private async commitBytes(bytes: Uint8Array, tasks?: number): Promise<void> {
+    await writeFileDurable(this.location, bytes, {
       backup: true,
       history: { command: versionCommand(), ...(tasks === undefined ? {} : { tasks }) },
     });

@@ -7,7 +7,6 @@
 import {
   AlignmentType,
   Document,
-  Packer,
   PageOrientation,
   Paragraph,
   Table,
@@ -20,6 +19,7 @@ import {
   WidthType,
 } from 'docx';
 import { appendixColumns, appendixLines, appendixTitleLines, type AppendixColumn, type Plan, type Task } from '../../core/index';
+import { LongTables, wholeTable, type LongTable } from './long-tables';
 
 export interface DocxExportOptions {
   withProgress?: boolean;
@@ -70,7 +70,14 @@ function merges(tasks: readonly Task[], column: AppendixColumn): ('restart' | 'c
   });
 }
 
-export function appendixDocument(plan: Plan, tasks: readonly Task[], options: DocxExportOptions = {}, keywords?: string): Document {
+/** The appendix as a docx Document; with `long`, its table is filled in as the document is packed (long-tables.ts). */
+export function appendixDocument(
+  plan: Plan,
+  tasks: readonly Task[],
+  options: DocxExportOptions = {},
+  keywords?: string,
+  long?: LongTables,
+): Document {
   // A printed table has no use for the task id (the workbook's import column).
   const columns = appendixColumns(tasks, options).filter((c) => !c.machine);
   const widths = columnWidths(columns);
@@ -91,49 +98,57 @@ export function appendixDocument(plan: Plan, tasks: readonly Task[], options: Do
       verticalAlign: VerticalAlign.TOP,
     });
 
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: columns.map((c, i) => cell(lines(c.header, { bold: true }, AlignmentType.CENTER), i)),
-  });
-  const rows: TableRow[] = [header];
+  const header = (): TableRow =>
+    new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: columns.map((c, i) => cell(lines(c.header, { bold: true }, AlignmentType.CENTER), i)),
+    });
+  // What each body row holds, without its docx objects (built a slice of rows at a time: long-tables.ts).
+  const body: ({ section: { code: string; title: string } } | { task: Task; merged: ('restart' | 'continue' | null)[] })[] = [];
   // Runs are cut at section rows: a merge never spans one.
-  const body = appendixLines(tasks);
+  const lineList = appendixLines(tasks);
   let start = 0;
-  while (start < body.length) {
-    const line = body[start]!;
+  while (start < lineList.length) {
+    const line = lineList[start]!;
     if (line.kind === 'section') {
-      rows.push(
-        new TableRow({
-          cantSplit: true,
-          children: [
-            cell(lines(line.code, { bold: true }, AlignmentType.CENTER), 0),
-            cell(lines(line.title, { bold: true }), 1, { columnSpan: columns.length - 1 }),
-          ],
-        }),
-      );
+      body.push({ section: { code: line.code, title: line.title } });
       start++;
       continue;
     }
     let end = start;
-    while (end < body.length && body[end]!.kind === 'task') end++;
-    const run = body.slice(start, end).map((l) => (l as { task: Task }).task);
+    while (end < lineList.length && lineList[end]!.kind === 'task') end++;
+    const run = lineList.slice(start, end).map((l) => (l as { task: Task }).task);
     const merged = columns.map((c) => (c.mergeRuns ? merges(run, c) : run.map(() => null)));
-    run.forEach((task, r) => {
-      rows.push(
-        new TableRow({
-          // A task kept on one page: a row cut by a page break is what makes copies of the table go wrong.
-          cantSplit: true,
-          children: columns.map((c, i) => {
-            const verticalMerge = merged[i]![r] ?? undefined;
-            const text = verticalMerge === 'continue' ? '' : cellText(c.value(task));
-            return cell(lines(text, {}, i === 0 ? AlignmentType.CENTER : undefined), i, { verticalMerge });
-          }),
-        }),
-      );
-    });
+    run.forEach((task, r) => body.push({ task, merged: merged.map((m) => m[r]!) }));
     start = end;
   }
+  const row = (line: (typeof body)[number]): TableRow => {
+    if ('section' in line) {
+      return new TableRow({
+        cantSplit: true,
+        children: [
+          cell(lines(line.section.code, { bold: true }, AlignmentType.CENTER), 0),
+          cell(lines(line.section.title, { bold: true }), 1, { columnSpan: columns.length - 1 }),
+        ],
+      });
+    }
+    return new TableRow({
+      // A task kept on one page: a row cut by a page break is what makes copies of the table go wrong.
+      cantSplit: true,
+      children: columns.map((c, i) => {
+        const verticalMerge = line.merged[i] ?? undefined;
+        const text = verticalMerge === 'continue' ? '' : cellText(c.value(line.task));
+        return cell(lines(text, {}, i === 0 ? AlignmentType.CENTER : undefined), i, { verticalMerge });
+      }),
+    });
+  };
+  const table: LongTable = {
+    table: (rows) =>
+      new Table({ rows, columnWidths: widths, width: { size: TABLE_WIDTH, type: WidthType.DXA }, layout: TableLayoutType.FIXED }),
+    length: body.length + 1,
+    rows: (from, to) => Array.from({ length: to - from }, (_, k) => (from + k === 0 ? header() : row(body[from + k - 1]!))),
+  };
 
   const titles = appendixTitleLines(plan).map(
     (text, i) =>
@@ -150,11 +165,7 @@ export function appendixDocument(plan: Plan, tasks: readonly Task[], options: Do
     sections: [
       {
         properties: { page: { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin: MARGIN } },
-        children: [
-          ...titles,
-          new Paragraph({ children: [] }),
-          new Table({ rows, columnWidths: widths, width: { size: TABLE_WIDTH, type: WidthType.DXA }, layout: TableLayoutType.FIXED }),
-        ],
+        children: [...titles, new Paragraph({ children: [] }), long ? long.place(table) : wholeTable(table)],
       },
     ],
   });
@@ -167,5 +178,6 @@ export async function appendixDocxBytes(
   options: DocxExportOptions = {},
   keywords?: string,
 ): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toBuffer(appendixDocument(plan, tasks, options, keywords)));
+  const long = new LongTables();
+  return long.pack(appendixDocument(plan, tasks, options, keywords, long));
 }

@@ -14,7 +14,6 @@ import {
   ExternalHyperlink,
   Header,
   HighlightColor,
-  Packer,
   PageNumber,
   Paragraph,
   Table,
@@ -28,6 +27,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { blankText, isBlank, type Block, type Inline, type OfficialDocument, type ReportTable } from '../../core/index';
+import { LongTables, wholeTable, type LongTable } from './long-tables';
 
 const FONT = 'Times New Roman';
 /** docx sizes are half-points. */
@@ -118,7 +118,7 @@ function heading(doc: OfficialDocument): Table {
   );
 }
 
-function table(t: ReportTable): (Paragraph | Table)[] {
+function table(t: ReportTable, tables?: LongTables): (Paragraph | Table)[] {
   const total = t.columns.reduce((s, c) => s + c.width, 0);
   const widths = t.columns.map((c) => Math.floor((c.width / total) * TEXT_WIDTH));
   const cellOf = (text: ParagraphChild[], i: number, bold: boolean, header: boolean) =>
@@ -142,32 +142,36 @@ function table(t: ReportTable): (Paragraph | Table)[] {
   });
   if (t.rows.length === 0)
     return [title, new Paragraph({ children: [new TextRun({ text: t.empty, font: FONT, size: BODY, italics: true })] })];
-  const header = new TableRow({ tableHeader: true, children: t.columns.map((c, i) => cellOf([text(c.header, true)], i, true, true)) });
-  const rows = t.rows.map(
-    (r) =>
-      new TableRow({
-        cantSplit: true,
-        children: t.columns.map((_, i) => {
-          const c = r.cells[i];
-          if (!c) return cellOf([], i, r.bold ?? false, false);
-          const run = text(c.text, r.bold ?? false);
-          return cellOf(
-            [
-              c.link
-                ? new ExternalHyperlink({
-                    link: c.link,
-                    children: [new TextRun({ text: c.text, font: FONT, size: TABLE_TEXT, style: 'Hyperlink' })],
-                  })
-                : run,
-            ],
-            i,
-            r.bold ?? false,
-            false,
-          );
-        }),
+  const header = (): TableRow =>
+    new TableRow({ tableHeader: true, children: t.columns.map((c, i) => cellOf([text(c.header, true)], i, true, true)) });
+  const row = (r: ReportTable['rows'][number]): TableRow =>
+    new TableRow({
+      cantSplit: true,
+      children: t.columns.map((_, i) => {
+        const c = r.cells[i];
+        if (!c) return cellOf([], i, r.bold ?? false, false);
+        const run = text(c.text, r.bold ?? false);
+        return cellOf(
+          [
+            c.link
+              ? new ExternalHyperlink({
+                  link: c.link,
+                  children: [new TextRun({ text: c.text, font: FONT, size: TABLE_TEXT, style: 'Hyperlink' })],
+                })
+              : run,
+          ],
+          i,
+          r.bold ?? false,
+          false,
+        );
       }),
-  );
-  return [title, new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows: [header, ...rows] })];
+    });
+  const long: LongTable = {
+    table: (rows) => new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows }),
+    length: t.rows.length + 1,
+    rows: (from, to) => Array.from({ length: to - from }, (_, k) => (from + k === 0 ? header() : row(t.rows[from + k - 1]!))),
+  };
+  return [title, tables ? tables.place(long) : wholeTable(long)];
 }
 
 /** A body paragraph (a bullet too, its dash written out): justified, first line indented 10 mm. */
@@ -180,7 +184,7 @@ function bodyParagraph(parts: readonly Inline[]): Paragraph {
   });
 }
 
-function block(b: Block): (Paragraph | Table)[] {
+function block(b: Block, tables?: LongTables): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
       return [
@@ -196,7 +200,7 @@ function block(b: Block): (Paragraph | Table)[] {
     case 'bullet':
       return [bodyParagraph(['- ', ...b.parts])];
     case 'table':
-      return table(b.table);
+      return table(b.table, tables);
   }
 }
 
@@ -214,7 +218,8 @@ function signature(doc: OfficialDocument): Table {
   return layout([left, TEXT_WIDTH - left], recipients, signer);
 }
 
-export function officialDocx(doc: OfficialDocument, keywords?: string): Document {
+/** The document as a docx Document; with `tables`, its long tables are filled in as it is packed (long-tables.ts). */
+export function officialDocx(doc: OfficialDocument, keywords?: string, tables?: LongTables): Document {
   const pageNumber = new Header({
     children: [
       new Paragraph({
@@ -245,7 +250,7 @@ export function officialDocx(doc: OfficialDocument, keywords?: string): Document
             spacing: { after: 240 },
             children: runs([doc.title], { bold: true, size: BODY }),
           }),
-          ...doc.body.flatMap(block),
+          ...doc.body.flatMap((b) => block(b, tables)),
           new Paragraph({ spacing: { after: 240 }, children: [] }),
           signature(doc),
         ],
@@ -259,5 +264,6 @@ export function officialDocx(doc: OfficialDocument, keywords?: string): Document
  * export dialog calls this in the official's browser.
  */
 export function officialDocxBytes(doc: OfficialDocument, keywords?: string): Promise<Uint8Array> {
-  return Packer.pack(officialDocx(doc, keywords), 'uint8array');
+  const tables = new LongTables();
+  return tables.pack(officialDocx(doc, keywords, tables));
 }
