@@ -14,7 +14,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { tabForName, type Row, type TabSpec } from '../../core/index';
+import { tabForName, type Row, type TablesShape, type TabSpec } from '../../core/index';
 import utils from 'exceljs/lib/utils/utils.js';
 import { Utf8WorkbookReader } from '../excel/stream-reader';
 import { headerColumns, plainRow, rowTexts } from './tab-rows';
@@ -52,8 +52,15 @@ function asLoaded(row: ExcelJS.Row, date1904: boolean): void {
   });
 }
 
-/** The tabs `wanted`, streamed from the store's bytes; null where only loading the workbook reads them exactly. */
-export async function streamTabs(path: string, bytes: Buffer, wanted: readonly TabSpec[]): Promise<Record<string, Row[]> | null> {
+/**
+ * The tabs `wanted`, streamed from the store's bytes, and which layout columns each has (its header row); null where
+ * only loading the workbook reads them exactly.
+ */
+export async function streamTabs(
+  path: string,
+  bytes: Buffer,
+  wanted: readonly TabSpec[],
+): Promise<{ tables: Record<string, Row[]>; shape: TablesShape } | null> {
   const zip = await JSZip.loadAsync(bytes);
   const part = (name: string): AsyncIterable<Buffer> | null => {
     const file = zip.file(name);
@@ -100,6 +107,7 @@ export async function streamTabs(path: string, bytes: Buffer, wanted: readonly T
   if (styles) await parsers._parseStyles(styles);
 
   const tables: Record<string, Row[]> = {};
+  const shape = new Map<string, { name: string; columns: Set<string> }>();
   for (const tab of wanted) {
     const sheetNo = sheetOf.get(tab.key)!;
     const rows: Row[] = [];
@@ -114,6 +122,8 @@ export async function streamTabs(path: string, bytes: Buffer, wanted: readonly T
       }
     }
     tables[tab.key] = rows;
+    const name = parsers.model?.sheets?.find((sheet) => tabForName(sheet.name) === tab)?.name ?? tab.name;
+    shape.set(tab.key, { name, columns: new Set(columns.keys()) });
   }
-  return tables;
+  return { tables, shape };
 }

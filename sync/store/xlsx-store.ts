@@ -195,31 +195,39 @@ export class XlsxStore implements Store {
   async read(keys?: readonly string[], options: ReadOptions = {}): Promise<Tables> {
     if (keys && !options.thenWrite) {
       const streamed = await this.readStreamed(keys);
-      if (streamed) return streamed;
+      if (streamed) return streamed.tables;
     }
     const { tables } = await this.readShaped(options);
     return keys ? Object.fromEntries(keys.map((key) => [key, tables[key] ?? []])) : tables;
   }
 
-  private async readStreamed(keys: readonly string[]): Promise<Tables | null> {
+  private async readStreamed(keys: readonly string[]): Promise<{ tables: Tables; shape: TablesShape } | null> {
     const wanted = TABS.filter((tab) => keys.includes(tab.key));
     if (!(await this.exists()) || (await stat(this.location)).isDirectory()) return null;
     const { stamp, entries, damaged, bytes } = await this.readGuarded();
     if (damaged || !entries.some((e) => e.name === 'xl/workbook.xml')) return null;
     // Loaded on use: the streaming reader (and unzipper) only for the commands that read some tabs.
     const { streamTabs } = await import('./stream-tabs');
-    const tables = await streamTabs(this.location, bytes, wanted).catch((error: unknown) => {
+    const streamed = await streamTabs(this.location, bytes, wanted).catch((error: unknown) => {
       if (error instanceof CchcError) throw error;
       // Whatever the streaming reader fails on, the loading path reads, or explains in Vietnamese.
       return null;
     });
-    if (!tables) return null;
+    if (!streamed) return null;
     this.stamp = stamp;
-    return Object.fromEntries(keys.map((key) => [key, tables[key] ?? []]));
+    return { tables: Object.fromEntries(keys.map((key) => [key, streamed.tables[key] ?? []])), shape: streamed.shape };
   }
 
-  /** The tables, and which tabs and layout columns the workbook has (for the sync's structure check). */
-  async readShaped(options: ReadOptions = {}): Promise<{ tables: Tables; shape: TablesShape }> {
+  /**
+   * The tables, and which tabs and layout columns the workbook has (for the sync's structure check). `streamed`:
+   * streamed where that reads them exactly (a sync reads every tab and writes the store, if at all, from a load of
+   * its own), rather than loading the workbook.
+   */
+  async readShaped(options: ReadOptions & { streamed?: boolean } = {}): Promise<{ tables: Tables; shape: TablesShape }> {
+    if (options.streamed && !options.thenWrite) {
+      const streamed = await this.readStreamed(TABS.map((tab) => tab.key));
+      if (streamed) return streamed;
+    }
     const workbook = await this.load();
     this.kept = options.thenWrite ? { workbook, stamp: this.stamp ?? null, unkept: this.unkept } : undefined;
     const sheets = layoutSheets(workbook, this.location);

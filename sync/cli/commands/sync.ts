@@ -47,7 +47,7 @@ export async function pullCommand(options: SyncOptions): Promise<number> {
   const base = sheetBase(saved.base, state, saved.sheetIds, options.yes ? undefined : sheet);
   // Merged again with the store as it is if another command wrote it before this write.
   const pulled = await againIfStoreChanged(async () => {
-    const { tables: current, shape } = await local.readShaped();
+    const { tables: current, shape } = await local.readShaped({ streamed: true });
     if (!shape.has('tasks')) {
       throw new CchcError(
         'NOT_A_STORE',
@@ -86,7 +86,7 @@ export async function pushCommand(options: SyncOptions): Promise<number> {
   const path = localStorePath(options);
   const workbook = await realWorkbookPath(path);
   const statePath = await syncStatePath(path, id);
-  const { tables: local, shape } = await new XlsxStore(path).readShaped();
+  const { tables: local, shape } = await new XlsxStore(path).readShaped({ streamed: true });
   const saved = await loadSyncBase(statePath);
   if (saved.note) console.log(saved.note);
   checkStructure(saved.base, 'local', shape, options.yes ? undefined : local);
