@@ -5,17 +5,16 @@
  * the rows the command asked for are kept.
  *
  * The parts are handed to the reader in the order it needs them (relationships, workbook, shared strings, styles,
- * then the sheets), each inflated from the file's bytes only when read: the reader's own walk of the zip would park
- * every sheet in the temp folder, since exceljs writes the workbook part last. They are inflated by the zip guard's
- * own reader (core/files/zip.ts), which checks the package's directory first and each part as it inflates it (its
- * real size against the limits, its checksum), so the store is inflated once, and parts never read never are. Where the streaming reader would not
+ * then the sheets), each inflated as a stream from the file's bytes: the reader's own walk of the zip would park
+ * every sheet in the temp folder, since exceljs writes the workbook part last. Where the streaming reader would not
  * read exactly what loading the workbook reads, this says so (null) and the store loads the workbook instead: a
  * wanted tab not found under its own name (renamed by an official, or missing), a sheet part named in another way,
  * or link cells (Excel's hyperlinks, which only the loading reader resolves) in a tab whose links are kept.
  */
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { tabForName, ZipArchive, type Row, type TablesShape, type TabSpec } from '../../core/index';
+import JSZip from 'jszip';
+import { tabForName, type Row, type TablesShape, type TabSpec } from '../../core/index';
 import utils from 'exceljs/lib/utils/utils.js';
 import { Utf8WorkbookReader } from '../excel/stream-reader';
 import { headerColumns, plainRow, rowTexts } from './tab-rows';
@@ -62,11 +61,11 @@ export async function streamTabs(
   bytes: Buffer,
   wanted: readonly TabSpec[],
 ): Promise<{ tables: Record<string, Row[]>; shape: TablesShape } | null> {
-  // A package the guard refuses throws here (TableFileError): the store then loads it, through the guard's whole check.
-  const zip = new ZipArchive(bytes, path, 'Excel');
-  const part = (name: string): AsyncIterable<string> | null => {
-    const text = zip.textOf(name);
-    return text === null ? null : Readable.from([text]);
+  const zip = await JSZip.loadAsync(bytes);
+  const part = (name: string): AsyncIterable<Buffer> | null => {
+    const file = zip.file(name);
+    // JSZip's stream is an older Readable, not async-iterable: piped through Node's own.
+    return file ? (file.nodeStream('nodebuffer') as unknown as NodeJS.ReadableStream).pipe(new PassThrough()) : null;
   };
   const rels = part('xl/_rels/workbook.xml.rels');
   const workbookPart = part('xl/workbook.xml');
@@ -92,11 +91,11 @@ export async function streamTabs(
     if (!number) return null;
     sheetOf.set(tab.key, number);
   }
-  if (wanted.some((tab) => !sheetOf.has(tab.key) || !zip.has(`xl/worksheets/sheet${sheetOf.get(tab.key)}.xml`))) return null;
+  if (wanted.some((tab) => !sheetOf.has(tab.key) || !zip.file(`xl/worksheets/sheet${sheetOf.get(tab.key)}.xml`))) return null;
   for (const tab of wanted) {
     if (!tab.columns.some((c) => c.key === 'evidence')) continue;
-    const sheetRels = zip.textOf(`xl/worksheets/_rels/sheet${sheetOf.get(tab.key)}.xml.rels`);
-    if (sheetRels?.includes('/relationships/hyperlink"')) return null;
+    const sheetRels = zip.file(`xl/worksheets/_rels/sheet${sheetOf.get(tab.key)}.xml.rels`);
+    if (sheetRels && (await sheetRels.async('string')).includes('/relationships/hyperlink"')) return null;
   }
   const strings = part('xl/sharedStrings.xml');
   // A generator: run to its end, it caches every shared string on the reader.

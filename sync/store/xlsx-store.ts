@@ -204,14 +204,13 @@ export class XlsxStore implements Store {
   private async readStreamed(keys: readonly string[]): Promise<{ tables: Tables; shape: TablesShape } | null> {
     const wanted = TABS.filter((tab) => keys.includes(tab.key));
     if (!(await this.exists()) || (await stat(this.location)).isDirectory()) return null;
-    // The streaming reader checks each part it inflates, as the guard would (stream-tabs.ts).
-    const { stamp, bytes } = await this.readBytes();
+    const { stamp, entries, damaged, bytes } = await this.readGuarded();
+    if (damaged || !entries.some((e) => e.name === 'xl/workbook.xml')) return null;
     // Loaded on use: the streaming reader (and unzipper) only for the commands that read some tabs.
     const { streamTabs } = await import('./stream-tabs');
     const streamed = await streamTabs(this.location, bytes, wanted).catch((error: unknown) => {
       if (error instanceof CchcError) throw error;
-      // Whatever the streaming reader fails on (a package the guard refuses too), the loading path reads, or explains
-      // in Vietnamese.
+      // Whatever the streaming reader fails on, the loading path reads, or explains in Vietnamese.
       return null;
     });
     if (!streamed) return null;
@@ -332,26 +331,10 @@ export class XlsxStore implements Store {
 
   /**
    * The store's bytes, guarded like any input before exceljs inflates them (a store is a file officials handle too),
-   * and the stamp of the file they are (see readBytes).
+   * and the stamp of the file they are: if another command renamed a new store in while it was read, the stamps
+   * before and after differ and it is read again, so a later write checks against the file these bytes came from.
    */
   private async readGuarded(): Promise<{ stamp: string | null; entries: ZipEntry[]; damaged: boolean; bytes: Buffer }> {
-    const { stamp, bytes } = await this.readBytes();
-    let damaged = false;
-    const entries = await guardZip(bytes, this.location).catch((error: unknown) => {
-      if (error instanceof CchcError && error.code === 'FILE_TOO_LARGE') throw error;
-      // Truncated, or no zip at all: the file itself is broken, not just its reading.
-      damaged = true;
-      return [];
-    });
-    return { stamp, entries, damaged, bytes };
-  }
-
-  /**
-   * The store's bytes, and the stamp of the file they are: if another command renamed a new store in while it was
-   * read, the stamps before and after differ and it is read again, so a later write checks against the file these
-   * bytes came from.
-   */
-  private async readBytes(): Promise<{ stamp: string | null; bytes: Buffer }> {
     let stamp: string | null;
     let bytes: Buffer;
     for (let attempt = 1; ; attempt++) {
@@ -368,7 +351,14 @@ export class XlsxStore implements Store {
       bytes = read.bytes;
       if ((await fileStamp(this.location)) === stamp || attempt >= 5) break;
     }
-    return { stamp, bytes };
+    let damaged = false;
+    const entries = await guardZip(bytes, this.location).catch((error: unknown) => {
+      if (error instanceof CchcError && error.code === 'FILE_TOO_LARGE') throw error;
+      // Truncated, or no zip at all: the file itself is broken, not just its reading.
+      damaged = true;
+      return [];
+    });
+    return { stamp, entries, damaged, bytes };
   }
 
   private async load(): Promise<ExcelJS.Workbook> {
