@@ -1,7 +1,8 @@
 /**
  * `cchc sync push` of one changed cell among 5,000 tasks reads only what it needs (issue 27): at most 4 requests
  * and 2 MB read, counting the API's answers (by the emulator) and the sync base read from disk, against 9 MB and
- * more for the whole sheet. An official's edits made in the sheet meanwhile are still never overwritten. Its own
+ * more for the whole sheet. An official's edits made in the sheet meanwhile are still never overwritten, and ids
+ * cleared or a column deleted there still stop the push before it writes. Its own
  * file: the 5,000-task store and its first push are heavy.
  */
 import { readdir, stat } from 'node:fs/promises';
@@ -14,7 +15,7 @@ import { syncStatePath } from '../../sync/store/sync-base';
 import { manyTasks } from '../fixtures/many-tasks';
 import { cchcAsync } from '../helpers/cli';
 import { useTempDir } from '../helpers/tmp';
-import { useSheetsEmulator } from './emulated-sheet';
+import { sheetIdOf, useSheetsEmulator } from './emulated-sheet';
 
 const tempDir = useTempDir();
 const emulated = useSheetsEmulator();
@@ -83,5 +84,27 @@ describe('sync push of one cell at 5,000 tasks', () => {
     expect(again.stdout).toContain('cập nhật 0 ô');
     expect(emu.counts()).toMatchObject({ writes: 0 });
     expect(sheetStatus(17)).toBe('Đang thực hiện');
-  }, 180_000);
+
+    // Ids cleared in the sheet (the push then reads the whole sheet), then a column deleted there (after the status
+    // column: seen in the header the narrow read brings): the push stops before writing anything.
+    await edit((t, i) => (i === 4_100 ? { ...t, status: 'Đang thực hiện' } : t));
+    const ids = `'${TASKS_TAB.name}'!A4502:A4504`;
+    const typed = emu.getValues(id, ids);
+    emu.setValues(id, ids, [[''], [''], ['']], 'RAW');
+    const cleared = JSON.stringify(emu.getSpreadsheet(id));
+    const lost = await push();
+    expect(lost.stderr).toContain('[ROW_IDENTITY_LOST]');
+    expect(lost.code).toBe(2);
+    expect(JSON.stringify(emu.getSpreadsheet(id))).toBe(cleared);
+    emu.setValues(id, ids, typed, 'RAW');
+
+    const progress = TASKS_TAB.columns.findIndex((c) => c.key === 'progress');
+    const range = { sheetId: sheetIdOf(emu, id, TASKS_TAB.name), dimension: 'COLUMNS', startIndex: progress, endIndex: progress + 1 };
+    emu.batchUpdate(id, [{ deleteDimension: { range } }]);
+    const deleted = JSON.stringify(emu.getSpreadsheet(id));
+    const missing = await push();
+    expect(missing.stderr).toContain('[COLUMN_MISSING]');
+    expect(missing.code).toBe(2);
+    expect(JSON.stringify(emu.getSpreadsheet(id))).toBe(deleted);
+  }, 240_000);
 });
