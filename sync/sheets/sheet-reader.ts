@@ -2,7 +2,8 @@
  * Reads the whole shared sheet in one request: spreadsheets.get with grid data
  * and a narrow field mask gives, at once, every tab's values, the sheet ids the
  * atomic batchUpdate needs, and the rows' developer metadata (their stable ids).
- * values.batchGet would need a second request for the last two.
+ * values.batchGet would need a second request for the last two. A write of a
+ * few columns reads less (readNarrow); a write's landing, less still (readLanding).
  */
 import { createHash } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';

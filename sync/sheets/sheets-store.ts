@@ -1,10 +1,11 @@
 /**
  * The store backed by the shared Google Sheet. One request reads everything;
- * a write re-reads just before writing (Sheets has no conditional write), merges
- * three ways against what this process last read (or, for `cchc sync push`, what
- * was last synced) and sends only the changed cells and new rows, in one
- * batchUpdate unless the 2 MB limit forces more, then reads the sheet once more
- * to check what landed (see applyTo).
+ * a write re-reads just before writing (Sheets has no conditional write; a write
+ * of a few changed columns reads only those, with the headers and ids: see
+ * narrowState), merges three ways against what this process last read (or, for
+ * `cchc sync push`, what was last synced) and sends only the changed cells and
+ * new rows, in one batchUpdate unless the 2 MB limit forces more, then reads the
+ * sheet once more to check what landed (see applyTo).
  */
 import {
   applyMerge,
