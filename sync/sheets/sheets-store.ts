@@ -278,6 +278,8 @@ export class SheetsStore implements Store {
     for (let round = 0; ; round++) {
       const synced = sheetBase(base, state, recorded);
       const merged = mergeAll(state, tables, synced, repairs);
+      // Cells put back this round (an official's value restored): the next merge sees them against the workbook's.
+      const repairing = repairs.size > 0;
       const plan = planWrite(state, merged.merges, layout);
       first ??= plan;
       const sheetIds = new Map([...sheetIdsOf(state), ...plan.createdSheetIds]);
@@ -371,6 +373,9 @@ export class SheetsStore implements Store {
       for (const [tab, updates] of restoredEdits(targets.before, state, merged.merges)) {
         repairs.set(tab, [...(repairs.get(tab) ?? []), ...updates]);
       }
+      // Landed whole where meant, nothing put back now or to put back: the sheet is this round's merge applied, so
+      // merging it again would find nothing left to write and the same conflicts.
+      if (landed && !repairing && repairs.size === 0) return done();
     }
   }
 
