@@ -7,7 +7,7 @@
  */
 import type { Row } from '../layout/columns';
 import { TABS } from '../layout/tabs';
-import { indexRows, rowIdentity } from './row-identity';
+import { indexRows, rowIdentity, sameCell } from './row-identity';
 import { applyMerge, mergeTab, syncedBase, type MergeConflict, type TabMerge } from './three-way-merge';
 
 /** Rows per tab key (see layout/tabs). */
@@ -61,9 +61,47 @@ export function rekeyBase(base: SyncBase): SyncBase {
   );
 }
 
-/** The base after a sync: per tab, what both sides now agree on (see syncedBase). */
+/**
+ * The base after a sync: per tab, what both sides now agree on (see syncedBase).
+ * A tab `sideB` does not hold (its rows were not read) keeps its base.
+ */
 export function nextBase(previous: SyncBase, sideA: Tables, sideB: Tables): SyncBase {
-  return new Map(TABS.map((t) => [t.key, syncedBase(t, previous.get(t.key) ?? new Map(), sideA[t.key] ?? [], sideB[t.key] ?? [])]));
+  return new Map(
+    TABS.map((t) => {
+      const before = previous.get(t.key) ?? new Map<string, Row>();
+      return [t.key, sideB[t.key] ? syncedBase(t, before, sideA[t.key] ?? [], sideB[t.key]) : before];
+    }),
+  );
+}
+
+/**
+ * The columns `source` changed since the last sync, per tab, when every row it
+ * identifies was synced and no identity is held twice; else null (a new row is
+ * written whole). Merging `source` then writes nothing outside those columns:
+ * the other side's other cells are never looked at. A tab with nothing changed
+ * is left out, unless it holds rows without identity (the merge reports them).
+ */
+export function changedColumns(source: Tables, base: SyncBase): Map<string, Set<string>> | null {
+  const changed = new Map<string, Set<string>>();
+  for (const tab of TABS) {
+    const synced = base.get(tab.key) ?? new Map<string, Row>();
+    const columns = new Set<string>();
+    const seen = new Set<string>();
+    for (const row of source[tab.key] ?? []) {
+      const key = rowIdentity(tab, row);
+      // A row without identity is reported, never written.
+      if (key === null) {
+        if (tab.columns.some((c) => row[c.key] !== null && row[c.key] !== undefined && row[c.key] !== '')) changed.set(tab.key, columns);
+        continue;
+      }
+      const was = synced.get(key);
+      if (!was || seen.has(key)) return null;
+      seen.add(key);
+      for (const c of tab.columns) if (!columns.has(c.key) && !sameCell(c, row[c.key], was[c.key])) columns.add(c.key);
+    }
+    if (columns.size > 0) changed.set(tab.key, columns);
+  }
+  return changed;
 }
 
 export interface StructureGap {

@@ -12,8 +12,22 @@ import { nfcMultiline } from '../text/vietnamese';
 /** Adapters may carry a row's identity here (the Sheets store reads it from row developer metadata). */
 export const ROW_KEY = '_key';
 
+/** Each tab's identity columns, worked out once: a sync asks for them on every row, several times. */
+const identityOf = new WeakMap<TabSpec, readonly ColumnSpec[]>();
+
+function identitySpecs(tab: TabSpec): readonly ColumnSpec[] {
+  let specs = identityOf.get(tab);
+  if (!specs) {
+    specs = tab.identity
+      ? tab.identity.map((key) => tab.columns.find((c) => c.key === key)!)
+      : tab.columns.filter((c) => c.owner === 'key');
+    identityOf.set(tab, specs);
+  }
+  return specs;
+}
+
 export function identityColumns(tab: TabSpec): readonly string[] {
-  return tab.identity ?? tab.columns.filter((c) => c.owner === 'key').map((c) => c.key);
+  return tab.identity ?? identitySpecs(tab).map((c) => c.key);
 }
 
 /** A cell's value in a form that compares equal across stores ("1" typed as text vs 1, "15/01/2026" vs ISO). */
@@ -41,13 +55,12 @@ export function sameCell(column: ColumnSpec, a: CellValue | undefined, b: CellVa
  * regard to case; an id the system issued (a task's) exactly.
  */
 function identityParts(tab: TabSpec, row: Row): string[] {
-  return identityColumns(tab).map((key) => {
-    const value = row[key];
-    if (key === 'period' && typeof value === 'string') {
+  return identitySpecs(tab).map((column) => {
+    const value = row[column.key];
+    if (column.key === 'period' && typeof value === 'string') {
       const period = parsePeriod(value);
       if (period) return period.label;
     }
-    const column = tab.columns.find((c) => c.key === key)!;
     const text = cellKey(column, value);
     return column.owner === 'key' ? text : text.toLocaleLowerCase('vi');
   });

@@ -85,6 +85,8 @@ export function mergeTab(tab: TabSpec, sides: TabSides): TabMerge {
     }
     for (const column of tab.columns) {
       const s = source[column.key];
+      // A cell the source left as synced is the destination's (checked first: it is most cells, and cheap).
+      if (base && !identity.has(column.key) && sameCell(column, s, base[column.key])) continue;
       const t = current[column.key];
       if (sameCell(column, s, t)) continue;
       // The row was matched by the identity it carries (a row tag), so a blank identity cell on one side is a
@@ -160,7 +162,10 @@ export function syncedBase(
     const old = previous.get(key);
     const row: Row = {};
     for (const column of tab.columns) {
-      const value = sameCell(column, rowA[column.key], rowB[column.key]) ? (rowA[column.key] ?? null) : old?.[column.key];
+      const a = rowA[column.key];
+      // Where side A still holds the old value, that value stays whatever side B holds.
+      const value =
+        old && a !== undefined && a === old[column.key] ? a : sameCell(column, a, rowB[column.key]) ? (a ?? null) : old?.[column.key];
       if (value !== undefined) row[column.key] = value;
     }
     next.set(key, row);

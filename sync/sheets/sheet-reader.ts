@@ -2,7 +2,8 @@
  * Reads the whole shared sheet in one request: spreadsheets.get with grid data
  * and a narrow field mask gives, at once, every tab's values, the sheet ids the
  * atomic batchUpdate needs, and the rows' developer metadata (their stable ids).
- * values.batchGet would need a second request for the last two.
+ * values.batchGet would need a second request for the last two. A write of a
+ * few columns reads less (readNarrow); a write's landing, less still (readLanding).
  */
 import { createHash } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
@@ -82,6 +83,8 @@ export interface SheetState {
   edits: JournalEdit[];
   /** Whether the sheet has that journal tab. */
   journal: boolean;
+  /** Tabs whose rows were not read (readNarrow): only their header row was. */
+  unreadRows?: ReadonlySet<string>;
 }
 
 export const READ_FIELDS =
@@ -107,6 +110,122 @@ export async function readSheet(api: SheetsApi, spreadsheetId: string, options: 
     options.backoff,
   );
   return sheetState(spreadsheetId, response.data, options.sheetIds);
+}
+
+/** The tabs, their sheet ids and grid sizes, the last write id: no cells. */
+const OUTLINE_FIELDS =
+  'properties(title),developerMetadata(metadataKey,metadataValue),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)))';
+
+/**
+ * The sheet as far as a write of a few columns needs it, in two small requests
+ * instead of the whole grid: the tabs' outline, then each layout tab's header
+ * row (with the columns' tags), the journal, and the identity columns (with the
+ * rows' tags) of the tabs `columns` names (tab key → the columns to read too)
+ * and of every tab whose rows carry ids the system issued (their identity
+ * checks see every id). A tab read holds every row, with those cells only, so
+ * the checks and the merge see every row's identity and every cell the write
+ * may touch or be compared against; of other tabs only the header is read
+ * (`unreadRows`). The columns are looked for where the layout puts them; null
+ * when a column read is not the one wanted there (an official moved or added
+ * columns), or when a row's tag sits on a row whose identity cells are blank
+ * (only its other cells, unread, could say which row it is): then the whole
+ * sheet is read.
+ */
+export async function readNarrow(
+  api: SheetsApi,
+  spreadsheetId: string,
+  columns: ReadonlyMap<string, ReadonlySet<string>>,
+  options: ReadOptions = {},
+): Promise<SheetState | null> {
+  const gate = options.gate ?? ((send) => send());
+  const get = (params: sheets_v4.Params$Resource$Spreadsheets$Get) =>
+    callSheets(
+      spreadsheetId,
+      'đọc bảng tính',
+      () => gate(() => api.spreadsheets.get({ spreadsheetId, prettyPrint: false, ...params })),
+      options.backoff,
+    );
+  const outline = (await get({ fields: OUTLINE_FIELDS })).data;
+  const sheets = outline.sheets ?? [];
+  const found = layoutSheets(sheets, options.sheetIds ?? new Map());
+  const journal = sheets.some((sheet) => sheet.properties?.title === JOURNAL_TAB);
+  const ranges: string[] = [];
+  const wanted = new Map<TabSpec, number[]>();
+  const unreadRows = new Set<string>();
+  for (const [spec, sheet] of found) {
+    const title = sheet.properties?.title ?? '';
+    const read = columns.has(spec.key) || spec.identity === undefined;
+    if (!read) unreadRows.add(spec.key);
+    const keys = new Set(read ? [...identityColumns(spec), ...(columns.get(spec.key) ?? [])] : []);
+    const indexes = [...keys].map((key) => spec.columns.findIndex((c) => c.key === key));
+    if (indexes.some((index) => index >= (sheet.properties?.gridProperties?.columnCount ?? 0))) return null;
+    wanted.set(spec, indexes);
+    ranges.push(a1(title, '1:1'), ...indexes.map((index) => a1(title, `${columnLetter(index)}:${columnLetter(index)}`)));
+  }
+  if (journal) ranges.push(a1(JOURNAL_TAB, 'A:E'));
+  const data = new Map<number, sheets_v4.Schema$GridData[]>();
+  let edits: JournalEdit[] = [];
+  if (ranges.length > 0) {
+    const fields =
+      `sheets(properties(sheetId,title),data(startRow,startColumn,rowData(${CELL_FIELDS}),` +
+      'rowMetadata(developerMetadata(metadataId,metadataKey,metadataValue)),columnMetadata(developerMetadata(metadataKey,metadataValue))))';
+    for (const sheet of (await get({ ranges, includeGridData: true, fields })).data.sheets ?? []) {
+      if (sheet.properties?.title === JOURNAL_TAB) edits = parseJournal(gridValues(sheet.data?.[0]));
+      else data.set(sheet.properties?.sheetId ?? 0, sheet.data ?? []);
+    }
+  }
+  const state: SheetState = {
+    spreadsheetId,
+    title: outline.properties?.title ?? '',
+    tabs: new Map(),
+    sheetIds: new Set(sheets.map((sheet) => sheet.properties?.sheetId ?? 0)),
+    lastWriteId: outline.developerMetadata?.find((m) => m.metadataKey === WRITE_METADATA_KEY)?.metadataValue ?? null,
+    edits,
+    journal,
+    unreadRows,
+  };
+  for (const [spec, sheet] of found) {
+    const [header, ...read] = data.get(sheet.properties?.sheetId ?? 0) ?? [];
+    const indexes = wanted.get(spec)!;
+    if (read.length !== indexes.length || read.some((grid, i) => (grid.startColumn ?? 0) !== indexes[i])) return null;
+    // One grid as the whole read gives it, holding only the cells read.
+    const rowData: sheets_v4.Schema$RowData[] = [{ values: header?.rowData?.[0]?.values ?? [] }];
+    read.forEach((grid, i) =>
+      (grid.rowData ?? []).forEach((row, r) => {
+        if (r === 0) return;
+        const values = (rowData[r] ??= { values: [] }).values!;
+        values[indexes[i]!] = row.values?.[0] ?? {};
+      }),
+    );
+    const grid: sheets_v4.Schema$GridData = {
+      rowData,
+      rowMetadata: read[0]?.rowMetadata ?? [],
+      columnMetadata: header?.columnMetadata ?? [],
+    };
+    const tab = tabState(spec, sheet.properties ?? {}, grid);
+    if (indexes.some((index) => tab.columns.get(spec.columns[index]!.key) !== index)) return null;
+    if (rowsTagged(spec) && tagOnBlankIdentity(spec, tab, grid)) return null;
+    state.tabs.set(spec.key, tab);
+  }
+  return state;
+}
+
+/** Whether a row tag sits on a row whose identity cells are blank. */
+function tagOnBlankIdentity(spec: TabSpec, tab: TabState, grid: sheets_v4.Schema$GridData): boolean {
+  const identity = identityColumns(spec).map((key) => tab.columns.get(key));
+  return (grid.rowMetadata ?? []).some(
+    (dim, r) =>
+      r >= spec.frozenRows &&
+      (dim.developerMetadata ?? []).some((m) => m.metadataKey === ROW_METADATA_KEY) &&
+      identity.every(
+        (index) => index === undefined || [null, ''].includes(plainFromCell(grid.rowData?.[r]?.values?.[index], undefined) as null),
+      ),
+  );
+}
+
+/** A grid's cells as plain values, row by row. */
+function gridValues(grid: sheets_v4.Schema$GridData | undefined): unknown[][] {
+  return (grid?.rowData ?? []).map((r) => (r.values ?? []).map((c) => plainFromCell(c, undefined)));
 }
 
 const metadataChars = (dims: sheets_v4.Schema$DimensionProperties[] | undefined): number =>
@@ -136,23 +255,35 @@ export function sheetState(
     state.sheetIds.add(sheet.properties?.sheetId ?? 0);
     if (sheet.properties?.title === JOURNAL_TAB) {
       state.journal = true;
-      state.edits = parseJournal((sheet.data?.[0]?.rowData ?? []).map((r) => (r.values ?? []).map((c) => plainFromCell(c, undefined))));
+      state.edits = parseJournal(gridValues(sheet.data?.[0]));
     }
   }
+  for (const [spec, sheet] of layoutSheets(sheets, sheetIds))
+    state.tabs.set(spec.key, tabState(spec, sheet.properties ?? {}, sheet.data?.[0]));
+  return state;
+}
+
+/** Each layout tab's sheet: the one with the sheet id it had when last seen, else the one of its name. */
+function layoutSheets(
+  sheets: readonly sheets_v4.Schema$Sheet[],
+  sheetIds: ReadonlyMap<string, number>,
+): Map<TabSpec, sheets_v4.Schema$Sheet> {
+  const found = new Map<TabSpec, sheets_v4.Schema$Sheet>();
   const claimed = new Set<sheets_v4.Schema$Sheet>();
   for (const spec of TABS) {
     const id = sheetIds.get(spec.key);
     const sheet = id === undefined ? undefined : sheets.find((s) => (s.properties?.sheetId ?? 0) === id);
     if (!sheet) continue;
     claimed.add(sheet);
-    state.tabs.set(spec.key, tabState(spec, sheet.properties ?? {}, sheet.data?.[0]));
+    found.set(spec, sheet);
   }
   for (const sheet of sheets) {
     const spec = tabForName(sheet.properties?.title ?? '');
-    if (!spec || claimed.has(sheet) || state.tabs.has(spec.key)) continue;
-    state.tabs.set(spec.key, tabState(spec, sheet.properties ?? {}, sheet.data?.[0]));
+    if (!spec || claimed.has(sheet) || found.has(spec)) continue;
+    found.set(spec, sheet);
   }
-  return state;
+  // In TABS order, as the tabs are read.
+  return new Map(TABS.filter((spec) => found.has(spec)).map((spec) => [spec, found.get(spec)!]));
 }
 
 /** Tab key → sheet id, to find the tabs again after a rename. */
@@ -299,15 +430,16 @@ export const a1 = (title: string, range: string): string => `'${title.replace(/'
 
 /**
  * A narrow look after a write: the identity cells of the rows written by
- * position (`rows`: tab key → 0-based row indexes), and the journal tab (when
- * `journal` is false, a look at the tabs' names first says whether it has come). Returns tab key → row index → the identity found
+ * position (`rows`: tab key → 0-based row indexes), and the journal tab if the
+ * sheet has it (`journal`; null when not known: a look at the tabs' names first
+ * says whether it has come). Returns tab key → row index → the identity found
  * there (null: none), and the journal's edits (null when not asked).
  */
 export async function readLanding(
   api: SheetsApi,
   state: SheetState,
   rows: ReadonlyMap<string, readonly number[]>,
-  journal: boolean,
+  journal: boolean | null,
   options: ReadOptions = {},
 ): Promise<{ identities: Map<string, Map<number, string | null>>; edits: JournalEdit[] | null }> {
   const ranges: string[] = [];
@@ -320,7 +452,7 @@ export async function readLanding(
   }
   const gate = options.gate ?? ((send) => send());
   // The Apps Script makes its journal tab at an official's first edit, which may fall in the write window.
-  if (!journal) {
+  if (journal === null) {
     const titles = await callSheets(
       state.spreadsheetId,
       'đọc bảng tính',
@@ -351,9 +483,7 @@ export async function readLanding(
   const cells = new Map<string, sheets_v4.Schema$CellData>();
   for (const sheet of response.data.sheets ?? []) {
     if (sheet.properties?.title === JOURNAL_TAB) {
-      edits = parseJournal(
-        (sheet.data ?? []).flatMap((d) => (d.rowData ?? []).map((r) => (r.values ?? []).map((c) => plainFromCell(c, undefined)))),
-      );
+      edits = parseJournal((sheet.data ?? []).flatMap(gridValues));
       continue;
     }
     for (const grid of sheet.data ?? []) {

@@ -71,7 +71,7 @@ export async function syncPull(
   const base = sheetBase(saved.base, state, saved.sheetIds, options.yes ? undefined : sheet);
   // Merged again with the store as it is if another command wrote it before this write.
   const merge = await againIfStoreChanged(async () => {
-    const { tables: current, shape } = await local.readShaped();
+    const { tables: current, shape } = await local.readShaped({ streamed: true });
     stopIf(pullTargetStop(local.location, shape));
     checkStructure(base, 'local', shape);
     checkLocalRows(current);
@@ -89,7 +89,7 @@ export async function syncPush(
   sides: SyncSides,
   options: { yes?: boolean },
 ): Promise<SyncSummary & { requests: number; createdTabs: string[] }> {
-  const { tables: local, shape } = await sides.local.readShaped();
+  const { tables: local, shape } = await sides.local.readShaped({ streamed: true });
   const saved = await loadRecord(sides);
   checkStructure(saved.base, 'local', shape, options.yes ? undefined : local);
   checkLocalRows(local);

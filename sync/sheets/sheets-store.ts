@@ -1,14 +1,16 @@
 /**
  * The store backed by the shared Google Sheet. One request reads everything;
- * a write re-reads just before writing (Sheets has no conditional write), merges
- * three ways against what this process last read (or, for `cchc sync push`, what
- * was last synced) and sends only the changed cells and new rows, in one
- * batchUpdate unless the 2 MB limit forces more, then reads the sheet once more
- * to check what landed (see applyTo).
+ * a write re-reads just before writing (Sheets has no conditional write; a write
+ * of a few changed columns reads only those, with the headers and ids: see
+ * narrowState), merges three ways against what this process last read (or, for
+ * `cchc sync push`, what was last synced) and sends only the changed cells and
+ * new rows, in one batchUpdate unless the 2 MB limit forces more, then reads the
+ * sheet once more to check what landed (see applyTo).
  */
 import {
   applyMerge,
   baseOf,
+  changedColumns,
   describeConflict,
   describeGaps,
   describeIdentityProblems,
@@ -21,6 +23,7 @@ import {
   structureGaps,
   tabByKey,
   tablesOf,
+  JOURNAL_TAB,
   ROW_NUMBER,
   rowIdentity,
   TABS,
@@ -45,6 +48,7 @@ import { defaultSleep, delayFor, giveUp, isRetryable, type BackoffOptions } from
 import type { SheetsApi } from './client';
 import {
   readLanding,
+  readNarrow,
   readSheet,
   replacedParts,
   shapeOf,
@@ -55,6 +59,12 @@ import {
 } from './sheet-reader';
 import { clearPending, pendingSince, recordPending } from './pending-write';
 import { planWrite, type WritePlan } from './sheet-writer';
+
+/**
+ * Changed columns a tab may have for a push to read only them (with the rows'
+ * identities) instead of the whole sheet: each costs a column of the sheet's height.
+ */
+export const NARROW_MAX_COLUMNS = 4;
 
 export interface ApplyResult {
   /** The first plan: everything the command set out to write. */
@@ -163,11 +173,34 @@ export class SheetsStore implements Store {
 
   /** `sheetIds`: where the tabs were when last seen, so a renamed tab is still found. */
   async state(sheetIds: ReadonlyMap<string, number> = this.seenSheetIds): Promise<SheetState> {
-    const gate: RequestGate = (send) => {
-      this.sent++;
-      return send();
-    };
-    return readSheet(await this.api(), this.spreadsheetId, { backoff: this.backoff, sheetIds, gate });
+    return readSheet(await this.api(), this.spreadsheetId, { backoff: this.backoff, sheetIds, gate: this.gate });
+  }
+
+  /** Counts each request sent. */
+  private readonly gate: RequestGate = (send) => {
+    this.sent++;
+    return send();
+  };
+
+  /**
+   * The sheet as a write of a few changed columns needs it (see readNarrow), or
+   * null when the whole sheet is read instead: a row new to `base`, more than
+   * NARROW_MAX_COLUMNS columns changed in a tab, a synced tab gone, or a synced
+   * row's id missing from the sheet (cleared there: only the row's other cells,
+   * unread, could say which row it is).
+   */
+  private async narrowState(tables: Tables, base: SyncBase): Promise<SheetState | null> {
+    const changed = changedColumns(tables, base);
+    if (!changed || [...changed.values()].some((columns) => columns.size > NARROW_MAX_COLUMNS)) return null;
+    const options = { backoff: this.backoff, gate: this.gate, sheetIds: this.seenSheetIds };
+    const state = await readNarrow(await this.api(), this.spreadsheetId, changed, options);
+    if (!state) return null;
+    for (const [key, rows] of base) {
+      if (rows.size === 0) continue;
+      const tab = state.tabs.get(key);
+      if (!tab || (tab.spec.identity === undefined && [...rows.keys()].some((k) => !tab.rowIndex.has(k)))) return null;
+    }
+    return state;
   }
 
   async exists(): Promise<boolean> {
@@ -201,7 +234,7 @@ export class SheetsStore implements Store {
   async apply(tables: Tables, base: SyncBase, sheetIds: ReadonlyMap<string, number> = this.seenSheetIds): Promise<ApplyResult> {
     this.seenSheetIds = sheetIds;
     const before = this.sent;
-    return this.applyTo(await this.state(), tables, base, [], before);
+    return this.applyTo((await this.narrowState(tables, base)) ?? (await this.state()), tables, base, [], before);
   }
 
   /**
@@ -245,6 +278,8 @@ export class SheetsStore implements Store {
     for (let round = 0; ; round++) {
       const synced = sheetBase(base, state, recorded);
       const merged = mergeAll(state, tables, synced, repairs);
+      // Cells put back this round (an official's value restored): the next merge sees them against the workbook's.
+      const repairing = repairs.size > 0;
       const plan = planWrite(state, merged.merges, layout);
       first ??= plan;
       const sheetIds = new Map([...sheetIdsOf(state), ...plan.createdSheetIds]);
@@ -273,6 +308,8 @@ export class SheetsStore implements Store {
       const sentAt = Date.now();
       // Whether every cell of this write is known to have landed where meant without reading the sheet again.
       let filtersLanded = false;
+      // Whether the sheet has the Apps Script's journal just after the write (null: not known).
+      let journal: boolean | null = state.journal || null;
       let answered = false;
       try {
         this.sent++;
@@ -285,10 +322,17 @@ export class SheetsStore implements Store {
           // Each write aims at one row's tag: it landed on that row, or on none if the row was deleted meanwhile.
           filtersLanded = (answer.data.responses ?? []).filter((r) => (r.updatedCells ?? 0) > 0).length === plan.filterBatches[0]!.length;
         } else {
-          await api.spreadsheets.batchUpdate({
+          // The answer names the tabs as they are after the write: the journal may have come meanwhile.
+          const answer = await api.spreadsheets.batchUpdate({
             spreadsheetId: this.spreadsheetId,
-            requestBody: { requests: [...writeTag(writeId), ...plan.batches[0]!] },
+            fields: 'updatedSpreadsheet(sheets(properties(title)))',
+            requestBody: {
+              requests: [...writeTag(writeId), ...plan.batches[0]!],
+              includeSpreadsheetInResponse: true,
+              responseIncludeGridData: false,
+            },
           });
+          journal = (answer.data.updatedSpreadsheet?.sheets ?? []).some((sheet) => sheet.properties?.title === JOURNAL_TAB);
         }
         written++;
         answered = true;
@@ -320,13 +364,18 @@ export class SheetsStore implements Store {
       }
       const narrow =
         answered && plan.batches.length + plan.filterBatches.length === 1 && (byFilter ? filtersLanded : cellsOnly(plan.batches[0]!));
-      const landed = narrow ? await this.landedState(state, merged.merges, targets.targets, byFilter ? state.lastWriteId : writeId) : null;
+      const landed = narrow
+        ? await this.landedState(state, merged.merges, targets.targets, byFilter ? state.lastWriteId : writeId, journal)
+        : null;
       if (landed) state = landed;
       else if (state.lastWriteId !== writeId) state = await this.state();
       repairs = checkLanded(targets, state, misplaced);
       for (const [tab, updates] of restoredEdits(targets.before, state, merged.merges)) {
         repairs.set(tab, [...(repairs.get(tab) ?? []), ...updates]);
       }
+      // Landed whole where meant, nothing put back now or to put back: the sheet is this round's merge applied, so
+      // merging it again would find nothing left to write and the same conflicts.
+      if (landed && !repairing && repairs.size === 0) return done();
     }
   }
 
@@ -342,14 +391,11 @@ export class SheetsStore implements Store {
     merges: ReadonlyMap<string, TabMerge>,
     targets: readonly Target[],
     lastWriteId: string | null,
+    journal: boolean | null,
   ): Promise<SheetState | null> {
     const rows = new Map<string, number[]>();
     for (const t of targets) rows.set(t.tab, [...(rows.get(t.tab) ?? []), t.rowIndex]);
-    const gate: RequestGate = (send) => {
-      this.sent++;
-      return send();
-    };
-    const look = await readLanding(await this.api(), state, rows, state.journal, { backoff: this.backoff, gate });
+    const look = await readLanding(await this.api(), state, rows, journal, { backoff: this.backoff, gate: this.gate });
     const moved = targets.some((t) => {
       const now = look.identities.get(t.tab)?.get(t.rowIndex);
       return now !== t.key && !(now && t.key.startsWith(`${now}#`));
@@ -392,7 +438,9 @@ function mergeAll(
   base: SyncBase,
   repairs: ReadonlyMap<string, CellUpdate[]>,
 ): Pick<ApplyResult, 'conflicts' | 'conflictText' | 'skipped' | 'sheetAfter'> & Pick<TablesMerge, 'merges'> {
-  const merged = mergeTables(tables, tablesOf(state.tabs), base);
+  // Tabs whose rows were not read have nothing to write (see readNarrow).
+  const source = state.unreadRows ? Object.fromEntries(Object.entries(tables).filter(([key]) => !state.unreadRows!.has(key))) : tables;
+  const merged = mergeTables(source, tablesOf(state.tabs), base);
   for (const [tab, updates] of repairs) {
     const merge = merged.merges.get(tab);
     if (merge) merge.updates.push(...updates.filter((u) => !merge.updates.some((m) => m.key === u.key && m.column === u.column)));

@@ -14,7 +14,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { tabForName, type Row, type TabSpec } from '../../core/index';
+import { tabForName, type Row, type TablesShape, type TabSpec } from '../../core/index';
 import utils from 'exceljs/lib/utils/utils.js';
 import { Utf8WorkbookReader } from '../excel/stream-reader';
 import { headerColumns, plainRow, rowTexts } from './tab-rows';
@@ -56,6 +56,8 @@ export interface StreamedTabs {
   tables: Record<string, Row[]>;
   /** Each tab's sheet: its part in the package and its header's columns (for a write patching that part, sheet-patch.ts). */
   sheets: Record<string, { part: string; columns: Map<string, number> }>;
+  /** Which layout columns each tab has (its header row), under the sheet's own name: the sync's structure check. */
+  shape: TablesShape;
 }
 
 /** The tabs `wanted`, streamed from the store's bytes; null where only loading the workbook reads them exactly. */
@@ -107,6 +109,7 @@ export async function streamTabs(path: string, bytes: Buffer, wanted: readonly T
 
   const tables: Record<string, Row[]> = {};
   const sheets: StreamedTabs['sheets'] = {};
+  const shape = new Map<string, { name: string; columns: Set<string> }>();
   for (const tab of wanted) {
     const sheetNo = sheetOf.get(tab.key)!;
     const rows: Row[] = [];
@@ -123,6 +126,8 @@ export async function streamTabs(path: string, bytes: Buffer, wanted: readonly T
     }
     tables[tab.key] = rows;
     sheets[tab.key] = { part: name, columns };
+    const sheetName = parsers.model?.sheets?.find((sheet) => tabForName(sheet.name) === tab)?.name ?? tab.name;
+    shape.set(tab.key, { name: sheetName, columns: new Set(columns.keys()) });
   }
-  return { tables, sheets };
+  return { tables, sheets, shape };
 }

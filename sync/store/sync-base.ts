@@ -5,6 +5,11 @@
  * (data/.sync/<workbook file name>.<sheet id>.json, from the workbook's real
  * path), so a second workbook in the same folder never borrows another's base.
  *
+ * The file is compact, as a push reads it whole each time: JSON whose rows are
+ * arrays of values under one list of column keys per tab, gzipped (5,000 tasks:
+ * about 0.3 MB instead of 3.5). A file of the older form (rows as objects, not
+ * gzipped) is still read; the next full write replaces it.
+ *
  * A sync rewrites only what changed: the rows whose synced values moved are
  * appended to a change log beside it (`<file>.log`, one JSON line a sync,
  * flushed to disk), and the whole file is written again only when that log has
@@ -17,6 +22,7 @@
 import { constants } from 'node:fs';
 import { open, readFile, realpath, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { rekeyBase, type Row, type SyncBase } from '../../core/index';
 import { writeFileDurable } from '../files/durable-write';
 
@@ -33,7 +39,28 @@ interface SyncFile {
   workbook: string;
   syncedAt: string;
   sheetIds?: Record<string, number>;
-  tabs: Record<string, Record<string, Row>>;
+  /** Compact (version 2): each row is its key then its values in `columns` order (null: blank or not held). */
+  version?: 2;
+  tabs: Record<string, Record<string, Row> | { columns: string[]; rows: [string, ...Row[string][]][] }>;
+}
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/** The file's rows by tab, from either form. */
+function fileRows(file: SyncFile): Map<string, Map<string, Row>> {
+  return new Map(
+    Object.entries(file.tabs).map(([tab, held]) => {
+      if (file.version !== 2) return [tab, new Map(Object.entries(held as Record<string, Row>))];
+      const { columns, rows } = held as { columns: string[]; rows: [string, ...Row[string][]][] };
+      return [tab, new Map(rows.map(([key, ...values]) => [key, Object.fromEntries(columns.map((c, i) => [c, values[i] ?? null]))]))];
+    }),
+  );
+}
+
+/** The compact form of a tab's rows: the columns any row holds, then each row's values in that order. */
+function compactRows(rows: ReadonlyMap<string, Row>): { columns: string[]; rows: [string, ...Row[string][]][] } {
+  const columns = [...new Set([...rows.values()].flatMap((row) => Object.keys(row)))];
+  return { columns, rows: [...rows].map(([key, row]) => [key, ...columns.map((c) => row[c] ?? null)]) };
 }
 
 /** The workbook's real path: symlinks resolved, also for a workbook not yet created (its folder's real path). */
@@ -62,13 +89,14 @@ const logPath = (path: string): string => `${path}.log`;
 /** An absent or unreadable file is an empty base: every difference then counts as a conflict, never as an overwrite. */
 export async function loadSyncBase(path: string): Promise<SyncState & { note: string | null }> {
   const empty = { base: new Map(), sheetIds: new Map(), note: null };
-  const text = await readFile(path, 'utf8').catch(() => null);
+  const bytes = await readFile(path).catch(() => null);
   const log = await readFile(logPath(path), 'utf8').catch(() => '');
-  if (text === null && log === '') return empty;
+  if (bytes === null && log === '') return empty;
   try {
+    const text = bytes === null ? null : (GZIP_MAGIC.every((b, i) => bytes[i] === b) ? gunzipSync(bytes) : bytes).toString('utf8');
     const file = (text === null ? { tabs: {} } : JSON.parse(text)) as SyncFile;
     // Logged rows carry today's keys: the file's rows are keyed again first.
-    const base = rekeyBase(new Map(Object.entries(file.tabs).map(([tab, rows]) => [tab, new Map(Object.entries(rows))])));
+    const base = rekeyBase(fileRows(file));
     let sheetIds = new Map(Object.entries(file.sheetIds ?? {}));
     const lines = log.split('\n');
     lines.forEach((json, i) => {
@@ -162,9 +190,10 @@ export async function saveSyncBase(
     workbook,
     syncedAt: now.toISOString(),
     sheetIds: Object.fromEntries(state.sheetIds),
-    tabs: Object.fromEntries([...state.base].map(([tab, rows]) => [tab, Object.fromEntries(rows)])),
+    version: 2,
+    tabs: Object.fromEntries([...state.base].map(([tab, rows]) => [tab, compactRows(rows)])),
   };
-  await writeFileDurable(path, JSON.stringify(file));
+  await writeFileDurable(path, gzipSync(JSON.stringify(file)));
   // The file now holds everything the log did (replaying it again would change nothing).
   await rm(logPath(path), { force: true });
 }

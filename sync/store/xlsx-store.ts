@@ -248,8 +248,18 @@ export class XlsxStore implements Store {
     return { stamp, entries, bytes, streamed };
   }
 
-  /** The tables, and which tabs and layout columns the workbook has (for the sync's structure check). */
-  async readShaped(options: ReadOptions = {}): Promise<{ tables: Tables; shape: TablesShape }> {
+  /**
+   * The tables, and which tabs and layout columns the workbook has (for the sync's structure check). `streamed`:
+   * streamed where that reads them exactly (a sync reads every tab and writes the store, if at all, from a load of
+   * its own), rather than loading the workbook.
+   */
+  async readShaped(options: ReadOptions & { streamed?: boolean } = {}): Promise<{ tables: Tables; shape: TablesShape }> {
+    if (options.streamed && !options.thenWrite) {
+      this.kept = undefined;
+      this.keptPackage = undefined;
+      const streamed = await this.readStreamed(TABS);
+      if (streamed) return { tables: streamed.streamed.tables, shape: streamed.streamed.shape };
+    }
     const workbook = await this.load();
     this.kept = options.thenWrite ? { workbook, stamp: this.stamp ?? null, unkept: this.unkept } : undefined;
     const sheets = layoutSheets(workbook, this.location);

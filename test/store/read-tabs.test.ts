@@ -62,6 +62,10 @@ describe('reading some tabs of the store', () => {
       TABS.filter((t) => METRICS_TABS.includes(t.key)),
     );
     expect(streamed?.tables).toEqual(pick(whole, METRICS_TABS));
+    // A sync's read of every tab with its columns, streamed, is the loaded one.
+    const loaded = await new XlsxStore(path).readShaped();
+    expect((await streamTabs(path, await readFile(path), TABS))?.shape).toEqual(loaded.shape);
+    expect(await new XlsxStore(path).readShaped({ streamed: true })).toEqual(loaded);
     const [first] = (await new XlsxStore(path).read(['tasks']))['tasks']!;
     expect(first!['title']).toBe('Rà soát thủ tục hành chính');
   });

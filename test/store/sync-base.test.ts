@@ -5,6 +5,7 @@
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../core/index';
 import { loadSyncBase, saveSyncBase, type SyncState } from '../../sync/store/sync-base';
@@ -74,6 +75,28 @@ describe('sync base', () => {
       expect(log).toBeLessThanOrEqual(Math.max(64 * 1024, (await stat(path)).size / 4) + 1_000);
     }
     expect(tasks(await loadSyncBase(path))).toEqual(rows);
-    expect(JSON.parse(await readFile(path, 'utf8')).tabs.tasks['NV-0'].note).toMatch(/^lần /);
+    const file = JSON.parse(gunzipSync(await readFile(path)).toString('utf8')) as {
+      tabs: { tasks: { columns: string[]; rows: unknown[][] } };
+    };
+    const { columns, rows: held } = file.tabs.tasks;
+    expect(held.find((r) => r[0] === 'NV-0')![1 + columns.indexOf('note')]).toMatch(/^lần /);
+  });
+
+  it('is kept compact (gzipped, rows as arrays), and a file of the older form (rows as objects, plain JSON) is still read', async () => {
+    const path = join(await tempDir(), 'cchc.xlsx.sheet.json');
+    const rows = Array.from({ length: 2_000 }, (_, i) => task(i, i % 7 ? '' : 'Đang làm'));
+    await saveSyncBase(path, 'sheet', 'cchc.xlsx', state(rows));
+    const plain = JSON.stringify({ tabs: { tasks: Object.fromEntries(rows.map((r) => [r['id'], r])) } });
+    expect((await stat(path)).size).toBeLessThan(Buffer.byteLength(plain) / 5);
+    expect(tasks(await loadSyncBase(path))).toEqual(rows);
+
+    await writeFile(
+      path,
+      JSON.stringify({ spreadsheetId: 'sheet', workbook: 'cchc.xlsx', syncedAt: '', sheetIds: { tasks: 7 }, ...JSON.parse(plain) }),
+    );
+    const old = await loadSyncBase(path);
+    expect(old.note).toBeNull();
+    expect(tasks(old)).toEqual(rows);
+    expect(old.sheetIds).toEqual(new Map([['tasks', 7]]));
   });
 });
