@@ -11,6 +11,15 @@ import { fileURLToPath } from 'node:url';
 const HOOKS = ['./cpu-at-exit.mjs', './peak-rss.mjs'].flatMap((hook) => ['--import', fileURLToPath(new URL(hook, import.meta.url))]);
 export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** Rounds a benchmark runs (CCHC_BENCH_ROUNDS, default 3). */
+export const ROUNDS = Number(process.env['CCHC_BENCH_ROUNDS'] ?? 3);
+
+/** This build's `cchc`, then another build's (CCHC_BENCH_VS, e.g. an older commit's) run in the same rounds, side by side. */
+export const BINS = [
+  fileURLToPath(new URL('../bin/cchc.mjs', import.meta.url)),
+  ...(process.env['CCHC_BENCH_VS'] ? [process.env['CCHC_BENCH_VS']] : []),
+];
+
 /** `node ARGS`: its CPU seconds and peak RSS (MB), as it measured itself at exit; a failed run throws. */
 export async function runMeasured(args: string[]): Promise<{ cpu: number; peak: number; out: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'cchc-bench-cpu-'));

@@ -13,18 +13,12 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { catalogFromTables } from '../core/index';
 import { writeAppendix } from '../sync/excel/appendix-file';
 import { sampleTables } from '../sync/samples/sample-tables';
-import { Figures, runMeasured as run } from './process-figures';
+import { BINS, Figures, ROUNDS, runMeasured as run } from './process-figures';
 
 const TASKS = 10_000;
-const ROUNDS = Number(process.env['CCHC_BENCH_ROUNDS'] ?? 3);
-const BINS = [
-  fileURLToPath(new URL('../bin/cchc.mjs', import.meta.url)),
-  ...(process.env['CCHC_BENCH_VS'] ? [process.env['CCHC_BENCH_VS']] : []),
-];
 
 const dir = await mkdtemp(join(tmpdir(), 'cchc-bench-store-write-'));
 try {

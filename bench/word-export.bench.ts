@@ -8,18 +8,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sampleTables } from '../sync/samples/sample-tables';
 import { XlsxStore } from '../sync/store/xlsx-store';
 import { manyTasks } from '../test/fixtures/many-tasks';
-import { Figures, runMeasured as run } from './process-figures';
+import { BINS, Figures, ROUNDS, runMeasured as run } from './process-figures';
 
 const TASKS = 10_000;
-const ROUNDS = Number(process.env['CCHC_BENCH_ROUNDS'] ?? 3);
-const BINS = [
-  fileURLToPath(new URL('../bin/cchc.mjs', import.meta.url)),
-  ...(process.env['CCHC_BENCH_VS'] ? [process.env['CCHC_BENCH_VS']] : []),
-];
 
 const dir = await mkdtemp(join(tmpdir(), 'cchc-bench-word-'));
 try {
