@@ -14,9 +14,10 @@ export default defineConfig({
       // `npm test` stays the fast suite every session runs.
       ...(env['CCHC_RELIABILITY'] ? [] : ['test/reliability/**']),
     ],
-    // One worker per core (vitest's default leaves one idle: a single worker on the 2-core machine), and test files
+    // One worker per core and one more: the suite waits on processes it spawns and on the test browser, and a third
+    // worker fills those waits (on the 2-core machine, 168 s against 180–199 s with two, 2026-12-06). Test files
     // share a worker's module cache, so the core and the CLI are imported once per worker, not once per file.
-    maxWorkers: availableParallelism(),
+    maxWorkers: availableParallelism() + 1,
     isolate: false,
     // One generous limit for every test and hook, set here only: a test that spawns processes or works at scale may
     // take several times its usual time on a slow PC busy with other work, and must not fail for it (speed is measured
