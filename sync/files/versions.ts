@@ -6,7 +6,7 @@
  *
  * durable-write saves a version (copied beside, flushed, renamed into the folder) before it renames the new file in,
  * and prunes the oldest only after: a kill at any point leaves every version there was, plus perhaps a copy of the
- * file as it still is, or one version more than the bound (removed by the next write); a half-copied temp is known
+ * file as it still is, or one version more than the bound (removed by the next write, even one with nothing to change); a half-copied temp is known
  * by its writer's process id and removed by the next write. A version Excel holds open is left for the next prune.
  */
 import { constants } from 'node:fs';

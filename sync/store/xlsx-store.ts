@@ -32,7 +32,7 @@ import { CchcError } from '../errors';
 import { loadPackage } from '../excel/exceljs-package';
 import { writeFileDurable } from '../files/durable-write';
 import { readBounded, XLSX_SAVE_AS } from '../files/input-file';
-import { listVersions, versionCommand, type Version } from '../files/versions';
+import { listVersions, pruneVersions, versionCommand, type Version } from '../files/versions';
 import { DEFAULT_ZIP_LIMITS, guardZip, megabytes, type ZipEntry } from '../files/zip-guard';
 import { replaceParts } from '../files/zip-rewrite';
 import { addTabSheet } from '../excel/tab-sheet';
@@ -276,25 +276,33 @@ export class XlsxStore implements Store {
   async write(tables: Tables): Promise<WriteOutcome> {
     this.checkCapacity(tables);
     const changed = await this.locked(async () => {
-      const patched = await this.patch(tables).catch((error: unknown) => {
-        if (error instanceof CchcError) throw error;
-        // Whatever the patch cannot write (sheet-patch.ts's Unpatchable, a part it cannot read), the loading write
-        // writes, or explains in Vietnamese.
-        return null;
-      });
-      if (patched) {
-        if (patched.changed > 0) await this.commitBytes(patched.bytes!, patched.tasks);
-        return patched.changed > 0;
-      }
-      const workbook = await this.keptOrLoaded();
-      // How many tasks the version this write replaces holds, for the list of versions.
-      const tasks = this.taskCount(workbook);
-      // Nothing to change (a re-import of the same file): the store and its .bak stay as they are.
-      const cells = this.fill(workbook, tables);
-      if (cells > 0) await this.commit(workbook, tasks);
-      return cells > 0;
+      const written = await this.writeChanges(tables);
+      // A write killed after its rename, before its prune, left one version past the bound; a write with nothing
+      // to change (the same appendix imported again) still brings the history back to it.
+      if (!written) await pruneVersions(this.location);
+      return written;
     });
     return { conflicts: [], skipped: [], unchanged: !changed };
+  }
+
+  /** Writes what changes (under the lock); false when nothing does, and the store and its .bak stay as they are. */
+  private async writeChanges(tables: Tables): Promise<boolean> {
+    const patched = await this.patch(tables).catch((error: unknown) => {
+      if (error instanceof CchcError) throw error;
+      // Whatever the patch cannot write (sheet-patch.ts's Unpatchable, a part it cannot read), the loading write
+      // writes, or explains in Vietnamese.
+      return null;
+    });
+    if (patched) {
+      if (patched.changed > 0) await this.commitBytes(patched.bytes!, patched.tasks);
+      return patched.changed > 0;
+    }
+    const workbook = await this.keptOrLoaded();
+    // How many tasks the version this write replaces holds, for the list of versions.
+    const tasks = this.taskCount(workbook);
+    const cells = this.fill(workbook, tables);
+    if (cells > 0) await this.commit(workbook, tasks);
+    return cells > 0;
   }
 
   /**

@@ -96,6 +96,20 @@ describe('versions of the store (cchc restore)', () => {
     expect(await readdir(`${store}.versions`)).toHaveLength(VERSIONS_KEPT);
   });
 
+  it('a kill after the store was replaced, before the prune: the next write with nothing to change still tidies', async () => {
+    const store = join(await tempDir(), 'cchc.xlsx');
+    const xlsx = new XlsxStore(store);
+    await xlsx.create({ tasks: [] });
+    const tasks = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `NV-${i}`, title: `Việc ${i}`, plan: 'KH-1' }));
+    for (let n = 1; n <= VERSIONS_KEPT + 1; n++) await xlsx.write({ tasks: tasks(n) });
+    // The killed import had replaced the store: its version is there, the oldest not yet pruned.
+    await copyFile(store, join(`${store}.versions`, '29991231T235959999Z-kill_import_6.xlsx'));
+    expect(await xlsx.versions()).toHaveLength(VERSIONS_KEPT + 1);
+    // Importing the same appendix again changes nothing, so writes nothing; the history is still brought to its bound.
+    expect((await xlsx.write({ tasks: tasks(VERSIONS_KEPT + 1) })).unchanged).toBe(true);
+    expect(await xlsx.versions()).toHaveLength(VERSIONS_KEPT);
+  });
+
   it('a damaged store can be restored, and is itself kept as a version', async () => {
     const store = join(await tempDir(), 'cchc.xlsx');
     expect((await cchcAsync(['init', '--store', store])).code).toBe(0);
