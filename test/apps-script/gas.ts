@@ -22,9 +22,16 @@ let built: Promise<string> | undefined;
 // Compiled once per bundle text: every test loads the same Code.js into a fresh context.
 const scripts = new Map<string, vm.Script>();
 
+/**
+ * The language's own globals bound once in the script's scope, ahead of Code.js: in a node:vm context every global
+ * looked up goes through the context's interceptor, which V8 cannot optimise, so a loop calling Math.imul ran 100
+ * times slower than in Apps Script (a 1 MB digest: 370 ms against 3 ms). Date is the fake clock's, already set.
+ */
+const BUILT_INS = `const { Array, BigInt, Boolean, Date, Error, Int32Array, Intl, JSON, Map, Math, Number, Object, Promise, RangeError, Reflect, RegExp, Set, String, Symbol, TypeError, Uint8Array, WeakMap, decodeURIComponent, encodeURIComponent, isFinite, isNaN, parseFloat, parseInt } = globalThis;\n`;
+
 export function load(code: string, tabs: Record<string, Cell[][]>, options: Omit<Parameters<typeof fakeServices>[1], 'realmDate'> = {}) {
   let script = scripts.get(code);
-  if (!script) scripts.set(code, (script = new vm.Script(code, { filename: 'Code.js' })));
+  if (!script) scripts.set(code, (script = new vm.Script(BUILT_INS + code, { filename: 'Code.js', lineOffset: -1 })));
   const context = vm.createContext({});
   const services = fakeServices(tabs, { ...options, realmDate: vm.runInContext('Date', context) as DateConstructor });
   // The bundle's Date reads the fake clock, as Apps Script's reads the real one.
