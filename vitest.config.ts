@@ -13,6 +13,9 @@ export default defineConfig({
       // The reliability suite (kill -9 loops, races, faults: ~80 s) is `npm run test:reliability`, which CI runs too;
       // `npm test` stays the fast suite every session runs.
       ...(env['CCHC_RELIABILITY'] ? [] : ['test/reliability/**']),
+      // The scale suite (`*.scale.test.ts`: 5,000- and 12,000-row sheets, 900-task documents, Apps Script's time limits
+      // at 5,000 tasks) is `npm run test:scale`, which CI runs too.
+      ...(env['CCHC_SCALE'] ? [] : ['test/**/*.scale.test.ts']),
     ],
     // One worker per core and one more: the suite waits on processes it spawns and on the test browser, and a third
     // worker fills those waits (on the 2-core machine, 168 s against 180–199 s with two, 2026-12-06). Test files
