@@ -181,6 +181,8 @@ export class ZipArchive {
   private readonly dataStart = new Map<ZipEntry, number>();
   /** Bytes inflated so far, all parts together. */
   private inflated = 0;
+  /** Entries inflated whole and found sound (size and CRC). */
+  private readonly checked = new Set<ZipEntry>();
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -320,6 +322,7 @@ export class ZipArchive {
     this.inflated += count;
     if (count !== entry.size) throw this.inconsistent(`phần "${entry.name}" giải nén ra kích thước khác với kích thước đã ghi`);
     if (crc !== entry.crc) throw this.inconsistent(`mã kiểm tra (CRC) của phần "${entry.name}" không khớp`);
+    this.checked.add(entry);
   }
 
   /** One part's bytes, checked; null when the package has no such part. */
@@ -357,8 +360,11 @@ export class ZipArchive {
     return true;
   }
 
-  /** Inflates every part once into nothing, counting and checking each (a package handed whole to another parser). */
+  /**
+   * Inflates into nothing every part not yet read whole, counting and checking each (a package handed whole to another
+   * parser, or the parts a reader left, which a rewrite of the package copies as they are).
+   */
   checkAll(): void {
-    for (const entry of this.entries) this.inflate(entry, () => undefined);
+    for (const entry of this.entries) if (!this.checked.has(entry)) this.inflate(entry, () => undefined);
   }
 }
