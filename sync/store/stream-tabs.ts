@@ -166,15 +166,21 @@ function sharedStrings(xml: string | null): Value[] {
 
 const INLINE_TEXT = /^<is><t(?: xml:space="preserve")?>([^<]*)<\/t><\/is>$/;
 
-/** A cell's value as exceljs loads it (cell-xform.js: parseOpen/parseText/parseClose, then reconcile). */
+/**
+ * A cell's value as exceljs loads it (cell-xform.js: parseOpen/parseText/parseClose, then reconcile, then the value
+ * Cell gives: a formula's with only its truthy parts, FormulaValue._copyModel). `formulae`: the groups of shared
+ * formulas whose first cell the sheet has shown so far.
+ */
 function cellValue(
   type: string | undefined,
   body: string,
   isDate: boolean,
-  context: { strings: readonly Value[]; date1904: boolean },
+  context: { strings: readonly Value[]; date1904: boolean; formulae: Set<string | undefined> },
 ): Value {
   let raw: string | undefined;
-  let formula = false;
+  /** The formula's text is not empty; its `<f>`'s attributes. */
+  let formulaText = false;
+  let formula: { t?: string; ref?: string; si?: string } | undefined;
   let rich: { text: string | undefined }[] | undefined;
   // The common forms first: a value alone, an inline string as the store's patched writes write it.
   const inline = body.startsWith('<v>') ? null : INLINE_TEXT.exec(body);
@@ -188,7 +194,7 @@ function cellValue(
     for (let next = parts.next(); !next.done; next = parts.next()) {
       const token = next.value;
       if (token.text !== undefined) {
-        if (into === 'f') formula = true;
+        if (into === 'f') formulaText = true;
         else if (into) {
           if (rich) notExact();
           raw = (raw ?? '') + token.text;
@@ -198,8 +204,8 @@ function cellValue(
         else notExact();
       } else if (token.name === 'f') {
         into = 'f';
-        // A shared formula's other cells carry no text, only their group (t="shared").
-        if (attr(token.attrs, 't')) formula = true;
+        if (ODD_ATTRS.test(token.attrs)) notExact();
+        formula = { t: attr(token.attrs, 't'), ref: attr(token.attrs, 'ref'), si: attr(token.attrs, 'si') };
       } else if (token.name === 'v' || token.name === 't') into = token.name;
       else if (token.name === 'is' && !into) continue;
       else if (token.name === 'r' && !into) {
@@ -208,7 +214,8 @@ function cellValue(
       } else notExact();
     }
   }
-  if (formula) {
+  // A formula: its text, or the group of a shared formula (t="shared"; its other cells carry no text).
+  if (formula && (formulaText || formula.t)) {
     if (rich) notExact();
     let result: Value;
     if (raw) {
@@ -218,7 +225,16 @@ function cellValue(
       else result = parseFloat(raw);
       if (isDate) result = utils.excelToDate(result as number, context.date1904);
     }
-    return { formula: '', result } as ExcelJS.CellValue;
+    // A group's first cell names its range; another cell of it reads as a formula once that first cell was seen.
+    let isFormula = formulaText;
+    if (formula.t === 'shared') {
+      if (formula.ref) context.formulae.add(formula.si);
+      else isFormula ||= context.formulae.has(formula.si);
+    }
+    // Neither a formula nor a shared one: a value with no formula, which reads as empty.
+    if (!isFormula) return {} as ExcelJS.CellValue;
+    // A result that is 0, false or NaN is dropped, as exceljs drops it.
+    return { formula: '', result: result || undefined } as ExcelJS.CellValue;
   }
   if (rich) return type === 'inlineStr' ? { richText: rich as ExcelJS.RichText[] } : notExact();
   if (raw === undefined) return undefined;
@@ -250,6 +266,7 @@ interface SheetContext {
   strings: readonly Value[];
   date1904: boolean;
   dateStyles: ReadonlySet<number>;
+  formulae: Set<string | undefined>;
 }
 
 /** One tab's rows and header columns from its sheet, read as it inflates; throws NotExact. */
@@ -269,7 +286,7 @@ function readSheet(zip: ZipArchive, part: string, tab: TabSpec, context: SheetCo
     if (rowNumber <= previous) notExact();
     previous = rowNumber;
     const header = rowNumber === 1;
-    if (!header && rowNumber <= tab.frozenRows) return;
+    const frozen = !header && rowNumber <= tab.frozenRows;
     values.length = 0;
     let lastCol = 0;
     if (body !== undefined) {
@@ -283,16 +300,20 @@ function readSheet(zip: ZipArchive, part: string, tab: TabSpec, context: SheetCo
         if (!address || address[0] !== rowNumber || address[1] <= lastCol) notExact();
         const col = address![1];
         lastCol = col;
-        if (!header && !wanted[col]) continue;
         const cellBody = match[2];
         if (cellBody === undefined || cellBody === '') continue;
+        const read = header || (!frozen && wanted[col] === true);
+        // A cell not read still counts where it opens a group of shared formulas that cells read may belong to.
+        if (!read && !cellBody.includes('<f')) continue;
         const s = attr(cellAttrs, 's');
         const styleId = s ? parseInt(s, 10) : 0;
         const isDate = styleId > 0 && context.dateStyles.has(styleId);
-        values[col] = cellValue(attr(cellAttrs, 't'), cellBody, isDate, context);
+        const value = cellValue(attr(cellAttrs, 't'), cellBody, isDate, context);
+        if (read) values[col] = value;
       }
       if (body.slice(end).trim() !== '') notExact();
     }
+    if (frozen) return;
     if (header) {
       columns = headerColumns(
         tab,
@@ -368,7 +389,7 @@ function readTabs(zip: ZipArchive, wanted: readonly TabSpec[]): StreamedTabs | n
     sheetOf.set(tab.key, { part: `xl/worksheets/sheet${number}.xml`, name });
   }
   if (wanted.some((tab) => !sheetOf.has(tab.key) || !zip.has(sheetOf.get(tab.key)!.part))) return null;
-  const context: SheetContext = {
+  const context = {
     strings: sharedStrings(zip.textOf('xl/sharedStrings.xml')),
     date1904,
     dateStyles: dateStyleIds(zip.textOf('xl/styles.xml') ?? ''),
@@ -378,7 +399,7 @@ function readTabs(zip: ZipArchive, wanted: readonly TabSpec[]): StreamedTabs | n
   const shape = new Map<string, { name: string; columns: Set<string> }>();
   for (const tab of wanted) {
     const { part, name } = sheetOf.get(tab.key)!;
-    const { rows, columns } = readSheet(zip, part, tab, context);
+    const { rows, columns } = readSheet(zip, part, tab, { ...context, formulae: new Set() });
     tables[tab.key] = rows;
     sheets[tab.key] = { part, columns };
     shape.set(tab.key, { name, columns: new Set(columns.keys()) });
