@@ -9,8 +9,7 @@
  * Where this cannot do exactly what the loading write does, it says so (Unpatchable) and the store loads the workbook
  * instead: a sheet in another form (prefixed tags, rows or cells without their address, rows out of order), a
  * formula cell to change or empty, a cell under a merge or a link to change or empty (exceljs moves the value to the
- * merge's first cell, drops the link), a date for a cell whose style shows no date, a text the streaming reader would
- * read back otherwise (one holding an XML entity's spelling, "&amp;").
+ * merge's first cell, drops the link), a date for a cell whose style shows no date.
  */
 import { BUILT_IN_FORMATS, columnLetter, isDateFormat, sameCell, type CellValue, type Row, type TabSpec } from '../../core/index';
 import utils from 'exceljs/lib/utils/utils.js';
@@ -30,8 +29,6 @@ export interface SheetEdit {
 
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const COL = /<col\b([^>]*?)\/?>/g;
-/** The spelling of an XML entity inside a text: exceljs's streaming reader decodes an inline string's text twice. */
-const ENTITY_SPELLING = /&(?:lt|gt|amp|apos|quot);/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Thrown where only the loading write writes the sheet exactly (see above). */
@@ -56,7 +53,6 @@ function cellXml(
     if (style === undefined || !dateStyles.has(Number(style))) return unpatchable();
     return `<c r="${ref}"${s}><v>${utils.dateToExcel(new Date(`${value}T00:00:00Z`))}</v></c>`;
   }
-  if (ENTITY_SPELLING.test(value)) return unpatchable();
   // Spaces at either end are kept only where the text says so, as Excel writes it.
   const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${utils.xmlEncode(value)}</t></is></c>`;

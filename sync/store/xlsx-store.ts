@@ -34,7 +34,7 @@ import { loadPackage } from '../excel/exceljs-package';
 import { writeFileDurable } from '../files/durable-write';
 import { asCchcError, readBounded, XLSX_SAVE_AS } from '../files/input-file';
 import { listVersions, pruneVersions, versionCommand, type Version } from '../files/versions';
-import { DEFAULT_ZIP_LIMITS, guardZip, megabytes, type ZipEntry } from '../files/zip-guard';
+import { DEFAULT_ZIP_LIMITS, guardZip, megabytes, NODE_INFLATE, type ZipEntry } from '../files/zip-guard';
 import { replaceParts } from '../files/zip-rewrite';
 import { addTabSheet } from '../excel/tab-sheet';
 import { dateStyleIds, patchSheet } from './sheet-patch';
@@ -241,7 +241,7 @@ export class XlsxStore implements Store {
     let streamed: StreamedTabs | null;
     try {
       // The zip guard's checks as the package is read: its directory and limits here, each part as it inflates.
-      zip = new ZipArchive(bytes, this.location, 'Excel');
+      zip = new ZipArchive(bytes, this.location, 'Excel', DEFAULT_ZIP_LIMITS, NODE_INFLATE);
       if (!zip.has('xl/workbook.xml')) return null;
       streamed = streamTabs(zip, wanted);
       // The parts the read left are checked too, as the guard checks a package before it is loaded: a write copies them.
