@@ -55,7 +55,7 @@ describe('reading some tabs of the store', () => {
     for (const keys of [METRICS_TABS, CATALOG_TABS, ['meetings'], ['tasks', 'criteria']]) {
       expect(await new XlsxStore(path).read(keys), keys.join()).toEqual(pick(whole, keys));
     }
-    // Streamed, not loaded: the streaming reader itself reads this store (it answers null where it would not be exact).
+    // Streamed, not loaded: the store's scan itself reads this store (it answers null where it would not be exact).
     const streamed = streamTabs(
       new ZipArchive(await readFile(path), path, 'Excel'),
       TABS.filter((t) => METRICS_TABS.includes(t.key)),
