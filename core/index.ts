@@ -69,6 +69,7 @@ export * from './report/reminders';
 export * from './validation/cell-marks';
 export * from './files/file-errors';
 export * from './files/zip';
+export { BUILT_IN_FORMATS, isDateFormat, unescapeX } from './files/xlsx-grids';
 export * from './files/xml-tree';
 export * from './files/docx-xml';
 export * from './files/docx-numbering';

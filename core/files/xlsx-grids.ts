@@ -22,7 +22,7 @@ import { MAX_XML_DEPTH, XmlTooDeepError } from './xml-tree';
 import type { ZipArchive } from './zip';
 
 /** Excel's built-in number formats that are dates or times (the ids exceljs knew without a locale). */
-const BUILT_IN_FORMATS: Record<number, string> = {
+export const BUILT_IN_FORMATS: Record<number, string> = {
   14: 'mm-dd-yy',
   15: 'd-mmm-yy',
   16: 'd-mmm',
@@ -44,7 +44,8 @@ export function isDateFormat(format: string | undefined): boolean {
 }
 
 /** Excel's _xHHHH_ escapes (a line feed saved as _x000A_ by some writers) as the characters they stand for. */
-const unescapeX = (text: string): string => text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+export const unescapeX = (text: string): string =>
+  text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 interface Style {
   date: boolean;

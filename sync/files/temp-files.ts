@@ -3,9 +3,7 @@
  * removal on every way out. A temp is named after its writer's process id, so one a killed process left (kill -9,
  * a power cut) is known as nobody's and removed by the next write beside it. Ctrl-C and a polite kill (SIGINT,
  * SIGTERM; Windows' Ctrl-C reaches Node as SIGINT) are caught instead (bin.ts): the files this process made and
- * still holds are removed, then it exits, which also runs the 'exit' cleanup of the `tmp` package through which
- * exceljs's streaming reader parks sheets in the system's temp folder (tmp.setGracefulCleanup). Only paths this
- * process created itself (an exclusive create that succeeded) are ever tracked, so nothing not ours is removed.
+ * still holds are removed, then it exits. Only paths this process created itself (an exclusive create that succeeded) are ever tracked, so nothing not ours is removed.
  */
 import { rmSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
@@ -65,7 +63,7 @@ const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGT
 
 /**
  * On Ctrl-C (SIGINT), SIGTERM or SIGHUP: remove this process's temps, say so in one Vietnamese line, exit 128 + the
- * signal's number. process.exit runs the 'exit' listeners (the `tmp` package's cleanup of exceljs's temp files).
+ * signal's number.
  * A write is atomic at its rename, so stopping at any point leaves the old file or the new one.
  */
 export function cleanUpOnSignals(say: (line: string) => void): void {

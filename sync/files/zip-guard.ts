@@ -7,11 +7,25 @@
  * parsed even if it is replaced meanwhile. Files officials import are read by the core's readTableFile directly.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
-import { DEFAULT_ZIP_LIMITS, TableFileError, ZipArchive, zipDirectory, type ZipEntry, type ZipLimits } from '../../core/index';
+import { crc32, inflateRawSync } from 'node:zlib';
+import {
+  DEFAULT_ZIP_LIMITS,
+  TableFileError,
+  ZipArchive,
+  zipDirectory,
+  type NativeInflate,
+  type ZipEntry,
+  type ZipLimits,
+} from '../../core/index';
 import { asCchcError } from './input-file';
 
 export { DEFAULT_ZIP_LIMITS, megabytes, type ZipEntry, type ZipLimits } from '../../core/index';
+
+/** Node's zlib for the core's zip reader (its crc32 from Node 20.15; before, the reader's own). */
+export const NODE_INFLATE: NativeInflate = {
+  inflateRaw: (stored, maxLength) => inflateRawSync(stored, { maxOutputLength: maxLength }),
+  ...(typeof crc32 === 'function' ? { crc32: (bytes: Uint8Array) => crc32(bytes) } : {}),
+};
 
 /**
  * The guard: call it on the bytes of an .xlsx or .docx (`path` names it in messages) before handing those same bytes

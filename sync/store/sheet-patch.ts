@@ -9,11 +9,11 @@
  * Where this cannot do exactly what the loading write does, it says so (Unpatchable) and the store loads the workbook
  * instead: a sheet in another form (prefixed tags, rows or cells without their address, rows out of order), a
  * formula cell to change or empty, a cell under a merge or a link to change or empty (exceljs moves the value to the
- * merge's first cell, drops the link), a date for a cell whose style shows no date, a text the streaming reader would
- * read back otherwise (one holding an XML entity's spelling, "&amp;").
+ * merge's first cell, drops the link), a date for a cell whose style shows no date.
  */
-import { columnLetter, sameCell, type CellValue, type Row, type TabSpec } from '../../core/index';
+import { BUILT_IN_FORMATS, columnLetter, isDateFormat, sameCell, type CellValue, type Row, type TabSpec } from '../../core/index';
 import utils from 'exceljs/lib/utils/utils.js';
+import { attr, cellAddress, scanSheet } from './sheet-xml';
 
 export interface SheetEdit {
   tab: TabSpec;
@@ -29,26 +29,7 @@ export interface SheetEdit {
 
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const COL = /<col\b([^>]*?)\/?>/g;
-/** The spelling of an XML entity inside a text: exceljs's streaming reader decodes an inline string's text twice. */
-const ENTITY_SPELLING = /&(?:lt|gt|amp|apos|quot);/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** One pattern per attribute name, made once: a sheet's every cell is looked at. */
-const ATTRS = new Map<string, RegExp>();
-function attr(attrs: string, name: string): string | undefined {
-  let pattern = ATTRS.get(name);
-  if (!pattern) ATTRS.set(name, (pattern = new RegExp(`\\s${name}="([^"]*)"`)));
-  return pattern.exec(attrs)?.[1];
-}
-
-/** "AB12" → [12, 28]. */
-function cellAddress(ref: string): [number, number] | null {
-  const match = /^([A-Z]{1,3})(\d+)$/.exec(ref);
-  if (!match) return null;
-  let col = 0;
-  for (const ch of match[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(match[2]), col];
-}
 
 /** Thrown where only the loading write writes the sheet exactly (see above). */
 export class Unpatchable extends Error {}
@@ -72,7 +53,6 @@ function cellXml(
     if (style === undefined || !dateStyles.has(Number(style))) return unpatchable();
     return `<c r="${ref}"${s}><v>${utils.dateToExcel(new Date(`${value}T00:00:00Z`))}</v></c>`;
   }
-  if (ENTITY_SPELLING.test(value)) return unpatchable();
   // Spaces at either end are kept only where the text says so, as Excel writes it.
   const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${utils.xmlEncode(value)}</t></is></c>`;
@@ -121,9 +101,6 @@ function linkedOrMerged(tail: string): Set<number> | null {
 
 const hasValue = (cell: Cell): boolean => /<(?:v|is|f)[\s>/]/.test(cell.body ?? '');
 const hasFormula = (cell: Cell): boolean => /<f[\s>/]/.test(cell.body ?? '');
-const SHEET_DATA = /<sheetData\s*(\/?)>/;
-const SHEET_DATA_END = '</sheetData>';
-const ROW = /^<row\b([^>]*?)(?:\/>|>([\s\S]*)<\/row>)$/;
 
 /**
  * Patches a sheet read as text in pieces (`read` hands each to its callback, in order) into `write`, a row at a time,
@@ -206,90 +183,54 @@ export function patchSheet(edit: SheetEdit, read: (onText: (text: string) => voi
 
   let nextNew = first;
   let previous = 0;
-  const takeRow = (row: string): void => {
-    const match = ROW.exec(row) ?? unpatchable();
-    const rowNumber = Number(attr(match[1]!, 'r') ?? Number.NaN);
-    if (!Number.isInteger(rowNumber) || rowNumber <= previous) unpatchable();
-    previous = rowNumber;
-    for (; nextNew < rowNumber && nextNew <= last; nextNew++) editRow(nextNew, '', undefined, null);
-    if (rowNumber < first) write(row);
-    else if (rowNumber <= last) {
-      editRow(rowNumber, match[1]!, match[2], row);
-      nextNew = rowNumber + 1;
-    } else emptyRow(rowNumber, match[1]!, match[2], row);
-  };
-  const endRows = (): void => {
-    for (; nextNew <= last; nextNew++) editRow(nextNew, '', undefined, null);
-    write(SHEET_DATA_END);
-  };
-
-  // The text read and not yet used, and where in the sheet it stands.
-  let pending = '';
-  let state = 'head' as 'head' | 'rows' | 'tail';
   let tail = '';
-  read((text) => {
-    pending += text;
-    if (state === 'head') {
-      const open = SHEET_DATA.exec(pending);
-      if (!open) return;
-      write(`${takeHead(pending.slice(0, open.index))}<sheetData>`);
-      pending = pending.slice(open.index + open[0].length);
-      state = 'rows';
-      if (open[1]) {
-        endRows();
-        state = 'tail';
-      }
-    }
-    while (state === 'rows') {
-      const at = pending.search(/\S/);
-      if (at < 0) return;
-      if (pending.startsWith(SHEET_DATA_END, at)) {
-        endRows();
-        pending = pending.slice(at + SHEET_DATA_END.length);
-        state = 'tail';
-        break;
-      }
-      if (!pending.startsWith('<row', at)) {
-        if (pending.length - at < SHEET_DATA_END.length) return;
-        unpatchable();
-      }
-      const close = pending.indexOf('>', at);
-      if (close < 0) return;
-      const selfClosing = pending[close - 1] === '/';
-      const end = selfClosing ? close + 1 : pending.indexOf('</row>', close);
-      if (end < 0) return;
-      const rowEnd = selfClosing ? end : end + '</row>'.length;
-      takeRow(pending.slice(at, rowEnd));
-      pending = pending.slice(rowEnd);
-    }
-    if (state === 'tail') {
-      write(pending);
-      tail += pending;
-      pending = '';
-    }
-  });
-  if (state !== 'tail') unpatchable();
+  scanSheet(
+    read,
+    {
+      head: (head) => write(`${takeHead(head)}<sheetData>`),
+      row: (row, attrs, body) => {
+        const rowNumber = Number(attr(attrs, 'r') ?? Number.NaN);
+        if (!Number.isInteger(rowNumber) || rowNumber <= previous) unpatchable();
+        previous = rowNumber;
+        for (; nextNew < rowNumber && nextNew <= last; nextNew++) editRow(nextNew, '', undefined, null);
+        if (rowNumber < first) write(row);
+        else if (rowNumber <= last) {
+          editRow(rowNumber, attrs, body, row);
+          nextNew = rowNumber + 1;
+        } else emptyRow(rowNumber, attrs, body, row);
+      },
+      rowsEnd: () => {
+        for (; nextNew <= last; nextNew++) editRow(nextNew, '', undefined, null);
+        write('</sheetData>');
+      },
+      tail: (text) => {
+        write(text);
+        tail += text;
+      },
+    },
+    unpatchable,
+  );
   const special = linkedOrMerged(tail);
   if (touched.length > 0 && (special === null || touched.some((cell) => special.has(cell)))) unpatchable();
   return changed;
 }
 
-/** Excel's built-in number formats that show a date or a time (ids 14–22, 45–47). */
-const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
-
-/** The cell style ids (`s`, the index into cellXfs) of a styles part whose number format shows a date, as exceljs reads them. */
+/**
+ * The cell style ids (`s`, the index into cellXfs) of a styles part whose number format shows a date, as exceljs
+ * reads them: a format of the part's own (its backslashes dropped), else Excel's built-in one of that id.
+ */
 export function dateStyleIds(stylesXml: string): Set<number> {
   const formats = new Map<number, string>();
   for (const match of stylesXml.matchAll(/<numFmt\b([^>]*?)\/?>/g)) {
     const code = attr(match[1]!, 'formatCode');
-    if (code !== undefined) formats.set(Number(attr(match[1]!, 'numFmtId')), utils.xmlDecode(code));
+    if (code !== undefined) formats.set(parseInt(attr(match[1]!, 'numFmtId') ?? '', 10), utils.xmlDecode(code).replace(/\\(.)/g, '$1'));
   }
   const ids = new Set<number>();
   const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? '';
   let index = 0;
   for (const match of cellXfs.matchAll(/<xf\b([^>]*?)\/?>/g)) {
-    const id = Number(attr(match[1]!, 'numFmtId') ?? 0);
-    if (formats.has(id) ? utils.isDateFmt(formats.get(id)) : BUILT_IN_DATES.has(id)) ids.add(index);
+    const id = parseInt(attr(match[1]!, 'numFmtId') ?? '', 10);
+    if (id && isDateFormat(formats.get(id) || BUILT_IN_FORMATS[id])) ids.add(index);
     index++;
   }
   return ids;

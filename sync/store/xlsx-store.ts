@@ -26,24 +26,25 @@ import {
   type Row,
   type TablesShape,
   type TabSpec,
+  TableFileError,
   ZipArchive,
 } from '../../core/index';
 import { CchcError } from '../errors';
 import { loadPackage } from '../excel/exceljs-package';
 import { writeFileDurable } from '../files/durable-write';
-import { readBounded, XLSX_SAVE_AS } from '../files/input-file';
+import { asCchcError, readBounded, XLSX_SAVE_AS } from '../files/input-file';
 import { listVersions, pruneVersions, versionCommand, type Version } from '../files/versions';
-import { DEFAULT_ZIP_LIMITS, guardZip, megabytes, type ZipEntry } from '../files/zip-guard';
+import { DEFAULT_ZIP_LIMITS, guardZip, megabytes, NODE_INFLATE, type ZipEntry } from '../files/zip-guard';
 import { replaceParts } from '../files/zip-rewrite';
 import { addTabSheet } from '../excel/tab-sheet';
 import { dateStyleIds, patchSheet } from './sheet-patch';
-import type { StreamedTabs } from './stream-tabs';
-import { cellPlain, headerColumns, plainRow, rowTexts } from './tab-rows';
+import { streamTabs, type StreamedTabs } from './stream-tabs';
+import { cellPlain, headerColumns, loadedCells, plainRow, rowTexts } from './tab-rows';
 import { withStoreLock } from './store-lock';
 import type { ReadOptions, Store, Tables, WriteOutcome } from './store';
 
 function headerTexts(ws: ExcelJS.Worksheet): string[] {
-  return rowTexts(ws.getRow(1));
+  return rowTexts(loadedCells(ws.getRow(1)));
 }
 
 /** Maps a worksheet's header cells to column keys (1-based column numbers), so officials may reorder or add columns. */
@@ -135,11 +136,12 @@ export const STORE_MAX_ROWS = 12_000;
 /** The tasks a tasks tab's rows hold (its section headings are rows too, not tasks), as the list of versions counts them. */
 export const countTasks = (rows: readonly Row[]): number => catalogFromTables({ tasks: rows }).tasks.length;
 
-/** The store's file as read: its stamp (fileStamp), its bytes and the zip guard's list of its parts. */
+/** The store's file as read: its stamp (fileStamp), its bytes, its parts as the zip guard read them. */
 interface Package {
   stamp: string | null;
-  entries: ZipEntry[];
+  entries: readonly ZipEntry[];
   bytes: Buffer;
+  zip: ZipArchive;
 }
 
 export class XlsxStore implements Store {
@@ -234,18 +236,25 @@ export class XlsxStore implements Store {
   /** The tabs `wanted` streamed from the store as it is now, with the package they came from; null where only loading reads them exactly. */
   private async readStreamed(wanted: readonly TabSpec[]): Promise<(Package & { streamed: StreamedTabs }) | null> {
     if (!(await this.exists()) || (await stat(this.location)).isDirectory()) return null;
-    const { stamp, entries, damaged, bytes } = await this.readGuarded();
-    if (damaged || !entries.some((e) => e.name === 'xl/workbook.xml')) return null;
-    // Loaded on use: the streaming reader (and unzipper) only for the commands that read the store.
-    const { streamTabs } = await import('./stream-tabs');
-    const streamed = await streamTabs(this.location, bytes, wanted).catch((error: unknown) => {
+    const { stamp, bytes } = await this.readBytes();
+    let zip: ZipArchive;
+    let streamed: StreamedTabs | null;
+    try {
+      // The zip guard's checks as the package is read: its directory and limits here, each part as it inflates.
+      zip = new ZipArchive(bytes, this.location, 'Excel', DEFAULT_ZIP_LIMITS, NODE_INFLATE);
+      if (!zip.has('xl/workbook.xml')) return null;
+      streamed = streamTabs(zip, wanted);
+      // The parts the read left are checked too, as the guard checks a package before it is loaded: a write copies them.
+      if (streamed) zip.checkAll();
+    } catch (error) {
+      if (error instanceof TableFileError && error.code === 'FILE_TOO_LARGE') throw asCchcError(error);
       if (error instanceof CchcError) throw error;
-      // Whatever the streaming reader fails on, the loading path reads, or explains in Vietnamese.
+      // A damaged package, or whatever the read fails on: the loading path reads it, or explains in Vietnamese.
       return null;
-    });
+    }
     if (!streamed) return null;
     this.stamp = stamp;
-    return { stamp, entries, bytes, streamed };
+    return { stamp, entries: zip.entries, bytes, zip, streamed };
   }
 
   /**
@@ -323,7 +332,7 @@ export class XlsxStore implements Store {
     if (!source || source.stamp !== now) return null;
     const { entries, streamed } = source;
     if (entries.some((e) => PATCH_FALLS_BACK.test(e.name))) return null;
-    const zip = new ZipArchive(source.bytes, this.location, 'Excel');
+    const { zip } = source;
     if (/<workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(zip.textOf('xl/workbook.xml') ?? '')) return null;
     const dateStyles = dateStyleIds(zip.textOf('xl/styles.xml') ?? '');
     const sheets = written.map((tab) => ({ tab, sheet: streamed.sheets[tab.key]! }));
@@ -432,11 +441,11 @@ export class XlsxStore implements Store {
   }
 
   /**
-   * The store's bytes, guarded like any input before exceljs inflates them (a store is a file officials handle too),
-   * and the stamp of the file they are: if another command renamed a new store in while it was read, the stamps
-   * before and after differ and it is read again, so a later write checks against the file these bytes came from.
+   * The store's bytes and the stamp of the file they are: if another command renamed a new store in while it was read,
+   * the stamps before and after differ and it is read again, so a later write checks against the file these bytes
+   * came from.
    */
-  private async readGuarded(): Promise<Package & { damaged: boolean }> {
+  private async readBytes(): Promise<{ stamp: string | null; bytes: Buffer }> {
     let stamp: string | null;
     let bytes: Buffer;
     for (let attempt = 1; ; attempt++) {
@@ -451,8 +460,13 @@ export class XlsxStore implements Store {
         );
       }
       bytes = read.bytes;
-      if ((await fileStamp(this.location)) === stamp || attempt >= 5) break;
+      if ((await fileStamp(this.location)) === stamp || attempt >= 5) return { stamp, bytes };
     }
+  }
+
+  /** The store's bytes (readBytes), guarded like any input before exceljs loads them (a store is a file officials handle too). */
+  private async readGuarded(): Promise<{ stamp: string | null; bytes: Buffer; entries: ZipEntry[]; damaged: boolean }> {
+    const { stamp, bytes } = await this.readBytes();
     let damaged = false;
     const entries = await guardZip(bytes, this.location).catch((error: unknown) => {
       if (error instanceof CchcError && error.code === 'FILE_TOO_LARGE') throw error;
@@ -537,7 +551,7 @@ function readTab(ws: ExcelJS.Worksheet, tab: TabSpec): Row[] {
   const rows: Row[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber <= tab.frozenRows) return;
-    const plain = plainRow(tab, columns, row, rowNumber);
+    const plain = plainRow(tab, columns, (colNumber) => row.getCell(colNumber).value, rowNumber);
     if (plain) rows.push(plain);
   });
   return rows;
