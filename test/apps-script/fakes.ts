@@ -244,6 +244,13 @@ interface Grid {
 
 let nextSheetId = 1;
 
+/** Inserts `items` into `list` at `at`, in place (the grids are shared by reference), in one pass. */
+function insertAll<T>(list: T[], at: number, items: readonly T[]): void {
+  const tail = list.splice(at);
+  for (const item of items) list.push(item);
+  for (const item of tail) list.push(item);
+}
+
 export class FakeSheet {
   /** Sheets' id of the tab: kept when the tab is renamed. */
   readonly sheetId = nextSheetId++;
@@ -274,19 +281,37 @@ export class FakeSheet {
     const height = Math.max(rows, values.length);
     const width = Math.max(columns, ...values.map((r) => r.length));
     spreadsheet.reserve(height * width);
-    for (let r = 0; r < height; r++) this.pushRow(width, values[r] ?? []);
+    this.insertRows(0, height, width, values);
   }
 
-  private pushRow(width: number, values: readonly Cell[] = [], at = this.values.length): void {
-    this.values.splice(
+  /** `count` new rows of `width` cells before row index `at`, all at once: rows inserted one by one cost n² at 5,000. */
+  private insertRows(at: number, count: number, width: number, values: readonly (readonly Cell[])[] = []): void {
+    const rows = <T>(make: (r: number) => T[]): T[][] => Array.from({ length: count }, (_, r) => make(r));
+    insertAll(
+      this.values,
       at,
-      0,
-      Array.from({ length: width }, (_, c) => values[c] ?? ''),
+      rows((r) => Array.from({ length: width }, (_, c) => values[r]?.[c] ?? '')),
     );
-    this.formulas.splice(at, 0, Array(width).fill(''));
-    this.backgrounds.splice(at, 0, Array(width).fill('#ffffff'));
-    this.notes.splice(at, 0, Array(width).fill(''));
-    this.weights.splice(at, 0, Array(width).fill('normal'));
+    insertAll(
+      this.formulas,
+      at,
+      rows(() => Array(width).fill('')),
+    );
+    insertAll(
+      this.backgrounds,
+      at,
+      rows(() => Array(width).fill('#ffffff')),
+    );
+    insertAll(
+      this.notes,
+      at,
+      rows(() => Array(width).fill('')),
+    );
+    insertAll(
+      this.weights,
+      at,
+      rows(() => Array(width).fill('normal')),
+    );
   }
 
   private grids(): Grid {
@@ -354,7 +379,7 @@ export class FakeSheet {
     this.log.push(`${this.name}.insertRowsAfter`);
     if (after < 0 || after > this.getMaxRows() || how < 1) throw new Error(ERRORS.outside);
     this.spreadsheet.reserve(how * this.getMaxColumns());
-    for (let i = 0; i < how; i++) this.pushRow(this.getMaxColumns(), [], after);
+    this.insertRows(after, how, this.getMaxColumns());
     return this;
   }
   /** As Sheets: rows inside the grid only, and never every row that is not frozen. */
