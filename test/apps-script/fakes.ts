@@ -292,26 +292,18 @@ export class FakeSheet {
       at,
       rows((r) => Array.from({ length: width }, (_, c) => values[r]?.[c] ?? '')),
     );
-    insertAll(
-      this.formulas,
-      at,
-      rows(() => Array(width).fill('')),
-    );
-    insertAll(
-      this.backgrounds,
-      at,
-      rows(() => Array(width).fill('#ffffff')),
-    );
-    insertAll(
-      this.notes,
-      at,
-      rows(() => Array(width).fill('')),
-    );
-    insertAll(
-      this.weights,
-      at,
-      rows(() => Array(width).fill('normal')),
-    );
+    const blanks: [string[][], string][] = [
+      [this.formulas, ''],
+      [this.backgrounds, '#ffffff'],
+      [this.notes, ''],
+      [this.weights, 'normal'],
+    ];
+    for (const [grid, blank] of blanks)
+      insertAll(
+        grid,
+        at,
+        rows(() => Array<string>(width).fill(blank)),
+      );
   }
 
   private grids(): Grid {

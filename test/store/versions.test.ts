@@ -16,6 +16,17 @@ const SAMPLES = fileURLToPath(new URL('../../templates/samples/', import.meta.ur
 const taskIds = async (store: string): Promise<string[]> =>
   ((await new XlsxStore(store).read(['tasks']))['tasks'] ?? []).map((r) => String(r['id']));
 
+const tasks = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `NV-${i}`, title: `Việc ${i}`, plan: 'KH-1' }));
+
+/** A store written past its bound: every version kept holds one task fewer than the next. */
+async function fullHistory() {
+  const store = join(await tempDir(), 'cchc.xlsx');
+  const xlsx = new XlsxStore(store);
+  await xlsx.create({ tasks: [] });
+  for (let n = 1; n <= VERSIONS_KEPT + 1; n++) await xlsx.write({ tasks: tasks(n) });
+  return { store, xlsx };
+}
+
 describe('versions of the store (cchc restore)', () => {
   it('two imports, then back to before the first; the restore itself is undone with "cchc restore 1"', async () => {
     const store = join(await tempDir(), 'cchc.xlsx');
@@ -77,11 +88,7 @@ describe('versions of the store (cchc restore)', () => {
   });
 
   it('each state a kill inside the rotation leaves is read right and tidied by the next write', async () => {
-    const store = join(await tempDir(), 'cchc.xlsx');
-    const xlsx = new XlsxStore(store);
-    await xlsx.create({ tasks: [] });
-    const tasks = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `NV-${i}`, title: `Việc ${i}`, plan: 'KH-1' }));
-    for (let n = 1; n <= VERSIONS_KEPT + 1; n++) await xlsx.write({ tasks: tasks(n) });
+    const { store, xlsx } = await fullHistory();
     const full = await xlsx.versions();
     // Killed while copying: a temp named after a process that is gone.
     await writeFile(join(`${store}.versions`, 'version.tmp-999999999-dead'), 'nửa bản');
@@ -97,11 +104,7 @@ describe('versions of the store (cchc restore)', () => {
   });
 
   it('a kill after the store was replaced, before the prune: the next write with nothing to change still tidies', async () => {
-    const store = join(await tempDir(), 'cchc.xlsx');
-    const xlsx = new XlsxStore(store);
-    await xlsx.create({ tasks: [] });
-    const tasks = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `NV-${i}`, title: `Việc ${i}`, plan: 'KH-1' }));
-    for (let n = 1; n <= VERSIONS_KEPT + 1; n++) await xlsx.write({ tasks: tasks(n) });
+    const { store, xlsx } = await fullHistory();
     // The killed import had replaced the store: its version is there, the oldest not yet pruned.
     await copyFile(store, join(`${store}.versions`, '29991231T235959999Z-kill_import_6.xlsx'));
     expect(await xlsx.versions()).toHaveLength(VERSIONS_KEPT + 1);
