@@ -35,6 +35,7 @@ import { writeFileDurable } from '../files/durable-write';
 import { asCchcError, readBounded, XLSX_SAVE_AS } from '../files/input-file';
 import { listVersions, pruneVersions, versionCommand, type Version } from '../files/versions';
 import { DEFAULT_ZIP_LIMITS, guardZip, megabytes, NODE_INFLATE, type ZipEntry } from '../files/zip-guard';
+import { NODE_DEFLATER } from '../files/node-deflate';
 import { replaceParts } from '../files/zip-rewrite';
 import { addTabSheet } from '../excel/tab-sheet';
 import { dateStyleIds, patchSheet } from './sheet-patch';
@@ -362,7 +363,7 @@ export class XlsxStore implements Store {
         ] as const;
       }),
     );
-    const bytes = await replaceParts(source.bytes, entries, patches);
+    const bytes = await replaceParts(source.bytes, entries, patches, NODE_DEFLATER);
     return changed > 0 ? { changed, bytes, tasks: countTasks(streamed.tables['tasks'] ?? []) } : { changed };
   }
 
