@@ -16,7 +16,7 @@ import { access, mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import {
-  catalogFromTables,
+  countTaskRows,
   ROW_NUMBER,
   sameCell,
   tabsForHeaders,
@@ -135,7 +135,7 @@ const PATCH_FALLS_BACK = new RegExp(
 export const STORE_MAX_ROWS = 12_000;
 
 /** The tasks a tasks tab's rows hold (its section headings are rows too, not tasks), as the list of versions counts them. */
-export const countTasks = (rows: readonly Row[]): number => catalogFromTables({ tasks: rows }).tasks.length;
+export const countTasks = countTaskRows;
 
 /** The store's file as read: its stamp (fileStamp), its bytes, its parts as the zip guard read them. */
 interface Package {
