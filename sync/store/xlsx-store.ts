@@ -14,7 +14,7 @@
  */
 import { access, mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   countTaskRows,
   ROW_NUMBER,
@@ -30,7 +30,6 @@ import {
   ZipArchive,
 } from '../../core/index';
 import { CchcError } from '../errors';
-import { loadPackage } from '../excel/exceljs-package';
 import { writeFileDurable } from '../files/durable-write';
 import { asCchcError, readBounded, XLSX_SAVE_AS } from '../files/input-file';
 import { listVersions, pruneVersions, versionCommand, type Version } from '../files/versions';
@@ -43,6 +42,12 @@ import { streamTabs, type StreamedTabs } from './stream-tabs';
 import { cellPlain, headerColumns, loadedCells, plainRow, rowTexts } from './tab-rows';
 import { withStoreLock } from './store-lock';
 import type { ReadOptions, Store, Tables, WriteOutcome } from './store';
+
+/**
+ * exceljs, loaded when a workbook is made or loaded: most commands read the store by its own reader and write it by
+ * patching, and compiling exceljs and JSZip (≈ 60 ms) was a good part of a push's start.
+ */
+const loadExcelJS = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
 
 function headerTexts(ws: ExcelJS.Worksheet): string[] {
   return rowTexts(loadedCells(ws.getRow(1)));
@@ -199,7 +204,7 @@ export class XlsxStore implements Store {
       );
     }
     this.checkCapacity(initial);
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await loadExcelJS()).Workbook();
     workbook.creator = 'cchc-sheets';
     for (const tab of TABS) addTabSheet(workbook, tab);
     this.fill(workbook, initial);
@@ -488,7 +493,8 @@ export class XlsxStore implements Store {
         `"${this.location}" là một thư mục, không phải sổ dữ liệu .xlsx. Ghi đường dẫn tới tệp, ví dụ "${this.location}/cchc.xlsx".`,
       );
     }
-    const workbook = new ExcelJS.Workbook();
+    const [{ Workbook }, { loadPackage }] = await Promise.all([loadExcelJS(), import('../excel/exceljs-package')]);
+    const workbook = new Workbook();
     const { stamp, entries, damaged, bytes } = await this.readGuarded();
     const unkept = entries.flatMap((e) => UNKEPT_PARTS.filter(([prefix]) => e.name.startsWith(prefix)).map(([, what]) => what));
     try {
