@@ -1,18 +1,30 @@
 /** Typed records for the catalog tabs, decoded from and encoded to rows. */
 import type { Row } from '../layout/columns';
-import { decodeRows, encodeRow, encodeRows, num, str } from '../layout/codec';
+import { decodeCell, decodeRows, encodeRow, encodeRows, isBlankRow, num, str } from '../layout/codec';
 import { PLANS_TAB, SETTINGS_TAB, TASKS_TAB, UNITS_TAB } from '../layout/tabs';
 import { STATUS_WORDS, wordReader } from '../layout/vocabulary';
 import { defaultSettings, SETTING_SPECS, TARGET_SPECS, type SettingSpec, type Settings } from '../settings/settings';
 import { UNIT_KIND_LABELS, unitKindFromLabel } from '../units/labels';
 import type { UnitDef } from '../units/types';
 import type { ValidationIssue } from '../model/issue';
-import { ROW_KIND_LABELS, rowKindFromLabel, type Plan, type Task } from '../model/plan-task';
+import { isHeading, ROW_KIND_LABELS, rowKindFromLabel, type Plan, type Task } from '../model/plan-task';
 
 export interface Located<T> {
   item: T;
   /** Sheet row number. */
   row: number;
+}
+
+const KIND_COLUMN = TASKS_TAB.columns.find((c) => c.key === 'kind')!;
+
+/** How many of the tasks tab's rows are tasks, not headings (as catalogFromTables counts them), decoding only their kind. */
+export function countTaskRows(rows: readonly Row[]): number {
+  let count = 0;
+  for (const row of rows) {
+    if (isBlankRow(TASKS_TAB, row)) continue;
+    if (!isHeading({ kind: rowKindFromLabel(String(decodeCell(row['kind'], KIND_COLUMN).value ?? '')) })) count++;
+  }
+  return count;
 }
 
 export function decodeTasks(rows: readonly Row[]): { tasks: Located<Task>[]; issues: ValidationIssue[] } {

@@ -32,7 +32,7 @@ export function parseDateText(value: CellValue): string | null | undefined {
   return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
-function decodeCell(value: CellValue | undefined, column: ColumnSpec): { value: string | number | null; ok: boolean } {
+export function decodeCell(value: CellValue | undefined, column: ColumnSpec): { value: string | number | null; ok: boolean } {
   const v = value ?? null;
   switch (column.type) {
     case 'text':
@@ -54,6 +54,11 @@ export function rowNumberOf(row: Row, index: number, tab: TabSpec): number {
 }
 
 /** Decodes a tab's rows, skipping blank ones, and reports cells of the wrong type. */
+/** A row with every column of the tab blank: decodeRows makes no record of it. */
+export function isBlankRow(tab: TabSpec, row: Row): boolean {
+  return tab.columns.every((c) => row[c.key] === null || row[c.key] === undefined || row[c.key] === '');
+}
+
 export function decodeRows(tab: TabSpec, rows: readonly Row[]): { records: Decoded[]; rowNumbers: number[]; issues: ValidationIssue[] } {
   const records: Decoded[] = [];
   const rowNumbers: number[] = [];
@@ -71,7 +76,7 @@ export function decodeRows(tab: TabSpec, rows: readonly Row[]): { records: Decod
     return hit;
   };
   rows.forEach((row, index) => {
-    if (tab.columns.every((c) => row[c.key] === null || row[c.key] === undefined || row[c.key] === '')) return;
+    if (isBlankRow(tab, row)) return;
     const rowNumber = rowNumberOf(row, index, tab);
     const record: Decoded = {};
     for (let c = 0; c < tab.columns.length; c++) {

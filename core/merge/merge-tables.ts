@@ -154,9 +154,16 @@ export function emptiedColumns(base: SyncBase, tables: Tables): StructureGap[] {
     const now = indexRows(tab, tables[tab.key] ?? []);
     for (const column of tab.columns) {
       if (column.owner === 'computed') continue;
-      const held = [...synced].filter(([key, row]) => filled(row[column.key]) && now.has(key));
-      if (held.length >= LARGE_DELETION_MIN && held.every(([key]) => !filled(now.get(key)![column.key])))
-        gaps.push({ tab: tab.key, column: column.key, rows: held.length, emptied: true });
+      // Synced rows that held the column and are still there; the first of them still holding it ends the look.
+      let held = 0;
+      let kept = false;
+      for (const [key, row] of synced) {
+        const current = filled(row[column.key]) ? now.get(key) : undefined;
+        if (!current) continue;
+        held++;
+        if ((kept = filled(current[column.key]))) break;
+      }
+      if (!kept && held >= LARGE_DELETION_MIN) gaps.push({ tab: tab.key, column: column.key, rows: held, emptied: true });
     }
   }
   return gaps;

@@ -55,15 +55,16 @@ export function sameCell(column: ColumnSpec, a: CellValue | undefined, b: CellVa
  * regard to case; an id the system issued (a task's) exactly.
  */
 function identityParts(tab: TabSpec, row: Row): string[] {
-  return identitySpecs(tab).map((column) => {
-    const value = row[column.key];
-    if (column.key === 'period' && typeof value === 'string') {
-      const period = parsePeriod(value);
-      if (period) return period.label;
-    }
-    const text = cellKey(column, value);
-    return column.owner === 'key' ? text : text.toLocaleLowerCase('vi');
-  });
+  return identitySpecs(tab).map((column) => identityPart(column, row[column.key]));
+}
+
+function identityPart(column: ColumnSpec, value: CellValue | undefined): string {
+  if (column.key === 'period' && typeof value === 'string') {
+    const period = parsePeriod(value);
+    if (period) return period.label;
+  }
+  const text = cellKey(column, value);
+  return column.owner === 'key' ? text : text.toLocaleLowerCase('vi');
 }
 
 /** The row's key: its identity cells as compared (blank ones included). */
@@ -75,6 +76,9 @@ export function rowKey(tab: TabSpec, row: Row): string {
 export function rowIdentity(tab: TabSpec, row: Row): string | null {
   const carried = row[ROW_KEY];
   if (typeof carried === 'string' && carried !== '') return carried;
+  // One identity column (tasks, units …): its key, without the list (a sync asks this of every row several times).
+  const specs = identitySpecs(tab);
+  if (specs.length === 1) return identityPart(specs[0]!, row[specs[0]!.key]) || null;
   const parts = identityParts(tab, row);
   return parts.every((p) => p === '') ? null : parts.join(' | ');
 }
@@ -146,17 +150,24 @@ export function identityProblems(
   if (tab.identity !== undefined) return [];
   const problems: IdentityProblem[] = [];
   const typed = new Map<string, number[]>();
+  /** Rows whose identity cells are all blank, by index. */
+  const blank: number[] = [];
   rows.forEach((row, index) => {
     const parts = identityParts(tab, row);
-    if (parts.every((p) => p === '')) return;
+    if (parts.every((p) => p === '')) {
+      blank.push(index);
+      return;
+    }
     const key = parts.join(' | ');
-    typed.set(key, [...(typed.get(key) ?? []), rowNumberOf(row, index, tab)]);
+    const at = typed.get(key);
+    if (at) at.push(rowNumberOf(row, index, tab));
+    else typed.set(key, [rowNumberOf(row, index, tab)]);
   });
   for (const [key, at] of typed) if (at.length > 1) problems.push({ kind: 'duplicate', key, rows: at });
-  const missing = [...(base ?? [])].filter(([key]) => !typed.has(key));
+  const missing = blank.length > 0 ? [...(base ?? [])].filter(([key]) => !typed.has(key)) : [];
   const uncertain: number[] = [];
-  rows.forEach((row, index) => {
-    if (identityParts(tab, row).some((p) => p !== '')) return;
+  blank.forEach((index) => {
+    const row = rows[index]!;
     if (!tab.columns.some((c) => row[c.key] !== null && row[c.key] !== undefined && row[c.key] !== '')) return;
     const candidates = missing.filter(([, synced]) => sameAnchors(tab, row, synced)).map(([key]) => key);
     if (carriesIdentity(tab, row)) {

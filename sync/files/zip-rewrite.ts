@@ -1,13 +1,35 @@
 /**
  * A zip package (.xlsx) with some parts replaced: every other part's compressed bytes are copied as they are, never
  * inflated and deflated again, so what a write does not change stays byte for byte what it was. fflate writes the
- * package; an unchanged part goes in through its documented custom-entry interface (`ZipInputFile`) with the CRC,
- * sizes and method the directory lists.
+ * package; every part goes in through its documented custom-entry interface (`ZipInputFile`): an unchanged one with
+ * the CRC, sizes and method the directory lists, a replaced one deflated as it is written, its CRC and size given at
+ * its end (fflate writes them in the data descriptor and the directory). Runs in a browser too (the export dialog's
+ * Word writer): the deflater is fflate's unless the caller hands Node's (node-deflate.ts).
  */
-import { Zip, ZipDeflate, type ZipInputFile } from 'fflate';
+import { Deflate, Zip, type ZipInputFile } from 'fflate';
+import { crc32 } from '../../core/index';
 import type { ZipEntry } from './zip-guard';
 
 const LOCAL_HEADER = 0x04034b50;
+
+/** A raw deflate stream (level 6) handing its output to `onData`, and a CRC-32 continued from `crc`. */
+export interface PartDeflater {
+  start(onData: (piece: Uint8Array) => void): { write(chunk: Uint8Array): void; end(): Promise<void>; destroy(): void };
+  crc32(bytes: Uint8Array, crc: number): number;
+}
+
+/** fflate's JavaScript deflate and the core's CRC: what a browser has. */
+export const FFLATE_DEFLATER: PartDeflater = {
+  start(onData) {
+    const deflate = new Deflate({ level: 6 }, (piece) => onData(piece));
+    return {
+      write: (chunk) => deflate.push(chunk),
+      end: async () => deflate.push(new Uint8Array(0), true),
+      destroy: () => undefined,
+    };
+  },
+  crc32,
+};
 
 /**
  * `bytes` (a package the zip guard checked, its `entries` in the order to write them) with the `parts` named replaced: each
@@ -18,6 +40,7 @@ export async function replaceParts(
   bytes: Uint8Array,
   entries: readonly ZipEntry[],
   parts: ReadonlyMap<string, (write: (chunk: Uint8Array) => void) => void | Promise<void>>,
+  deflater: PartDeflater = FFLATE_DEFLATER,
 ): Promise<Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const chunks: Uint8Array[] = [];
@@ -29,10 +52,7 @@ export async function replaceParts(
   for (const entry of entries) {
     const replacement = parts.get(entry.name);
     if (replacement) {
-      const deflate = new ZipDeflate(entry.name, { level: 6 });
-      zip.add(deflate);
-      await replacement((chunk) => deflate.push(chunk));
-      deflate.push(new Uint8Array(0), true);
+      await addDeflated(zip, entry.name, replacement, deflater);
       continue;
     }
     const at = entry.localHeaderOffset;
@@ -58,4 +78,37 @@ export async function replaceParts(
     offset += chunk.length;
   }
   return out;
+}
+
+/** The part `name` added to `zip`, written by `write` and deflated as it comes. */
+async function addDeflated(
+  zip: Zip,
+  name: string,
+  write: (write: (chunk: Uint8Array) => void) => void | Promise<void>,
+  deflater: PartDeflater,
+): Promise<void> {
+  const file: ZipInputFile = { filename: name, size: 0, crc: 0, compression: 8, terminate: () => undefined };
+  zip.add(file);
+  // Each piece is handed on once the next one comes: the last (possibly empty) one closes the entry.
+  let pending: Uint8Array | undefined;
+  const deflate = deflater.start((piece) => {
+    if (pending) file.ondata!(null, pending as Uint8Array<ArrayBuffer>, false);
+    pending = piece;
+  });
+  let crc = 0;
+  let size = 0;
+  try {
+    await write((chunk) => {
+      crc = deflater.crc32(chunk, crc);
+      size += chunk.length;
+      deflate.write(chunk);
+    });
+  } catch (error) {
+    deflate.destroy();
+    throw error;
+  }
+  await deflate.end();
+  file.crc = crc;
+  file.size = size;
+  file.ondata!(null, (pending ?? new Uint8Array(0)) as Uint8Array<ArrayBuffer>, true);
 }

@@ -52,7 +52,14 @@ function fileRows(file: SyncFile): Map<string, Map<string, Row>> {
     Object.entries(file.tabs).map(([tab, held]) => {
       if (file.version !== 2) return [tab, new Map(Object.entries(held as Record<string, Row>))];
       const { columns, rows } = held as { columns: string[]; rows: [string, ...Row[string][]][] };
-      return [tab, new Map(rows.map(([key, ...values]) => [key, Object.fromEntries(columns.map((c, i) => [c, values[i] ?? null]))]))];
+      // Each row built key by key, in the columns' order: one shape for every row, and no pairs made per cell.
+      const byKey = new Map<string, Row>();
+      for (const entry of rows) {
+        const row: Row = {};
+        for (let i = 0; i < columns.length; i++) row[columns[i]!] = entry[i + 1] ?? null;
+        byKey.set(entry[0], row);
+      }
+      return [tab, byKey];
     }),
   );
 }
@@ -128,8 +135,8 @@ export async function loadSyncBase(path: string): Promise<SyncState & { note: st
 }
 
 const sameRow = (a: Row, b: Row): boolean => {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const k of keys) if ((a[k] ?? null) !== (b[k] ?? null)) return false;
+  for (const k of Object.keys(a)) if ((a[k] ?? null) !== (b[k] ?? null)) return false;
+  for (const k of Object.keys(b)) if ((a[k] ?? null) !== (b[k] ?? null)) return false;
   return true;
 };
 

@@ -14,9 +14,9 @@
  */
 import { access, mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
-  catalogFromTables,
+  countTaskRows,
   ROW_NUMBER,
   sameCell,
   tabsForHeaders,
@@ -30,11 +30,11 @@ import {
   ZipArchive,
 } from '../../core/index';
 import { CchcError } from '../errors';
-import { loadPackage } from '../excel/exceljs-package';
 import { writeFileDurable } from '../files/durable-write';
 import { asCchcError, readBounded, XLSX_SAVE_AS } from '../files/input-file';
 import { listVersions, pruneVersions, versionCommand, type Version } from '../files/versions';
 import { DEFAULT_ZIP_LIMITS, guardZip, megabytes, NODE_INFLATE, type ZipEntry } from '../files/zip-guard';
+import { NODE_DEFLATER } from '../files/node-deflate';
 import { replaceParts } from '../files/zip-rewrite';
 import { addTabSheet } from '../excel/tab-sheet';
 import { dateStyleIds, patchSheet } from './sheet-patch';
@@ -42,6 +42,12 @@ import { streamTabs, type StreamedTabs } from './stream-tabs';
 import { cellPlain, headerColumns, loadedCells, plainRow, rowTexts } from './tab-rows';
 import { withStoreLock } from './store-lock';
 import type { ReadOptions, Store, Tables, WriteOutcome } from './store';
+
+/**
+ * exceljs, loaded when a workbook is made or loaded: most commands read the store by its own reader and write it by
+ * patching, and compiling exceljs and JSZip (≈ 60 ms) was a good part of a push's start.
+ */
+const loadExcelJS = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
 
 function headerTexts(ws: ExcelJS.Worksheet): string[] {
   return rowTexts(loadedCells(ws.getRow(1)));
@@ -134,7 +140,7 @@ const PATCH_FALLS_BACK = new RegExp(
 export const STORE_MAX_ROWS = 12_000;
 
 /** The tasks a tasks tab's rows hold (its section headings are rows too, not tasks), as the list of versions counts them. */
-export const countTasks = (rows: readonly Row[]): number => catalogFromTables({ tasks: rows }).tasks.length;
+export const countTasks = countTaskRows;
 
 /** The store's file as read: its stamp (fileStamp), its bytes, its parts as the zip guard read them. */
 interface Package {
@@ -198,7 +204,7 @@ export class XlsxStore implements Store {
       );
     }
     this.checkCapacity(initial);
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await loadExcelJS()).Workbook();
     workbook.creator = 'cchc-sheets';
     for (const tab of TABS) addTabSheet(workbook, tab);
     this.fill(workbook, initial);
@@ -362,7 +368,7 @@ export class XlsxStore implements Store {
         ] as const;
       }),
     );
-    const bytes = await replaceParts(source.bytes, entries, patches);
+    const bytes = await replaceParts(source.bytes, entries, patches, NODE_DEFLATER);
     return changed > 0 ? { changed, bytes, tasks: countTasks(streamed.tables['tasks'] ?? []) } : { changed };
   }
 
@@ -487,7 +493,8 @@ export class XlsxStore implements Store {
         `"${this.location}" là một thư mục, không phải sổ dữ liệu .xlsx. Ghi đường dẫn tới tệp, ví dụ "${this.location}/cchc.xlsx".`,
       );
     }
-    const workbook = new ExcelJS.Workbook();
+    const [{ Workbook }, { loadPackage }] = await Promise.all([loadExcelJS(), import('../excel/exceljs-package')]);
+    const workbook = new Workbook();
     const { stamp, entries, damaged, bytes } = await this.readGuarded();
     const unkept = entries.flatMap((e) => UNKEPT_PARTS.filter(([prefix]) => e.name.startsWith(prefix)).map(([, what]) => what));
     try {

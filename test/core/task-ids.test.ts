@@ -3,7 +3,17 @@
  * land on exactly taskId's value (FNV-1a of "plan key|title key"), or a re-import would see every task as new.
  */
 import { describe, expect, it } from 'vitest';
-import { encodeTasks, matchKey, mergeImport, TASKS_TAB, taskId, type ImportedTask, type Task } from '../../core/index';
+import {
+  catalogFromTables,
+  countTaskRows,
+  encodeTasks,
+  matchKey,
+  mergeImport,
+  TASKS_TAB,
+  taskId,
+  type ImportedTask,
+  type Task,
+} from '../../core/index';
 
 /** FNV-1a 32-bit over UTF-16 code units, base 36, written out here from the algorithm rather than taken from the code. */
 function fnvId(plan: string, title: string): string {
@@ -59,5 +69,26 @@ describe('task ids from an import', () => {
       ['Mục', null],
       ['', '2026-03-31'],
     ]);
+  });
+});
+
+describe('countTaskRows', () => {
+  it('counts the tasks catalogFromTables decodes: headings, blank rows and a kind in another Unicode form as it reads them', () => {
+    const merged = mergeImport([], 'P', [
+      row('I', 'CÔNG TÁC CHỈ ĐẠO', 'section'),
+      row('1', 'Họp giao ban'),
+      row('', 'Nhóm việc', 'group'),
+      row('2', 'Rà soát thủ tục'),
+    ]);
+    const tasks = encodeTasks(merged.tasks, () => null);
+    const rows = [
+      ...tasks,
+      {},
+      { [TASKS_TAB.columns[0]!.key]: '' },
+      { ...tasks[0]!, kind: ` ${String(tasks[0]!['kind']).normalize('NFD')} ` },
+      { note: 'chỉ có ghi chú' },
+    ];
+    expect(countTaskRows(rows)).toBe(catalogFromTables({ tasks: rows }).tasks.length);
+    expect(countTaskRows(rows)).toBe(3);
   });
 });
