@@ -49,6 +49,16 @@ export class CchcError extends Error {
   }
 }
 
+/** A stop as officials and support read it: the Vietnamese message, then its stable code. */
+export function stopLine(message: string, code: StopCode): string {
+  return `${message} [${code}]`;
+}
+
+/** The text of an error not ours, which may quote anything (a request, its headers): secrets taken out. */
+export function foreignText(error: unknown): string {
+  return redactSecrets(error instanceof Error ? error.message : String(error));
+}
+
 /** Raises a stop the core decided (its code and Vietnamese message), if there is one. */
 export function stopIf(stop: { code: StopCode; message: string } | null): void {
   if (stop) throw new CchcError(stop.code, stop.message);

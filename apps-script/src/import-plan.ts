@@ -68,7 +68,7 @@ export interface PreviewRow {
 export interface ImportPreview {
   ok: boolean;
   /** A code of the catalog (core/model/codes.ts) when the file cannot be imported: FILE_TOO_LARGE, HEADER_NOT_FOUND, NOT_A_PLAN, … */
-  code: string | null;
+  code: StopCode | null;
   /** What applyImport takes; null when there is nothing to apply. */
   token: string | null;
   file: string;
@@ -93,7 +93,7 @@ export interface ImportPreview {
 
 export interface ImportResult {
   ok: boolean;
-  code: string | null;
+  code: StopCode | null;
   /** Vietnamese lines: what was written, or why nothing was. */
   lines: string[];
   /** Tasks added and changed (section rows not counted), as the preview counted them. */
@@ -174,8 +174,7 @@ function planFile(fileName: string, base64: string, context: SheetContext, today
     // The reader refuses what it knows is broken; anything else it trips on is broken too, never a crash.
     read = { ok: false, code: 'FILE_UNREADABLE', message: UNREADABLE(fileName) };
   }
-  // The reader's codes are the catalog's (core/model/codes.ts).
-  if (!read.ok) return { code: read.code as StopCode, message: read.message };
+  if (!read.ok) return { code: read.code, message: read.message };
   const located = locateTable({ file: fileName, sheets: read.sheets });
   if ('ok' in located) return located;
   if (located.kind !== 'appendix') {
