@@ -1,6 +1,7 @@
 /**
- * Errors officials may see: a stable English code for support and scripts, a
- * Vietnamese message that says what to do, and the CLI exit code.
+ * Errors officials may see: a stable English code for support and scripts, and a
+ * Vietnamese message that says what to do. Every such stop exits the CLI with
+ * EXIT.unusable.
  */
 import type { StopCode } from '../core/index';
 
@@ -40,7 +41,6 @@ export class CchcError extends Error {
   constructor(
     readonly code: StopCode,
     messageVi: string,
-    readonly exitCode: number = EXIT.unusable,
   ) {
     const clean = redactSecrets(messageVi);
     super(`${code}: ${clean}`);

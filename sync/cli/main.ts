@@ -29,7 +29,7 @@ function handleError(error: unknown): number {
   }
   if (error instanceof CchcError) {
     console.error(`Lỗi: ${stopLine(error.messageVi, error.code)}`);
-    return error.exitCode;
+    return EXIT.unusable;
   }
   // Not ours, so its text may quote anything (a request, its headers): secrets are taken out first.
   console.error(stopLine(`Lỗi không mong đợi: ${foreignText(error)}`, 'UNEXPECTED'));
