@@ -42,7 +42,7 @@ import { readProseDuties, type ProseReading } from '../appendix/prose-duties';
 import { UnitRegistry } from '../units/registry';
 import { parsePeriod, periodName, PERIOD_FORMS } from '../periods/period';
 import { rowKey, sameCell } from '../merge/row-identity';
-import { settingNumber } from '../settings/settings';
+import { settingNumber, settingText } from '../settings/settings';
 import { matchKey, nfc } from '../text/vietnamese';
 import { validateCatalog } from '../validation/catalog-rules';
 import { countBySeverity, type ValidationIssue } from '../model/issue';
@@ -398,7 +398,7 @@ function proseLines(reading: ProseReading, parsed: ParsedAppendix): string[] {
 
 /** The plan the appendix belongs to; without a number (and no --plan) it is a draft of its ward, year and title. */
 function planOf(parsed: ParsedAppendix, requested: string | undefined, catalog: Catalog): Plan {
-  const ward = parsed.ward ?? catalog.settings['ward'] ?? '';
+  const ward = parsed.ward ?? settingText(catalog.settings, 'ward');
   const year = parsed.planYear ?? catalog.defaultYear;
   const code = nfc(requested ?? parsed.planCode ?? draftCode(ward, year, parsed.title));
   const known = catalog.plans.find((p) => p.code === code);
