@@ -1,7 +1,7 @@
 // Lint: typescript-eslint's recommended rules on all TypeScript; type checking itself is `npm run typecheck`.
 // It also keeps the house's floors apart: core/ is pure (it runs in Node and in Apps Script's V8, so no Node
 // module, no Node or Apps Script global, nothing from the floors above it); apps-script/ and sync/ never reach
-// into each other.
+// into each other, except the browser dialog (apps-script/dialog/), which uses sync/'s writers that need no Node.
 import { dirname, relative, resolve } from 'node:path';
 import js from '@eslint/js';
 import globals from 'globals';

@@ -1,8 +1,8 @@
 /**
  * The one reader of the environment: every variable the CLI honours, what it is for, its default and how it is
- * read. Nothing else in sync/ touches process.env; code that needs a variable asks `environment()`, and the few
- * functions that read the system's own variables (HOME, APPDATA …: auth.ts) take an `env` that defaults to
- * `processEnv()`. Read at call time, not once at start, so a command run in-process by the tests sees its own call's
+ * read, the system's own (HOME, APPDATA …) and Google's among them. Nothing else in sync/ touches process.env; code
+ * that needs a variable asks `environment()`, and functions a test runs with its own variables (auth.ts) take an
+ * `env` that defaults to `processEnv()` and hand it to `environment()`. Read at call time, not once at start, so a command run in-process by the tests sees its own call's
  * variables. A number that does not read as one stops the command (ENV_INVALID), never silently becomes NaN.
  */
 import { CchcError } from './errors';
@@ -29,6 +29,18 @@ export interface Environment {
   sheetsWriteDeadlineMs: number;
   /** CCHC_LOCK_WAIT_MS: how long a second command waits for the store another one is writing (default 5 s). */
   lockWaitMs: number;
+  /** GOOGLE_APPLICATION_CREDENTIALS: Google's own key-file variable, read when CCHC_GOOGLE_KEY_FILE is not set. */
+  googleApplicationCredentials?: string;
+  /** GOOGLE_CLOUD_QUOTA_PROJECT: the project a user's access token is billed to. */
+  googleQuotaProject?: string;
+  /** CLOUDSDK_CONFIG: gcloud's settings folder, where its Application Default Credentials are. */
+  gcloudConfig?: string;
+  /** APPDATA: the user's settings folder on Windows. */
+  appData?: string;
+  /** XDG_CONFIG_HOME: the user's settings folder elsewhere (default ~/.config). */
+  xdgConfigHome?: string;
+  /** HOME: the user's home folder (default the system's). */
+  home?: string;
 }
 
 const DEFAULT_SHEETS_TIMEOUT_MS = 120_000;
@@ -56,5 +68,11 @@ export function environment(env: Env = processEnv()): Environment {
     sheetsTimeoutMs: milliseconds(env, 'CCHC_SHEETS_TIMEOUT_MS', DEFAULT_SHEETS_TIMEOUT_MS),
     sheetsWriteDeadlineMs: milliseconds(env, 'CCHC_SHEETS_WRITE_DEADLINE_MS', DEFAULT_WRITE_DEADLINE_MS),
     lockWaitMs: milliseconds(env, 'CCHC_LOCK_WAIT_MS', DEFAULT_LOCK_WAIT_MS),
+    googleApplicationCredentials: env['GOOGLE_APPLICATION_CREDENTIALS'] || undefined,
+    googleQuotaProject: env['GOOGLE_CLOUD_QUOTA_PROJECT'] || undefined,
+    gcloudConfig: env['CLOUDSDK_CONFIG'] || undefined,
+    appData: env['APPDATA'] || undefined,
+    xdgConfigHome: env['XDG_CONFIG_HOME'] || undefined,
+    home: env['HOME'] || undefined,
   };
 }

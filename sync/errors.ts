@@ -1,6 +1,7 @@
 /**
- * Errors officials may see: a stable English code for support and scripts, a
- * Vietnamese message that says what to do, and the CLI exit code.
+ * Errors officials may see: a stable English code for support and scripts, and a
+ * Vietnamese message that says what to do. Every such stop exits the CLI with
+ * EXIT.unusable.
  */
 import type { StopCode } from '../core/index';
 
@@ -40,13 +41,22 @@ export class CchcError extends Error {
   constructor(
     readonly code: StopCode,
     messageVi: string,
-    readonly exitCode: number = EXIT.unusable,
   ) {
     const clean = redactSecrets(messageVi);
     super(`${code}: ${clean}`);
     this.messageVi = clean;
     this.name = 'CchcError';
   }
+}
+
+/** A stop as officials and support read it: the Vietnamese message, then its stable code. */
+export function stopLine(message: string, code: StopCode): string {
+  return `${message} [${code}]`;
+}
+
+/** The text of an error not ours, which may quote anything (a request, its headers): secrets taken out. */
+export function foreignText(error: unknown): string {
+  return redactSecrets(error instanceof Error ? error.message : String(error));
 }
 
 /** Raises a stop the core decided (its code and Vietnamese message), if there is one. */

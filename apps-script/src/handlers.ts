@@ -14,7 +14,7 @@ import {
   formatVnNumber,
   indexScoreText,
   indexStanding,
-  indexSummary,
+  indexSummaryOf,
   isMarked,
   issueLocation,
   MARK_COLOURS,
@@ -150,13 +150,7 @@ export const cchcIndex = menuLocked(() => {
   const catalog = catalogFromTables(tables);
   const today = todayIso(timeZone);
   const period = parsePeriod(defaultPeriodText(today))!;
-  const s = indexSummary(tables['criteria'] ?? [], {
-    period,
-    today,
-    settings: catalog.settings,
-    registry: catalog.registry,
-    progress: taskProgress(catalog, today),
-  });
+  const s = indexSummaryOf(catalog, tables['criteria'] ?? [], { period, today });
 
   // Highlight the evidence cell of every criterion scored without evidence or explanation; clear it once either arrives.
   const data = tabs.get('criteria');

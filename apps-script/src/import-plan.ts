@@ -18,7 +18,9 @@ import {
   TABS,
   TASKS_TAB,
   type CellValue,
+  type AppendixReport,
   type ImportReady,
+  type ReportedUnit,
   type Row,
   type StopCode,
   type TabMerge,
@@ -66,7 +68,7 @@ export interface PreviewRow {
 export interface ImportPreview {
   ok: boolean;
   /** A code of the catalog (core/model/codes.ts) when the file cannot be imported: FILE_TOO_LARGE, HEADER_NOT_FOUND, NOT_A_PLAN, … */
-  code: string | null;
+  code: StopCode | null;
   /** What applyImport takes; null when there is nothing to apply. */
   token: string | null;
   file: string;
@@ -91,7 +93,7 @@ export interface ImportPreview {
 
 export interface ImportResult {
   ok: boolean;
-  code: string | null;
+  code: StopCode | null;
   /** Vietnamese lines: what was written, or why nothing was. */
   lines: string[];
   /** Tasks added and changed (section rows not counted), as the preview counted them. */
@@ -172,8 +174,7 @@ function planFile(fileName: string, base64: string, context: SheetContext, today
     // The reader refuses what it knows is broken; anything else it trips on is broken too, never a crash.
     read = { ok: false, code: 'FILE_UNREADABLE', message: UNREADABLE(fileName) };
   }
-  // The reader's codes are the catalog's (core/model/codes.ts).
-  if (!read.ok) return { code: read.code as StopCode, message: read.message };
+  if (!read.ok) return { code: read.code, message: read.message };
   const located = locateTable({ file: fileName, sheets: read.sheets });
   if ('ok' in located) return located;
   if (located.kind !== 'appendix') {
@@ -223,26 +224,18 @@ function digestOf(changes: ReadonlyMap<string, TabMerge>): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-interface ReportTask {
-  stt: string;
-  section: string;
-  title: string;
-  lead: { text: string; unit: string | null }[];
-  support: { text: string; unit: string | null }[];
-  product: string;
-  deadline: { text: string };
+/** The plan's report: planFile plans appendices only. */
+function appendixReport(plan: ImportReady): AppendixReport {
+  const report = plan.report();
+  if (report.kind !== 'appendix') throw new Error(`An appendix was planned, not ${report.kind}`);
+  return report;
 }
 
 /** An issue of the file as the official reads it: the file's row, then the message. */
 const issueLine = (i: Pick<ValidationIssue, 'row' | 'message'>): string => `Dòng ${i.row}: ${i.message}`;
 
 function previewOf(fileName: string, token: string, planned: Planned): ImportPreview {
-  const report = planned.plan.report() as {
-    plan: { code: string; title: string; ward: string; year: number };
-    draft: boolean;
-    tasks: ReportTask[];
-    changes: ImportPreview['changes'];
-  };
+  const report = appendixReport(planned.plan);
   const tasks = report.tasks;
   const sections = new Map<string, number>();
   const unknown = new Map<string, number>();
@@ -254,7 +247,7 @@ function previewOf(fileName: string, token: string, planned: Planned): ImportPre
   const issues = planned.plan.issues;
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity !== 'error');
-  const names = (units: ReportTask['lead']) => units.map((u) => u.text).join('; ');
+  const names = (units: readonly ReportedUnit[]) => units.map((u) => u.text).join('; ');
   return {
     ok: true,
     code: null,
@@ -360,7 +353,7 @@ function applyLocked(token: string, replace: boolean): ImportResult {
   // Rows the tab gained get its dropdowns and formats, as after any paste.
   growLayout(spreadsheet);
   cache().removeAll(keys);
-  const changes = planned.plan.report()['changes'] as NonNullable<ImportPreview['changes']>;
+  const { changes } = appendixReport(planned.plan);
   const lines = [
     `Đã nhập kế hoạch từ "${kept.file}": thêm ${changes.added} nhiệm vụ, cập nhật ${changes.changed}, giữ nguyên ${changes.unchanged}.`,
     ...(changes.removed > 0

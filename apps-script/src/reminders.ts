@@ -5,7 +5,7 @@
  * under the document lock, so no unit gets a second email the same day — not from a
  * rerun, a continuation, nor a second official's daily trigger.
  */
-import { catalogFromTables, formatVn, reminders, type Reminder } from '../../core/index';
+import { catalogFromTables, formatVn, reminderHeadline, reminders, type Reminder } from '../../core/index';
 import { BUSY_MESSAGE, withDocumentLock } from './lock';
 import { openStore, type ScriptStore } from './script-store';
 import { addDays, readTables, todayIso } from './sheet-io';
@@ -193,9 +193,7 @@ export function cchcReminders(): void {
     return;
   }
   const quota = MailApp.getRemainingDailyQuota();
-  const preview = list
-    .map((r) => `${r.name} <${r.email ?? 'chưa có email'}>: ${r.overdue.length} quá hạn, ${r.dueSoon.length} sắp đến hạn`)
-    .join('\n');
+  const preview = list.map(reminderHeadline).join('\n');
   const answer = ui.alert(
     'Xem trước nhắc việc',
     `${preview}\n\nHạn mức gửi thư còn lại hôm nay: ${quota}. Gửi ${list.filter((r) => r.email).length} thư (đơn vị đã nhận thư hôm nay ${formatVn(today)} không nhận lại)?`,

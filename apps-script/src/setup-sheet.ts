@@ -11,8 +11,9 @@
 import {
   columnsByHeader,
   creationOrder,
-  layoutSource,
+  placedSource,
   TABS,
+  tabByKey,
   tabLayout,
   type SourceOf,
   type TabLayout,
@@ -80,17 +81,12 @@ function layOut(spreadsheet: Spreadsheet, tab: TabSpec, sourceOf: SourceOf): She
   return sheet;
 }
 
-/** Where a column of a tab is: the sheet as it is (its name, the column under its header), or null when the column is not there. */
+/** Where a column of a tab is: the sheet as it is (its name, the column under its header). */
 function locator(existing: ReadonlyMap<string, Sheet>): SourceOf {
-  return (tabKey, columnKey) => {
+  return placedSource((tabKey) => {
     const sheet = existing.get(tabKey);
-    if (!sheet) return layoutSource(tabKey, columnKey);
-    const column = columnsByHeader(
-      TABS.find((t) => t.key === tabKey)!,
-      headerOf(sheet),
-    ).get(columnKey);
-    return column === undefined ? null : { name: sheet.getName(), column };
-  };
+    return sheet && { name: sheet.getName(), columns: columnsByHeader(tabByKey(tabKey), headerOf(sheet)) };
+  });
 }
 
 /**

@@ -7,6 +7,7 @@
  * be read.
  */
 import type { ImportSheet } from '../import/plan-import';
+import type { StopCode } from '../model/codes';
 import { csvSheets } from './csv-grid';
 import { docxSheets } from './docx-grids';
 import {
@@ -31,7 +32,7 @@ import { MAX_XML_DEPTH, XmlTooDeepError } from './xml-tree';
 import { xlsxSheets } from './xlsx-grids';
 import { ZipArchive } from './zip';
 
-export type TableFileRead = { ok: true; sheets: ImportSheet[] } | { ok: false; code: string; message: string }; // message: one Vietnamese line naming the file
+export type TableFileRead = { ok: true; sheets: ImportSheet[] } | { ok: false; code: StopCode; message: string }; // message: one Vietnamese line naming the file
 
 /** The kind of reading a file's name asks for: .csv, .docx (and .doc, to say what it is), else a workbook. */
 export function inputKindOf(fileName: string): InputKind {

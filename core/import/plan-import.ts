@@ -27,6 +27,7 @@ import {
   type MergeResult,
 } from '../catalog/merge-import';
 import { readTrackingCells } from '../catalog/tracking-cells';
+import type { Deadline } from '../deadline/types';
 import { isHeading, type Plan, type Task } from '../model/plan-task';
 import { catalogRowsAt } from '../appendix/catalog-rows';
 import { makeDeadlineResolver, makeResolver } from '../catalog/resolve';
@@ -41,7 +42,7 @@ import { readProseDuties, type ProseReading } from '../appendix/prose-duties';
 import { UnitRegistry } from '../units/registry';
 import { parsePeriod, periodName, PERIOD_FORMS } from '../periods/period';
 import { rowKey, sameCell } from '../merge/row-identity';
-import { settingNumber } from '../settings/settings';
+import { settingNumber, settingText } from '../settings/settings';
 import { matchKey, nfc } from '../text/vietnamese';
 import { validateCatalog } from '../validation/catalog-rules';
 import { countBySeverity, type ValidationIssue } from '../model/issue';
@@ -118,7 +119,7 @@ export interface ImportReady {
   /** What an official reads, in Vietnamese. */
   lines: string[];
   /** The machine-readable report (`--json`), built only when asked: an appendix's lists one entry per task. */
-  report(): Record<string, unknown>;
+  report(): ImportReport;
   /** Tasks gone from the appendix and untracked, which a store that keeps rows must be told about. */
   removedTasks: number;
   /** A log or criteria table none of whose rows adds to or changes the store; not worked out (false) for an appendix. */
@@ -126,6 +127,49 @@ export interface ImportReady {
 }
 
 export type ImportPlan = ImportFailure | ImportReady;
+
+/** A unit as the report names it: as written, and its registry id and name where the ward's units know it. */
+export interface ReportedUnit {
+  text: string;
+  unit: string | null;
+  name: string | null;
+}
+
+/** An appendix's import report (`cchc import --json`, the menu's preview). */
+export interface AppendixReport {
+  kind: 'appendix';
+  plan: Plan;
+  draft: boolean;
+  /** The draft plan the import takes over, if any. */
+  adopted: string | null;
+  sheet: string;
+  tasks: {
+    stt: string;
+    section: string;
+    title: string;
+    target: string;
+    lead: ReportedUnit[];
+    support: ReportedUnit[];
+    product: string;
+    deadline: Pick<Deadline, 'text' | 'kind' | 'due'>;
+    sourceRows: number[];
+  }[];
+  issues: ValidationIssue[];
+  changes: { added: number; changed: number; unchanged: number; removed: number; kept: number; progress: number };
+  /** Progress the file reports for tracked tasks: its row, the task, and the value stored beside the file's. */
+  progress: (Omit<MergeResult['reported'][number], 'index' | 'task'> & { row: number; task: string; id: string })[];
+  differences: ImportDifference[];
+  replace: boolean;
+  /** A PAR plan's criteria, imported with its tasks. */
+  criteria?: ImportReport;
+}
+
+/** The report of a criteria or log table's import. */
+export interface TableReport extends Record<string, unknown> {
+  kind: Exclude<TableKind, 'appendix'>;
+}
+
+export type ImportReport = AppendixReport | TableReport;
 
 /** One value of the file that differs from an official's in the store, for a task both hold. */
 export interface ImportDifference {
@@ -354,7 +398,7 @@ function proseLines(reading: ProseReading, parsed: ParsedAppendix): string[] {
 
 /** The plan the appendix belongs to; without a number (and no --plan) it is a draft of its ward, year and title. */
 function planOf(parsed: ParsedAppendix, requested: string | undefined, catalog: Catalog): Plan {
-  const ward = parsed.ward ?? catalog.settings['ward'] ?? '';
+  const ward = parsed.ward ?? settingText(catalog.settings, 'ward');
   const year = parsed.planYear ?? catalog.defaultYear;
   const code = nfc(requested ?? parsed.planCode ?? draftCode(ward, year, parsed.title));
   const known = catalog.plans.find((p) => p.code === code);

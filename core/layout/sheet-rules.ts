@@ -36,6 +36,25 @@ export function layoutSource(tabKey: string, columnKey: string): DropdownSource 
   return { name: tab.name, column: tab.columns.findIndex((c) => c.key === columnKey) };
 }
 
+/** A tab as the spreadsheet already has it: its name there and where its columns are. */
+export interface PlacedTab {
+  name: string;
+  columns: ReadonlyMap<string, number>;
+}
+
+/**
+ * Where a column is: in the tab as it already is (its name, the column there; null when the column is not there),
+ * else the layout's own place, where the tab will be created.
+ */
+export function placedSource(placed: (tabKey: string) => PlacedTab | undefined): SourceOf {
+  return (tabKey, columnKey) => {
+    const tab = placed(tabKey);
+    if (!tab) return layoutSource(tabKey, columnKey);
+    const column = tab.columns.get(columnKey);
+    return column === undefined ? null : { name: tab.name, column };
+  };
+}
+
 /**
  * A column's dropdown. A list's values are fixed; a range points at the tab that
  * holds them where it really is (`sourceOf`: an official's tab keeps its own name

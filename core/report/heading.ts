@@ -6,7 +6,7 @@
  * kind the line names the ward only.
  */
 import type { Plan } from '../model/plan-task';
-import type { Settings } from '../settings/settings';
+import { settingText, type Settings } from '../settings/settings';
 import { matchKey } from '../text/vietnamese';
 
 const KINDS = 'phường|xã|thị trấn|đặc khu';
@@ -58,7 +58,7 @@ const kindTexts = (plans: readonly Pick<Plan, 'ward' | 'tier' | 'title'>[]): str
 
 /** The ward a store belongs to: the ward setting, else the plans' ward; its kind from the plans. */
 export function storeWard(settings: Settings, plans: readonly Plan[]): WardName {
-  const ward = settings['ward'] || plans.find((p) => p.ward !== '')?.ward || '';
+  const ward = settingText(settings, 'ward') || plans.find((p) => p.ward !== '')?.ward || '';
   return wardName(ward, kindTexts(plans));
 }
 

@@ -1,14 +1,16 @@
 /**
  * The periodic report on a period as `cchc report` and the menu's "Xuất báo cáo định kỳ" make it: the figures
  * (computeMetrics), the plans, targets, meetings and the next period's focus, put together by periodReport. One
- * use-case for both, so the Word files they write cannot differ.
+ * use-case for both, so the Word files they write cannot differ; likewise the index summary of `cchc index` and
+ * the menu's "Chỉ số CCHC".
  */
-import { catalogFromTables, plansOfPeriod } from '../catalog/catalog';
+import { catalogFromTables, plansOfPeriod, type Catalog } from '../catalog/catalog';
 import type { Row } from '../layout/columns';
 import { computeMetrics, type MetricsReport } from '../metrics/compute';
 import { decodeMeetings } from '../metrics/meetings';
 import { targetLines } from '../metrics/targets';
-import { leadKey } from '../metrics/task-progress';
+import { leadKey, taskProgress } from '../metrics/task-progress';
+import { indexSummary, type IndexSummary } from '../par-index/scoring';
 import { defaultPeriodText, parsePeriod, PERIOD_FORMS, type Period } from '../periods/period';
 import { storeWard } from './heading';
 import { periodReport, type PeriodReport } from './period-report';
@@ -48,6 +50,21 @@ export function periodReportOf(
     next: nextPeriodFocus(catalog, period, today, (r) => !unit || leadKey(r) === unit),
   });
   return { report, metrics };
+}
+
+/** The criteria's self-assessment for a period, with the progress of the plan's tasks that serve each criterion. */
+export function indexSummaryOf(
+  catalog: Catalog,
+  criteria: readonly Row[],
+  { period, today }: Pick<PeriodReportRequest, 'period' | 'today'>,
+): IndexSummary {
+  return indexSummary(criteria, {
+    period,
+    today,
+    settings: catalog.settings,
+    registry: catalog.registry,
+    progress: taskProgress(catalog, today),
+  });
 }
 
 /** The period an official named (or this year's default on `today`); a period without a year is `today`'s year's. */

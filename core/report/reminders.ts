@@ -22,6 +22,11 @@ export interface Reminder {
 
 const line = (a: TaskAlert, what: string): string => `- [${what}] ${a.plan} STT ${a.stt}: ${a.title} (hạn ${formatVn(a.due)})`;
 
+/** A reminder in one line, as the menu's preview and `cchc remind` list it before sending or printing. */
+export function reminderHeadline(r: Reminder): string {
+  return `${r.name} <${r.email ?? 'chưa có email'}>: ${r.overdue.length} quá hạn, ${r.dueSoon.length} sắp đến hạn`;
+}
+
 export function reminders(catalog: Catalog, today: string): Reminder[] {
   const progress = taskProgress(catalog, today);
   const byUnit = new Map<string, { overdue: TaskAlert[]; dueSoon: TaskAlert[] }>();

@@ -5,7 +5,7 @@
  * fresh program per call, so tests run commands in-process exactly as the binary does.
  */
 import { CommanderError } from 'commander';
-import { CchcError, EXIT, redactSecrets } from '../errors';
+import { CchcError, EXIT, foreignText, stopLine } from '../errors';
 import { run } from './shared/outcome';
 import { buildProgram } from './program';
 
@@ -28,10 +28,10 @@ function handleError(error: unknown): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.unusable;
   }
   if (error instanceof CchcError) {
-    console.error(`Lỗi: ${error.messageVi} [${error.code}]`);
-    return error.exitCode;
+    console.error(`Lỗi: ${stopLine(error.messageVi, error.code)}`);
+    return EXIT.unusable;
   }
   // Not ours, so its text may quote anything (a request, its headers): secrets are taken out first.
-  console.error(`Lỗi không mong đợi: ${redactSecrets(error instanceof Error ? error.message : String(error))} [UNEXPECTED]`);
+  console.error(stopLine(`Lỗi không mong đợi: ${foreignText(error)}`, 'UNEXPECTED'));
   return EXIT.unusable;
 }

@@ -6,6 +6,7 @@
 import type { StopCode } from '../../core/index';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { stopLine } from '../errors';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng:',
@@ -72,10 +73,10 @@ export function usageLine(english: string): string {
   const message = english.trim();
   for (const [pattern, code, say] of RULES) {
     const m = pattern.exec(message);
-    if (m) return `Lỗi: ${say(m)} [${code}]`;
+    if (m) return `Lỗi: ${stopLine(say(m), code)}`;
   }
   // A message commander may add in a later version: still one line with a code, never a silent English one.
-  return `Lỗi: Lệnh ghi chưa đúng cách dùng. [USAGE_INVALID]`;
+  return `Lỗi: ${stopLine('Lệnh ghi chưa đúng cách dùng.', 'USAGE_INVALID')}`;
 }
 
 /** Vietnamese wording for commander's placeholders in usage lines and option descriptions. */

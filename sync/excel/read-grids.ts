@@ -4,13 +4,12 @@
  * open handle, FIFOs and devices refused, a file held by another program waited for briefly), and its bytes go to the
  * core's readTableFile: the one reader the sheet's menu uses too, so both read every file identically.
  */
-import { inputKindOf, readTableFile, type ImportSheet, type StopCode } from '../../core/index';
+import { inputKindOf, readTableFile, type ImportSheet } from '../../core/index';
 import { CchcError } from '../errors';
 import { readInputFile } from '../files/input-file';
 
 export async function readGrids(path: string): Promise<ImportSheet[]> {
   const read = readTableFile(path, await readInputFile(path, inputKindOf(path)));
-  // The reader's codes are its TableFileError's, from the catalog of stop codes; the result type says string for its callers.
-  if (!read.ok) throw new CchcError(read.code as StopCode, read.message);
+  if (!read.ok) throw new CchcError(read.code, read.message);
   return read.sheets;
 }

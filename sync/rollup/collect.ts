@@ -4,7 +4,7 @@
  * `cchc metrics`. A ward that cannot be read is reported, not fatal.
  */
 import { computeMetrics, tablesOf, type MetricsOptions, type MetricsReport } from '../../core/index';
-import { CchcError, redactSecrets } from '../errors';
+import { CchcError, foreignText, stopLine } from '../errors';
 import type { BackoffOptions } from '../sheets/backoff';
 import type { SheetsApi } from '../sheets/client';
 import type { RequestRate } from '../sheets/rate-limit';
@@ -27,8 +27,8 @@ export interface CollectOptions {
 }
 
 function failureText(error: unknown): string {
-  if (error instanceof CchcError) return `${error.messageVi} [${error.code}]`;
-  return `Lỗi không mong đợi khi đọc hoặc tính: ${redactSecrets(error instanceof Error ? error.message : String(error))} [UNEXPECTED]`;
+  if (error instanceof CchcError) return stopLine(error.messageVi, error.code);
+  return stopLine(`Lỗi không mong đợi khi đọc hoặc tính: ${foreignText(error)}`, 'UNEXPECTED');
 }
 
 export async function collectWards(api: SheetsApi, wards: readonly WardSheet[], options: CollectOptions): Promise<WardResult[]> {

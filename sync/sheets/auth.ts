@@ -14,7 +14,7 @@ import { lstat, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { auth } from '@googleapis/sheets';
-import { environment, processEnv, type Env } from '../environment';
+import { environment, processEnv, type Env, type Environment } from '../environment';
 import { CchcError } from '../errors';
 import { tempBeside } from '../files/durable-write';
 import { readBounded } from '../files/input-file';
@@ -38,19 +38,20 @@ export interface KeyJson {
 }
 
 /** The user's settings folder: %APPDATA% on Windows (where gcloud keeps its own), else $XDG_CONFIG_HOME or ~/.config. */
-function userConfigHome(env: Env, platform: NodeJS.Platform): string {
-  if (platform === 'win32' && env['APPDATA']) return env['APPDATA'];
-  return env['XDG_CONFIG_HOME'] || join(env['HOME'] || homedir(), '.config');
+function userConfigHome({ appData, xdgConfigHome, home }: Environment, platform: NodeJS.Platform): string {
+  if (platform === 'win32' && appData) return appData;
+  return xdgConfigHome ?? join(home ?? homedir(), '.config');
 }
 
 export function configDir(env: Env = processEnv(), platform: NodeJS.Platform = process.platform): string {
-  return join(userConfigHome(env, platform), 'cchc-sheets');
+  return join(userConfigHome(environment(env), platform), 'cchc-sheets');
 }
 
 /** gcloud's Application Default Credentials file: CLOUDSDK_CONFIG, else %APPDATA%\gcloud on Windows, ~/.config/gcloud elsewhere. */
 export function gcloudCredentialsPath(env: Env = processEnv(), platform: NodeJS.Platform = process.platform): string {
-  const home = platform === 'win32' && env['APPDATA'] ? env['APPDATA'] : join(env['HOME'] || homedir(), '.config');
-  return join(env['CLOUDSDK_CONFIG'] || join(home, 'gcloud'), 'application_default_credentials.json');
+  const { appData, home, gcloudConfig } = environment(env);
+  const settings = platform === 'win32' && appData ? appData : join(home ?? homedir(), '.config');
+  return join(gcloudConfig ?? join(settings, 'gcloud'), 'application_default_credentials.json');
 }
 
 /** Where `cchc auth login` keeps the official's refresh token (mode 0600). */
@@ -161,20 +162,17 @@ async function cachedUser(key: KeyJson, path: string, env: Env): Promise<OAuth2>
 
 export async function sheetsAuth(options: AuthOptions = {}): Promise<SheetsAuthClient> {
   const env = options.env ?? processEnv();
-  const token = environment(env).googleAccessToken;
-  if (token) {
+  const { googleAccessToken, googleQuotaProject, googleKeyFile, googleApplicationCredentials } = environment(env);
+  if (googleAccessToken) {
     // A user's token from gcloud is billed to a quota project, which the Sheets API then needs named.
-    const client = new auth.OAuth2({ quotaProjectId: env['GOOGLE_CLOUD_QUOTA_PROJECT'] || undefined });
-    client.setCredentials({ access_token: token });
+    const client = new auth.OAuth2({ quotaProjectId: googleQuotaProject });
+    client.setCredentials({ access_token: googleAccessToken });
     return client;
   }
-  const variable = environment(env).googleKeyFile
-    ? 'CCHC_GOOGLE_KEY_FILE'
-    : env['GOOGLE_APPLICATION_CREDENTIALS']
-      ? 'GOOGLE_APPLICATION_CREDENTIALS'
-      : null;
-  if (variable) {
-    const path = env[variable]!;
+  const [variable, path] = googleKeyFile
+    ? ['CCHC_GOOGLE_KEY_FILE', googleKeyFile]
+    : ['GOOGLE_APPLICATION_CREDENTIALS', googleApplicationCredentials];
+  if (path) {
     const key = await readKeyJson(path, variable);
     if (key.installed) return cachedUser(key, path, env);
     if (key.type === 'service_account' && (!key.client_email || !key.private_key)) {

@@ -6,7 +6,7 @@
  * the appendix's columns. Existing tabs are never touched.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { layoutSource, tabLayout, type TabSpec } from '../../core/index';
+import { layoutSource, tabLayout, type SourceOf, type TabSpec } from '../../core/index';
 
 type Request = sheets_v4.Schema$Request;
 
@@ -18,7 +18,7 @@ function color(hex: string): sheets_v4.Schema$Color {
 /** Pixels per character of a column's width, roughly Excel's. */
 const PX_PER_CHAR = 7;
 
-export function addTabRequests(tab: TabSpec, sheetId: number, index: number, sourceOf = layoutSource): Request[] {
+export function addTabRequests(tab: TabSpec, sheetId: number, index: number, sourceOf: SourceOf = layoutSource): Request[] {
   const layout = tabLayout(tab, sourceOf);
   // No end row: dropdowns, formats and the overdue colour reach every row the tab ever gets.
   const dataRows = { sheetId, startRowIndex: layout.frozenRows };

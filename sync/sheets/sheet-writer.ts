@@ -18,7 +18,7 @@ import {
   creationOrder,
   indexRows,
   LAYOUT_ROWS,
-  layoutSource,
+  placedSource,
   ROW_KEY,
   TABS,
   type Row,
@@ -325,11 +325,10 @@ export function planWrite(state: SheetState, merges: ReadonlyMap<string, TabMerg
   };
   const tabs = new Map<string, TabState>();
   // A new tab's dropdowns point at the tab holding their values where it is (its name and column there).
-  const sourceOf = (tabKey: string, columnKey: string) => {
-    const source = tabs.get(tabKey);
-    const column = source?.columns.get(columnKey);
-    return source && column !== undefined ? { name: source.title, column } : layoutSource(tabKey, columnKey);
-  };
+  const sourceOf = placedSource((tabKey) => {
+    const tab = tabs.get(tabKey);
+    return tab && { name: tab.title, columns: tab.columns };
+  });
   const order = creationOrder(TABS);
   for (const spec of order) {
     const existing = state.tabs.get(spec.key);

@@ -427,7 +427,6 @@ export class SheetsStore implements Store {
     return new CchcError(
       'SHEETS_PARTIAL_WRITE',
       `${error.messageVi} Đã ghi trọn ${written} phần (mỗi phần gồm các dòng đầy đủ, không có dòng ghi dở). Chạy lại lệnh để ghi tiếp; phần đã ghi không bị ghi lặp.`,
-      error.exitCode,
     );
   }
 }

@@ -17,6 +17,12 @@ describe('the environment, read in one place', () => {
       sheetsTimeoutMs: 120_000,
       sheetsWriteDeadlineMs: 185_000,
       lockWaitMs: 5000,
+      googleApplicationCredentials: undefined,
+      googleQuotaProject: undefined,
+      gcloudConfig: undefined,
+      appData: undefined,
+      xdgConfigHome: undefined,
+      home: undefined,
     });
     const env = environment({ CCHC_SHEET_ID: '  1AbC \n', CCHC_LOCK_WAIT_MS: ' 20000 ', CCHC_STORE: 'D:\\CCHC\\so.xlsx' });
     expect([env.sheetId, env.lockWaitMs, env.store]).toEqual(['1AbC', 20000, 'D:\\CCHC\\so.xlsx']);

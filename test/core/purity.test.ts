@@ -1,6 +1,7 @@
 /**
  * The house's floors, as the lint guards them (eslint.config.js): core/ is pure — it runs in Node and in Apps
- * Script's V8 — and the adapters never reach into each other. Type-checking the core on its own (no ambient
+ * Script's V8 — and the adapters never reach into each other (but for the browser dialog, which uses sync/'s
+ * writers that need no Node). Type-checking the core on its own (no ambient
  * types) is `npm run typecheck`, and the lint of the code as it is `npm run lint` (both in CI, beside `npm test`);
  * this checks the guard itself can fail.
  */

@@ -10,10 +10,9 @@ import {
   CRITERIA_TAB,
   decodeCriteria,
   indexReport,
-  indexSummary,
+  indexSummaryOf,
   periodName,
   storeWard,
-  taskProgress,
 } from '../../../core/index';
 import { criteriaWorkbook } from '../../excel/criteria-writer';
 import { CchcError, EXIT } from '../../errors';
@@ -43,14 +42,7 @@ export async function indexCommand(options: IndexOptions): Promise<number> {
     );
     return EXIT.dataErrors;
   }
-  const summary = indexSummary(tables['criteria'] ?? [], {
-    period,
-    today,
-    settings: catalog.settings,
-    registry: catalog.registry,
-    // The plan's tasks that serve the criteria, so their progress reads against each criterion.
-    progress: taskProgress(catalog, today),
-  });
+  const summary = indexSummaryOf(catalog, tables['criteria'] ?? [], { period, today });
   console.log(options.json ? JSON.stringify(summary, null, 2) : indexText(summary, periodName(period)));
   if (options.out) {
     const { criteria } = decodeCriteria(tables['criteria'] ?? []);

@@ -4,7 +4,7 @@
  * or print; `--json` adds every task's due date and standing as the sheet's
  * "Cập nhật hạn & quá hạn" writes them. It sends nothing.
  */
-import { CATALOG_TABS, catalogFromTables, formatVn, reminders, taskProgress } from '../../../core/index';
+import { CATALOG_TABS, catalogFromTables, formatVn, reminderHeadline, reminders, taskProgress } from '../../../core/index';
 import { EXIT } from '../../errors';
 import { openStore } from '../shared/open-store';
 import type { StoreOptions } from '../../store/store-options';
@@ -31,7 +31,6 @@ export async function remindCommand(options: RemindOptions): Promise<number> {
     return EXIT.ok;
   }
   console.log(`Nhắc việc tính đến ngày ${formatVn(today)}: ${list.length} đơn vị.`);
-  for (const r of list)
-    console.log(`\n${r.name} <${r.email ?? 'chưa có email'}>: ${r.overdue.length} quá hạn, ${r.dueSoon.length} sắp đến hạn\n${r.body}`);
+  for (const r of list) console.log(`\n${reminderHeadline(r)}\n${r.body}`);
   return EXIT.ok;
 }
