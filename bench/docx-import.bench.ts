@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
-import { readAppendix } from '../sync/excel/appendix-reader';
+import { readAppendix } from '../test/helpers/appendix-reader';
 import { writeAppendix } from '../sync/excel/appendix-file';
 import { appendixDocxBytes } from '../sync/word/appendix-docx';
 import { median } from './median';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { locateTable, planTable } from '../core/index';
-import { readAppendix } from '../sync/excel/appendix-reader';
+import { readAppendix } from '../test/helpers/appendix-reader';
 import { readGrids } from '../sync/excel/read-grids';
 import { writeAppendix } from '../sync/excel/appendix-file';
 import { median } from './median';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readAppendix } from '../../sync/excel/appendix-reader';
+import { readAppendix } from '../helpers/appendix-reader';
 import { linesFromSeed, buildAppendixFile } from '../fixtures/appendix-xlsx';
 import { useTempDir } from '../helpers/tmp';
 

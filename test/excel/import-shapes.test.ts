@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDeadline, UnitRegistry } from '../../core/index';
-import { readAppendix } from '../../sync/excel/appendix-reader';
+import { readAppendix } from '../helpers/appendix-reader';
 import { buildAppendixFile, type SheetLine } from '../fixtures/appendix-xlsx';
 import { useTempDir } from '../helpers/tmp';
 

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseAppendix } from '../../core/index';
-import { readAppendix } from '../../sync/excel/appendix-reader';
+import { readAppendix } from '../helpers/appendix-reader';
 import { TEMPLATES } from '../../sync/excel/templates';
 import { workbookGrid } from '../helpers/workbook-grid';
 

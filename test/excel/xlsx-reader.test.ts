@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_INPUT_ROWS, MAX_XML_DEPTH, readTableFile } from '../../core/index';
-import { readAppendix } from '../../sync/excel/appendix-reader';
+import { readAppendix } from '../helpers/appendix-reader';
 import { buildAppendixFile } from '../fixtures/appendix-xlsx';
 import { once, writeZip } from '../fixtures/zip-file';
 import { useTempDir } from '../helpers/tmp';

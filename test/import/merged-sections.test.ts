@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readAppendix } from '../../sync/excel/appendix-reader';
+import { readAppendix } from '../helpers/appendix-reader';
 import { docxFile, paragraph, table, type RowSpec } from '../fixtures/appendix-docx';
 import { buildAppendixFile, type SheetLine } from '../fixtures/appendix-xlsx';
 import { useTempDir } from '../helpers/tmp';

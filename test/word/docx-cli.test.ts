@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as CFB from 'cfb';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { readAppendix } from '../../sync/excel/appendix-reader';
+import { readAppendix } from '../helpers/appendix-reader';
 import { initialTables } from '../../sync/store/initial-tables';
 import { XlsxStore } from '../../sync/store/xlsx-store';
 import { buildAppendixFile, linesFromSeed } from '../fixtures/appendix-xlsx';

@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseXml, WordNumbering } from '../../core/index';
-import { readAppendix } from '../../sync/excel/appendix-reader';
+import { readAppendix } from '../helpers/appendix-reader';
 import { readGrids } from '../../sync/excel/read-grids';
 import { docxFile, numberedParagraph, NUMBERING_XML, seedTable, table, wordPlanFromSeed } from '../fixtures/appendix-docx';
 import { cchcAsync } from '../helpers/cli';

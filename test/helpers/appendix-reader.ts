@@ -4,8 +4,8 @@
  * also decides what kind of table it is.
  */
 import { parseAppendix, type ParsedAppendix } from '../../core/index';
-import { CchcError } from '../errors';
-import { readGrids } from './read-grids';
+import { CchcError } from '../../sync/errors';
+import { readGrids } from '../../sync/excel/read-grids';
 
 export interface AppendixFile extends ParsedAppendix {
   sheet: string;
