@@ -1,7 +1,7 @@
 /** Node's zlib as the patched write's deflater: native, about half the time of fflate's JavaScript deflate. */
 import { once } from 'node:events';
-import { createDeflateRaw, crc32 as nativeCrc32 } from 'node:zlib';
-import { crc32 } from '../../core/index';
+import { createDeflateRaw } from 'node:zlib';
+import { nodeCrc32 } from './zip-guard';
 import type { PartDeflater } from './zip-rewrite';
 
 export const NODE_DEFLATER: PartDeflater = {
@@ -18,6 +18,5 @@ export const NODE_DEFLATER: PartDeflater = {
       destroy: () => void deflate.destroy(),
     };
   },
-  // Node's crc32 from 20.15; before, the core's.
-  crc32: typeof nativeCrc32 === 'function' ? nativeCrc32 : crc32,
+  crc32: nodeCrc32,
 };

@@ -7,8 +7,9 @@
  * parsed even if it is replaced meanwhile. Files officials import are read by the core's readTableFile directly.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32 as zlibCrc32, inflateRawSync } from 'node:zlib';
 import {
+  crc32 as coreCrc32,
   DEFAULT_ZIP_LIMITS,
   TableFileError,
   ZipArchive,
@@ -21,10 +22,14 @@ import { asCchcError } from './input-file';
 
 export { DEFAULT_ZIP_LIMITS, megabytes, type ZipEntry, type ZipLimits } from '../../core/index';
 
-/** Node's zlib for the core's zip reader (its crc32 from Node 20.15; before, the reader's own). */
+/** A CRC-32 continued from `crc`: Node's zlib from Node 20.15, the core's before. */
+export const nodeCrc32: (bytes: Uint8Array, crc?: number) => number =
+  typeof zlibCrc32 === 'function' ? (bytes, crc) => zlibCrc32(bytes, crc) : coreCrc32;
+
+/** Node's zlib for the core's zip reader. */
 export const NODE_INFLATE: NativeInflate = {
   inflateRaw: (stored, maxLength) => inflateRawSync(stored, { maxOutputLength: maxLength }),
-  ...(typeof crc32 === 'function' ? { crc32: (bytes: Uint8Array) => crc32(bytes) } : {}),
+  crc32: (bytes) => nodeCrc32(bytes),
 };
 
 /**

@@ -139,9 +139,6 @@ const PATCH_FALLS_BACK = new RegExp(
  */
 export const STORE_MAX_ROWS = 12_000;
 
-/** The tasks a tasks tab's rows hold (its section headings are rows too, not tasks), as the list of versions counts them. */
-export const countTasks = countTaskRows;
-
 /** The store's file as read: its stamp (fileStamp), its bytes, its parts as the zip guard read them. */
 interface Package {
   stamp: string | null;
@@ -369,7 +366,7 @@ export class XlsxStore implements Store {
       }),
     );
     const bytes = await replaceParts(source.bytes, entries, patches, NODE_DEFLATER);
-    return changed > 0 ? { changed, bytes, tasks: countTasks(streamed.tables['tasks'] ?? []) } : { changed };
+    return changed > 0 ? { changed, bytes, tasks: countTaskRows(streamed.tables['tasks'] ?? []) } : { changed };
   }
 
   /** The workbook kept by the read if the file is still the one it came from (checked under the lock), else loaded. */
@@ -396,7 +393,7 @@ export class XlsxStore implements Store {
   async restore(version: Version): Promise<void> {
     const bytes = await readFile(version.path);
     const tasks = await this.read(['tasks']).then(
-      (t) => countTasks(t['tasks'] ?? []),
+      (t) => countTaskRows(t['tasks'] ?? []),
       () => undefined,
     );
     await this.locked(() =>
@@ -410,7 +407,7 @@ export class XlsxStore implements Store {
   private taskCount(workbook: ExcelJS.Workbook): number | undefined {
     const tab = TABS.find((t) => t.key === 'tasks')!;
     const ws = layoutSheets(workbook, this.location).get(tab.key);
-    return ws ? countTasks(readTab(ws, tab)) : undefined;
+    return ws ? countTaskRows(readTab(ws, tab)) : undefined;
   }
 
   private checkCapacity(tables: Tables): void {

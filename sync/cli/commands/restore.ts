@@ -7,7 +7,8 @@
 import { CchcError, EXIT } from '../../errors';
 import { VERSIONS_KEPT, type Version } from '../../files/versions';
 import { localStorePath } from '../../store/store-options';
-import { countTasks, XlsxStore } from '../../store/xlsx-store';
+import { countTaskRows } from '../../../core/index';
+import { XlsxStore } from '../../store/xlsx-store';
 
 export interface RestoreOptions {
   store?: string;
@@ -69,7 +70,7 @@ export async function restoreCommand(number: string | undefined, options: Restor
   const existed = await store.exists();
   await store.restore(version);
   console.log(
-    `Đã khôi phục sổ dữ liệu "${location}" về bản số ${version.number} (ghi lúc ${vietnamTime(version.writtenAt)}, ${countTasks(tasks['tasks'] ?? []).toLocaleString('vi-VN')} nhiệm vụ).`,
+    `Đã khôi phục sổ dữ liệu "${location}" về bản số ${version.number} (ghi lúc ${vietnamTime(version.writtenAt)}, ${countTaskRows(tasks['tasks'] ?? []).toLocaleString('vi-VN')} nhiệm vụ).`,
   );
   // Without a store there was nothing to keep (a store deleted by mistake is simply brought back).
   if (existed) console.log(`Sổ trước khi khôi phục được lưu thành bản số 1: chạy "cchc restore 1" để quay lại.`);
