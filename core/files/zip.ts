@@ -322,14 +322,12 @@ export class ZipArchive {
       try {
         out = this.native.inflateRaw(stored, entry.size);
       } catch (error) {
-        if (error instanceof RangeError) throw this.inconsistent(`phần "${entry.name}" giải nén ra kích thước khác với kích thước đã ghi`);
+        if (error instanceof RangeError) throw this.wrongSize(entry);
         throw corruptZip(this.fileName, this.app);
       }
       if (out.length > budget) throw inflatedTooLarge(this.fileName, null, 'tổng các phần', this.limits.totalBytes);
       this.inflated += out.length;
-      if (out.length !== entry.size) throw this.inconsistent(`phần "${entry.name}" giải nén ra kích thước khác với kích thước đã ghi`);
-      if ((this.native.crc32 ?? crc32)(out) !== entry.crc) throw this.inconsistent(`mã kiểm tra (CRC) của phần "${entry.name}" không khớp`);
-      this.checked.add(entry);
+      this.expectSound(entry, out.length, () => (this.native!.crc32 ?? crc32)(out));
       for (let at = 0; at < out.length; at += HAND_ON) onChunk(out.subarray(at, at + HAND_ON));
       return;
     }
@@ -351,9 +349,18 @@ export class ZipArchive {
       throw unparsedInput(this.fileName, this.app);
     }
     this.inflated += count;
-    if (count !== entry.size) throw this.inconsistent(`phần "${entry.name}" giải nén ra kích thước khác với kích thước đã ghi`);
-    if (crc !== entry.crc) throw this.inconsistent(`mã kiểm tra (CRC) của phần "${entry.name}" không khớp`);
+    this.expectSound(entry, count, () => crc);
+  }
+
+  /** A part inflated to `size` bytes whose CRC is `crcOf()`: refused unless both are what the directory says; else noted as checked. */
+  private expectSound(entry: ZipEntry, size: number, crcOf: () => number): void {
+    if (size !== entry.size) throw this.wrongSize(entry);
+    if (crcOf() !== entry.crc) throw this.inconsistent(`mã kiểm tra (CRC) của phần "${entry.name}" không khớp`);
     this.checked.add(entry);
+  }
+
+  private wrongSize(entry: ZipEntry): TableFileError {
+    return this.inconsistent(`phần "${entry.name}" giải nén ra kích thước khác với kích thước đã ghi`);
   }
 
   /** One part's bytes, checked; null when the package has no such part. */
